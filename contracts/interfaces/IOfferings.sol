@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title Offerings: investors buy Fund shares at a price set by the trustees
+/// @notice The council opens an offering (asset, price, cap, minimum, window, optional Merkle
+/// allowlist). During the window investors subscribe: they pay the exact cost, which goes straight
+/// to the capital pool, and their shares are recorded. Shares are minted only after the window
+/// closes (`claimShares`), so a subscription cannot capture returns paid during the window — the
+/// front-running defence (see README). Nothing is ever taken beyond the cost of whole shares bought.
+interface IOfferings {
+    /// @param asset payment asset (`address(0)` = ETH, else a returns-allowlisted ERC-20)
+    /// @param pricePerShare asset units per whole share (1e18 share units)
+    /// @param shareCap most share units the offering sells
+    /// @param minShares least share units per subscription
+    /// @param start first second subscriptions are accepted
+    /// @param end last second subscriptions are accepted; shares are claimable after it
+    /// @param allowlistRoot Merkle root of allowed investors (leaf = keccak256(bytes.concat(keccak256(abi.encode(investor)))));
+    /// zero for an open offering
+    struct OfferingParams {
+        address asset;
+        uint128 pricePerShare;
+        uint128 shareCap;
+        uint128 minShares;
+        uint64 start;
+        uint64 end;
+        bytes32 allowlistRoot;
+    }
+
+    struct Offering {
+        OfferingParams params;
+        uint128 sharesSold;
+        bool closed; // closed early by the council: no new subscriptions; claims unaffected
+    }
+
+    event OfferingOpened(uint256 indexed offeringId, OfferingParams params);
+    event OfferingClosed(uint256 indexed offeringId, uint256 sharesSold);
+    event Subscribed(uint256 indexed offeringId, address indexed investor, uint256 shares, uint256 cost);
+    event SubscriptionSharesClaimed(uint256 indexed offeringId, address indexed investor, uint256 shares);
+
+    error OfferingsNotCouncil(address caller);
+    error OfferingsInvalidParams();
+    error OfferingsUnknownOffering(uint256 offeringId);
+    error OfferingsNotStarted(uint256 offeringId, uint64 start);
+    error OfferingsEnded(uint256 offeringId, uint64 end);
+    error OfferingsClosed(uint256 offeringId);
+    error OfferingsBelowMinimum(uint256 shares, uint256 minShares);
+    error OfferingsCapExceeded(uint256 requested, uint256 remaining);
+    error OfferingsNotAllowlisted(uint256 offeringId, address investor);
+    error OfferingsWrongPayment(uint256 expected, uint256 sent);
+    error OfferingsFeeOnTransferUnsupported(address asset, uint256 expected, uint256 received);
+    error OfferingsPaused();
+    error OfferingsNotSettled(uint256 offeringId, uint64 end);
+    error OfferingsNothingToClaim(uint256 offeringId, address investor);
+
+    /// @notice Opens an offering. Council only.
+    function openOffering(OfferingParams calldata params) external returns (uint256 offeringId);
+
+    /// @notice Ends subscriptions early. Council only. Subscribed shares stay claimable after `end`.
+    function closeOffering(uint256 offeringId) external;
+
+    /// @notice Buys `shares` share units at the offering's price, paying `quote(offeringId, shares)`
+    /// (ETH as exact `msg.value`; an ERC-20 pulled from the caller, who approves this contract).
+    /// @param proof Merkle proof of the caller's allowlist leaf (empty for open offerings)
+    function subscribe(uint256 offeringId, uint256 shares, bytes32[] calldata proof) external payable returns (uint256 cost);
+
+    /// @notice After the window: mints the caller's subscribed shares.
+    function claimShares(uint256 offeringId) external returns (uint256 shares);
+
+    /// @notice Cost of `shares` share units: ceil(shares × price / 1e18), rounded in the Fund's favour.
+    function quote(uint256 offeringId, uint256 shares) external view returns (uint256 cost);
+
+    function offeringCount() external view returns (uint256);
+    function offering(uint256 offeringId) external view returns (Offering memory);
+    /// @notice Share units `investor` subscribed in `offeringId` and has not yet claimed.
+    function pendingShares(uint256 offeringId, address investor) external view returns (uint256);
+    /// @notice Whether `investor` may subscribe with `proof` (always true for open offerings).
+    function isAllowed(uint256 offeringId, address investor, bytes32[] calldata proof) external view returns (bool);
+}
