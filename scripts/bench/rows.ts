@@ -1,0 +1,15 @@
+/** One measured operation: full-transaction gas (receipt.gasUsed) at one population size. */
+export interface GasRow {
+  /** operation, e.g. "claimReturns(ETH)" */
+  op: string;
+  /** shareholders in the ledger when measured */
+  holders: number;
+  /** full transaction gas */
+  gas: number;
+  /** what else was scaled for this row (e.g. "applications", "investors", "companies") */
+  dimension?: string;
+  /** its size */
+  size?: number;
+  /** the target this figure must meet, if any */
+  target?: number;
+}
