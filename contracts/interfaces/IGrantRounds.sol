@@ -59,17 +59,17 @@ interface IGrantRounds {
     struct Application {
         uint256 roundId;
         address researcher;
-        string uri;
-        bytes32 contentHash;
         uint32 effortMonths;
-        uint128 stipendRequested;
-        ApplicationStatus status;
         uint16 medianEstimateBps;
         uint8 revealCount;
+        ApplicationStatus status;
+        uint128 stipendRequested;
+        uint64 cancelledAt; // 0 unless cancelled; vesting stops here
+        bytes32 contentHash;
         uint256 weight;
         uint256 sharesClaimed;
         uint256 stipendClaimed;
-        uint64 cancelledAt; // 0 unless cancelled; vesting stops here
+        string uri;
     }
 
     event RoundOpened(uint256 indexed roundId, RoundParams params);

@@ -71,6 +71,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     }
 
     /// @notice ETH sent directly is paid into the pool as returns (a donation).
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable nonReentrant whenNotPaused {
         if (msg.value == 0) revert FundSharesZeroAmount();
         _credit(ETH, msg.sender, msg.value);

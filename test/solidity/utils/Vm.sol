@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+// The cheatcode interface keeps its conventional names (`Vm`, `vm`) so tests read like any other.
+// solhint-disable interface-starts-with-i, const-name-snakecase
+
 /// @notice The cheatcodes this project's Solidity tests use, served by Hardhat's EDR at the
 /// standard cheatcode address (forge-std is not available here).
 interface Vm {

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
+
+/// @title CapitalPool
+/// @notice Investor capital, per asset, kept apart from returns; it pays researcher stipends only.
+/// @dev Per asset: held = capitalIn − stipendsPaid, reserved ≤ held, available = held − reserved.
+/// Capital can leave only as a stipend paid from the reserve to a researcher.
+contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @notice Role of the offerings contract, which deposits investor capital.
+    bytes32 public constant DEPOSITOR_ROLE = keccak256("DEPOSITOR_ROLE");
+    /// @notice Role of the grant rounds contract, which reserves, releases and pays stipends.
+    bytes32 public constant STIPEND_ROLE = keccak256("STIPEND_ROLE");
+    /// @notice Asset id of native ETH.
+    address public constant ETH = address(0);
+
+    mapping(address asset => CapitalBooks) private _books;
+
+    /// @param admin initial admin (the deployer, who hands the role to the trustee council and renounces it)
+    constructor(address admin) {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    /// @inheritdoc ICapitalPool
+    function depositCapital(address asset, uint256 amount, address investor, uint256 offeringId)
+        external
+        payable
+        onlyRole(DEPOSITOR_ROLE)
+        nonReentrant
+    {
+        if (amount == 0) revert CapitalPoolZeroAmount();
+        CapitalBooks storage books = _books[asset];
+        if (asset == ETH) {
+            if (msg.value != amount) revert CapitalPoolWrongValue(amount, msg.value);
+        } else {
+            if (msg.value != 0) revert CapitalPoolWrongValue(0, msg.value);
+            // The depositor transferred the tokens first; refuse to book capital that is not here.
+            uint256 needed = books.capitalIn - books.stipendsPaid + amount;
+            uint256 balance = IERC20(asset).balanceOf(address(this));
+            if (balance < needed) revert CapitalPoolUnbackedDeposit(asset, balance, needed);
+        }
+        books.capitalIn += amount;
+        emit CapitalDeposited(asset, investor, offeringId, amount);
+    }
+
+    /// @inheritdoc ICapitalPool
+    function reserveStipends(address asset, uint256 amount) external onlyRole(STIPEND_ROLE) {
+        if (amount == 0) revert CapitalPoolZeroAmount();
+        uint256 available = availableCapital(asset);
+        if (amount > available) revert CapitalPoolInsufficientCapital(asset, available, amount);
+        _books[asset].reserved += amount;
+        emit StipendsReserved(asset, msg.sender, amount);
+    }
+
+    /// @inheritdoc ICapitalPool
+    function releaseStipends(address asset, uint256 amount) external onlyRole(STIPEND_ROLE) {
+        if (amount == 0) revert CapitalPoolZeroAmount();
+        CapitalBooks storage books = _books[asset];
+        if (amount > books.reserved) revert CapitalPoolInsufficientReserve(asset, books.reserved, amount);
+        books.reserved -= amount;
+        emit StipendsReleased(asset, msg.sender, amount);
+    }
+
+    /// @inheritdoc ICapitalPool
+    function payStipend(address asset, address researcher, uint256 amount)
+        external
+        onlyRole(STIPEND_ROLE)
+        nonReentrant
+    {
+        if (amount == 0) revert CapitalPoolZeroAmount();
+        CapitalBooks storage books = _books[asset];
+        if (amount > books.reserved) revert CapitalPoolInsufficientReserve(asset, books.reserved, amount);
+        books.reserved -= amount;
+        books.stipendsPaid += amount;
+        emit StipendPaid(asset, researcher, amount);
+        if (asset == ETH) {
+            Address.sendValue(payable(researcher), amount);
+        } else {
+            IERC20(asset).safeTransfer(researcher, amount);
+        }
+    }
+
+    /// @inheritdoc ICapitalPool
+    function availableCapital(address asset) public view returns (uint256) {
+        CapitalBooks storage books = _books[asset];
+        return books.capitalIn - books.stipendsPaid - books.reserved;
+    }
+
+    /// @inheritdoc ICapitalPool
+    function books(address asset) external view returns (CapitalBooks memory) {
+        return _books[asset];
+    }
+}
