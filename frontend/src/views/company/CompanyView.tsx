@@ -1,0 +1,3 @@
+export function CompanyView() {
+  return <p>todo</p>;
+}

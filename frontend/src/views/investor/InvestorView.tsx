@@ -1,0 +1,3 @@
+export function InvestorView() {
+  return <p>todo</p>;
+}

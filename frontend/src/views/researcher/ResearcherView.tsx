@@ -1,0 +1,3 @@
+export function ResearcherView() {
+  return <p>todo</p>;
+}

@@ -1,0 +1,3 @@
+export function TrusteeView() {
+  return <p>todo</p>;
+}
