@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 
 // solc is compiled from the npm `solc` package (soljson.js); Hardhat cannot
 // download compilers on these machines. Keep SOLC_VERSION equal to the `solc`
@@ -39,6 +39,27 @@ export default defineConfig({
     },
   },
   networks: {
-    hardhatMainnet: { type: "edr-simulated", chainType: "l1", hardfork: "cancun" },
+    // `npm start` runs `hardhat node` (the embedded default chain) on 127.0.0.1:8545.
+    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // Real networks: secrets live in Hardhat's encrypted keystore, never in files
+    // (`npx hardhat keystore set SEPOLIA_RPC_URL`, … — see the README). They are read
+    // only when a command targets the network, so nothing here needs them.
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      chainId: 11155111,
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+    baseSepolia: {
+      type: "http",
+      chainType: "op",
+      chainId: 84532,
+      url: configVariable("BASE_SEPOLIA_RPC_URL"),
+      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    },
+  },
+  verify: {
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
   },
 });
