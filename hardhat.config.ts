@@ -10,6 +10,10 @@ import { configVariable, defineConfig } from "hardhat/config";
 const SOLC_VERSION = "0.8.28";
 const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 
+// The demo chain (`npm start`) begins this many days in the past so that the seed script can move
+// time through grant rounds and payment periods and still finish close to the wall clock.
+const DEMO_HISTORY_DAYS = 150;
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
   solidity: {
@@ -39,7 +43,14 @@ export default defineConfig({
     },
   },
   networks: {
-    // `npm start` runs `hardhat node` (the embedded default chain) on 127.0.0.1:8545.
+    // `npm start` serves this simulated chain with `hardhat node --network demo` on 127.0.0.1:8545
+    // and talks to it as `localhost`.
+    demo: {
+      type: "edr-simulated",
+      chainType: "l1",
+      chainId: 31337,
+      initialDate: new Date(Date.now() - DEMO_HISTORY_DAYS * 24 * 60 * 60 * 1000),
+    },
     localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
     // Real networks: secrets live in Hardhat's encrypted keystore, never in files
     // (`npx hardhat keystore set SEPOLIA_RPC_URL`, … — see the README). They are read
