@@ -113,7 +113,15 @@ async function main(): Promise<void> {
   await run("hardhat", ["build"]);
 
   step(`Starting the local chain on ${RPC_URL} (log: ${LOG_DIR}/chain.log)`);
-  background("chain", "hardhat", ["node", "--network", "demo", "--hostname", "127.0.0.1", "--port", String(RPC_PORT)]);
+  background("chain", "hardhat", [
+    "node",
+    "--network",
+    "demo",
+    "--hostname",
+    "127.0.0.1",
+    "--port",
+    String(RPC_PORT),
+  ]);
   await waitFor("The local chain", rpcReady, 60_000);
 
   step("Deploying the Fund with Hardhat Ignition");

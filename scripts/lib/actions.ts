@@ -33,6 +33,10 @@ export function actionKindName(value: number): ActionKindName {
  * The `args` of a proposal: the ABI encoding of the routed function's parameters, i.e. its
  * calldata without the 4-byte selector.
  */
-export function encodeActionArgs(target: Interface, functionName: string, values: readonly unknown[]): string {
+export function encodeActionArgs(
+  target: Interface,
+  functionName: string,
+  values: readonly unknown[],
+): string {
   return `0x${target.encodeFunctionData(functionName, values).slice(10)}`;
 }

@@ -30,7 +30,9 @@ export function deployedAddressesFile(chainId: bigint | number): string {
 export function loadFundAddresses(chainId: bigint | number): FundAddresses {
   const file = deployedAddressesFile(chainId);
   if (!existsSync(file)) {
-    throw new Error(`No Fund deployment for chain ${chainId}: ${file} does not exist. Deploy first (npm start, or hardhat ignition deploy).`);
+    throw new Error(
+      `No Fund deployment for chain ${chainId}: ${file} does not exist. Deploy first (npm start, or hardhat ignition deploy).`,
+    );
   }
   const recorded = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
   const byName = new Map<string, string>();
