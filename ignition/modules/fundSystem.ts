@@ -44,6 +44,7 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
   ]);
 
   const grants = [
+    m.call(shares, "addReturnsAssets", [settings.returnsAssets], { id: "Shares_returnsAssets" }),
     m.call(shares, "grantRole", [MINTER_ROLE, grantRounds], { id: "Shares_minter_GrantRounds" }),
     m.call(shares, "grantRole", [MINTER_ROLE, offerings], { id: "Shares_minter_Offerings" }),
     m.call(capitalPool, "grantRole", [STIPEND_ROLE, grantRounds], { id: "Pool_stipend_GrantRounds" }),
