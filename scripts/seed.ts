@@ -281,11 +281,9 @@ for (const [researcher, applicationId] of [
 }
 log("Ada and Ben claimed their vested shares and stipends");
 await send(
-  registry
-    .connect(donor)
-    .donate(ETH, parseEther("2"), keccak256(toUtf8Bytes("in memory of a long shot")), {
-      value: parseEther("2"),
-    }),
+  registry.connect(donor).donate(ETH, parseEther("2"), keccak256(toUtf8Bytes("in memory of a long shot")), {
+    value: parseEther("2"),
+  }),
 );
 log("a donor gave 2 ETH");
 
