@@ -87,6 +87,9 @@ interface IFundShares is IERC20 {
     /// @dev Warning: fee-on-transfer tokens are accounted by balance delta; rebasing tokens are unsupported.
     function addReturnsAsset(address token) external;
 
+    /// @notice Adds several ERC-20s at once (used at deployment, before the admin role is handed over).
+    function addReturnsAssets(address[] calldata tokens) external;
+
     /// @notice The returns assets, ETH (`address(0)`) first.
     function returnsAssets() external view returns (address[] memory);
 

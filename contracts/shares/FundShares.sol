@@ -126,12 +126,15 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
     /// @inheritdoc IFundShares
     function addReturnsAsset(address token) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (token.code.length == 0) revert FundSharesInvalidAsset(token);
-        if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
-        if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
-        _assets.push(token);
-        _books[token].listed = true;
-        emit ReturnsAssetAdded(token);
+        _addReturnsAsset(token);
+    }
+
+    /// @inheritdoc IFundShares
+    function addReturnsAssets(address[] calldata tokens) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        // Bounded: each iteration adds an asset and `_addReturnsAsset` reverts past MAX_RETURNS_ASSETS.
+        for (uint256 i; i < tokens.length; ++i) {
+            _addReturnsAsset(tokens[i]);
+        }
     }
 
     /// @inheritdoc IFundShares
@@ -285,6 +288,15 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
         if (from != address(0) && balanceOf(from) == 0) _holders.remove(from);
         if (to != address(0) && value != 0) _holders.add(to);
+    }
+
+    function _addReturnsAsset(address token) private {
+        if (token.code.length == 0) revert FundSharesInvalidAsset(token);
+        if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
+        if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
+        _assets.push(token);
+        _books[token].listed = true;
+        emit ReturnsAssetAdded(token);
     }
 
     /// @dev Books an inflow, then distributes it with anything held, or holds it if supply is too small.
