@@ -58,7 +58,7 @@ export function LineChart({
         <desc id={`${id}-d`}>{description}</desc>
         {yTicks.map((v) => (
           <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="grid" />
+            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="gridline" />
             <text x={M.left - 8} y={y(v)} className="tick" textAnchor="end" dominantBaseline="middle">
               {compact(v)}
             </text>
