@@ -66,7 +66,7 @@ export function returnsSeries(logs: readonly HistoryLog[], assets: readonly Asse
     entry.points.push({ t: Number(log.timestamp), v: Number(formatUnits(entry.total, entry.decimals)) });
     byAsset.set(k, entry);
   }
-  return [...byAsset.values()].map((e) => ({ name: `${e.name} distributed (cumulative)`, points: e.points }));
+  return [...byAsset.values()].map((e) => ({ name: `${e.name} distributed`, points: e.points }));
 }
 
 export type LedgerRow = {

@@ -109,8 +109,12 @@ export function checkDays(
   return ok(seconds);
 }
 
-/** A Merkle proof pasted as a JSON array of bytes32 hex strings (empty input = no proof). */
-export function checkProof(text: string): Checked<readonly Hex[]> {
+/**
+ * A Merkle proof pasted as JSON: an array of bytes32 hex strings, an object with a `proof` array,
+ * or an allowlist file with `proofs` keyed by investor address (the entry of `account` is used).
+ * Empty input means no proof.
+ */
+export function checkProof(text: string, account?: string): Checked<readonly Hex[]> {
   const t = text.trim();
   if (!t) return ok([]);
   let parsed: unknown;
@@ -119,7 +123,18 @@ export function checkProof(text: string): Checked<readonly Hex[]> {
   } catch {
     return bad('The proof must be JSON: an array of 0x… hashes, e.g. ["0xabc…", "0xdef…"].');
   }
-  const list = Array.isArray(parsed) ? parsed : (parsed as { proof?: unknown }).proof;
+  let list: unknown = parsed;
+  if (!Array.isArray(parsed) && typeof parsed === "object" && parsed !== null) {
+    const record = parsed as { proof?: unknown; proofs?: unknown };
+    if (record.proof !== undefined) list = record.proof;
+    else if (typeof record.proofs === "object" && record.proofs !== null) {
+      const entry = Object.entries(record.proofs).find(
+        ([address]) => address.toLowerCase() === account?.toLowerCase(),
+      );
+      if (!entry) return bad("This allowlist file has no proof for the connected account.");
+      list = entry[1];
+    }
+  }
   if (!Array.isArray(list))
     return bad("The proof must be a JSON array of hashes (or an object with a `proof` array).");
   const hashes: Hex[] = [];

@@ -9,6 +9,7 @@ import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
 import { useTx } from "../../hooks/useTx";
+import { LOCAL_CHAIN_ID } from "../../lib/chains";
 import { approveIfNeeded } from "../../lib/erc20";
 import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
 import { checkAmount, checkProof } from "../../lib/validate";
@@ -43,7 +44,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
 
   async function checkAllowlist() {
     if (!system || !account) return;
-    const proof = checkProof(form.values.proof);
+    const proof = checkProof(form.values.proof, account);
     if (!proof.ok) {
       form.setErrors({ proof: proof.error });
       return;
@@ -58,10 +59,25 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
     setAllowed(ok);
   }
 
+  /** Local demo only: the seed script publishes its allowlist (root and proofs) next to the app. */
+  async function loadDemoAllowlist() {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}demo-allowlist.json`);
+      const file = (await response.json()) as { offeringId?: number; chainId?: number };
+      if (file.offeringId !== Number(row.id) || file.chainId !== chainId) {
+        form.setErrors({ proof: "The demo allowlist file is for another offering or chain." });
+        return;
+      }
+      form.set("proof", JSON.stringify(file));
+    } catch {
+      form.setErrors({ proof: "No demo allowlist file is published by this server." });
+    }
+  }
+
   async function subscribe() {
     if (!system || !account || !asset) return;
     const s = checkAmount(form.values.shares, 18, { label: "Shares" });
-    const proof = checkProof(form.values.proof);
+    const proof = checkProof(form.values.proof, account);
     const errors: Partial<Record<"shares" | "proof", string>> = {};
     if (!s.ok) errors.shares = s.error;
     else if (s.value < p.minShares) errors.shares = `The minimum is ${formatShares(p.minShares, 4)}.`;
@@ -174,11 +190,21 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
                 multiline
                 {...form.field("proof")}
                 testId={`subscribe-proof-${row.id}`}
-                hint='Paste the proof you were given, e.g. ["0xabc…", "0xdef…"].'
+                hint="Paste the proof you were given (a JSON array of hashes) or a whole allowlist file with proofs per address."
               />
             ) : null}
           </div>
           <div className="row">
+            {gated && chainId === LOCAL_CHAIN_ID ? (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void loadDemoAllowlist()}
+                data-testid={`demo-allowlist-${row.id}`}
+              >
+                Use the demo allowlist file
+              </button>
+            ) : null}
             {gated ? (
               <button
                 type="button"

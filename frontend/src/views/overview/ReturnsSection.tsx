@@ -91,15 +91,20 @@ export function ReturnsSection() {
         </table>
       </div>
       <h3>Returns over time</h3>
-      <LineChart
-        title="Returns distributed over time"
-        description={
-          series.length === 0
-            ? "No returns have been distributed in the loaded history yet."
-            : "Cumulative returns distributed to shareholders, per asset, from ReturnsDistributed events."
-        }
-        series={series}
-      />
+      {series.length === 0 ? (
+        <p className="muted">No returns have been distributed in the loaded history yet.</p>
+      ) : (
+        <div className="charts">
+          {series.map((s) => (
+            <LineChart
+              key={s.name}
+              title={s.name}
+              description={`Cumulative ${s.name} to shareholders over time, from ReturnsDistributed events.`}
+              series={[s]}
+            />
+          ))}
+        </div>
+      )}
       <button
         type="button"
         onClick={exportLedger}
