@@ -84,6 +84,8 @@ interface ITrusteeCouncil {
     error CouncilInsufficientApprovals(uint256 proposalId, uint256 approvals, uint256 threshold);
     error CouncilNotSystemContract(address target);
     error CouncilOnlySelf(address caller);
+    /// @notice `args` does not have the shape of the routed function's parameters (or a value is out of range).
+    error CouncilInvalidArgs(ActionKind kind);
 
     /// @notice One-time wiring of the Fund's contracts, by the deployer; afterwards the deployer has no power.
     function bindSystem(SystemContracts calldata system) external;
@@ -100,6 +102,15 @@ interface ITrusteeCouncil {
     /// @notice Executes the action once current-trustee approvals reach the threshold. Anyone may call.
     /// @return result the routed call's return data
     function execute(uint256 proposalId) external returns (bytes memory result);
+
+    /// @notice Adds a trustee. Only the council itself (an executed AddTrustee or CallSystem proposal).
+    function addTrustee(address trustee) external;
+
+    /// @notice Removes a trustee, keeping N ≥ M and N ≥ 1. Only the council itself.
+    function removeTrustee(address trustee) external;
+
+    /// @notice Sets the threshold M, 1 ≤ M ≤ N. Only the council itself.
+    function changeThreshold(uint256 newThreshold) external;
 
     /// @notice The stored proposal; reverts for an unknown id.
     function proposal(uint256 proposalId) external view returns (Proposal memory);
