@@ -32,6 +32,13 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         uint64 generation;
     }
 
+    /// @dev One slot: the trustee count, M and the last generation handed out.
+    struct Membership {
+        uint8 count;
+        uint8 threshold;
+        uint64 lastGeneration;
+    }
+
     /// @dev Slot 0 is all that approve and execute need before counting approvals.
     struct StoredProposal {
         ActionKind kind;
@@ -45,9 +52,8 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     address private immutable _deployer;
     uint64 private immutable _proposalLifetime;
 
-    uint256 private _threshold;
-    uint64 private _lastGeneration;
-    Seat[] private _seats;
+    Membership private _membership;
+    Seat[MAX_TRUSTEES] private _seats;
     mapping(address account => uint256 seatPlusOne) private _seatOf;
     SystemContracts private _system;
     uint256 private _proposalCount;
@@ -76,7 +82,8 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         for (uint256 i; i < count; ++i) {
             _addTrustee(initialTrustees[i]);
         }
-        _threshold = initialThreshold;
+        // initialThreshold ≤ count ≤ MAX_TRUSTEES = 20 fits uint8.
+        _membership.threshold = uint8(initialThreshold);
         emit ThresholdChanged(initialThreshold);
     }
 
@@ -87,8 +94,11 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (msg.sender != _deployer) revert CouncilNotDeployer(msg.sender);
         if (_isBound()) revert CouncilAlreadyBound();
         if (
-            system.shares == address(0) || system.grantRounds == address(0) || system.offerings == address(0)
-                || system.capitalPool == address(0) || system.returnsRegistry == address(0)
+            system.shares == address(0) ||
+            system.grantRounds == address(0) ||
+            system.offerings == address(0) ||
+            system.capitalPool == address(0) ||
+            system.returnsRegistry == address(0)
         ) revert CouncilNotSystemContract(address(0));
         _system = system;
         emit SystemBound(system);
@@ -118,7 +128,8 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     function approve(uint256 proposalId) external {
         uint64 generation = _generationOf(msg.sender);
         _openProposal(proposalId);
-        if (_approvals[proposalId][msg.sender] == generation) revert CouncilAlreadyApproved(proposalId, msg.sender);
+        if (_approvals[proposalId][msg.sender] == generation)
+            revert CouncilAlreadyApproved(proposalId, msg.sender);
         _approvals[proposalId][msg.sender] = generation;
         emit ProposalApproved(proposalId, msg.sender);
     }
@@ -136,7 +147,7 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     function execute(uint256 proposalId) external nonReentrant returns (bytes memory result) {
         StoredProposal storage stored = _openProposal(proposalId);
         uint256 approvals = _countApprovals(proposalId);
-        uint256 required = _threshold;
+        uint256 required = _membership.threshold;
         if (approvals < required) revert CouncilInsufficientApprovals(proposalId, approvals, required);
         stored.executed = true;
 
@@ -180,14 +191,15 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     /// @inheritdoc ITrusteeCouncil
     function proposal(uint256 proposalId) external view returns (Proposal memory) {
         StoredProposal storage stored = _known(proposalId);
-        return Proposal({
-            kind: stored.kind,
-            proposer: stored.proposer,
-            createdAt: stored.createdAt,
-            expiresAt: stored.expiresAt,
-            executed: stored.executed,
-            args: stored.args
-        });
+        return
+            Proposal({
+                kind: stored.kind,
+                proposer: stored.proposer,
+                createdAt: stored.createdAt,
+                expiresAt: stored.expiresAt,
+                executed: stored.executed,
+                args: stored.args
+            });
     }
 
     /// @inheritdoc ITrusteeCouncil
@@ -208,12 +220,21 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITrusteeCouncil
-    function trustees() external view returns (address[] memory accounts) {
-        uint256 count = _seats.length;
+    function trustees() public view returns (address[] memory accounts) {
+        uint256 count = _membership.count;
         accounts = new address[](count);
         for (uint256 i; i < count; ++i) {
             accounts[i] = _seats[i].account;
         }
+    }
+
+    /// @inheritdoc ITrusteeCouncil
+    function trusteesAndThreshold()
+        external
+        view
+        returns (address[] memory currentTrustees, uint256 currentThreshold)
+    {
+        return (trustees(), _membership.threshold);
     }
 
     /// @inheritdoc ITrusteeCouncil
@@ -223,7 +244,7 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     /// @inheritdoc ITrusteeCouncil
     function threshold() external view returns (uint256) {
-        return _threshold;
+        return _membership.threshold;
     }
 
     /// @inheritdoc ITrusteeCouncil
@@ -241,10 +262,13 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     function _addTrustee(address trustee) private {
         if (trustee == address(0) || trustee == address(this)) revert CouncilInvalidTrustee(trustee);
         if (_seatOf[trustee] != 0) revert CouncilDuplicateTrustee(trustee);
-        uint256 count = _seats.length;
+        Membership storage membership = _membership;
+        uint256 count = membership.count;
         if (count == MAX_TRUSTEES) revert CouncilTooManyTrustees(count + 1, MAX_TRUSTEES);
-        uint64 generation = ++_lastGeneration;
-        _seats.push(Seat({account: trustee, generation: generation}));
+        uint64 generation = ++membership.lastGeneration;
+        _seats[count] = Seat({account: trustee, generation: generation});
+        // count < MAX_TRUSTEES = 20, so count + 1 fits uint8.
+        membership.count = uint8(count + 1);
         _seatOf[trustee] = count + 1;
         emit TrusteeAdded(trustee);
     }
@@ -252,23 +276,28 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     function _removeTrustee(address trustee) private {
         uint256 seatPlusOne = _seatOf[trustee];
         if (seatPlusOne == 0) revert CouncilNotTrustee(trustee);
-        uint256 remaining = _seats.length - 1;
+        Membership storage membership = _membership;
+        uint256 remaining = membership.count - 1;
         // The threshold is at least 1, so this also keeps at least one trustee.
-        if (remaining < _threshold) revert CouncilInvalidThreshold(_threshold, remaining);
+        uint256 required = membership.threshold;
+        if (remaining < required) revert CouncilInvalidThreshold(required, remaining);
         if (seatPlusOne - 1 != remaining) {
             Seat memory moved = _seats[remaining];
             _seats[seatPlusOne - 1] = moved;
             _seatOf[moved.account] = seatPlusOne;
         }
-        _seats.pop();
+        delete _seats[remaining];
+        // remaining < count ≤ 20 fits uint8.
+        membership.count = uint8(remaining);
         delete _seatOf[trustee];
         emit TrusteeRemoved(trustee);
     }
 
     function _changeThreshold(uint256 newThreshold) private {
-        uint256 count = _seats.length;
+        uint256 count = _membership.count;
         if (newThreshold == 0 || newThreshold > count) revert CouncilInvalidThreshold(newThreshold, count);
-        _threshold = newThreshold;
+        // newThreshold ≤ count ≤ 20 fits uint8.
+        _membership.threshold = uint8(newThreshold);
         emit ThresholdChanged(newThreshold);
     }
 
@@ -286,7 +315,7 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     /// @dev Approvals from current trustees under their current membership; at most MAX_TRUSTEES iterations.
     function _countApprovals(uint256 proposalId) private view returns (uint256 count) {
-        uint256 seats = _seats.length;
+        uint256 seats = _membership.count;
         mapping(address trustee => uint64 generation) storage approvals = _approvals[proposalId];
         for (uint256 i; i < seats; ++i) {
             Seat memory seat = _seats[i];
@@ -313,13 +342,21 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     function _isSystemTarget(address target) private view returns (bool) {
         SystemContracts storage system = _system;
-        return target == address(this) || target == system.shares || target == system.grantRounds
-            || target == system.offerings || target == system.capitalPool || target == system.returnsRegistry;
+        return
+            target == address(this) ||
+            target == system.shares ||
+            target == system.grantRounds ||
+            target == system.offerings ||
+            target == system.capitalPool ||
+            target == system.returnsRegistry;
     }
 
     /// @dev Target and calldata of a system kind: `CallSystem` names both; every other kind routes
     /// to a fixed function of a bound contract with `args` as its ABI-encoded parameters.
-    function _systemCall(ActionKind kind, bytes memory args) private view returns (address target, bytes memory data) {
+    function _systemCall(
+        ActionKind kind,
+        bytes memory args
+    ) private view returns (address target, bytes memory data) {
         if (kind == ActionKind.CallSystem) {
             (target, data) = abi.decode(args, (address, bytes));
             if (!_isSystemTarget(target)) revert CouncilNotSystemContract(target);
@@ -335,10 +372,12 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (kind == ActionKind.OpenRound) return (system.grantRounds, IGrantRounds.openRound.selector);
         if (kind == ActionKind.CloseRound) return (system.grantRounds, IGrantRounds.closeRound.selector);
         if (kind == ActionKind.CancelGrant) return (system.grantRounds, IGrantRounds.cancelGrant.selector);
-        if (kind == ActionKind.SetShareTransfers) return (system.shares, IFundShares.setTransfersEnabled.selector);
+        if (kind == ActionKind.SetShareTransfers)
+            return (system.shares, IFundShares.setTransfersEnabled.selector);
         if (kind == ActionKind.Pause) return (system.shares, IFundShares.pause.selector);
         if (kind == ActionKind.Unpause) return (system.shares, IFundShares.unpause.selector);
-        if (kind == ActionKind.AllowReturnsAsset) return (system.shares, IFundShares.addReturnsAsset.selector);
+        if (kind == ActionKind.AllowReturnsAsset)
+            return (system.shares, IFundShares.addReturnsAsset.selector);
         if (kind == ActionKind.OpenOffering) return (system.offerings, IOfferings.openOffering.selector);
         if (kind == ActionKind.CloseOffering) return (system.offerings, IOfferings.closeOffering.selector);
         if (kind == ActionKind.RegisterTechnique) {
@@ -347,7 +386,8 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (kind == ActionKind.RetireTechnique) {
             return (system.returnsRegistry, IReturnsRegistry.retireTechnique.selector);
         }
-        if (kind == ActionKind.DisputeReport) return (system.returnsRegistry, IReturnsRegistry.disputeReport.selector);
+        if (kind == ActionKind.DisputeReport)
+            return (system.returnsRegistry, IReturnsRegistry.disputeReport.selector);
         // The only kind left: ResolveDispute (CallSystem and the council-internal kinds never get here).
         return (system.returnsRegistry, IReturnsRegistry.resolveDispute.selector);
     }
@@ -370,12 +410,15 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     function _systemArgsShapeOk(ActionKind kind, bytes calldata args) private view returns (bool) {
         uint256 length = args.length;
-        if (kind == ActionKind.AllowReturnsAsset) return length == 32 && uint256(bytes32(args)) <= type(uint160).max;
+        if (kind == ActionKind.AllowReturnsAsset)
+            return length == 32 && uint256(bytes32(args)) <= type(uint160).max;
         if (kind == ActionKind.SetShareTransfers) return length == 32 && uint256(bytes32(args)) <= 1;
         if (kind == ActionKind.Pause || kind == ActionKind.Unpause) return length == 0;
         if (
-            kind == ActionKind.CloseRound || kind == ActionKind.CancelGrant || kind == ActionKind.CloseOffering
-                || kind == ActionKind.RetireTechnique
+            kind == ActionKind.CloseRound ||
+            kind == ActionKind.CancelGrant ||
+            kind == ActionKind.CloseOffering ||
+            kind == ActionKind.RetireTechnique
         ) return length == 32;
         // RoundParams: eight static words; OfferingParams: seven.
         if (kind == ActionKind.OpenRound) return length == 8 * 32;
@@ -385,7 +428,7 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (kind == ActionKind.RegisterTechnique) return length >= 7 * 32;
         // CallSystem (address, bytes): two head words and a length word at least; the target must be ours.
         if (length < 3 * 32 || uint256(bytes32(args[:32])) > type(uint160).max) return false;
-        (address target,) = abi.decode(args, (address, bytes));
+        (address target, ) = abi.decode(args, (address, bytes));
         if (!_isSystemTarget(target)) revert CouncilNotSystemContract(target);
         return true;
     }

@@ -34,22 +34,46 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @notice An estimate is a probability in basis points, 0 .. 10,000.
     uint16 public constant MAX_ESTIMATE_BPS = 10_000;
 
-    /// @dev Slot 0 holds what finalize and the claims read first; weight ≤ 10,000 × 1,200 fits uint32.
+    /// @dev Laid out for the hot paths: finalize and share claims touch slots 0 and 1 only
+    /// (slot 2 only when a stipend was requested). weight ≤ 10,000 × 1,200 fits uint32.
     struct ApplicationData {
         address researcher;
+        ApplicationStatus status;
         uint16 effortMonths;
         uint16 medianEstimateBps;
         uint8 revealCount;
-        ApplicationStatus status;
         uint32 weight;
+        bool requestsStipend;
         uint64 roundId;
         uint64 cancelledAt;
-        uint128 stipendRequested;
         uint128 sharesClaimed;
+        uint128 stipendRequested;
         uint128 stipendClaimed;
         uint256 stipendRequestedBefore;
         bytes32 contentHash;
         string uri;
+    }
+
+    /// @dev A round, packed for the hot paths: the phase checks read slot 0, finalize writes
+    /// slot 1, a share claim reads slots 1 and 2. A round counts as settled once `settledAt != 0`.
+    /// totalWeight < 2^32 applications × 2^24 per weight fits uint128; stipendReserved ≤ budget.
+    struct RoundData {
+        RoundStatus status;
+        uint64 applicationDeadline;
+        uint64 commitDeadline;
+        uint64 revealDeadline;
+        uint32 applicationCount;
+        uint32 finalizedCount;
+        uint32 fundedCount;
+        uint64 settledAt;
+        uint128 totalWeight;
+        uint128 sharePool;
+        uint64 vestingCliff;
+        uint64 vestingDuration;
+        address stipendAsset;
+        uint128 stipendBudget;
+        uint128 stipendReserved;
+        uint256 fundedStipendTotal;
     }
 
     /// @dev Slot 0 is written by the commit, slot 1 by the reveal.
@@ -65,7 +89,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     uint256 private _roundCount;
     uint256 private _applicationCount;
-    mapping(uint256 roundId => Round) private _rounds;
+    mapping(uint256 roundId => RoundData) private _rounds;
     mapping(uint256 applicationId => ApplicationData) private _applications;
     mapping(uint256 applicationId => mapping(address trustee => EstimateRecord)) private _estimates;
 
@@ -80,7 +104,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
-        if (address(council_) == address(0) || address(shares_) == address(0) || address(pool_) == address(0)) {
+        if (
+            address(council_) == address(0) || address(shares_) == address(0) || address(pool_) == address(0)
+        ) {
             revert GrantRoundsInvalidParams();
         }
         _council = council_;
@@ -94,25 +120,36 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     function openRound(RoundParams calldata params) external onlyCouncil returns (uint256 roundId) {
         if (_shares.paused()) revert GrantRoundsPaused();
         if (
-            params.sharePool == 0 || block.timestamp >= params.applicationDeadline
-                || params.applicationDeadline >= params.commitDeadline || params.commitDeadline >= params.revealDeadline
-                || params.vestingDuration == 0 || params.vestingCliff > params.vestingDuration
+            params.sharePool == 0 ||
+            block.timestamp >= params.applicationDeadline ||
+            params.applicationDeadline >= params.commitDeadline ||
+            params.commitDeadline >= params.revealDeadline ||
+            params.vestingDuration == 0 ||
+            params.vestingCliff > params.vestingDuration
         ) revert GrantRoundsInvalidParams();
         if (
-            params.stipendBudget != 0 && params.stipendAsset != address(0)
-                && !_shares.isReturnsAsset(params.stipendAsset)
+            params.stipendBudget != 0 &&
+            params.stipendAsset != address(0) &&
+            !_shares.isReturnsAsset(params.stipendAsset)
         ) revert GrantRoundsInvalidParams();
 
         roundId = ++_roundCount;
-        Round storage stored = _rounds[roundId];
-        stored.params = params;
+        RoundData storage stored = _rounds[roundId];
         stored.status = RoundStatus.Open;
+        stored.applicationDeadline = params.applicationDeadline;
+        stored.commitDeadline = params.commitDeadline;
+        stored.revealDeadline = params.revealDeadline;
+        stored.sharePool = params.sharePool;
+        stored.vestingCliff = params.vestingCliff;
+        stored.vestingDuration = params.vestingDuration;
+        stored.stipendAsset = params.stipendAsset;
+        stored.stipendBudget = params.stipendBudget;
         emit RoundOpened(roundId, params);
     }
 
     /// @inheritdoc IGrantRounds
     function closeRound(uint256 roundId) external onlyCouncil {
-        Round storage stored = _round(roundId);
+        RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
         stored.status = RoundStatus.Closed;
         emit RoundClosed(roundId);
@@ -124,8 +161,8 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (app.status == ApplicationStatus.Cancelled) revert GrantRoundsAlreadyCancelled(applicationId);
         if (app.status != ApplicationStatus.Funded) revert GrantRoundsNotFunded(applicationId);
         uint256 roundId = app.roundId;
-        Round storage stored = _rounds[roundId];
-        if (stored.status != RoundStatus.Settled) revert GrantRoundsNotSettled(roundId);
+        RoundData storage stored = _rounds[roundId];
+        if (stored.settledAt == 0) revert GrantRoundsNotSettled(roundId);
 
         uint256 shareTotal = _shareAward(app, stored);
         uint256 stipendTotal = _stipendAward(app, stored);
@@ -135,7 +172,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         app.status = ApplicationStatus.Cancelled;
         app.cancelledAt = uint64(block.timestamp);
         emit GrantCancelled(applicationId, sharesVested, shareTotal - sharesVested, stipendReleased);
-        if (stipendReleased != 0) _pool.releaseStipends(stored.params.stipendAsset, stipendReleased);
+        if (stipendReleased != 0) _pool.releaseStipends(stored.stipendAsset, stipendReleased);
     }
 
     // ---------------------------------------------------------------- researchers
@@ -148,13 +185,17 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint32 effortMonths,
         uint128 stipendRequested
     ) external returns (uint256 applicationId) {
-        Round storage stored = _round(roundId);
+        RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
-        uint64 deadline = stored.params.applicationDeadline;
-        if (block.timestamp > deadline) revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
+        uint64 deadline = stored.applicationDeadline;
+        if (block.timestamp > deadline)
+            revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
         if (
-            bytes(uri).length == 0 || contentHash == bytes32(0) || effortMonths == 0
-                || effortMonths > MAX_EFFORT_MONTHS || stipendRequested > stored.params.stipendBudget
+            bytes(uri).length == 0 ||
+            contentHash == bytes32(0) ||
+            effortMonths == 0 ||
+            effortMonths > MAX_EFFORT_MONTHS ||
+            stipendRequested > stored.stipendBudget
         ) revert GrantRoundsInvalidApplication();
 
         applicationId = ++_applicationCount;
@@ -165,15 +206,26 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         app.effortMonths = uint16(effortMonths);
         app.status = ApplicationStatus.Pending;
         app.roundId = uint64(roundId);
-        app.stipendRequested = stipendRequested;
+        if (stipendRequested != 0) {
+            app.requestsStipend = true;
+            app.stipendRequested = stipendRequested;
+        }
         app.contentHash = contentHash;
         app.uri = uri;
-        emit ApplicationSubmitted(applicationId, roundId, msg.sender, uri, contentHash, effortMonths, stipendRequested);
+        emit ApplicationSubmitted(
+            applicationId,
+            roundId,
+            msg.sender,
+            uri,
+            contentHash,
+            effortMonths,
+            stipendRequested
+        );
     }
 
     /// @inheritdoc IGrantRounds
     function claimShares(uint256 applicationId) external nonReentrant returns (uint256 amount) {
-        (ApplicationData storage app, Round storage stored) = _claimant(applicationId);
+        (ApplicationData storage app, RoundData storage stored) = _claimant(applicationId);
         uint256 vested = _vested(_shareAward(app, stored), stored, _vestingStop(app));
         amount = vested - app.sharesClaimed;
         if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
@@ -185,13 +237,13 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     /// @inheritdoc IGrantRounds
     function claimStipend(uint256 applicationId) external nonReentrant returns (uint256 amount) {
-        (ApplicationData storage app, Round storage stored) = _claimant(applicationId);
+        (ApplicationData storage app, RoundData storage stored) = _claimant(applicationId);
         uint256 vested = _vested(_stipendAward(app, stored), stored, _vestingStop(app));
         amount = vested - app.stipendClaimed;
         if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
         // vested ≤ stipend award ≤ request, a uint128.
         app.stipendClaimed = uint128(vested);
-        address asset = stored.params.stipendAsset;
+        address asset = stored.stipendAsset;
         emit StipendClaimed(applicationId, msg.sender, asset, amount);
         _pool.payStipend(asset, msg.sender, amount);
     }
@@ -199,11 +251,12 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- trustees
 
     /// @inheritdoc IGrantRounds
-    function estimateCommitment(address trustee, uint256 applicationId, uint16 estimateBps, bytes32 salt)
-        public
-        view
-        returns (bytes32)
-    {
+    function estimateCommitment(
+        address trustee,
+        uint256 applicationId,
+        uint16 estimateBps,
+        bytes32 salt
+    ) public view returns (bytes32) {
         return keccak256(abi.encode(block.chainid, address(this), trustee, applicationId, estimateBps, salt));
     }
 
@@ -211,9 +264,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     function commitEstimate(uint256 applicationId, bytes32 commitment) external onlyTrustee {
         ApplicationData storage app = _application(applicationId);
         uint256 roundId = app.roundId;
-        Round storage stored = _rounds[roundId];
+        RoundData storage stored = _rounds[roundId];
         _requireOpen(roundId, stored);
-        _requirePhase(roundId, stored.params.applicationDeadline, stored.params.commitDeadline);
+        _requirePhase(roundId, stored.applicationDeadline, stored.commitDeadline);
         if (commitment == bytes32(0)) revert GrantRoundsZeroCommitment(applicationId);
         EstimateRecord storage record = _estimates[applicationId][msg.sender];
         if (record.commitment != bytes32(0)) revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
@@ -225,9 +278,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     function revealEstimate(uint256 applicationId, uint16 estimateBps, bytes32 salt) external onlyTrustee {
         ApplicationData storage app = _application(applicationId);
         uint256 roundId = app.roundId;
-        Round storage stored = _rounds[roundId];
+        RoundData storage stored = _rounds[roundId];
         _requireOpen(roundId, stored);
-        _requirePhase(roundId, stored.params.commitDeadline, stored.params.revealDeadline);
+        _requirePhase(roundId, stored.commitDeadline, stored.revealDeadline);
         if (estimateBps > MAX_ESTIMATE_BPS) revert GrantRoundsEstimateOutOfRange(estimateBps);
         EstimateRecord storage record = _estimates[applicationId][msg.sender];
         bytes32 commitment = record.commitment;
@@ -252,12 +305,12 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         ApplicationData storage app = _application(applicationId);
         if (app.status != ApplicationStatus.Pending) revert GrantRoundsAlreadyFinalized(applicationId);
         uint256 roundId = app.roundId;
-        Round storage stored = _rounds[roundId];
+        RoundData storage stored = _rounds[roundId];
         _requireOpen(roundId, stored);
-        _requirePhase(roundId, stored.params.revealDeadline, type(uint64).max);
+        _requirePhase(roundId, stored.revealDeadline, type(uint64).max);
 
         // Estimates of current trustees only: at most 20 of them (the council's bound).
-        address[] memory trustees = _council.trustees();
+        (address[] memory trustees, uint256 required) = _council.trusteesAndThreshold();
         uint256[] memory estimates = new uint256[](trustees.length);
         uint256 counted;
         for (uint256 i; i < trustees.length; ++i) {
@@ -268,7 +321,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
             }
         }
         // The median of estimates ≤ 10,000 fits uint16.
-        uint16 medianBps = counted >= _council.threshold() ? uint16(Median.ofFirst(estimates, counted)) : 0;
+        uint16 medianBps = counted >= required ? uint16(Median.ofFirst(estimates, counted)) : 0;
 
         ++stored.finalizedCount;
         uint256 weight;
@@ -281,12 +334,12 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
             // weight ≤ 10,000 × 1,200 < 2^32.
             app.weight = uint32(weight);
             ++stored.fundedCount;
-            stored.totalWeight += weight;
-            uint256 requested = app.stipendRequested;
-            if (requested != 0) {
+            // See RoundData: the total weight of a round stays far below 2^128.
+            stored.totalWeight += uint128(weight);
+            if (app.requestsStipend) {
                 uint256 before = stored.fundedStipendTotal;
                 app.stipendRequestedBefore = before;
-                stored.fundedStipendTotal = before + requested;
+                stored.fundedStipendTotal = before + app.stipendRequested;
             }
         }
         emit ApplicationFinalized(applicationId, medianBps != 0, medianBps, counted, weight);
@@ -294,21 +347,22 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     /// @inheritdoc IGrantRounds
     function settleRound(uint256 roundId) external nonReentrant {
-        Round storage stored = _round(roundId);
+        RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
-        _requirePhase(roundId, stored.params.revealDeadline, type(uint64).max);
+        _requirePhase(roundId, stored.revealDeadline, type(uint64).max);
         if (stored.finalizedCount != stored.applicationCount) {
             revert GrantRoundsNotAllFinalized(roundId, stored.finalizedCount, stored.applicationCount);
         }
         if (_shares.paused()) revert GrantRoundsPaused();
 
-        address asset = stored.params.stipendAsset;
-        uint256 reserved = _min(stored.fundedStipendTotal, stored.params.stipendBudget);
+        address asset = stored.stipendAsset;
+        uint256 reserved = _min(stored.fundedStipendTotal, stored.stipendBudget);
         if (reserved != 0) reserved = _min(reserved, _pool.availableCapital(asset));
 
         stored.status = RoundStatus.Settled;
         stored.settledAt = uint64(block.timestamp);
-        stored.stipendReserved = reserved;
+        // reserved ≤ stipendBudget, a uint128.
+        stored.stipendReserved = uint128(reserved);
         emit RoundSettled(roundId, stored.totalWeight, stored.fundedCount, reserved);
         if (reserved != 0) _pool.reserveStipends(asset, reserved);
     }
@@ -327,41 +381,65 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     /// @inheritdoc IGrantRounds
     function round(uint256 roundId) external view returns (Round memory) {
-        return _round(roundId);
+        RoundData storage stored = _round(roundId);
+        return
+            Round({
+                params: RoundParams({
+                    sharePool: stored.sharePool,
+                    applicationDeadline: stored.applicationDeadline,
+                    commitDeadline: stored.commitDeadline,
+                    revealDeadline: stored.revealDeadline,
+                    vestingCliff: stored.vestingCliff,
+                    vestingDuration: stored.vestingDuration,
+                    stipendAsset: stored.stipendAsset,
+                    stipendBudget: stored.stipendBudget
+                }),
+                status: stored.status,
+                settledAt: stored.settledAt,
+                applicationCount: stored.applicationCount,
+                finalizedCount: stored.finalizedCount,
+                fundedCount: stored.fundedCount,
+                totalWeight: stored.totalWeight,
+                fundedStipendTotal: stored.fundedStipendTotal,
+                stipendReserved: stored.stipendReserved
+            });
     }
 
     /// @inheritdoc IGrantRounds
     function application(uint256 applicationId) external view returns (Application memory) {
         ApplicationData storage app = _application(applicationId);
-        return Application({
-            roundId: app.roundId,
-            researcher: app.researcher,
-            effortMonths: app.effortMonths,
-            medianEstimateBps: app.medianEstimateBps,
-            revealCount: app.revealCount,
-            status: app.status,
-            stipendRequested: app.stipendRequested,
-            cancelledAt: app.cancelledAt,
-            contentHash: app.contentHash,
-            weight: app.weight,
-            sharesClaimed: app.sharesClaimed,
-            stipendClaimed: app.stipendClaimed,
-            uri: app.uri
-        });
+        return
+            Application({
+                roundId: app.roundId,
+                researcher: app.researcher,
+                effortMonths: app.effortMonths,
+                medianEstimateBps: app.medianEstimateBps,
+                revealCount: app.revealCount,
+                status: app.status,
+                stipendRequested: app.stipendRequested,
+                cancelledAt: app.cancelledAt,
+                contentHash: app.contentHash,
+                weight: app.weight,
+                sharesClaimed: app.sharesClaimed,
+                stipendClaimed: app.stipendClaimed,
+                uri: app.uri
+            });
     }
 
     /// @inheritdoc IGrantRounds
-    function commitmentOf(uint256 applicationId, address trustee)
-        external
-        view
-        returns (bytes32 commitment, bool revealed)
-    {
+    function commitmentOf(
+        uint256 applicationId,
+        address trustee
+    ) external view returns (bytes32 commitment, bool revealed) {
         EstimateRecord storage record = _estimates[applicationId][trustee];
         return (record.commitment, record.revealed);
     }
 
     /// @inheritdoc IGrantRounds
-    function estimateOf(uint256 applicationId, address trustee) external view returns (bool revealed, uint16 estimateBps) {
+    function estimateOf(
+        uint256 applicationId,
+        address trustee
+    ) external view returns (bool revealed, uint16 estimateBps) {
         EstimateRecord storage record = _estimates[applicationId][trustee];
         return (record.revealed, record.estimateBps);
     }
@@ -381,7 +459,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function vestedShares(uint256 applicationId) public view returns (uint256) {
         ApplicationData storage app = _applications[applicationId];
-        Round storage stored = _rounds[app.roundId];
+        RoundData storage stored = _rounds[app.roundId];
         return _vested(_shareAward(app, stored), stored, _vestingStop(app));
     }
 
@@ -393,7 +471,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function claimableStipend(uint256 applicationId) external view returns (uint256) {
         ApplicationData storage app = _applications[applicationId];
-        Round storage stored = _rounds[app.roundId];
+        RoundData storage stored = _rounds[app.roundId];
         return _vested(_stipendAward(app, stored), stored, _vestingStop(app)) - app.stipendClaimed;
     }
 
@@ -414,7 +492,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- internals
 
-    function _round(uint256 roundId) private view returns (Round storage stored) {
+    function _round(uint256 roundId) private view returns (RoundData storage stored) {
         stored = _rounds[roundId];
         if (stored.status == RoundStatus.None) revert GrantRoundsUnknownRound(roundId);
     }
@@ -424,7 +502,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (app.status == ApplicationStatus.None) revert GrantRoundsUnknownApplication(applicationId);
     }
 
-    function _requireOpen(uint256 roundId, Round storage stored) private view {
+    function _requireOpen(uint256 roundId, RoundData storage stored) private view {
         RoundStatus status = stored.status;
         if (status != RoundStatus.Open) revert GrantRoundsRoundNotOpen(roundId, status);
     }
@@ -437,7 +515,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     /// @dev The caller's funded (or cancelled) application and its round.
-    function _claimant(uint256 applicationId) private view returns (ApplicationData storage app, Round storage stored) {
+    function _claimant(
+        uint256 applicationId
+    ) private view returns (ApplicationData storage app, RoundData storage stored) {
         app = _application(applicationId);
         if (msg.sender != app.researcher) revert GrantRoundsNotResearcher(applicationId, msg.sender);
         ApplicationStatus status = app.status;
@@ -448,22 +528,33 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     /// @dev Awards exist once the round settled, for funded and cancelled applications.
-    function _hasAward(ApplicationData storage app, Round storage stored) private view returns (bool) {
+    function _hasAward(ApplicationData storage app, RoundData storage stored) private view returns (bool) {
         ApplicationStatus status = app.status;
-        return stored.status == RoundStatus.Settled
-            && (status == ApplicationStatus.Funded || status == ApplicationStatus.Cancelled);
+        return
+            stored.settledAt != 0 &&
+            (status == ApplicationStatus.Funded || status == ApplicationStatus.Cancelled);
     }
 
-    function _shareAward(ApplicationData storage app, Round storage stored) private view returns (uint256) {
+    function _shareAward(
+        ApplicationData storage app,
+        RoundData storage stored
+    ) private view returns (uint256) {
         if (!_hasAward(app, stored)) return 0;
-        return GrantMath.shareAward(stored.params.sharePool, app.weight, stored.totalWeight);
+        return GrantMath.shareAward(stored.sharePool, app.weight, stored.totalWeight);
     }
 
-    function _stipendAward(ApplicationData storage app, Round storage stored) private view returns (uint256) {
+    function _stipendAward(
+        ApplicationData storage app,
+        RoundData storage stored
+    ) private view returns (uint256) {
         if (!_hasAward(app, stored)) return 0;
-        return GrantMath.stipendAward(
-            app.stipendRequested, app.stipendRequestedBefore, stored.stipendReserved, stored.fundedStipendTotal
-        );
+        return
+            GrantMath.stipendAward(
+                app.stipendRequested,
+                app.stipendRequestedBefore,
+                stored.stipendReserved,
+                stored.fundedStipendTotal
+            );
     }
 
     /// @dev Vesting runs until now, or until the cancellation.
@@ -472,11 +563,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         return cancelledAt == 0 ? block.timestamp : cancelledAt;
     }
 
-    function _vested(uint256 total, Round storage stored, uint256 at) private view returns (uint256) {
+    function _vested(uint256 total, RoundData storage stored, uint256 at) private view returns (uint256) {
         if (total == 0) return 0;
-        return Vesting.vested(
-            total, stored.settledAt, stored.params.vestingCliff, stored.params.vestingDuration, at
-        );
+        return Vesting.vested(total, stored.settledAt, stored.vestingCliff, stored.vestingDuration, at);
     }
 
     function _min(uint256 a, uint256 b) private pure returns (uint256) {

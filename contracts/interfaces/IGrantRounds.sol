@@ -215,7 +215,10 @@ interface IGrantRounds {
     /// @notice Vested stipend not yet claimed.
     function claimableStipend(uint256 applicationId) external view returns (uint256);
     /// @notice The estimate `trustee` revealed for `applicationId` (0 and false if not revealed).
-    function estimateOf(uint256 applicationId, address trustee) external view returns (bool revealed, uint16 estimateBps);
+    function estimateOf(
+        uint256 applicationId,
+        address trustee
+    ) external view returns (bool revealed, uint16 estimateBps);
     /// @notice The trustee council (the only caller of the council functions).
     function council() external view returns (address);
     /// @notice The share ledger that mints awards.

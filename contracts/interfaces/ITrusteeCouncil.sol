@@ -127,6 +127,12 @@ interface ITrusteeCouncil {
     /// @notice The current trustees.
     function trustees() external view returns (address[] memory);
 
+    /// @notice The current trustees and M in one call (what finalizing an application reads).
+    function trusteesAndThreshold()
+        external
+        view
+        returns (address[] memory currentTrustees, uint256 currentThreshold);
+
     /// @notice Whether `account` is a current trustee.
     function isTrustee(address account) external view returns (bool);
 

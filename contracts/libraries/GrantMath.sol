@@ -13,7 +13,11 @@ library GrantMath {
 
     /// @notice Share award = ⌊pool × weight / totalWeight⌋ (0 when nothing was funded).
     /// @dev Σ awards ≤ pool, since Σ ⌊xᵢ⌋ ≤ ⌊Σ xᵢ⌋; the sub-share remainder is never minted.
-    function shareAward(uint256 pool, uint256 applicationWeight, uint256 totalWeight) internal pure returns (uint256) {
+    function shareAward(
+        uint256 pool,
+        uint256 applicationWeight,
+        uint256 totalWeight
+    ) internal pure returns (uint256) {
         if (totalWeight == 0) return 0;
         return Math.mulDiv(pool, applicationWeight, totalWeight);
     }
@@ -28,13 +32,15 @@ library GrantMath {
     /// @param requestedBefore Σ requests of the applications of the round funded before this one
     /// @param reserved the round's stipend reserve (≤ requestedTotal)
     /// @param requestedTotal Σ requests of all funded applications of the round
-    function stipendAward(uint256 requested, uint256 requestedBefore, uint256 reserved, uint256 requestedTotal)
-        internal
-        pure
-        returns (uint256)
-    {
+    function stipendAward(
+        uint256 requested,
+        uint256 requestedBefore,
+        uint256 reserved,
+        uint256 requestedTotal
+    ) internal pure returns (uint256) {
         if (reserved >= requestedTotal) return requested;
-        return Math.mulDiv(requestedBefore + requested, reserved, requestedTotal)
-            - Math.mulDiv(requestedBefore, reserved, requestedTotal);
+        return
+            Math.mulDiv(requestedBefore + requested, reserved, requestedTotal) -
+            Math.mulDiv(requestedBefore, reserved, requestedTotal);
     }
 }

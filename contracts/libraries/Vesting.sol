@@ -10,11 +10,13 @@ library Vesting {
     /// @notice Amount of `total` vested at time `at` for a schedule starting at `start`.
     /// @param cliff seconds after `start` before anything vests (≤ duration)
     /// @param duration seconds after `start` until everything has vested (> 0)
-    function vested(uint256 total, uint256 start, uint256 cliff, uint256 duration, uint256 at)
-        internal
-        pure
-        returns (uint256)
-    {
+    function vested(
+        uint256 total,
+        uint256 start,
+        uint256 cliff,
+        uint256 duration,
+        uint256 at
+    ) internal pure returns (uint256) {
         if (at < start) return 0;
         uint256 elapsed = at - start;
         if (elapsed < cliff) return 0;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ActionKind, ETH, deploySystem, pass } from "../helpers/council.js";
+import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
 import {
   ApplicationStatus,
   RoundStatus,
@@ -26,8 +26,10 @@ describe("A full grant round, from the opening proposal to returns in researcher
     // Five trustees, M = 3, plus a Safe-like contract wallet trustee added by the council.
     const system = await deploySystem(ethers, { trustees: 5, threshold: 3 });
     const { council, grants, shares, pool, trustees, researchers, depositor, outsider } = system;
-    await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, depositor.address, 0, { value: 10n * ETHER });
-    const walletOwner = (await ethers.getSigners())[16]!;
+    await pool
+      .connect(depositor)
+      .depositCapital(ETH, 10n * ETHER, depositor.address, 0, { value: 10n * ETHER });
+    const walletOwner = at(await ethers.getSigners(), 16);
     const wallet = await ethers.deployContract("TrusteeWalletMock", [walletOwner.address]);
     const coder = ethers.AbiCoder.defaultAbiCoder();
     await pass(system, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
@@ -41,16 +43,18 @@ describe("A full grant round, from the opening proposal to returns in researcher
     ]);
     await walletActor.send(await council.getAddress(), proposeData);
     const proposalId = await council.proposalCount();
-    await council.connect(trustees[0]!).approve(proposalId);
+    await council.connect(at(trustees, 0)).approve(proposalId);
     await expect(council.connect(outsider).execute(proposalId))
       .to.be.revertedWithCustomError(council, "CouncilInsufficientApprovals")
       .withArgs(proposalId, 2n, 3n);
-    await council.connect(trustees[1]!).approve(proposalId);
-    await expect(council.connect(outsider).execute(proposalId)).to.emit(grants, "RoundOpened").withArgs(1n, Object.values(params));
+    await council.connect(at(trustees, 1)).approve(proposalId);
+    await expect(council.connect(outsider).execute(proposalId))
+      .to.emit(grants, "RoundOpened")
+      .withArgs(1n, Object.values(params));
     const roundId = 1n;
 
     // Researchers apply.
-    const [alice, bob, carol] = [researchers[0]!, researchers[1]!, researchers[2]!];
+    const [alice, bob, carol] = [at(researchers, 0), at(researchers, 1), at(researchers, 2)];
     const a = await apply(grants, alice, roundId, "mechanistic-interpretability", 12, 1n * ETHER);
     const b = await apply(grants, bob, roundId, "debate-at-scale", 24, 2n * ETHER);
     const c = await apply(grants, carol, roundId, "perpetual-motion", 6, 0n);
@@ -58,7 +62,7 @@ describe("A full grant round, from the opening proposal to returns in researcher
     // Six trustees estimate; one outlier per application does not move the median.
     const everyone = (values: number[]): Estimate[] => [
       ...estimatesOf(trustees, values.slice(0, 5)),
-      { trustee: walletActor, estimateBps: values[5]! },
+      { trustee: walletActor, estimateBps: at(values, 5) },
     ];
     await estimateRound(
       networkHelpers,
@@ -106,7 +110,11 @@ describe("A full grant round, from the opening proposal to returns in researcher
       .to.be.revertedWithCustomError(grants, "GrantRoundsNotFunded")
       .withArgs(c);
     await expect(grants.connect(alice).claimStipend(a)).to.changeEtherBalances(ethers, [alice], [stipendA]);
-    await expect(grants.connect(bob).claimStipend(b)).to.changeEtherBalances(ethers, [bob], [2n * ETHER - stipendA]);
+    await expect(grants.connect(bob).claimStipend(b)).to.changeEtherBalances(
+      ethers,
+      [bob],
+      [2n * ETHER - stipendA],
+    );
     expect(await shares.balanceOf(alice.address)).to.equal(awardA);
     expect(await shares.balanceOf(bob.address)).to.equal(awardB);
     const supply = await shares.totalSupply();
@@ -119,10 +127,18 @@ describe("A full grant round, from the opening proposal to returns in researcher
     await shares.connect(outsider).distribute(ETH, returns, { value: returns });
     const owedA = await shares.claimable(alice.address, ETH);
     const owedB = await shares.claimable(bob.address, ETH);
-    expect(returns * awardA / supply - owedA <= 1n).to.equal(true);
-    expect(returns * awardB / supply - owedB <= 1n).to.equal(true);
-    await expect(shares.connect(alice).claimReturns(ETH)).to.changeEtherBalances(ethers, [alice, shares], [owedA, -owedA]);
-    await expect(shares.connect(bob).claimReturns(ETH)).to.changeEtherBalances(ethers, [bob, shares], [owedB, -owedB]);
+    expect((returns * awardA) / supply - owedA <= 1n).to.equal(true);
+    expect((returns * awardB) / supply - owedB <= 1n).to.equal(true);
+    await expect(shares.connect(alice).claimReturns(ETH)).to.changeEtherBalances(
+      ethers,
+      [alice, shares],
+      [owedA, -owedA],
+    );
+    await expect(shares.connect(bob).claimReturns(ETH)).to.changeEtherBalances(
+      ethers,
+      [bob, shares],
+      [owedB, -owedB],
+    );
     expect(owedA + owedB <= returns).to.equal(true);
     expect(owedA > owedB).to.equal(true);
   });

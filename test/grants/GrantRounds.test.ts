@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ActionKind, ETH, deploySystem, pass } from "../helpers/council.js";
+import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
 import {
   ApplicationStatus,
@@ -20,6 +20,7 @@ import {
   openRound,
   openRoundArgs,
   passDeadline,
+  pinNextTimestamp,
   revealEstimates,
   roundParams,
   saltFor,
@@ -43,11 +44,11 @@ async function roundWith(trustees: number, threshold: number): Promise<RoundFixt
   const system = await deploySystem(ethers, { trustees, threshold });
   const params = roundParams(BigInt(await time.latest()));
   const roundId = await openRound(system, params);
-  const [r0, r1, r2] = system.researchers;
+  const r = system.researchers;
   const apps: [bigint, bigint, bigint] = [
-    await apply(system.grants, r0!, roundId, "interpretability", 12),
-    await apply(system.grants, r1!, roundId, "debate", 24),
-    await apply(system.grants, r2!, roundId, "evals", 6),
+    await apply(system.grants, at(r, 0), roundId, "interpretability", 12),
+    await apply(system.grants, at(r, 1), roundId, "debate", 24),
+    await apply(system.grants, at(r, 2), roundId, "evals", 6),
   ];
   return { ...system, params, roundId, apps };
 }
@@ -80,13 +81,35 @@ describe("GrantRounds", function () {
       expect(await f.grants.council()).to.equal(await f.council.getAddress());
       expect(await f.grants.shares()).to.equal(await f.shares.getAddress());
       expect(await f.grants.capitalPool()).to.equal(await f.pool.getAddress());
-      await expect(f.grants.connect(f.trustees[0]!).openRound(f.params))
+      await expect(f.grants.connect(at(f.trustees, 0)).openRound(f.params))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
-        .withArgs(f.trustees[0]!.address);
-      await expect(f.grants.connect(f.trustees[0]!).closeRound(f.roundId))
+        .withArgs(at(f.trustees, 0).address);
+      await expect(f.grants.connect(at(f.trustees, 0)).closeRound(f.roundId))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
-        .withArgs(f.trustees[0]!.address);
-      await expect(f.grants.round(9n)).to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound").withArgs(9n);
+        .withArgs(at(f.trustees, 0).address);
+      await expect(f.grants.round(9n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(9n);
+    });
+
+    it("refuses a zero council, ledger or pool at deployment", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const factory = await ethers.getContractFactory("GrantRounds");
+      const [council, shares, pool] = [
+        await f.council.getAddress(),
+        await f.shares.getAddress(),
+        await f.pool.getAddress(),
+      ];
+      for (const args of [
+        [ETH, shares, pool],
+        [council, ETH, pool],
+        [council, shares, ETH],
+      ]) {
+        await expect(factory.deploy(at(args, 0), at(args, 1), at(args, 2))).to.be.revertedWithCustomError(
+          f.grants,
+          "GrantRoundsInvalidParams",
+        );
+      }
     });
 
     it("refuses invalid round terms through the council's execution", async function () {
@@ -115,7 +138,11 @@ describe("GrantRounds", function () {
         pass(
           system,
           ActionKind.OpenRound,
-          openRoundArgs(system.grants, { ...base, stipendBudget: 1n, stipendAsset: await token.getAddress() }),
+          openRoundArgs(system.grants, {
+            ...base,
+            stipendBudget: 1n,
+            stipendAsset: await token.getAddress(),
+          }),
         ),
       )
         .to.emit(system.grants, "RoundOpened")
@@ -126,13 +153,15 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await pass(f, ActionKind.Pause, "0x");
       const params = roundParams(BigInt(await time.latest()));
-      await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params))).to.be.revertedWithCustomError(
+      await expect(
+        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
+      ).to.be.revertedWithCustomError(f.grants, "GrantRoundsPaused");
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      for (const id of f.apps) await f.grants.finalizeApplication(id);
+      await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsPaused",
       );
-      await passDeadline(networkHelpers, f.params.revealDeadline);
-      for (const id of f.apps) await f.grants.finalizeApplication(id);
-      await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(f.grants, "GrantRoundsPaused");
       await pass(f, ActionKind.Unpause, "0x");
       await expect(f.grants.settleRound(f.roundId)).to.emit(f.grants, "RoundSettled");
     });
@@ -143,7 +172,9 @@ describe("GrantRounds", function () {
         .to.emit(f.grants, "RoundClosed")
         .withArgs(f.roundId);
       expect((await f.grants.round(f.roundId)).status).to.equal(RoundStatus.Closed);
-      await expect(f.grants.connect(f.researchers[0]!).submitApplication(f.roundId, "ipfs://x", ethers.id("x"), 1, 0))
+      await expect(
+        f.grants.connect(at(f.researchers, 0)).submitApplication(f.roundId, "ipfs://x", ethers.id("x"), 1, 0),
+      )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
       await passDeadline(networkHelpers, f.params.revealDeadline);
@@ -153,7 +184,7 @@ describe("GrantRounds", function () {
       await expect(f.grants.settleRound(f.roundId))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
-      await expect(f.grants.connect(f.researchers[0]!).claimShares(f.apps[0]))
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
         .withArgs(f.apps[0]);
       expect(await f.grants.award(f.apps[0])).to.equal(0n);
@@ -176,9 +207,11 @@ describe("GrantRounds", function () {
   describe("applications", function () {
     it("records an application with a global id and announces it", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const researcher = f.researchers[3]!;
+      const researcher = at(f.researchers, 3);
       await expect(
-        f.grants.connect(researcher).submitApplication(f.roundId, "ipfs://scalable-oversight", ethers.id("so"), 1200, 0),
+        f.grants
+          .connect(researcher)
+          .submitApplication(f.roundId, "ipfs://scalable-oversight", ethers.id("so"), 1200, 0),
       )
         .to.emit(f.grants, "ApplicationSubmitted")
         .withArgs(4n, f.roundId, researcher.address, "ipfs://scalable-oversight", ethers.id("so"), 1200n, 0n);
@@ -201,7 +234,7 @@ describe("GrantRounds", function () {
 
     it("refuses an empty uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const r = f.grants.connect(f.researchers[0]!);
+      const r = f.grants.connect(at(f.researchers, 0));
       const hash = ethers.id("h");
       await expect(r.submitApplication(f.roundId, "", hash, 1, 0)).to.be.revertedWithCustomError(
         f.grants,
@@ -232,8 +265,10 @@ describe("GrantRounds", function () {
     it("accepts applications until the deadline second inclusive", async function () {
       const f = await loadFixture(threeOfTwoRound);
       await time.setNextBlockTimestamp(f.params.applicationDeadline);
-      await apply(f.grants, f.researchers[3]!, f.roundId, "last-second", 1);
-      await expect(f.grants.connect(f.researchers[4]!).submitApplication(f.roundId, "u", ethers.id("late"), 1, 0))
+      await apply(f.grants, at(f.researchers, 3), f.roundId, "last-second", 1);
+      await expect(
+        f.grants.connect(at(f.researchers, 4)).submitApplication(f.roundId, "u", ethers.id("late"), 1, 0),
+      )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, f.params.applicationDeadline + 1n, 0n, f.params.applicationDeadline);
     });
@@ -244,7 +279,7 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       const { chainId } = await ethers.provider.getNetwork();
       const salt = ethers.id("salt");
-      const trustee = f.trustees[0]!.address;
+      const trustee = at(f.trustees, 0).address;
       expect(await f.grants.estimateCommitment(trustee, f.apps[0], 4200, salt)).to.equal(
         commitmentOf(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
       );
@@ -252,16 +287,12 @@ describe("GrantRounds", function () {
 
     it("takes one commitment per current trustee and application, only in the commit phase", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const t = f.grants.connect(f.trustees[0]!);
+      const t = f.grants.connect(at(f.trustees, 0));
       const commitment = ethers.id("c");
+      const pinned = await pinNextTimestamp(networkHelpers);
       await expect(t.commitEstimate(f.apps[0], commitment))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(
-          f.roundId,
-          BigInt(await time.latest()) + 1n,
-          f.params.applicationDeadline + 1n,
-          f.params.commitDeadline,
-        );
+        .withArgs(f.roundId, pinned, f.params.applicationDeadline + 1n, f.params.commitDeadline);
       await passDeadline(networkHelpers, f.params.applicationDeadline);
       await expect(f.grants.connect(f.outsider).commitEstimate(f.apps[0], commitment))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
@@ -274,21 +305,29 @@ describe("GrantRounds", function () {
         .withArgs(f.apps[0]);
       await expect(t.commitEstimate(f.apps[0], commitment))
         .to.emit(f.grants, "EstimateCommitted")
-        .withArgs(f.apps[0], f.trustees[0]!.address, commitment);
-      expect(await f.grants.commitmentOf(f.apps[0], f.trustees[0]!.address)).to.deep.equal([commitment, false]);
+        .withArgs(f.apps[0], at(f.trustees, 0).address, commitment);
+      expect(await f.grants.commitmentOf(f.apps[0], at(f.trustees, 0).address)).to.deep.equal([
+        commitment,
+        false,
+      ]);
       await expect(t.commitEstimate(f.apps[0], ethers.id("again")))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCommitted")
-        .withArgs(f.apps[0], f.trustees[0]!.address);
+        .withArgs(f.apps[0], at(f.trustees, 0).address);
       await time.setNextBlockTimestamp(f.params.commitDeadline);
       await t.commitEstimate(f.apps[1], commitment);
       await expect(t.commitEstimate(f.apps[2], commitment))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, f.params.commitDeadline + 1n, f.params.applicationDeadline + 1n, f.params.commitDeadline);
+        .withArgs(
+          f.roundId,
+          f.params.commitDeadline + 1n,
+          f.params.applicationDeadline + 1n,
+          f.params.commitDeadline,
+        );
     });
 
     it("reveals only a matching estimate in range, once, in the reveal phase", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const trustee = f.trustees[0]!;
+      const trustee = at(f.trustees, 0);
       const t = f.grants.connect(trustee);
       const app = f.apps[0];
       const salt = saltFor(trustee.address, app);
@@ -296,25 +335,22 @@ describe("GrantRounds", function () {
       await t.commitEstimate(app, await f.grants.estimateCommitment(trustee.address, app, 4200, salt));
       const outOfRange = await f.grants.estimateCommitment(trustee.address, f.apps[1], 10_001, salt);
       await t.commitEstimate(f.apps[1], outOfRange);
+      const pinned = await pinNextTimestamp(networkHelpers);
       await expect(t.revealEstimate(app, 4200, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, BigInt(await time.latest()) + 1n, f.params.commitDeadline + 1n, f.params.revealDeadline);
+        .withArgs(f.roundId, pinned, f.params.commitDeadline + 1n, f.params.revealDeadline);
 
       await passDeadline(networkHelpers, f.params.commitDeadline);
-      await expect(f.grants.connect(f.trustees[1]!).commitEstimate(app, ethers.id("late")))
+      const lateAt = await pinNextTimestamp(networkHelpers);
+      await expect(f.grants.connect(at(f.trustees, 1)).commitEstimate(app, ethers.id("late")))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(
-          f.roundId,
-          BigInt(await time.latest()) + 1n,
-          f.params.applicationDeadline + 1n,
-          f.params.commitDeadline,
-        );
+        .withArgs(f.roundId, lateAt, f.params.applicationDeadline + 1n, f.params.commitDeadline);
       await expect(f.grants.connect(f.outsider).revealEstimate(app, 4200, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
         .withArgs(f.outsider.address);
-      await expect(f.grants.connect(f.trustees[1]!).revealEstimate(app, 4200, salt))
+      await expect(f.grants.connect(at(f.trustees, 1)).revealEstimate(app, 4200, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoCommitment")
-        .withArgs(app, f.trustees[1]!.address);
+        .withArgs(app, at(f.trustees, 1).address);
       await expect(t.revealEstimate(app, 4201, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsCommitmentMismatch")
         .withArgs(app, trustee.address);
@@ -348,11 +384,14 @@ describe("GrantRounds", function () {
 
     it("lets a contract-wallet trustee commit and reveal through its owner", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const owner = f.researchers[4]!;
+      const owner = at(f.researchers, 4);
       const wallet = await ethers.deployContract("TrusteeWalletMock", [owner.address]);
       await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
       const walletActor = await walletTrustee(wallet, owner);
-      const estimates: Estimate[] = [{ trustee: walletActor, estimateBps: 7000 }, ...estimatesOf(f.trustees, [6000])];
+      const estimates: Estimate[] = [
+        { trustee: walletActor, estimateBps: 7000 },
+        ...estimatesOf(f.trustees, [6000]),
+      ];
       await estimateRound(networkHelpers, f.grants, f.params, new Map([[f.apps[0], estimates]]));
       expect(await f.grants.estimateOf(f.apps[0], walletActor.address)).to.deep.equal([true, 7000n]);
       await expect(f.grants.finalizeApplication(f.apps[0]))
@@ -425,9 +464,10 @@ describe("GrantRounds", function () {
     it("finalizes only after the reveal deadline", async function () {
       const f = await loadFixture(threeOfTwoRound);
       await passDeadline(networkHelpers, f.params.commitDeadline);
+      const pinned = await pinNextTimestamp(networkHelpers);
       await expect(f.grants.finalizeApplication(f.apps[0]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, BigInt(await time.latest()) + 1n, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
       await expect(f.grants.finalizeApplication(42n))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
         .withArgs(42n);
@@ -444,7 +484,7 @@ describe("GrantRounds", function () {
           [f.apps[1], estimatesOf(f.trustees, [4000, 4000, 9000])],
         ]),
       );
-      const removed = f.trustees[2]!;
+      const removed = at(f.trustees, 2);
       await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [removed.address]));
       // 6000, 6200, 5900, 6100 → (6000 + 6100) / 2
       await expect(f.grants.finalizeApplication(f.apps[0]))
@@ -495,15 +535,20 @@ describe("GrantRounds", function () {
 
     it("settles before the reveal deadline never, and a round without funded applications with nothing to award", async function () {
       const f = await loadFixture(threeOfTwoRound);
+      const pinned = await pinNextTimestamp(networkHelpers);
       await expect(f.grants.settleRound(f.roundId))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, BigInt(await time.latest()) + 1n, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
-      await expect(f.grants.settleRound(3n)).to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound").withArgs(3n);
+        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+      await expect(f.grants.settleRound(3n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(3n);
       await passDeadline(networkHelpers, f.params.revealDeadline);
       for (const id of f.apps) await f.grants.finalizeApplication(id);
-      await expect(f.grants.settleRound(f.roundId)).to.emit(f.grants, "RoundSettled").withArgs(f.roundId, 0n, 0n, 0n);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.emit(f.grants, "RoundSettled")
+        .withArgs(f.roundId, 0n, 0n, 0n);
       for (const id of f.apps) expect(await f.grants.award(id)).to.equal(0n);
-      await expect(f.grants.connect(f.researchers[0]!).claimShares(f.apps[0]))
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
         .withArgs(f.apps[0]);
       expect(await f.shares.totalSupply()).to.equal(0n);
@@ -514,7 +559,9 @@ describe("GrantRounds", function () {
       const params = roundParams(BigInt(await time.latest()));
       const roundId = await openRound(system, params);
       await passDeadline(networkHelpers, params.revealDeadline);
-      await expect(system.grants.settleRound(roundId)).to.emit(system.grants, "RoundSettled").withArgs(roundId, 0n, 0n, 0n);
+      await expect(system.grants.settleRound(roundId))
+        .to.emit(system.grants, "RoundSettled")
+        .withArgs(roundId, 0n, 0n, 0n);
     });
   });
 
@@ -522,7 +569,7 @@ describe("GrantRounds", function () {
     it("vests nothing before the cliff, linearly after it and everything at the end", async function () {
       const f = await loadFixture(settledRound);
       const { settledAt } = await f.grants.round(f.roundId);
-      const researcher = f.researchers[0]!;
+      const researcher = at(f.researchers, 0);
       const app = f.apps[0];
       const total = await f.grants.award(app);
       await expect(f.grants.connect(researcher).claimShares(app))
@@ -562,7 +609,7 @@ describe("GrantRounds", function () {
     it("never mints more than the round's pool", async function () {
       const f = await loadFixture(settledRound);
       await time.increase(VESTING_DURATION);
-      for (const [i, id] of f.apps.entries()) await f.grants.connect(f.researchers[i]!).claimShares(id);
+      for (const [i, id] of f.apps.entries()) await f.grants.connect(at(f.researchers, i)).claimShares(id);
       const supply = await f.shares.totalSupply();
       expect(supply <= SHARE_POOL).to.equal(true);
       expect(SHARE_POOL - supply < 3n).to.equal(true);
@@ -571,17 +618,16 @@ describe("GrantRounds", function () {
     it("lets only the researcher claim, only a funded grant, and not while the ledger is paused", async function () {
       const f = await loadFixture(settledRound);
       await time.increase(VESTING_CLIFF);
-      await expect(f.grants.connect(f.researchers[1]!).claimShares(f.apps[0]))
+      await expect(f.grants.connect(at(f.researchers, 1)).claimShares(f.apps[0]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotResearcher")
-        .withArgs(f.apps[0], f.researchers[1]!.address);
-      await expect(f.grants.connect(f.researchers[0]!).claimShares(77n))
+        .withArgs(f.apps[0], at(f.researchers, 1).address);
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(77n))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
         .withArgs(77n);
       await pass(f, ActionKind.Pause, "0x");
-      await expect(f.grants.connect(f.researchers[0]!).claimShares(f.apps[0])).to.be.revertedWithCustomError(
-        f.shares,
-        "EnforcedPause",
-      );
+      await expect(
+        f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]),
+      ).to.be.revertedWithCustomError(f.shares, "EnforcedPause");
       expect((await f.grants.application(f.apps[0])).sharesClaimed).to.equal(0n);
     });
   });
@@ -591,17 +637,19 @@ describe("GrantRounds", function () {
       const f = await loadFixture(settledRound);
       const { settledAt } = await f.grants.round(f.roundId);
       const app = f.apps[1];
-      const researcher = f.researchers[1]!;
+      const researcher = at(f.researchers, 1);
       const total = await f.grants.award(app);
-      await expect(f.grants.connect(f.trustees[0]!).cancelGrant(app))
+      await expect(f.grants.connect(at(f.trustees, 0)).cancelGrant(app))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
-        .withArgs(f.trustees[0]!.address);
+        .withArgs(at(f.trustees, 0).address);
 
       const cancelAt = settledAt + 90n * DAY;
       await time.increaseTo(cancelAt - 100n);
       const id = (await f.council.proposalCount()) + 1n;
-      await f.council.connect(f.trustees[0]!).propose(ActionKind.CancelGrant, coder.encode(["uint256"], [app]));
-      await f.council.connect(f.trustees[1]!).approve(id);
+      await f.council
+        .connect(at(f.trustees, 0))
+        .propose(ActionKind.CancelGrant, coder.encode(["uint256"], [app]));
+      await f.council.connect(at(f.trustees, 1)).approve(id);
       await time.setNextBlockTimestamp(cancelAt);
       const vested = vestedAt(total, settledAt, VESTING_CLIFF, VESTING_DURATION, cancelAt);
       await expect(f.council.connect(f.outsider).execute(id))
@@ -646,7 +694,7 @@ describe("GrantRounds", function () {
   describe("estimates by trustees", function () {
     it("takes estimates from EOA trustees through the same helper used for contract wallets", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const actor = eoaTrustee(f.trustees[0]!);
+      const actor = eoaTrustee(at(f.trustees, 0));
       await passDeadline(networkHelpers, f.params.applicationDeadline);
       await commitEstimates(f.grants, f.apps[0], [{ trustee: actor, estimateBps: 1234 }]);
       await passDeadline(networkHelpers, f.params.commitDeadline);

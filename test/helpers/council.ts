@@ -36,6 +36,13 @@ export type ActionKindValue = (typeof ActionKind)[keyof typeof ActionKind];
 export const ETH = "0x0000000000000000000000000000000000000000";
 export const PROPOSAL_LIFETIME = 7n * 24n * 3600n;
 
+/** `list[index]`, which must exist (keeps tests free of non-null assertions). */
+export function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
+}
+
 /** The ABI encoding of a function's parameters: the `args` of the proposal routed to it. */
 export function argsFor(iface: Interface, fn: string, values: readonly unknown[]): string {
   return "0x" + iface.encodeFunctionData(fn, values).slice(10);
@@ -76,18 +83,22 @@ export interface SystemOptions {
  */
 export async function deploySystem(ethers: HardhatEthers, options: SystemOptions): Promise<FundSystem> {
   const signers = await ethers.getSigners();
-  const deployer = signers[0]!;
+  const deployer = at(signers, 0);
   const trustees = signers.slice(1, 1 + options.trustees);
   const researchers = signers.slice(10, 15);
-  const depositor = signers[15]!;
-  const outsider = signers[19]!;
+  const depositor = at(signers, 15);
+  const outsider = at(signers, 19);
 
   const council = await ethers.deployContract(
     "TrusteeCouncil",
     [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME],
     deployer,
   );
-  const shares = await ethers.deployContract("FundShares", ["Future Endowment Fund", "FEF", deployer.address], deployer);
+  const shares = await ethers.deployContract(
+    "FundShares",
+    ["Future Endowment Fund", "FEF", deployer.address],
+    deployer,
+  );
   const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);

@@ -77,7 +77,10 @@ export function eoaTrustee(signer: HardhatEthersSigner): TrusteeActor {
   return { address: signer.address, send: (to, data) => signer.sendTransaction({ to, data }) };
 }
 
-export async function walletTrustee(wallet: TrusteeWalletMock, owner: HardhatEthersSigner): Promise<TrusteeActor> {
+export async function walletTrustee(
+  wallet: TrusteeWalletMock,
+  owner: HardhatEthersSigner,
+): Promise<TrusteeActor> {
   return {
     address: await wallet.getAddress(),
     send: (to, data) => wallet.connect(owner).forward(to, data),
@@ -110,7 +113,11 @@ export interface Estimate {
   estimateBps: number;
 }
 
-export async function commitEstimates(grants: GrantRounds, applicationId: bigint, estimates: readonly Estimate[]) {
+export async function commitEstimates(
+  grants: GrantRounds,
+  applicationId: bigint,
+  estimates: readonly Estimate[],
+) {
   const address = await grants.getAddress();
   for (const { trustee, estimateBps } of estimates) {
     const commitment = await grants.estimateCommitment(
@@ -119,11 +126,18 @@ export async function commitEstimates(grants: GrantRounds, applicationId: bigint
       estimateBps,
       saltFor(trustee.address, applicationId),
     );
-    await trustee.send(address, grants.interface.encodeFunctionData("commitEstimate", [applicationId, commitment]));
+    await trustee.send(
+      address,
+      grants.interface.encodeFunctionData("commitEstimate", [applicationId, commitment]),
+    );
   }
 }
 
-export async function revealEstimates(grants: GrantRounds, applicationId: bigint, estimates: readonly Estimate[]) {
+export async function revealEstimates(
+  grants: GrantRounds,
+  applicationId: bigint,
+  estimates: readonly Estimate[],
+) {
   const address = await grants.getAddress();
   for (const { trustee, estimateBps } of estimates) {
     const salt = saltFor(trustee.address, applicationId);
@@ -132,6 +146,13 @@ export async function revealEstimates(grants: GrantRounds, applicationId: bigint
       grants.interface.encodeFunctionData("revealEstimate", [applicationId, estimateBps, salt]),
     );
   }
+}
+
+/** Pins the next block's timestamp to one second after the latest block and returns it. */
+export async function pinNextTimestamp(networkHelpers: NetworkHelpers): Promise<bigint> {
+  const next = BigInt(await networkHelpers.time.latest()) + 1n;
+  await networkHelpers.time.setNextBlockTimestamp(next);
+  return next;
 }
 
 /** Moves time so that the next transaction is the first second after `deadline`. */

@@ -5,6 +5,9 @@ import {GrantMath} from "../../../contracts/libraries/GrantMath.sol";
 import {Vesting} from "../../../contracts/libraries/Vesting.sol";
 import {TestBase} from "../utils/Vm.sol";
 
+// Test names follow the runner's conventions (testFuzz_*).
+// solhint-disable func-name-mixedcase
+
 /// @notice Allocation math: share awards never exceed the pool and stay proportional, stipend
 /// awards add up to the reserve exactly, vesting is monotone and bounded.
 contract GrantMathTest is TestBase {
@@ -27,12 +30,12 @@ contract GrantMathTest is TestBase {
         for (uint256 i; i < count; ++i) {
             uint256 award = GrantMath.shareAward(pool, weights[i], totalWeight);
             // award = ⌊pool × w / W⌋: award × W ≤ pool × w < (award + 1) × W.
-            assertLe(award * totalWeight, uint256(pool) * weights[i], "not above the exact share");
-            assertTrue(uint256(pool) * weights[i] < (award + 1) * totalWeight, "less than one unit below");
+            assertLe(award * totalWeight, uint256(pool) * weights[i], "above the exact share");
+            assertTrue(uint256(pool) * weights[i] < (award + 1) * totalWeight, "one unit below or more");
             sum += award;
         }
-        assertLe(sum, pool, "sum of awards within the pool");
-        assertTrue(pool - sum < count, "dust below one unit per application");
+        assertLe(sum, pool, "awards within the pool");
+        assertTrue(pool - sum < count, "dust per application");
     }
 
     function testFuzz_nothingFundedAwardsNothing(uint128 pool, uint256 weight) public pure {
@@ -58,15 +61,15 @@ contract GrantMathTest is TestBase {
             before += request;
             assertLe(award, request, "never above the request");
             if (reserved == total) {
-                assertEq(award, request, "full request when fully covered");
+                assertEq(award, request, "full request if covered");
             } else {
-                uint256 floor = request * reserved / total;
-                assertGe(award, floor, "at least the rounded-down share");
-                assertLe(award, floor + 1, "at most one unit above it");
+                uint256 floor = (request * reserved) / total;
+                assertGe(award, floor, "below the floor");
+                assertLe(award, floor + 1, "above floor + 1");
             }
             sum += award;
         }
-        assertEq(sum, reserved, "the awards use the reserve exactly");
+        assertEq(sum, reserved, "awards = reserve");
     }
 
     function testFuzz_vestingIsMonotoneAndBounded(
@@ -87,7 +90,7 @@ contract GrantMathTest is TestBase {
         if (late < uint256(start) + cliff) assertEq(vestedLate, 0, "nothing before the cliff");
         if (early >= uint256(start) + duration) assertEq(vestedEarly, total, "everything at the end");
         if (early >= uint256(start) + cliff && early < uint256(start) + duration) {
-            assertEq(vestedEarly, uint256(total) * (early - start) / duration, "linear in between");
+            assertEq(vestedEarly, (uint256(total) * (early - start)) / duration, "linear in between");
         }
     }
 }

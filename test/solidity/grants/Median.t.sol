@@ -4,6 +4,9 @@ pragma solidity 0.8.28;
 import {Median} from "../../../contracts/libraries/Median.sol";
 import {TestBase} from "../utils/Vm.sol";
 
+// Test names follow the runner's conventions (testFuzz_*).
+// solhint-disable func-name-mixedcase
+
 /// @notice The median of up to 20 estimates against a plain bubble sort.
 contract MedianTest is TestBase {
     uint256 private constant MAX_VALUES = 20;
