@@ -28,6 +28,10 @@ import {Vesting} from "../libraries/Vesting.sol";
 /// - Pause (of the share ledger) stops opening and settling rounds — new awards — and share
 ///   claims (minting); stipend claims keep working (they were earned).
 /// - A grant can be cancelled only after its round settled; close the round to stop it before.
+/// - `Application.revealCount` counts the reveals made (saturating at 255); the `revealCount` of
+///   `ApplicationFinalized` is the number that counted (revealed by trustees current at finalization).
+/// - Gas: commit, reveal, finalize and claims are O(1) in applications and rounds; finalize also
+///   loops over the ≤ 20 current trustees (one council call, one storage read per trustee).
 contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @notice Most research-months an application may state.
     uint32 public constant MAX_EFFORT_MONTHS = 1200;

@@ -577,6 +577,35 @@ describe("TrusteeCouncil", function () {
       expect(await council.trustees()).to.deep.equal([at(trustees, 1).address]);
     });
 
+    it("changes the trustee set through CallSystem on the council itself", async function () {
+      const system = await loadFixture(fiveOfThree);
+      const { council, trustees } = system;
+      const self = await council.getAddress();
+      const removed = at(trustees, 4).address;
+      await expect(
+        pass(
+          system,
+          ActionKind.CallSystem,
+          callSystemArgs(self, council.interface.encodeFunctionData("removeTrustee", [removed])),
+        ),
+      )
+        .to.emit(council, "TrusteeRemoved")
+        .withArgs(removed);
+      await expect(
+        pass(
+          system,
+          ActionKind.CallSystem,
+          callSystemArgs(self, council.interface.encodeFunctionData("changeThreshold", [4n])),
+        ),
+      )
+        .to.emit(council, "ThresholdChanged")
+        .withArgs(4n);
+      expect(await council.trusteesAndThreshold()).to.deep.equal([
+        trustees.slice(0, 4).map((t) => t.address),
+        4n,
+      ]);
+    });
+
     it("caps the council at twenty trustees", async function () {
       const system = await loadFixture(threeOfTwo);
       const extra = Array.from({ length: 17 }, (_, i) =>

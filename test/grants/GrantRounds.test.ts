@@ -430,6 +430,12 @@ describe("GrantRounds", function () {
       ]);
       expect((await f.grants.application(f.apps[1])).status).to.equal(ApplicationStatus.Unfunded);
       expect((await f.grants.application(f.apps[2])).status).to.equal(ApplicationStatus.Unfunded);
+      // Nothing is awarded before settlement, nor ever to an unfunded application.
+      expect(await f.grants.award(f.apps[0])).to.equal(0n);
+      expect(await f.grants.stipendAward(f.apps[0])).to.equal(0n);
+      expect(await f.grants.vestedShares(f.apps[0])).to.equal(0n);
+      expect(await f.grants.claimableShares(f.apps[0])).to.equal(0n);
+      expect(await f.grants.claimableStipend(f.apps[1])).to.equal(0n);
       const round = await f.grants.round(f.roundId);
       expect([round.finalizedCount, round.fundedCount, round.totalWeight]).to.deep.equal([3n, 1n, 60_000n]);
       await expect(f.grants.finalizeApplication(f.apps[0]))
