@@ -75,4 +75,11 @@ interface IOfferings {
     function pendingShares(uint256 offeringId, address investor) external view returns (uint256);
     /// @notice Whether `investor` may subscribe with `proof` (always true for open offerings).
     function isAllowed(uint256 offeringId, address investor, bytes32[] calldata proof) external view returns (bool);
+
+    /// @notice The trustee council, the only caller that may open or close offerings.
+    function council() external view returns (address);
+    /// @notice The share ledger that mints subscribed shares.
+    function shares() external view returns (address);
+    /// @notice The capital pool that receives every subscription's payment.
+    function capitalPool() external view returns (address);
 }
