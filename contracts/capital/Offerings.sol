@@ -88,12 +88,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// Every check comes before any state change, and any failure reverts the whole subscription.
     /// An ERC-20 is pulled straight into the pool; a fee-on-transfer token is refused (the pool must
     /// receive exactly the cost). Shares are only recorded here: see `claimShares`.
-    function subscribe(uint256 offeringId, uint256 shareAmount, bytes32[] calldata proof)
-        external
-        payable
-        nonReentrant
-        returns (uint256 cost)
-    {
+    function subscribe(
+        uint256 offeringId,
+        uint256 shareAmount,
+        bytes32[] calldata proof
+    ) external payable nonReentrant returns (uint256 cost) {
         Offering storage stored = _existing(offeringId);
         address asset;
         (asset, cost) = _checkSubscription(offeringId, stored, shareAmount, proof);
@@ -151,7 +150,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IOfferings
-    function isAllowed(uint256 offeringId, address investor, bytes32[] calldata proof) external view returns (bool) {
+    function isAllowed(
+        uint256 offeringId,
+        address investor,
+        bytes32[] calldata proof
+    ) external view returns (bool) {
         return _isAllowed(_existing(offeringId).params.allowlistRoot, investor, proof);
     }
 
@@ -218,7 +221,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     }
 
     /// @dev Leaf as in OpenZeppelin's StandardMerkleTree for the single value type `address`.
-    function _isAllowed(bytes32 root, address investor, bytes32[] calldata proof) private pure returns (bool) {
+    function _isAllowed(
+        bytes32 root,
+        address investor,
+        bytes32[] calldata proof
+    ) private pure returns (bool) {
         if (root == bytes32(0)) return true;
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(investor))));
         return MerkleProof.verifyCalldata(proof, root, leaf);

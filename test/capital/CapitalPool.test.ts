@@ -2,7 +2,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ETH } from "../helpers/capital.js";
+import { ETH, at } from "../helpers/capital.js";
 import type { CapitalPool, TestToken } from "../../types/ethers-contracts/index.js";
 
 const { ethers, networkHelpers } = await network.create();
@@ -26,23 +26,33 @@ interface PoolFixture {
 }
 
 async function poolFixture(): Promise<PoolFixture> {
-  const [admin, depositor, stipendPayer, investor, researcher, outsider] = await ethers.getSigners();
-  const pool = await ethers.deployContract("CapitalPool", [admin!.address]);
+  const signers = await ethers.getSigners();
+  const [admin, depositor, stipendPayer, investor, researcher, outsider] = [0, 1, 2, 3, 4, 5].map((i) =>
+    at(signers, i),
+  ) as [
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+    HardhatEthersSigner,
+  ];
+  const pool = await ethers.deployContract("CapitalPool", [admin.address]);
   const usdc = await ethers.deployContract("TestToken", ["Test USDC", "tUSDC", 6]);
   const DEPOSITOR_ROLE = await pool.DEPOSITOR_ROLE();
   const STIPEND_ROLE = await pool.STIPEND_ROLE();
-  await pool.grantRole(DEPOSITOR_ROLE, depositor!);
-  await pool.grantRole(STIPEND_ROLE, stipendPayer!);
-  await usdc.mint(depositor!, 1_000_000n * USDC);
+  await pool.grantRole(DEPOSITOR_ROLE, depositor);
+  await pool.grantRole(STIPEND_ROLE, stipendPayer);
+  await usdc.mint(depositor, 1_000_000n * USDC);
   return {
     pool,
     usdc,
-    admin: admin!,
-    depositor: depositor!,
-    stipendPayer: stipendPayer!,
-    investor: investor!,
-    researcher: researcher!,
-    outsider: outsider!,
+    admin,
+    depositor,
+    stipendPayer,
+    investor,
+    researcher,
+    outsider,
     DEPOSITOR_ROLE,
     STIPEND_ROLE,
   };
@@ -106,7 +116,8 @@ describe("CapitalPool", function () {
     });
 
     it("stops a stipend payer whose role the admin revoked", async function () {
-      const { pool, admin, stipendPayer, researcher, STIPEND_ROLE } = await networkHelpers.loadFixture(fundedPoolFixture);
+      const { pool, admin, stipendPayer, researcher, STIPEND_ROLE } =
+        await networkHelpers.loadFixture(fundedPoolFixture);
       await pool.connect(stipendPayer).reserveStipends(ETH, ETHER);
       await pool.connect(admin).revokeRole(STIPEND_ROLE, stipendPayer);
       await expect(pool.connect(stipendPayer).payStipend(ETH, researcher, ETHER))
@@ -119,9 +130,15 @@ describe("CapitalPool", function () {
     it("books ETH capital sent as exactly the amount", async function () {
       const { pool, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
       const tx = pool.connect(depositor).depositCapital(ETH, 3n * ETHER, investor, 7n, { value: 3n * ETHER });
-      await expect(tx).to.emit(pool, "CapitalDeposited").withArgs(ETH, investor.address, 7n, 3n * ETHER);
+      await expect(tx)
+        .to.emit(pool, "CapitalDeposited")
+        .withArgs(ETH, investor.address, 7n, 3n * ETHER);
       await expect(tx).to.changeEtherBalances(ethers, [depositor, pool], [-3n * ETHER, 3n * ETHER]);
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 3n * ETHER, stipendsPaid: 0n, reserved: 0n });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 3n * ETHER,
+        stipendsPaid: 0n,
+        reserved: 0n,
+      });
       expect(await pool.availableCapital(ETH)).to.equal(3n * ETHER);
     });
 
@@ -142,7 +159,11 @@ describe("CapitalPool", function () {
       await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, investor, 3n))
         .to.emit(pool, "CapitalDeposited")
         .withArgs(await usdc.getAddress(), investor.address, 3n, 250n * USDC);
-      expect(await booksOf(pool, usdc)).to.deep.equal({ capitalIn: 250n * USDC, stipendsPaid: 0n, reserved: 0n });
+      expect(await booksOf(pool, usdc)).to.deep.equal({
+        capitalIn: 250n * USDC,
+        stipendsPaid: 0n,
+        reserved: 0n,
+      });
       expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 0n, stipendsPaid: 0n, reserved: 0n });
     });
 
@@ -188,14 +209,12 @@ describe("CapitalPool", function () {
 
     it("refuses a zero deposit: CapitalPoolZeroAmount", async function () {
       const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
-      await expect(pool.connect(depositor).depositCapital(ETH, 0n, investor, 1n)).to.be.revertedWithCustomError(
-        pool,
-        "CapitalPoolZeroAmount",
-      );
-      await expect(pool.connect(depositor).depositCapital(usdc, 0n, investor, 1n)).to.be.revertedWithCustomError(
-        pool,
-        "CapitalPoolZeroAmount",
-      );
+      await expect(
+        pool.connect(depositor).depositCapital(ETH, 0n, investor, 1n),
+      ).to.be.revertedWithCustomError(pool, "CapitalPoolZeroAmount");
+      await expect(
+        pool.connect(depositor).depositCapital(usdc, 0n, investor, 1n),
+      ).to.be.revertedWithCustomError(pool, "CapitalPoolZeroAmount");
     });
   });
 
@@ -205,13 +224,21 @@ describe("CapitalPool", function () {
       await expect(pool.connect(stipendPayer).reserveStipends(ETH, 4n * ETHER))
         .to.emit(pool, "StipendsReserved")
         .withArgs(ETH, stipendPayer.address, 4n * ETHER);
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 10n * ETHER, stipendsPaid: 0n, reserved: 4n * ETHER });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 10n * ETHER,
+        stipendsPaid: 0n,
+        reserved: 4n * ETHER,
+      });
       expect(await pool.availableCapital(ETH)).to.equal(6n * ETHER);
 
       await expect(pool.connect(stipendPayer).releaseStipends(ETH, ETHER))
         .to.emit(pool, "StipendsReleased")
         .withArgs(ETH, stipendPayer.address, ETHER);
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 10n * ETHER, stipendsPaid: 0n, reserved: 3n * ETHER });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 10n * ETHER,
+        stipendsPaid: 0n,
+        reserved: 3n * ETHER,
+      });
       expect(await pool.availableCapital(ETH)).to.equal(7n * ETHER);
       // Reserving and releasing never moves money.
       expect(await ethers.provider.getBalance(pool)).to.equal(10n * ETHER);
@@ -258,8 +285,14 @@ describe("CapitalPool", function () {
       const { pool, stipendPayer, researcher } = await networkHelpers.loadFixture(fundedPoolFixture);
       await pool.connect(stipendPayer).reserveStipends(ETH, 3n * ETHER);
       const tx = pool.connect(stipendPayer).payStipend(ETH, researcher, 2n * ETHER);
-      await expect(tx).to.emit(pool, "StipendPaid").withArgs(ETH, researcher.address, 2n * ETHER);
-      await expect(tx).to.changeEtherBalances(ethers, [researcher, pool, stipendPayer], [2n * ETHER, -2n * ETHER, 0n]);
+      await expect(tx)
+        .to.emit(pool, "StipendPaid")
+        .withArgs(ETH, researcher.address, 2n * ETHER);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [researcher, pool, stipendPayer],
+        [2n * ETHER, -2n * ETHER, 0n],
+      );
       expect(await booksOf(pool, ETH)).to.deep.equal({
         capitalIn: 10n * ETHER,
         stipendsPaid: 2n * ETHER,
@@ -276,7 +309,12 @@ describe("CapitalPool", function () {
       await expect(tx)
         .to.emit(pool, "StipendPaid")
         .withArgs(await usdc.getAddress(), researcher.address, 1_500n * USDC);
-      await expect(tx).to.changeTokenBalances(ethers, usdc, [researcher, pool], [1_500n * USDC, -1_500n * USDC]);
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        usdc,
+        [researcher, pool],
+        [1_500n * USDC, -1_500n * USDC],
+      );
       expect(await booksOf(pool, usdc)).to.deep.equal({
         capitalIn: 5_000n * USDC,
         stipendsPaid: 1_500n * USDC,
@@ -313,13 +351,20 @@ describe("CapitalPool", function () {
       // Even holding the stipend role itself, the receiver cannot pay itself twice.
       await pool.connect(admin).grantRole(STIPEND_ROLE, receiver);
       await pool.connect(stipendPayer).reserveStipends(ETH, 4n * ETHER);
-      await receiver.arm(pool, pool.interface.encodeFunctionData("payStipend", [ETH, await receiver.getAddress(), ETHER]));
+      await receiver.arm(
+        pool,
+        pool.interface.encodeFunctionData("payStipend", [ETH, await receiver.getAddress(), ETHER]),
+      );
 
       await expect(pool.connect(stipendPayer).payStipend(ETH, receiver, ETHER)).to.be.revertedWithCustomError(
         pool,
         "ReentrancyGuardReentrantCall",
       );
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 10n * ETHER, stipendsPaid: 0n, reserved: 4n * ETHER });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 10n * ETHER,
+        stipendsPaid: 0n,
+        reserved: 4n * ETHER,
+      });
       expect(await ethers.provider.getBalance(receiver)).to.equal(0n);
 
       await receiver.arm(pool, "0x");
@@ -338,14 +383,22 @@ describe("CapitalPool", function () {
       await pool.connect(stipendPayer).reserveStipends(hookToken, 50n * ETHER);
 
       for (const data of [
-        pool.interface.encodeFunctionData("payStipend", [await hookToken.getAddress(), researcher.address, ETHER]),
-        pool.interface.encodeFunctionData("depositCapital", [await hookToken.getAddress(), 1n, investor.address, 1n]),
+        pool.interface.encodeFunctionData("payStipend", [
+          await hookToken.getAddress(),
+          researcher.address,
+          ETHER,
+        ]),
+        pool.interface.encodeFunctionData("depositCapital", [
+          await hookToken.getAddress(),
+          1n,
+          investor.address,
+          1n,
+        ]),
       ]) {
         await hookToken.arm(pool, data);
-        await expect(pool.connect(stipendPayer).payStipend(hookToken, researcher, ETHER)).to.be.revertedWithCustomError(
-          pool,
-          "ReentrancyGuardReentrantCall",
-        );
+        await expect(
+          pool.connect(stipendPayer).payStipend(hookToken, researcher, ETHER),
+        ).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
       }
       expect(await booksOf(pool, hookToken)).to.deep.equal({
         capitalIn: 100n * ETHER,
@@ -362,7 +415,11 @@ describe("CapitalPool", function () {
         pool,
         "FailedCall",
       );
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 10n * ETHER, stipendsPaid: 0n, reserved: ETHER });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 10n * ETHER,
+        stipendsPaid: 0n,
+        reserved: ETHER,
+      });
     });
   });
 
@@ -386,10 +443,16 @@ describe("CapitalPool", function () {
           const balance = asset === ETH ? await ethers.provider.getBalance(pool) : await usdc.balanceOf(pool);
           expect(balance).to.equal(books.capitalIn - books.stipendsPaid);
           expect(books.reserved).to.be.at.most(books.capitalIn - books.stipendsPaid);
-          expect(await pool.availableCapital(asset)).to.equal(books.capitalIn - books.stipendsPaid - books.reserved);
+          expect(await pool.availableCapital(asset)).to.equal(
+            books.capitalIn - books.stipendsPaid - books.reserved,
+          );
         }
       }
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 11n * ETHER, stipendsPaid: 5n * ETHER, reserved: 0n });
+      expect(await booksOf(pool, ETH)).to.deep.equal({
+        capitalIn: 11n * ETHER,
+        stipendsPaid: 5n * ETHER,
+        reserved: 0n,
+      });
       expect(await booksOf(pool, usdc)).to.deep.equal({
         capitalIn: 5_000n * USDC,
         stipendsPaid: 750n * USDC,

@@ -23,20 +23,29 @@ async function deployFixture(): Promise<CapitalSystem> {
   return deployCapitalSystem(ethers);
 }
 
+async function booksArray(system: CapitalSystem, asset: string): Promise<bigint[]> {
+  const books = await system.pool.books(asset);
+  return [books.capitalIn, books.stipendsPaid, books.reserved];
+}
+
 /** Balances, books and offering counters an operation might touch. */
 async function snapshot(system: CapitalSystem, offeringId: bigint, investor: string, tokens: string[] = []) {
   const { pool, offerings, dai, usdc } = system;
   const tokenBalances = [];
   for (const token of [await dai.getAddress(), await usdc.getAddress(), ...tokens]) {
     const erc20 = await ethers.getContractAt("TestToken", token);
-    tokenBalances.push([await erc20.balanceOf(pool), await erc20.balanceOf(investor), await erc20.balanceOf(offerings)]);
-    tokenBalances.push((await pool.books(token)).toArray());
+    tokenBalances.push([
+      await erc20.balanceOf(pool),
+      await erc20.balanceOf(investor),
+      await erc20.balanceOf(offerings),
+    ]);
+    tokenBalances.push(await booksArray(system, token));
   }
   const known = offeringId >= 1n && offeringId <= (await offerings.offeringCount());
   return {
     poolEth: await ethers.provider.getBalance(pool),
     offeringsEth: await ethers.provider.getBalance(offerings),
-    ethBooks: (await pool.books(ETH)).toArray(),
+    ethBooks: await booksArray(system, ETH),
     tokenBalances,
     sold: known ? (await offerings.offering(offeringId)).sharesSold : 0n,
     pending: await offerings.pendingShares(offeringId, investor),
@@ -62,7 +71,10 @@ describe("Offerings", function () {
           params.end,
           params.allowlistRoot,
         ]);
-      const usdcParams = await offeringParams(ethers, { asset: await usdc.getAddress(), pricePerShare: 5n * USDC });
+      const usdcParams = await offeringParams(ethers, {
+        asset: await usdc.getAddress(),
+        pricePerShare: 5n * USDC,
+      });
       await offerings.connect(council).openOffering(usdcParams);
 
       expect(await offerings.offeringCount()).to.equal(2n);
@@ -85,8 +97,8 @@ describe("Offerings", function () {
 
     it("lets only the council open or close an offering", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const outsider = investors[0]!;
+      const { offerings, alice } = system;
+      const outsider = alice;
       const params = await offeringParams(ethers);
       await expect(offerings.connect(outsider).openOffering(params))
         .to.be.revertedWithCustomError(offerings, "OfferingsNotCouncil")
@@ -117,34 +129,37 @@ describe("Offerings", function () {
         { asset: await shares.getAddress() },
       ];
       for (const overrides of invalid) {
-        await expect(offerings.connect(council).openOffering({ ...base, ...overrides })).to.be.revertedWithCustomError(
-          offerings,
-          "OfferingsInvalidParams",
-        );
+        await expect(
+          offerings.connect(council).openOffering({ ...base, ...overrides }),
+        ).to.be.revertedWithCustomError(offerings, "OfferingsInvalidParams");
       }
       expect(await offerings.offeringCount()).to.equal(0n);
     });
 
     it("accepts a start in the past and a minimum equal to the cap", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
+      const { offerings, alice } = system;
       const t = await now(ethers);
       const id = await openOffering(
         system,
-        await offeringParams(ethers, { start: t - DAY, end: t + DAY, shareCap: 5n * SHARE, minShares: 5n * SHARE }),
+        await offeringParams(ethers, {
+          start: t - DAY,
+          end: t + DAY,
+          shareCap: 5n * SHARE,
+          minShares: 5n * SHARE,
+        }),
       );
-      await expect(offerings.connect(investors[0]!).subscribe(id, 5n * SHARE, [], { value: 5n * 10n ** 18n }))
+      await expect(offerings.connect(alice).subscribe(id, 5n * SHARE, [], { value: 5n * 10n ** 18n }))
         .to.emit(offerings, "Subscribed")
-        .withArgs(id, investors[0]!.address, 5n * SHARE, 5n * 10n ** 18n);
+        .withArgs(id, alice.address, 5n * SHARE, 5n * 10n ** 18n);
     });
 
     it("closes an offering once, keeps what was sold claimable and refuses new subscriptions", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, council, investors, shares } = system;
-      const [alice, bob] = investors;
+      const { offerings, council, shares, alice, bob } = system;
       const params = await offeringParams(ethers);
       const id = await openOffering(system, params);
-      await offerings.connect(alice!).subscribe(id, 3n * SHARE, [], { value: 3n * 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, 3n * SHARE, [], { value: 3n * 10n ** 18n });
 
       await expect(offerings.connect(council).closeOffering(id))
         .to.emit(offerings, "OfferingClosed")
@@ -153,30 +168,30 @@ describe("Offerings", function () {
       await expect(offerings.connect(council).closeOffering(id))
         .to.be.revertedWithCustomError(offerings, "OfferingsClosed")
         .withArgs(id);
-      await expect(offerings.connect(bob!).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+      await expect(offerings.connect(bob).subscribe(id, SHARE, [], { value: 10n ** 18n }))
         .to.be.revertedWithCustomError(offerings, "OfferingsClosed")
         .withArgs(id);
 
-      await expect(offerings.connect(alice!).claimShares(id))
+      await expect(offerings.connect(alice).claimShares(id))
         .to.be.revertedWithCustomError(offerings, "OfferingsNotSettled")
         .withArgs(id, params.end);
       await time.increaseTo(params.end);
-      await offerings.connect(alice!).claimShares(id);
-      expect(await shares.balanceOf(alice!)).to.equal(3n * SHARE);
+      await offerings.connect(alice).claimShares(id);
+      expect(await shares.balanceOf(alice)).to.equal(3n * SHARE);
     });
 
     it("reports unknown offerings by id", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, council, investors } = system;
+      const { offerings, council, alice } = system;
       await openOffering(system, await offeringParams(ethers));
       for (const id of [0n, 2n]) {
         await expect(offerings.connect(council).closeOffering(id))
           .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
           .withArgs(id);
-        await expect(offerings.connect(investors[0]!).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
           .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
           .withArgs(id);
-        await expect(offerings.connect(investors[0]!).claimShares(id))
+        await expect(offerings.connect(alice).claimShares(id))
           .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
           .withArgs(id);
         await expect(offerings.quote(id, SHARE))
@@ -185,7 +200,7 @@ describe("Offerings", function () {
         await expect(offerings.offering(id))
           .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
           .withArgs(id);
-        await expect(offerings.isAllowed(id, investors[0]!, []))
+        await expect(offerings.isAllowed(id, alice, []))
           .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
           .withArgs(id);
       }
@@ -195,8 +210,7 @@ describe("Offerings", function () {
   describe("subscribing with ETH", function () {
     it("sends exactly the cost to the pool and records the investor's pending shares", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, investors, shares } = system;
-      const alice = investors[0]!;
+      const { offerings, pool, shares, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { pricePerShare: 2n * 10n ** 18n }));
       const amount = 3n * SHARE;
       const cost = 6n * 10n ** 18n;
@@ -217,39 +231,38 @@ describe("Offerings", function () {
 
     it("adds up repeated subscriptions per investor and in total", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, investors } = system;
-      const [alice, bob] = investors;
+      const { offerings, pool, alice, bob } = system;
       const id = await openOffering(system, await offeringParams(ethers));
-      await offerings.connect(alice!).subscribe(id, SHARE, [], { value: 10n ** 18n });
-      await offerings.connect(bob!).subscribe(id, 2n * SHARE, [], { value: 2n * 10n ** 18n });
-      await offerings.connect(alice!).subscribe(id, 4n * SHARE, [], { value: 4n * 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n });
+      await offerings.connect(bob).subscribe(id, 2n * SHARE, [], { value: 2n * 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, 4n * SHARE, [], { value: 4n * 10n ** 18n });
 
-      expect(await offerings.pendingShares(id, alice!)).to.equal(5n * SHARE);
-      expect(await offerings.pendingShares(id, bob!)).to.equal(2n * SHARE);
+      expect(await offerings.pendingShares(id, alice)).to.equal(5n * SHARE);
+      expect(await offerings.pendingShares(id, bob)).to.equal(2n * SHARE);
       expect((await offerings.offering(id)).sharesSold).to.equal(7n * SHARE);
       expect(await ethers.provider.getBalance(pool)).to.equal(7n * 10n ** 18n);
     });
 
     it("accepts subscriptions at the first and at the last second of the window", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
+      const { offerings, alice, bob } = system;
       const params = await offeringParams(ethers);
       const id = await openOffering(system, { ...params, start: BigInt(params.start) + 100n });
       await time.setNextBlockTimestamp(BigInt(params.start) + 100n);
-      await offerings.connect(investors[0]!).subscribe(id, SHARE, [], { value: 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n });
       await time.setNextBlockTimestamp(params.end);
-      await offerings.connect(investors[1]!).subscribe(id, SHARE, [], { value: 10n ** 18n });
+      await offerings.connect(bob).subscribe(id, SHARE, [], { value: 10n ** 18n });
       expect((await offerings.offering(id)).sharesSold).to.equal(2n * SHARE);
     });
 
     it("sells the cap exactly", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
+      const { offerings, alice, bob, carol } = system;
       const id = await openOffering(system, await offeringParams(ethers, { shareCap: 10n * SHARE }));
-      await offerings.connect(investors[0]!).subscribe(id, 4n * SHARE, [], { value: 4n * 10n ** 18n });
-      await offerings.connect(investors[1]!).subscribe(id, 6n * SHARE, [], { value: 6n * 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, 4n * SHARE, [], { value: 4n * 10n ** 18n });
+      await offerings.connect(bob).subscribe(id, 6n * SHARE, [], { value: 6n * 10n ** 18n });
       expect((await offerings.offering(id)).sharesSold).to.equal(10n * SHARE);
-      await expect(offerings.connect(investors[2]!).subscribe(id, 1n, [], { value: 1n }))
+      await expect(offerings.connect(carol).subscribe(id, 1n, [], { value: 1n }))
         .to.be.revertedWithCustomError(offerings, "OfferingsCapExceeded")
         .withArgs(1n, 0n);
     });
@@ -262,9 +275,8 @@ describe("Offerings", function () {
     ] as const) {
       it(`pulls exactly the cost of ${name} from the investor straight into the pool`, async function () {
         const system = await networkHelpers.loadFixture(deployFixture);
-        const { offerings, pool, investors } = system;
+        const { offerings, pool, alice } = system;
         const token = decimals === 18n ? system.dai : system.usdc;
-        const alice = investors[0]!;
         const price = (25n * 10n ** decimals) / 10n; // 2.5 tokens per share
         const id = await openOffering(
           system,
@@ -289,8 +301,8 @@ describe("Offerings", function () {
 
     it("refuses an investor who has not approved the cost, changing nothing", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, usdc } = system;
-      const poor = investors[10]!; // funded with ETH only, no token approval
+      const { offerings, usdc, mallory } = system;
+      const poor = mallory; // funded with ETH only, no token approval
       const id = await openOffering(
         system,
         await offeringParams(ethers, { asset: await usdc.getAddress(), pricePerShare: USDC }),
@@ -307,8 +319,7 @@ describe("Offerings", function () {
   describe("claiming subscribed shares", function () {
     it("mints the pending shares only after the window has closed", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, shares, alice } = system;
       const params = await offeringParams(ethers);
       const id = await openOffering(system, params);
       await offerings.connect(alice).subscribe(id, 3n * SHARE, [], { value: 3n * 10n ** 18n });
@@ -334,44 +345,42 @@ describe("Offerings", function () {
 
     it("refuses a second claim and a claim by someone who never subscribed", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, investors } = system;
-      const [alice, bob] = investors;
+      const { offerings, shares, alice, bob } = system;
       const params = await offeringParams(ethers);
       const id = await openOffering(system, params);
-      await offerings.connect(alice!).subscribe(id, SHARE, [], { value: 10n ** 18n });
+      await offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n });
       await time.increaseTo(params.end);
-      await offerings.connect(alice!).claimShares(id);
+      await offerings.connect(alice).claimShares(id);
 
-      await expect(offerings.connect(alice!).claimShares(id))
+      await expect(offerings.connect(alice).claimShares(id))
         .to.be.revertedWithCustomError(offerings, "OfferingsNothingToClaim")
-        .withArgs(id, alice!.address);
-      await expect(offerings.connect(bob!).claimShares(id))
+        .withArgs(id, alice.address);
+      await expect(offerings.connect(bob).claimShares(id))
         .to.be.revertedWithCustomError(offerings, "OfferingsNothingToClaim")
-        .withArgs(id, bob!.address);
+        .withArgs(id, bob.address);
       expect(await shares.totalSupply()).to.equal(SHARE);
     });
 
     it("runs the whole flow: ETH and token subscriptions, claims, then returns shared pro rata", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, investors, usdc, deployer } = system;
-      const [alice, bob, carol] = investors;
+      const { offerings, shares, usdc, deployer, alice, bob, carol } = system;
       const ethParams = await offeringParams(ethers, { pricePerShare: 10n ** 17n });
       const ethOffering = await openOffering(system, ethParams);
       const usdcParams = { ...ethParams, asset: await usdc.getAddress(), pricePerShare: 100n * USDC };
       const usdcOffering = await openOffering(system, usdcParams);
 
-      await offerings.connect(alice!).subscribe(ethOffering, 50n * SHARE, [], { value: 5n * 10n ** 18n });
-      await offerings.connect(bob!).subscribe(usdcOffering, 30n * SHARE, []);
-      await offerings.connect(carol!).subscribe(ethOffering, 15n * SHARE, [], { value: 15n * 10n ** 17n });
-      await offerings.connect(carol!).subscribe(usdcOffering, 5n * SHARE, []);
+      await offerings.connect(alice).subscribe(ethOffering, 50n * SHARE, [], { value: 5n * 10n ** 18n });
+      await offerings.connect(bob).subscribe(usdcOffering, 30n * SHARE, []);
+      await offerings.connect(carol).subscribe(ethOffering, 15n * SHARE, [], { value: 15n * 10n ** 17n });
+      await offerings.connect(carol).subscribe(usdcOffering, 5n * SHARE, []);
       expect(await usdc.balanceOf(system.pool)).to.equal(3_500n * USDC);
       expect(await ethers.provider.getBalance(system.pool)).to.equal(65n * 10n ** 17n);
 
       await time.increaseTo(ethParams.end);
-      await offerings.connect(alice!).claimShares(ethOffering);
-      await offerings.connect(bob!).claimShares(usdcOffering);
-      await offerings.connect(carol!).claimShares(ethOffering);
-      await offerings.connect(carol!).claimShares(usdcOffering);
+      await offerings.connect(alice).claimShares(ethOffering);
+      await offerings.connect(bob).claimShares(usdcOffering);
+      await offerings.connect(carol).claimShares(ethOffering);
+      await offerings.connect(carol).claimShares(usdcOffering);
       expect(await shares.totalSupply()).to.equal(100n * SHARE);
       expect(await shares.holderCount()).to.equal(3n);
 
@@ -388,19 +397,19 @@ describe("Offerings", function () {
       ];
       // The ledger rounds each holder's claim down by at most 1 wei, in the Fund's favour.
       for (const [holder, eth, usd] of expected) {
-        const claimableEth = await shares.claimable(holder!, ETH);
-        const claimableUsdc = await shares.claimable(holder!, usdc);
+        const claimableEth = await shares.claimable(holder, ETH);
+        const claimableUsdc = await shares.claimable(holder, usdc);
         expect(claimableEth).to.be.within(eth - 1n, eth);
         expect(claimableUsdc).to.be.within(usd - 1n, usd);
-        await expect(shares.connect(holder!).claimReturns(ETH)).to.changeEtherBalances(
+        await expect(shares.connect(holder).claimReturns(ETH)).to.changeEtherBalances(
           ethers,
-          [holder!, shares],
+          [holder, shares],
           [claimableEth, -claimableEth],
         );
-        await expect(shares.connect(holder!).claimReturns(usdc)).to.changeTokenBalances(
+        await expect(shares.connect(holder).claimReturns(usdc)).to.changeTokenBalances(
           ethers,
           usdc,
-          [holder!, shares],
+          [holder, shares],
           [claimableUsdc, -claimableUsdc],
         );
       }
@@ -422,21 +431,19 @@ describe("Offerings", function () {
 
     it("over the cap: OfferingsCapExceeded(requested, remaining)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const [alice, bob] = investors;
+      const { offerings, alice, bob } = system;
       const { id } = await openEthOffering(system);
-      await offerings.connect(alice!).subscribe(id, 7n * SHARE, [], { value: 7n * 10n ** 18n });
-      const before = await snapshot(system, id, bob!.address);
-      await expect(offerings.connect(bob!).subscribe(id, 3n * SHARE + 1n, [], { value: 3n * 10n ** 18n + 1n }))
+      await offerings.connect(alice).subscribe(id, 7n * SHARE, [], { value: 7n * 10n ** 18n });
+      const before = await snapshot(system, id, bob.address);
+      await expect(offerings.connect(bob).subscribe(id, 3n * SHARE + 1n, [], { value: 3n * 10n ** 18n + 1n }))
         .to.be.revertedWithCustomError(offerings, "OfferingsCapExceeded")
         .withArgs(3n * SHARE + 1n, 3n * SHARE);
-      expect(await snapshot(system, id, bob!.address)).to.deep.equal(before);
+      expect(await snapshot(system, id, bob.address)).to.deep.equal(before);
     });
 
     it("before the start: OfferingsNotStarted(id, start)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, alice } = system;
       const params = await offeringParams(ethers);
       const start = BigInt(params.start) + BigInt(DAY);
       const id = await openOffering(system, { ...params, start });
@@ -450,8 +457,7 @@ describe("Offerings", function () {
 
     it("after the end: OfferingsEnded(id, end)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, alice } = system;
       const { id, params } = await openEthOffering(system);
       const before = await snapshot(system, id, alice.address);
       await time.setNextBlockTimestamp(BigInt(params.end) + 1n);
@@ -463,8 +469,7 @@ describe("Offerings", function () {
 
     it("after the council closed it: OfferingsClosed(id)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, council } = system;
-      const alice = investors[0]!;
+      const { offerings, council, alice } = system;
       const { id } = await openEthOffering(system);
       await offerings.connect(council).closeOffering(id);
       const before = await snapshot(system, id, alice.address);
@@ -476,8 +481,7 @@ describe("Offerings", function () {
 
     it("under the minimum: OfferingsBelowMinimum(shares, minShares)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, alice } = system;
       const { id } = await openEthOffering(system);
       const before = await snapshot(system, id, alice.address);
       const tooFew = SHARE / 2n - 1n;
@@ -489,8 +493,7 @@ describe("Offerings", function () {
 
     it("zero shares where the minimum is zero: OfferingsBelowMinimum(0, 1)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { minShares: 0n }));
       const before = await snapshot(system, id, alice.address);
       await expect(offerings.connect(alice).subscribe(id, 0n, []))
@@ -501,8 +504,7 @@ describe("Offerings", function () {
 
     it("short, excess or missing ETH: OfferingsWrongPayment(expected, sent)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, alice } = system;
       const { id } = await openEthOffering(system);
       const cost = 2n * 10n ** 18n;
       const before = await snapshot(system, id, alice.address);
@@ -516,8 +518,7 @@ describe("Offerings", function () {
 
     it("ETH sent with a token offering: OfferingsWrongPayment(0, sent)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, dai } = system;
-      const alice = investors[0]!;
+      const { offerings, dai, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { asset: await dai.getAddress() }));
       const before = await snapshot(system, id, alice.address);
       await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 1n }))
@@ -531,13 +532,15 @@ describe("Offerings", function () {
 
     it("a fee-on-transfer token: OfferingsFeeOnTransferUnsupported(asset, expected, received)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, shares, deployer } = system;
-      const alice = investors[0]!;
+      const { offerings, shares, deployer, alice } = system;
       const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 100n]); // 1%
       await shares.connect(deployer).addReturnsAsset(feeToken);
       await feeToken.mint(alice, 1_000n * 10n ** 18n);
       await feeToken.connect(alice).approve(offerings, ethers.MaxUint256);
-      const id = await openOffering(system, await offeringParams(ethers, { asset: await feeToken.getAddress() }));
+      const id = await openOffering(
+        system,
+        await offeringParams(ethers, { asset: await feeToken.getAddress() }),
+      );
       const feeAddress = await feeToken.getAddress();
       const before = await snapshot(system, id, alice.address, [feeAddress]);
       const cost = 10n * 10n ** 18n;
@@ -550,12 +553,17 @@ describe("Offerings", function () {
 
     it("while the ledger is paused: OfferingsPaused, for ETH and tokens alike", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, shares, deployer, dai } = system;
-      const alice = investors[0]!;
+      const { offerings, shares, deployer, dai, alice } = system;
       const { id } = await openEthOffering(system);
-      const daiOffering = await openOffering(system, await offeringParams(ethers, { asset: await dai.getAddress() }));
+      const daiOffering = await openOffering(
+        system,
+        await offeringParams(ethers, { asset: await dai.getAddress() }),
+      );
       await shares.connect(deployer).pause();
-      const before = [await snapshot(system, id, alice.address), await snapshot(system, daiOffering, alice.address)];
+      const before = [
+        await snapshot(system, id, alice.address),
+        await snapshot(system, daiOffering, alice.address),
+      ];
       await expect(
         offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }),
       ).to.be.revertedWithCustomError(offerings, "OfferingsPaused");
@@ -563,9 +571,10 @@ describe("Offerings", function () {
         offerings,
         "OfferingsPaused",
       );
-      expect([await snapshot(system, id, alice.address), await snapshot(system, daiOffering, alice.address)]).to.deep.equal(
-        before,
-      );
+      expect([
+        await snapshot(system, id, alice.address),
+        await snapshot(system, daiOffering, alice.address),
+      ]).to.deep.equal(before);
       await shares.connect(deployer).unpause();
       await offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n });
       expect(await offerings.pendingShares(id, alice)).to.equal(SHARE);
@@ -575,8 +584,7 @@ describe("Offerings", function () {
   describe("rounding of the cost", function () {
     it("rounds a fractional cost up by one wei and charges exactly that", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, investors } = system;
-      const alice = investors[0]!;
+      const { offerings, pool, alice } = system;
       const price = 10n ** 18n + 1n;
       const amount = SHARE - 1n; // exact cost (1e36 − 1) / 1e18: just under 1 ETH
       const floor = (amount * price) / SHARE;
@@ -590,18 +598,15 @@ describe("Offerings", function () {
       await expect(offerings.connect(alice).subscribe(id, amount, [], { value: floor + 2n }))
         .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
         .withArgs(floor + 1n, floor + 2n);
-      await expect(offerings.connect(alice).subscribe(id, amount, [], { value: floor + 1n })).to.changeEtherBalances(
-        ethers,
-        [alice, pool],
-        [-(floor + 1n), floor + 1n],
-      );
+      await expect(
+        offerings.connect(alice).subscribe(id, amount, [], { value: floor + 1n }),
+      ).to.changeEtherBalances(ethers, [alice, pool], [-(floor + 1n), floor + 1n]);
       expect(await offerings.pendingShares(id, alice)).to.equal(amount);
     });
 
     it("charges a 6-decimal token the rounded-up cost, never more", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, investors, usdc } = system;
-      const alice = investors[0]!;
+      const { offerings, pool, usdc, alice } = system;
       const price = 1_000_001n; // 1.000001 USDC per share
       const amount = SHARE / 2n; // exact cost 500000.5 units
       const id = await openOffering(
@@ -620,7 +625,10 @@ describe("Offerings", function () {
     it("charges a whole multiple exactly, and one wei for a single share unit at a tiny price", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings } = system;
-      const exact = await openOffering(system, await offeringParams(ethers, { pricePerShare: 3n * 10n ** 17n }));
+      const exact = await openOffering(
+        system,
+        await offeringParams(ethers, { pricePerShare: 3n * 10n ** 17n }),
+      );
       expect(await offerings.quote(exact, 10n * SHARE)).to.equal(3n * 10n ** 18n);
       expect(await offerings.quote(exact, 0n)).to.equal(0n);
       const tiny = await openOffering(system, await offeringParams(ethers, { pricePerShare: 1n }));
@@ -633,13 +641,15 @@ describe("Offerings", function () {
   describe("reentrancy", function () {
     it("refuses a token hook that re-enters subscribe", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors, shares, deployer } = system;
-      const alice = investors[0]!;
+      const { offerings, shares, deployer, alice } = system;
       const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
       await shares.connect(deployer).addReturnsAsset(hookToken);
       await hookToken.mint(alice, 100n * 10n ** 18n);
       await hookToken.connect(alice).approve(offerings, ethers.MaxUint256);
-      const id = await openOffering(system, await offeringParams(ethers, { asset: await hookToken.getAddress() }));
+      const id = await openOffering(
+        system,
+        await offeringParams(ethers, { asset: await hookToken.getAddress() }),
+      );
       await hookToken.arm(offerings, offerings.interface.encodeFunctionData("subscribe", [id, SHARE, []]));
 
       const before = await snapshot(system, id, alice.address, [await hookToken.getAddress()]);
@@ -663,11 +673,11 @@ describe("Offerings", function () {
   describe("views", function () {
     it("reports every investor allowed on an open offering, whatever the proof", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, investors } = system;
+      const { offerings, alice, bob } = system;
       const id = await openOffering(system, await offeringParams(ethers));
-      expect(await offerings.isAllowed(id, investors[0]!, [])).to.equal(true);
-      expect(await offerings.isAllowed(id, investors[1]!, [ZeroHash])).to.equal(true);
-      expect(await offerings.pendingShares(id, investors[0]!)).to.equal(0n);
+      expect(await offerings.isAllowed(id, alice, [])).to.equal(true);
+      expect(await offerings.isAllowed(id, bob, [ZeroHash])).to.equal(true);
+      expect(await offerings.pendingShares(id, alice)).to.equal(0n);
     });
   });
 });

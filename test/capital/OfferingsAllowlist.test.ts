@@ -20,7 +20,7 @@ interface AllowlistFixture extends CapitalSystem {
   allowlist: ReturnType<typeof buildAllowlist>;
 }
 
-/** An ETH offering whose allowlist holds investors 0–4 (an odd count, so one node is carried up). */
+/** An ETH offering whose allowlist holds alice … erin (an odd count, so one node is carried up). */
 async function allowlistFixture(): Promise<AllowlistFixture> {
   const system = await deployCapitalSystem(ethers);
   const allowlist = buildAllowlist(system.investors.slice(0, 5).map((investor) => investor.address));
@@ -33,19 +33,20 @@ async function allowlistFixture(): Promise<AllowlistFixture> {
 
 describe("Offerings allowlist", function () {
   it("builds leaves and proofs the way OpenZeppelin's MerkleProof checks them", async function () {
-    const { investors, allowlist } = await networkHelpers.loadFixture(allowlistFixture);
-    const abiEncoded = ethers.AbiCoder.defaultAbiCoder().encode(["address"], [investors[0]!.address]);
-    expect(allowlistLeaf(investors[0]!.address)).to.equal(keccak256(keccak256(abiEncoded)));
+    const { investors, allowlist, alice, frank } = await networkHelpers.loadFixture(allowlistFixture);
+    const abiEncoded = ethers.AbiCoder.defaultAbiCoder().encode(["address"], [alice.address]);
+    expect(allowlistLeaf(alice.address)).to.equal(keccak256(keccak256(abiEncoded)));
     for (const investor of investors.slice(0, 5)) {
       expect(processProof(allowlistLeaf(investor.address), allowlist.proof(investor.address))).to.equal(
         allowlist.root,
       );
     }
-    expect(() => allowlist.proof(investors[5]!.address)).to.throw("not in the allowlist");
+    expect(() => allowlist.proof(frank.address)).to.throw("not in the allowlist");
   });
 
   it("accepts every listed investor with their own proof", async function () {
-    const { offerings, investors, allowlist, offeringId } = await networkHelpers.loadFixture(allowlistFixture);
+    const { offerings, investors, allowlist, offeringId } =
+      await networkHelpers.loadFixture(allowlistFixture);
     for (const investor of investors.slice(0, 5)) {
       const proof = allowlist.proof(investor.address);
       expect(await offerings.isAllowed(offeringId, investor, proof)).to.equal(true);
@@ -58,23 +59,24 @@ describe("Offerings allowlist", function () {
   });
 
   it("refuses a listed investor presenting another investor's proof", async function () {
-    const { offerings, pool, investors, allowlist, offeringId } = await networkHelpers.loadFixture(allowlistFixture);
-    const [alice, bob] = investors;
-    const bobsProof = allowlist.proof(bob!.address);
-    expect(await offerings.isAllowed(offeringId, alice!, bobsProof)).to.equal(false);
-    await expect(offerings.connect(alice!).subscribe(offeringId, SHARE, bobsProof, { value: PRICE }))
+    const { offerings, pool, allowlist, offeringId, alice, bob } =
+      await networkHelpers.loadFixture(allowlistFixture);
+    const bobsProof = allowlist.proof(bob.address);
+    expect(await offerings.isAllowed(offeringId, alice, bobsProof)).to.equal(false);
+    await expect(offerings.connect(alice).subscribe(offeringId, SHARE, bobsProof, { value: PRICE }))
       .to.be.revertedWithCustomError(offerings, "OfferingsNotAllowlisted")
-      .withArgs(offeringId, alice!.address);
-    expect(await offerings.pendingShares(offeringId, alice!)).to.equal(0n);
-    expect(await offerings.pendingShares(offeringId, bob!)).to.equal(0n);
+      .withArgs(offeringId, alice.address);
+    expect(await offerings.pendingShares(offeringId, alice)).to.equal(0n);
+    expect(await offerings.pendingShares(offeringId, bob)).to.equal(0n);
     expect((await offerings.offering(offeringId)).sharesSold).to.equal(0n);
     expect(await ethers.provider.getBalance(pool)).to.equal(0n);
   });
 
   it("refuses an outsider whatever proof they present", async function () {
-    const { offerings, pool, investors, allowlist, offeringId } = await networkHelpers.loadFixture(allowlistFixture);
-    const outsider = investors[6]!;
-    const proofs = [[], allowlist.proof(investors[0]!.address), [allowlist.root], [ZeroHash, ZeroHash]];
+    const { offerings, pool, allowlist, offeringId, alice, grace } =
+      await networkHelpers.loadFixture(allowlistFixture);
+    const outsider = grace;
+    const proofs = [[], allowlist.proof(alice.address), [allowlist.root], [ZeroHash, ZeroHash]];
     for (const proof of proofs) {
       expect(await offerings.isAllowed(offeringId, outsider, proof)).to.equal(false);
       await expect(offerings.connect(outsider).subscribe(offeringId, SHARE, proof, { value: PRICE }))
@@ -86,8 +88,8 @@ describe("Offerings allowlist", function () {
   });
 
   it("refuses a listed investor with an invalid, truncated or empty proof", async function () {
-    const { offerings, pool, investors, allowlist, offeringId } = await networkHelpers.loadFixture(allowlistFixture);
-    const alice = investors[0]!;
+    const { offerings, pool, allowlist, offeringId, alice } =
+      await networkHelpers.loadFixture(allowlistFixture);
     const proof = allowlist.proof(alice.address);
     const tampered = [keccak256(toUtf8Bytes("not a node")), ...proof.slice(1)];
     const invalid = [tampered, proof.slice(0, -1), [], [...proof, ZeroHash]];
@@ -103,9 +105,9 @@ describe("Offerings allowlist", function () {
 
   it("accepts anyone with an empty proof on an open offering", async function () {
     const system = await networkHelpers.loadFixture(allowlistFixture);
-    const { offerings, investors } = system;
+    const { offerings, grace } = system;
     const open = await openOffering(system, await offeringParams(ethers, { pricePerShare: PRICE }));
-    const outsider = investors[6]!;
+    const outsider = grace;
     expect(await offerings.isAllowed(open, outsider, [])).to.equal(true);
     await expect(offerings.connect(outsider).subscribe(open, SHARE, [], { value: PRICE }))
       .to.emit(offerings, "Subscribed")
@@ -114,26 +116,30 @@ describe("Offerings allowlist", function () {
 
   it("works for a one-investor allowlist, whose root is the leaf and whose proof is empty", async function () {
     const system = await networkHelpers.loadFixture(allowlistFixture);
-    const { offerings, investors } = system;
-    const solo = buildAllowlist([investors[7]!.address]);
-    expect(solo.root).to.equal(allowlistLeaf(investors[7]!.address));
-    expect(solo.proof(investors[7]!.address)).to.deep.equal([]);
+    const { offerings, alice, heidi } = system;
+    const solo = buildAllowlist([heidi.address]);
+    expect(solo.root).to.equal(allowlistLeaf(heidi.address));
+    expect(solo.proof(heidi.address)).to.deep.equal([]);
     const id = await openOffering(
       system,
       await offeringParams(ethers, { pricePerShare: PRICE, allowlistRoot: solo.root }),
     );
-    await offerings.connect(investors[7]!).subscribe(id, SHARE, [], { value: PRICE });
-    expect(await offerings.pendingShares(id, investors[7]!)).to.equal(SHARE);
-    await expect(offerings.connect(investors[0]!).subscribe(id, SHARE, [], { value: PRICE }))
+    await offerings.connect(heidi).subscribe(id, SHARE, [], { value: PRICE });
+    expect(await offerings.pendingShares(id, heidi)).to.equal(SHARE);
+    await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: PRICE }))
       .to.be.revertedWithCustomError(offerings, "OfferingsNotAllowlisted")
-      .withArgs(id, investors[0]!.address);
+      .withArgs(id, alice.address);
   });
 
   it("checks a larger allowlist of 33 addresses", async function () {
     const system = await networkHelpers.loadFixture(allowlistFixture);
-    const { offerings, investors } = system;
+    const { offerings, investors, alice, judy } = system;
     const others = Array.from({ length: 30 }, (_, i) => ethers.getAddress(ethers.toBeHex(0x1000 + i, 20)));
-    const members = [...others.slice(0, 15), ...investors.slice(8, 11).map((s) => s.address), ...others.slice(15)];
+    const members = [
+      ...others.slice(0, 15),
+      ...investors.slice(8, 11).map((s) => s.address),
+      ...others.slice(15),
+    ];
     const big = buildAllowlist(members);
     const id = await openOffering(
       system,
@@ -142,9 +148,9 @@ describe("Offerings allowlist", function () {
     for (const member of members) {
       expect(await offerings.isAllowed(id, member, big.proof(member))).to.equal(true);
     }
-    const member = investors[9]!;
+    const member = judy;
     await offerings.connect(member).subscribe(id, SHARE, big.proof(member.address), { value: PRICE });
     expect(await offerings.pendingShares(id, member)).to.equal(SHARE);
-    expect(await offerings.isAllowed(id, investors[0]!, big.proof(member.address))).to.equal(false);
+    expect(await offerings.isAllowed(id, alice, big.proof(member.address))).to.equal(false);
   });
 });

@@ -27,7 +27,27 @@ export interface CapitalSystem {
   council: HardhatEthersSigner;
   /** holds STIPEND_ROLE on the pool (stands in for grant rounds) */
   stipendPayer: HardhatEthersSigner;
+  /** every other account; the first eight (alice … heidi) hold both tokens, approved to Offerings */
   investors: HardhatEthersSigner[];
+  alice: HardhatEthersSigner;
+  bob: HardhatEthersSigner;
+  carol: HardhatEthersSigner;
+  dave: HardhatEthersSigner;
+  erin: HardhatEthersSigner;
+  frank: HardhatEthersSigner;
+  grace: HardhatEthersSigner;
+  heidi: HardhatEthersSigner;
+  /** ivan, judy and mallory hold ETH only: no tokens, no approvals */
+  ivan: HardhatEthersSigner;
+  judy: HardhatEthersSigner;
+  mallory: HardhatEthersSigner;
+}
+
+/** The element at `index`, or an error naming what is missing (the arrays here are never sparse). */
+export function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at index ${index} (only ${list.length})`);
+  return item;
 }
 
 /**
@@ -36,11 +56,14 @@ export interface CapitalSystem {
  * assets and funds every investor with 1,000,000 of each, approved to Offerings.
  */
 export async function deployCapitalSystem(ethers: HardhatEthers): Promise<CapitalSystem> {
-  const [deployer, council, stipendPayer, ...investors] = await ethers.getSigners();
-  if (deployer === undefined || council === undefined || stipendPayer === undefined) {
-    throw new Error("the network needs at least three accounts");
-  }
-  const shares = await ethers.deployContract("FundShares", ["Future Endowment Fund", "FEF", deployer.address]);
+  const signers = await ethers.getSigners();
+  const [deployer, council, stipendPayer] = [at(signers, 0), at(signers, 1), at(signers, 2)];
+  const investors = signers.slice(3);
+  const shares = await ethers.deployContract("FundShares", [
+    "Future Endowment Fund",
+    "FEF",
+    deployer.address,
+  ]);
   const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
   const offerings = await ethers.deployContract("Offerings", [council.address, shares, pool]);
   const dai = await ethers.deployContract("TestToken", ["Test DAI", "tDAI", 18]);
@@ -61,7 +84,24 @@ export async function deployCapitalSystem(ethers: HardhatEthers): Promise<Capita
       await token.connect(investor).approve(offerings, ethers.MaxUint256);
     }
   }
-  return { shares, pool, offerings, dai, usdc, deployer, council, stipendPayer, investors };
+  const names = [
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "erin",
+    "frank",
+    "grace",
+    "heidi",
+    "ivan",
+    "judy",
+    "mallory",
+  ] as const;
+  const named = Object.fromEntries(names.map((name, i) => [name, at(investors, i)])) as Record<
+    (typeof names)[number],
+    HardhatEthersSigner
+  >;
+  return { shares, pool, offerings, dai, usdc, deployer, council, stipendPayer, investors, ...named };
 }
 
 /** Latest block timestamp. */

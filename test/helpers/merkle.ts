@@ -28,7 +28,7 @@ export function buildAllowlist(investors: readonly string[]): Allowlist {
   if (investors.length === 0) throw new Error("an allowlist needs at least one investor");
   const leaves = investors.map(allowlistLeaf);
   const layers: string[][] = [leaves];
-  for (let layer = leaves; layer.length > 1; ) {
+  for (let layer = leaves; layer.length > 1;) {
     const next: string[] = [];
     for (let i = 0; i < layer.length; i += 2) {
       const left = layer[i] as string;
