@@ -34,13 +34,31 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     address public constant ETH = address(0);
     /// @notice One whole share in share units (the ledger has 18 decimals); prices are per whole share.
     uint256 public constant SHARE_UNIT = 1e18;
+    /// @notice Latest timestamp an offering may use (stored in 40 bits: the year 36812).
+    uint256 public constant MAX_TIMESTAMP = type(uint40).max;
 
     ITrusteeCouncil private immutable _council;
     IFundShares private immutable _shares;
     ICapitalPool private immutable _pool;
 
+    /// @dev An offering packed into three slots, so a subscription reads each once: slot 0 (asset,
+    /// window, flags), slot 1 (price, cap), slot 2 (minimum, sold). The allowlist root has its own
+    /// mapping, read only when `allowlisted`.
+    struct StoredOffering {
+        address asset;
+        uint40 start;
+        uint40 end;
+        bool closed;
+        bool allowlisted;
+        uint128 pricePerShare;
+        uint128 shareCap;
+        uint128 minShares;
+        uint128 sharesSold;
+    }
+
     uint256 private _offeringCount;
-    mapping(uint256 offeringId => Offering) private _offerings;
+    mapping(uint256 offeringId => StoredOffering) private _offerings;
+    mapping(uint256 offeringId => bytes32 root) private _allowlistRoots;
     mapping(uint256 offeringId => mapping(address investor => uint256 shares)) private _pending;
 
     /// @param council_ the trustee council, sole caller of `openOffering` and `closeOffering`
@@ -56,7 +74,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @inheritdoc IOfferings
     /// @dev Reverts with `OfferingsInvalidParams` unless: the asset is ETH or a returns asset of the
-    /// ledger, price > 0, cap > 0, minShares ≤ cap, start < end and end is in the future.
+    /// ledger, price > 0, cap > 0, minShares ≤ cap, start < end, end is in the future and end ≤
+    /// MAX_TIMESTAMP.
     function openOffering(OfferingParams calldata params) external returns (uint256 offeringId) {
         _requireCouncil();
         if (
@@ -65,17 +84,30 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
             params.minShares > params.shareCap ||
             params.start >= params.end ||
             params.end <= block.timestamp ||
+            params.end > MAX_TIMESTAMP ||
             !_shares.isReturnsAsset(params.asset)
         ) revert OfferingsInvalidParams();
         offeringId = ++_offeringCount;
-        _offerings[offeringId].params = params;
+        // start < end ≤ MAX_TIMESTAMP = type(uint40).max, checked above.
+        _offerings[offeringId] = StoredOffering({
+            asset: params.asset,
+            start: uint40(params.start),
+            end: uint40(params.end),
+            closed: false,
+            allowlisted: params.allowlistRoot != bytes32(0),
+            pricePerShare: params.pricePerShare,
+            shareCap: params.shareCap,
+            minShares: params.minShares,
+            sharesSold: 0
+        });
+        if (params.allowlistRoot != bytes32(0)) _allowlistRoots[offeringId] = params.allowlistRoot;
         emit OfferingOpened(offeringId, params);
     }
 
     /// @inheritdoc IOfferings
     function closeOffering(uint256 offeringId) external {
         _requireCouncil();
-        Offering storage stored = _existing(offeringId);
+        StoredOffering storage stored = _existing(offeringId);
         if (stored.closed) revert OfferingsClosed(offeringId);
         stored.closed = true;
         emit OfferingClosed(offeringId, stored.sharesSold);
@@ -93,11 +125,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         uint256 shareAmount,
         bytes32[] calldata proof
     ) external payable nonReentrant returns (uint256 cost) {
-        Offering storage stored = _existing(offeringId);
+        StoredOffering storage stored = _existing(offeringId);
         address asset;
         (asset, cost) = _checkSubscription(offeringId, stored, shareAmount, proof);
 
-        // shareAmount ≤ cap − sold was checked, so this cannot overflow (and cap ≤ type(uint128).max).
+        // The cast is exact: shareAmount ≤ cap − sold ≤ type(uint128).max was checked.
         stored.sharesSold += uint128(shareAmount);
         _pending[offeringId][msg.sender] += shareAmount;
         emit Subscribed(offeringId, msg.sender, shareAmount, cost);
@@ -115,7 +147,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// While the ledger is paused minting is stopped and this reverts with `OfferingsPaused`; the
     /// pending shares stay recorded and can be claimed once the ledger is unpaused.
     function claimShares(uint256 offeringId) external nonReentrant returns (uint256 shareAmount) {
-        uint64 end = _existing(offeringId).params.end;
+        uint64 end = _existing(offeringId).end;
         if (block.timestamp <= end) revert OfferingsNotSettled(offeringId, end);
         shareAmount = _pending[offeringId][msg.sender];
         if (shareAmount == 0) revert OfferingsNothingToClaim(offeringId, msg.sender);
@@ -131,7 +163,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @inheritdoc IOfferings
     function quote(uint256 offeringId, uint256 shareAmount) external view returns (uint256 cost) {
-        return _cost(shareAmount, _existing(offeringId).params.pricePerShare);
+        return _cost(shareAmount, _existing(offeringId).pricePerShare);
     }
 
     /// @inheritdoc IOfferings
@@ -141,7 +173,21 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @inheritdoc IOfferings
     function offering(uint256 offeringId) external view returns (Offering memory) {
-        return _existing(offeringId);
+        StoredOffering storage stored = _existing(offeringId);
+        return
+            Offering({
+                params: OfferingParams({
+                    asset: stored.asset,
+                    pricePerShare: stored.pricePerShare,
+                    shareCap: stored.shareCap,
+                    minShares: stored.minShares,
+                    start: stored.start,
+                    end: stored.end,
+                    allowlistRoot: _allowlistRoots[offeringId]
+                }),
+                sharesSold: stored.sharesSold,
+                closed: stored.closed
+            });
     }
 
     /// @inheritdoc IOfferings
@@ -155,7 +201,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         address investor,
         bytes32[] calldata proof
     ) external view returns (bool) {
-        return _isAllowed(_existing(offeringId).params.allowlistRoot, investor, proof);
+        _existing(offeringId);
+        return _isAllowed(_allowlistRoots[offeringId], investor, proof);
     }
 
     /// @inheritdoc IOfferings
@@ -178,24 +225,23 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// @dev All checks of `subscribe`, in order; returns the payment asset and the cost.
     function _checkSubscription(
         uint256 offeringId,
-        Offering storage stored,
+        StoredOffering storage stored,
         uint256 shareAmount,
         bytes32[] calldata proof
     ) private view returns (address asset, uint256 cost) {
-        OfferingParams storage params = stored.params;
         if (_shares.paused()) revert OfferingsPaused();
         if (stored.closed) revert OfferingsClosed(offeringId);
-        if (block.timestamp < params.start) revert OfferingsNotStarted(offeringId, params.start);
-        if (block.timestamp > params.end) revert OfferingsEnded(offeringId, params.end);
-        uint256 minimum = params.minShares == 0 ? 1 : params.minShares;
+        if (block.timestamp < stored.start) revert OfferingsNotStarted(offeringId, stored.start);
+        if (block.timestamp > stored.end) revert OfferingsEnded(offeringId, stored.end);
+        uint256 minimum = stored.minShares == 0 ? 1 : stored.minShares;
         if (shareAmount < minimum) revert OfferingsBelowMinimum(shareAmount, minimum);
-        uint256 remaining = params.shareCap - stored.sharesSold; // sold ≤ cap always holds
+        uint256 remaining = stored.shareCap - stored.sharesSold; // sold ≤ cap always holds
         if (shareAmount > remaining) revert OfferingsCapExceeded(shareAmount, remaining);
-        if (!_isAllowed(params.allowlistRoot, msg.sender, proof)) {
+        if (stored.allowlisted && !_isAllowed(_allowlistRoots[offeringId], msg.sender, proof)) {
             revert OfferingsNotAllowlisted(offeringId, msg.sender);
         }
-        asset = params.asset;
-        cost = _cost(shareAmount, params.pricePerShare);
+        asset = stored.asset;
+        cost = _cost(shareAmount, stored.pricePerShare);
         uint256 expectedValue = asset == ETH ? cost : 0;
         if (msg.value != expectedValue) revert OfferingsWrongPayment(expectedValue, msg.value);
     }
@@ -215,9 +261,9 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     }
 
     /// @dev Every opened offering has `end` in the future at opening, so `end == 0` means unknown.
-    function _existing(uint256 offeringId) private view returns (Offering storage stored) {
+    function _existing(uint256 offeringId) private view returns (StoredOffering storage stored) {
         stored = _offerings[offeringId];
-        if (stored.params.end == 0) revert OfferingsUnknownOffering(offeringId);
+        if (stored.end == 0) revert OfferingsUnknownOffering(offeringId);
     }
 
     /// @dev Leaf as in OpenZeppelin's StandardMerkleTree for the single value type `address`.

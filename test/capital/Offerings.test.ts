@@ -84,8 +84,19 @@ describe("Offerings", function () {
       expect(stored.params.shareCap).to.equal(usdcParams.shareCap);
       expect(stored.params.start).to.equal(BigInt(usdcParams.start));
       expect(stored.params.end).to.equal(BigInt(usdcParams.end));
+      expect(stored.params.minShares).to.equal(usdcParams.minShares);
+      expect(stored.params.allowlistRoot).to.equal(ZeroHash);
       expect(stored.sharesSold).to.equal(0n);
       expect(stored.closed).to.equal(false);
+    });
+
+    it("accepts an end at MAX_TIMESTAMP, the latest the packed storage holds", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings } = system;
+      const max = await offerings.MAX_TIMESTAMP();
+      expect(max).to.equal(2n ** 40n - 1n);
+      const id = await openOffering(system, await offeringParams(ethers, { end: max }));
+      expect((await offerings.offering(id)).params.end).to.equal(max);
     });
 
     it("exposes the council, the ledger and the pool it was built with", async function () {
@@ -127,6 +138,7 @@ describe("Offerings", function () {
         { start: t - 10, end: t - 1 },
         { asset: await unlisted.getAddress() },
         { asset: await shares.getAddress() },
+        { end: 2n ** 40n }, // past MAX_TIMESTAMP, the 40-bit storage limit
       ];
       for (const overrides of invalid) {
         await expect(

@@ -47,6 +47,7 @@ describe("Offerings allowlist", function () {
   it("accepts every listed investor with their own proof", async function () {
     const { offerings, investors, allowlist, offeringId } =
       await networkHelpers.loadFixture(allowlistFixture);
+    expect((await offerings.offering(offeringId)).params.allowlistRoot).to.equal(allowlist.root);
     for (const investor of investors.slice(0, 5)) {
       const proof = allowlist.proof(investor.address);
       expect(await offerings.isAllowed(offeringId, investor, proof)).to.equal(true);
