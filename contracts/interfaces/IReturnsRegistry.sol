@@ -64,7 +64,13 @@ interface IReturnsRegistry {
         uint256 disputed; // reports currently disputed
     }
 
-    event TechniqueRegistered(uint256 indexed techniqueId, string title, string uri, bytes32 contentHash, uint256[] applicationIds);
+    event TechniqueRegistered(
+        uint256 indexed techniqueId,
+        string title,
+        string uri,
+        bytes32 contentHash,
+        uint256[] applicationIds
+    );
     event TechniqueRetired(uint256 indexed techniqueId);
     event CompanyRegistered(uint256 indexed companyId, address indexed admin, string name, string uri);
     event CompanyAdminChanged(uint256 indexed companyId, address indexed admin);
@@ -110,12 +116,17 @@ interface IReturnsRegistry {
     error ReturnsRegistryNotDisputed(uint256 commitmentId, uint256 period);
     error ReturnsRegistryUnknownAsset(address asset);
     error ReturnsRegistryZeroDonation();
+    /// @notice The share ledger is paused, so it takes no payments (reports of zero gross still work).
+    error ReturnsRegistryPaused();
 
     // ---------------------------------------------------------------- council
 
-    function registerTechnique(string calldata title, string calldata uri, bytes32 contentHash, uint256[] calldata applicationIds)
-        external
-        returns (uint256 techniqueId);
+    function registerTechnique(
+        string calldata title,
+        string calldata uri,
+        bytes32 contentHash,
+        uint256[] calldata applicationIds
+    ) external returns (uint256 techniqueId);
     function retireTechnique(uint256 techniqueId) external;
     function disputeReport(uint256 commitmentId, uint256 period, bytes32 reasonHash) external;
     function resolveDispute(uint256 commitmentId, uint256 period, bytes32 resolutionHash) external;
@@ -123,7 +134,11 @@ interface IReturnsRegistry {
     // ---------------------------------------------------------------- companies
 
     /// @notice Registers a company; `admin` manages its signers and may sign and report.
-    function registerCompany(string calldata name, string calldata uri, address admin) external returns (uint256 companyId);
+    function registerCompany(
+        string calldata name,
+        string calldata uri,
+        address admin
+    ) external returns (uint256 companyId);
     /// @notice Hands the company to a new admin. Current admin only.
     function setCompanyAdmin(uint256 companyId, address admin) external;
     /// @notice Authorises or removes an extra signer. Company admin only.
@@ -133,17 +148,22 @@ interface IReturnsRegistry {
 
     /// @notice Registers a signed PFR. Anyone may submit; `signer` must be a company signer and
     /// `signature` valid for it (ECDSA for an EOA, ERC-1271 for a contract wallet).
-    function submitCommitment(PromiseOfFutureReturns calldata terms, address signer, bytes calldata signature)
-        external
-        returns (uint256 commitmentId);
+    function submitCommitment(
+        PromiseOfFutureReturns calldata terms,
+        address signer,
+        bytes calldata signature
+    ) external returns (uint256 commitmentId);
 
     /// @notice Reports period `period` (the next unreported one, after it ended) and pays the Fund's share.
     /// ETH: send exactly `dueAmount(commitmentId, grossReturns)`; ERC-20: approve the registry for it.
     /// Company signers only.
-    function reportReturns(uint256 commitmentId, uint256 period, address asset, uint256 grossReturns, bytes32 evidenceHash)
-        external
-        payable
-        returns (uint256 paid);
+    function reportReturns(
+        uint256 commitmentId,
+        uint256 period,
+        address asset,
+        uint256 grossReturns,
+        bytes32 evidenceHash
+    ) external payable returns (uint256 paid);
 
     /// @notice Pays returns into the pool without a commitment, recorded as a donation. Anyone.
     function donate(address asset, uint256 amount, bytes32 memo) external payable returns (uint256 received);
