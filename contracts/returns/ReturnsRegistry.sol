@@ -4,7 +4,8 @@ pragma solidity 0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
@@ -21,7 +22,11 @@ import {ReturnsMath} from "../libraries/ReturnsMath.sol";
 /// storage; the gross amount, payment and evidence live in the `ReturnsReported` event, which holds
 /// everything needed to rebuild the record. So reporting costs the same whatever the number of
 /// companies, commitments, past periods or shareholders.
-contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
+///
+/// The EIP-712 domain (name, version, chainId, verifyingContract) is built here rather than with
+/// OpenZeppelin's `EIP712`, whose 5.x constructor only accepts names of at most 31 bytes; the
+/// encoding is the standard one and the domain is published through ERC-5267 `eip712Domain()`.
+contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient {
     using BitMaps for BitMaps.BitMap;
     using SafeERC20 for IERC20;
 
@@ -32,6 +37,15 @@ contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
         "PromiseOfFutureReturns(uint256 companyId,uint256[] techniqueIds,string modelName,bytes32 modelHash,"
         "uint16 returnsShareBps,uint64 start,uint64 end,uint64 periodLength,uint64 gracePeriod,uint256 nonce,"
         "uint256 deadline)"
+    );
+    /// @notice EIP-712 domain name of the registry's signed messages.
+    // solhint-disable-next-line gas-small-strings
+    string public constant DOMAIN_NAME = "Future Endowment Fund Returns Registry";
+    /// @notice EIP-712 domain version.
+    string public constant DOMAIN_VERSION = "1";
+    // solhint-disable-next-line gas-small-strings
+    bytes32 private constant _DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
     );
     /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
     uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
@@ -60,6 +74,9 @@ contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
     ITrusteeCouncil public immutable council;
     /// @notice The share ledger every payment flows into.
     IFundShares public immutable shares;
+    /// @dev Domain separator for the deployment chain; rebuilt if the chain id ever changes (a fork).
+    bytes32 private immutable _cachedDomainSeparator;
+    uint256 private immutable _cachedChainId;
 
     uint256 private _techniqueCount;
     uint256 private _companyCount;
@@ -77,12 +94,11 @@ contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
         _;
     }
 
-    constructor(
-        ITrusteeCouncil council_,
-        IFundShares shares_
-    ) EIP712("Future Endowment Fund Returns Registry", "1") {
+    constructor(ITrusteeCouncil council_, IFundShares shares_) {
         council = council_;
         shares = shares_;
+        _cachedChainId = block.chainid;
+        _cachedDomainSeparator = _buildDomainSeparator();
     }
 
     // ---------------------------------------------------------------- council
@@ -301,6 +317,32 @@ contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
         return _hashTypedDataV4(_hashPromise(terms));
     }
 
+    /// @inheritdoc IERC5267
+    function eip712Domain()
+        external
+        view
+        returns (
+            bytes1 fields,
+            string memory name,
+            string memory version,
+            uint256 chainId,
+            address verifyingContract,
+            bytes32 salt,
+            uint256[] memory extensions
+        )
+    {
+        // 0x0f: name, version, chainId and verifyingContract are set; no salt, no extensions.
+        return (
+            hex"0f",
+            DOMAIN_NAME,
+            DOMAIN_VERSION,
+            block.chainid,
+            address(this),
+            bytes32(0),
+            new uint256[](0)
+        );
+    }
+
     /// @inheritdoc IReturnsRegistry
     function dueAmount(uint256 commitmentId, uint256 grossReturns) external view returns (uint256) {
         return ReturnsMath.due(grossReturns, _existingCommitment(commitmentId).returnsShareBps);
@@ -414,6 +456,25 @@ contract ReturnsRegistry is IReturnsRegistry, EIP712, ReentrancyGuardTransient {
         }
         IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
         return shares.syncReturns(asset);
+    }
+
+    function _hashTypedDataV4(bytes32 structHash) private view returns (bytes32) {
+        bytes32 separator =
+            block.chainid == _cachedChainId ? _cachedDomainSeparator : _buildDomainSeparator();
+        return MessageHashUtils.toTypedDataHash(separator, structHash);
+    }
+
+    function _buildDomainSeparator() private view returns (bytes32) {
+        return
+            keccak256(
+                abi.encode(
+                    _DOMAIN_TYPEHASH,
+                    keccak256(bytes(DOMAIN_NAME)),
+                    keccak256(bytes(DOMAIN_VERSION)),
+                    block.chainid,
+                    address(this)
+                )
+            );
     }
 
     function _hashPromise(PromiseOfFutureReturns calldata terms) private pure returns (bytes32) {
