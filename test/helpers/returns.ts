@@ -191,3 +191,11 @@ export async function deployWallet(ethers: HardhatEthers, owner: HardhatEthersSi
 export function periodEnd(terms: PromiseTerms, period: bigint): bigint {
   return terms.start + (period + 1n) * terms.periodLength;
 }
+
+/**
+ * The ledger rounds each holder's claimable amount down by at most 1 wei (in the Fund's favour):
+ * `actual` must be `exact` or `exact − 1`.
+ */
+export function isWithinLedgerRounding(actual: bigint, exact: bigint): boolean {
+  return actual <= exact && actual + 1n >= exact;
+}
