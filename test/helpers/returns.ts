@@ -124,7 +124,7 @@ export interface ReturnsSystem {
   companyAdmin: HardhatEthersSigner;
   companySigner: HardhatEthersSigner;
   outsider: HardhatEthersSigner;
-  holders: HardhatEthersSigner[];
+  holders: [HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner];
   companyId: bigint;
   start: bigint;
 }
@@ -134,21 +134,44 @@ export interface ReturnsSystem {
  * account, two registered techniques and one company (admin `companyAdmin`) with one extra signer.
  */
 export async function deployReturnsSystem(ethers: HardhatEthers): Promise<ReturnsSystem> {
-  const [deployer, council, minter, companyAdmin, companySigner, outsider, ...rest] = await ethers.getSigners();
-  if (!deployer || !council || !minter || !companyAdmin || !companySigner || !outsider || rest.length < 4) {
+  const [deployer, council, minter, companyAdmin, companySigner, outsider, h0, h1, h2, h3] =
+    await ethers.getSigners();
+  if (
+    !deployer ||
+    !council ||
+    !minter ||
+    !companyAdmin ||
+    !companySigner ||
+    !outsider ||
+    !h0 ||
+    !h1 ||
+    !h2 ||
+    !h3
+  ) {
     throw new Error("the test network needs at least ten accounts");
   }
-  const holders = rest.slice(0, 4);
+  const holders: ReturnsSystem["holders"] = [h0, h1, h2, h3];
 
-  const shares = await ethers.deployContract("FundShares", ["Future Endowment Fund Shares", "FEF", deployer.address]);
+  const shares = await ethers.deployContract("FundShares", [
+    "Future Endowment Fund Shares",
+    "FEF",
+    deployer.address,
+  ]);
   const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
   await shares.addReturnsAsset(await token.getAddress());
   await shares.grantRole(await shares.MINTER_ROLE(), minter.address);
 
-  const registry = await ethers.deployContract("ReturnsRegistry", [council.address, await shares.getAddress()]);
+  const registry = await ethers.deployContract("ReturnsRegistry", [
+    council.address,
+    await shares.getAddress(),
+  ]);
   await registry.connect(council).registerTechnique("Debate", "ipfs://debate", ethers.id("debate"), [1n, 2n]);
-  await registry.connect(council).registerTechnique("Interpretability probes", "ipfs://probes", ethers.id("probes"), []);
-  await registry.connect(companyAdmin).registerCompany("Acme AI", "https://acme.example", companyAdmin.address);
+  await registry
+    .connect(council)
+    .registerTechnique("Interpretability probes", "ipfs://probes", ethers.id("probes"), []);
+  await registry
+    .connect(companyAdmin)
+    .registerCompany("Acme AI", "https://acme.example", companyAdmin.address);
   await registry.connect(companyAdmin).setCompanySigner(1n, companySigner.address, true);
 
   const latest = await ethers.provider.getBlock("latest");
@@ -183,7 +206,10 @@ export async function commit(
 }
 
 /** Deploys an ERC-1271 wallet owned by `owner`. */
-export async function deployWallet(ethers: HardhatEthers, owner: HardhatEthersSigner): Promise<ERC1271WalletMock> {
+export async function deployWallet(
+  ethers: HardhatEthers,
+  owner: HardhatEthersSigner,
+): Promise<ERC1271WalletMock> {
   return ethers.deployContract("ERC1271WalletMock", [owner.address]);
 }
 
@@ -198,4 +224,11 @@ export function periodEnd(terms: PromiseTerms, period: bigint): bigint {
  */
 export function isWithinLedgerRounding(actual: bigint, exact: bigint): boolean {
   return actual <= exact && actual + 1n >= exact;
+}
+
+/** `map.get(key)`, failing loudly when the key is missing. */
+export function entry<K, V>(map: Map<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`missing entry ${String(key)}`);
+  return value;
 }

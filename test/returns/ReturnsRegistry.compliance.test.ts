@@ -61,7 +61,12 @@ async function expectComplianceAt(
 describe("ReturnsRegistry — compliance, computed from time", function () {
   it("shows nothing elapsed before the first period ends", async function () {
     const { registry, terms, commitmentId } = await networkHelpers.loadFixture(committed);
-    await expectComplianceAt(registry, commitmentId, terms.start - 1n, { elapsed: 0n, reported: 0n, due: 0n, overdue: 0n });
+    await expectComplianceAt(registry, commitmentId, terms.start - 1n, {
+      elapsed: 0n,
+      reported: 0n,
+      due: 0n,
+      overdue: 0n,
+    });
     await expectComplianceAt(registry, commitmentId, periodEnd(terms, 0n) - 1n, {
       elapsed: 0n,
       reported: 0n,
@@ -73,7 +78,12 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
   it("shows a period as due from its end through the last second of its grace, then overdue", async function () {
     const { registry, terms, commitmentId } = await networkHelpers.loadFixture(committed);
     const endsAt = periodEnd(terms, 0n);
-    await expectComplianceAt(registry, commitmentId, endsAt, { elapsed: 1n, reported: 0n, due: 1n, overdue: 0n });
+    await expectComplianceAt(registry, commitmentId, endsAt, {
+      elapsed: 1n,
+      reported: 0n,
+      due: 1n,
+      overdue: 0n,
+    });
     await expectComplianceAt(registry, commitmentId, endsAt + terms.gracePeriod, {
       elapsed: 1n,
       reported: 0n,
@@ -91,11 +101,26 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
   it("clears delinquency once the overdue periods are reported", async function () {
     const { registry, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(committed);
     const late = periodEnd(terms, 1n) + terms.gracePeriod + 1n;
-    await expectComplianceAt(registry, commitmentId, late, { elapsed: 2n, reported: 0n, due: 0n, overdue: 2n });
+    await expectComplianceAt(registry, commitmentId, late, {
+      elapsed: 2n,
+      reported: 0n,
+      due: 0n,
+      overdue: 2n,
+    });
     await registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, late, { elapsed: 2n, reported: 1n, due: 0n, overdue: 1n });
+    await expectComplianceAt(registry, commitmentId, late, {
+      elapsed: 2n,
+      reported: 1n,
+      due: 0n,
+      overdue: 1n,
+    });
     await registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, late, { elapsed: 2n, reported: 2n, due: 0n, overdue: 0n });
+    await expectComplianceAt(registry, commitmentId, late, {
+      elapsed: 2n,
+      reported: 2n,
+      due: 0n,
+      overdue: 0n,
+    });
   });
 
   it("counts due and overdue periods side by side", async function () {
@@ -133,13 +158,27 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
     const terms = promiseTerms(companyId, start, { nonce: 2n, gracePeriod: 0n });
     const commitmentId = await commit(registry, companyAdmin, terms);
     const endsAt = periodEnd(terms, 0n);
-    await expectComplianceAt(registry, commitmentId, endsAt, { elapsed: 1n, reported: 0n, due: 1n, overdue: 0n });
-    await expectComplianceAt(registry, commitmentId, endsAt + 1n, { elapsed: 1n, reported: 0n, due: 0n, overdue: 1n });
+    await expectComplianceAt(registry, commitmentId, endsAt, {
+      elapsed: 1n,
+      reported: 0n,
+      due: 1n,
+      overdue: 0n,
+    });
+    await expectComplianceAt(registry, commitmentId, endsAt + 1n, {
+      elapsed: 1n,
+      reported: 0n,
+      due: 0n,
+      overdue: 1n,
+    });
   });
 
   it("keeps several periods due when the grace is longer than a period", async function () {
     const { registry, companyAdmin, companyId, start } = await networkHelpers.loadFixture(committed);
-    const terms = promiseTerms(companyId, start, { nonce: 2n, periodLength: 7n * DAY, gracePeriod: 20n * DAY });
+    const terms = promiseTerms(companyId, start, {
+      nonce: 2n,
+      periodLength: 7n * DAY,
+      gracePeriod: 20n * DAY,
+    });
     const commitmentId = await commit(registry, companyAdmin, terms);
     await expectComplianceAt(registry, commitmentId, periodEnd(terms, 2n), {
       elapsed: 3n,
@@ -156,7 +195,8 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
   });
 
   it("reports disputed periods alongside without changing the counts", async function () {
-    const { registry, council, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(committed);
+    const { registry, council, companySigner, terms, commitmentId } =
+      await networkHelpers.loadFixture(committed);
     await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
     await registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, ethers.ZeroHash);
     await registry.connect(council).disputeReport(commitmentId, 0n, ethers.id("missing revenue"));
@@ -177,7 +217,12 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
     const time = periodEnd(terms, 2n) + terms.gracePeriod + 1n;
     await networkHelpers.time.increaseTo(time);
     await registry.connect(companySigner).reportReturns(laterId, 0n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, time, { elapsed: 3n, reported: 0n, due: 0n, overdue: 3n });
+    await expectComplianceAt(registry, commitmentId, time, {
+      elapsed: 3n,
+      reported: 0n,
+      due: 0n,
+      overdue: 3n,
+    });
     await expectComplianceAt(registry, laterId, time, { elapsed: 1n, reported: 1n, due: 0n, overdue: 0n });
   });
 });

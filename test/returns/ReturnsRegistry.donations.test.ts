@@ -10,8 +10,8 @@ const MEMO = ethers.encodeBytes32String("for the researchers");
 
 async function withHolders(): Promise<ReturnsSystem> {
   const base = await deployReturnsSystem(ethers);
-  await base.shares.connect(base.minter).mint(base.holders[0]!.address, 3n * WHOLE_SHARE);
-  await base.shares.connect(base.minter).mint(base.holders[1]!.address, 1n * WHOLE_SHARE);
+  await base.shares.connect(base.minter).mint(base.holders[0].address, 3n * WHOLE_SHARE);
+  await base.shares.connect(base.minter).mint(base.holders[1].address, 1n * WHOLE_SHARE);
   await base.token.mint(base.outsider.address, 10n ** 12n);
   return base;
 }
@@ -28,9 +28,9 @@ describe("ReturnsRegistry — donations", function () {
       .withArgs(ETH, await registry.getAddress(), amount);
     await expect(tx).to.changeEtherBalances(ethers, [outsider, registry, shares], [-amount, 0n, amount]);
     expect(await registry.totalPaid(ETH)).to.equal(amount);
-    expect(isWithinLedgerRounding(await shares.claimable(holders[0]!.address, ETH), ethers.parseEther("1.5"))).to.equal(
-      true,
-    );
+    expect(
+      isWithinLedgerRounding(await shares.claimable(holders[0].address, ETH), ethers.parseEther("1.5")),
+    ).to.equal(true);
   });
 
   it("takes an ERC-20 donation straight into the ledger", async function () {
@@ -39,10 +39,15 @@ describe("ReturnsRegistry — donations", function () {
     await token.connect(outsider).approve(await registry.getAddress(), 4_000n);
     const tx = registry.connect(outsider).donate(asset, 4_000n, MEMO);
     await expect(tx).to.emit(registry, "DonationReceived").withArgs(outsider.address, asset, 4_000n, MEMO);
-    await expect(tx).to.changeTokenBalances(ethers, token, [outsider, registry, shares], [-4_000n, 0n, 4_000n]);
+    await expect(tx).to.changeTokenBalances(
+      ethers,
+      token,
+      [outsider, registry, shares],
+      [-4_000n, 0n, 4_000n],
+    );
     expect(await registry.totalPaid(asset)).to.equal(4_000n);
     expect((await shares.assetTotals(asset)).received).to.equal(4_000n);
-    expect(isWithinLedgerRounding(await shares.claimable(holders[1]!.address, asset), 1_000n)).to.equal(true);
+    expect(isWithinLedgerRounding(await shares.claimable(holders[1].address, asset), 1_000n)).to.equal(true);
   });
 
   it("adds successive donations into the asset's running total", async function () {
@@ -107,10 +112,9 @@ describe("ReturnsRegistry — donations", function () {
   it("rejects donations while the ledger is paused", async function () {
     const { registry, shares, deployer, outsider } = await networkHelpers.loadFixture(withHolders);
     await shares.connect(deployer).pause();
-    await expect(registry.connect(outsider).donate(ETH, 1n, MEMO, { value: 1n })).to.be.revertedWithCustomError(
-      registry,
-      "ReturnsRegistryPaused",
-    );
+    await expect(
+      registry.connect(outsider).donate(ETH, 1n, MEMO, { value: 1n }),
+    ).to.be.revertedWithCustomError(registry, "ReturnsRegistryPaused");
   });
 });
 

@@ -53,7 +53,9 @@ describe("ReturnsRegistry — techniques and companies", function () {
 
     it("lets the council retire a technique, which stays on record", async function () {
       const { registry, council } = await networkHelpers.loadFixture(system);
-      await expect(registry.connect(council).retireTechnique(1n)).to.emit(registry, "TechniqueRetired").withArgs(1n);
+      await expect(registry.connect(council).retireTechnique(1n))
+        .to.emit(registry, "TechniqueRetired")
+        .withArgs(1n);
       const stored = await registry.technique(1n);
       expect(stored.retired).to.equal(true);
       expect(stored.title).to.equal("Debate");
@@ -87,8 +89,10 @@ describe("ReturnsRegistry — techniques and companies", function () {
   describe("companies", function () {
     it("lets anyone register a company with ids from 1", async function () {
       const { registry, outsider, holders } = await networkHelpers.loadFixture(system);
-      const admin = holders[0]!;
-      await expect(registry.connect(outsider).registerCompany("Beta Labs", "https://beta.example", admin.address))
+      const admin = holders[0];
+      await expect(
+        registry.connect(outsider).registerCompany("Beta Labs", "https://beta.example", admin.address),
+      )
         .to.emit(registry, "CompanyRegistered")
         .withArgs(2n, admin.address, "Beta Labs", "https://beta.example");
       expect(await registry.companyCount()).to.equal(2n);
@@ -96,7 +100,9 @@ describe("ReturnsRegistry — techniques and companies", function () {
       expect(stored.name).to.equal("Beta Labs");
       expect(stored.uri).to.equal("https://beta.example");
       expect(stored.admin).to.equal(admin.address);
-      expect(stored.registeredAt).to.equal(BigInt((await ethers.provider.getBlock("latest"))?.timestamp ?? 0));
+      expect(stored.registeredAt).to.equal(
+        BigInt((await ethers.provider.getBlock("latest"))?.timestamp ?? 0),
+      );
       expect(await registry.isCompanySigner(2n, admin.address)).to.equal(true);
       expect(await registry.isCompanySigner(2n, outsider.address)).to.equal(false);
     });
@@ -164,7 +170,8 @@ describe("ReturnsRegistry — techniques and companies", function () {
     });
 
     it("lets the admin hand the company to a new admin, who alone manages it from then on", async function () {
-      const { registry, companyAdmin, outsider, holders, companyId } = await networkHelpers.loadFixture(system);
+      const { registry, companyAdmin, outsider, holders, companyId } =
+        await networkHelpers.loadFixture(system);
       await expect(registry.connect(companyAdmin).setCompanyAdmin(companyId, outsider.address))
         .to.emit(registry, "CompanyAdminChanged")
         .withArgs(companyId, outsider.address);
@@ -172,11 +179,11 @@ describe("ReturnsRegistry — techniques and companies", function () {
       expect(await registry.isCompanySigner(companyId, companyAdmin.address)).to.equal(false);
       expect(await registry.isCompanySigner(companyId, outsider.address)).to.equal(true);
 
-      await expect(registry.connect(companyAdmin).setCompanySigner(companyId, holders[0]!.address, true))
+      await expect(registry.connect(companyAdmin).setCompanySigner(companyId, holders[0].address, true))
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotCompanyAdmin")
         .withArgs(companyId, companyAdmin.address);
-      await registry.connect(outsider).setCompanySigner(companyId, holders[0]!.address, true);
-      expect(await registry.isCompanySigner(companyId, holders[0]!.address)).to.equal(true);
+      await registry.connect(outsider).setCompanySigner(companyId, holders[0].address, true);
+      expect(await registry.isCompanySigner(companyId, holders[0].address)).to.equal(true);
     });
 
     it("refuses an admin handover by anyone but the admin, or to the zero address", async function () {

@@ -28,8 +28,8 @@ const EVIDENCE = ethers.id("audited statement");
 async function reporting(): Promise<ReportingSystem> {
   const base = await deployReturnsSystem(ethers);
   const { shares, minter, holders, registry, companyAdmin, companyId, start } = base;
-  await shares.connect(minter).mint(holders[0]!.address, 60n * WHOLE_SHARE);
-  await shares.connect(minter).mint(holders[1]!.address, 40n * WHOLE_SHARE);
+  await shares.connect(minter).mint(holders[0].address, 60n * WHOLE_SHARE);
+  await shares.connect(minter).mint(holders[1].address, 40n * WHOLE_SHARE);
   const terms = promiseTerms(companyId, start);
   const commitmentId = await commit(registry, companyAdmin, terms);
   await base.token.mint(base.companySigner.address, 10n ** 15n);
@@ -45,7 +45,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       const gross = ethers.parseEther("10");
       const due = ethers.parseEther("0.5");
 
-      const tx = registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, gross, EVIDENCE, { value: due });
+      const tx = registry
+        .connect(companySigner)
+        .reportReturns(commitmentId, 0n, ETH, gross, EVIDENCE, { value: due });
       await expect(tx)
         .to.emit(registry, "ReturnsReported")
         .withArgs(commitmentId, 0n, ETH, gross, due, EVIDENCE)
@@ -56,12 +58,12 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       expect(await registry.totalPaid(ETH)).to.equal(due);
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(1n);
       expect((await shares.assetTotals(ETH)).received).to.equal(due);
-      expect(isWithinLedgerRounding(await shares.claimable(holders[0]!.address, ETH), (due * 60n) / 100n)).to.equal(
-        true,
-      );
-      expect(isWithinLedgerRounding(await shares.claimable(holders[1]!.address, ETH), (due * 40n) / 100n)).to.equal(
-        true,
-      );
+      expect(
+        isWithinLedgerRounding(await shares.claimable(holders[0].address, ETH), (due * 60n) / 100n),
+      ).to.equal(true);
+      expect(
+        isWithinLedgerRounding(await shares.claimable(holders[1].address, ETH), (due * 40n) / 100n),
+      ).to.equal(true);
     });
 
     it("rounds the share up to the next wei", async function () {
@@ -74,7 +76,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       )
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryWrongPayment")
         .withArgs(2n, 1n);
-      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 21n, EVIDENCE, { value: 2n }))
+      await expect(
+        registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 21n, EVIDENCE, { value: 2n }),
+      )
         .to.emit(registry, "ReturnsReported")
         .withArgs(commitmentId, 0n, ETH, 21n, 2n, EVIDENCE);
     });
@@ -86,7 +90,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       const due = dueFor(gross, 500);
       for (const sent of [0n, due - 1n, due + 1n]) {
         await expect(
-          registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, gross, EVIDENCE, { value: sent }),
+          registry
+            .connect(companySigner)
+            .reportReturns(commitmentId, 0n, ETH, gross, EVIDENCE, { value: sent }),
         )
           .to.be.revertedWithCustomError(registry, "ReturnsRegistryWrongPayment")
           .withArgs(due, sent);
@@ -106,12 +112,18 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("lets a contract wallet that is a company signer report and pay", async function () {
       const { registry, companyAdmin, holders, terms, commitmentId, companyId } =
         await networkHelpers.loadFixture(reporting);
-      const owner = holders[2]!;
+      const owner = holders[2];
       const wallet = await deployWallet(ethers, owner);
       await registry.connect(companyAdmin).setCompanySigner(companyId, await wallet.getAddress(), true);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       await owner.sendTransaction({ to: await wallet.getAddress(), value: 5n });
-      const call = registry.interface.encodeFunctionData("reportReturns", [commitmentId, 0n, ETH, 100n, EVIDENCE]);
+      const call = registry.interface.encodeFunctionData("reportReturns", [
+        commitmentId,
+        0n,
+        ETH,
+        100n,
+        EVIDENCE,
+      ]);
       await expect(wallet.connect(owner).execute(await registry.getAddress(), 5n, call))
         .to.emit(registry, "ReturnsReported")
         .withArgs(commitmentId, 0n, ETH, 100n, 5n, EVIDENCE);
@@ -135,26 +147,39 @@ describe("ReturnsRegistry — returns reports and payments", function () {
         .withArgs(commitmentId, 0n, asset, gross, due, EVIDENCE)
         .and.to.emit(shares, "ReturnsReceived")
         .withArgs(asset, await registry.getAddress(), due);
-      await expect(tx).to.changeTokenBalances(ethers, token, [companySigner, registry, shares], [-due, 0n, due]);
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        token,
+        [companySigner, registry, shares],
+        [-due, 0n, due],
+      );
 
       expect(await registry.totalPaid(asset)).to.equal(due);
       expect(await registry.totalPaid(ETH)).to.equal(0n);
       expect((await shares.assetTotals(asset)).received).to.equal(due);
-      expect(isWithinLedgerRounding(await shares.claimable(holders[0]!.address, asset), 3_703_704n)).to.equal(true);
+      expect(isWithinLedgerRounding(await shares.claimable(holders[0].address, asset), 3_703_704n)).to.equal(
+        true,
+      );
     });
 
     it("fails without an allowance, changing nothing", async function () {
-      const { registry, token, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
+      const { registry, token, companySigner, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       await token.connect(companySigner).approve(await registry.getAddress(), 49n);
-      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE))
+      await expect(
+        registry
+          .connect(companySigner)
+          .reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE),
+      )
         .to.be.revertedWithCustomError(token, "ERC20InsufficientAllowance")
         .withArgs(await registry.getAddress(), 49n, 50n);
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(0n);
     });
 
     it("rejects ETH sent along with an ERC-20 payment", async function () {
-      const { registry, token, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
+      const { registry, token, companySigner, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       await token.connect(companySigner).approve(await registry.getAddress(), 50n);
       await expect(
@@ -189,7 +214,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       for (const gross of [0n, 1000n]) {
         await expect(
-          registry.connect(companySigner).reportReturns(commitmentId, 0n, await unlisted.getAddress(), gross, EVIDENCE),
+          registry
+            .connect(companySigner)
+            .reportReturns(commitmentId, 0n, await unlisted.getAddress(), gross, EVIDENCE),
         )
           .to.be.revertedWithCustomError(registry, "ReturnsRegistryUnknownAsset")
           .withArgs(await unlisted.getAddress());
@@ -199,7 +226,8 @@ describe("ReturnsRegistry — returns reports and payments", function () {
 
   describe("zero returns", function () {
     it("records a period with no returns without paying or calling the ledger", async function () {
-      const { registry, shares, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
+      const { registry, shares, companySigner, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       const tx = registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE);
       await expect(tx)
@@ -214,7 +242,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("rejects ETH sent with a zero-returns report", async function () {
       const { registry, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE, { value: 1n }))
+      await expect(
+        registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE, { value: 1n }),
+      )
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryWrongPayment")
         .withArgs(0n, 1n);
     });
@@ -229,10 +259,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryPeriodNotEnded")
         .withArgs(commitmentId, 0n, endsAt);
       await networkHelpers.time.setNextBlockTimestamp(endsAt);
-      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE)).to.emit(
-        registry,
-        "ReturnsReported",
-      );
+      await expect(
+        registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE),
+      ).to.emit(registry, "ReturnsReported");
     });
 
     it("takes periods strictly in order", async function () {
@@ -280,15 +309,19 @@ describe("ReturnsRegistry — returns reports and payments", function () {
 
   describe("who may report", function () {
     it("refuses anyone who is not a signer of the commitment's company", async function () {
-      const { registry, outsider, companyId, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
+      const { registry, outsider, companyId, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await expect(registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }))
+      await expect(
+        registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
+      )
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotCompanySigner")
         .withArgs(companyId, outsider.address);
     });
 
     it("refuses the signer of another company", async function () {
-      const { registry, outsider, companyId, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
+      const { registry, outsider, companyId, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
       await registry.connect(outsider).registerCompany("Beta Labs", "", outsider.address);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
       await expect(registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE))
@@ -323,10 +356,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       await expect(
         registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
       ).to.be.revertedWithCustomError(registry, "ReturnsRegistryPaused");
-      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE)).to.emit(
-        registry,
-        "ReturnsReported",
-      );
+      await expect(
+        registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE),
+      ).to.emit(registry, "ReturnsReported");
       await shares.connect(deployer).unpause();
       await expect(
         registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 100n, EVIDENCE, { value: 5n }),
@@ -365,7 +397,9 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       const fixture = await reporting();
       const { registry, companySigner, terms, commitmentId } = fixture;
       await networkHelpers.time.increaseTo(periodEnd(terms, 1n));
-      await registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n });
+      await registry
+        .connect(companySigner)
+        .reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n });
       await registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 0n, EVIDENCE);
       return fixture;
     }
