@@ -117,6 +117,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
             uri: uri,
             contentHash: contentHash,
             applicationIds: applicationIds,
+            // Timestamps fit 64 bits for the next 584 billion years.
             registeredAt: uint64(block.timestamp),
             retired: false
         });
@@ -250,10 +251,10 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
 
     /// @inheritdoc IReturnsRegistry
     /// @dev A zero-gross period is reported without touching the ledger. An ERC-20 payment is pulled
-    /// from the caller straight into the ledger and credited there with `syncReturns`; `paid` is what
-    /// the ledger credited, which must reach the amount due (a fee-on-transfer token cannot pay short).
-    /// Warning: tokens anyone sent to the ledger directly beforehand are credited by the same sync and
-    /// so counted in this payment; they are returns to the pool either way.
+    /// from the caller straight into the ledger and credited there with `syncReturns`; the ledger must
+    /// credit at least the amount due, so a fee-on-transfer token cannot pay short. `paid` is always the
+    /// amount due: tokens someone sent to the ledger directly beforehand are credited to holders by the
+    /// same sync, but are neither the company's payment nor counted in `totalPaid`.
     function reportReturns(
         uint256 commitmentId,
         uint256 period,
@@ -280,18 +281,15 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
 
         // period == reported < periodCount ≤ type(uint32).max, so the increment fits.
         stored.reportedCount = uint32(reported + 1);
+        if (due != 0) _totalPaid[asset] += due;
+        emit ReturnsReported(commitmentId, period, asset, grossReturns, due, evidenceHash);
 
-        if (due != 0) {
-            // The amount credited is known only after the ledger books it; the guard keeps this safe.
-            paid = _payIntoLedger(asset, due);
-            if (paid < due) revert ReturnsRegistryWrongPayment(due, paid);
-            _totalPaid[asset] += paid;
-        }
-        emit ReturnsReported(commitmentId, period, asset, grossReturns, paid, evidenceHash);
+        if (due != 0) _payIntoLedger(asset, due);
+        return due;
     }
 
     /// @inheritdoc IReturnsRegistry
-    /// @dev The donation recorded is what the ledger credited (for a fee-on-transfer token, after the fee).
+    /// @dev As with reports, the ledger must credit at least `amount` (a fee-on-transfer token is refused).
     function donate(
         address asset,
         uint256 amount,
@@ -303,11 +301,11 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
         if (shares.paused()) revert ReturnsRegistryPaused();
 
-        // The amount credited is known only after the ledger books it; the guard keeps this safe.
-        received = _payIntoLedger(asset, amount);
-        if (received == 0) revert ReturnsRegistryZeroDonation();
-        _totalPaid[asset] += received;
-        emit DonationReceived(msg.sender, asset, received, memo);
+        _totalPaid[asset] += amount;
+        emit DonationReceived(msg.sender, asset, amount, memo);
+
+        _payIntoLedger(asset, amount);
+        return amount;
     }
 
     // ---------------------------------------------------------------- views
@@ -448,14 +446,18 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev Moves `amount` into the ledger and returns what the ledger credited. ETH is forwarded with
-    /// the call; an ERC-20 goes from the caller straight to the ledger, which then books its balance gain.
-    function _payIntoLedger(address asset, uint256 amount) private returns (uint256 received) {
+    /// @dev Moves `amount` into the ledger, reverting unless the ledger credits at least that much. ETH
+    /// is forwarded with the call; an ERC-20 goes from the caller straight to the ledger, which then
+    /// books its balance gain. The last step of every paying function (the guard covers its callbacks).
+    function _payIntoLedger(address asset, uint256 amount) private {
+        uint256 received;
         if (asset == ETH) {
-            return shares.distribute{value: amount}(ETH, amount);
+            received = shares.distribute{value: amount}(ETH, amount);
+        } else {
+            IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
+            received = shares.syncReturns(asset);
         }
-        IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
-        return shares.syncReturns(asset);
+        if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
     }
 
     function _hashTypedDataV4(bytes32 structHash) private view returns (bytes32) {

@@ -208,6 +208,25 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(0n);
     });
 
+    it("records the company's payment alone when stray tokens sit in the ledger", async function () {
+      const { registry, shares, token, outsider, companySigner, terms, commitmentId } =
+        await networkHelpers.loadFixture(reporting);
+      const asset = await token.getAddress();
+      await token.mint(outsider.address, 777n);
+      await token.connect(outsider).transfer(await shares.getAddress(), 777n);
+      await token.connect(companySigner).approve(await registry.getAddress(), 50n);
+      await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
+
+      // The ledger credits the strays to holders with the same sync, but they are not the company's payment.
+      await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE))
+        .to.emit(registry, "ReturnsReported")
+        .withArgs(commitmentId, 0n, asset, 1000n, 50n, EVIDENCE)
+        .and.to.emit(shares, "ReturnsReceived")
+        .withArgs(asset, await registry.getAddress(), 827n);
+      expect(await registry.totalPaid(asset)).to.equal(50n);
+      expect((await shares.assetTotals(asset)).received).to.equal(827n);
+    });
+
     it("refuses an asset the ledger does not take", async function () {
       const { registry, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
       const unlisted = await ethers.deployContract("TestToken", ["Other", "OTH", 18]);
