@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "artifacts/", "cache/", "coverage/", "types/", "reports/", "frontend/dist/", "frontend/src/generated/", "ignition/deployments/"],
+    ignores: [
+      "node_modules/",
+      "artifacts/",
+      "cache/",
+      "coverage/",
+      "types/",
+      "reports/",
+      "frontend/dist/",
+      "frontend/src/generated/",
+      "ignition/deployments/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

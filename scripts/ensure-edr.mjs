@@ -25,9 +25,13 @@ if (!npmCli) {
   process.exit(1);
 }
 console.log(`ensure-edr: installing the EDR binding under Node ${process.version} …`);
-execFileSync(process.execPath, [npmCli, "install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund"], {
-  stdio: "inherit",
-});
+execFileSync(
+  process.execPath,
+  [npmCli, "install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund"],
+  {
+    stdio: "inherit",
+  },
+);
 if (!bindingLoads()) {
   console.error("ensure-edr: the EDR native binding still does not load; Hardhat cannot run.");
   process.exit(1);

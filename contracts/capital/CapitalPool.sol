@@ -31,12 +31,12 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ICapitalPool
-    function depositCapital(address asset, uint256 amount, address investor, uint256 offeringId)
-        external
-        payable
-        onlyRole(DEPOSITOR_ROLE)
-        nonReentrant
-    {
+    function depositCapital(
+        address asset,
+        uint256 amount,
+        address investor,
+        uint256 offeringId
+    ) external payable onlyRole(DEPOSITOR_ROLE) nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
         CapitalBooks storage books = _books[asset];
         if (asset == ETH) {
@@ -71,11 +71,11 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ICapitalPool
-    function payStipend(address asset, address researcher, uint256 amount)
-        external
-        onlyRole(STIPEND_ROLE)
-        nonReentrant
-    {
+    function payStipend(
+        address asset,
+        address researcher,
+        uint256 amount
+    ) external onlyRole(STIPEND_ROLE) nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
         CapitalBooks storage books = _books[asset];
         if (amount > books.reserved) revert CapitalPoolInsufficientReserve(asset, books.reserved, amount);

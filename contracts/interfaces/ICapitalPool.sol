@@ -13,7 +13,12 @@ interface ICapitalPool {
         uint256 reserved; // promised to settled rounds, not yet paid
     }
 
-    event CapitalDeposited(address indexed asset, address indexed investor, uint256 indexed offeringId, uint256 amount);
+    event CapitalDeposited(
+        address indexed asset,
+        address indexed investor,
+        uint256 indexed offeringId,
+        uint256 amount
+    );
     event StipendsReserved(address indexed asset, address indexed reserver, uint256 amount);
     event StipendsReleased(address indexed asset, address indexed reserver, uint256 amount);
     event StipendPaid(address indexed asset, address indexed researcher, uint256 amount);
@@ -26,7 +31,12 @@ interface ICapitalPool {
 
     /// @notice Records capital deposited by an offering. ETH comes as `msg.value == amount`; an ERC-20
     /// must already have been transferred here (the call checks the balance backs it). Depositor role only.
-    function depositCapital(address asset, uint256 amount, address investor, uint256 offeringId) external payable;
+    function depositCapital(
+        address asset,
+        uint256 amount,
+        address investor,
+        uint256 offeringId
+    ) external payable;
 
     /// @notice Moves `amount` of available capital into the stipend reserve. Stipend role (grant rounds) only.
     function reserveStipends(address asset, uint256 amount) external;

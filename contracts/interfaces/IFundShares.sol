@@ -24,7 +24,12 @@ interface IFundShares is IERC20 {
     event ReturnsReceived(address indexed asset, address indexed from, uint256 amount);
 
     /// @notice Emitted when `amount` (new inflow plus anything held) is credited to all holders.
-    event ReturnsDistributed(address indexed asset, uint256 amount, uint256 totalSupply, uint256 returnsPerShare);
+    event ReturnsDistributed(
+        address indexed asset,
+        uint256 amount,
+        uint256 totalSupply,
+        uint256 returnsPerShare
+    );
 
     /// @notice Emitted when returns arrive while no shares exist; they are released into the next distribution.
     event ReturnsHeld(address indexed asset, uint256 amount, uint256 undistributed);
@@ -82,6 +87,9 @@ interface IFundShares is IERC20 {
     /// @dev Warning: fee-on-transfer tokens are accounted by balance delta; rebasing tokens are unsupported.
     function addReturnsAsset(address token) external;
 
+    /// @notice Adds several ERC-20s at once (used at deployment, before the admin role is handed over).
+    function addReturnsAssets(address[] calldata tokens) external;
+
     /// @notice The returns assets, ETH (`address(0)`) first.
     function returnsAssets() external view returns (address[] memory);
 
@@ -120,10 +128,9 @@ interface IFundShares is IERC20 {
     /// @return distributed everything credited to holders
     /// @return claimed everything withdrawn by holders
     /// @return undistributed held while supply was zero, awaiting the next distribution
-    function assetTotals(address asset)
-        external
-        view
-        returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed);
+    function assetTotals(
+        address asset
+    ) external view returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed);
 
     // ---------------------------------------------------------------- pause
 

@@ -74,7 +74,12 @@ interface IGrantRounds {
 
     event RoundOpened(uint256 indexed roundId, RoundParams params);
     event RoundClosed(uint256 indexed roundId);
-    event RoundSettled(uint256 indexed roundId, uint256 totalWeight, uint256 fundedCount, uint256 stipendReserved);
+    event RoundSettled(
+        uint256 indexed roundId,
+        uint256 totalWeight,
+        uint256 fundedCount,
+        uint256 stipendReserved
+    );
     event ApplicationSubmitted(
         uint256 indexed applicationId,
         uint256 indexed roundId,
@@ -86,10 +91,26 @@ interface IGrantRounds {
     );
     event EstimateCommitted(uint256 indexed applicationId, address indexed trustee, bytes32 commitment);
     event EstimateRevealed(uint256 indexed applicationId, address indexed trustee, uint16 estimateBps);
-    event ApplicationFinalized(uint256 indexed applicationId, bool funded, uint16 medianEstimateBps, uint256 revealCount, uint256 weight);
+    event ApplicationFinalized(
+        uint256 indexed applicationId,
+        bool funded,
+        uint16 medianEstimateBps,
+        uint256 revealCount,
+        uint256 weight
+    );
     event SharesClaimed(uint256 indexed applicationId, address indexed researcher, uint256 amount);
-    event StipendClaimed(uint256 indexed applicationId, address indexed researcher, address asset, uint256 amount);
-    event GrantCancelled(uint256 indexed applicationId, uint256 vestedShares, uint256 sharesForfeited, uint256 stipendReleased);
+    event StipendClaimed(
+        uint256 indexed applicationId,
+        address indexed researcher,
+        address asset,
+        uint256 amount
+    );
+    event GrantCancelled(
+        uint256 indexed applicationId,
+        uint256 vestedShares,
+        uint256 sharesForfeited,
+        uint256 stipendReleased
+    );
 
     error GrantRoundsNotCouncil(address caller);
     error GrantRoundsNotTrustee(address caller);
@@ -128,9 +149,13 @@ interface IGrantRounds {
     /// @notice Applies to an open round before its application deadline.
     /// @param effortMonths research-months of effort, 1 .. 1200
     /// @param stipendRequested stipend asked for, in the round's stipend asset (0 for none)
-    function submitApplication(uint256 roundId, string calldata uri, bytes32 contentHash, uint32 effortMonths, uint128 stipendRequested)
-        external
-        returns (uint256 applicationId);
+    function submitApplication(
+        uint256 roundId,
+        string calldata uri,
+        bytes32 contentHash,
+        uint32 effortMonths,
+        uint128 stipendRequested
+    ) external returns (uint256 applicationId);
 
     /// @notice Mints the caller's vested, unclaimed shares of a funded application.
     function claimShares(uint256 applicationId) external returns (uint256 amount);
@@ -141,10 +166,12 @@ interface IGrantRounds {
     // ---------------------------------------------------------------- trustees
 
     /// @notice The hash a trustee commits: keccak256(abi.encode(chainid, this, trustee, applicationId, estimateBps, salt)).
-    function estimateCommitment(address trustee, uint256 applicationId, uint16 estimateBps, bytes32 salt)
-        external
-        view
-        returns (bytes32);
+    function estimateCommitment(
+        address trustee,
+        uint256 applicationId,
+        uint16 estimateBps,
+        bytes32 salt
+    ) external view returns (bytes32);
 
     /// @notice Commits a hidden estimate during the commit phase. Current trustees only, once per application.
     function commitEstimate(uint256 applicationId, bytes32 commitment) external;
@@ -167,7 +194,10 @@ interface IGrantRounds {
     function round(uint256 roundId) external view returns (Round memory);
     function application(uint256 applicationId) external view returns (Application memory);
     /// @notice The commitment `trustee` made for `applicationId` (zero if none) and whether it was revealed.
-    function commitmentOf(uint256 applicationId, address trustee) external view returns (bytes32 commitment, bool revealed);
+    function commitmentOf(
+        uint256 applicationId,
+        address trustee
+    ) external view returns (bytes32 commitment, bool revealed);
     /// @notice Total shares awarded to a funded application (0 before settlement or if unfunded).
     function award(uint256 applicationId) external view returns (uint256);
     /// @notice Total stipend granted to a funded application (0 before settlement or if unfunded).

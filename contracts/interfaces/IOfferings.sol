@@ -61,7 +61,11 @@ interface IOfferings {
     /// @notice Buys `shares` share units at the offering's price, paying `quote(offeringId, shares)`
     /// (ETH as exact `msg.value`; an ERC-20 pulled from the caller, who approves this contract).
     /// @param proof Merkle proof of the caller's allowlist leaf (empty for open offerings)
-    function subscribe(uint256 offeringId, uint256 shares, bytes32[] calldata proof) external payable returns (uint256 cost);
+    function subscribe(
+        uint256 offeringId,
+        uint256 shares,
+        bytes32[] calldata proof
+    ) external payable returns (uint256 cost);
 
     /// @notice After the window: mints the caller's subscribed shares.
     function claimShares(uint256 offeringId) external returns (uint256 shares);
@@ -74,5 +78,9 @@ interface IOfferings {
     /// @notice Share units `investor` subscribed in `offeringId` and has not yet claimed.
     function pendingShares(uint256 offeringId, address investor) external view returns (uint256);
     /// @notice Whether `investor` may subscribe with `proof` (always true for open offerings).
-    function isAllowed(uint256 offeringId, address investor, bytes32[] calldata proof) external view returns (bool);
+    function isAllowed(
+        uint256 offeringId,
+        address investor,
+        bytes32[] calldata proof
+    ) external view returns (bool);
 }

@@ -51,10 +51,21 @@ interface ITrusteeCouncil {
     event TrusteeAdded(address indexed trustee);
     event TrusteeRemoved(address indexed trustee);
     event ThresholdChanged(uint256 threshold);
-    event ProposalCreated(uint256 indexed proposalId, ActionKind indexed kind, address indexed proposer, bytes args, uint64 expiresAt);
+    event ProposalCreated(
+        uint256 indexed proposalId,
+        ActionKind indexed kind,
+        address indexed proposer,
+        bytes args,
+        uint64 expiresAt
+    );
     event ProposalApproved(uint256 indexed proposalId, address indexed trustee);
     event ApprovalRevoked(uint256 indexed proposalId, address indexed trustee);
-    event ProposalExecuted(uint256 indexed proposalId, ActionKind indexed kind, address indexed executor, bytes result);
+    event ProposalExecuted(
+        uint256 indexed proposalId,
+        ActionKind indexed kind,
+        address indexed executor,
+        bytes result
+    );
 
     error CouncilNotTrustee(address account);
     error CouncilNotDeployer(address account);

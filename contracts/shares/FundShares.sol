@@ -15,17 +15,19 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 /// @title FundShares
 /// @notice The Promise of Future Equity ledger: ERC-20 shares with pooled, O(1) multi-asset returns.
 /// @dev Accounting (per asset). `returnsPerShare` (rps) is the cumulative return per share unit,
-/// magnified by 2^96. A holder's magnified entitlement is `rps × balance + correction`; every mint,
+/// magnified by 2^112. A holder's magnified entitlement is `rps × balance + correction`; every mint,
 /// burn and transfer adjusts `correction` by `∓ rps × amount` so that moving shares never moves
-/// already-earned returns, and a claim of `c` subtracts `c × 2^96`. The remainder of each
+/// already-earned returns, and a claim of `c` subtracts `c × 2^112`. The remainder of each
 /// distribution's division is carried into the next one, so nothing is lost to rounding: at any
 /// time `received − claimed = Σ claimable + undistributed + dust`, where dust is each holder's
 /// sub-wei remainder (< 1 wei per holder, still theirs, claimable once it adds up to a wei) plus
 /// the carried remainder (< 1 wei). Both are always in the Fund's favour.
 ///
-/// Bounds that keep `rps × balance` inside int256: returns are distributed only while at least one
-/// whole share exists (held otherwise), total supply ≤ 2^96 − 1 share units and each asset's
-/// cumulative receipts ≤ 2^120 − 1 units. Then rps × balance < 2^120 · 2^96 / 10^18 · 2^96 < 2^253.
+/// Bounds. Returns are distributed only while at least one whole share exists (held otherwise);
+/// total supply ≤ 2^96 − 1 share units; each asset's lifetime receipts ≤ 2^96 − 1 units. Hence
+/// rps ≤ 2^96 · 2^112 / 10^18 < 2^149 (fits uint152), rps × balance < 2^245 (fits int256) and the
+/// carried remainder < supply < 2^96. The limits are far above any real supply or token amount;
+/// reaching one reverts with `FundSharesLimitExceeded` rather than corrupting the books.
 contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGuardTransient {
     using EnumerableSet for EnumerableSet.AddressSet;
     using SafeERC20 for IERC20;
@@ -41,25 +43,30 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     /// @notice Most share units that may ever exist at once.
     uint256 public constant MAX_SUPPLY = type(uint96).max;
     /// @notice Most units of one asset the ledger may receive over its lifetime.
-    uint256 public constant MAX_RETURNS_PER_ASSET = type(uint120).max;
+    uint256 public constant MAX_RETURNS_PER_ASSET = type(uint96).max;
 
-    uint256 private constant MAGNITUDE = 2 ** 96;
+    uint256 private constant MAGNITUDE = 2 ** 112;
 
-    /// @dev Three slots per asset. A claim reads slot 0 and reads/writes slot 2; a distribution
-    /// reads slot 2 and writes slots 0 and 1. Everything received is `distributed + undistributed`.
+    /// @dev Three slots per asset. A claim reads and writes slot 0 only; a distribution reads slot 0
+    /// and 2 and writes slots 0 and 1. Everything received is `distributed + undistributed`.
     struct AssetBooks {
-        uint256 returnsPerShare;
-        uint96 carry; // magnified remainder of past distributions (< supply ≤ 2^96), credited with the next one
-        uint120 distributed;
-        uint120 claimed;
-        uint120 undistributed;
+        uint152 returnsPerShare;
+        uint96 claimed;
         bool listed;
+        uint96 carry; // magnified remainder of past distributions (< supply), credited with the next one
+        uint96 distributed;
+        uint96 undistributed;
+    }
+
+    /// @dev Wrapped in a struct so the claim path can hold one storage pointer to it.
+    struct HolderAccount {
+        int256 correction; // magnified; see the contract NatSpec
     }
 
     bool private _transfersEnabled;
     address[] private _assets;
     mapping(address asset => AssetBooks) private _books;
-    mapping(address asset => mapping(address holder => int256)) private _corrections;
+    mapping(address asset => mapping(address holder => HolderAccount)) private _accounts;
     EnumerableSet.AddressSet private _holders;
 
     /// @param admin initial admin (the deployer, who hands the role to the trustee council and renounces it)
@@ -119,12 +126,15 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
     /// @inheritdoc IFundShares
     function addReturnsAsset(address token) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (token.code.length == 0) revert FundSharesInvalidAsset(token);
-        if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
-        if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
-        _assets.push(token);
-        _books[token].listed = true;
-        emit ReturnsAssetAdded(token);
+        _addReturnsAsset(token);
+    }
+
+    /// @inheritdoc IFundShares
+    function addReturnsAssets(address[] calldata tokens) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        // Bounded: each iteration adds an asset and `_addReturnsAsset` reverts past MAX_RETURNS_ASSETS.
+        for (uint256 i; i < tokens.length; ++i) {
+            _addReturnsAsset(tokens[i]);
+        }
     }
 
     /// @inheritdoc IFundShares
@@ -140,13 +150,10 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     // ---------------------------------------------------------------- inflows
 
     /// @inheritdoc IFundShares
-    function distribute(address asset, uint256 amount)
-        external
-        payable
-        nonReentrant
-        whenNotPaused
-        returns (uint256 received)
-    {
+    function distribute(
+        address asset,
+        uint256 amount
+    ) external payable nonReentrant whenNotPaused returns (uint256 received) {
         _requireListed(asset);
         if (asset == ETH) {
             if (msg.value != amount) revert FundSharesWrongValue(amount, msg.value);
@@ -176,7 +183,9 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     }
 
     /// @inheritdoc IFundShares
-    function releaseUndistributed(address asset) external nonReentrant whenNotPaused returns (uint256 released) {
+    function releaseUndistributed(
+        address asset
+    ) external nonReentrant whenNotPaused returns (uint256 released) {
         _requireListed(asset);
         AssetBooks storage books = _books[asset];
         released = books.undistributed;
@@ -190,9 +199,11 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
     /// @inheritdoc IFundShares
     function claimReturns(address asset) external nonReentrant returns (uint256 amount) {
-        _requireListed(asset);
         amount = _settleClaim(asset, msg.sender);
-        if (amount == 0) revert FundSharesNothingToClaim(msg.sender, asset);
+        if (amount == 0) {
+            _requireListed(asset);
+            revert FundSharesNothingToClaim(msg.sender, asset);
+        }
         _pay(asset, msg.sender, amount);
     }
 
@@ -214,16 +225,17 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
     /// @inheritdoc IFundShares
     function claimable(address holder, address asset) external view returns (uint256) {
-        if (!_books[asset].listed) return 0;
-        return _entitlement(asset, holder) / MAGNITUDE;
+        AssetBooks storage books = _books[asset];
+        if (!books.listed) return 0;
+        return
+            _entitlement(books.returnsPerShare, balanceOf(holder), _accounts[asset][holder].correction) /
+            MAGNITUDE;
     }
 
     /// @inheritdoc IFundShares
-    function assetTotals(address asset)
-        external
-        view
-        returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed)
-    {
+    function assetTotals(
+        address asset
+    ) external view returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed) {
         AssetBooks storage books = _books[asset];
         return (
             uint256(books.distributed) + books.undistributed,
@@ -268,14 +280,23 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
             address asset = _assets[i];
             uint256 rps = _books[asset].returnsPerShare;
             if (rps == 0) continue;
-            // value ≤ MAX_SUPPLY and rps < 2^157 (see contract NatSpec), so the product fits int256.
+            // value ≤ MAX_SUPPLY < 2^96 and rps < 2^149 (see contract NatSpec): the product fits int256.
             int256 shift = int256(rps * value);
-            if (from != address(0)) _corrections[asset][from] += shift;
-            if (to != address(0)) _corrections[asset][to] -= shift;
+            if (from != address(0)) _accounts[asset][from].correction += shift;
+            if (to != address(0)) _accounts[asset][to].correction -= shift;
         }
 
         if (from != address(0) && balanceOf(from) == 0) _holders.remove(from);
         if (to != address(0) && value != 0) _holders.add(to);
+    }
+
+    function _addReturnsAsset(address token) private {
+        if (token.code.length == 0) revert FundSharesInvalidAsset(token);
+        if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
+        if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
+        _assets.push(token);
+        _books[token].listed = true;
+        emit ReturnsAssetAdded(token);
     }
 
     /// @dev Books an inflow, then distributes it with anything held, or holds it if supply is too small.
@@ -288,8 +309,8 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
         uint256 supply = totalSupply();
         if (supply < MIN_DISTRIBUTION_SUPPLY) {
-            // held + amount ≤ received ≤ MAX_RETURNS_PER_ASSET = type(uint120).max.
-            books.undistributed = uint120(held + amount);
+            // held + amount ≤ received ≤ MAX_RETURNS_PER_ASSET = type(uint96).max.
+            books.undistributed = uint96(held + amount);
             emit ReturnsHeld(asset, amount, held + amount);
             return;
         }
@@ -299,29 +320,35 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
 
     /// @dev Callers guarantee supply ≥ MIN_DISTRIBUTION_SUPPLY and distributed + amount ≤ MAX_RETURNS_PER_ASSET.
     function _distribute(address asset, AssetBooks storage books, uint256 amount, uint256 supply) private {
-        // amount < 2^120 and carry < supply ≤ 2^96, so magnified < 2^217: no overflow.
+        // amount < 2^96 and carry < supply < 2^96, so magnified < 2^209: no overflow.
         uint256 magnified = amount * MAGNITUDE + books.carry;
+        // rps < 2^149 by the bounds in the contract NatSpec; the remainder is below supply < 2^96.
         uint256 rps = books.returnsPerShare + magnified / supply;
-        books.returnsPerShare = rps;
-        // The remainder is below supply ≤ MAX_SUPPLY = type(uint96).max.
+        books.returnsPerShare = uint152(rps);
         books.carry = uint96(magnified % supply);
-        books.distributed += uint120(amount);
+        books.distributed += uint96(amount);
         emit ReturnsDistributed(asset, amount, supply, rps);
     }
 
     /// @dev Effects of a claim: zeroes the whole-wei part of the entitlement and books it as claimed.
+    /// Returns 0 (changing nothing) when there is nothing to claim, including for unlisted assets.
     function _settleClaim(address asset, address holder) private returns (uint256 amount) {
-        amount = _entitlement(asset, holder) / MAGNITUDE;
+        AssetBooks storage books = _books[asset];
+        HolderAccount storage account = _accounts[asset][holder];
+        int256 correction = account.correction;
+        amount = _entitlement(books.returnsPerShare, balanceOf(holder), correction) / MAGNITUDE;
         if (amount == 0) return 0;
-        _corrections[asset][holder] -= int256(amount * MAGNITUDE);
-        // claimed ≤ distributed ≤ MAX_RETURNS_PER_ASSET = type(uint120).max.
-        _books[asset].claimed += uint120(amount);
+        // amount × 2^112 ≤ the entitlement, which fits int256 (see contract NatSpec).
+        account.correction = correction - int256(amount * MAGNITUDE);
+        // claimed ≤ distributed ≤ MAX_RETURNS_PER_ASSET = type(uint96).max.
+        books.claimed += uint96(amount);
         emit ReturnsClaimed(holder, asset, amount);
     }
 
-    /// @dev Magnified entitlement; never negative by construction (see contract NatSpec).
-    function _entitlement(address asset, address holder) private view returns (uint256) {
-        int256 magnified = int256(_books[asset].returnsPerShare * balanceOf(holder)) + _corrections[asset][holder];
+    /// @dev Magnified entitlement `rps × balance + correction`; never negative by construction
+    /// (see contract NatSpec), clamped at zero defensively.
+    function _entitlement(uint256 rps, uint256 balance, int256 correction) private pure returns (uint256) {
+        int256 magnified = int256(rps * balance) + correction;
         return magnified > 0 ? uint256(magnified) : 0;
     }
 
