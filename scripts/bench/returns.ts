@@ -1,12 +1,15 @@
 /**
- * Gas of the returns registry's user actions at growing populations: submitting a signed Promise of
- * Future Returns (ECDSA and ERC-1271 signers) and reporting a period with its payment (ETH and ERC-20).
- * Every figure is the full transaction's gasUsed from its receipt. Reports are measured in steady
- * state (the asset has been paid in before), which is every report but the very first in an asset;
- * that first one is measured too and labelled as such.
+ * Gas benchmark of the returns registry (ReturnsRegistry): submitting a signed Promise of Future
+ * Returns (ECDSA and ERC-1271 signers) and reporting a period with its payment (ETH and ERC-20), at
+ * 10 and 1,000 holders, at 1 and 100 companies (each with its commitment), and after 300 past
+ * periods of one commitment. Every figure is the full transaction gas (receipt.gasUsed) of an
+ * ordinary transaction. Operations are measured in steady state (the registry already holds a
+ * commitment and the asset has been paid in before); the one-off first payment of each asset, which
+ * writes the registry's and the ledger's running totals from zero, is measured too and labelled so.
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
+import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
 import type {
@@ -15,88 +18,135 @@ import type {
   ReturnsRegistry,
   TestToken,
 } from "../../types/ethers-contracts/index.js";
+import { pfrTypedData } from "../lib/pfr.js";
+import type { PromiseOfFutureReturns } from "../lib/pfr.js";
 import type { GasRow } from "./rows.js";
 
-const ETH = "0x0000000000000000000000000000000000000000";
+const ETH = ZeroAddress;
 const DAY = 86_400n;
 const REPORT_TARGET = 120_000;
 const HOLDER_COUNTS = [10, 1_000];
 const COMPANY_COUNTS = [1, 100];
-const PAST_PERIODS = 300;
-const MINT_BATCH = 250;
-
-const PROMISE_TYPES = {
-  PromiseOfFutureReturns: [
-    { name: "companyId", type: "uint256" },
-    { name: "techniqueIds", type: "uint256[]" },
-    { name: "modelName", type: "string" },
-    { name: "modelHash", type: "bytes32" },
-    { name: "returnsShareBps", type: "uint16" },
-    { name: "start", type: "uint64" },
-    { name: "end", type: "uint64" },
-    { name: "periodLength", type: "uint64" },
-    { name: "gracePeriod", type: "uint64" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+const PAST_PERIODS = 300n;
+/** Holders minted per BatchMinter transaction (~117k gas each), under the 2^24 transaction gas cap. */
+const MINT_BATCH = 120;
+const MINT_BATCH_GAS_LIMIT = 16_000_000n;
+const EVIDENCE = "0x" + "ee".repeat(32);
 
 interface Population {
   ethers: HardhatEthers;
   registry: ReturnsRegistry;
-  shares: FundShares;
   token: TestToken;
+  /** ERC-1271 wallet owned by `walletOwner`, an authorised signer of every company */
   wallet: ERC1271WalletMock;
+  walletOwner: HardhatEthersSigner;
+  /** admin of every company; pays every report */
   company: HardhatEthersSigner;
   start: bigint;
 }
 
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<number> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return Number(receipt.gasUsed);
-}
-
-/** Mints one share to each of `count` fresh holders, many transactions per block. */
-async function mintHolders(
-  ethers: HardhatEthers,
-  shares: FundShares,
-  minter: HardhatEthersSigner,
-  count: number,
-) {
-  await ethers.provider.send("evm_setAutomine", [false]);
-  try {
-    let nonce = await minter.getNonce();
-    for (let done = 0; done < count; done += MINT_BATCH) {
-      const sends: Promise<ContractTransactionResponse>[] = [];
-      for (let i = done; i < Math.min(count, done + MINT_BATCH); i++) {
-        const holder = ethers.Wallet.createRandom().address;
-        sends.push(shares.connect(minter).mint(holder, 10n ** 18n, { nonce: nonce++, gasLimit: 300_000 }));
-      }
-      await Promise.all(sends);
-      await ethers.provider.send("hardhat_mine", ["0x1"]);
+/** Measures the registry's operations at each population size. */
+export async function benchReturns(): Promise<GasRow[]> {
+  const rows: GasRow[] = [];
+  for (const holders of HOLDER_COUNTS) {
+    const started = Date.now();
+    const connection = await network.create();
+    try {
+      rows.push(...(await benchPopulation(connection.ethers, holders)));
+    } finally {
+      await connection.close();
     }
-  } finally {
-    await ethers.provider.send("evm_setAutomine", [true]);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`  returns: ${holders.toLocaleString("en-US")} holders in ${seconds} s`);
   }
-  const holders = await shares.holderCount();
-  if (holders !== BigInt(count)) throw new Error(`expected ${count} holders, found ${holders}`);
+  return rows;
 }
 
-/** A fresh chain: ledger with ETH and a token, registry, two techniques, and `holders` shareholders. */
-async function populate(holders: number): Promise<Population> {
-  const { ethers } = await network.create();
-  const [deployer, council, company, walletOwner] = await ethers.getSigners();
-  if (!deployer || !council || !company || !walletOwner) throw new Error("needs four accounts");
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund Shares",
-    "FEF",
-    deployer.address,
+async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<GasRow[]> {
+  const population = await deploy(ethers, holders);
+  const { registry } = population;
+  const rows: GasRow[] = [];
+  // Every period used below has ended.
+  await ethers.provider.send("evm_setNextBlockTimestamp", [
+    Number(population.start + (PAST_PERIODS + 5n) * DAY),
   ]);
-  const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
+  await ethers.provider.send("hardhat_mine", ["0x1"]);
+
+  // Nonces 256 apart: every submission marks a fresh word of its company's nonce bitmap, so the ECDSA
+  // and ERC-1271 figures differ only by the signature check.
+  let nonce = 0n;
+  const nextNonce = () => (nonce += 256n);
+
+  // Warm-up: the registry's first commitment writes its counter from zero.
+  let companyId = await addCompany(population);
+  await submit(population, companyId, nextNonce(), "ECDSA");
+
+  for (const companies of COMPANY_COUNTS) {
+    while ((await registry.companyCount()) < BigInt(companies)) {
+      companyId = await addCompany(population);
+      await submit(population, companyId, nextNonce(), "ECDSA");
+    }
+    const scale = { holders, dimension: "companies", size: companies };
+    const ecdsa = await submit(population, companyId, nextNonce(), "ECDSA");
+    const contractWallet = await submit(population, companyId, nextNonce(), "ERC-1271");
+    rows.push({ op: "submitCommitment (ECDSA)", gas: ecdsa.gas, ...scale });
+    rows.push({ op: "submitCommitment (ERC-1271)", gas: contractWallet.gas, ...scale });
+
+    if (companies === COMPANY_COUNTS[0]) {
+      const firstEth = await report(population, ecdsa.commitmentId, 0n, ETH);
+      const firstToken = await report(
+        population,
+        contractWallet.commitmentId,
+        0n,
+        await population.token.getAddress(),
+      );
+      rows.push({ op: "reportReturns (ETH), one-off: first payment in the asset", gas: firstEth, ...scale });
+      rows.push({
+        op: "reportReturns (ERC-20), one-off: first payment in the asset",
+        gas: firstToken,
+        ...scale,
+      });
+    }
+    rows.push({
+      op: "reportReturns (ETH)",
+      gas: await reportNext(population, ecdsa.commitmentId, ETH),
+      ...scale,
+      target: REPORT_TARGET,
+    });
+    rows.push({
+      op: "reportReturns (ERC-20)",
+      gas: await reportNext(population, contractWallet.commitmentId, await population.token.getAddress()),
+      ...scale,
+      target: REPORT_TARGET,
+    });
+  }
+
+  // Many past periods of one commitment, paid alternately in ETH and the token; then the next ones.
+  const longCommitment = await registry.commitmentCount();
+  const token = await population.token.getAddress();
+  for (
+    let period = (await registry.commitment(longCommitment)).reportedCount;
+    period < PAST_PERIODS;
+    period++
+  ) {
+    await report(population, longCommitment, period, period % 2n === 0n ? ETH : token);
+  }
+  const periods = { holders, dimension: "past periods", size: Number(PAST_PERIODS) };
+  const ethGas = await reportNext(population, longCommitment, ETH);
+  const tokenGas = await reportNext(population, longCommitment, token);
+  rows.push({ op: "reportReturns (ETH)", gas: ethGas, ...periods, target: REPORT_TARGET });
+  rows.push({ op: "reportReturns (ERC-20)", gas: tokenGas, ...periods, target: REPORT_TARGET });
+  return rows;
+}
+
+/** Ledger with ETH and a token, `holders` shareholders, a registry with two techniques, a wallet. */
+async function deploy(ethers: HardhatEthers, holders: number): Promise<Population> {
+  const [operator, council, company, walletOwner] = await ethers.getSigners();
+  if (!operator || !council || !company || !walletOwner) throw new Error("need 4 dev signers");
+  const shares = await ethers.deployContract("FundShares", ["Fund Shares", "PFE", operator.address]);
+  const token = await ethers.deployContract("TestToken", ["Test Dollar", "TUSD", 6]);
   await shares.addReturnsAsset(await token.getAddress());
-  await shares.grantRole(await shares.MINTER_ROLE(), deployer.address);
-  await mintHolders(ethers, shares, deployer, holders);
+  await mintHolders(ethers, shares, holders);
 
   const registry = await ethers.deployContract("ReturnsRegistry", [
     council.address,
@@ -105,17 +155,37 @@ async function populate(holders: number): Promise<Population> {
   await registry.connect(council).registerTechnique("Debate", "ipfs://debate", ethers.id("debate"), [1n]);
   await registry.connect(council).registerTechnique("Probes", "ipfs://probes", ethers.id("probes"), [2n]);
   const wallet = await ethers.deployContract("ERC1271WalletMock", [walletOwner.address]);
-
   // The company holds tokens and has approved the registry for far more than it will pay.
   await token.mint(company.address, 10n ** 30n);
   await token.connect(company).approve(await registry.getAddress(), 10n ** 30n);
 
   const latest = await ethers.provider.getBlock("latest");
   if (!latest) throw new Error("no block");
-  return { ethers, registry, shares, token, wallet, company, start: BigInt(latest.timestamp) + DAY };
+  return { ethers, registry, token, wallet, walletOwner, company, start: BigInt(latest.timestamp) + DAY };
 }
 
-function terms(companyId: bigint, start: bigint, nonce: bigint, periods: bigint) {
+/** One share each to `count` holders, MINT_BATCH per transaction. */
+async function mintHolders(ethers: HardhatEthers, shares: FundShares, count: number): Promise<void> {
+  const minter = await ethers.deployContract("BatchMinter", [await shares.getAddress()]);
+  await shares.grantRole(await shares.MINTER_ROLE(), await minter.getAddress());
+  for (let first = 0; first < count; first += MINT_BATCH) {
+    const batch = Math.min(MINT_BATCH, count - first);
+    await minter.mintRange(first, batch, 10n ** 18n, { gasLimit: MINT_BATCH_GAS_LIMIT });
+  }
+  const minted = await shares.holderCount();
+  if (minted !== BigInt(count)) throw new Error(`expected ${count} holders, found ${minted}`);
+}
+
+/** Registers a company run by `company`, with the wallet as an extra signer. */
+async function addCompany(population: Population): Promise<bigint> {
+  const { registry, wallet, company } = population;
+  await registry.connect(company).registerCompany("Company", "https://company.example", company.address);
+  const companyId = await registry.companyCount();
+  await registry.connect(company).setCompanySigner(companyId, await wallet.getAddress(), true);
+  return companyId;
+}
+
+function promise(companyId: bigint, start: bigint, nonce: bigint): PromiseOfFutureReturns {
   return {
     companyId,
     techniqueIds: [1n, 2n],
@@ -123,7 +193,7 @@ function terms(companyId: bigint, start: bigint, nonce: bigint, periods: bigint)
     modelHash: "0x" + "ab".repeat(32),
     returnsShareBps: 500,
     start,
-    end: start + periods * DAY,
+    end: start + (PAST_PERIODS + 10n) * DAY,
     periodLength: DAY,
     gracePeriod: 7n * DAY,
     nonce,
@@ -131,125 +201,48 @@ function terms(companyId: bigint, start: bigint, nonce: bigint, periods: bigint)
   };
 }
 
-/** Registers a company run by `admin` (with the wallet as extra signer) and an ECDSA-signed commitment. */
-async function addCompany(
+/** Signs a promise for `companyId` (by the admin's key or through the wallet) and submits it. */
+async function submit(
   population: Population,
+  companyId: bigint,
   nonce: bigint,
-): Promise<{ companyId: bigint; gas: number }> {
-  const { ethers, registry, wallet, company, start } = population;
-  await registry.connect(company).registerCompany("Company", "https://company.example", company.address);
-  const companyId = await registry.companyCount();
-  await registry.connect(company).setCompanySigner(companyId, await wallet.getAddress(), true);
-  const promise = terms(companyId, start, nonce, BigInt(PAST_PERIODS) + 10n);
-  const domain = {
-    name: "Future Endowment Fund Returns Registry",
-    version: "1",
-    chainId: (await ethers.provider.getNetwork()).chainId,
-    verifyingContract: await registry.getAddress(),
-  };
-  const signature = await company.signTypedData(domain, PROMISE_TYPES, promise);
-  const gas = await gasOf(registry.submitCommitment(promise, company.address, signature));
-  return { companyId, gas };
+  signerKind: "ECDSA" | "ERC-1271",
+): Promise<{ commitmentId: bigint; gas: number }> {
+  const { ethers, registry, wallet, walletOwner, company, start } = population;
+  const terms = promise(companyId, start, nonce);
+  const { chainId } = await ethers.provider.getNetwork();
+  const typed = pfrTypedData(chainId, await registry.getAddress(), terms);
+  const key = signerKind === "ECDSA" ? company : walletOwner;
+  const signer = signerKind === "ECDSA" ? company.address : await wallet.getAddress();
+  const signature = await key.signTypedData(typed.domain, typed.types, typed.message);
+  const gas = await gasOf(registry.submitCommitment(terms, signer, signature));
+  return { commitmentId: await registry.commitmentCount(), gas };
 }
 
-async function submitViaWallet(population: Population, companyId: bigint, nonce: bigint): Promise<number> {
-  const { ethers, registry, wallet, start } = population;
-  const [, , , walletOwner] = await ethers.getSigners();
-  if (!walletOwner) throw new Error("needs the wallet owner");
-  const promise = terms(companyId, start, nonce, BigInt(PAST_PERIODS) + 10n);
-  const domain = {
-    name: "Future Endowment Fund Returns Registry",
-    version: "1",
-    chainId: (await ethers.provider.getNetwork()).chainId,
-    verifyingContract: await registry.getAddress(),
-  };
-  const signature = await walletOwner.signTypedData(domain, PROMISE_TYPES, promise);
-  return gasOf(registry.submitCommitment(promise, await wallet.getAddress(), signature));
-}
-
-async function reportEth(population: Population, commitmentId: bigint, period: bigint): Promise<number> {
+/** Reports `period` of a commitment with fixed gross returns and pays its share in `asset`. */
+async function report(
+  population: Population,
+  commitmentId: bigint,
+  period: bigint,
+  asset: string,
+): Promise<number> {
   const { registry, company } = population;
-  const gross = 123_456_789_000_000_000n;
+  const gross = asset === ETH ? 123_456_789_000_000_000n : 987_654_321n;
   const due = await registry.dueAmount(commitmentId, gross);
+  const value = asset === ETH ? due : 0n;
   return gasOf(
-    registry
-      .connect(company)
-      .reportReturns(commitmentId, period, ETH, gross, "0x" + "ee".repeat(32), { value: due }),
+    registry.connect(company).reportReturns(commitmentId, period, asset, gross, EVIDENCE, { value }),
   );
 }
 
-async function reportToken(population: Population, commitmentId: bigint, period: bigint): Promise<number> {
-  const { registry, token, company } = population;
-  return gasOf(
-    registry
-      .connect(company)
-      .reportReturns(commitmentId, period, await token.getAddress(), 987_654_321n, "0x" + "ee".repeat(32)),
-  );
+/** Reports the commitment's next unreported period. */
+async function reportNext(population: Population, commitmentId: bigint, asset: string): Promise<number> {
+  const next = (await population.registry.commitment(commitmentId)).reportedCount;
+  return report(population, commitmentId, next, asset);
 }
 
-export async function benchReturns(): Promise<GasRow[]> {
-  const rows: GasRow[] = [];
-  for (const holders of HOLDER_COUNTS) {
-    const population = await populate(holders);
-    const { registry, ethers } = population;
-    // Past all periods used below, so every period has ended.
-    await ethers.provider.send("evm_setNextBlockTimestamp", [
-      Number(population.start + BigInt(PAST_PERIODS + 5) * DAY),
-    ]);
-    await ethers.provider.send("hardhat_mine", ["0x1"]);
-
-    // Nonces 256 apart: every submission marks a fresh word of the company's nonce bitmap, so the
-    // ECDSA and ERC-1271 figures differ only by the signature check.
-    let nonce = 0n;
-    const nextNonce = () => (nonce += 256n);
-    for (const companies of COMPANY_COUNTS) {
-      let submitted = { companyId: 0n, gas: 0 };
-      while ((await registry.companyCount()) < BigInt(companies))
-        submitted = await addCompany(population, nextNonce());
-      const ecdsaCommitment = await registry.commitmentCount();
-      const walletGas = await submitViaWallet(population, submitted.companyId, nextNonce());
-      const walletCommitment = await registry.commitmentCount();
-      const scale = { holders, dimension: "companies (one commitment each)", size: companies };
-      rows.push({ op: "submitCommitment (ECDSA)", gas: submitted.gas, ...scale });
-      rows.push({ op: "submitCommitment (ERC-1271)", gas: walletGas, ...scale });
-
-      if (companies === COMPANY_COUNTS[0]) {
-        // The very first payment of each asset through the registry: its running total and the
-        // ledger's books for the asset are written from zero, once in the registry's lifetime.
-        const firstEth = await reportEth(population, ecdsaCommitment, 0n);
-        const firstToken = await reportToken(population, walletCommitment, 0n);
-        rows.push({
-          op: "reportReturns (ETH), one-off: first payment in the asset",
-          gas: firstEth,
-          ...scale,
-        });
-        rows.push({
-          op: "reportReturns (ERC-20), one-off: first payment in the asset",
-          gas: firstToken,
-          ...scale,
-        });
-      }
-      const ethPeriod = (await registry.commitment(ecdsaCommitment)).reportedCount;
-      const tokenPeriod = (await registry.commitment(walletCommitment)).reportedCount;
-      const ethGas = await reportEth(population, ecdsaCommitment, ethPeriod);
-      const tokenGas = await reportToken(population, walletCommitment, tokenPeriod);
-      rows.push({ op: "reportReturns (ETH)", gas: ethGas, ...scale, target: REPORT_TARGET });
-      rows.push({ op: "reportReturns (ERC-20)", gas: tokenGas, ...scale, target: REPORT_TARGET });
-    }
-
-    // Many past periods on one commitment, paid alternately in ETH and the token, then measure the next ones.
-    const longCommitment = await registry.commitmentCount();
-    let period = (await registry.commitment(longCommitment)).reportedCount;
-    while (period < BigInt(PAST_PERIODS)) {
-      if (period % 2n === 0n) await reportEth(population, longCommitment, period);
-      else await reportToken(population, longCommitment, period);
-      period++;
-    }
-    const periods = { holders, dimension: "past periods of the commitment", size: PAST_PERIODS };
-    const ethGas = await reportEth(population, longCommitment, period);
-    const tokenGas = await reportToken(population, longCommitment, period + 1n);
-    rows.push({ op: "reportReturns (ETH)", gas: ethGas, ...periods, target: REPORT_TARGET });
-    rows.push({ op: "reportReturns (ERC-20)", gas: tokenGas, ...periods, target: REPORT_TARGET });
-  }
-  return rows;
+async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<number> {
+  const receipt = await (await tx).wait();
+  if (!receipt) throw new Error("no receipt");
+  return Number(receipt.gasUsed);
 }
