@@ -59,7 +59,7 @@ describe("ReturnsRegistry — donations", function () {
 
   it("refuses a fee-on-transfer token that delivers less than the donation", async function () {
     const { registry, shares, deployer, outsider } = await networkHelpers.loadFixture(withHolders);
-    const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", [250n]); // 2.5 % fee
+    const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 250n]); // 2.5 % fee
     const asset = await feeToken.getAddress();
     await shares.connect(deployer).addReturnsAsset(asset);
     await feeToken.mint(outsider.address, 10_000n);

@@ -194,7 +194,7 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("refuses a fee-on-transfer token that delivers less than the share", async function () {
       const { registry, shares, deployer, companySigner, terms, commitmentId } =
         await networkHelpers.loadFixture(reporting);
-      const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", [100n]); // 1 % fee
+      const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 100n]); // 1 % fee
       const asset = await feeToken.getAddress();
       await shares.connect(deployer).addReturnsAsset(asset);
       await feeToken.mint(companySigner.address, 1_000_000n);
@@ -387,7 +387,7 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("blocks a token hook from re-entering a payment", async function () {
       const { registry, shares, deployer, companySigner, terms, commitmentId } =
         await networkHelpers.loadFixture(reporting);
-      const hookToken = await ethers.deployContract("ReentrantTokenMock");
+      const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
       const asset = await hookToken.getAddress();
       await shares.connect(deployer).addReturnsAsset(asset);
       await hookToken.mint(companySigner.address, 1_000_000n);
@@ -398,13 +398,13 @@ describe("ReturnsRegistry — returns reports and payments", function () {
         registry.interface.encodeFunctionData("reportReturns", [commitmentId, 1n, asset, 0n, EVIDENCE]),
         registry.interface.encodeFunctionData("donate", [asset, 1n, ethers.ZeroHash]),
       ]) {
-        await hookToken.setHook(await registry.getAddress(), reentry);
+        await hookToken.arm(await registry.getAddress(), reentry);
         await expect(
           registry.connect(companySigner).reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE),
         ).to.be.revertedWithCustomError(registry, "ReentrancyGuardReentrantCall");
       }
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(0n);
-      await hookToken.setHook(ethers.ZeroAddress, "0x");
+      await hookToken.arm(ethers.ZeroAddress, "0x");
       await expect(registry.connect(companySigner).reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE))
         .to.emit(registry, "ReturnsReported")
         .withArgs(commitmentId, 0n, asset, 1000n, 50n, EVIDENCE);
