@@ -120,7 +120,7 @@ export function describeProposal(kindIndex: number, args: Hex, ctx: DescribeCont
         return (
           `Open round: ${formatShares(p.sharePool)}, applications until ${formatDate(p.applicationDeadline)}, ` +
           `estimates committed until ${formatDate(p.commitDeadline)} and revealed until ${formatDate(p.revealDeadline)}, ` +
-          `vesting over ${formatDuration(p.vestingDuration)} (cliff ${formatDuration(p.vestingCliff)}), ${stipends}`
+          `vesting over ${formatDuration(p.vestingDuration)} (${p.vestingCliff > 0n ? `cliff ${formatDuration(p.vestingCliff)}` : "no cliff"}), ${stipends}`
         );
       }
       case "CloseRound": {

@@ -64,8 +64,14 @@ export function LineChart({
             </text>
           </g>
         ))}
-        {xTicks.map((t) => (
-          <text key={t} x={x(t)} y={H - M.bottom + 18} className="tick" textAnchor="middle">
+        {xTicks.map((t, i) => (
+          <text
+            key={t}
+            x={x(t)}
+            y={H - M.bottom + 18}
+            className="tick"
+            textAnchor={i === 0 ? "start" : i === xTicks.length - 1 ? "end" : "middle"}
+          >
             {formatDate(Math.round(t)).replace(/, \d\d:\d\d$/, "")}
           </text>
         ))}

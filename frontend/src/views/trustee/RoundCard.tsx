@@ -38,7 +38,8 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
       <p>
         Pool {formatShares(p.sharePool)}; applications until {formatDate(p.applicationDeadline)}, commits
         until {formatDate(p.commitDeadline)}, reveals until {formatDate(p.revealDeadline)}; vesting{" "}
-        {formatDuration(p.vestingDuration)} with a {formatDuration(p.vestingCliff)} cliff
+        {formatDuration(p.vestingDuration)}{" "}
+        {p.vestingCliff > 0n ? `with a ${formatDuration(p.vestingCliff)} cliff` : "with no cliff"}
         {p.stipendBudget > 0n
           ? `; stipends up to ${formatAmount(p.stipendBudget, stipendAsset)}`
           : "; no stipends"}
