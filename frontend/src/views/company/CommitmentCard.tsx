@@ -177,7 +177,12 @@ export function CommitmentCard({
             >
               Use keccak256 of the evidence text
             </button>
-            <button type="submit" disabled={busy.has(label)} data-testid={`report-pay-${row.id}`}>
+            <button
+              type="submit"
+              disabled={busy.has(label)}
+              aria-label={label}
+              data-testid={`report-pay-${row.id}`}
+            >
               Report and pay
             </button>
           </div>
