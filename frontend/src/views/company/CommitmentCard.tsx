@@ -180,7 +180,7 @@ export function CommitmentCard({
             <button
               type="submit"
               disabled={busy.has(label)}
-              aria-label={label}
+              aria-label={`Report and pay period ${next} of commitment #${row.id}`}
               data-testid={`report-pay-${row.id}`}
             >
               Report and pay
