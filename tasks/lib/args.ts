@@ -52,7 +52,7 @@ export function parseWhole(option: string, value: string | undefined, min = 0n, 
 export function parseId(option: string, value: string | undefined, count: bigint, noun: string): bigint {
   const id = parseWhole(option, value);
   if (id === 0n || id > count) {
-    const range = count === 0n ? `there are no ${noun}s yet` : `ids run from 1 to ${count}`;
+    const range = count === 0n ? "none exist yet" : `ids run from 1 to ${count}`;
     fail(`--${option}: ${noun} ${id} does not exist (${range})`);
   }
   return id;
