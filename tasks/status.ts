@@ -1,5 +1,6 @@
 // `fund:status`: the whole Fund at a glance — shares, returns, capital, council, rounds,
 // offerings, companies and their compliance.
+import { formatUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { optional, parseWhole } from "./lib/args.js";
@@ -222,7 +223,7 @@ function statusLines(status: FundStatus, companies: CompanyView[]): string[] {
     ...status.offerings.latest.map(
       (offering) =>
         `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
-        `${formatShares(offering.sharesSold)} of ${formatShares(offering.shareCap)} sold` +
+        `${formatUnits(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
         `${offering.allowlisted ? ", allowlisted" : ""}; ends ${isoTime(offering.end)}`,
     ),
     "",

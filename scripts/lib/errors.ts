@@ -115,16 +115,23 @@ export interface DecodedRevert {
   message: string;
 }
 
-/** Names of parameters that hold unix timestamps, shown with their date as well. */
+/** Names of parameters that hold unix timestamps, explained as dates. */
 const TIME_PARAM = /(^|_)(now_?|start|end|deadline)$|At$|Deadline$/;
 
-function formatValue(param: ParamType, value: unknown): string {
-  if (typeof value === "bigint") {
-    if (TIME_PARAM.test(param.name) && value > 1_000_000_000n && value < 100_000_000_000n) {
-      return `${value} (${new Date(Number(value) * 1000).toISOString()})`;
-    }
-    return value.toString();
-  }
+function isTime(param: ParamType, value: unknown): value is bigint {
+  return (
+    typeof value === "bigint" &&
+    TIME_PARAM.test(param.name) &&
+    value > 1_000_000_000n &&
+    value < 100_000_000_000n
+  );
+}
+
+function isoDate(seconds: bigint): string {
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+function formatValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => String(item)).join(", ")}]`;
   return String(value);
 }
@@ -195,19 +202,22 @@ export class RevertDecoder {
 
   #describe(fragment: ErrorFragment, values: unknown[]): DecodedRevert {
     const args: Record<string, unknown> = {};
-    const shown: Record<string, string> = {};
+    const plain: Record<string, string> = {};
+    const dates: string[] = [];
     const listed = fragment.inputs.map((param, index) => {
       const name = param.name === "" ? `arg${index}` : param.name;
-      args[name] = values[index];
-      shown[name] = formatValue(param, values[index]);
-      return `${name}: ${shown[name]}`;
+      const value = values[index];
+      args[name] = value;
+      plain[name] = isTime(param, value) ? isoDate(value) : formatValue(value);
+      if (isTime(param, value)) dates.push(`${name.replace(/_$/, "")} ${isoDate(value)}`);
+      return `${name}: ${formatValue(value)}`;
     });
     const template = EXPLANATIONS[fragment.name];
-    const plain =
+    const explanation =
       template === undefined
-        ? words(fragment.name)
-        : template.replaceAll(/\{(\w+)\}/g, (whole, key: string) => shown[key] ?? whole);
-    return { name: fragment.name, args, message: `${fragment.name}(${listed.join(", ")}): ${plain}` };
+        ? `${words(fragment.name)}${dates.length > 0 ? ` (${dates.join(", ")})` : ""}`
+        : template.replaceAll(/\{(\w+)\}/g, (whole, key: string) => plain[key] ?? whole);
+    return { name: fragment.name, args, message: `${fragment.name}(${listed.join(", ")}): ${explanation}` };
   }
 }
 

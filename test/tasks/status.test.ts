@@ -99,7 +99,7 @@ describe("fund:status", () => {
       ["SetShareTransfers", 1n],
     ]);
     expect(status.rounds.latest.map((round) => [round.id, round.phase, round.applications])).to.deep.equal([
-      [roundId, "commit", 1n],
+      [roundId, "finalizing", 1n],
     ]);
     expect(
       status.offerings.latest.map((offering) => [offering.id, offering.state, offering.sharesSold]),
