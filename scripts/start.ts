@@ -19,9 +19,10 @@ function step(message: string): void {
   console.log(`\n[${elapsed()}] ▶ ${message}`);
 }
 
-function fail(message: string): never {
+/** Ends `npm start` with a clear message, stopping whatever it already started. */
+async function abort(message: string): Promise<never> {
   console.error(`\n✖ ${message}`);
-  stopAll();
+  await stopAll();
   process.exit(1);
 }
 
@@ -55,7 +56,7 @@ function background(name: string, command: string, args: string[]): ChildProcess
   const child = spawn(command, args, { stdio: ["ignore", log, log] });
   children.push(child);
   child.once("exit", (code, signal) => {
-    if (!stopping) fail(`${name} stopped unexpectedly (${signal ?? code}); see ${LOG_DIR}/${name}.log`);
+    if (!stopping) void abort(`${name} stopped unexpectedly (${signal ?? code}); see ${LOG_DIR}/${name}.log`);
   });
   return child;
 }
@@ -66,7 +67,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  fail(`${what} did not become ready within ${timeoutMs / 1000}s`);
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
 }
 
 async function rpcReady(): Promise<boolean> {
@@ -79,18 +80,34 @@ async function rpcReady(): Promise<boolean> {
 }
 
 let stopping = false;
-function stopAll(): void {
+/** Stops every process this script started, by PID, and waits (briefly) until they are gone. */
+async function stopAll(): Promise<void> {
   stopping = true;
-  for (const child of children.splice(0)) {
-    if (child.pid !== undefined && child.exitCode === null) child.kill("SIGTERM");
-  }
+  const exits = children.splice(0).map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        const timer = setTimeout(() => {
+          child.kill("SIGKILL");
+          resolve();
+        }, 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  );
+  await Promise.all(exits);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.log(`\nStopping (${signal}) …`);
-    stopAll();
-    process.exit(0);
+    void stopAll().then(() => process.exit(0));
   });
 }
 
@@ -101,7 +118,7 @@ async function main(): Promise<void> {
     [UI_PORT, "the dashboard"],
   ] as const) {
     if (!(await portFree(port))) {
-      fail(
+      throw new Error(
         `Port ${port} (for ${role}) is already in use on 127.0.0.1. Stop whatever listens there ` +
           `(e.g. an earlier \`npm start\`: \`ss -ltnp | grep ${port}\`), or choose other ports with ` +
           `FEF_RPC_PORT / FEF_UI_PORT.`,
@@ -146,4 +163,4 @@ async function main(): Promise<void> {
   console.log(`\n[${elapsed()}] ✔ Ready. Chain: ${RPC_URL} (chain id 31337). Press Ctrl-C to stop.`);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+main().catch((error: unknown) => abort(error instanceof Error ? error.message : String(error)));

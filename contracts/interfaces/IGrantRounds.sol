@@ -131,6 +131,12 @@ interface IGrantRounds {
     error GrantRoundsNotFunded(uint256 applicationId);
     error GrantRoundsNothingToClaim(uint256 applicationId);
     error GrantRoundsAlreadyCancelled(uint256 applicationId);
+    /// @notice The share ledger is paused: no round opens and no round settles (awards) meanwhile.
+    error GrantRoundsPaused();
+    /// @notice The round has not been settled yet (a grant can be cancelled only once its award exists).
+    error GrantRoundsNotSettled(uint256 roundId);
+    /// @notice A zero commitment cannot be told apart from no commitment.
+    error GrantRoundsZeroCommitment(uint256 applicationId);
 
     // ---------------------------------------------------------------- council
 
@@ -208,4 +214,15 @@ interface IGrantRounds {
     function claimableShares(uint256 applicationId) external view returns (uint256);
     /// @notice Vested stipend not yet claimed.
     function claimableStipend(uint256 applicationId) external view returns (uint256);
+    /// @notice The estimate `trustee` revealed for `applicationId` (0 and false if not revealed).
+    function estimateOf(
+        uint256 applicationId,
+        address trustee
+    ) external view returns (bool revealed, uint16 estimateBps);
+    /// @notice The trustee council (the only caller of the council functions).
+    function council() external view returns (address);
+    /// @notice The share ledger that mints awards.
+    function shares() external view returns (address);
+    /// @notice The capital pool that pays stipends.
+    function capitalPool() external view returns (address);
 }

@@ -6,7 +6,8 @@ pragma solidity 0.8.28;
 /// allowlist). During the window investors subscribe: they pay the exact cost, which goes straight
 /// to the capital pool, and their shares are recorded. Shares are minted only after the window
 /// closes (`claimShares`), so a subscription cannot capture returns paid during the window — the
-/// front-running defence (see README). Nothing is ever taken beyond the cost of whole shares bought.
+/// front-running defence (see docs/front-running.md). Nothing is ever taken beyond the cost of
+/// whole shares bought.
 interface IOfferings {
     /// @param asset payment asset (`address(0)` = ETH, else a returns-allowlisted ERC-20)
     /// @param pricePerShare asset units per whole share (1e18 share units)
@@ -83,4 +84,11 @@ interface IOfferings {
         address investor,
         bytes32[] calldata proof
     ) external view returns (bool);
+
+    /// @notice The trustee council, the only caller that may open or close offerings.
+    function council() external view returns (address);
+    /// @notice The share ledger that mints subscribed shares.
+    function shares() external view returns (address);
+    /// @notice The capital pool that receives every subscription's payment.
+    function capitalPool() external view returns (address);
 }

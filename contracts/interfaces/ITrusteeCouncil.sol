@@ -84,6 +84,8 @@ interface ITrusteeCouncil {
     error CouncilInsufficientApprovals(uint256 proposalId, uint256 approvals, uint256 threshold);
     error CouncilNotSystemContract(address target);
     error CouncilOnlySelf(address caller);
+    /// @notice `args` does not have the shape of the routed function's parameters (or a value is out of range).
+    error CouncilInvalidArgs(ActionKind kind);
 
     /// @notice One-time wiring of the Fund's contracts, by the deployer; afterwards the deployer has no power.
     function bindSystem(SystemContracts calldata system) external;
@@ -101,6 +103,15 @@ interface ITrusteeCouncil {
     /// @return result the routed call's return data
     function execute(uint256 proposalId) external returns (bytes memory result);
 
+    /// @notice Adds a trustee. Only the council itself (an executed AddTrustee or CallSystem proposal).
+    function addTrustee(address trustee) external;
+
+    /// @notice Removes a trustee, keeping N ≥ M and N ≥ 1. Only the council itself.
+    function removeTrustee(address trustee) external;
+
+    /// @notice Sets the threshold M, 1 ≤ M ≤ N. Only the council itself.
+    function changeThreshold(uint256 newThreshold) external;
+
     /// @notice The stored proposal; reverts for an unknown id.
     function proposal(uint256 proposalId) external view returns (Proposal memory);
 
@@ -115,6 +126,12 @@ interface ITrusteeCouncil {
 
     /// @notice The current trustees.
     function trustees() external view returns (address[] memory);
+
+    /// @notice The current trustees and M in one call (what finalizing an application reads).
+    function trusteesAndThreshold()
+        external
+        view
+        returns (address[] memory currentTrustees, uint256 currentThreshold);
 
     /// @notice Whether `account` is a current trustee.
     function isTrustee(address account) external view returns (bool);

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
+import {IFundShares} from "../interfaces/IFundShares.sol";
+import {IOfferings} from "../interfaces/IOfferings.sol";
+import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+
+/// @title Offerings
+/// @notice Investors buy Fund shares at a price the trustees set; the capital goes straight to the
+/// capital pool, which pays researcher stipends.
+/// @dev Front-running defence (see docs/front-running.md). Buying shares just ahead of a large,
+/// known returns payment would let a newcomer take part of a payment the existing holders earned.
+/// Here a subscription only *records* shares: they are minted by `claimShares` once the window has
+/// closed (`block.timestamp > end`), and share transfers are off by default. So
+/// - a subscription made during the window cannot capture any return paid during the window: the
+///   shares do not exist yet, so every such payment goes to the existing holders alone;
+/// - there is no quick exit: the capital is committed at subscription and the shares, once minted,
+///   earn only from later payments, pro rata, like everyone else's.
+/// The price is paid in full at subscription (cost rounded up, in the Fund's favour), so nobody
+/// ever holds a claim to shares they have not paid for. Trade-off: investors wait for the window
+/// to close before their shares exist and earn; the trustees price each offering knowing the
+/// payments they expect after it.
+contract Offerings is IOfferings, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @notice Asset id of native ETH.
+    address public constant ETH = address(0);
+    /// @notice One whole share in share units (the ledger has 18 decimals); prices are per whole share.
+    uint256 public constant SHARE_UNIT = 1e18;
+    /// @notice Latest timestamp an offering may use (stored in 40 bits: the year 36812).
+    uint256 public constant MAX_TIMESTAMP = type(uint40).max;
+
+    ITrusteeCouncil private immutable _council;
+    IFundShares private immutable _shares;
+    ICapitalPool private immutable _pool;
+
+    /// @dev An offering packed into three slots, so a subscription reads each once: slot 0 (asset,
+    /// window, flags), slot 1 (price, cap), slot 2 (minimum, sold). The allowlist root has its own
+    /// mapping, read only when `allowlisted`.
+    struct StoredOffering {
+        address asset;
+        uint40 start;
+        uint40 end;
+        bool closed;
+        bool allowlisted;
+        uint128 pricePerShare;
+        uint128 shareCap;
+        uint128 minShares;
+        uint128 sharesSold;
+    }
+
+    uint256 private _offeringCount;
+    mapping(uint256 offeringId => StoredOffering) private _offerings;
+    mapping(uint256 offeringId => bytes32 root) private _allowlistRoots;
+    mapping(uint256 offeringId => mapping(address investor => uint256 shares)) private _pending;
+
+    /// @param council_ the trustee council, sole caller of `openOffering` and `closeOffering`
+    /// @param shares_ the share ledger; this contract needs its minter role
+    /// @param pool_ the capital pool; this contract needs its depositor role
+    constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
+        _council = council_;
+        _shares = shares_;
+        _pool = pool_;
+    }
+
+    // ---------------------------------------------------------------- council
+
+    /// @inheritdoc IOfferings
+    /// @dev Reverts with `OfferingsInvalidParams` unless: the asset is ETH or a returns asset of the
+    /// ledger, price > 0, cap > 0, minShares ≤ cap, start < end, end is in the future and end ≤
+    /// MAX_TIMESTAMP.
+    function openOffering(OfferingParams calldata params) external returns (uint256 offeringId) {
+        _requireCouncil();
+        if (
+            params.pricePerShare == 0 ||
+            params.shareCap == 0 ||
+            params.minShares > params.shareCap ||
+            params.start >= params.end ||
+            params.end <= block.timestamp ||
+            params.end > MAX_TIMESTAMP ||
+            !_shares.isReturnsAsset(params.asset)
+        ) revert OfferingsInvalidParams();
+        offeringId = ++_offeringCount;
+        // start < end ≤ MAX_TIMESTAMP = type(uint40).max, checked above.
+        _offerings[offeringId] = StoredOffering({
+            asset: params.asset,
+            start: uint40(params.start),
+            end: uint40(params.end),
+            closed: false,
+            allowlisted: params.allowlistRoot != bytes32(0),
+            pricePerShare: params.pricePerShare,
+            shareCap: params.shareCap,
+            minShares: params.minShares,
+            sharesSold: 0
+        });
+        if (params.allowlistRoot != bytes32(0)) _allowlistRoots[offeringId] = params.allowlistRoot;
+        emit OfferingOpened(offeringId, params);
+    }
+
+    /// @inheritdoc IOfferings
+    function closeOffering(uint256 offeringId) external {
+        _requireCouncil();
+        StoredOffering storage stored = _existing(offeringId);
+        if (stored.closed) revert OfferingsClosed(offeringId);
+        stored.closed = true;
+        emit OfferingClosed(offeringId, stored.sharesSold);
+    }
+
+    // ---------------------------------------------------------------- investors
+
+    /// @inheritdoc IOfferings
+    /// @dev A minimum of zero is treated as one share unit, so a subscription always buys something.
+    /// Every check comes before any state change, and any failure reverts the whole subscription.
+    /// An ERC-20 is pulled straight into the pool; a fee-on-transfer token is refused (the pool must
+    /// receive exactly the cost). Shares are only recorded here: see `claimShares`.
+    function subscribe(
+        uint256 offeringId,
+        uint256 shareAmount,
+        bytes32[] calldata proof
+    ) external payable nonReentrant returns (uint256 cost) {
+        StoredOffering storage stored = _existing(offeringId);
+        address asset;
+        (asset, cost) = _checkSubscription(offeringId, stored, shareAmount, proof);
+
+        // The cast is exact: shareAmount ≤ cap − sold ≤ type(uint128).max was checked.
+        stored.sharesSold += uint128(shareAmount);
+        _pending[offeringId][msg.sender] += shareAmount;
+        emit Subscribed(offeringId, msg.sender, shareAmount, cost);
+
+        if (asset == ETH) {
+            _pool.depositCapital{value: cost}(ETH, cost, msg.sender, offeringId);
+        } else {
+            _pullInto(IERC20(asset), cost);
+            _pool.depositCapital(asset, cost, msg.sender, offeringId);
+        }
+    }
+
+    /// @inheritdoc IOfferings
+    /// @dev Only after `end`, so subscriptions never share in returns paid during the window.
+    /// While the ledger is paused minting is stopped and this reverts with `OfferingsPaused`; the
+    /// pending shares stay recorded and can be claimed once the ledger is unpaused.
+    function claimShares(uint256 offeringId) external nonReentrant returns (uint256 shareAmount) {
+        uint64 end = _existing(offeringId).end;
+        if (block.timestamp <= end) revert OfferingsNotSettled(offeringId, end);
+        shareAmount = _pending[offeringId][msg.sender];
+        if (shareAmount == 0) revert OfferingsNothingToClaim(offeringId, msg.sender);
+        if (_shares.paused()) revert OfferingsPaused();
+
+        delete _pending[offeringId][msg.sender];
+        emit SubscriptionSharesClaimed(offeringId, msg.sender, shareAmount);
+
+        _shares.mint(msg.sender, shareAmount);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IOfferings
+    function quote(uint256 offeringId, uint256 shareAmount) external view returns (uint256 cost) {
+        return _cost(shareAmount, _existing(offeringId).pricePerShare);
+    }
+
+    /// @inheritdoc IOfferings
+    function offeringCount() external view returns (uint256) {
+        return _offeringCount;
+    }
+
+    /// @inheritdoc IOfferings
+    function offering(uint256 offeringId) external view returns (Offering memory) {
+        StoredOffering storage stored = _existing(offeringId);
+        return
+            Offering({
+                params: OfferingParams({
+                    asset: stored.asset,
+                    pricePerShare: stored.pricePerShare,
+                    shareCap: stored.shareCap,
+                    minShares: stored.minShares,
+                    start: stored.start,
+                    end: stored.end,
+                    allowlistRoot: _allowlistRoots[offeringId]
+                }),
+                sharesSold: stored.sharesSold,
+                closed: stored.closed
+            });
+    }
+
+    /// @inheritdoc IOfferings
+    function pendingShares(uint256 offeringId, address investor) external view returns (uint256) {
+        return _pending[offeringId][investor];
+    }
+
+    /// @inheritdoc IOfferings
+    function isAllowed(
+        uint256 offeringId,
+        address investor,
+        bytes32[] calldata proof
+    ) external view returns (bool) {
+        _existing(offeringId);
+        return _isAllowed(_allowlistRoots[offeringId], investor, proof);
+    }
+
+    /// @inheritdoc IOfferings
+    function council() external view returns (address) {
+        return address(_council);
+    }
+
+    /// @inheritdoc IOfferings
+    function shares() external view returns (address) {
+        return address(_shares);
+    }
+
+    /// @inheritdoc IOfferings
+    function capitalPool() external view returns (address) {
+        return address(_pool);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /// @dev All checks of `subscribe`, in order; returns the payment asset and the cost.
+    function _checkSubscription(
+        uint256 offeringId,
+        StoredOffering storage stored,
+        uint256 shareAmount,
+        bytes32[] calldata proof
+    ) private view returns (address asset, uint256 cost) {
+        if (_shares.paused()) revert OfferingsPaused();
+        if (stored.closed) revert OfferingsClosed(offeringId);
+        if (block.timestamp < stored.start) revert OfferingsNotStarted(offeringId, stored.start);
+        if (block.timestamp > stored.end) revert OfferingsEnded(offeringId, stored.end);
+        uint256 minimum = stored.minShares == 0 ? 1 : stored.minShares;
+        if (shareAmount < minimum) revert OfferingsBelowMinimum(shareAmount, minimum);
+        uint256 remaining = stored.shareCap - stored.sharesSold; // sold ≤ cap always holds
+        if (shareAmount > remaining) revert OfferingsCapExceeded(shareAmount, remaining);
+        if (stored.allowlisted && !_isAllowed(_allowlistRoots[offeringId], msg.sender, proof)) {
+            revert OfferingsNotAllowlisted(offeringId, msg.sender);
+        }
+        asset = stored.asset;
+        cost = _cost(shareAmount, stored.pricePerShare);
+        uint256 expectedValue = asset == ETH ? cost : 0;
+        if (msg.value != expectedValue) revert OfferingsWrongPayment(expectedValue, msg.value);
+    }
+
+    /// @dev Pulls exactly `cost` of `token` from the caller into the pool, refusing any shortfall.
+    function _pullInto(IERC20 token, uint256 cost) private {
+        address pool = address(_pool);
+        uint256 before = token.balanceOf(pool);
+        token.safeTransferFrom(msg.sender, pool, cost);
+        uint256 balance = token.balanceOf(pool);
+        uint256 received = balance > before ? balance - before : 0;
+        if (received != cost) revert OfferingsFeeOnTransferUnsupported(address(token), cost, received);
+    }
+
+    function _requireCouncil() private view {
+        if (msg.sender != address(_council)) revert OfferingsNotCouncil(msg.sender);
+    }
+
+    /// @dev Every opened offering has `end` in the future at opening, so `end == 0` means unknown.
+    function _existing(uint256 offeringId) private view returns (StoredOffering storage stored) {
+        stored = _offerings[offeringId];
+        if (stored.end == 0) revert OfferingsUnknownOffering(offeringId);
+    }
+
+    /// @dev Leaf as in OpenZeppelin's StandardMerkleTree for the single value type `address`.
+    function _isAllowed(
+        bytes32 root,
+        address investor,
+        bytes32[] calldata proof
+    ) private pure returns (bool) {
+        if (root == bytes32(0)) return true;
+        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(investor))));
+        return MerkleProof.verifyCalldata(proof, root, leaf);
+    }
+
+    /// @dev ceil(shares × price / 1e18): the Fund never sells a share unit below its price.
+    function _cost(uint256 shareAmount, uint256 pricePerShare) private pure returns (uint256) {
+        return Math.mulDiv(shareAmount, pricePerShare, SHARE_UNIT, Math.Rounding.Ceil);
+    }
+}

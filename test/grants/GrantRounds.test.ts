@@ -1,0 +1,712 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+
+import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
+import type { FundSystem } from "../helpers/council.js";
+import {
+  ApplicationStatus,
+  DAY,
+  RoundStatus,
+  SHARE_POOL,
+  VESTING_CLIFF,
+  VESTING_DURATION,
+  apply,
+  commitEstimates,
+  commitmentOf,
+  eoaTrustee,
+  estimateRound,
+  estimatesOf,
+  mulDiv,
+  openRound,
+  openRoundArgs,
+  passDeadline,
+  pinNextTimestamp,
+  revealEstimates,
+  roundParams,
+  saltFor,
+  vestedAt,
+  walletTrustee,
+} from "../helpers/grants.js";
+import type { Estimate, RoundParams } from "../helpers/grants.js";
+
+const { ethers, networkHelpers } = await network.create();
+const { loadFixture, time } = networkHelpers;
+const coder = ethers.AbiCoder.defaultAbiCoder();
+
+interface RoundFixture extends FundSystem {
+  params: RoundParams;
+  roundId: bigint;
+  /** application ids of researchers 0, 1, 2 (efforts 12, 24, 6 months) */
+  apps: [bigint, bigint, bigint];
+}
+
+async function roundWith(trustees: number, threshold: number): Promise<RoundFixture> {
+  const system = await deploySystem(ethers, { trustees, threshold });
+  const params = roundParams(BigInt(await time.latest()));
+  const roundId = await openRound(system, params);
+  const r = system.researchers;
+  const apps: [bigint, bigint, bigint] = [
+    await apply(system.grants, at(r, 0), roundId, "interpretability", 12),
+    await apply(system.grants, at(r, 1), roundId, "debate", 24),
+    await apply(system.grants, at(r, 2), roundId, "evals", 6),
+  ];
+  return { ...system, params, roundId, apps };
+}
+const threeOfTwoRound = () => roundWith(3, 2);
+const fiveOfThreeRound = () => roundWith(5, 3);
+
+/** A settled 3-of-2 round: app 1 at 50%·12, app 2 at 20%·24, app 3 at 10%·6 → weights 60k, 48k, 6k. */
+async function settledRound(): Promise<RoundFixture> {
+  const f = await threeOfTwoRound();
+  const estimates = new Map<bigint, Estimate[]>([
+    [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
+    [f.apps[1], estimatesOf(f.trustees, [2000, 1000, 3000])],
+    [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
+  ]);
+  await estimateRound(networkHelpers, f.grants, f.params, estimates);
+  for (const id of f.apps) await f.grants.finalizeApplication(id);
+  await f.grants.settleRound(f.roundId);
+  return f;
+}
+
+describe("GrantRounds", function () {
+  describe("opening and closing rounds", function () {
+    it("opens a round only through the council, with its terms stored", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      expect(await f.grants.roundCount()).to.equal(1n);
+      const stored = await f.grants.round(f.roundId);
+      expect(stored.params).to.deep.equal(Object.values(f.params));
+      expect(stored.status).to.equal(RoundStatus.Open);
+      expect(stored.applicationCount).to.equal(3n);
+      expect(await f.grants.council()).to.equal(await f.council.getAddress());
+      expect(await f.grants.shares()).to.equal(await f.shares.getAddress());
+      expect(await f.grants.capitalPool()).to.equal(await f.pool.getAddress());
+      await expect(f.grants.connect(at(f.trustees, 0)).openRound(f.params))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
+        .withArgs(at(f.trustees, 0).address);
+      await expect(f.grants.connect(at(f.trustees, 0)).closeRound(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
+        .withArgs(at(f.trustees, 0).address);
+      await expect(f.grants.round(9n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(9n);
+    });
+
+    it("refuses a zero council, ledger or pool at deployment", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const factory = await ethers.getContractFactory("GrantRounds");
+      const [council, shares, pool] = [
+        await f.council.getAddress(),
+        await f.shares.getAddress(),
+        await f.pool.getAddress(),
+      ];
+      for (const args of [
+        [ETH, shares, pool],
+        [council, ETH, pool],
+        [council, shares, ETH],
+      ]) {
+        await expect(factory.deploy(at(args, 0), at(args, 1), at(args, 2))).to.be.revertedWithCustomError(
+          f.grants,
+          "GrantRoundsInvalidParams",
+        );
+      }
+    });
+
+    it("refuses invalid round terms through the council's execution", async function () {
+      const system = await loadFixture(threeOfTwoRound);
+      const now = BigInt(await time.latest());
+      const base = roundParams(now + 100n);
+      const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
+      const invalid: Partial<RoundParams>[] = [
+        { sharePool: 0n },
+        { applicationDeadline: now + 1n },
+        { commitDeadline: base.applicationDeadline },
+        { revealDeadline: base.commitDeadline },
+        { vestingDuration: 0n, vestingCliff: 0n },
+        { vestingCliff: VESTING_DURATION + 1n },
+        { stipendBudget: 1n, stipendAsset: await token.getAddress() },
+      ];
+      for (const overrides of invalid) {
+        await expect(
+          pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, { ...base, ...overrides })),
+          JSON.stringify(overrides, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+        ).to.be.revertedWithCustomError(system.grants, "GrantRoundsInvalidParams");
+      }
+      expect(await system.grants.roundCount()).to.equal(1n);
+      await pass(system, ActionKind.AllowReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
+      await expect(
+        pass(
+          system,
+          ActionKind.OpenRound,
+          openRoundArgs(system.grants, {
+            ...base,
+            stipendBudget: 1n,
+            stipendAsset: await token.getAddress(),
+          }),
+        ),
+      )
+        .to.emit(system.grants, "RoundOpened")
+        .withArgs(2n, Object.values({ ...base, stipendBudget: 1n, stipendAsset: await token.getAddress() }));
+    });
+
+    it("opens and settles no round while the ledger is paused", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await pass(f, ActionKind.Pause, "0x");
+      const params = roundParams(BigInt(await time.latest()));
+      await expect(
+        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
+      ).to.be.revertedWithCustomError(f.grants, "GrantRoundsPaused");
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      for (const id of f.apps) await f.grants.finalizeApplication(id);
+      await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsPaused",
+      );
+      await pass(f, ActionKind.Unpause, "0x");
+      await expect(f.grants.settleRound(f.roundId)).to.emit(f.grants, "RoundSettled");
+    });
+
+    it("closes an open round so that nothing is awarded, and only an open one", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
+        .to.emit(f.grants, "RoundClosed")
+        .withArgs(f.roundId);
+      expect((await f.grants.round(f.roundId)).status).to.equal(RoundStatus.Closed);
+      await expect(
+        f.grants.connect(at(f.researchers, 0)).submitApplication(f.roundId, "ipfs://x", ethers.id("x"), 1, 0),
+      )
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Closed);
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Closed);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Closed);
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
+        .withArgs(f.apps[0]);
+      expect(await f.grants.award(f.apps[0])).to.equal(0n);
+      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Closed);
+      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(5n);
+    });
+
+    it("cannot close a settled round", async function () {
+      const f = await loadFixture(settledRound);
+      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Settled);
+    });
+  });
+
+  describe("applications", function () {
+    it("records an application with a global id and announces it", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const researcher = at(f.researchers, 3);
+      await expect(
+        f.grants
+          .connect(researcher)
+          .submitApplication(f.roundId, "ipfs://scalable-oversight", ethers.id("so"), 1200, 0),
+      )
+        .to.emit(f.grants, "ApplicationSubmitted")
+        .withArgs(4n, f.roundId, researcher.address, "ipfs://scalable-oversight", ethers.id("so"), 1200n, 0n);
+      const app = await f.grants.application(4n);
+      expect(app.roundId).to.equal(f.roundId);
+      expect(app.researcher).to.equal(researcher.address);
+      expect(app.effortMonths).to.equal(1200n);
+      expect(app.status).to.equal(ApplicationStatus.Pending);
+      expect(app.uri).to.equal("ipfs://scalable-oversight");
+      expect(app.contentHash).to.equal(ethers.id("so"));
+      expect(await f.grants.applicationCount()).to.equal(4n);
+
+      const second = await openRound(f, roundParams(BigInt(await time.latest())));
+      expect(await apply(f.grants, researcher, second, "second-round", 3)).to.equal(5n);
+      expect((await f.grants.round(second)).applicationCount).to.equal(1n);
+      await expect(f.grants.application(6n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
+        .withArgs(6n);
+    });
+
+    it("refuses an empty uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const r = f.grants.connect(at(f.researchers, 0));
+      const hash = ethers.id("h");
+      await expect(r.submitApplication(f.roundId, "", hash, 1, 0)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsInvalidApplication",
+      );
+      await expect(r.submitApplication(f.roundId, "u", ethers.ZeroHash, 1, 0)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsInvalidApplication",
+      );
+      await expect(r.submitApplication(f.roundId, "u", hash, 0, 0)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsInvalidApplication",
+      );
+      await expect(r.submitApplication(f.roundId, "u", hash, 1201, 0)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsInvalidApplication",
+      );
+      await expect(r.submitApplication(f.roundId, "u", hash, 1, 1)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsInvalidApplication",
+      );
+      await expect(r.submitApplication(7n, "u", hash, 1, 0))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(7n);
+      expect(await f.grants.applicationCount()).to.equal(3n);
+    });
+
+    it("accepts applications until the deadline second inclusive", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await time.setNextBlockTimestamp(f.params.applicationDeadline);
+      await apply(f.grants, at(f.researchers, 3), f.roundId, "last-second", 1);
+      await expect(
+        f.grants.connect(at(f.researchers, 4)).submitApplication(f.roundId, "u", ethers.id("late"), 1, 0),
+      )
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, f.params.applicationDeadline + 1n, 0n, f.params.applicationDeadline);
+    });
+  });
+
+  describe("estimates: commit and reveal", function () {
+    it("computes the commitment from chain, contract, trustee, application, estimate and salt", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const { chainId } = await ethers.provider.getNetwork();
+      const salt = ethers.id("salt");
+      const trustee = at(f.trustees, 0).address;
+      expect(await f.grants.estimateCommitment(trustee, f.apps[0], 4200, salt)).to.equal(
+        commitmentOf(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
+      );
+    });
+
+    it("takes one commitment per current trustee and application, only in the commit phase", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const t = f.grants.connect(at(f.trustees, 0));
+      const commitment = ethers.id("c");
+      const pinned = await pinNextTimestamp(networkHelpers);
+      await expect(t.commitEstimate(f.apps[0], commitment))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, pinned, f.params.applicationDeadline + 1n, f.params.commitDeadline);
+      await passDeadline(networkHelpers, f.params.applicationDeadline);
+      await expect(f.grants.connect(f.outsider).commitEstimate(f.apps[0], commitment))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
+        .withArgs(f.outsider.address);
+      await expect(t.commitEstimate(99n, commitment))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
+        .withArgs(99n);
+      await expect(t.commitEstimate(f.apps[0], ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsZeroCommitment")
+        .withArgs(f.apps[0]);
+      await expect(t.commitEstimate(f.apps[0], commitment))
+        .to.emit(f.grants, "EstimateCommitted")
+        .withArgs(f.apps[0], at(f.trustees, 0).address, commitment);
+      expect(await f.grants.commitmentOf(f.apps[0], at(f.trustees, 0).address)).to.deep.equal([
+        commitment,
+        false,
+      ]);
+      await expect(t.commitEstimate(f.apps[0], ethers.id("again")))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCommitted")
+        .withArgs(f.apps[0], at(f.trustees, 0).address);
+      await time.setNextBlockTimestamp(f.params.commitDeadline);
+      await t.commitEstimate(f.apps[1], commitment);
+      await expect(t.commitEstimate(f.apps[2], commitment))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(
+          f.roundId,
+          f.params.commitDeadline + 1n,
+          f.params.applicationDeadline + 1n,
+          f.params.commitDeadline,
+        );
+    });
+
+    it("reveals only a matching estimate in range, once, in the reveal phase", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const trustee = at(f.trustees, 0);
+      const t = f.grants.connect(trustee);
+      const app = f.apps[0];
+      const salt = saltFor(trustee.address, app);
+      await passDeadline(networkHelpers, f.params.applicationDeadline);
+      await t.commitEstimate(app, await f.grants.estimateCommitment(trustee.address, app, 4200, salt));
+      const outOfRange = await f.grants.estimateCommitment(trustee.address, f.apps[1], 10_001, salt);
+      await t.commitEstimate(f.apps[1], outOfRange);
+      const pinned = await pinNextTimestamp(networkHelpers);
+      await expect(t.revealEstimate(app, 4200, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, pinned, f.params.commitDeadline + 1n, f.params.revealDeadline);
+
+      await passDeadline(networkHelpers, f.params.commitDeadline);
+      const lateAt = await pinNextTimestamp(networkHelpers);
+      await expect(f.grants.connect(at(f.trustees, 1)).commitEstimate(app, ethers.id("late")))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, lateAt, f.params.applicationDeadline + 1n, f.params.commitDeadline);
+      await expect(f.grants.connect(f.outsider).revealEstimate(app, 4200, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
+        .withArgs(f.outsider.address);
+      await expect(f.grants.connect(at(f.trustees, 1)).revealEstimate(app, 4200, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoCommitment")
+        .withArgs(app, at(f.trustees, 1).address);
+      await expect(t.revealEstimate(app, 4201, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsCommitmentMismatch")
+        .withArgs(app, trustee.address);
+      await expect(t.revealEstimate(app, 4200, ethers.id("other salt")))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsCommitmentMismatch")
+        .withArgs(app, trustee.address);
+      await expect(t.revealEstimate(f.apps[1], 10_001, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsEstimateOutOfRange")
+        .withArgs(10_001n);
+      expect(await f.grants.estimateOf(app, trustee.address)).to.deep.equal([false, 0n]);
+      await expect(t.revealEstimate(app, 4200, salt))
+        .to.emit(f.grants, "EstimateRevealed")
+        .withArgs(app, trustee.address, 4200n);
+      expect(await f.grants.estimateOf(app, trustee.address)).to.deep.equal([true, 4200n]);
+      expect((await f.grants.commitmentOf(app, trustee.address))[1]).to.equal(true);
+      expect((await f.grants.application(app)).revealCount).to.equal(1n);
+      await expect(t.revealEstimate(app, 4200, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyRevealed")
+        .withArgs(app, trustee.address);
+
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      await expect(t.revealEstimate(f.apps[1], 10_000, salt))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(
+          f.roundId,
+          f.params.revealDeadline + 1n,
+          f.params.commitDeadline + 1n,
+          f.params.revealDeadline,
+        );
+    });
+
+    it("lets a contract-wallet trustee commit and reveal through its owner", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const owner = at(f.researchers, 4);
+      const wallet = await ethers.deployContract("TrusteeWalletMock", [owner.address]);
+      await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
+      const walletActor = await walletTrustee(wallet, owner);
+      const estimates: Estimate[] = [
+        { trustee: walletActor, estimateBps: 7000 },
+        ...estimatesOf(f.trustees, [6000]),
+      ];
+      await estimateRound(networkHelpers, f.grants, f.params, new Map([[f.apps[0], estimates]]));
+      expect(await f.grants.estimateOf(f.apps[0], walletActor.address)).to.deep.equal([true, 7000n]);
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 6500n, 2n, 6500n * 12n);
+    });
+  });
+
+  describe("finalization and the median", function () {
+    it("funds an application at the median of at least M revealed estimates (3 trustees, M = 2)", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([
+          [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
+          [f.apps[1], estimatesOf(f.trustees, [3000])],
+          [f.apps[2], estimatesOf(f.trustees, [0, 0, 9000])],
+        ]),
+      );
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 5000n, 3n, 5000n * 12n);
+      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[1], false, 0n, 1n, 0n);
+      await expect(f.grants.finalizeApplication(f.apps[2]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[2], false, 0n, 3n, 0n);
+      const funded = await f.grants.application(f.apps[0]);
+      expect([funded.status, funded.medianEstimateBps, funded.weight]).to.deep.equal([
+        ApplicationStatus.Funded,
+        5000n,
+        60_000n,
+      ]);
+      expect((await f.grants.application(f.apps[1])).status).to.equal(ApplicationStatus.Unfunded);
+      expect((await f.grants.application(f.apps[2])).status).to.equal(ApplicationStatus.Unfunded);
+      // Nothing is awarded before settlement, nor ever to an unfunded application.
+      expect(await f.grants.award(f.apps[0])).to.equal(0n);
+      expect(await f.grants.stipendAward(f.apps[0])).to.equal(0n);
+      expect(await f.grants.vestedShares(f.apps[0])).to.equal(0n);
+      expect(await f.grants.claimableShares(f.apps[0])).to.equal(0n);
+      expect(await f.grants.claimableStipend(f.apps[1])).to.equal(0n);
+      const round = await f.grants.round(f.roundId);
+      expect([round.finalizedCount, round.fundedCount, round.totalWeight]).to.deep.equal([3n, 1n, 60_000n]);
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyFinalized")
+        .withArgs(f.apps[0]);
+    });
+
+    it("is robust to one outlier, breaks ties and averages an even count rounding down (5 trustees, M = 3)", async function () {
+      const f = await loadFixture(fiveOfThreeRound);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([
+          [f.apps[0], estimatesOf(f.trustees, [6000, 6200, 10_000, 5900, 6100])],
+          [f.apps[1], estimatesOf(f.trustees, [5000, 7000, 5000, 5000, 0])],
+          [f.apps[2], estimatesOf(f.trustees, [3000, 9000, 2000, 4001])],
+        ]),
+      );
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 6100n, 5n, 6100n * 12n);
+      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[1], true, 5000n, 5n, 5000n * 24n);
+      // sorted 2000, 3000, 4001, 9000 → (3000 + 4001) / 2 = 3500.5 → 3500
+      await expect(f.grants.finalizeApplication(f.apps[2]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[2], true, 3500n, 4n, 3500n * 6n);
+    });
+
+    it("finalizes only after the reveal deadline", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await passDeadline(networkHelpers, f.params.commitDeadline);
+      const pinned = await pinNextTimestamp(networkHelpers);
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+      await expect(f.grants.finalizeApplication(42n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
+        .withArgs(42n);
+    });
+
+    it("stops counting the estimates of a trustee removed mid-round", async function () {
+      const f = await loadFixture(fiveOfThreeRound);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([
+          [f.apps[0], estimatesOf(f.trustees, [6000, 6200, 10_000, 5900, 6100])],
+          [f.apps[1], estimatesOf(f.trustees, [4000, 4000, 9000])],
+        ]),
+      );
+      const removed = at(f.trustees, 2);
+      await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [removed.address]));
+      // 6000, 6200, 5900, 6100 → (6000 + 6100) / 2
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 6050n, 4n, 6050n * 12n);
+      // two estimates left, below M = 3
+      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[1], false, 0n, 2n, 0n);
+      expect((await f.grants.application(f.apps[1])).revealCount).to.equal(3n);
+    });
+  });
+
+  describe("settlement and awards", function () {
+    it("settles once every application is finalized and splits the pool by weight", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([
+          [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
+          [f.apps[1], estimatesOf(f.trustees, [2000, 1000, 3000])],
+          [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
+        ]),
+      );
+      await f.grants.finalizeApplication(f.apps[0]);
+      await f.grants.finalizeApplication(f.apps[1]);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotAllFinalized")
+        .withArgs(f.roundId, 2n, 3n);
+      await f.grants.finalizeApplication(f.apps[2]);
+      await expect(f.grants.connect(f.outsider).settleRound(f.roundId))
+        .to.emit(f.grants, "RoundSettled")
+        .withArgs(f.roundId, 114_000n, 3n, 0n);
+      const round = await f.grants.round(f.roundId);
+      expect(round.status).to.equal(RoundStatus.Settled);
+      expect(round.settledAt).to.equal(BigInt(await time.latest()));
+      const awards = [60_000n, 48_000n, 6_000n].map((w) => mulDiv(SHARE_POOL, w, 114_000n));
+      for (const [i, id] of f.apps.entries()) expect(await f.grants.award(id)).to.equal(awards[i]);
+      const total = awards.reduce((a, b) => a + b, 0n);
+      expect(total <= SHARE_POOL).to.equal(true);
+      expect(SHARE_POOL - total < 3n).to.equal(true);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
+        .withArgs(f.roundId, RoundStatus.Settled);
+    });
+
+    it("settles before the reveal deadline never, and a round without funded applications with nothing to award", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const pinned = await pinNextTimestamp(networkHelpers);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+      await expect(f.grants.settleRound(3n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(3n);
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      for (const id of f.apps) await f.grants.finalizeApplication(id);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.emit(f.grants, "RoundSettled")
+        .withArgs(f.roundId, 0n, 0n, 0n);
+      for (const id of f.apps) expect(await f.grants.award(id)).to.equal(0n);
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
+        .withArgs(f.apps[0]);
+      expect(await f.shares.totalSupply()).to.equal(0n);
+    });
+
+    it("settles an empty round", async function () {
+      const system = await loadFixture(threeOfTwoRound);
+      const params = roundParams(BigInt(await time.latest()));
+      const roundId = await openRound(system, params);
+      await passDeadline(networkHelpers, params.revealDeadline);
+      await expect(system.grants.settleRound(roundId))
+        .to.emit(system.grants, "RoundSettled")
+        .withArgs(roundId, 0n, 0n, 0n);
+    });
+  });
+
+  describe("vesting and share claims", function () {
+    it("vests nothing before the cliff, linearly after it and everything at the end", async function () {
+      const f = await loadFixture(settledRound);
+      const { settledAt } = await f.grants.round(f.roundId);
+      const researcher = at(f.researchers, 0);
+      const app = f.apps[0];
+      const total = await f.grants.award(app);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToClaim")
+        .withArgs(app);
+      await time.increaseTo(settledAt + VESTING_CLIFF - 1n);
+      expect(await f.grants.vestedShares(app)).to.equal(0n);
+
+      const firstAt = settledAt + VESTING_CLIFF;
+      await time.setNextBlockTimestamp(firstAt);
+      const first = vestedAt(total, settledAt, VESTING_CLIFF, VESTING_DURATION, firstAt);
+      expect(first).to.equal(total / 12n);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.emit(f.grants, "SharesClaimed")
+        .withArgs(app, researcher.address, first);
+      expect(await f.shares.balanceOf(researcher.address)).to.equal(first);
+      expect(await f.grants.claimableShares(app)).to.equal(0n);
+
+      const secondAt = settledAt + 200n * DAY + 17n;
+      await time.setNextBlockTimestamp(secondAt);
+      const second = vestedAt(total, settledAt, VESTING_CLIFF, VESTING_DURATION, secondAt);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.emit(f.grants, "SharesClaimed")
+        .withArgs(app, researcher.address, second - first);
+
+      await time.increaseTo(settledAt + VESTING_DURATION);
+      expect(await f.grants.vestedShares(app)).to.equal(total);
+      await f.grants.connect(researcher).claimShares(app);
+      expect(await f.shares.balanceOf(researcher.address)).to.equal(total);
+      expect((await f.grants.application(app)).sharesClaimed).to.equal(total);
+      await time.increase(DAY);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToClaim")
+        .withArgs(app);
+    });
+
+    it("never mints more than the round's pool", async function () {
+      const f = await loadFixture(settledRound);
+      await time.increase(VESTING_DURATION);
+      for (const [i, id] of f.apps.entries()) await f.grants.connect(at(f.researchers, i)).claimShares(id);
+      const supply = await f.shares.totalSupply();
+      expect(supply <= SHARE_POOL).to.equal(true);
+      expect(SHARE_POOL - supply < 3n).to.equal(true);
+    });
+
+    it("lets only the researcher claim, only a funded grant, and not while the ledger is paused", async function () {
+      const f = await loadFixture(settledRound);
+      await time.increase(VESTING_CLIFF);
+      await expect(f.grants.connect(at(f.researchers, 1)).claimShares(f.apps[0]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotResearcher")
+        .withArgs(f.apps[0], at(f.researchers, 1).address);
+      await expect(f.grants.connect(at(f.researchers, 0)).claimShares(77n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
+        .withArgs(77n);
+      await pass(f, ActionKind.Pause, "0x");
+      await expect(
+        f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]),
+      ).to.be.revertedWithCustomError(f.shares, "EnforcedPause");
+      expect((await f.grants.application(f.apps[0])).sharesClaimed).to.equal(0n);
+    });
+  });
+
+  describe("cancellation", function () {
+    it("stops vesting at cancellation: the vested part stays claimable, the rest is never minted", async function () {
+      const f = await loadFixture(settledRound);
+      const { settledAt } = await f.grants.round(f.roundId);
+      const app = f.apps[1];
+      const researcher = at(f.researchers, 1);
+      const total = await f.grants.award(app);
+      await expect(f.grants.connect(at(f.trustees, 0)).cancelGrant(app))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotCouncil")
+        .withArgs(at(f.trustees, 0).address);
+
+      const cancelAt = settledAt + 90n * DAY;
+      await time.increaseTo(cancelAt - 100n);
+      const id = (await f.council.proposalCount()) + 1n;
+      await f.council
+        .connect(at(f.trustees, 0))
+        .propose(ActionKind.CancelGrant, coder.encode(["uint256"], [app]));
+      await f.council.connect(at(f.trustees, 1)).approve(id);
+      await time.setNextBlockTimestamp(cancelAt);
+      const vested = vestedAt(total, settledAt, VESTING_CLIFF, VESTING_DURATION, cancelAt);
+      await expect(f.council.connect(f.outsider).execute(id))
+        .to.emit(f.grants, "GrantCancelled")
+        .withArgs(app, vested, total - vested, 0n);
+      const stored = await f.grants.application(app);
+      expect([stored.status, stored.cancelledAt]).to.deep.equal([ApplicationStatus.Cancelled, cancelAt]);
+
+      await time.increase(VESTING_DURATION);
+      expect(await f.grants.vestedShares(app)).to.equal(vested);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.emit(f.grants, "SharesClaimed")
+        .withArgs(app, researcher.address, vested);
+      await expect(f.grants.connect(researcher).claimShares(app))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToClaim")
+        .withArgs(app);
+      expect(await f.shares.balanceOf(researcher.address)).to.equal(vested);
+      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCancelled")
+        .withArgs(app);
+    });
+
+    it("cancels only a funded grant of a settled round", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([[f.apps[0], estimatesOf(f.trustees, [5000, 5000])]]),
+      );
+      for (const id of f.apps) await f.grants.finalizeApplication(id);
+      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotSettled")
+        .withArgs(f.roundId);
+      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
+        .withArgs(f.apps[1]);
+      expect((await f.grants.application(f.apps[0])).status).to.equal(ApplicationStatus.Funded);
+    });
+  });
+
+  describe("estimates by trustees", function () {
+    it("takes estimates from EOA trustees through the same helper used for contract wallets", async function () {
+      const f = await loadFixture(threeOfTwoRound);
+      const actor = eoaTrustee(at(f.trustees, 0));
+      await passDeadline(networkHelpers, f.params.applicationDeadline);
+      await commitEstimates(f.grants, f.apps[0], [{ trustee: actor, estimateBps: 1234 }]);
+      await passDeadline(networkHelpers, f.params.commitDeadline);
+      await revealEstimates(f.grants, f.apps[0], [{ trustee: actor, estimateBps: 1234 }]);
+      expect(await f.grants.estimateOf(f.apps[0], actor.address)).to.deep.equal([true, 1234n]);
+      expect(await f.grants.estimateOf(f.apps[0], ETH)).to.deep.equal([false, 0n]);
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { AbiCoder } from "ethers";
+import type { ContractTransactionResponse, Interface } from "ethers";
+
+import type {
+  CapitalPool,
+  FundShares,
+  GrantRounds,
+  SystemCallRecorderMock,
+  TrusteeCouncil,
+} from "../../types/ethers-contracts/index.js";
+
+/** Mirrors `ITrusteeCouncil.ActionKind`. */
+export const ActionKind = {
+  AddTrustee: 0,
+  RemoveTrustee: 1,
+  ChangeThreshold: 2,
+  OpenRound: 3,
+  CloseRound: 4,
+  CancelGrant: 5,
+  SetShareTransfers: 6,
+  Pause: 7,
+  Unpause: 8,
+  AllowReturnsAsset: 9,
+  OpenOffering: 10,
+  CloseOffering: 11,
+  RegisterTechnique: 12,
+  RetireTechnique: 13,
+  DisputeReport: 14,
+  ResolveDispute: 15,
+  CallSystem: 16,
+} as const satisfies Record<string, number>;
+
+export type ActionKindValue = (typeof ActionKind)[keyof typeof ActionKind];
+
+export const ETH = "0x0000000000000000000000000000000000000000";
+export const PROPOSAL_LIFETIME = 7n * 24n * 3600n;
+
+/** `list[index]`, which must exist (keeps tests free of non-null assertions). */
+export function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
+}
+
+/** The ABI encoding of a function's parameters: the `args` of the proposal routed to it. */
+export function argsFor(iface: Interface, fn: string, values: readonly unknown[]): string {
+  return "0x" + iface.encodeFunctionData(fn, values).slice(10);
+}
+
+/** `args` of a CallSystem proposal. */
+export function callSystemArgs(target: string, data: string): string {
+  return AbiCoder.defaultAbiCoder().encode(["address", "bytes"], [target, data]);
+}
+
+export interface FundSystem {
+  deployer: HardhatEthersSigner;
+  trustees: HardhatEthersSigner[];
+  researchers: HardhatEthersSigner[];
+  depositor: HardhatEthersSigner;
+  outsider: HardhatEthersSigner;
+  council: TrusteeCouncil;
+  shares: FundShares;
+  pool: CapitalPool;
+  grants: GrantRounds;
+  offerings: SystemCallRecorderMock;
+  registry: SystemCallRecorderMock;
+  threshold: number;
+}
+
+export interface SystemOptions {
+  trustees: number;
+  threshold: number;
+  /** Leave `bindSystem` to the test (default: bound). */
+  bind?: boolean;
+}
+
+/**
+ * Deploys the Fund as the deployment description says: council, ledger, capital pool, grant
+ * rounds; offerings and the returns registry (other branches) are call recorders. Roles: grant
+ * rounds mint shares and pay stipends, `depositor` deposits stipend capital; both admin roles are
+ * handed to the council and renounced by the deployer; finally the council is bound.
+ */
+export async function deploySystem(ethers: HardhatEthers, options: SystemOptions): Promise<FundSystem> {
+  const signers = await ethers.getSigners();
+  const deployer = at(signers, 0);
+  const trustees = signers.slice(1, 1 + options.trustees);
+  const researchers = signers.slice(10, 15);
+  const depositor = at(signers, 15);
+  const outsider = at(signers, 19);
+
+  const council = await ethers.deployContract(
+    "TrusteeCouncil",
+    [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME],
+    deployer,
+  );
+  const shares = await ethers.deployContract(
+    "FundShares",
+    ["Future Endowment Fund", "FEF", deployer.address],
+    deployer,
+  );
+  const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
+  const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
+  const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
+  const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
+
+  const adminRole = await shares.DEFAULT_ADMIN_ROLE();
+  await shares.grantRole(await shares.MINTER_ROLE(), grants);
+  await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
+  await shares.grantRole(adminRole, council);
+  await shares.renounceRole(adminRole, deployer);
+  await pool.grantRole(adminRole, council);
+  await pool.renounceRole(adminRole, deployer);
+
+  if (options.bind ?? true) {
+    await council.bindSystem({
+      shares: await shares.getAddress(),
+      grantRounds: await grants.getAddress(),
+      offerings: await offerings.getAddress(),
+      capitalPool: await pool.getAddress(),
+      returnsRegistry: await registry.getAddress(),
+    });
+  }
+  return {
+    deployer,
+    trustees,
+    researchers,
+    depositor,
+    outsider,
+    council,
+    shares,
+    pool,
+    grants,
+    offerings,
+    registry,
+    threshold: options.threshold,
+  };
+}
+
+/** Creates a proposal from `proposer` and returns its id. */
+export async function propose(
+  council: TrusteeCouncil,
+  proposer: HardhatEthersSigner,
+  kind: ActionKindValue,
+  args: string,
+): Promise<bigint> {
+  await council.connect(proposer).propose(kind, args);
+  return council.proposalCount();
+}
+
+/**
+ * Proposes with the first of `approvers`, approves with the others and returns the (unsent)
+ * execution by `executor`, so the caller can assert its outcome.
+ */
+export async function proposeAndApprove(
+  council: TrusteeCouncil,
+  approvers: readonly HardhatEthersSigner[],
+  kind: ActionKindValue,
+  args: string,
+): Promise<bigint> {
+  const [first, ...rest] = approvers;
+  if (first === undefined) throw new Error("no approvers");
+  const id = await propose(council, first, kind, args);
+  for (const trustee of rest) await council.connect(trustee).approve(id);
+  return id;
+}
+
+/** Proposes, gathers the threshold's approvals from the first trustees and executes. */
+export async function pass(
+  system: Pick<FundSystem, "council" | "trustees" | "threshold" | "outsider">,
+  kind: ActionKindValue,
+  args: string,
+): Promise<ContractTransactionResponse> {
+  const id = await proposeAndApprove(system.council, system.trustees.slice(0, system.threshold), kind, args);
+  return system.council.connect(system.outsider).execute(id);
+}

@@ -1,0 +1,202 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import { AbiCoder, id, keccak256 } from "ethers";
+import type { TransactionResponse } from "ethers";
+
+import type { GrantRounds, TrusteeWalletMock } from "../../types/ethers-contracts/index.js";
+import { ActionKind, ETH, argsFor, pass } from "./council.js";
+import type { FundSystem } from "./council.js";
+
+export const DAY = 86_400n;
+export const VESTING_CLIFF = 30n * DAY;
+export const VESTING_DURATION = 360n * DAY;
+export const SHARE_POOL = 1_000_000n * 10n ** 18n;
+
+/** Mirrors `IGrantRounds.RoundStatus` and `ApplicationStatus`. */
+export const RoundStatus = { None: 0n, Open: 1n, Settled: 2n, Closed: 3n } as const;
+export const ApplicationStatus = { None: 0n, Pending: 1n, Funded: 2n, Unfunded: 3n, Cancelled: 4n } as const;
+
+export interface RoundParams {
+  sharePool: bigint;
+  applicationDeadline: bigint;
+  commitDeadline: bigint;
+  revealDeadline: bigint;
+  vestingCliff: bigint;
+  vestingDuration: bigint;
+  stipendAsset: string;
+  stipendBudget: bigint;
+}
+
+/** A round whose phases are one day each from `now`, vesting 30-day cliff / 360 days, no stipends. */
+export function roundParams(now: bigint, overrides: Partial<RoundParams> = {}): RoundParams {
+  return {
+    sharePool: SHARE_POOL,
+    applicationDeadline: now + DAY,
+    commitDeadline: now + 2n * DAY,
+    revealDeadline: now + 3n * DAY,
+    vestingCliff: VESTING_CLIFF,
+    vestingDuration: VESTING_DURATION,
+    stipendAsset: ETH,
+    stipendBudget: 0n,
+    ...overrides,
+  };
+}
+
+export function openRoundArgs(grants: GrantRounds, params: RoundParams): string {
+  return argsFor(grants.interface, "openRound", [params]);
+}
+
+/** Opens a round through the council (propose, approvals, execute) and returns its id. */
+export async function openRound(system: FundSystem, params: RoundParams): Promise<bigint> {
+  await pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, params));
+  return system.grants.roundCount();
+}
+
+/** Submits an application (uri and hash derived from `label`) and returns its id. */
+export async function apply(
+  grants: GrantRounds,
+  researcher: HardhatEthersSigner,
+  roundId: bigint,
+  label: string,
+  effortMonths: number,
+  stipendRequested = 0n,
+): Promise<bigint> {
+  await grants
+    .connect(researcher)
+    .submitApplication(roundId, `ipfs://${label}`, id(label), effortMonths, stipendRequested);
+  return grants.applicationCount();
+}
+
+/** A trustee as the grant rounds contract sees it: an EOA, or a contract wallet driven by its owner. */
+export interface TrusteeActor {
+  address: string;
+  send(target: string, data: string): Promise<TransactionResponse>;
+}
+
+export function eoaTrustee(signer: HardhatEthersSigner): TrusteeActor {
+  return { address: signer.address, send: (to, data) => signer.sendTransaction({ to, data }) };
+}
+
+export async function walletTrustee(
+  wallet: TrusteeWalletMock,
+  owner: HardhatEthersSigner,
+): Promise<TrusteeActor> {
+  return {
+    address: await wallet.getAddress(),
+    send: (to, data) => wallet.connect(owner).forward(to, data),
+  };
+}
+
+export function saltFor(trustee: string, applicationId: bigint): string {
+  return id(`salt:${trustee}:${applicationId}`);
+}
+
+/** The commitment computed off-chain, exactly as `estimateCommitment` documents it. */
+export function commitmentOf(
+  chainId: bigint,
+  grants: string,
+  trustee: string,
+  applicationId: bigint,
+  estimateBps: number,
+  salt: string,
+): string {
+  return keccak256(
+    AbiCoder.defaultAbiCoder().encode(
+      ["uint256", "address", "address", "uint256", "uint16", "bytes32"],
+      [chainId, grants, trustee, applicationId, estimateBps, salt],
+    ),
+  );
+}
+
+export interface Estimate {
+  trustee: TrusteeActor;
+  estimateBps: number;
+}
+
+export async function commitEstimates(
+  grants: GrantRounds,
+  applicationId: bigint,
+  estimates: readonly Estimate[],
+) {
+  const address = await grants.getAddress();
+  for (const { trustee, estimateBps } of estimates) {
+    const commitment = await grants.estimateCommitment(
+      trustee.address,
+      applicationId,
+      estimateBps,
+      saltFor(trustee.address, applicationId),
+    );
+    await trustee.send(
+      address,
+      grants.interface.encodeFunctionData("commitEstimate", [applicationId, commitment]),
+    );
+  }
+}
+
+export async function revealEstimates(
+  grants: GrantRounds,
+  applicationId: bigint,
+  estimates: readonly Estimate[],
+) {
+  const address = await grants.getAddress();
+  for (const { trustee, estimateBps } of estimates) {
+    const salt = saltFor(trustee.address, applicationId);
+    await trustee.send(
+      address,
+      grants.interface.encodeFunctionData("revealEstimate", [applicationId, estimateBps, salt]),
+    );
+  }
+}
+
+/** Pins the next block's timestamp to one second after the latest block and returns it. */
+export async function pinNextTimestamp(networkHelpers: NetworkHelpers): Promise<bigint> {
+  const next = BigInt(await networkHelpers.time.latest()) + 1n;
+  await networkHelpers.time.setNextBlockTimestamp(next);
+  return next;
+}
+
+/** Moves time so that the next transaction is the first second after `deadline`. */
+export async function passDeadline(networkHelpers: NetworkHelpers, deadline: bigint): Promise<void> {
+  const now = BigInt(await networkHelpers.time.latest());
+  if (now < deadline) await networkHelpers.time.increaseTo(deadline);
+}
+
+/**
+ * Runs the estimate phases of a round: commits every estimate, reveals them, and leaves time just
+ * after the reveal deadline (applications can then be finalized).
+ */
+export async function estimateRound(
+  networkHelpers: NetworkHelpers,
+  grants: GrantRounds,
+  params: RoundParams,
+  estimates: ReadonlyMap<bigint, readonly Estimate[]>,
+): Promise<void> {
+  await passDeadline(networkHelpers, params.applicationDeadline);
+  for (const [applicationId, list] of estimates) await commitEstimates(grants, applicationId, list);
+  await passDeadline(networkHelpers, params.commitDeadline);
+  for (const [applicationId, list] of estimates) await revealEstimates(grants, applicationId, list);
+  await passDeadline(networkHelpers, params.revealDeadline);
+}
+
+/** Estimates of the given trustees, in order. */
+export function estimatesOf(trustees: readonly HardhatEthersSigner[], values: readonly number[]): Estimate[] {
+  return values.map((estimateBps, i) => {
+    const trustee = trustees[i];
+    if (trustee === undefined) throw new Error(`no trustee ${i}`);
+    return { trustee: eoaTrustee(trustee), estimateBps };
+  });
+}
+
+/** ⌊a × b / c⌋, as the contracts compute it. */
+export function mulDiv(a: bigint, b: bigint, c: bigint): bigint {
+  return (a * b) / c;
+}
+
+/** Cliff-and-linear vesting, as `Vesting.vested` computes it. */
+export function vestedAt(total: bigint, start: bigint, cliff: bigint, duration: bigint, at: bigint): bigint {
+  if (at < start) return 0n;
+  const elapsed = at - start;
+  if (elapsed < cliff) return 0n;
+  if (elapsed >= duration) return total;
+  return (total * elapsed) / duration;
+}
