@@ -15,7 +15,7 @@ import { ActionKind, type ActionKindName, encodeActionArgs } from "./actions.js"
 export type ProposalTarget = "council" | "shares" | "grantRounds" | "offerings" | "returnsRegistry";
 
 /** The interfaces to encode routed calls with (e.g. the `interface` of each connected contract). */
-export type ProposalInterfaces = Record<Exclude<ProposalTarget, "council">, Interface>;
+export type ProposalInterfaces = Record<ProposalTarget, Interface>;
 
 /** Kind → contract and function whose parameters `args` encodes (as in ITrusteeCouncil.ActionKind). */
 export const PROPOSAL_ROUTES: Record<ActionKindName, { target: ProposalTarget; functionName: string }> = {
@@ -38,13 +38,8 @@ export const PROPOSAL_ROUTES: Record<ActionKindName, { target: ProposalTarget; f
   CallSystem: { target: "council", functionName: "callSystem" },
 };
 
-/** The council's own actions: their `args` are these parameters (CallSystem names target and calldata). */
-const COUNCIL_ACTIONS = new Interface([
-  "function addTrustee(address trustee)",
-  "function removeTrustee(address trustee)",
-  "function changeThreshold(uint256 threshold)",
-  "function callSystem(address target, bytes data)",
-]);
+/** CallSystem's `args` name the target and the calldata; no contract function has these parameters. */
+const CALL_SYSTEM = new Interface(["function callSystem(address target, bytes data)"]);
 
 export const ACTION_KIND_NAMES = Object.keys(ActionKind) as ActionKindName[];
 
@@ -58,7 +53,7 @@ export function proposalRoute(
   interfaces: ProposalInterfaces,
 ): { target: ProposalTarget; iface: Interface; fragment: FunctionFragment } {
   const { target, functionName } = PROPOSAL_ROUTES[kind];
-  const iface = target === "council" ? COUNCIL_ACTIONS : interfaces[target];
+  const iface = kind === "CallSystem" ? CALL_SYSTEM : interfaces[target];
   const fragment = iface.getFunction(functionName);
   if (fragment === null) throw new Error(`The ${target} ABI has no function ${functionName}`);
   return { target, iface, fragment };

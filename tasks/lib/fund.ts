@@ -69,6 +69,7 @@ export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: st
     ethers.getSigners(),
   ]);
   const interfaces: ProposalInterfaces = {
+    council: council.interface,
     shares: shares.interface,
     grantRounds: rounds.interface,
     offerings: offerings.interface,

@@ -17,6 +17,7 @@ async function decoder(): Promise<RevertDecoder> {
 async function interfaces() {
   const read = async (name: string) => new Interface((await hre.artifacts.readArtifact(name)).abi);
   return {
+    council: await read("ITrusteeCouncil"),
     shares: await read("IFundShares"),
     grantRounds: await read("IGrantRounds"),
     offerings: await read("IOfferings"),
@@ -100,7 +101,7 @@ describe("task libraries", () => {
         '--params[0]: expected true or false, got "yes"',
       );
       expect(() => encodeProposalArgs("ChangeThreshold", { threshold: 2 }, abi, "--params")).to.throw(
-        "--params: expected a JSON array of the arguments of changeThreshold(uint256 threshold)",
+        "--params: expected a JSON array of the arguments of changeThreshold(uint256 newThreshold)",
       );
     });
   });
