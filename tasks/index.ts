@@ -74,7 +74,7 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(
       text(
         "limit",
-        "How many of the newest rounds, offerings, companies and commitments to show (default 20)",
+        "How many of the newest proposals, rounds, offerings, companies and commitments to read (default 20)",
       ),
     )
     .setAction(action(status, "fundStatus"))

@@ -10,7 +10,10 @@ export type ProposalState = "open" | "ready" | "executed" | "expired";
 export interface ProposalView {
   id: bigint;
   kind: string;
+  /** the routed function's arguments, decoded by name */
   params: Record<string, unknown>;
+  /** the proposal's `args` as stored (ABI-encoded parameters) */
+  args: string;
   proposer: string;
   createdAt: bigint;
   expiresAt: bigint;
@@ -46,6 +49,7 @@ export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise
     id,
     kind,
     params,
+    args: stored.args,
     proposer: stored.proposer,
     createdAt: stored.createdAt,
     expiresAt: stored.expiresAt,

@@ -43,6 +43,7 @@ describe("council tasks", () => {
       expect(stored.kind).to.equal(BigInt(ActionKind.SetShareTransfers));
       expect(stored.proposer).to.equal(firstTrustee);
       expect(stored.args).to.equal(encodeActionArgs(fund.shares.interface, "setTransfersEnabled", [true]));
+      expect(summary.args).to.equal(stored.args);
     });
 
     it("takes a tuple as an object by field name, with ISO dates for timestamps", async () => {
