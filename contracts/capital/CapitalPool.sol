@@ -5,6 +5,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
@@ -23,7 +24,15 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     /// @notice Asset id of native ETH.
     address public constant ETH = address(0);
 
-    mapping(address asset => CapitalBooks) private _books;
+    /// @dev Capital in and stipends paid share a slot: a deposit reads and writes one slot.
+    /// 2^128 units is far beyond any token supply; the casts below are checked.
+    struct StoredBooks {
+        uint128 capitalIn;
+        uint128 stipendsPaid;
+        uint256 reserved;
+    }
+
+    mapping(address asset => StoredBooks) private _books;
 
     /// @param admin initial admin (the deployer, who hands the role to the trustee council and renounces it)
     constructor(address admin) {
@@ -31,6 +40,8 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ICapitalPool
+    /// @dev Guarded: a token with transfer hooks must not re-enter here in the middle of `payStipend`
+    /// (after its books changed, before its balance did) and book capital that never arrived.
     function depositCapital(
         address asset,
         uint256 amount,
@@ -38,17 +49,19 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
         uint256 offeringId
     ) external payable onlyRole(DEPOSITOR_ROLE) nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        CapitalBooks storage books = _books[asset];
+        StoredBooks storage stored = _books[asset];
+        uint256 capitalIn = uint256(stored.capitalIn) + amount;
         if (asset == ETH) {
             if (msg.value != amount) revert CapitalPoolWrongValue(amount, msg.value);
         } else {
             if (msg.value != 0) revert CapitalPoolWrongValue(0, msg.value);
-            // The depositor transferred the tokens first; refuse to book capital that is not here.
-            uint256 needed = books.capitalIn - books.stipendsPaid + amount;
+            // The depositor transferred the tokens first; refuse to book capital that is not here
+            // (this is also what turns away a fee-on-transfer token's short delivery).
+            uint256 needed = capitalIn - stored.stipendsPaid;
             uint256 balance = IERC20(asset).balanceOf(address(this));
             if (balance < needed) revert CapitalPoolUnbackedDeposit(asset, balance, needed);
         }
-        books.capitalIn += amount;
+        stored.capitalIn = SafeCast.toUint128(capitalIn);
         emit CapitalDeposited(asset, investor, offeringId, amount);
     }
 
@@ -64,9 +77,9 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     /// @inheritdoc ICapitalPool
     function releaseStipends(address asset, uint256 amount) external onlyRole(STIPEND_ROLE) {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        CapitalBooks storage books = _books[asset];
-        if (amount > books.reserved) revert CapitalPoolInsufficientReserve(asset, books.reserved, amount);
-        books.reserved -= amount;
+        StoredBooks storage stored = _books[asset];
+        if (amount > stored.reserved) revert CapitalPoolInsufficientReserve(asset, stored.reserved, amount);
+        stored.reserved -= amount;
         emit StipendsReleased(asset, msg.sender, amount);
     }
 
@@ -77,10 +90,11 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
         uint256 amount
     ) external onlyRole(STIPEND_ROLE) nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        CapitalBooks storage books = _books[asset];
-        if (amount > books.reserved) revert CapitalPoolInsufficientReserve(asset, books.reserved, amount);
-        books.reserved -= amount;
-        books.stipendsPaid += amount;
+        StoredBooks storage stored = _books[asset];
+        if (amount > stored.reserved) revert CapitalPoolInsufficientReserve(asset, stored.reserved, amount);
+        stored.reserved -= amount;
+        // stipendsPaid + amount ≤ capitalIn, which fits uint128.
+        stored.stipendsPaid += uint128(amount);
         emit StipendPaid(asset, researcher, amount);
         if (asset == ETH) {
             Address.sendValue(payable(researcher), amount);
@@ -91,12 +105,18 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
 
     /// @inheritdoc ICapitalPool
     function availableCapital(address asset) public view returns (uint256) {
-        CapitalBooks storage books = _books[asset];
-        return books.capitalIn - books.stipendsPaid - books.reserved;
+        StoredBooks storage stored = _books[asset];
+        return uint256(stored.capitalIn) - stored.stipendsPaid - stored.reserved;
     }
 
     /// @inheritdoc ICapitalPool
     function books(address asset) external view returns (CapitalBooks memory) {
-        return _books[asset];
+        StoredBooks storage stored = _books[asset];
+        return
+            CapitalBooks({
+                capitalIn: stored.capitalIn,
+                stipendsPaid: stored.stipendsPaid,
+                reserved: stored.reserved
+            });
     }
 }

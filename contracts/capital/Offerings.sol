@@ -137,7 +137,10 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         if (asset == ETH) {
             _pool.depositCapital{value: cost}(ETH, cost, msg.sender, offeringId);
         } else {
-            _pullInto(IERC20(asset), cost);
+            // Straight into the pool. The pool refuses to book capital its balance does not back, so a
+            // token that delivers less than `cost` (fee-on-transfer) reverts there with
+            // CapitalPoolUnbackedDeposit and nothing changes.
+            IERC20(asset).safeTransferFrom(msg.sender, address(_pool), cost);
             _pool.depositCapital(asset, cost, msg.sender, offeringId);
         }
     }
@@ -244,16 +247,6 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         cost = _cost(shareAmount, stored.pricePerShare);
         uint256 expectedValue = asset == ETH ? cost : 0;
         if (msg.value != expectedValue) revert OfferingsWrongPayment(expectedValue, msg.value);
-    }
-
-    /// @dev Pulls exactly `cost` of `token` from the caller into the pool, refusing any shortfall.
-    function _pullInto(IERC20 token, uint256 cost) private {
-        address pool = address(_pool);
-        uint256 before = token.balanceOf(pool);
-        token.safeTransferFrom(msg.sender, pool, cost);
-        uint256 balance = token.balanceOf(pool);
-        uint256 received = balance > before ? balance - before : 0;
-        if (received != cost) revert OfferingsFeeOnTransferUnsupported(address(token), cost, received);
     }
 
     function _requireCouncil() private view {

@@ -48,7 +48,6 @@ interface IOfferings {
     error OfferingsCapExceeded(uint256 requested, uint256 remaining);
     error OfferingsNotAllowlisted(uint256 offeringId, address investor);
     error OfferingsWrongPayment(uint256 expected, uint256 sent);
-    error OfferingsFeeOnTransferUnsupported(address asset, uint256 expected, uint256 received);
     error OfferingsPaused();
     error OfferingsNotSettled(uint256 offeringId, uint64 end);
     error OfferingsNothingToClaim(uint256 offeringId, address investor);

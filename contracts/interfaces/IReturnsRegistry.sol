@@ -116,6 +116,8 @@ interface IReturnsRegistry {
     error ReturnsRegistryNotDisputed(uint256 commitmentId, uint256 period);
     error ReturnsRegistryUnknownAsset(address asset);
     error ReturnsRegistryZeroDonation();
+    /// @notice The share ledger is paused, so it takes no payments (reports of zero gross still work).
+    error ReturnsRegistryPaused();
 
     // ---------------------------------------------------------------- council
 

@@ -10,17 +10,16 @@ import { COMPARISON_PATH, REPORT_PATH, writeGasComparison } from "./compare.js";
 import { LEDGER_OPS } from "./ledger-ops.js";
 import type { GasRow } from "./rows.js";
 import { benchShares } from "./shares.js";
-// Benchmarks of the other contracts; each is one import here and one entry in BENCHMARKS:
-// import { benchGrants } from "./grants.js"; //   grant rounds (GrantRounds)
-// import { benchCapital } from "./capital.js"; // offerings and capital pool (Offerings, CapitalPool)
-// import { benchReturns } from "./returns.js"; // companies and PFR payments (ReturnsRegistry)
+import { benchGrants } from "./grants.js";
+import { benchCapital } from "./capital.js";
+import { benchReturns } from "./returns.js";
 
 /** Every benchmark module, run in this order. */
 const BENCHMARKS: ReadonlyArray<{ name: string; run: () => Promise<GasRow[]> }> = [
   { name: "shares", run: benchShares },
-  // { name: "grants", run: benchGrants },
-  // { name: "capital", run: benchCapital },
-  // { name: "returns", run: benchReturns },
+  { name: "grants", run: benchGrants },
+  { name: "capital", run: benchCapital },
+  { name: "returns", run: benchReturns },
 ];
 
 /** Largest spread allowed between an operation's dearest and cheapest figure. */

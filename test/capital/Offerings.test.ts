@@ -542,9 +542,9 @@ describe("Offerings", function () {
       expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
     });
 
-    it("a fee-on-transfer token: OfferingsFeeOnTransferUnsupported(asset, expected, received)", async function () {
+    it("a fee-on-transfer token: the pool refuses the short delivery, CapitalPoolUnbackedDeposit(asset, balance, needed)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, deployer, alice } = system;
+      const { offerings, pool, shares, deployer, alice } = system;
       const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 100n]); // 1%
       await shares.connect(deployer).addReturnsAsset(feeToken);
       await feeToken.mint(alice, 1_000n * 10n ** 18n);
@@ -557,8 +557,8 @@ describe("Offerings", function () {
       const before = await snapshot(system, id, alice.address, [feeAddress]);
       const cost = 10n * 10n ** 18n;
       await expect(offerings.connect(alice).subscribe(id, 10n * SHARE, []))
-        .to.be.revertedWithCustomError(offerings, "OfferingsFeeOnTransferUnsupported")
-        .withArgs(feeAddress, cost, (cost * 99n) / 100n);
+        .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
+        .withArgs(feeAddress, (cost * 99n) / 100n, cost);
       expect(await snapshot(system, id, alice.address, [feeAddress])).to.deep.equal(before);
       expect(await feeToken.totalSupply()).to.equal(1_000n * 10n ** 18n);
     });

@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
+
+import {IFundShares} from "../interfaces/IFundShares.sol";
+import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
+import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {ReturnsMath} from "../libraries/ReturnsMath.sol";
+
+/// @title ReturnsRegistry
+/// @notice Funded techniques, companies, their signed Promises of Future Returns, and the per-period
+/// reports through which companies pay the Fund's share of their returns into the share ledger.
+/// @dev Per report only the commitment's `reportedCount` and the asset's running total change in
+/// storage; the gross amount, payment and evidence live in the `ReturnsReported` event, which holds
+/// everything needed to rebuild the record. So reporting costs the same whatever the number of
+/// companies, commitments, past periods or shareholders.
+///
+/// The EIP-712 domain (name, version, chainId, verifyingContract) is built here rather than with
+/// OpenZeppelin's `EIP712`, whose 5.x constructor only accepts names of at most 31 bytes; the
+/// encoding is the standard one and the domain is published through ERC-5267 `eip712Domain()`.
+contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient {
+    using BitMaps for BitMaps.BitMap;
+    using SafeERC20 for IERC20;
+
+    /// @notice EIP-712 type of the signed promise (arrays and strings are hashed as EIP-712 prescribes).
+    /// @dev The type string is long by nature; it is hashed at compile time.
+    // solhint-disable-next-line gas-small-strings
+    bytes32 public constant PROMISE_TYPEHASH = keccak256(
+        "PromiseOfFutureReturns(uint256 companyId,uint256[] techniqueIds,string modelName,bytes32 modelHash,"
+        "uint16 returnsShareBps,uint64 start,uint64 end,uint64 periodLength,uint64 gracePeriod,uint256 nonce,"
+        "uint256 deadline)"
+    );
+    /// @notice EIP-712 domain name of the registry's signed messages.
+    // solhint-disable-next-line gas-small-strings
+    string public constant DOMAIN_NAME = "Future Endowment Fund Returns Registry";
+    /// @notice EIP-712 domain version.
+    string public constant DOMAIN_VERSION = "1";
+    // solhint-disable-next-line gas-small-strings
+    bytes32 private constant _DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
+    /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
+    uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
+
+    address private constant ETH = address(0);
+
+    /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
+    /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1).
+    struct StoredCommitment {
+        uint48 companyId;
+        uint16 returnsShareBps;
+        uint64 start;
+        uint64 periodLength;
+        uint32 periodCount;
+        uint32 reportedCount;
+        address signer;
+        uint64 end;
+        uint32 disputedCount;
+        uint64 gracePeriod;
+        bytes32 modelHash;
+        string modelName;
+        uint256[] techniqueIds;
+    }
+
+    /// @notice The trustee council: the only caller of the council functions.
+    ITrusteeCouncil public immutable council;
+    /// @notice The share ledger every payment flows into.
+    IFundShares public immutable shares;
+    /// @dev Domain separator for the deployment chain; rebuilt if the chain id ever changes (a fork).
+    bytes32 private immutable _cachedDomainSeparator;
+    uint256 private immutable _cachedChainId;
+
+    uint256 private _techniqueCount;
+    uint256 private _companyCount;
+    uint256 private _commitmentCount;
+    mapping(uint256 techniqueId => Technique) private _techniques;
+    mapping(uint256 companyId => Company) private _companies;
+    mapping(uint256 companyId => mapping(address account => bool)) private _signers;
+    mapping(uint256 companyId => BitMaps.BitMap) private _usedNonces;
+    mapping(uint256 commitmentId => StoredCommitment) private _commitments;
+    mapping(uint256 commitmentId => BitMaps.BitMap) private _disputedPeriods;
+    mapping(address asset => uint256) private _totalPaid;
+
+    modifier onlyCouncil() {
+        if (msg.sender != address(council)) revert ReturnsRegistryNotCouncil(msg.sender);
+        _;
+    }
+
+    constructor(ITrusteeCouncil council_, IFundShares shares_) {
+        council = council_;
+        shares = shares_;
+        _cachedChainId = block.chainid;
+        _cachedDomainSeparator = _buildDomainSeparator();
+    }
+
+    // ---------------------------------------------------------------- council
+
+    /// @inheritdoc IReturnsRegistry
+    function registerTechnique(
+        string calldata title,
+        string calldata uri,
+        bytes32 contentHash,
+        uint256[] calldata applicationIds
+    ) external onlyCouncil returns (uint256 techniqueId) {
+        if (bytes(title).length == 0 || contentHash == bytes32(0)) revert ReturnsRegistryInvalidTechnique();
+        techniqueId = ++_techniqueCount;
+        _techniques[techniqueId] = Technique({
+            title: title,
+            uri: uri,
+            contentHash: contentHash,
+            applicationIds: applicationIds,
+            // Timestamps fit 64 bits for the next 584 billion years.
+            registeredAt: uint64(block.timestamp),
+            retired: false
+        });
+        emit TechniqueRegistered(techniqueId, title, uri, contentHash, applicationIds);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function retireTechnique(uint256 techniqueId) external onlyCouncil {
+        Technique storage entry = _techniques[techniqueId];
+        if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(techniqueId);
+        if (entry.retired) revert ReturnsRegistryTechniqueRetired(techniqueId);
+        entry.retired = true;
+        emit TechniqueRetired(techniqueId);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function disputeReport(uint256 commitmentId, uint256 period, bytes32 reasonHash) external onlyCouncil {
+        StoredCommitment storage stored = _existingCommitment(commitmentId);
+        if (period >= stored.reportedCount) revert ReturnsRegistryNotReported(commitmentId, period);
+        BitMaps.BitMap storage disputed = _disputedPeriods[commitmentId];
+        if (disputed.get(period)) revert ReturnsRegistryAlreadyDisputed(commitmentId, period);
+        disputed.set(period);
+        // At most periodCount (a uint32) reports exist, so the count cannot overflow.
+        ++stored.disputedCount;
+        emit ReportDisputed(commitmentId, period, reasonHash);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function resolveDispute(
+        uint256 commitmentId,
+        uint256 period,
+        bytes32 resolutionHash
+    ) external onlyCouncil {
+        StoredCommitment storage stored = _existingCommitment(commitmentId);
+        BitMaps.BitMap storage disputed = _disputedPeriods[commitmentId];
+        if (!disputed.get(period)) revert ReturnsRegistryNotDisputed(commitmentId, period);
+        disputed.unset(period);
+        --stored.disputedCount;
+        emit DisputeResolved(commitmentId, period, resolutionHash);
+    }
+
+    // ---------------------------------------------------------------- companies
+
+    /// @inheritdoc IReturnsRegistry
+    function registerCompany(
+        string calldata name,
+        string calldata uri,
+        address admin
+    ) external returns (uint256 companyId) {
+        if (bytes(name).length == 0 || admin == address(0)) revert ReturnsRegistryInvalidCompany();
+        companyId = ++_companyCount;
+        _companies[companyId] = Company({
+            name: name,
+            uri: uri,
+            admin: admin,
+            registeredAt: uint64(block.timestamp)
+        });
+        emit CompanyRegistered(companyId, admin, name, uri);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function setCompanyAdmin(uint256 companyId, address admin) external {
+        Company storage entry = _adminOnly(companyId);
+        if (admin == address(0)) revert ReturnsRegistryInvalidCompany();
+        entry.admin = admin;
+        emit CompanyAdminChanged(companyId, admin);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function setCompanySigner(uint256 companyId, address signer, bool authorised) external {
+        _adminOnly(companyId);
+        if (signer == address(0)) revert ReturnsRegistryInvalidCompany();
+        _signers[companyId][signer] = authorised;
+        emit CompanySignerSet(companyId, signer, authorised);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function isCompanySigner(uint256 companyId, address account) public view returns (bool) {
+        return
+            account != address(0) && (_companies[companyId].admin == account || _signers[companyId][account]);
+    }
+
+    // ---------------------------------------------------------------- commitments
+
+    /// @inheritdoc IReturnsRegistry
+    function submitCommitment(
+        PromiseOfFutureReturns calldata terms,
+        address signer,
+        bytes calldata signature
+    ) external returns (uint256 commitmentId) {
+        uint256 companyId = terms.companyId;
+        if (block.timestamp > terms.deadline) revert ReturnsRegistrySignatureExpired(terms.deadline);
+        if (companyId == 0 || companyId > _companyCount) revert ReturnsRegistryUnknownCompany(companyId);
+        uint256 periods = ReturnsMath.periodCount(terms.start, terms.end, terms.periodLength);
+        if (
+            terms.returnsShareBps == 0 ||
+            terms.returnsShareBps > ReturnsMath.BPS ||
+            periods == 0 ||
+            periods > type(uint32).max ||
+            terms.techniqueIds.length == 0 ||
+            terms.techniqueIds.length > MAX_TECHNIQUES_PER_COMMITMENT
+        ) revert ReturnsRegistryInvalidTerms();
+        _requireUsableTechniques(terms.techniqueIds);
+        if (!isCompanySigner(companyId, signer)) revert ReturnsRegistryNotCompanySigner(companyId, signer);
+        BitMaps.BitMap storage nonces = _usedNonces[companyId];
+        if (nonces.get(terms.nonce)) revert ReturnsRegistryNonceUsed(companyId, terms.nonce);
+        bytes32 structHash = _hashPromise(terms);
+        if (!SignatureChecker.isValidSignatureNowCalldata(signer, _hashTypedDataV4(structHash), signature)) {
+            revert ReturnsRegistryInvalidSignature(signer);
+        }
+
+        nonces.set(terms.nonce);
+        commitmentId = ++_commitmentCount;
+        StoredCommitment storage stored = _commitments[commitmentId];
+        stored.companyId = SafeCast.toUint48(companyId);
+        stored.returnsShareBps = terms.returnsShareBps;
+        stored.start = terms.start;
+        stored.periodLength = terms.periodLength;
+        // periods ≤ type(uint32).max was checked above.
+        stored.periodCount = uint32(periods);
+        stored.signer = signer;
+        stored.end = terms.end;
+        stored.gracePeriod = terms.gracePeriod;
+        stored.modelHash = terms.modelHash;
+        stored.modelName = terms.modelName;
+        stored.techniqueIds = terms.techniqueIds;
+        emit CommitmentRegistered(commitmentId, companyId, signer, structHash, terms);
+    }
+
+    // ---------------------------------------------------------------- payments
+
+    /// @inheritdoc IReturnsRegistry
+    /// @dev A zero-gross period is reported without touching the ledger. An ERC-20 payment is pulled
+    /// from the caller straight into the ledger and credited there with `syncReturns`; the ledger must
+    /// credit at least the amount due, so a fee-on-transfer token cannot pay short. `paid` is always the
+    /// amount due: tokens someone sent to the ledger directly beforehand are credited to holders by the
+    /// same sync, but are neither the company's payment nor counted in `totalPaid`.
+    function reportReturns(
+        uint256 commitmentId,
+        uint256 period,
+        address asset,
+        uint256 grossReturns,
+        bytes32 evidenceHash
+    ) external payable nonReentrant returns (uint256 paid) {
+        StoredCommitment storage stored = _existingCommitment(commitmentId);
+        uint256 companyId = stored.companyId;
+        if (!isCompanySigner(companyId, msg.sender))
+            revert ReturnsRegistryNotCompanySigner(companyId, msg.sender);
+        uint256 count = stored.periodCount;
+        if (period >= count) revert ReturnsRegistryNoSuchPeriod(commitmentId, period, count);
+        uint256 reported = stored.reportedCount;
+        if (period != reported) revert ReturnsRegistryPeriodOutOfOrder(commitmentId, reported, period);
+        // period < periodCount ≤ (end − start) / periodLength, so endsAt ≤ end fits 64 bits.
+        uint64 endsAt = uint64(stored.start + (period + 1) * uint256(stored.periodLength));
+        if (block.timestamp < endsAt) revert ReturnsRegistryPeriodNotEnded(commitmentId, period, endsAt);
+        if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
+        uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
+        uint256 expectedValue = asset == ETH ? due : 0;
+        if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
+        if (due != 0 && shares.paused()) revert ReturnsRegistryPaused();
+
+        // period == reported < periodCount ≤ type(uint32).max, so the increment fits.
+        stored.reportedCount = uint32(reported + 1);
+        if (due != 0) _totalPaid[asset] += due;
+        emit ReturnsReported(commitmentId, period, asset, grossReturns, due, evidenceHash);
+
+        if (due != 0) _payIntoLedger(asset, due);
+        return due;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    /// @dev As with reports, the ledger must credit at least `amount` (a fee-on-transfer token is refused).
+    function donate(
+        address asset,
+        uint256 amount,
+        bytes32 memo
+    ) external payable nonReentrant returns (uint256 received) {
+        if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
+        if (amount == 0) revert ReturnsRegistryZeroDonation();
+        uint256 expectedValue = asset == ETH ? amount : 0;
+        if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
+        if (shares.paused()) revert ReturnsRegistryPaused();
+
+        _totalPaid[asset] += amount;
+        emit DonationReceived(msg.sender, asset, amount, memo);
+
+        _payIntoLedger(asset, amount);
+        return amount;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IReturnsRegistry
+    function commitmentDigest(PromiseOfFutureReturns calldata terms) external view returns (bytes32) {
+        return _hashTypedDataV4(_hashPromise(terms));
+    }
+
+    /// @inheritdoc IERC5267
+    function eip712Domain()
+        external
+        view
+        returns (
+            bytes1 fields,
+            string memory name,
+            string memory version,
+            uint256 chainId,
+            address verifyingContract,
+            bytes32 salt,
+            uint256[] memory extensions
+        )
+    {
+        // 0x0f: name, version, chainId and verifyingContract are set; no salt, no extensions.
+        return (
+            hex"0f",
+            DOMAIN_NAME,
+            DOMAIN_VERSION,
+            block.chainid,
+            address(this),
+            bytes32(0),
+            new uint256[](0)
+        );
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function dueAmount(uint256 commitmentId, uint256 grossReturns) external view returns (uint256) {
+        return ReturnsMath.due(grossReturns, _existingCommitment(commitmentId).returnsShareBps);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function techniqueCount() external view returns (uint256) {
+        return _techniqueCount;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function technique(uint256 techniqueId) external view returns (Technique memory) {
+        Technique storage entry = _techniques[techniqueId];
+        if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(techniqueId);
+        return entry;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function companyCount() external view returns (uint256) {
+        return _companyCount;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function company(uint256 companyId) external view returns (Company memory) {
+        Company storage entry = _companies[companyId];
+        if (entry.admin == address(0)) revert ReturnsRegistryUnknownCompany(companyId);
+        return entry;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function commitmentCount() external view returns (uint256) {
+        return _commitmentCount;
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function commitment(uint256 commitmentId) external view returns (Commitment memory) {
+        StoredCommitment storage stored = _existingCommitment(commitmentId);
+        return
+            Commitment({
+                companyId: stored.companyId,
+                signer: stored.signer,
+                returnsShareBps: stored.returnsShareBps,
+                start: stored.start,
+                end: stored.end,
+                periodLength: stored.periodLength,
+                gracePeriod: stored.gracePeriod,
+                periodCount: stored.periodCount,
+                reportedCount: stored.reportedCount,
+                disputedCount: stored.disputedCount,
+                modelHash: stored.modelHash,
+                modelName: stored.modelName,
+                techniqueIds: stored.techniqueIds
+            });
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function nonceUsed(uint256 companyId, uint256 nonce) external view returns (bool) {
+        return _usedNonces[companyId].get(nonce);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function isDisputed(uint256 commitmentId, uint256 period) external view returns (bool) {
+        return _disputedPeriods[commitmentId].get(period);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    /// @dev Period k ends at start + (k+1)·periodLength. It is due from its end until its end plus the
+    /// grace period (inclusive), overdue strictly after that while unreported.
+    function compliance(uint256 commitmentId) external view returns (Compliance memory status) {
+        StoredCommitment storage stored = _existingCommitment(commitmentId);
+        uint256 count = stored.periodCount;
+        uint256 reported = stored.reportedCount;
+        uint256 elapsed = ReturnsMath.periodsEndedBy(
+            block.timestamp,
+            0,
+            stored.start,
+            stored.periodLength,
+            count
+        );
+        uint256 pastGrace = ReturnsMath.periodsEndedBy(
+            block.timestamp,
+            uint256(stored.gracePeriod) + 1,
+            stored.start,
+            stored.periodLength,
+            count
+        );
+        // Reports follow period ends, so reported ≤ elapsed, and pastGrace ≤ elapsed.
+        uint256 overdue = pastGrace > reported ? pastGrace - reported : 0;
+        status = Compliance({
+            periodsElapsed: elapsed,
+            periodsReported: reported,
+            periodsDue: elapsed - reported - overdue,
+            periodsOverdue: overdue,
+            delinquent: overdue != 0,
+            disputed: stored.disputedCount
+        });
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function totalPaid(address asset) external view returns (uint256) {
+        return _totalPaid[asset];
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /// @dev Moves `amount` into the ledger, reverting unless the ledger credits at least that much. ETH
+    /// is forwarded with the call; an ERC-20 goes from the caller straight to the ledger, which then
+    /// books its balance gain. The last step of every paying function (the guard covers its callbacks).
+    function _payIntoLedger(address asset, uint256 amount) private {
+        uint256 received;
+        if (asset == ETH) {
+            received = shares.distribute{value: amount}(ETH, amount);
+        } else {
+            IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
+            received = shares.syncReturns(asset);
+        }
+        if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
+    }
+
+    function _hashTypedDataV4(bytes32 structHash) private view returns (bytes32) {
+        bytes32 separator =
+            block.chainid == _cachedChainId ? _cachedDomainSeparator : _buildDomainSeparator();
+        return MessageHashUtils.toTypedDataHash(separator, structHash);
+    }
+
+    function _buildDomainSeparator() private view returns (bytes32) {
+        return
+            keccak256(
+                abi.encode(
+                    _DOMAIN_TYPEHASH,
+                    keccak256(bytes(DOMAIN_NAME)),
+                    keccak256(bytes(DOMAIN_VERSION)),
+                    block.chainid,
+                    address(this)
+                )
+            );
+    }
+
+    function _hashPromise(PromiseOfFutureReturns calldata terms) private pure returns (bytes32) {
+        // Two encodings of static words concatenated equal one encoding of all of them (avoids a deep stack).
+        return
+            keccak256(
+                bytes.concat(
+                    abi.encode(
+                        PROMISE_TYPEHASH,
+                        terms.companyId,
+                        keccak256(abi.encodePacked(terms.techniqueIds)),
+                        keccak256(bytes(terms.modelName)),
+                        terms.modelHash,
+                        terms.returnsShareBps
+                    ),
+                    abi.encode(
+                        terms.start,
+                        terms.end,
+                        terms.periodLength,
+                        terms.gracePeriod,
+                        terms.nonce,
+                        terms.deadline
+                    )
+                )
+            );
+    }
+
+    /// @dev Every id must be a registered, unretired technique, named once (loop bounded by
+    /// MAX_TECHNIQUES_PER_COMMITMENT).
+    function _requireUsableTechniques(uint256[] calldata techniqueIds) private view {
+        uint256 length = techniqueIds.length;
+        for (uint256 i; i < length; ++i) {
+            uint256 id = techniqueIds[i];
+            Technique storage entry = _techniques[id];
+            if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(id);
+            if (entry.retired) revert ReturnsRegistryTechniqueRetired(id);
+            for (uint256 j; j < i; ++j) {
+                if (techniqueIds[j] == id) revert ReturnsRegistryInvalidTerms();
+            }
+        }
+    }
+
+    function _adminOnly(uint256 companyId) private view returns (Company storage entry) {
+        entry = _companies[companyId];
+        address admin = entry.admin;
+        if (admin == address(0)) revert ReturnsRegistryUnknownCompany(companyId);
+        if (admin != msg.sender) revert ReturnsRegistryNotCompanyAdmin(companyId, msg.sender);
+    }
+
+    function _existingCommitment(
+        uint256 commitmentId
+    ) private view returns (StoredCommitment storage stored) {
+        stored = _commitments[commitmentId];
+        // Every registered commitment has periodLength ≥ 1.
+        if (stored.periodLength == 0) revert ReturnsRegistryUnknownCommitment(commitmentId);
+    }
+}

@@ -1,0 +1,234 @@
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { TypedDataDomain } from "ethers";
+
+import type {
+  ERC1271WalletMock,
+  FundShares,
+  ReturnsRegistry,
+  TestToken,
+} from "../../types/ethers-contracts/index.js";
+
+/** Asset id of native ETH in the ledger and the registry. */
+export const ETH = "0x0000000000000000000000000000000000000000";
+export const DAY = 86_400n;
+export const WHOLE_SHARE = 10n ** 18n;
+
+export const REGISTRY_NAME = "Future Endowment Fund Returns Registry";
+export const REGISTRY_VERSION = "1";
+
+/** The EIP-712 types a wallet is asked to sign for a Promise of Future Returns. */
+export const PROMISE_TYPES = {
+  PromiseOfFutureReturns: [
+    { name: "companyId", type: "uint256" },
+    { name: "techniqueIds", type: "uint256[]" },
+    { name: "modelName", type: "string" },
+    { name: "modelHash", type: "bytes32" },
+    { name: "returnsShareBps", type: "uint16" },
+    { name: "start", type: "uint64" },
+    { name: "end", type: "uint64" },
+    { name: "periodLength", type: "uint64" },
+    { name: "gracePeriod", type: "uint64" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/** The signed message, field for field as in `IReturnsRegistry.PromiseOfFutureReturns`. */
+export interface PromiseTerms {
+  companyId: bigint;
+  techniqueIds: bigint[];
+  modelName: string;
+  modelHash: string;
+  returnsShareBps: number;
+  start: bigint;
+  end: bigint;
+  periodLength: bigint;
+  gracePeriod: bigint;
+  nonce: bigint;
+  deadline: bigint;
+}
+
+/** Commitment fields of the registry's `commitment()` view that tests compare. */
+export interface CommitmentView {
+  companyId: bigint;
+  signer: string;
+  returnsShareBps: bigint;
+  periodCount: bigint;
+  reportedCount: bigint;
+  disputedCount: bigint;
+}
+
+export async function registryDomain(
+  registry: ReturnsRegistry,
+  overrides: Partial<TypedDataDomain> = {},
+): Promise<TypedDataDomain> {
+  const provider = registry.runner?.provider;
+  if (!provider) throw new Error("the registry handle has no provider");
+  const { chainId } = await provider.getNetwork();
+  return {
+    name: REGISTRY_NAME,
+    version: REGISTRY_VERSION,
+    chainId,
+    verifyingContract: await registry.getAddress(),
+    ...overrides,
+  };
+}
+
+/** Signs `terms` exactly as a wallet would (eth_signTypedData_v4). */
+export async function signPromise(
+  signer: HardhatEthersSigner,
+  registry: ReturnsRegistry,
+  terms: PromiseTerms,
+  domainOverrides: Partial<TypedDataDomain> = {},
+): Promise<string> {
+  return signer.signTypedData(await registryDomain(registry, domainOverrides), PROMISE_TYPES, terms);
+}
+
+/** ceil(gross × bps / 10,000), the amount a period owes. */
+export function dueFor(gross: bigint, bps: bigint | number): bigint {
+  const product = gross * BigInt(bps);
+  return (product + 9_999n) / 10_000n;
+}
+
+/** Terms starting at `start` with `periods` periods of `periodLength`; every other field has a plain default. */
+export function promiseTerms(
+  companyId: bigint,
+  start: bigint,
+  overrides: Partial<PromiseTerms> & { periods?: bigint } = {},
+): PromiseTerms {
+  const { periods = 4n, ...rest } = overrides;
+  const periodLength = rest.periodLength ?? 30n * DAY;
+  return {
+    companyId,
+    techniqueIds: [1n],
+    modelName: "Aligned-7B",
+    modelHash: "0x" + "ab".repeat(32),
+    returnsShareBps: 500,
+    start,
+    end: start + periods * periodLength,
+    periodLength,
+    gracePeriod: 7n * DAY,
+    nonce: 1n,
+    deadline: start + 365n * DAY,
+    ...rest,
+  };
+}
+
+export interface ReturnsSystem {
+  registry: ReturnsRegistry;
+  shares: FundShares;
+  token: TestToken;
+  deployer: HardhatEthersSigner;
+  council: HardhatEthersSigner;
+  minter: HardhatEthersSigner;
+  companyAdmin: HardhatEthersSigner;
+  companySigner: HardhatEthersSigner;
+  outsider: HardhatEthersSigner;
+  holders: [HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner, HardhatEthersSigner];
+  companyId: bigint;
+  start: bigint;
+}
+
+/**
+ * The ledger with ETH and a 6-decimal test token as returns assets, a registry whose council is a plain
+ * account, two registered techniques and one company (admin `companyAdmin`) with one extra signer.
+ */
+export async function deployReturnsSystem(ethers: HardhatEthers): Promise<ReturnsSystem> {
+  const [deployer, council, minter, companyAdmin, companySigner, outsider, h0, h1, h2, h3] =
+    await ethers.getSigners();
+  if (
+    !deployer ||
+    !council ||
+    !minter ||
+    !companyAdmin ||
+    !companySigner ||
+    !outsider ||
+    !h0 ||
+    !h1 ||
+    !h2 ||
+    !h3
+  ) {
+    throw new Error("the test network needs at least ten accounts");
+  }
+  const holders: ReturnsSystem["holders"] = [h0, h1, h2, h3];
+
+  const shares = await ethers.deployContract("FundShares", [
+    "Future Endowment Fund Shares",
+    "FEF",
+    deployer.address,
+  ]);
+  const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
+  await shares.addReturnsAsset(await token.getAddress());
+  await shares.grantRole(await shares.MINTER_ROLE(), minter.address);
+
+  const registry = await ethers.deployContract("ReturnsRegistry", [
+    council.address,
+    await shares.getAddress(),
+  ]);
+  await registry.connect(council).registerTechnique("Debate", "ipfs://debate", ethers.id("debate"), [1n, 2n]);
+  await registry
+    .connect(council)
+    .registerTechnique("Interpretability probes", "ipfs://probes", ethers.id("probes"), []);
+  await registry
+    .connect(companyAdmin)
+    .registerCompany("Acme AI", "https://acme.example", companyAdmin.address);
+  await registry.connect(companyAdmin).setCompanySigner(1n, companySigner.address, true);
+
+  const latest = await ethers.provider.getBlock("latest");
+  if (!latest) throw new Error("no latest block");
+  const start = BigInt(latest.timestamp) + DAY;
+  return {
+    registry,
+    shares,
+    token,
+    deployer,
+    council,
+    minter,
+    companyAdmin,
+    companySigner,
+    outsider,
+    holders,
+    companyId: 1n,
+    start,
+  };
+}
+
+/** Signs `terms` with `signer` and submits them from `submitter`; returns the new commitment id. */
+export async function commit(
+  registry: ReturnsRegistry,
+  signer: HardhatEthersSigner,
+  terms: PromiseTerms,
+  submitter: HardhatEthersSigner = signer,
+): Promise<bigint> {
+  const signature = await signPromise(signer, registry, terms);
+  await registry.connect(submitter).submitCommitment(terms, signer.address, signature);
+  return registry.commitmentCount();
+}
+
+/** Deploys an ERC-1271 wallet owned by `owner`. */
+export async function deployWallet(
+  ethers: HardhatEthers,
+  owner: HardhatEthersSigner,
+): Promise<ERC1271WalletMock> {
+  return ethers.deployContract("ERC1271WalletMock", [owner.address]);
+}
+
+/** The end of period `period` (0-based) of `terms`. */
+export function periodEnd(terms: PromiseTerms, period: bigint): bigint {
+  return terms.start + (period + 1n) * terms.periodLength;
+}
+
+/**
+ * The ledger rounds each holder's claimable amount down by at most 1 wei (in the Fund's favour):
+ * `actual` must be `exact` or `exact − 1`.
+ */
+export function isWithinLedgerRounding(actual: bigint, exact: bigint): boolean {
+  return actual <= exact && actual + 1n >= exact;
+}
+
+/** `map.get(key)`, failing loudly when the key is missing. */
+export function entry<K, V>(map: Map<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`missing entry ${String(key)}`);
+  return value;
+}
