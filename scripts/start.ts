@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
 const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
 const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
+const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
 const LOG_DIR = "reports";
 const started = Date.now();
 const children: ChildProcess[] = [];
@@ -36,9 +37,9 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /** Runs a command to completion with its output shown; rejects on a non-zero exit. */
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit" });
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
     children.push(child);
     child.once("error", reject);
     child.once("exit", (code, signal) => {
@@ -50,10 +51,10 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 /** Starts a long-running command in the background, its output in reports/<name>.log. */
-function background(name: string, command: string, args: string[]): ChildProcess {
+function background(name: string, command: string, args: string[], cwd = "."): ChildProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = openSync(`${LOG_DIR}/${name}.log`, "w");
-  const child = spawn(command, args, { stdio: ["ignore", log, log] });
+  const child = spawn(command, args, { stdio: ["ignore", log, log], cwd });
   children.push(child);
   child.once("exit", (code, signal) => {
     if (!stopping) void abort(`${name} stopped unexpectedly (${signal ?? code}); see ${LOG_DIR}/${name}.log`);
@@ -144,15 +145,7 @@ async function main(): Promise<void> {
   step("Deploying the Fund with Hardhat Ignition");
   // The chain is new on every start, so the previous local deployment record is stale.
   rmSync("ignition/deployments/chain-31337", { recursive: true, force: true });
-  await run("hardhat", [
-    "ignition",
-    "deploy",
-    "ignition/modules/LocalFund.ts",
-    "--network",
-    "localhost",
-    "--parameters",
-    "ignition/parameters/localhost.json",
-  ]);
+  await run("hardhat", ["run", "scripts/deploy-local.ts", "--network", "localhost"]);
 
   step("Seeding the demo Fund");
   await run("hardhat", ["run", "scripts/seed.ts", "--network", "localhost"]);
@@ -160,7 +153,23 @@ async function main(): Promise<void> {
   step("Fund status");
   await run("hardhat", ["fund:status", "--network", "localhost"]);
 
-  console.log(`\n[${elapsed()}] ✔ Ready. Chain: ${RPC_URL} (chain id 31337). Press Ctrl-C to stop.`);
+  step("Building the dashboard (bindings generated from the artifacts and this deployment)");
+  await run("npm", ["run", "build", "--workspace", "frontend"], { VITE_RPC_URL: RPC_URL });
+
+  step(`Serving the dashboard (log: ${LOG_DIR}/dashboard.log)`);
+  background(
+    "dashboard",
+    "vite",
+    ["preview", "--host", "127.0.0.1", "--port", String(UI_PORT), "--strictPort"],
+    "frontend",
+  );
+  await waitFor("The dashboard", async () => (await fetch(DASHBOARD_URL)).ok, 30_000);
+
+  console.log(
+    `\n[${elapsed()}] ✔ Ready. Dashboard: ${DASHBOARD_URL}  ·  chain: ${RPC_URL} (chain id 31337)\n` +
+      "  Pick a dev account in the dashboard's header to act as a trustee, researcher, company or investor.\n" +
+      "  Press Ctrl-C to stop everything.",
+  );
 }
 
 main().catch((error: unknown) => abort(error instanceof Error ? error.message : String(error)));

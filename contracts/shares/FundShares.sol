@@ -15,19 +15,29 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 /// @title FundShares
 /// @notice The Promise of Future Equity ledger: ERC-20 shares with pooled, O(1) multi-asset returns.
 /// @dev Accounting (per asset). `returnsPerShare` (rps) is the cumulative return per share unit,
-/// magnified by 2^112. A holder's magnified entitlement is `rps × balance + correction`; every mint,
+/// magnified by 10^33. A holder's magnified entitlement is `rps × balance + correction`; every mint,
 /// burn and transfer adjusts `correction` by `∓ rps × amount` so that moving shares never moves
-/// already-earned returns, and a claim of `c` subtracts `c × 2^112`. The remainder of each
-/// distribution's division is carried into the next one, so nothing is lost to rounding: at any
-/// time `received − claimed = Σ claimable + undistributed + dust`, where dust is each holder's
-/// sub-wei remainder (< 1 wei per holder, still theirs, claimable once it adds up to a wei) plus
-/// the carried remainder (< 1 wei). Both are always in the Fund's favour.
+/// already-earned returns, and a claim of `c` subtracts `c × 10^33`. The magnitude is decimal so
+/// that decimal splits come out exact (750 of 3,000 tUSD to a quarter holder is 750, not 749.999999).
+///
+/// Rounding. A distribution of `amount` raises rps by ⌊amount × 10^33 / supply⌋, so a holder is
+/// credited at most `amount × balance / supply` by any distribution and never more than the exact
+/// pro-rata value over any sequence of distributions, mints, transfers and burns. The remainder of
+/// the division (below supply / 10^33 < 10^-4 wei) is deliberately not carried into the next
+/// distribution: carried over, it would be spread over whoever holds shares then, which can push a
+/// holder who was not there when it arose one wei above the exact value. Hence at any time
+/// `received − claimed = Σ claimable + undistributed + dust`, where dust is each holder's sub-wei
+/// remainder (< 1 wei per holder, still theirs, claimable once it adds up to a wei) plus the
+/// dropped remainders (< supply / 10^33 each: below 1 wei in total over the first 12,000
+/// distributions even at MAX_SUPPLY, over 10^9 at a supply of a million shares). Both are always in
+/// the Fund's favour: claimable amounts round down, never up.
 ///
 /// Bounds. Returns are distributed only while at least one whole share exists (held otherwise);
 /// total supply ≤ 2^96 − 1 share units; each asset's lifetime receipts ≤ 2^96 − 1 units. Hence
-/// rps ≤ 2^96 · 2^112 / 10^18 < 2^149 (fits uint152), rps × balance < 2^245 (fits int256) and the
-/// carried remainder < supply < 2^96. The limits are far above any real supply or token amount;
-/// reaching one reverts with `FundSharesLimitExceeded` rather than corrupting the books.
+/// rps ≤ 2^96 · 10^33 / 10^18 < 2^146 (fits uint152) and rps × balance < 2^242 (fits int256).
+/// The limits are far above any real supply or token amount; reaching one reverts with
+/// `FundSharesLimitExceeded` rather than corrupting the books. The ledger never holds its own
+/// shares (returns credited to them could never be claimed): mints and transfers to it revert.
 contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGuardTransient {
     using EnumerableSet for EnumerableSet.AddressSet;
     using SafeERC20 for IERC20;
@@ -45,15 +55,14 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     /// @notice Most units of one asset the ledger may receive over its lifetime.
     uint256 public constant MAX_RETURNS_PER_ASSET = type(uint96).max;
 
-    uint256 private constant MAGNITUDE = 2 ** 112;
+    uint256 private constant MAGNITUDE = 1e33;
 
-    /// @dev Three slots per asset. A claim reads and writes slot 0 only; a distribution reads slot 0
-    /// and 2 and writes slots 0 and 1. Everything received is `distributed + undistributed`.
+    /// @dev Two slots per asset. A claim reads and writes slot 0 only; a distribution reads and
+    /// writes slots 0 and 1. Everything received is `distributed + undistributed`.
     struct AssetBooks {
         uint152 returnsPerShare;
         uint96 claimed;
         bool listed;
-        uint96 carry; // magnified remainder of past distributions (< supply), credited with the next one
         uint96 distributed;
         uint96 undistributed;
     }
@@ -270,6 +279,8 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         if (from != address(0) && to != address(0) && !_transfersEnabled) {
             revert FundSharesTransfersDisabled(from, to);
         }
+        // Shares held by the ledger would earn returns nobody can claim.
+        if (to == address(this)) revert ERC20InvalidReceiver(to);
         super._update(from, to, value);
         if (from == address(0) && totalSupply() > MAX_SUPPLY) {
             revert FundSharesLimitExceeded(totalSupply(), MAX_SUPPLY);
@@ -280,7 +291,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
             address asset = _assets[i];
             uint256 rps = _books[asset].returnsPerShare;
             if (rps == 0) continue;
-            // value ≤ MAX_SUPPLY < 2^96 and rps < 2^149 (see contract NatSpec): the product fits int256.
+            // value ≤ MAX_SUPPLY < 2^96 and rps < 2^146 (see contract NatSpec): the product fits int256.
             int256 shift = int256(rps * value);
             if (from != address(0)) _accounts[asset][from].correction += shift;
             if (to != address(0)) _accounts[asset][to].correction -= shift;
@@ -291,7 +302,8 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     }
 
     function _addReturnsAsset(address token) private {
-        if (token.code.length == 0) revert FundSharesInvalidAsset(token);
+        // The ledger's own shares cannot be a returns asset: it never holds any.
+        if (token.code.length == 0 || token == address(this)) revert FundSharesInvalidAsset(token);
         if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
         if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
         _assets.push(token);
@@ -319,13 +331,11 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     }
 
     /// @dev Callers guarantee supply ≥ MIN_DISTRIBUTION_SUPPLY and distributed + amount ≤ MAX_RETURNS_PER_ASSET.
+    /// Rounds down and drops the remainder (see "Rounding" in the contract NatSpec).
     function _distribute(address asset, AssetBooks storage books, uint256 amount, uint256 supply) private {
-        // amount < 2^96 and carry < supply < 2^96, so magnified < 2^209: no overflow.
-        uint256 magnified = amount * MAGNITUDE + books.carry;
-        // rps < 2^149 by the bounds in the contract NatSpec; the remainder is below supply < 2^96.
-        uint256 rps = books.returnsPerShare + magnified / supply;
+        // amount < 2^96, so amount × 10^33 < 2^206: no overflow; rps < 2^146 by the contract NatSpec bounds.
+        uint256 rps = books.returnsPerShare + (amount * MAGNITUDE) / supply;
         books.returnsPerShare = uint152(rps);
-        books.carry = uint96(magnified % supply);
         books.distributed += uint96(amount);
         emit ReturnsDistributed(asset, amount, supply, rps);
     }
@@ -338,7 +348,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         int256 correction = account.correction;
         amount = _entitlement(books.returnsPerShare, balanceOf(holder), correction) / MAGNITUDE;
         if (amount == 0) return 0;
-        // amount × 2^112 ≤ the entitlement, which fits int256 (see contract NatSpec).
+        // amount × 10^33 ≤ the entitlement, which fits int256 (see contract NatSpec).
         account.correction = correction - int256(amount * MAGNITUDE);
         // claimed ≤ distributed ≤ MAX_RETURNS_PER_ASSET = type(uint96).max.
         books.claimed += uint96(amount);
