@@ -14,7 +14,7 @@ const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 // The demo chain (`npm start`) begins this many days in the past so that the seed script can move
 // time through grant rounds and payment periods and still finish close to the wall clock.
-const DEMO_HISTORY_DAYS = 120;
+const DEMO_HISTORY_DAYS = 100;
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
