@@ -1,0 +1,73 @@
+import type { CommitmentRow } from "../hooks/useFund";
+import { formatDate } from "../lib/format";
+import { commitmentStatus, periodEnd, periodStatus, type PeriodStatus } from "../lib/status";
+
+const statusText: Readonly<Record<ReturnType<typeof commitmentStatus>, string>> = {
+  paid: "paid up",
+  due: "payment due",
+  delinquent: "delinquent",
+  disputed: "disputed",
+  upcoming: "no period ended yet",
+};
+
+export function CommitmentStatusBadge({ row }: { readonly row: CommitmentRow }) {
+  const status = commitmentStatus(row.compliance);
+  return (
+    <span className={`badge status-${status}`} data-testid="commitment-status" data-status={status}>
+      {statusText[status]}
+    </span>
+  );
+}
+
+const MAX_PERIODS_SHOWN = 36;
+
+/** One square per period: paid, due (within grace), overdue (past grace), disputed, upcoming. */
+export function PeriodStrip({
+  row,
+  now,
+  disputed,
+}: {
+  readonly row: CommitmentRow;
+  readonly now: bigint;
+  readonly disputed: ReadonlySet<string>;
+}) {
+  const c = row.commitment;
+  const times = {
+    start: c.start,
+    periodLength: c.periodLength,
+    gracePeriod: c.gracePeriod,
+    periodCount: c.periodCount,
+    reportedCount: c.reportedCount,
+  };
+  const shown = Math.min(c.periodCount, MAX_PERIODS_SHOWN);
+  const statuses: PeriodStatus[] = [];
+  for (let k = 0; k < shown; k++) statuses.push(periodStatus(times, k, now, disputed.has(`${row.id}:${k}`)));
+  return (
+    <ol className="periods" aria-label={`Periods of commitment #${row.id}`}>
+      {statuses.map((s, k) => (
+        <li
+          key={k}
+          className={`period period-${s}`}
+          title={`Period ${k}, ends ${formatDate(periodEnd(times, k))}: ${s}`}
+        >
+          <span className="visually-hidden">
+            Period {k}: {s}
+          </span>
+        </li>
+      ))}
+      {c.periodCount > shown ? <li className="muted">+{c.periodCount - shown} more</li> : null}
+    </ol>
+  );
+}
+
+export function ComplianceCounts({ row }: { readonly row: CommitmentRow }) {
+  const c = row.compliance;
+  return (
+    <span>
+      {c.periodsReported.toString()} of {c.periodsElapsed.toString()} ended periods reported
+      {c.periodsDue > 0n ? `, ${c.periodsDue} due` : ""}
+      {c.periodsOverdue > 0n ? `, ${c.periodsOverdue} overdue` : ""}
+      {c.disputed > 0n ? `, ${c.disputed} disputed` : ""}
+    </span>
+  );
+}

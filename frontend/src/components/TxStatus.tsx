@@ -1,0 +1,56 @@
+import { useTx, type TxEntry } from "../hooks/useTx";
+import { shortHash } from "../lib/format";
+
+const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
+  checking: "Checking…",
+  approving: "Approving…",
+  wallet: "Waiting for your wallet…",
+  pending: "Pending…",
+  confirmed: "Confirmed",
+  failed: "Failed",
+};
+
+/** The visible, announced status of recent transactions: checking → wallet → pending → confirmed / failed. */
+export function TxStatus() {
+  const { entries, dismiss } = useTx();
+  return (
+    <section className="tx-status" aria-labelledby="tx-status-title">
+      <h2 id="tx-status-title">Transactions</h2>
+      <div role="status" aria-live="polite" aria-atomic="false" data-testid="tx-status">
+        {entries.length === 0 ? <p className="muted">No transaction yet.</p> : null}
+        <ul>
+          {entries.map((e) => (
+            <li key={e.id} className={`tx tx-${e.phase}`} data-testid="tx-entry" data-phase={e.phase}>
+              <p className="tx-head">
+                <strong>{e.label}</strong> <span className="tx-phase">{phaseText[e.phase]}</span>
+              </p>
+              {e.note ? <p className="tx-note">{e.note}</p> : null}
+              {e.hash ? (
+                <p className="tx-note">
+                  Tx <code title={e.hash}>{shortHash(e.hash)}</code>
+                  {e.blockNumber !== undefined ? ` in block ${e.blockNumber}` : ""}
+                  {e.gasUsed !== undefined ? `, ${e.gasUsed.toLocaleString("en-GB")} gas` : ""}
+                </p>
+              ) : null}
+              {e.message ? (
+                <p className="tx-error" data-testid="tx-error" data-error-name={e.errorName}>
+                  {e.message}
+                </p>
+              ) : null}
+              {e.phase === "confirmed" || e.phase === "failed" ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => dismiss(e.id)}
+                  aria-label={`Dismiss ${e.label}`}
+                >
+                  Dismiss
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

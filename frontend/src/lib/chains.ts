@@ -1,0 +1,24 @@
+import { defineChain } from "viem";
+import { baseSepolia, hardhat, sepolia } from "viem/chains";
+
+import { deployments } from "../generated/contracts";
+
+export const LOCAL_CHAIN_ID = hardhat.id;
+export const localRpcUrl = import.meta.env.VITE_RPC_URL ?? "http://127.0.0.1:8545";
+
+const localMulticall = deployments[LOCAL_CHAIN_ID]?.addresses.Multicall3;
+
+/** The local Hardhat node, with the Multicall3 of its deployment so reads batch into one eth_call. */
+export const localChain = defineChain({
+  ...hardhat,
+  name: "Local Hardhat",
+  rpcUrls: { default: { http: [localRpcUrl] } },
+  contracts: localMulticall ? { multicall3: { address: localMulticall } } : {},
+});
+
+export const supportedChains = [localChain, sepolia, baseSepolia] as const;
+export type ChainId = (typeof supportedChains)[number]["id"];
+
+export function chainName(chainId: number | undefined): string {
+  return supportedChains.find((c) => c.id === chainId)?.name ?? `chain ${chainId ?? "?"}`;
+}

@@ -1,0 +1,258 @@
+// Plain-words messages for every custom error the Fund's contracts can revert with.
+// This module imports nothing relative at runtime so that scripts/check-error-messages.mjs can load
+// it straight into Node (type stripping) and check it against the generated ABIs.
+import type { Address, Hex } from "viem";
+
+/** How messages format their arguments (amounts with decimals, dates, names). */
+export interface ErrorFormat {
+  address(account: Address): string;
+  /** An amount of `asset`; without an asset, of the asset the transaction was about. */
+  amount(value: bigint, asset?: Address): string;
+  /** An amount of ETH (msg.value). */
+  eth(value: bigint): string;
+  shares(value: bigint): string;
+  date(seconds: bigint): string;
+  duration(seconds: bigint): string;
+  bps(value: bigint): string;
+  actionKind(kind: number): string;
+  roundStatus(status: number): string;
+  role(role: Hex): string;
+  asset(asset: Address): string;
+}
+
+/** Typed access to a decoded error's arguments. */
+export class ErrorArgs {
+  readonly values: readonly unknown[];
+
+  constructor(values: readonly unknown[] | undefined) {
+    this.values = values ?? [];
+  }
+
+  private at(index: number): unknown {
+    return this.values[index];
+  }
+
+  address(index: number): Address {
+    const v = this.at(index);
+    return typeof v === "string" ? (v as Address) : ("0x?" as Address);
+  }
+
+  uint(index: number): bigint {
+    const v = this.at(index);
+    if (typeof v === "bigint") return v;
+    if (typeof v === "number") return BigInt(v);
+    return 0n;
+  }
+
+  num(index: number): number {
+    return Number(this.uint(index));
+  }
+
+  hex(index: number): Hex {
+    const v = this.at(index);
+    return typeof v === "string" ? (v as Hex) : "0x";
+  }
+
+  id(index: number): string {
+    return `#${this.uint(index).toString()}`;
+  }
+}
+
+type Message = (a: ErrorArgs, f: ErrorFormat) => string;
+
+export const errorMessages: Readonly<Record<string, Message>> = {
+  // ------------------------------------------------------------ trustee council
+  CouncilNotTrustee: (a, f) => `${f.address(a.address(0))} is not a trustee, so it cannot do this.`,
+  CouncilNotDeployer: (a, f) =>
+    `Only the deployer may wire the system contracts, and ${f.address(a.address(0))} is not the deployer.`,
+  CouncilAlreadyBound: () =>
+    "The council is already wired to the Fund's contracts; this can happen only once.",
+  CouncilNotBound: () => "The council has not been wired to the Fund's contracts yet.",
+  CouncilInvalidTrustee: (a, f) => `${f.address(a.address(0))} cannot be a trustee.`,
+  CouncilDuplicateTrustee: (a, f) => `${f.address(a.address(0))} is already a trustee.`,
+  CouncilTooManyTrustees: (a) =>
+    `The council would have ${a.uint(0)} trustees, but it may have at most ${a.uint(1)}.`,
+  CouncilInvalidThreshold: (a) =>
+    `A threshold of ${a.uint(0)} is not possible with ${a.uint(1)} trustees: it must be at least 1 and at most the number of trustees.`,
+  CouncilInvalidLifetime: (a, f) => `A proposal lifetime of ${f.duration(a.uint(0))} is not allowed.`,
+  CouncilUnknownProposal: (a) => `Proposal ${a.id(0)} does not exist.`,
+  CouncilProposalExpired: (a, f) =>
+    `Proposal ${a.id(0)} expired on ${f.date(a.uint(1))}; create a new proposal instead.`,
+  CouncilProposalAlreadyExecuted: (a) => `Proposal ${a.id(0)} has already been executed.`,
+  CouncilAlreadyApproved: (a, f) => `${f.address(a.address(1))} has already approved proposal ${a.id(0)}.`,
+  CouncilNotApproved: (a, f) =>
+    `${f.address(a.address(1))} has not approved proposal ${a.id(0)}, so there is no approval to withdraw.`,
+  CouncilInsufficientApprovals: (a) =>
+    `Proposal ${a.id(0)} has ${a.uint(1)} of the ${a.uint(2)} approvals from current trustees it needs before it can be executed.`,
+  CouncilNotSystemContract: (a, f) =>
+    `${f.address(a.address(0))} is not one of the Fund's contracts; the council only ever calls its own system.`,
+  CouncilOnlySelf: (a, f) =>
+    `Only the council itself, through an executed proposal, may do this — not ${f.address(a.address(0))}.`,
+  CouncilInvalidArgs: (a, f) =>
+    `The proposal's arguments are not valid for a "${f.actionKind(a.num(0))}" action (wrong shape or a value out of range).`,
+
+  // ------------------------------------------------------------ share ledger
+  FundSharesTransfersDisabled: (a, f) =>
+    `Share transfers are switched off: ${f.address(a.address(0))} cannot send shares to ${f.address(a.address(1))}.`,
+  FundSharesUnknownAsset: (a, f) => `${f.asset(a.address(0))} is not a returns asset of the Fund.`,
+  FundSharesAssetAlreadyAdded: (a, f) => `${f.asset(a.address(0))} is already a returns asset.`,
+  FundSharesTooManyAssets: (a) =>
+    `The Fund already has the most returns assets allowed (${a.uint(0)}, ETH included).`,
+  FundSharesInvalidAsset: (a, f) =>
+    `${f.address(a.address(0))} is not a contract, so it cannot be an ERC-20 returns asset.`,
+  FundSharesWrongValue: (a, f) =>
+    `The ETH sent (${f.eth(a.uint(1))}) does not match the amount declared (${f.eth(a.uint(0))}).`,
+  FundSharesZeroAmount: () => "The amount is zero (or the token transfer delivered nothing).",
+  FundSharesLimitExceeded: (a) => `The value ${a.uint(0)} is above the documented limit of ${a.uint(1)}.`,
+  FundSharesNothingToClaim: (a, f) =>
+    `${f.address(a.address(0))} has no returns to claim in ${f.asset(a.address(1))}.`,
+  FundSharesNothingToClaimAny: (a, f) => `${f.address(a.address(0))} has no returns to claim in any asset.`,
+
+  // ------------------------------------------------------------ capital pool
+  CapitalPoolWrongValue: (a, f) =>
+    `The ETH sent (${f.eth(a.uint(1))}) does not match the deposit (${f.eth(a.uint(0))}).`,
+  CapitalPoolUnbackedDeposit: (a, f) =>
+    `The capital pool holds only ${f.amount(a.uint(1), a.address(0))}, not the ${f.amount(a.uint(2), a.address(0))} the deposit claims.`,
+  CapitalPoolInsufficientCapital: (a, f) =>
+    `The capital pool has ${f.amount(a.uint(1), a.address(0))} available, less than the ${f.amount(a.uint(2), a.address(0))} needed.`,
+  CapitalPoolInsufficientReserve: (a, f) =>
+    `The stipend reserve holds ${f.amount(a.uint(1), a.address(0))}, less than the ${f.amount(a.uint(2), a.address(0))} needed.`,
+  CapitalPoolZeroAmount: () => "The amount is zero.",
+
+  // ------------------------------------------------------------ grant rounds
+  GrantRoundsNotCouncil: (a, f) =>
+    `Only the trustee council may do this (through a proposal); ${f.address(a.address(0))} is not the council.`,
+  GrantRoundsNotTrustee: (a, f) =>
+    `${f.address(a.address(0))} is not a current trustee, so it cannot submit estimates.`,
+  GrantRoundsInvalidParams: () =>
+    "The round's terms are not valid: check that the deadlines are in order (applications < commits < reveals, in the future), the vesting duration is positive and at least the cliff, and the share pool is not zero.",
+  GrantRoundsUnknownRound: (a) => `Round ${a.id(0)} does not exist.`,
+  GrantRoundsUnknownApplication: (a) => `Application ${a.id(0)} does not exist.`,
+  GrantRoundsWrongPhase: (a, f) =>
+    `Round ${a.id(0)} is not in the right phase for this: it is now ${f.date(a.uint(1))}, and this step is open from ${f.date(a.uint(2))} until ${f.date(a.uint(3))}.`,
+  GrantRoundsRoundNotOpen: (a, f) => `Round ${a.id(0)} is ${f.roundStatus(a.num(1))}, not open.`,
+  GrantRoundsInvalidApplication: () =>
+    "The application is not valid: it needs a proposal URI, a content hash, and an effort between 1 and 1,200 research-months.",
+  GrantRoundsAlreadyCommitted: (a, f) =>
+    `${f.address(a.address(1))} has already committed an estimate for application ${a.id(0)}.`,
+  GrantRoundsNoCommitment: (a, f) =>
+    `${f.address(a.address(1))} committed no estimate for application ${a.id(0)}, so there is nothing to reveal.`,
+  GrantRoundsAlreadyRevealed: (a, f) =>
+    `${f.address(a.address(1))} has already revealed its estimate for application ${a.id(0)}.`,
+  GrantRoundsCommitmentMismatch: (a, f) =>
+    `The estimate and salt do not match what ${f.address(a.address(1))} committed for application ${a.id(0)}.`,
+  GrantRoundsEstimateOutOfRange: (a) =>
+    `An estimate of ${a.uint(0)} basis points is out of range: it must be between 0 and 10,000 (0%–100%).`,
+  GrantRoundsAlreadyFinalized: (a) => `Application ${a.id(0)} is already finalized.`,
+  GrantRoundsNotAllFinalized: (a) =>
+    `Round ${a.id(0)} cannot be settled yet: ${a.uint(1)} of its ${a.uint(2)} applications are finalized.`,
+  GrantRoundsNotResearcher: (a, f) =>
+    `${f.address(a.address(1))} is not the researcher of application ${a.id(0)}.`,
+  GrantRoundsNotFunded: (a) => `Application ${a.id(0)} is not funded.`,
+  GrantRoundsNothingToClaim: (a) => `Application ${a.id(0)} has nothing vested left to claim right now.`,
+  GrantRoundsAlreadyCancelled: (a) => `The grant of application ${a.id(0)} is already cancelled.`,
+  GrantRoundsPaused: () => "The Fund is paused: no round opens or settles until the trustees unpause it.",
+  GrantRoundsNotSettled: (a) => `Round ${a.id(0)} has not been settled yet.`,
+  GrantRoundsZeroCommitment: (a) => `A zero commitment is not accepted for application ${a.id(0)}.`,
+
+  // ------------------------------------------------------------ offerings
+  OfferingsNotCouncil: (a, f) =>
+    `Only the trustee council may do this (through a proposal); ${f.address(a.address(0))} is not the council.`,
+  OfferingsInvalidParams: () =>
+    "The offering's terms are not valid: check the price and cap are positive, the minimum is at most the cap, the window ends after it starts and in the future, and the asset is a returns asset.",
+  OfferingsUnknownOffering: (a) => `Offering ${a.id(0)} does not exist.`,
+  OfferingsNotStarted: (a, f) => `Offering ${a.id(0)} opens on ${f.date(a.uint(1))}.`,
+  OfferingsEnded: (a, f) => `Offering ${a.id(0)} ended on ${f.date(a.uint(1))}.`,
+  OfferingsClosed: (a) => `Offering ${a.id(0)} was closed by the trustees.`,
+  OfferingsBelowMinimum: (a, f) =>
+    `${f.shares(a.uint(0))} is below this offering's minimum subscription of ${f.shares(a.uint(1))}.`,
+  OfferingsCapExceeded: (a, f) =>
+    `${f.shares(a.uint(0))} is more than the ${f.shares(a.uint(1))} still available in this offering.`,
+  OfferingsNotAllowlisted: (a, f) =>
+    `${f.address(a.address(1))} is not on the allowlist of offering ${a.id(0)} (or the proof is wrong).`,
+  OfferingsWrongPayment: (a, f) =>
+    `The payment (${f.amount(a.uint(1))}) does not match the cost of the shares (${f.amount(a.uint(0))}).`,
+  OfferingsFeeOnTransferUnsupported: (a, f) =>
+    `${f.asset(a.address(0))} delivered ${f.amount(a.uint(2), a.address(0))} instead of ${f.amount(a.uint(1), a.address(0))}: tokens that take a fee on transfer are not supported.`,
+  OfferingsPaused: () => "The Fund is paused: no subscriptions are accepted until the trustees unpause it.",
+  OfferingsNotSettled: (a, f) =>
+    `Shares of offering ${a.id(0)} can be claimed only after its window ends on ${f.date(a.uint(1))}.`,
+  OfferingsNothingToClaim: (a, f) =>
+    `${f.address(a.address(1))} has no unclaimed shares in offering ${a.id(0)}.`,
+
+  // ------------------------------------------------------------ returns registry
+  ReturnsRegistryNotCouncil: (a, f) =>
+    `Only the trustee council may do this (through a proposal); ${f.address(a.address(0))} is not the council.`,
+  ReturnsRegistryInvalidTechnique: () =>
+    "The technique is not valid: it needs a title, a URI and a content hash.",
+  ReturnsRegistryUnknownTechnique: (a) => `Technique ${a.id(0)} does not exist.`,
+  ReturnsRegistryTechniqueRetired: (a) => `Technique ${a.id(0)} is retired and takes no new commitments.`,
+  ReturnsRegistryInvalidCompany: () =>
+    "The company is not valid: it needs a name and a non-zero admin address.",
+  ReturnsRegistryUnknownCompany: (a) => `Company ${a.id(0)} does not exist.`,
+  ReturnsRegistryNotCompanyAdmin: (a, f) =>
+    `${f.address(a.address(1))} is not the admin of company ${a.id(0)}.`,
+  ReturnsRegistryNotCompanySigner: (a, f) =>
+    `${f.address(a.address(1))} may not sign or report for company ${a.id(0)}.`,
+  ReturnsRegistryInvalidTerms: () =>
+    "The promise's terms are not valid: check the returns share (1–10,000 bps), that the end is after the start, the period length fits at least one period, and at least one technique is listed.",
+  ReturnsRegistrySignatureExpired: (a, f) =>
+    `The signature expired on ${f.date(a.uint(0))}; sign the promise again.`,
+  ReturnsRegistryNonceUsed: (a) =>
+    `Nonce ${a.uint(1)} has already been used by company ${a.id(0)}; sign again with a new nonce.`,
+  ReturnsRegistryInvalidSignature: (a, f) =>
+    `The signature is not a valid signature of these terms by ${f.address(a.address(0))}.`,
+  ReturnsRegistryUnknownCommitment: (a) => `Commitment ${a.id(0)} does not exist.`,
+  ReturnsRegistryPeriodOutOfOrder: (a) =>
+    `Periods of commitment ${a.id(0)} are reported in order: the next one is period ${a.uint(1)}, not ${a.uint(2)}.`,
+  ReturnsRegistryPeriodNotEnded: (a, f) =>
+    `Period ${a.uint(1)} of commitment ${a.id(0)} ends on ${f.date(a.uint(2))}; it can be reported after that.`,
+  ReturnsRegistryNoSuchPeriod: (a) =>
+    `Commitment ${a.id(0)} has ${a.uint(2)} periods, so period ${a.uint(1)} does not exist.`,
+  ReturnsRegistryWrongPayment: (a, f) =>
+    `The payment (${f.amount(a.uint(1))}) does not match the amount due (${f.amount(a.uint(0))}).`,
+  ReturnsRegistryNotReported: (a) => `Period ${a.uint(1)} of commitment ${a.id(0)} has not been reported.`,
+  ReturnsRegistryAlreadyDisputed: (a) => `Period ${a.uint(1)} of commitment ${a.id(0)} is already disputed.`,
+  ReturnsRegistryNotDisputed: (a) => `Period ${a.uint(1)} of commitment ${a.id(0)} is not disputed.`,
+  ReturnsRegistryUnknownAsset: (a, f) => `${f.asset(a.address(0))} is not a returns asset of the Fund.`,
+  ReturnsRegistryZeroDonation: () => "A donation must be more than zero.",
+  ReturnsRegistryPaused: () =>
+    "The Fund is paused and takes no payments until the trustees unpause it (reports of zero returns still work).",
+
+  // ------------------------------------------------------------ lens
+  FundLensInvalidCouncil: (a, f) => `${f.address(a.address(0))} is not a council contract.`,
+  FundLensSystemNotBound: () => "The council has not been wired to the Fund's contracts yet.",
+  FundLensPageTooLarge: (a) =>
+    `A page of ${a.uint(0)} items was asked for; at most ${a.uint(1)} are allowed.`,
+
+  // ------------------------------------------------------------ OpenZeppelin
+  AccessControlUnauthorizedAccount: (a, f) =>
+    `${f.address(a.address(0))} lacks the ${f.role(a.hex(1))} needed for this.`,
+  AccessControlBadConfirmation: () => "An account may only renounce a role for itself.",
+  ReentrancyGuardReentrantCall: () =>
+    "A reentrant call was blocked: the contract was called again in the middle of a payment.",
+  SafeERC20FailedOperation: (a, f) => `The token ${f.asset(a.address(0))} refused the transfer.`,
+  SafeERC20FailedDecreaseAllowance: (a, f) =>
+    `The allowance of ${f.address(a.address(0))} is ${f.amount(a.uint(1))}, less than the decrease of ${f.amount(a.uint(2))}.`,
+  ERC20InsufficientBalance: (a, f) =>
+    `${f.address(a.address(0))} holds ${f.amount(a.uint(1))} but ${f.amount(a.uint(2))} is needed.`,
+  ERC20InsufficientAllowance: (a, f) =>
+    `${f.address(a.address(0))} may spend only ${f.amount(a.uint(1))} of your tokens, but ${f.amount(a.uint(2))} is needed: approve more first.`,
+  ERC20InvalidSender: (a, f) => `${f.address(a.address(0))} cannot send tokens.`,
+  ERC20InvalidReceiver: (a, f) => `${f.address(a.address(0))} cannot receive tokens.`,
+  ERC20InvalidApprover: (a, f) => `${f.address(a.address(0))} cannot approve a spender.`,
+  ERC20InvalidSpender: (a, f) => `${f.address(a.address(0))} cannot be approved as a spender.`,
+  EnforcedPause: () => "The Fund is paused: inflows and minting are stopped until the trustees unpause it.",
+  ExpectedPause: () => "The Fund is not paused.",
+  FailedCall: () => "A call to another contract failed without saying why.",
+  InsufficientBalance: (a, f) => `The contract holds ${f.eth(a.uint(0))} but ${f.eth(a.uint(1))} is needed.`,
+  AddressEmptyCode: (a, f) => `${f.address(a.address(0))} has no code.`,
+  ECDSAInvalidSignature: () => "The signature is not valid.",
+  ECDSAInvalidSignatureLength: (a) => `The signature has ${a.uint(0)} bytes; a valid one has 65.`,
+  ECDSAInvalidSignatureS: () => "The signature is malleable (its s value is too high) and is refused.",
+  SafeCastOverflowedUintDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
+  SafeCastOverflowedIntDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
+  SafeCastOverflowedIntToUint: (a) => `The value ${a.uint(0)} is negative.`,
+  SafeCastOverflowedUintToInt: (a) => `The value ${a.uint(0)} is too large.`,
+  MerkleProofInvalidMultiproof: () => "The allowlist proof is malformed.",
+};

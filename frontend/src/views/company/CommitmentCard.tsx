@@ -1,0 +1,217 @@
+import { useState } from "react";
+import { keccak256, toHex, zeroAddress } from "viem";
+import { useConfig } from "wagmi";
+import { readContract, simulateContract, writeContract } from "wagmi/actions";
+
+import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
+import { Field, SelectField } from "../../components/Field";
+import { returnsRegistryAbi } from "../../generated/contracts";
+import { useFund, type CommitmentRow } from "../../hooks/useFund";
+import { useForm } from "../../hooks/useForm";
+import { eventsOf } from "../../hooks/useHistory";
+import { useTx } from "../../hooks/useTx";
+import { approveIfNeeded } from "../../lib/erc20";
+import { findAsset, formatAmount, formatBps, formatDate, formatDuration, shortHash } from "../../lib/format";
+import { periodEnd } from "../../lib/status";
+import { checkAmount, checkBytes32 } from "../../lib/validate";
+
+type Fields = "asset" | "gross" | "evidence";
+
+/** One commitment: compliance, the next period due with report-and-pay, and the record of reports. */
+export function CommitmentCard({
+  row,
+  disputed,
+}: {
+  readonly row: CommitmentRow;
+  readonly disputed: ReadonlySet<string>;
+}) {
+  const config = useConfig();
+  const { system, assets, now, account, chainId, history } = useFund();
+  const { run, busy } = useTx();
+  const form = useForm<Fields>({ asset: zeroAddress, gross: "", evidence: "" });
+  const [evidenceText, setEvidenceText] = useState("");
+  if (!system) return null;
+  const c = row.commitment;
+  const times = {
+    start: c.start,
+    periodLength: c.periodLength,
+    gracePeriod: c.gracePeriod,
+    periodCount: c.periodCount,
+    reportedCount: c.reportedCount,
+  };
+  const next = c.reportedCount;
+  const done = next >= c.periodCount;
+  const endsAt = done ? 0n : periodEnd(times, next);
+  const ended = !done && now >= endsAt;
+  const asset = findAsset(assets, form.values.asset as `0x${string}`);
+  const gross = asset
+    ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
+    : null;
+  // The registry charges ceil(gross × bps / 10,000); shown as a preview, read from the contract on submit.
+  const preview = gross?.ok ? (gross.value * BigInt(c.returnsShareBps) + 9_999n) / 10_000n : null;
+  const label = `Report period ${next} of commitment #${row.id} and pay`;
+  const reports = eventsOf(history.logs, "ReturnsReported")
+    .filter((l) => l.args.commitmentId === row.id)
+    .sort((a, b) => (a.args.period < b.args.period ? -1 : 1));
+
+  async function reportAndPay() {
+    if (!system || !account) return;
+    const g = asset
+      ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
+      : null;
+    const e = checkBytes32(form.values.evidence, "Evidence hash");
+    if (!asset || !g || !g.ok || !e.ok) {
+      form.setErrors({
+        ...(!asset ? { asset: "Choose a returns asset." } : {}),
+        ...(g && !g.ok ? { gross: g.error } : {}),
+        ...(!e.ok ? { evidence: e.error } : {}),
+      });
+      return;
+    }
+    const registry = system.returnsRegistry;
+    await run(
+      label,
+      async (step) => {
+        const due = await readContract(config, {
+          address: registry,
+          abi: returnsRegistryAbi,
+          functionName: "dueAmount",
+          args: [row.id, g.value],
+          chainId,
+        });
+        if (asset.asset !== zeroAddress && due > 0n) {
+          await approveIfNeeded(
+            config,
+            { chainId, owner: account, spender: registry, asset, amount: due },
+            step,
+          );
+        }
+        const { request } = await simulateContract(config, {
+          address: registry,
+          abi: returnsRegistryAbi,
+          functionName: "reportReturns",
+          args: [row.id, BigInt(next), asset.asset, g.value, e.value],
+          value: asset.asset === zeroAddress ? due : 0n,
+          chainId,
+        });
+        step("wallet", `Paying ${formatAmount(due, asset)}`);
+        return writeContract(config, request);
+      },
+      { asset, onConfirmed: form.reset },
+    );
+  }
+
+  return (
+    <article className="commitment" data-testid={`my-commitment-${row.id}`}>
+      <h3>
+        Commitment #{row.id.toString()}: {c.modelName} <CommitmentStatusBadge row={row} />
+      </h3>
+      <p>
+        {formatBps(c.returnsShareBps)} of returns, {c.periodCount} periods of {formatDuration(c.periodLength)}{" "}
+        from {formatDate(c.start)}, {formatDuration(c.gracePeriod)} grace; techniques{" "}
+        {c.techniqueIds.map((t) => `#${t}`).join(", ")}; signed by <code>{c.signer}</code>.
+      </p>
+      <p>
+        <ComplianceCounts row={row} />
+      </p>
+      <PeriodStrip row={row} now={now} disputed={disputed} />
+      {done ? (
+        <p>Every period is reported.</p>
+      ) : !ended ? (
+        <p>
+          Next: period {next}, which ends on {formatDate(endsAt)}; it can be reported after that.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void reportAndPay();
+          }}
+          noValidate
+        >
+          <p>
+            Period {next} ended on {formatDate(endsAt)}; report by {formatDate(endsAt + c.gracePeriod)} to
+            stay compliant.
+          </p>
+          <div className="grid">
+            <SelectField
+              label="Asset paid in"
+              {...form.field("asset")}
+              options={assets.map((a) => ({ value: a.asset, label: a.symbol }))}
+              testId={`report-asset-${row.id}`}
+            />
+            <Field
+              label={`Gross returns of the period${asset ? ` (${asset.symbol})` : ""}`}
+              {...form.field("gross")}
+              inputMode="decimal"
+              testId={`report-gross-${row.id}`}
+              hint={preview !== null ? `Due to the Fund: ${formatAmount(preview, asset)}.` : undefined}
+            />
+            <Field
+              label="Evidence hash (bytes32)"
+              {...form.field("evidence")}
+              placeholder="0x…"
+              testId={`report-evidence-${row.id}`}
+            />
+            <Field
+              label="Evidence text (optional, to hash)"
+              multiline
+              value={evidenceText}
+              onChange={setEvidenceText}
+            />
+          </div>
+          <div className="row">
+            <button
+              type="button"
+              className="secondary"
+              disabled={!evidenceText}
+              onClick={() => form.set("evidence", keccak256(toHex(evidenceText)))}
+            >
+              Use keccak256 of the evidence text
+            </button>
+            <button type="submit" disabled={busy.has(label)} data-testid={`report-pay-${row.id}`}>
+              Report and pay
+            </button>
+          </div>
+        </form>
+      )}
+      <h4>Record</h4>
+      {reports.length === 0 ? (
+        <p className="muted">No period reported yet (in the loaded history).</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Reports of commitment {row.id.toString()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Reported</th>
+                <th scope="col">Gross returns</th>
+                <th scope="col">Paid to the Fund</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Dispute</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => {
+                const a = findAsset(assets, r.args.asset);
+                return (
+                  <tr key={r.args.period.toString()}>
+                    <th scope="row">{r.args.period.toString()}</th>
+                    <td>{formatDate(r.timestamp)}</td>
+                    <td>{formatAmount(r.args.grossReturns, a)}</td>
+                    <td>{formatAmount(r.args.paid, a)}</td>
+                    <td>
+                      <code>{shortHash(r.args.evidenceHash)}</code>
+                    </td>
+                    <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

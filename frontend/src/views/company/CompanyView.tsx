@@ -1,0 +1,79 @@
+import { useMemo } from "react";
+import { useReadContract } from "wagmi";
+
+import { fundLensAbi } from "../../generated/contracts";
+import { useFund } from "../../hooks/useFund";
+import { eventsOf } from "../../hooks/useHistory";
+import { useRoleIndex } from "../../hooks/useRoles";
+import { formatDate, shortAddress } from "../../lib/format";
+import { disputedPeriods } from "../../lib/history";
+import { CommitmentCard } from "./CommitmentCard";
+import { PromiseForm } from "./PromiseForm";
+import { RegisterCompany } from "./RegisterCompany";
+import { SignerManager } from "./SignerManager";
+
+/** Register, sign and submit a PFR, see periods due, report and pay, and the compliance record. */
+export function CompanyView() {
+  const { system, account, chainId, history } = useFund();
+  const roles = useRoleIndex();
+  const companyIds = account ? roles.companiesOf(account).slice(0, 100) : [];
+  const companies = useReadContract({
+    address: system?.lens,
+    abi: fundLensAbi,
+    functionName: "companiesByIds",
+    args: account ? [companyIds, account] : undefined,
+    chainId,
+    query: { enabled: Boolean(system && account && companyIds.length > 0) },
+  });
+  const mine = (companies.data ?? []).filter((c) => c.viewerIsSigner);
+  const mineIds = mine.map((c) => c.id);
+  const commitmentIds = eventsOf(history.logs, "CommitmentRegistered")
+    .filter((l) => mineIds.includes(l.args.companyId))
+    .map((l) => l.args.commitmentId)
+    .sort((a, b) => (a < b ? 1 : -1))
+    .slice(0, 100);
+  const commitments = useReadContract({
+    address: system?.lens,
+    abi: fundLensAbi,
+    functionName: "commitmentsByIds",
+    args: [commitmentIds],
+    chainId,
+    query: { enabled: Boolean(system && commitmentIds.length > 0) },
+  });
+  const disputed = useMemo(() => disputedPeriods(history.logs), [history.logs]);
+
+  if (!account) return <p className="notice">Connect the company's admin or signer account.</p>;
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="my-companies-title">
+        <h2 id="my-companies-title">My companies</h2>
+        {mine.length === 0 ? (
+          <p className="muted">This account administers or signs for no company (in the loaded history).</p>
+        ) : null}
+        <ul className="plain">
+          {mine.map((c) => (
+            <li key={c.id.toString()} data-testid={`my-company-${c.id}`}>
+              <h3>
+                #{c.id.toString()} {c.company.name}
+              </h3>
+              <p className="muted">
+                {c.company.uri} · admin {shortAddress(c.company.admin)} · registered{" "}
+                {formatDate(c.company.registeredAt)}
+              </p>
+              {c.company.admin.toLowerCase() === account.toLowerCase() ? <SignerManager company={c} /> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <PromiseForm companies={mine} />
+      <section className="card" aria-labelledby="my-commitments-title">
+        <h2 id="my-commitments-title">Commitments, periods due and compliance</h2>
+        {commitmentIds.length === 0 ? <p className="muted">No commitment yet.</p> : null}
+        {(commitments.data ?? []).map((row) => (
+          <CommitmentCard key={row.id.toString()} row={row} disputed={disputed} />
+        ))}
+      </section>
+      <RegisterCompany />
+    </div>
+  );
+}

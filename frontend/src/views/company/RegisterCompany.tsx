@@ -1,0 +1,70 @@
+import { Field } from "../../components/Field";
+import { returnsRegistryAbi } from "../../generated/contracts";
+import { useFund } from "../../hooks/useFund";
+import { useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
+import { checkAddress, checkText } from "../../lib/validate";
+
+type Fields = "name" | "uri" | "admin";
+
+/** Registers a company; the admin manages signers and may sign and report. */
+export function RegisterCompany() {
+  const { system, account, chainId } = useFund();
+  const { send, busy } = useSend();
+  const form = useForm<Fields>({ name: "", uri: "", admin: account ?? "" });
+  const label = "Register company";
+  if (!system) return null;
+
+  async function submit() {
+    if (!system) return;
+    const name = checkText(form.values.name, "Name", 200);
+    const uri = checkText(form.values.uri, "URI", 500);
+    const admin = checkAddress(form.values.admin || account || "", "Admin");
+    if (!name.ok || !uri.ok || !admin.ok) {
+      form.setErrors({
+        ...(name.ok ? {} : { name: name.error }),
+        ...(uri.ok ? {} : { uri: uri.error }),
+        ...(admin.ok ? {} : { admin: admin.error }),
+      });
+      return;
+    }
+    await send(
+      label,
+      {
+        address: system.returnsRegistry,
+        abi: returnsRegistryAbi,
+        functionName: "registerCompany",
+        args: [name.value, uri.value, admin.value],
+        chainId,
+      },
+      { onConfirmed: form.reset },
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="register-company-title">
+      <h2 id="register-company-title">Register a company</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <div className="grid">
+          <Field label="Company name" {...form.field("name")} testId="company-name" />
+          <Field label="Company URI" {...form.field("uri")} placeholder="https://…" testId="company-uri" />
+          <Field
+            label="Admin address"
+            {...form.field("admin")}
+            hint="Defaults to the connected account."
+            testId="company-admin"
+          />
+        </div>
+        <button type="submit" disabled={busy.has(label)} data-testid="company-register">
+          Register company
+        </button>
+      </form>
+    </section>
+  );
+}

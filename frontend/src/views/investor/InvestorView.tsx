@@ -1,0 +1,26 @@
+import { ReturnsClaim } from "../../components/ReturnsClaim";
+import { useFund } from "../../hooks/useFund";
+import { OfferingCard } from "./OfferingCard";
+
+/** Offerings to subscribe to, pending shares to claim, holdings and returns. */
+export function InvestorView() {
+  const { snapshot, account } = useFund();
+  if (!snapshot) return null;
+  return (
+    <div className="stack">
+      {!account ? <p className="notice">Connect an account to subscribe and claim.</p> : null}
+      <section className="card" aria-labelledby="offerings-title">
+        <h2 id="offerings-title">Offerings</h2>
+        <p className="hint">
+          Shares bought in an offering are minted only after its window closes, so they earn from returns paid
+          after that — never from payments made during the window.
+        </p>
+        {snapshot.offerings.length === 0 ? <p className="muted">No offering yet.</p> : null}
+        {snapshot.offerings.map((o) => (
+          <OfferingCard key={o.id.toString()} row={o} />
+        ))}
+      </section>
+      {account ? <ReturnsClaim /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+import { useState } from "react";
+import { zeroAddress, zeroHash } from "viem";
+import { useConfig } from "wagmi";
+import { readContract, simulateContract, writeContract } from "wagmi/actions";
+
+import { Field } from "../../components/Field";
+import { offeringsAbi } from "../../generated/contracts";
+import { useFund, type OfferingRow } from "../../hooks/useFund";
+import { useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
+import { useTx } from "../../hooks/useTx";
+import { LOCAL_CHAIN_ID } from "../../lib/chains";
+import { approveIfNeeded } from "../../lib/erc20";
+import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
+import { checkAmount, checkProof } from "../../lib/validate";
+
+type State = "upcoming" | "open" | "ended" | "closed";
+
+function stateOf(o: OfferingRow, now: bigint): State {
+  if (o.offering.closed) return "closed";
+  if (now < o.offering.params.start) return "upcoming";
+  return now > o.offering.params.end ? "ended" : "open";
+}
+
+/** One offering: terms, remaining, window, allowlist check, subscribe (approve first for ERC-20), claim. */
+export function OfferingCard({ row }: { readonly row: OfferingRow }) {
+  const config = useConfig();
+  const { system, assets, now, account, chainId } = useFund();
+  const { run, busy } = useTx();
+  const { send } = useSend();
+  const form = useForm<"shares" | "proof">({ shares: "", proof: "" });
+  const [allowed, setAllowed] = useState<boolean | null>(null);
+  if (!system) return null;
+  const p = row.offering.params;
+  const asset = findAsset(assets, p.asset);
+  const remaining = p.shareCap - row.offering.sharesSold;
+  const state = stateOf(row, now);
+  const gated = p.allowlistRoot !== zeroHash;
+  const shares = checkAmount(form.values.shares, 18, { label: "Shares" });
+  const cost = shares.ok ? (shares.value * p.pricePerShare + 10n ** 18n - 1n) / 10n ** 18n : null;
+  const subscribeLabel = `Subscribe to offering #${row.id}`;
+  const claimLabel = `Claim shares of offering #${row.id}`;
+  const settled = now > p.end;
+
+  async function checkAllowlist() {
+    if (!system || !account) return;
+    const proof = checkProof(form.values.proof, account);
+    if (!proof.ok) {
+      form.setErrors({ proof: proof.error });
+      return;
+    }
+    const ok = await readContract(config, {
+      address: system.offerings,
+      abi: offeringsAbi,
+      functionName: "isAllowed",
+      args: [row.id, account, proof.value],
+      chainId,
+    });
+    setAllowed(ok);
+  }
+
+  /** Local demo only: the seed script publishes its allowlist (root and proofs) next to the app. */
+  async function loadDemoAllowlist() {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}demo-allowlist.json`);
+      const file = (await response.json()) as { offeringId?: number; chainId?: number };
+      if (file.offeringId !== Number(row.id) || file.chainId !== chainId) {
+        form.setErrors({ proof: "The demo allowlist file is for another offering or chain." });
+        return;
+      }
+      form.set("proof", JSON.stringify(file));
+    } catch {
+      form.setErrors({ proof: "No demo allowlist file is published by this server." });
+    }
+  }
+
+  async function subscribe() {
+    if (!system || !account || !asset) return;
+    const s = checkAmount(form.values.shares, 18, { label: "Shares" });
+    const proof = checkProof(form.values.proof, account);
+    const errors: Partial<Record<"shares" | "proof", string>> = {};
+    if (!s.ok) errors.shares = s.error;
+    else if (s.value < p.minShares) errors.shares = `The minimum is ${formatShares(p.minShares, 4)}.`;
+    else if (s.value > remaining) errors.shares = `Only ${formatShares(remaining, 4)} remain.`;
+    if (!proof.ok) errors.proof = proof.error;
+    if (!s.ok || !proof.ok || errors.shares) {
+      form.setErrors(errors);
+      return;
+    }
+    const offerings = system.offerings;
+    await run(
+      subscribeLabel,
+      async (step) => {
+        const quote = await readContract(config, {
+          address: offerings,
+          abi: offeringsAbi,
+          functionName: "quote",
+          args: [row.id, s.value],
+          chainId,
+        });
+        if (p.asset !== zeroAddress)
+          await approveIfNeeded(
+            config,
+            { chainId, owner: account, spender: offerings, asset, amount: quote },
+            step,
+          );
+        const { request } = await simulateContract(config, {
+          address: offerings,
+          abi: offeringsAbi,
+          functionName: "subscribe",
+          args: [row.id, s.value, proof.value],
+          value: p.asset === zeroAddress ? quote : 0n,
+          chainId,
+        });
+        step("wallet", `Paying ${formatAmount(quote, asset)}`);
+        return writeContract(config, request);
+      },
+      { asset, onConfirmed: () => form.set("shares", "") },
+    );
+  }
+
+  return (
+    <article className="offering" data-testid={`offering-${row.id}`} data-state={state}>
+      <h3>
+        Offering #{row.id.toString()} <span className={`badge state-${state}`}>{state}</span>
+      </h3>
+      <dl className="figures">
+        <div>
+          <dt>Price</dt>
+          <dd>{formatAmount(p.pricePerShare, asset)} per share</dd>
+        </div>
+        <div>
+          <dt>Cap</dt>
+          <dd>{formatShares(p.shareCap)}</dd>
+        </div>
+        <div>
+          <dt>Remaining</dt>
+          <dd data-testid={`offering-remaining-${row.id}`}>{formatShares(remaining)}</dd>
+        </div>
+        <div>
+          <dt>Minimum</dt>
+          <dd>{formatShares(p.minShares)}</dd>
+        </div>
+        <div>
+          <dt>Window</dt>
+          <dd>
+            {formatDate(p.start)} – {formatDate(p.end)}
+          </dd>
+        </div>
+        <div>
+          <dt>Allowlist</dt>
+          <dd>
+            {gated
+              ? allowed === null
+                ? "Allowlisted investors only"
+                : allowed
+                  ? "You are allowed"
+                  : "Not allowed with this proof"
+              : "Open to anyone"}
+          </dd>
+        </div>
+        <div>
+          <dt>Your pending shares</dt>
+          <dd data-testid={`offering-pending-${row.id}`}>{formatShares(row.viewerPending)}</dd>
+        </div>
+      </dl>
+      {state === "open" && account ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void subscribe();
+          }}
+          noValidate
+        >
+          <div className="grid">
+            <Field
+              label="Shares to buy"
+              {...form.field("shares")}
+              inputMode="decimal"
+              testId={`subscribe-shares-${row.id}`}
+              hint={
+                cost !== null
+                  ? `Cost: ${formatAmount(cost, asset)} (rounded up in the Fund's favour).`
+                  : undefined
+              }
+            />
+            {gated ? (
+              <Field
+                label="Allowlist proof (JSON array of hashes)"
+                multiline
+                {...form.field("proof")}
+                testId={`subscribe-proof-${row.id}`}
+                hint="Paste the proof you were given (a JSON array of hashes) or a whole allowlist file with proofs per address."
+              />
+            ) : null}
+          </div>
+          <div className="row">
+            {gated && chainId === LOCAL_CHAIN_ID ? (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void loadDemoAllowlist()}
+                data-testid={`demo-allowlist-${row.id}`}
+              >
+                Use the demo allowlist file
+              </button>
+            ) : null}
+            {gated ? (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void checkAllowlist()}
+                data-testid={`check-allowlist-${row.id}`}
+              >
+                Check proof
+              </button>
+            ) : null}
+            <button type="submit" disabled={busy.has(subscribeLabel)} data-testid={`subscribe-${row.id}`}>
+              Subscribe
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {row.viewerPending > 0n ? (
+        settled ? (
+          <button
+            type="button"
+            disabled={busy.has(claimLabel)}
+            data-testid={`claim-offering-${row.id}`}
+            onClick={() =>
+              void send(claimLabel, {
+                address: system.offerings,
+                abi: offeringsAbi,
+                functionName: "claimShares",
+                args: [row.id],
+                chainId,
+              })
+            }
+          >
+            Claim {formatShares(row.viewerPending)}
+          </button>
+        ) : (
+          <p className="hint">Your shares can be claimed after the window closes on {formatDate(p.end)}.</p>
+        )
+      ) : null}
+    </article>
+  );
+}

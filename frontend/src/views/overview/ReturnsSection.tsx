@@ -1,0 +1,118 @@
+import { useMemo } from "react";
+
+import { LineChart } from "../../components/charts/LineChart";
+import { useFund } from "../../hooks/useFund";
+import { downloadCsv, toCsv } from "../../lib/csv";
+import { findAsset, formatAmount, formatUnitsGrouped } from "../../lib/format";
+import { returnsLedger, returnsSeries } from "../../lib/history";
+
+/** Returns received, distributed and claimed per asset; the chart over time; the ledger as CSV. */
+export function ReturnsSection() {
+  const { snapshot, history, assets } = useFund();
+  const series = useMemo(() => returnsSeries(history.logs, assets), [history.logs, assets]);
+  if (!snapshot) return null;
+
+  function exportLedger() {
+    const rows = returnsLedger(history.logs).map((r) => {
+      const a = findAsset(assets, r.asset);
+      return [
+        r.block,
+        new Date(Number(r.time) * 1000).toISOString(),
+        r.tx,
+        r.event,
+        a?.symbol ?? "",
+        r.asset,
+        r.account,
+        r.amount,
+        a ? formatUnitsGrouped(r.amount, a.decimals, a.decimals).replace(/,/g, "") : "",
+        r.note,
+      ];
+    });
+    downloadCsv(
+      "returns-ledger.csv",
+      toCsv(
+        [
+          "block",
+          "time",
+          "tx",
+          "event",
+          "asset",
+          "asset_address",
+          "account",
+          "amount_base_units",
+          "amount",
+          "note",
+        ],
+        rows,
+      ),
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="returns-title">
+      <h2 id="returns-title">Returns</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Returns and capital per asset</caption>
+          <thead>
+            <tr>
+              <th scope="col">Asset</th>
+              <th scope="col">Received</th>
+              <th scope="col">Distributed</th>
+              <th scope="col">Claimed</th>
+              <th scope="col">Claimable by holders</th>
+              <th scope="col">Held (no shares yet)</th>
+              <th scope="col">Paid by companies &amp; donors</th>
+              <th scope="col">Investor capital (available)</th>
+              <th scope="col">Stipends paid</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.fund.assets.map((a) => {
+              const info = findAsset(assets, a.asset);
+              return (
+                <tr key={a.asset} data-testid={`returns-row-${a.symbol}`}>
+                  <th scope="row">{a.symbol}</th>
+                  <td>{formatAmount(a.received, info)}</td>
+                  <td>{formatAmount(a.distributed, info)}</td>
+                  <td>{formatAmount(a.claimed, info)}</td>
+                  <td>{formatAmount(a.distributed - a.claimed, info)}</td>
+                  <td>{formatAmount(a.undistributed, info)}</td>
+                  <td>{formatAmount(a.registryPaid, info)}</td>
+                  <td>
+                    {formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)} (
+                    {formatAmount(a.availableCapital, info)})
+                  </td>
+                  <td>{formatAmount(a.capital.stipendsPaid, info)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3>Returns over time</h3>
+      {series.length === 0 ? (
+        <p className="muted">No returns have been distributed in the loaded history yet.</p>
+      ) : (
+        <div className="charts">
+          {series.map((s) => (
+            <LineChart
+              key={s.name}
+              title={s.name}
+              description={`Cumulative ${s.name} to shareholders over time, from ReturnsDistributed events.`}
+              series={[s]}
+            />
+          ))}
+        </div>
+      )}
+      <button
+        type="button"
+        onClick={exportLedger}
+        disabled={history.logs.length === 0}
+        data-testid="export-ledger"
+      >
+        Export returns ledger (CSV)
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from "react";
+import { keccak256, toHex } from "viem";
+
+import { Field, SelectField } from "../../components/Field";
+import { grantRoundsAbi } from "../../generated/contracts";
+import { useFund } from "../../hooks/useFund";
+import { useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
+import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
+import { roundPhase } from "../../lib/status";
+import { checkAmount, checkBytes32, checkInteger, checkText } from "../../lib/validate";
+
+const MAX_U128 = 2n ** 128n - 1n;
+type Fields = "round" | "uri" | "contentHash" | "effort" | "stipend";
+const initial = { round: "", uri: "", contentHash: "", effort: "12", stipend: "0" } as const satisfies Record<
+  Fields,
+  string
+>;
+
+/** Apply to a round that takes applications: proposal URI, content hash, effort, stipend. */
+export function ApplyForm() {
+  const { snapshot, system, now, assets, chainId } = useFund();
+  const { send, busy } = useSend();
+  const form = useForm<Fields>(initial);
+  const [text, setText] = useState("");
+  if (!snapshot || !system) return null;
+  const open = snapshot.rounds.filter(
+    (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applications",
+  );
+  const chosen = open.find((r) => r.id.toString() === form.values.round) ?? open[0];
+  const stipendAsset = chosen ? findAsset(assets, chosen.round.params.stipendAsset) : undefined;
+  const label = "Submit application";
+
+  async function submit() {
+    if (!chosen || !system) return;
+    const uri = checkText(form.values.uri, "Proposal URI", 500);
+    const hash = checkBytes32(form.values.contentHash, "Content hash");
+    const effort = checkInteger(form.values.effort, { label: "Effort", min: 1n, max: 1200n });
+    const stipend =
+      chosen.round.params.stipendBudget > 0n && stipendAsset
+        ? checkAmount(form.values.stipend || "0", stipendAsset.decimals, {
+            label: "Stipend",
+            allowZero: true,
+            max: MAX_U128,
+          })
+        : ({ ok: true, value: 0n } as const);
+    const errors: Partial<Record<Fields, string>> = {};
+    if (!uri.ok) errors.uri = uri.error;
+    if (!hash.ok) errors.contentHash = hash.error;
+    if (!effort.ok) errors.effort = effort.error;
+    if (!stipend.ok) errors.stipend = stipend.error;
+    if (!uri.ok || !hash.ok || !effort.ok || !stipend.ok) {
+      form.setErrors(errors);
+      return;
+    }
+    await send(
+      label,
+      {
+        address: system.grantRounds,
+        abi: grantRoundsAbi,
+        functionName: "submitApplication",
+        args: [chosen.id, uri.value, hash.value, Number(effort.value), stipend.value],
+        chainId,
+      },
+      { onConfirmed: form.reset, ...(stipendAsset ? { asset: stipendAsset } : {}) },
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="apply-title">
+      <h2 id="apply-title">Apply to a round</h2>
+      {open.length === 0 ? (
+        <p className="muted">No round is taking applications right now.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          noValidate
+        >
+          <SelectField
+            label="Round"
+            {...form.field("round")}
+            value={chosen ? chosen.id.toString() : ""}
+            options={open.map((r) => ({
+              value: r.id.toString(),
+              label: `#${r.id} — ${formatShares(r.round.params.sharePool)}, until ${formatDate(r.round.params.applicationDeadline)}`,
+            }))}
+            testId="apply-round"
+          />
+          <Field
+            label="Proposal URI"
+            {...form.field("uri")}
+            placeholder="ipfs://… or https://…"
+            testId="apply-uri"
+          />
+          <Field
+            label="Text of the proposal (optional, to compute its hash)"
+            multiline
+            value={text}
+            onChange={setText}
+            testId="apply-text"
+          />
+          <button
+            type="button"
+            className="secondary"
+            disabled={!text}
+            onClick={() => form.set("contentHash", keccak256(toHex(text)))}
+            data-testid="apply-hash-text"
+          >
+            Compute keccak256 of the text
+          </button>
+          <Field
+            label="Content hash (bytes32)"
+            {...form.field("contentHash")}
+            placeholder="0x…"
+            testId="apply-hash"
+          />
+          <Field
+            label="Effort (research-months, 1–1,200)"
+            {...form.field("effort")}
+            inputMode="numeric"
+            testId="apply-effort"
+          />
+          {chosen && chosen.round.params.stipendBudget > 0n ? (
+            <Field
+              label={`Stipend requested (${stipendAsset?.symbol ?? "asset"})`}
+              {...form.field("stipend")}
+              inputMode="decimal"
+              hint={`The round's stipend budget is ${formatAmount(chosen.round.params.stipendBudget, stipendAsset)} in total.`}
+              testId="apply-stipend"
+            />
+          ) : (
+            <p className="hint">This round pays no stipends.</p>
+          )}
+          <button type="submit" disabled={busy.has(label)} data-testid="apply-submit">
+            Submit application
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useReadContract } from "wagmi";
+
+import { VestingChart } from "../../components/charts/VestingChart";
+import { fundLensAbi, grantRoundsAbi } from "../../generated/contracts";
+import { useFund } from "../../hooks/useFund";
+import { useRoleIndex } from "../../hooks/useRoles";
+import { useSend } from "../../hooks/useSend";
+import { findAsset, formatAmount, formatBps, formatShares } from "../../lib/format";
+import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "../../lib/status";
+
+/** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
+export function MyApplications() {
+  const { system, account, chainId, snapshot, now, assets } = useFund();
+  const roles = useRoleIndex();
+  const { send, busy } = useSend();
+  const ids = account ? roles.applicationsOf(account).slice(0, 100) : [];
+  const mine = useReadContract({
+    address: system?.lens,
+    abi: fundLensAbi,
+    functionName: "applicationsByIds",
+    args: account ? [ids, account] : undefined,
+    chainId,
+    query: { enabled: Boolean(system && account && ids.length > 0) },
+  });
+  if (!system || !snapshot) return null;
+  const rows = mine.data ?? [];
+
+  return (
+    <section className="card" aria-labelledby="my-apps-title">
+      <h2 id="my-apps-title">My applications</h2>
+      {ids.length === 0 ? (
+        <p className="muted">This account has not applied yet (in the loaded history).</p>
+      ) : null}
+      {rows.map((a) => {
+        const x = a.application;
+        const round = snapshot.rounds.find((r) => r.id === x.roundId)?.round;
+        const phase = round ? roundPhase({ status: round.status, ...round.params }, now) : undefined;
+        const stipendAsset = round ? findAsset(assets, round.params.stipendAsset) : undefined;
+        const sharesLabel = `Claim vested shares of application #${a.id}`;
+        const stipendLabel = `Claim stipend of application #${a.id}`;
+        const funded = x.status === ApplicationStatus.Funded || x.status === ApplicationStatus.Cancelled;
+        return (
+          <article key={a.id.toString()} className="application" data-testid={`my-application-${a.id}`}>
+            <h3>
+              Application #{a.id.toString()} to round #{x.roundId.toString()}{" "}
+              <span className="badge">{applicationStatusLabel(x.status)}</span>
+              {phase ? <span className="badge">{phaseLabels[phase]}</span> : null}
+            </h3>
+            <p className="break">{x.uri}</p>
+            <dl className="figures">
+              <div>
+                <dt>Effort</dt>
+                <dd>{x.effortMonths} months</dd>
+              </div>
+              <div>
+                <dt>Median estimate</dt>
+                <dd>
+                  {x.status === ApplicationStatus.Pending
+                    ? "not final yet"
+                    : `${formatBps(x.medianEstimateBps)} (${x.revealCount} reveals)`}
+                </dd>
+              </div>
+              <div>
+                <dt>Award</dt>
+                <dd data-testid={`award-${a.id}`}>{funded ? formatShares(a.award) : "—"}</dd>
+              </div>
+              <div>
+                <dt>Claimable shares</dt>
+                <dd data-testid={`claimable-shares-${a.id}`}>{formatShares(a.claimableShares)}</dd>
+              </div>
+              <div>
+                <dt>Stipend</dt>
+                <dd>
+                  {x.stipendRequested > 0n
+                    ? `${formatAmount(a.stipendAward, stipendAsset)} granted of ${formatAmount(x.stipendRequested, stipendAsset)} asked; ${formatAmount(a.claimableStipend, stipendAsset)} claimable`
+                    : "none asked"}
+                </dd>
+              </div>
+            </dl>
+            {funded && round ? (
+              <VestingChart
+                award={a.award}
+                start={round.settledAt}
+                cliff={round.params.vestingCliff}
+                duration={round.params.vestingDuration}
+                cancelledAt={x.cancelledAt}
+                vested={a.vestedShares}
+                claimed={x.sharesClaimed}
+                now={now}
+              />
+            ) : null}
+            {funded ? (
+              <div className="row">
+                <button
+                  type="button"
+                  disabled={a.claimableShares === 0n || busy.has(sharesLabel)}
+                  data-testid={`claim-shares-${a.id}`}
+                  onClick={() =>
+                    void send(sharesLabel, {
+                      address: system.grantRounds,
+                      abi: grantRoundsAbi,
+                      functionName: "claimShares",
+                      args: [a.id],
+                      chainId,
+                    })
+                  }
+                >
+                  Claim vested shares
+                </button>
+                {a.stipendAward > 0n ? (
+                  <button
+                    type="button"
+                    disabled={a.claimableStipend === 0n || busy.has(stipendLabel)}
+                    data-testid={`claim-stipend-${a.id}`}
+                    onClick={() =>
+                      void send(
+                        stipendLabel,
+                        {
+                          address: system.grantRounds,
+                          abi: grantRoundsAbi,
+                          functionName: "claimStipend",
+                          args: [a.id],
+                          chainId,
+                        },
+                        stipendAsset ? { asset: stipendAsset } : undefined,
+                      )
+                    }
+                  >
+                    Claim stipend
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

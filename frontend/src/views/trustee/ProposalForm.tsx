@@ -1,0 +1,230 @@
+import { useState } from "react";
+import { keccak256, toHex, zeroAddress } from "viem";
+import { useConfig } from "wagmi";
+import { simulateContract, writeContract } from "wagmi/actions";
+
+import { Field, SelectField } from "../../components/Field";
+import { trusteeCouncilAbi } from "../../generated/contracts";
+import { useFund } from "../../hooks/useFund";
+import { toLocalInput, useForm } from "../../hooks/useForm";
+import { useTx } from "../../hooks/useTx";
+import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "../../lib/actionKinds";
+import { describeProposal } from "../../lib/proposals";
+import { buildProposal, fieldsOf, type ProposalField, type ProposalValues } from "./buildProposal";
+import { systemNames } from "./systemNames";
+
+const labels: Readonly<Record<ProposalField, string>> = {
+  trustee: "Trustee address",
+  threshold: "New threshold (approvals needed)",
+  sharePool: "Share pool (shares)",
+  applicationDeadline: "Applications accepted until",
+  commitDeadline: "Estimates committed until",
+  revealDeadline: "Estimates revealed until",
+  vestingCliffDays: "Vesting cliff (days)",
+  vestingDurationDays: "Vesting duration (days)",
+  stipendAsset: "Stipend asset",
+  stipendBudget: "Stipend budget",
+  roundId: "Round id",
+  applicationId: "Application id",
+  transfers: "Share transfers",
+  token: "ERC-20 token address",
+  offeringAsset: "Payment asset",
+  price: "Price per share",
+  shareCap: "Shares offered (cap)",
+  minShares: "Minimum per subscription (shares)",
+  start: "Subscriptions open",
+  end: "Subscriptions close",
+  allowlistRoot: "Allowlist Merkle root (empty = open to anyone)",
+  offeringId: "Offering id",
+  title: "Technique title",
+  uri: "Technique URI",
+  contentHash: "Content hash (bytes32)",
+  applicationIds: "Produced by applications (ids, comma-separated)",
+  techniqueId: "Technique id",
+  commitmentId: "Commitment id",
+  period: "Period (0 = first)",
+  reasonHash: "Reason / resolution hash (bytes32)",
+  target: "Target system contract",
+  data: "Call data (hex)",
+};
+
+const dateFields: ReadonlySet<ProposalField> = new Set([
+  "applicationDeadline",
+  "commitDeadline",
+  "revealDeadline",
+  "start",
+  "end",
+]);
+
+/** Creates a proposal of any kind: fields validated, args ABI-encoded, a plain-words preview, then `propose`. */
+export function ProposalForm() {
+  const config = useConfig();
+  const { system, assets, now, snapshot, chainId } = useFund();
+  const { run, busy } = useTx();
+  const [kind, setKind] = useState<ActionKind>("OpenRound");
+  // Defaults are computed once per mount, so chain time moving on never overwrites what was typed.
+  const [initial] = useState((): ProposalValues => {
+    const day = 86_400n;
+    return {
+      trustee: "",
+      threshold: snapshot ? snapshot.fund.threshold.toString() : "1",
+      sharePool: "1000000",
+      applicationDeadline: toLocalInput(now + 7n * day),
+      commitDeadline: toLocalInput(now + 10n * day),
+      revealDeadline: toLocalInput(now + 13n * day),
+      vestingCliffDays: "90",
+      vestingDurationDays: "365",
+      stipendAsset: zeroAddress,
+      stipendBudget: "0",
+      roundId: "",
+      applicationId: "",
+      transfers: "on",
+      token: "",
+      offeringAsset: zeroAddress,
+      price: "0.01",
+      shareCap: "100000",
+      minShares: "10",
+      start: toLocalInput(now + 600n),
+      end: toLocalInput(now + 14n * day),
+      allowlistRoot: "",
+      offeringId: "",
+      title: "",
+      uri: "",
+      contentHash: "",
+      applicationIds: "",
+      techniqueId: "",
+      commitmentId: "",
+      period: "0",
+      reasonHash: "",
+      target: system?.shares.toLowerCase() ?? "",
+      data: "",
+    };
+  });
+  const form = useForm<ProposalField>(initial);
+  const [hashText, setHashText] = useState("");
+  const built = buildProposal(kind, form.values, {
+    now,
+    assets,
+    trusteeCount: snapshot?.fund.trustees.length ?? 0,
+  });
+  const names = systemNames(system);
+  const preview = built.ok ? describeProposal(actionKindIndex(kind), built.args, { assets, names }) : null;
+  const label = `Propose: ${actionKindLabel(actionKindIndex(kind))}`;
+
+  async function submit() {
+    const result = buildProposal(kind, form.values, {
+      now,
+      assets,
+      trusteeCount: snapshot?.fund.trustees.length ?? 0,
+    });
+    if (!result.ok) {
+      form.setErrors(result.errors);
+      return;
+    }
+    if (!system) return;
+    await run(label, async (step) => {
+      const { request } = await simulateContract(config, {
+        address: system.council,
+        abi: trusteeCouncilAbi,
+        functionName: "propose",
+        args: [actionKindIndex(kind), result.args],
+        chainId,
+      });
+      step("wallet");
+      return writeContract(config, request);
+    });
+  }
+
+  const assetOptions = assets.map((a) => ({ value: a.asset, label: a.symbol }));
+  const hashTarget: ProposalField | null = fieldsOf[kind].includes("contentHash")
+    ? "contentHash"
+    : fieldsOf[kind].includes("reasonHash")
+      ? "reasonHash"
+      : null;
+
+  return (
+    <section className="card" aria-labelledby="new-proposal-title">
+      <h2 id="new-proposal-title">New proposal</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <SelectField
+          label="Action"
+          value={kind}
+          onChange={(k) => setKind(k as ActionKind)}
+          options={actionKinds.map((k, i) => ({ value: k, label: actionKindLabel(i) }))}
+          testId="proposal-kind"
+        />
+        <div className="grid">
+          {fieldsOf[kind].map((name) => {
+            const common = { label: labels[name], testId: `proposal-${name}`, ...form.field(name) };
+            if (name === "stipendAsset" || name === "offeringAsset")
+              return <SelectField key={name} {...common} options={assetOptions} />;
+            if (name === "transfers")
+              return (
+                <SelectField
+                  key={name}
+                  {...common}
+                  options={[
+                    { value: "on", label: "On (holders may transfer)" },
+                    { value: "off", label: "Off" },
+                  ]}
+                />
+              );
+            if (name === "target")
+              return (
+                <SelectField
+                  key={name}
+                  {...common}
+                  options={Object.entries(names).map(([address, n]) => ({
+                    value: address,
+                    label: `${n} (${address})`,
+                  }))}
+                />
+              );
+            if (dateFields.has(name))
+              return (
+                <Field
+                  key={name}
+                  {...common}
+                  type="datetime-local"
+                  hint="Your local time; the chain's clock decides."
+                />
+              );
+            return <Field key={name} {...common} />;
+          })}
+        </div>
+        {hashTarget ? (
+          <div className="helper">
+            <Field
+              label="Text to hash (optional)"
+              multiline
+              value={hashText}
+              onChange={setHashText}
+              hint="Paste the document or reason; its keccak256 can fill the hash field."
+              testId="proposal-hash-text"
+            />
+            <button
+              type="button"
+              className="secondary"
+              disabled={!hashText}
+              onClick={() => form.set(hashTarget, keccak256(toHex(hashText)))}
+            >
+              Use keccak256 of this text
+            </button>
+          </div>
+        ) : null}
+        <p className="preview" aria-live="polite" data-testid="proposal-preview">
+          {preview ? <>Preview: {preview}</> : "Fill in the fields to see the proposal in plain words."}
+        </p>
+        <button type="submit" disabled={busy.has(label) || !system} data-testid="proposal-submit">
+          Propose
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { grantRoundsAbi } from "../../generated/contracts";
+import { useFund, type RoundRow } from "../../hooks/useFund";
+import { useSend } from "../../hooks/useSend";
+import {
+  findAsset,
+  formatAmount,
+  formatBps,
+  formatDate,
+  formatDuration,
+  formatShares,
+  shortAddress,
+  shortHash,
+} from "../../lib/format";
+import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "../../lib/status";
+import { EstimateRow } from "./EstimateRow";
+
+/** One round: its phase and terms, each application with the trustee's owed estimate, results, settle. */
+export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly asTrustee: boolean }) {
+  const { snapshot, system, now, assets, account, chainId } = useFund();
+  const { send, busy } = useSend();
+  if (!snapshot || !system) return null;
+  const r = row.round;
+  const p = r.params;
+  const phase = roundPhase({ status: r.status, ...p }, now);
+  const apps = snapshot.applications
+    .filter((a) => a.application.roundId === row.id)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const settleLabel = `Settle round #${row.id}`;
+  const canSettle =
+    phase === "finalize" && r.status === RoundStatus.Open && r.finalizedCount === r.applicationCount;
+  const stipendAsset = findAsset(assets, p.stipendAsset);
+
+  return (
+    <article className="round" data-testid={`round-${row.id}`} data-phase={phase}>
+      <h3>
+        Round #{row.id.toString()} <span className="badge">{phaseLabels[phase]}</span>
+      </h3>
+      <p>
+        Pool {formatShares(p.sharePool)}; applications until {formatDate(p.applicationDeadline)}, commits
+        until {formatDate(p.commitDeadline)}, reveals until {formatDate(p.revealDeadline)}; vesting{" "}
+        {formatDuration(p.vestingDuration)}{" "}
+        {p.vestingCliff > 0n ? `with a ${formatDuration(p.vestingCliff)} cliff` : "with no cliff"}
+        {p.stipendBudget > 0n
+          ? `; stipends up to ${formatAmount(p.stipendBudget, stipendAsset)}`
+          : "; no stipends"}
+        .
+      </p>
+      {r.status === RoundStatus.Settled ? (
+        <p>
+          Settled {formatDate(r.settledAt)}: {r.fundedCount} of {r.applicationCount} applications funded,
+          total weight {r.totalWeight.toString()}, stipends reserved{" "}
+          {formatAmount(r.stipendReserved, stipendAsset)}.
+        </p>
+      ) : (
+        <p className="muted">
+          {r.finalizedCount} of {r.applicationCount} applications finalized.
+        </p>
+      )}
+      {apps.length < r.applicationCount ? (
+        <p className="hint">Showing the {apps.length} applications among the latest loaded.</p>
+      ) : null}
+      {apps.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Applications of round {row.id.toString()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Application</th>
+                <th scope="col">Researcher</th>
+                <th scope="col">Proposal</th>
+                <th scope="col">Effort</th>
+                <th scope="col">Status</th>
+                <th scope="col">Median estimate</th>
+                <th scope="col">Weight</th>
+                <th scope="col">Award</th>
+                {asTrustee || phase === "finalize" ? <th scope="col">Your part</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {apps.map((a) => {
+                const x = a.application;
+                const finalized = x.status !== 1;
+                const weightShare =
+                  r.totalWeight > 0n && x.weight > 0n ? Number((x.weight * 10_000n) / r.totalWeight) : 0;
+                return (
+                  <tr key={a.id.toString()} data-testid={`application-${a.id}`}>
+                    <th scope="row">#{a.id.toString()}</th>
+                    <td>
+                      <code title={x.researcher}>{shortAddress(x.researcher)}</code>
+                    </td>
+                    <td>
+                      <span className="break">{x.uri}</span>
+                      <br />
+                      <span className="muted">{shortHash(x.contentHash)}</span>
+                    </td>
+                    <td>{x.effortMonths} months</td>
+                    <td>{applicationStatusLabel(x.status)}</td>
+                    <td>
+                      {finalized ? `${formatBps(x.medianEstimateBps)} (${x.revealCount} reveals)` : "—"}
+                    </td>
+                    <td>
+                      {x.weight > 0n
+                        ? `${x.weight.toString()}${weightShare ? ` (${formatBps(weightShare)})` : ""}`
+                        : "—"}
+                    </td>
+                    <td>{a.award > 0n ? formatShares(a.award) : "—"}</td>
+                    {asTrustee || phase === "finalize" ? (
+                      <td>
+                        <EstimateRow app={a} phase={phase} trustee={asTrustee ? account : undefined} />
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No application yet.</p>
+      )}
+      {canSettle ? (
+        <button
+          type="button"
+          disabled={busy.has(settleLabel)}
+          data-testid={`settle-${row.id}`}
+          onClick={() =>
+            void send(settleLabel, {
+              address: system.grantRounds,
+              abi: grantRoundsAbi,
+              functionName: "settleRound",
+              args: [row.id],
+              chainId,
+            })
+          }
+        >
+          Settle round
+        </button>
+      ) : null}
+    </article>
+  );
+}

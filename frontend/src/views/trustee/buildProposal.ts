@@ -1,0 +1,312 @@
+import { encodeAbiParameters, isHex, zeroHash, type Hex } from "viem";
+
+import type { ActionKind } from "../../lib/actionKinds";
+import { findAsset, type AssetInfo } from "../../lib/format";
+import { actionParams } from "../../lib/proposals";
+import {
+  checkAddress,
+  checkAmount,
+  checkBytes32,
+  checkDateTime,
+  checkDays,
+  checkInteger,
+  checkText,
+  type Checked,
+} from "../../lib/validate";
+
+export const proposalFieldNames = [
+  "trustee",
+  "threshold",
+  "sharePool",
+  "applicationDeadline",
+  "commitDeadline",
+  "revealDeadline",
+  "vestingCliffDays",
+  "vestingDurationDays",
+  "stipendAsset",
+  "stipendBudget",
+  "roundId",
+  "applicationId",
+  "transfers",
+  "token",
+  "offeringAsset",
+  "price",
+  "shareCap",
+  "minShares",
+  "start",
+  "end",
+  "allowlistRoot",
+  "offeringId",
+  "title",
+  "uri",
+  "contentHash",
+  "applicationIds",
+  "techniqueId",
+  "commitmentId",
+  "period",
+  "reasonHash",
+  "target",
+  "data",
+] as const;
+
+export type ProposalField = (typeof proposalFieldNames)[number];
+export type ProposalValues = Readonly<Record<ProposalField, string>>;
+
+export type BuildContext = {
+  readonly now: bigint;
+  readonly assets: readonly AssetInfo[];
+  readonly trusteeCount: number;
+};
+
+export type Built =
+  | { readonly ok: true; readonly args: Hex }
+  | { readonly ok: false; readonly errors: Partial<Record<ProposalField, string>> };
+
+const U64 = 2n ** 64n - 1n;
+
+/** Encoding runs only once every check passed, so each value exists. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("a checked value is missing");
+  return value;
+}
+const U128 = 2n ** 128n - 1n;
+
+/** Validates the fields `kind` uses and ABI-encodes them as the proposal's `args`. */
+export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildContext): Built {
+  const checks: Partial<Record<ProposalField, Checked<unknown>>> = {};
+  const take = <T>(name: ProposalField, c: Checked<T>): T | undefined => {
+    checks[name] = c;
+    return c.ok ? c.value : undefined;
+  };
+  const id = (name: ProposalField, label: string) => take(name, checkInteger(v[name], { label, min: 1n }));
+  const asset = (name: ProposalField): AssetInfo | undefined => {
+    const found = ctx.assets.find((a) => a.asset === v[name]);
+    checks[name] = found ? { ok: true, value: found } : { ok: false, error: "Choose a returns asset." };
+    return found;
+  };
+  const finish = (encode: () => Hex): Built => {
+    const errors: Partial<Record<ProposalField, string>> = {};
+    for (const [name, c] of Object.entries(checks) as [ProposalField, Checked<unknown>][])
+      if (!c.ok) errors[name] = c.error;
+    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, args: encode() };
+  };
+
+  switch (kind) {
+    case "AddTrustee":
+    case "RemoveTrustee": {
+      const trustee = take("trustee", checkAddress(v.trustee, "Trustee"));
+      return finish(() => encodeAbiParameters(actionParams.AddTrustee, [must(trustee)]));
+    }
+    case "ChangeThreshold": {
+      const threshold = take(
+        "threshold",
+        checkInteger(v.threshold, { label: "Threshold", min: 1n, max: BigInt(ctx.trusteeCount) }),
+      );
+      return finish(() => encodeAbiParameters(actionParams.ChangeThreshold, [must(threshold)]));
+    }
+    case "OpenRound": {
+      const sharePool = take("sharePool", checkAmount(v.sharePool, 18, { label: "Share pool", max: U128 }));
+      const apps = take(
+        "applicationDeadline",
+        checkDateTime(v.applicationDeadline, "Application deadline", {
+          seconds: ctx.now,
+          what: "now (chain time)",
+        }),
+      );
+      const commits =
+        apps !== undefined
+          ? take(
+              "commitDeadline",
+              checkDateTime(v.commitDeadline, "Commit deadline", {
+                seconds: apps,
+                what: "the application deadline",
+              }),
+            )
+          : take("commitDeadline", checkDateTime(v.commitDeadline, "Commit deadline"));
+      const reveals =
+        commits !== undefined
+          ? take(
+              "revealDeadline",
+              checkDateTime(v.revealDeadline, "Reveal deadline", {
+                seconds: commits,
+                what: "the commit deadline",
+              }),
+            )
+          : take("revealDeadline", checkDateTime(v.revealDeadline, "Reveal deadline"));
+      const cliff = take("vestingCliffDays", checkDays(v.vestingCliffDays, "Cliff", { allowZero: true }));
+      const duration = take("vestingDurationDays", checkDays(v.vestingDurationDays, "Vesting duration"));
+      if (cliff !== undefined && duration !== undefined && cliff > duration) {
+        checks.vestingCliffDays = {
+          ok: false,
+          error: "The cliff cannot be longer than the vesting duration.",
+        };
+      }
+      const stipendAsset = asset("stipendAsset");
+      const budget = stipendAsset
+        ? take(
+            "stipendBudget",
+            checkAmount(v.stipendBudget || "0", stipendAsset.decimals, {
+              label: "Stipend budget",
+              allowZero: true,
+              max: U128,
+            }),
+          )
+        : undefined;
+      return finish(() =>
+        encodeAbiParameters(actionParams.OpenRound, [
+          {
+            sharePool: must(sharePool),
+            applicationDeadline: must(apps),
+            commitDeadline: must(commits),
+            revealDeadline: must(reveals),
+            vestingCliff: must(cliff),
+            vestingDuration: must(duration),
+            stipendAsset: must(stipendAsset).asset,
+            stipendBudget: must(budget),
+          },
+        ]),
+      );
+    }
+    case "CloseRound": {
+      const roundId = id("roundId", "Round");
+      return finish(() => encodeAbiParameters(actionParams.CloseRound, [must(roundId)]));
+    }
+    case "CancelGrant": {
+      const applicationId = id("applicationId", "Application");
+      return finish(() => encodeAbiParameters(actionParams.CancelGrant, [must(applicationId)]));
+    }
+    case "SetShareTransfers":
+      return finish(() => encodeAbiParameters(actionParams.SetShareTransfers, [v.transfers === "on"]));
+    case "Pause":
+    case "Unpause":
+      return finish(() => "0x");
+    case "AllowReturnsAsset": {
+      const token = take("token", checkAddress(v.token, "Token"));
+      if (token && findAsset(ctx.assets, token))
+        checks.token = { ok: false, error: "This token is already a returns asset." };
+      return finish(() => encodeAbiParameters(actionParams.AllowReturnsAsset, [must(token)]));
+    }
+    case "OpenOffering": {
+      const a = asset("offeringAsset");
+      const price = a
+        ? take("price", checkAmount(v.price, a.decimals, { label: "Price per share", max: U128 }))
+        : undefined;
+      const cap = take("shareCap", checkAmount(v.shareCap, 18, { label: "Share cap", max: U128 }));
+      const min = take(
+        "minShares",
+        checkAmount(v.minShares || "0", 18, { label: "Minimum", allowZero: true, max: U128 }),
+      );
+      if (cap !== undefined && min !== undefined && min > cap)
+        checks.minShares = { ok: false, error: "The minimum cannot exceed the cap." };
+      const start = take("start", checkDateTime(v.start, "Start"));
+      const end =
+        start !== undefined
+          ? take(
+              "end",
+              checkDateTime(v.end, "End", {
+                seconds: start > ctx.now ? start : ctx.now,
+                what: "the start and now (chain time)",
+              }),
+            )
+          : take("end", checkDateTime(v.end, "End"));
+      const root = v.allowlistRoot.trim()
+        ? take("allowlistRoot", checkBytes32(v.allowlistRoot, "Allowlist root"))
+        : zeroHash;
+      if (start !== undefined && start > U64)
+        checks.start = { ok: false, error: "Start is too far in the future." };
+      return finish(() =>
+        encodeAbiParameters(actionParams.OpenOffering, [
+          {
+            asset: must(a).asset,
+            pricePerShare: must(price),
+            shareCap: must(cap),
+            minShares: must(min),
+            start: must(start),
+            end: must(end),
+            allowlistRoot: must(root),
+          },
+        ]),
+      );
+    }
+    case "CloseOffering": {
+      const offeringId = id("offeringId", "Offering");
+      return finish(() => encodeAbiParameters(actionParams.CloseOffering, [must(offeringId)]));
+    }
+    case "RegisterTechnique": {
+      const title = take("title", checkText(v.title, "Title", 200));
+      const uri = take("uri", checkText(v.uri, "URI", 500));
+      const hash = take("contentHash", checkBytes32(v.contentHash, "Content hash"));
+      const parts = v.applicationIds
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const ids: bigint[] = [];
+      let bad = false;
+      for (const p of parts) {
+        if (/^\d+$/.test(p) && BigInt(p) > 0n) ids.push(BigInt(p));
+        else bad = true;
+      }
+      checks.applicationIds = bad
+        ? { ok: false, error: "List application ids as whole numbers separated by commas, e.g. 1, 4." }
+        : { ok: true, value: ids };
+      return finish(() =>
+        encodeAbiParameters(actionParams.RegisterTechnique, [must(title), must(uri), must(hash), ids]),
+      );
+    }
+    case "RetireTechnique": {
+      const techniqueId = id("techniqueId", "Technique");
+      return finish(() => encodeAbiParameters(actionParams.RetireTechnique, [must(techniqueId)]));
+    }
+    case "DisputeReport":
+    case "ResolveDispute": {
+      const commitmentId = id("commitmentId", "Commitment");
+      const period = take("period", checkInteger(v.period, { label: "Period", min: 0n }));
+      const reason = take(
+        "reasonHash",
+        checkBytes32(v.reasonHash, kind === "DisputeReport" ? "Reason hash" : "Resolution hash"),
+      );
+      return finish(() =>
+        encodeAbiParameters(actionParams.DisputeReport, [must(commitmentId), must(period), must(reason)]),
+      );
+    }
+    case "CallSystem": {
+      const target = take("target", checkAddress(v.target, "Target"));
+      const data = v.data.trim();
+      checks.data =
+        isHex(data) && data.length >= 10 && data.length % 2 === 0
+          ? { ok: true, value: data }
+          : { ok: false, error: "Call data must be 0x-prefixed hex with at least a 4-byte selector." };
+      return finish(() => encodeAbiParameters(actionParams.CallSystem, [must(target), data as Hex]));
+    }
+  }
+}
+
+/** The fields each kind shows, in order. */
+export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = {
+  AddTrustee: ["trustee"],
+  RemoveTrustee: ["trustee"],
+  ChangeThreshold: ["threshold"],
+  OpenRound: [
+    "sharePool",
+    "applicationDeadline",
+    "commitDeadline",
+    "revealDeadline",
+    "vestingCliffDays",
+    "vestingDurationDays",
+    "stipendAsset",
+    "stipendBudget",
+  ],
+  CloseRound: ["roundId"],
+  CancelGrant: ["applicationId"],
+  SetShareTransfers: ["transfers"],
+  Pause: [],
+  Unpause: [],
+  AllowReturnsAsset: ["token"],
+  OpenOffering: ["offeringAsset", "price", "shareCap", "minShares", "start", "end", "allowlistRoot"],
+  CloseOffering: ["offeringId"],
+  RegisterTechnique: ["title", "uri", "contentHash", "applicationIds"],
+  RetireTechnique: ["techniqueId"],
+  DisputeReport: ["commitmentId", "period", "reasonHash"],
+  ResolveDispute: ["commitmentId", "period", "reasonHash"],
+  CallSystem: ["target", "data"],
+};

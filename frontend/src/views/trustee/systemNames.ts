@@ -1,0 +1,15 @@
+import type { System } from "../../hooks/useFund";
+import type { SystemNames } from "../../lib/proposals";
+
+/** Lower-case address → name of each Fund contract, for CallSystem targets and descriptions. */
+export function systemNames(system: System | undefined): SystemNames {
+  if (!system) return {};
+  return {
+    [system.shares.toLowerCase()]: "FundShares",
+    [system.grantRounds.toLowerCase()]: "GrantRounds",
+    [system.offerings.toLowerCase()]: "Offerings",
+    [system.capitalPool.toLowerCase()]: "CapitalPool",
+    [system.returnsRegistry.toLowerCase()]: "ReturnsRegistry",
+    [system.council.toLowerCase()]: "TrusteeCouncil",
+  };
+}
