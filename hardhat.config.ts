@@ -4,6 +4,8 @@ import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-et
 import hardhatViem from "@nomicfoundation/hardhat-viem";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { fundTasks } from "./tasks/index.js";
+
 // solc is compiled from the npm `solc` package (soljson.js); Hardhat cannot
 // download compilers on these machines. Keep SOLC_VERSION equal to the `solc`
 // version pinned in package.json.
@@ -16,6 +18,7 @@ const DEMO_HISTORY_DAYS = 120;
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
+  tasks: fundTasks,
   solidity: {
     profiles: {
       default: {

@@ -25,10 +25,13 @@ export function deployedAddressesFile(chainId: bigint | number): string {
 /**
  * Reads the Fund's addresses for `chainId` from the Ignition deployment (keys are
  * `<ModuleId>#<ContractName>`, e.g. `LocalFund#FundShares`). Throws a clear error when the chain
- * has no deployment or a contract is missing.
+ * has no deployment or a contract is missing. `file` overrides where the record is read from
+ * (any file in Ignition's deployed_addresses.json format), e.g. for an in-process test chain.
  */
-export function loadFundAddresses(chainId: bigint | number): FundAddresses {
-  const file = deployedAddressesFile(chainId);
+export function loadFundAddresses(
+  chainId: bigint | number,
+  file: string = deployedAddressesFile(chainId),
+): FundAddresses {
   if (!existsSync(file)) {
     throw new Error(
       `No Fund deployment for chain ${chainId}: ${file} does not exist. Deploy first (npm start, or hardhat ignition deploy).`,

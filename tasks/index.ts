@@ -1,0 +1,226 @@
+// The Fund's command-line tasks, grouped by role. Each action lives in tasks/<group>.ts and is
+// loaded only when its task runs. Every task takes --from (acting account), --deployment
+// (addresses file) and --json (print only JSON); see docs/cli.md.
+import { task } from "hardhat/config";
+import { ArgumentType } from "hardhat/types/arguments";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type {
+  LazyActionObject,
+  NewTaskActionFunction,
+  NewTaskDefinitionBuilder,
+  TaskArguments,
+  TaskDefinition,
+} from "hardhat/types/tasks";
+
+const text = (name: string, description: string) => ({
+  name,
+  description,
+  type: ArgumentType.STRING_WITHOUT_DEFAULT,
+  defaultValue: undefined,
+});
+
+function common<ArgumentsT extends TaskArguments>(
+  builder: NewTaskDefinitionBuilder<ArgumentsT>,
+  from: string,
+) {
+  return builder
+    .addOption(
+      text("from", `Acting account: an index into the network's accounts or an address (default: ${from})`),
+    )
+    .addOption(
+      text(
+        "deployment",
+        "deployed_addresses.json to read the Fund's addresses from (default: ignition/deployments/chain-<id>/)",
+      ),
+    )
+    .addFlag({ name: "json", description: "Print only JSON" });
+}
+
+/** A task action with typed arguments (each tasks/<group>.ts exports several). */
+type Action = (args: never, hre: HardhatRuntimeEnvironment) => Promise<unknown>;
+
+/** Loads the action `name` from a task group's module when the task runs. */
+function action<NameT extends string>(
+  load: () => Promise<Record<NameT, Action>>,
+  name: NameT,
+): LazyActionObject<NewTaskActionFunction> {
+  return async () => {
+    const run = (await load())[name];
+    // Hardhat has validated the options against the definition; the action parses their values.
+    return { default: (args: TaskArguments, hre: HardhatRuntimeEnvironment) => run(args as never, hre) };
+  };
+}
+
+const status = () => import("./status.js");
+const council = () => import("./council.js");
+const rounds = () => import("./rounds.js");
+const researcher = () => import("./researcher.js");
+const investor = () => import("./investor.js");
+const company = () => import("./company.js");
+
+const FIRST = "the network's first account";
+const TRUSTEE = "the first account that is a trustee";
+
+export const fundTasks: TaskDefinition[] = [
+  // ---------------------------------------------------------------- everyone
+  common(
+    task(
+      "fund:status",
+      "Shows the whole Fund: shares, returns, capital, council, rounds, offerings, compliance",
+    ),
+    FIRST,
+  )
+    .addOption(text("top", "How many of the largest holders to list (default 10)"))
+    .addOption(
+      text(
+        "limit",
+        "How many of the newest proposals, rounds, offerings, companies and commitments to read (default 20)",
+      ),
+    )
+    .setAction(action(status, "fundStatus"))
+    .build(),
+
+  // ---------------------------------------------------------------- trustees
+  common(task("council:propose", "Trustee: proposes a privileged action to the council"), TRUSTEE)
+    .addOption(
+      text("kind", "Action kind, e.g. OpenRound, AllowReturnsAsset, SetShareTransfers (see docs/cli.md)"),
+    )
+    .addOption(
+      text("params", "JSON array of the routed function's arguments; tuples as objects by field name"),
+    )
+    .setAction(action(council, "propose"))
+    .build(),
+  common(task("council:approve", "Trustee: approves a proposal"), "the first trustee who has not approved it")
+    .addOption(text("id", "Proposal id"))
+    .setAction(action(council, "approve"))
+    .build(),
+  common(task("council:execute", "Executes a proposal that has enough approvals (anyone)"), FIRST)
+    .addOption(text("id", "Proposal id"))
+    .setAction(action(council, "execute"))
+    .build(),
+  common(task("council:proposals", "Lists the council's open proposals with their approvals"), FIRST)
+    .addFlag({ name: "all", description: "Include executed and expired proposals" })
+    .addOption(text("limit", "How many of the newest proposals to look at (default 50)"))
+    .setAction(action(council, "proposals"))
+    .build(),
+  common(
+    task("estimate:commit", "Trustee: commits a hidden probability-of-success estimate"),
+    TRUSTEE + " and has not committed",
+  )
+    .addOption(text("application", "Application id"))
+    .addOption(text("estimate", "Estimate in basis points, 0 to 10000"))
+    .addOption(text("salt", "32-byte hex salt (default: a random one, stored locally)"))
+    .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
+    .setAction(action(rounds, "commitEstimate"))
+    .build(),
+  common(
+    task("estimate:reveal", "Trustee: reveals a committed estimate with its stored salt"),
+    TRUSTEE + " with an unrevealed commitment",
+  )
+    .addOption(text("application", "Application id"))
+    .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
+    .setAction(action(rounds, "revealEstimate"))
+    .build(),
+  common(task("round:finalize", "Finalizes an application, or every pending one of a round (anyone)"), FIRST)
+    .addOption(text("application", "Application id"))
+    .addOption(text("round", "Round id: finalize all its pending applications"))
+    .addOption(text("pageSize", "Applications read per page with --round (default 25)"))
+    .setAction(action(rounds, "finalize"))
+    .build(),
+  common(task("round:settle", "Settles a round whose applications are all finalized (anyone)"), FIRST)
+    .addOption(text("round", "Round id"))
+    .setAction(action(rounds, "settle"))
+    .build(),
+
+  // ---------------------------------------------------------------- researchers
+  common(task("grant:apply", "Researcher: applies to an open grant round"), FIRST)
+    .addOption(text("round", "Round id"))
+    .addOption(text("uri", "Where the proposal can be read"))
+    .addOption(text("contentHash", "32-byte hash of the proposal"))
+    .addOption(text("contentText", "Proposal text to hash instead of --content-hash"))
+    .addOption(text("effort", "Effort in research-months, 1 to 1200"))
+    .addOption(text("stipend", "Stipend requested, in the round's stipend asset (default 0)"))
+    .setAction(action(researcher, "apply"))
+    .build(),
+  common(
+    task("grant:claim-shares", "Researcher: claims the vested shares of a funded application"),
+    "the application's researcher",
+  )
+    .addOption(text("application", "Application id"))
+    .setAction(action(researcher, "claimShares"))
+    .build(),
+  common(
+    task("grant:claim-stipend", "Researcher: claims the vested stipend of a funded application"),
+    "the application's researcher",
+  )
+    .addOption(text("application", "Application id"))
+    .setAction(action(researcher, "claimStipend"))
+    .build(),
+  common(
+    task("returns:claim", "Shareholder: claims earned returns"),
+    "the first account with returns to claim",
+  )
+    .addOption(text("asset", "ETH or an ERC-20 address (default: every asset)"))
+    .setAction(action(researcher, "claimReturns"))
+    .build(),
+
+  // ---------------------------------------------------------------- investors
+  common(
+    task("offering:subscribe", "Investor: buys shares in an offering (approves the ERC-20 if needed)"),
+    "the first allowed account",
+  )
+    .addOption(text("offering", "Offering id"))
+    .addOption(text("shares", "Number of shares, decimals allowed"))
+    .addOption(text("proof", "Merkle proof for an allowlisted offering: JSON array of 32-byte hex values"))
+    .setAction(action(investor, "subscribe"))
+    .build(),
+  common(
+    task("offering:claim", "Investor: claims subscribed shares after the offering's window"),
+    "the first account with subscribed shares",
+  )
+    .addOption(text("offering", "Offering id"))
+    .setAction(action(investor, "claimOffering"))
+    .build(),
+
+  // ---------------------------------------------------------------- companies
+  common(task("company:register", "Company: registers a company"), FIRST)
+    .addOption(text("name", "Company name"))
+    .addOption(text("uri", "Company URI"))
+    .addOption(text("admin", "Admin address (default: the acting account)"))
+    .setAction(action(company, "register"))
+    .build(),
+  common(
+    task("pfr:submit", "Company: signs (EIP-712) and submits a Promise of Future Returns"),
+    "the first signer of the company",
+  )
+    .addOption(text("company", "Company id"))
+    .addOption(text("techniques", "Technique ids, comma-separated, e.g. 1,2"))
+    .addOption(text("model", "Model name"))
+    .addOption(text("modelHash", "32-byte model hash (default: keccak256 of the model name)"))
+    .addOption(text("bps", "Returns share in basis points, 1 to 10000"))
+    .addOption(text("start", "Start: ISO date or unix seconds"))
+    .addOption(text("end", "End: ISO date or unix seconds"))
+    .addOption(text("periodDays", "Period length in days"))
+    .addOption(text("graceDays", "Grace period in days (default 0)"))
+    .addOption(text("nonce", "Nonce (default: the lowest unused one)"))
+    .addOption(
+      text("deadline", "Last moment to submit the signature: ISO date or unix seconds (default: in one day)"),
+    )
+    .setAction(action(company, "submitPromise"))
+    .build(),
+  common(
+    task("pfr:report", "Company: reports a period's gross returns and pays the Fund's share"),
+    "the first signer of the company",
+  )
+    .addOption(text("commitment", "Commitment id"))
+    .addOption(text("period", "Period index (default: the next unreported one)"))
+    .addOption(text("asset", "ETH or an ERC-20 returns asset address"))
+    .addOption(text("gross", "Gross returns of the period, decimals allowed"))
+    .addOption(text("evidence", "Evidence: a 32-byte hash, or text to hash"))
+    .setAction(action(company, "reportReturns"))
+    .build(),
+  common(task("company:status", "Shows a company and the compliance of its commitments"), FIRST)
+    .addOption(text("company", "Company id"))
+    .setAction(action(company, "companyStatus"))
+    .build(),
+];

@@ -1,0 +1,238 @@
+// `fund:status`: the whole Fund at a glance — shares, returns, capital, council, rounds,
+// offerings, companies and their compliance.
+import { formatUnits } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+
+import { optional, parseWhole } from "./lib/args.js";
+import { type AssetInfo, assetInfo, formatAmount, formatShares } from "./lib/assets.js";
+import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { emit, isoTime } from "./lib/output.js";
+import {
+  type CommitmentView,
+  type OfferingView,
+  type ProposalView,
+  type RoundView,
+  complianceLine,
+  newestIds,
+  readCommitment,
+  readOffering,
+  readProposal,
+  readRound,
+} from "./lib/reads.js";
+
+export interface StatusArgs extends CommonArgs {
+  top?: string;
+  limit?: string;
+}
+
+/** Holders are read in pages of this size; at most `MAX_HOLDERS_SCANNED` are ranked (an indexer does more). */
+const HOLDER_PAGE = 200n;
+const MAX_HOLDERS_SCANNED = 2_000n;
+
+export interface AssetReturns {
+  asset: AssetInfo;
+  received: bigint;
+  distributed: bigint;
+  claimed: bigint;
+  undistributed: bigint;
+}
+
+export interface CapitalBooks {
+  asset: AssetInfo;
+  capitalIn: bigint;
+  stipendsPaid: bigint;
+  reserved: bigint;
+  available: bigint;
+}
+
+export interface CompanyView {
+  id: bigint;
+  name: string;
+  admin: string;
+}
+
+export interface FundStatus {
+  chainId: bigint;
+  time: bigint;
+  shares: {
+    totalSupply: bigint;
+    holderCount: bigint;
+    topHolders: { holder: string; balance: bigint }[];
+    holdersScanned: bigint;
+    transfersEnabled: boolean;
+    paused: boolean;
+  };
+  returns: AssetReturns[];
+  capital: CapitalBooks[];
+  council: {
+    trustees: string[];
+    threshold: bigint;
+    proposalCount: bigint;
+    openProposals: ProposalView[];
+  };
+  rounds: { count: bigint; latest: RoundView[] };
+  offerings: { count: bigint; latest: OfferingView[] };
+  companies: { count: bigint; latest: CompanyView[] };
+  commitments: { count: bigint; latest: CommitmentView[]; delinquent: bigint };
+}
+
+async function topHolders(fund: Fund, holderCount: bigint, top: bigint) {
+  const scanned = holderCount < MAX_HOLDERS_SCANNED ? holderCount : MAX_HOLDERS_SCANNED;
+  const holders: string[] = [];
+  for (let offset = 0n; offset < scanned; offset += HOLDER_PAGE) {
+    holders.push(...(await fund.shares.holders(offset, HOLDER_PAGE)));
+  }
+  const balances = await Promise.all(holders.map((holder) => fund.shares.balanceOf(holder)));
+  const ranked = holders
+    .map((holder, index) => ({ holder, balance: balances[index] ?? 0n }))
+    .sort((a, b) => (b.balance > a.balance ? 1 : b.balance < a.balance ? -1 : 0));
+  return { topHolders: ranked.slice(0, Number(top)), holdersScanned: BigInt(holders.length) };
+}
+
+export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironment): Promise<FundStatus> {
+  const fund = await connectFund(hre, args.deployment);
+  const top = optional(args.top) === undefined ? 10n : parseWhole("top", args.top, 1n, 1_000n);
+  const limit = optional(args.limit) === undefined ? 20n : parseWhole("limit", args.limit, 1n, 1_000n);
+  const now = await chainTime(fund);
+  const { shares, council, rounds, offerings, registry, pool } = fund;
+
+  const [totalSupply, holderCount, transfersEnabled, paused, assets] = await Promise.all([
+    shares.totalSupply(),
+    shares.holderCount(),
+    shares.transfersEnabled(),
+    shares.paused(),
+    shares.returnsAssets(),
+  ]);
+  const infos = await Promise.all(assets.map((asset) => assetInfo(fund, asset)));
+  const returns = await Promise.all(
+    infos.map(async (asset) => {
+      const [received, distributed, claimed, undistributed] = await shares.assetTotals(asset.address);
+      return { asset, received, distributed, claimed, undistributed };
+    }),
+  );
+  const capital = await Promise.all(
+    infos.map(async (asset) => {
+      const [books, available] = await Promise.all([
+        pool.books(asset.address),
+        pool.availableCapital(asset.address),
+      ]);
+      return {
+        asset,
+        capitalIn: books.capitalIn,
+        stipendsPaid: books.stipendsPaid,
+        reserved: books.reserved,
+        available,
+      };
+    }),
+  );
+
+  const [trustees, threshold, proposalCount, roundCount, offeringCount, companyCount, commitmentCount] =
+    await Promise.all([
+      council.trustees(),
+      council.threshold(),
+      council.proposalCount(),
+      rounds.roundCount(),
+      offerings.offeringCount(),
+      registry.companyCount(),
+      registry.commitmentCount(),
+    ]);
+  const proposals = await Promise.all(
+    newestIds(proposalCount, limit).map((id) => readProposal(fund, id, now)),
+  );
+  const latestRounds = await Promise.all(newestIds(roundCount, limit).map((id) => readRound(fund, id, now)));
+  const latestOfferings = await Promise.all(
+    newestIds(offeringCount, limit).map((id) => readOffering(fund, id, now)),
+  );
+  const companies = await Promise.all(
+    newestIds(companyCount, limit).map(async (id) => {
+      const company = await registry.company(id);
+      return { id, name: company.name, admin: company.admin };
+    }),
+  );
+  const commitments = await Promise.all(
+    newestIds(commitmentCount, limit).map((id) => readCommitment(fund, id)),
+  );
+
+  const status: FundStatus = {
+    chainId: fund.chainId,
+    time: now,
+    shares: {
+      totalSupply,
+      holderCount,
+      ...(await topHolders(fund, holderCount, top)),
+      transfersEnabled,
+      paused,
+    },
+    returns,
+    capital,
+    council: {
+      trustees: [...trustees],
+      threshold,
+      proposalCount,
+      openProposals: proposals.filter((view) => view.state === "open" || view.state === "ready"),
+    },
+    rounds: { count: roundCount, latest: latestRounds },
+    offerings: { count: offeringCount, latest: latestOfferings },
+    companies: { count: companyCount, latest: companies },
+    commitments: {
+      count: commitmentCount,
+      latest: commitments,
+      delinquent: BigInt(commitments.filter((commitment) => commitment.compliance.delinquent).length),
+    },
+  };
+  return emit(args.json, status, () => statusLines(status, companies));
+}
+
+function statusLines(status: FundStatus, companies: CompanyView[]): string[] {
+  const companyName = (id: bigint) => companies.find((company) => company.id === id)?.name ?? `company ${id}`;
+  const { shares, council } = status;
+  return [
+    `Future Endowment Fund on chain ${status.chainId} at ${isoTime(status.time)}`,
+    "",
+    `Shares: ${formatShares(shares.totalSupply)} held by ${shares.holderCount} holder(s)` +
+      `${shares.paused ? " — PAUSED" : ""}; transfers ${shares.transfersEnabled ? "enabled" : "disabled"}`,
+    ...shares.topHolders.map((entry) => `  ${entry.holder}  ${formatShares(entry.balance)}`),
+    "",
+    "Returns (received / distributed / claimed / undistributed):",
+    ...status.returns.map(
+      (entry) =>
+        `  ${entry.asset.symbol}: ${formatAmount(entry.received, entry.asset)} / ${formatAmount(entry.distributed, entry.asset)} / ` +
+        `${formatAmount(entry.claimed, entry.asset)} / ${formatAmount(entry.undistributed, entry.asset)}`,
+    ),
+    "Capital pool (in / stipends paid / reserved / available):",
+    ...status.capital.map(
+      (entry) =>
+        `  ${entry.asset.symbol}: ${formatAmount(entry.capitalIn, entry.asset)} / ${formatAmount(entry.stipendsPaid, entry.asset)} / ` +
+        `${formatAmount(entry.reserved, entry.asset)} / ${formatAmount(entry.available, entry.asset)}`,
+    ),
+    "",
+    `Council: ${council.trustees.length} trustees, ${council.threshold} approvals needed; ` +
+      `${council.openProposals.length} open of ${council.proposalCount} proposal(s)`,
+    ...council.openProposals.map(
+      (view) =>
+        `  #${view.id} ${view.kind}: ${view.approvals}/${view.threshold} approvals, expires ${isoTime(view.expiresAt)}`,
+    ),
+    "",
+    `Grant rounds: ${status.rounds.count}`,
+    ...status.rounds.latest.map(
+      (round) =>
+        `  #${round.id} ${round.phase}: ${round.applications} application(s), ${round.finalized} finalized, ` +
+        `${round.funded} funded; pool ${formatShares(round.sharePool)}`,
+    ),
+    `Offerings: ${status.offerings.count}`,
+    ...status.offerings.latest.map(
+      (offering) =>
+        `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
+        `${formatUnits(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
+        `${offering.allowlisted ? ", allowlisted" : ""}; ends ${isoTime(offering.end)}`,
+    ),
+    "",
+    `Companies: ${status.companies.count}; Promises of Future Returns: ${status.commitments.count} ` +
+      `(${status.commitments.delinquent} delinquent among those shown)`,
+    ...status.commitments.latest.map(
+      (commitment) =>
+        `  #${commitment.id} ${companyName(commitment.companyId)} — ${commitment.modelName}, ` +
+        `${Number(commitment.returnsShareBps) / 100}%: ${complianceLine(commitment.compliance)}`,
+    ),
+  ];
+}

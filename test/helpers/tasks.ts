@@ -1,0 +1,232 @@
+// Running the Fund's Hardhat tasks in-process against a LocalFund deployment.
+//
+// The tasks connect with `hre.network.getOrCreate()`, so they share this file's connection (and
+// its snapshots and clock). They read the Fund's addresses from `--deployment`: the fixture
+// writes an Ignition-style deployed_addresses.json for the in-memory deployment into a temp dir,
+// which keeps the repository's own ignition/deployments/ untouched.
+import { expect } from "chai";
+import { keccak256, parseEther, toUtf8Bytes } from "ethers";
+import hre, { network } from "hardhat";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import LocalFundModule from "../../ignition/modules/LocalFund.js";
+import { ActionKind, type ActionKindName, encodeActionArgs } from "../../scripts/lib/actions.js";
+
+export const connection = await network.getOrCreate();
+export const { ethers, networkHelpers } = connection;
+
+export const DAY = 24 * 60 * 60;
+export const SHARE = 10n ** 18n;
+
+const scratch = mkdtempSync(path.join(tmpdir(), "fef-tasks-"));
+let files = 0;
+
+/** A new path in the test run's scratch directory (nothing is written there yet). */
+export function scratchFile(name: string): string {
+  files += 1;
+  return path.join(scratch, `${files}-${name}`);
+}
+
+/** LocalFund (trustees = accounts 1–5, M = 3, tUSD with 6 decimals) and its addresses file. */
+export async function deployFund() {
+  const deployed = await connection.ignition.deploy(LocalFundModule, {
+    parameters: { LocalFund: { threshold: 3 } },
+  });
+  const recorded: Record<string, string> = {};
+  for (const [key, contractName] of [
+    ["council", "TrusteeCouncil"],
+    ["shares", "FundShares"],
+    ["capitalPool", "CapitalPool"],
+    ["grantRounds", "GrantRounds"],
+    ["offerings", "Offerings"],
+    ["returnsRegistry", "ReturnsRegistry"],
+    ["multicall3", "Multicall3"],
+    ["fundLens", "FundLens"],
+    ["testUsd", "TestToken"],
+  ] as const) {
+    recorded[`LocalFund#${contractName}`] = await deployed[key].getAddress();
+  }
+  const deployment = scratchFile("deployed_addresses.json");
+  writeFileSync(deployment, JSON.stringify(recorded, null, 2));
+  const address = (name: string) => recorded[`LocalFund#${name}`] as string;
+  const signers = await ethers.getSigners();
+  return {
+    deployment,
+    signers,
+    trustees: signers.slice(1, 6),
+    council: await ethers.getContractAt("ITrusteeCouncil", address("TrusteeCouncil")),
+    shares: await ethers.getContractAt("IFundShares", address("FundShares")),
+    pool: await ethers.getContractAt("ICapitalPool", address("CapitalPool")),
+    rounds: await ethers.getContractAt("IGrantRounds", address("GrantRounds")),
+    offerings: await ethers.getContractAt("IOfferings", address("Offerings")),
+    registry: await ethers.getContractAt("IReturnsRegistry", address("ReturnsRegistry")),
+    testUsd: await ethers.getContractAt("TestToken", address("TestToken")),
+  };
+}
+
+export type TestFund = Awaited<ReturnType<typeof deployFund>>;
+
+/** The deployed Fund, restored from a snapshot after the first use. */
+export function loadFund(): Promise<TestFund> {
+  return networkHelpers.loadFixture(deployFund);
+}
+
+/**
+ * Runs a task with `--json` and the fixture's `--deployment`, checks that it printed exactly one
+ * JSON document, and returns the summary object the action returned.
+ */
+export async function runTask<T>(
+  fund: TestFund,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<T> {
+  const printed: string[] = [];
+  const original = console.log;
+  console.log = (...parts: unknown[]) => {
+    printed.push(parts.map(String).join(" "));
+  };
+  let result: T;
+  try {
+    result = (await hre.tasks.getTask(name).run({ json: true, deployment: fund.deployment, ...args })) as T;
+  } finally {
+    console.log = original;
+  }
+  expect(printed, `${name} --json prints one JSON document`).to.have.length(1);
+  expect(() => JSON.parse(printed[0] ?? "") as unknown, `${name} --json output parses`).not.to.throw();
+  return result;
+}
+
+/**
+ * Runs a task that must fail: asserts the error message contains `message` and that no block
+ * was mined, i.e. no transaction was sent.
+ */
+export async function expectTaskError(
+  fund: TestFund,
+  name: string,
+  args: Record<string, unknown>,
+  message: string,
+): Promise<void> {
+  const blockBefore = await ethers.provider.getBlockNumber();
+  let failure: unknown;
+  try {
+    await runTask(fund, name, args);
+  } catch (error) {
+    failure = error;
+  }
+  expect(failure, `${name} should fail`).to.be.instanceOf(Error);
+  expect((failure as Error).message).to.include(message);
+  expect(await ethers.provider.getBlockNumber(), "no transaction was sent").to.equal(blockBefore);
+}
+
+/** `signers[index]`, which must exist. */
+export function account<T>(signers: readonly T[], index: number): T {
+  const signer = signers[index];
+  if (signer === undefined) throw new Error(`No account #${index}`);
+  return signer;
+}
+
+/** Passes a council action with trustees 1, 2, 3 (propose, approve, approve, execute). */
+export async function pass(fund: TestFund, kind: ActionKindName, args: string): Promise<void> {
+  const [t1, t2, t3] = [0, 1, 2].map((index) => account(fund.trustees, index));
+  const id = (await fund.council.proposalCount()) + 1n;
+  await (await fund.council.connect(t1).propose(ActionKind[kind], args)).wait();
+  await (await fund.council.connect(t2).approve(id)).wait();
+  await (await fund.council.connect(t3).approve(id)).wait();
+  await (await fund.council.connect(t1).execute(id)).wait();
+}
+
+export interface RoundTimes {
+  applicationDeadline: number;
+  commitDeadline: number;
+  revealDeadline: number;
+}
+
+/** Opens a round (10,000 shares, 10 ETH of stipends, 100-day vesting without cliff) starting now. */
+export async function openRound(
+  fund: TestFund,
+  stipendBudget = parseEther("10"),
+): Promise<{ roundId: bigint } & RoundTimes> {
+  const now = await networkHelpers.time.latest();
+  const times = {
+    applicationDeadline: now + 2 * DAY,
+    commitDeadline: now + 4 * DAY,
+    revealDeadline: now + 6 * DAY,
+  };
+  await pass(
+    fund,
+    "OpenRound",
+    encodeActionArgs(fund.rounds.interface, "openRound", [
+      {
+        sharePool: 10_000n * SHARE,
+        ...times,
+        vestingCliff: 0,
+        vestingDuration: 100 * DAY,
+        stipendAsset: ethers.ZeroAddress,
+        stipendBudget,
+      },
+    ]),
+  );
+  return { roundId: await fund.rounds.roundCount(), ...times };
+}
+
+/** Opens an offering of `asset` at `price` per share, from now for 5 days. */
+export async function openOffering(
+  fund: TestFund,
+  asset: string,
+  price: bigint,
+  allowlistRoot = ethers.ZeroHash,
+): Promise<{ offeringId: bigint; end: number }> {
+  const now = await networkHelpers.time.latest();
+  const end = now + 5 * DAY;
+  await pass(
+    fund,
+    "OpenOffering",
+    encodeActionArgs(fund.offerings.interface, "openOffering", [
+      {
+        asset,
+        pricePerShare: price,
+        shareCap: 100_000n * SHARE,
+        minShares: SHARE,
+        start: now,
+        end,
+        allowlistRoot,
+      },
+    ]),
+  );
+  return { offeringId: await fund.offerings.offeringCount(), end };
+}
+
+/** Registers a technique through the council; returns its id. */
+export async function registerTechnique(fund: TestFund, title: string): Promise<bigint> {
+  await pass(
+    fund,
+    "RegisterTechnique",
+    encodeActionArgs(fund.registry.interface, "registerTechnique", [
+      title,
+      `ipfs://technique/${title}`,
+      keccak256(toUtf8Bytes(title)),
+      [],
+    ]),
+  );
+  return fund.registry.techniqueCount();
+}
+
+/** Submits an application straight to the contract; returns its id. */
+export async function submitApplication(
+  fund: TestFund,
+  researcherIndex: number,
+  roundId: bigint,
+  title: string,
+  effortMonths = 12,
+  stipend = 0n,
+): Promise<bigint> {
+  const researcher = account(fund.signers, researcherIndex);
+  await (
+    await fund.rounds
+      .connect(researcher)
+      .submitApplication(roundId, `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend)
+  ).wait();
+  return fund.rounds.applicationCount();
+}

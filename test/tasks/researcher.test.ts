@@ -1,0 +1,265 @@
+import { expect } from "chai";
+import { keccak256, parseEther, toUtf8Bytes } from "ethers";
+
+import type {
+  ApplySummary,
+  ClaimReturnsSummary,
+  ClaimSharesSummary,
+  ClaimStipendSummary,
+} from "../../tasks/researcher.js";
+import {
+  DAY,
+  SHARE,
+  type TestFund,
+  account,
+  deployFund,
+  ethers,
+  expectTaskError,
+  loadFund,
+  networkHelpers,
+  openOffering,
+  openRound,
+  runTask,
+  submitApplication,
+} from "../helpers/tasks.js";
+
+const { time } = networkHelpers;
+
+async function estimate(fund: TestFund, applicationId: bigint, reveal: boolean, values: number[]) {
+  for (const [index, value] of values.entries()) {
+    const trustee = account(fund.trustees, index);
+    const salt = keccak256(toUtf8Bytes(`salt:${index}:${applicationId}`));
+    if (reveal) {
+      await (await fund.rounds.connect(trustee).revealEstimate(applicationId, value, salt)).wait();
+    } else {
+      const hash = await fund.rounds.estimateCommitment(trustee.address, applicationId, value, salt);
+      await (await fund.rounds.connect(trustee).commitEstimate(applicationId, hash)).wait();
+    }
+  }
+}
+
+/**
+ * A settled round 50 days into its 100-day vesting: application `paid` (account 6, 4 ETH stipend)
+ * and `unpaid` (account 7, no stipend) are funded; `rejected` (account 8) is not. The capital pool
+ * holds 20 ETH from investor account 13.
+ */
+async function fundedGrants() {
+  const fund = await deployFund();
+  const offering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+  const investor = account(fund.signers, 13);
+  const cost = await fund.offerings.quote(offering.offeringId, 2_000n * SHARE);
+  await (
+    await fund.offerings.connect(investor).subscribe(offering.offeringId, 2_000n * SHARE, [], { value: cost })
+  ).wait();
+
+  const round = await openRound(fund, parseEther("10"));
+  const paid = await submitApplication(fund, 6, round.roundId, "paid", 24, parseEther("4"));
+  const unpaid = await submitApplication(fund, 7, round.roundId, "unpaid", 12);
+  const rejected = await submitApplication(fund, 8, round.roundId, "rejected", 12);
+  await time.increaseTo(round.applicationDeadline + 1);
+  for (const reveal of [false, true]) {
+    await estimate(fund, paid, reveal, [6000, 5000, 7000]);
+    await estimate(fund, unpaid, reveal, [3000, 3000, 3000]);
+    await estimate(fund, rejected, reveal, [9000]);
+    await time.increaseTo((reveal ? round.revealDeadline : round.commitDeadline) + 1);
+  }
+  for (const id of [paid, unpaid, rejected]) await (await fund.rounds.finalizeApplication(id)).wait();
+  await (await fund.rounds.settleRound(round.roundId)).wait();
+  await time.increase(50 * DAY);
+  return { fund, roundId: round.roundId, paid, unpaid, rejected };
+}
+
+describe("researcher tasks", () => {
+  describe("grant:apply", () => {
+    it("submits an application with hashed content text and a stipend in the round's asset", async () => {
+      const fund = await loadFund();
+      const { roundId } = await openRound(fund);
+      const summary = await runTask<ApplySummary>(fund, "grant:apply", {
+        round: roundId.toString(),
+        uri: "ipfs://proposal",
+        contentText: "Interpretability probes",
+        effort: "18",
+        stipend: "2.5",
+        from: "6",
+      });
+
+      const application = await fund.rounds.application(summary.applicationId);
+      expect(summary.applicationId).to.equal(1n);
+      expect(application.researcher).to.equal(account(fund.signers, 6).address);
+      expect(application.uri).to.equal("ipfs://proposal");
+      expect(application.contentHash).to.equal(keccak256(toUtf8Bytes("Interpretability probes")));
+      expect(application.effortMonths).to.equal(18n);
+      expect(application.stipendRequested).to.equal(parseEther("2.5"));
+      expect(summary.stipendAsset.symbol).to.equal("ETH");
+    });
+
+    it("rejects bad effort, a negative stipend, conflicting content options and an unknown round", async () => {
+      const fund = await loadFund();
+      const { roundId } = await openRound(fund);
+      const base = { round: roundId.toString(), uri: "ipfs://x", contentText: "x", effort: "12" };
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, effort: "0" },
+        "--effort: must be at least 1 (got 0)",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, effort: "lots" },
+        '--effort: "lots" is not a whole number',
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, stipend: "-1" },
+        "--stipend: must not be negative (got -1)",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, stipend: "0.0000000000000000001" },
+        "--stipend: 0.0000000000000000001 has more than 18 decimal places",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, contentHash: `0x${"12".repeat(32)}` },
+        "Pass either --content-hash or --content-text, not both",
+      );
+      await expectTaskError(fund, "grant:apply", { ...base, round: "3" }, "--round: round 3 does not exist");
+      await expectTaskError(fund, "grant:apply", { ...base, uri: " " }, "--uri is required");
+      expect(await fund.rounds.applicationCount()).to.equal(0n);
+    });
+
+    it("explains a revert in words: applying after the deadline", async () => {
+      const fund = await loadFund();
+      const { roundId, applicationDeadline } = await openRound(fund);
+      await time.increaseTo(applicationDeadline + 1);
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { round: roundId.toString(), uri: "ipfs://late", contentText: "late", effort: "1" },
+        `GrantRoundsWrongPhase(roundId: ${roundId}`,
+      );
+      expect(await fund.rounds.applicationCount()).to.equal(0n);
+    });
+  });
+
+  describe("grant:claim-shares", () => {
+    it("mints the researcher's vested shares", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const summary = await runTask<ClaimSharesSummary>(fund, "grant:claim-shares", {
+        application: paid.toString(),
+      });
+
+      const researcher = account(fund.signers, 6).address;
+      expect(summary.researcher).to.equal(researcher);
+      expect(summary.claimed).to.be.greaterThan(0n);
+      expect(summary.claimed).to.be.lessThan(summary.award);
+      expect(await fund.shares.balanceOf(researcher)).to.equal(summary.claimed);
+      expect((await fund.rounds.application(paid)).sharesClaimed).to.equal(summary.claimed);
+      expect(summary.balance).to.equal(summary.claimed);
+    });
+
+    it("refuses another account and an unfunded application", async () => {
+      const { fund, paid, rejected } = await networkHelpers.loadFixture(fundedGrants);
+      await expectTaskError(
+        fund,
+        "grant:claim-shares",
+        { application: paid.toString(), from: "7" },
+        `--from ${account(fund.signers, 7).address}: is not the researcher of application ${paid}`,
+      );
+      await expectTaskError(
+        fund,
+        "grant:claim-shares",
+        { application: rejected.toString() },
+        `--application: application ${rejected} is unfunded, not funded`,
+      );
+      expect(await fund.shares.balanceOf(account(fund.signers, 6).address)).to.equal(0n);
+    });
+  });
+
+  describe("grant:claim-stipend", () => {
+    it("pays the researcher's vested stipend from the capital pool", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const researcher = account(fund.signers, 6);
+      const before = await fund.pool.books(ethers.ZeroAddress);
+      const summary = await runTask<ClaimStipendSummary>(fund, "grant:claim-stipend", {
+        application: paid.toString(),
+      });
+
+      expect(summary.asset.symbol).to.equal("ETH");
+      expect(summary.claimed).to.be.greaterThan(0n);
+      expect(summary.claimed).to.be.lessThan(summary.award);
+      expect((await fund.rounds.application(paid)).stipendClaimed).to.equal(summary.claimed);
+      expect((await fund.pool.books(ethers.ZeroAddress)).stipendsPaid).to.equal(
+        before.stipendsPaid + summary.claimed,
+      );
+      expect(summary.researcher).to.equal(researcher.address);
+    });
+
+    it("refuses an application without a stipend", async () => {
+      const { fund, unpaid } = await networkHelpers.loadFixture(fundedGrants);
+      await expectTaskError(
+        fund,
+        "grant:claim-stipend",
+        { application: unpaid.toString() },
+        `--application: application ${unpaid} has no stipend`,
+      );
+      await expectTaskError(
+        fund,
+        "grant:claim-stipend",
+        { application: "-2" },
+        "--application: must not be negative",
+      );
+    });
+  });
+
+  describe("returns:claim", () => {
+    it("claims returns in every asset for the first account that has some", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      await runTask(fund, "grant:claim-shares", { application: paid.toString() });
+      const donor = account(fund.signers, 16);
+      const memo = keccak256(toUtf8Bytes("gift"));
+      await (
+        await fund.registry
+          .connect(donor)
+          .donate(ethers.ZeroAddress, parseEther("1"), memo, { value: parseEther("1") })
+      ).wait();
+      const researcher = account(fund.signers, 6).address;
+      const claimable = await fund.shares.claimable(researcher, ethers.ZeroAddress);
+
+      const summary = await runTask<ClaimReturnsSummary>(fund, "returns:claim");
+      expect(summary.holder).to.equal(researcher);
+      expect(summary.claimed.map((entry) => [entry.asset.symbol, entry.amount])).to.deep.equal([
+        ["ETH", claimable],
+      ]);
+      expect(claimable).to.be.closeTo(parseEther("1"), 1n);
+      expect(await fund.shares.claimable(researcher, ethers.ZeroAddress)).to.equal(0n);
+    });
+
+    it("rejects a malformed or unlisted asset and an account with nothing to claim", async () => {
+      const { fund } = await networkHelpers.loadFixture(fundedGrants);
+      await expectTaskError(
+        fund,
+        "returns:claim",
+        { asset: "0x1234" },
+        '--asset: "0x1234" is not a valid address',
+      );
+      const stranger = account(fund.signers, 19).address;
+      await expectTaskError(
+        fund,
+        "returns:claim",
+        { asset: stranger },
+        `--asset: ${stranger} is not a returns asset of the Fund (the returns assets are ETH, tUSD)`,
+      );
+      await expectTaskError(
+        fund,
+        "returns:claim",
+        { asset: "ETH", from: "2" },
+        `--from ${account(fund.signers, 2).address}: has no returns to claim in ETH`,
+      );
+    });
+  });
+});

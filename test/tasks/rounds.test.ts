@@ -1,0 +1,292 @@
+import { expect } from "chai";
+import { readFileSync } from "node:fs";
+
+import type { EstimateSummary, FinalizeSummary, RevealSummary, SettleSummary } from "../../tasks/rounds.js";
+import {
+  type TestFund,
+  account,
+  expectTaskError,
+  loadFund,
+  networkHelpers,
+  openRound,
+  runTask,
+  scratchFile,
+  submitApplication,
+} from "../helpers/tasks.js";
+
+const { time } = networkHelpers;
+
+/** A round with two applications (by accounts 6 and 7), now in its commit phase. */
+async function roundInCommitPhase(fund: TestFund) {
+  const round = await openRound(fund, 0n);
+  const probes = await submitApplication(fund, 6, round.roundId, "probes", 24);
+  const debate = await submitApplication(fund, 7, round.roundId, "debate", 12);
+  await time.increaseTo(round.applicationDeadline + 1);
+  return { ...round, probes, debate, saltFile: scratchFile("salts.json") };
+}
+
+/** Trustees 1–3 estimate `probes`, only trustees 1–2 estimate `debate` (below the quorum of 3). */
+async function roundAfterReveals(fund: TestFund) {
+  const setup = await roundInCommitPhase(fund);
+  const { saltFile } = setup;
+  const estimates: [bigint, string, string][] = [
+    [setup.probes, "1", "6000"],
+    [setup.probes, "2", "5000"],
+    [setup.probes, "3", "7000"],
+    [setup.debate, "1", "3000"],
+    [setup.debate, "2", "2000"],
+  ];
+  for (const [id, from, estimate] of estimates) {
+    await runTask(fund, "estimate:commit", { application: id.toString(), estimate, from, saltFile });
+  }
+  await time.increaseTo(setup.commitDeadline + 1);
+  for (const [id, from] of estimates) {
+    await runTask(fund, "estimate:reveal", { application: id.toString(), from, saltFile });
+  }
+  return setup;
+}
+
+describe("grant round tasks", () => {
+  describe("estimate:commit", () => {
+    it("commits the hash of the estimate with a generated salt and stores the salt locally", async () => {
+      const fund = await loadFund();
+      const { probes, saltFile } = await roundInCommitPhase(fund);
+      const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
+        application: probes.toString(),
+        estimate: "6500",
+        saltFile,
+      });
+
+      const trustee = account(fund.trustees, 0).address;
+      expect(summary.trustee).to.equal(trustee);
+      expect(summary.estimateBps).to.equal(6500);
+      expect(summary.salt).to.match(/^0x[0-9a-f]{64}$/);
+      expect(summary.commitment).to.equal(
+        await fund.rounds.estimateCommitment(trustee, probes, 6500, summary.salt),
+      );
+      const [commitment, revealed] = await fund.rounds.commitmentOf(probes, trustee);
+      expect(commitment).to.equal(summary.commitment);
+      expect(revealed).to.equal(false);
+      const stored = JSON.parse(readFileSync(saltFile, "utf8")) as Record<
+        string,
+        { salt: string; estimateBps: number }
+      >;
+      const entry = Object.entries(stored).find(([key]) => key.includes(trustee.toLowerCase()));
+      expect(entry?.[1]).to.deep.include({ salt: summary.salt, estimateBps: 6500 });
+    });
+
+    it("uses a given salt", async () => {
+      const fund = await loadFund();
+      const { probes, saltFile } = await roundInCommitPhase(fund);
+      const salt = `0x${"ab".repeat(32)}`;
+      const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
+        application: probes.toString(),
+        estimate: "100",
+        salt,
+        from: "3",
+        saltFile,
+      });
+      const trustee = account(fund.trustees, 2).address;
+      expect(summary.salt).to.equal(salt);
+      expect((await fund.rounds.commitmentOf(probes, trustee))[0]).to.equal(
+        await fund.rounds.estimateCommitment(trustee, probes, 100, salt),
+      );
+    });
+
+    it("rejects an estimate out of range, a bad salt, an unknown application and a non-trustee", async () => {
+      const fund = await loadFund();
+      const { probes, saltFile } = await roundInCommitPhase(fund);
+      const application = probes.toString();
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, estimate: "10001", saltFile },
+        "--estimate: must be at most 10000 (got 10001)",
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, estimate: "12.5", saltFile },
+        '--estimate: "12.5" is not a whole number',
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, estimate: "10", salt: "0x1234", saltFile },
+        '--salt: "0x1234" is not a 32-byte hex value',
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application: "9", estimate: "10", saltFile },
+        "--application: application 9 does not exist (ids run from 1 to 2)",
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, estimate: "10", from: "6", saltFile },
+        `--from ${account(fund.signers, 6).address}: is not a trustee`,
+      );
+      expect((await fund.rounds.commitmentOf(probes, account(fund.trustees, 0).address))[0]).to.equal(
+        `0x${"00".repeat(32)}`,
+      );
+    });
+
+    it("explains a revert in words: committing before the commit phase", async () => {
+      const fund = await loadFund();
+      const round = await openRound(fund, 0n);
+      const id = await submitApplication(fund, 6, round.roundId, "early");
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application: id.toString(), estimate: "10", saltFile: scratchFile("salts.json") },
+        `GrantRoundsWrongPhase(roundId: ${round.roundId}, now_:`,
+      );
+    });
+  });
+
+  describe("estimate:reveal", () => {
+    it("reveals the stored estimate with its salt", async () => {
+      const fund = await loadFund();
+      const { probes, saltFile, commitDeadline } = await roundInCommitPhase(fund);
+      await runTask(fund, "estimate:commit", {
+        application: probes.toString(),
+        estimate: "4200",
+        from: "2",
+        saltFile,
+      });
+      await time.increaseTo(commitDeadline + 1);
+      const summary = await runTask<RevealSummary>(fund, "estimate:reveal", {
+        application: probes.toString(),
+        saltFile,
+      });
+
+      const trustee = account(fund.trustees, 1).address;
+      expect(summary.trustee).to.equal(trustee);
+      expect(summary.estimateBps).to.equal(4200);
+      expect(summary.revealCount).to.equal(1n);
+      expect((await fund.rounds.commitmentOf(probes, trustee))[1]).to.equal(true);
+      expect((await fund.rounds.application(probes)).revealCount).to.equal(1n);
+    });
+
+    it("fails clearly when no salt is stored for the commitment", async () => {
+      const fund = await loadFund();
+      const { probes, commitDeadline } = await roundInCommitPhase(fund);
+      const trustee = account(fund.trustees, 0);
+      const salt = `0x${"11".repeat(32)}`;
+      const commitment = await fund.rounds.estimateCommitment(trustee.address, probes, 5000, salt);
+      await (await fund.rounds.connect(trustee).commitEstimate(probes, commitment)).wait();
+      await time.increaseTo(commitDeadline + 1);
+
+      await expectTaskError(
+        fund,
+        "estimate:reveal",
+        { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
+        `No salt for application ${probes} by ${trustee.address}`,
+      );
+      await expectTaskError(
+        fund,
+        "estimate:reveal",
+        { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
+        `has not committed an estimate for application ${probes}`,
+      );
+      expect((await fund.rounds.commitmentOf(probes, trustee.address))[1]).to.equal(false);
+    });
+  });
+
+  describe("round:finalize", () => {
+    it("finalizes every pending application of a round: median of at least M estimates, else unfunded", async () => {
+      const fund = await loadFund();
+      const { roundId, probes, debate, revealDeadline } = await roundAfterReveals(fund);
+      await time.increaseTo(revealDeadline + 1);
+      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
+        round: roundId.toString(),
+        pageSize: "1",
+      });
+
+      expect(summary.pending).to.equal(0n);
+      expect(
+        summary.finalized.map((done) => [done.applicationId, done.funded, done.medianEstimateBps]),
+      ).to.deep.equal([
+        [probes, true, 6000n],
+        [debate, false, 0n],
+      ]);
+      expect((await fund.rounds.application(probes)).status).to.equal(2n); // Funded
+      expect((await fund.rounds.application(debate)).status).to.equal(3n); // Unfunded
+      expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(2n);
+    });
+
+    it("finalizes a single application", async () => {
+      const fund = await loadFund();
+      const { probes, revealDeadline } = await roundAfterReveals(fund);
+      await time.increaseTo(revealDeadline + 1);
+      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
+        application: probes.toString(),
+      });
+      expect(summary.finalized).to.have.length(1);
+      expect(summary.finalized[0]?.weight).to.equal((await fund.rounds.application(probes)).weight);
+      expect(summary.pending).to.equal(1n);
+    });
+
+    it("refuses to finalize before the reveal deadline, and ambiguous or unknown targets", async () => {
+      const fund = await loadFund();
+      const { roundId, probes } = await roundAfterReveals(fund);
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: roundId.toString() },
+        `--round: round ${roundId} accepts reveals until`,
+      );
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: roundId.toString(), application: probes.toString() },
+        "Pass either --application <id> or --round <id> (not both)",
+      );
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: "4" },
+        "--round: round 4 does not exist (ids run from 1 to 1)",
+      );
+      expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(0n);
+    });
+  });
+
+  describe("round:settle", () => {
+    it("settles a round whose applications are all finalized", async () => {
+      const fund = await loadFund();
+      const { roundId, revealDeadline } = await roundAfterReveals(fund);
+      await time.increaseTo(revealDeadline + 1);
+      await runTask(fund, "round:finalize", { round: roundId.toString() });
+      const summary = await runTask<SettleSummary>(fund, "round:settle", { round: roundId.toString() });
+
+      const round = await fund.rounds.round(roundId);
+      expect(round.status).to.equal(2n); // Settled
+      expect(summary.fundedCount).to.equal(1n);
+      expect(summary.totalWeight).to.equal(round.totalWeight);
+      expect(summary.settledAt).to.equal(round.settledAt);
+    });
+
+    it("refuses a round with unfinalized applications, and a settled one", async () => {
+      const fund = await loadFund();
+      const { roundId, revealDeadline } = await roundAfterReveals(fund);
+      await time.increaseTo(revealDeadline + 1);
+      await expectTaskError(
+        fund,
+        "round:settle",
+        { round: roundId.toString() },
+        `--round: 2 of the 2 applications of round ${roundId} are not finalized yet`,
+      );
+      expect((await fund.rounds.round(roundId)).status).to.equal(1n); // Open
+      await runTask(fund, "round:finalize", { round: roundId.toString() });
+      await runTask(fund, "round:settle", { round: roundId.toString() });
+      await expectTaskError(
+        fund,
+        "round:settle",
+        { round: roundId.toString() },
+        `--round: round ${roundId} was already settled`,
+      );
+    });
+  });
+});

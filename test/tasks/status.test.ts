@@ -1,0 +1,149 @@
+import { expect } from "chai";
+import { keccak256, parseEther, toUtf8Bytes } from "ethers";
+import { writeFileSync } from "node:fs";
+
+import type { FundStatus } from "../../tasks/status.js";
+import {
+  DAY,
+  SHARE,
+  account,
+  ethers,
+  expectTaskError,
+  loadFund,
+  networkHelpers,
+  openOffering,
+  openRound,
+  registerTechnique,
+  runTask,
+  scratchFile,
+  submitApplication,
+} from "../helpers/tasks.js";
+
+const { time } = networkHelpers;
+
+describe("fund:status", () => {
+  it("describes a new Fund: no shares, ETH and tUSD as returns assets, five trustees with M = 3", async () => {
+    const fund = await loadFund();
+    const status = await runTask<FundStatus>(fund, "fund:status");
+
+    expect(status.shares).to.deep.include({
+      totalSupply: 0n,
+      holderCount: 0n,
+      paused: false,
+      transfersEnabled: false,
+    });
+    expect(status.shares.topHolders).to.deep.equal([]);
+    expect(
+      status.returns.map((entry) => [entry.asset.symbol, entry.asset.decimals, entry.received]),
+    ).to.deep.equal([
+      ["ETH", 18, 0n],
+      ["tUSD", 6, 0n],
+    ]);
+    expect(status.council.trustees).to.deep.equal(fund.trustees.map((trustee) => trustee.address));
+    expect(status.council.threshold).to.equal(3n);
+    expect(status.council.openProposals).to.deep.equal([]);
+    expect([
+      status.rounds.count,
+      status.offerings.count,
+      status.companies.count,
+      status.commitments.count,
+    ]).to.deep.equal([0n, 0n, 0n, 0n]);
+  });
+
+  it("reports holders, returns, capital, open proposals, rounds, offerings and compliance", async () => {
+    const fund = await loadFund();
+    // Capital and shares: account 13 buys 1,000 shares for 10 ETH and claims them after the window.
+    const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+    const investor = account(fund.signers, 13);
+    await (
+      await fund.offerings
+        .connect(investor)
+        .subscribe(offeringId, 1_000n * SHARE, [], { value: parseEther("10") })
+    ).wait();
+    await time.increaseTo(end + 1);
+    await (await fund.offerings.connect(investor).claimShares(offeringId)).wait();
+    // Returns: a 2 ETH donation, distributed to the only holder.
+    const memo = keccak256(toUtf8Bytes("gift"));
+    await (
+      await fund.registry.donate(ethers.ZeroAddress, parseEther("2"), memo, { value: parseEther("2") })
+    ).wait();
+    // A round taking applications, a pending proposal, a delinquent company.
+    const { roundId } = await openRound(fund, 0n);
+    await submitApplication(fund, 6, roundId, "probes");
+    await runTask(fund, "council:propose", { kind: "SetShareTransfers", params: "[true]" });
+    await registerTechnique(fund, "probes");
+    await runTask(fund, "company:register", { name: "Quanta", uri: "https://quanta.example", from: "12" });
+    const start = await time.latest();
+    await runTask(fund, "pfr:submit", {
+      company: "1",
+      techniques: "1",
+      model: "Quanta Reasoner",
+      bps: "800",
+      start: start.toString(),
+      end: (start + 60 * DAY).toString(),
+      periodDays: "10",
+      graceDays: "1",
+    });
+    await time.increaseTo(start + 12 * DAY);
+
+    const status = await runTask<FundStatus>(fund, "fund:status", { top: "1", limit: "5" });
+    expect(status.shares.totalSupply).to.equal(1_000n * SHARE);
+    expect(status.shares.topHolders).to.deep.equal([{ holder: investor.address, balance: 1_000n * SHARE }]);
+    expect(status.returns[0]).to.deep.include({
+      received: parseEther("2"),
+      distributed: parseEther("2"),
+      undistributed: 0n,
+    });
+    expect(status.capital[0]).to.deep.include({ capitalIn: parseEther("10"), available: parseEther("10") });
+    expect(status.council.openProposals.map((view) => [view.kind, view.approvals])).to.deep.equal([
+      ["SetShareTransfers", 1n],
+    ]);
+    expect(status.rounds.latest.map((round) => [round.id, round.phase, round.applications])).to.deep.equal([
+      [roundId, "finalizing", 1n],
+    ]);
+    expect(
+      status.offerings.latest.map((offering) => [offering.id, offering.state, offering.sharesSold]),
+    ).to.deep.equal([[offeringId, "ended", 1_000n * SHARE]]);
+    expect(status.companies.latest.map((company) => company.name)).to.deep.equal(["Quanta"]);
+    expect(status.commitments.latest[0]?.compliance).to.deep.include({
+      periodsElapsed: 1n,
+      periodsOverdue: 1n,
+      delinquent: true,
+    });
+    expect(status.commitments.delinquent).to.equal(1n);
+  });
+
+  it("rejects a bad --top and explains a missing or stale deployment record", async () => {
+    const fund = await loadFund();
+    await expectTaskError(fund, "fund:status", { top: "0" }, "--top: must be at least 1 (got 0)");
+    const missing = scratchFile("missing.json");
+    await expectTaskError(
+      fund,
+      "fund:status",
+      { deployment: missing },
+      `No Fund deployment for chain 31337: ${missing} does not exist`,
+    );
+    const stale = scratchFile("stale.json");
+    const nowhere = account(fund.signers, 19).address;
+    const names = [
+      "TrusteeCouncil",
+      "FundShares",
+      "CapitalPool",
+      "GrantRounds",
+      "Offerings",
+      "ReturnsRegistry",
+      "Multicall3",
+      "FundLens",
+    ];
+    writeFileSync(
+      stale,
+      JSON.stringify(Object.fromEntries(names.map((name) => [`LocalFund#${name}`, nowhere]))),
+    );
+    await expectTaskError(
+      fund,
+      "fund:status",
+      { deployment: stale },
+      `No contract at the recorded TrusteeCouncil address ${nowhere}`,
+    );
+  });
+});
