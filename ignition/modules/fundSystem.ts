@@ -28,12 +28,7 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
     settings.threshold,
     settings.proposalLifetime,
   ]);
-  const shares = m.contract("FundShares", [
-    "Future Endowment Fund Share",
-    "FEFS",
-    deployer,
-    settings.returnsAssets,
-  ]);
+  const shares = m.contract("FundShares", ["Future Endowment Fund Share", "FEFS", deployer]);
   const capitalPool = m.contract("CapitalPool", [deployer]);
   const grantRounds = m.contract("GrantRounds", [council, shares, capitalPool]);
   const offerings = m.contract("Offerings", [council, shares, capitalPool]);
