@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { keccak256, toHex, zeroAddress } from "viem";
-import { useConfig } from "wagmi";
+import { useConfig, useReadContract } from "wagmi";
 import { readContract, simulateContract, writeContract } from "wagmi/actions";
 
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
@@ -30,6 +30,19 @@ export function CommitmentCard({
   const { run, busy } = useTx();
   const form = useForm<Fields>({ asset: zeroAddress, gross: "", evidence: "" });
   const [evidenceText, setEvidenceText] = useState("");
+  const asset = findAsset(assets, form.values.asset as `0x${string}`);
+  const gross = asset
+    ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
+    : null;
+  // What the registry will charge for this gross amount (its `dueAmount`), read as the user types.
+  const due = useReadContract({
+    address: system?.returnsRegistry,
+    abi: returnsRegistryAbi,
+    functionName: "dueAmount",
+    args: gross?.ok ? [row.id, gross.value] : undefined,
+    chainId,
+    query: { enabled: Boolean(system && gross?.ok) },
+  });
   if (!system) return null;
   const c = row.commitment;
   const times = {
@@ -43,12 +56,7 @@ export function CommitmentCard({
   const done = next >= c.periodCount;
   const endsAt = done ? 0n : periodEnd(times, next);
   const ended = !done && now >= endsAt;
-  const asset = findAsset(assets, form.values.asset as `0x${string}`);
-  const gross = asset
-    ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
-    : null;
-  // The registry charges ceil(gross × bps / 10,000); shown as a preview, read from the contract on submit.
-  const preview = gross?.ok ? (gross.value * BigInt(c.returnsShareBps) + 9_999n) / 10_000n : null;
+  const preview = gross?.ok ? due.data : undefined;
   const label = `Report period ${next} of commitment #${row.id} and pay`;
   const reports = eventsOf(history.logs, "ReturnsReported")
     .filter((l) => l.args.commitmentId === row.id)
@@ -145,7 +153,7 @@ export function CommitmentCard({
               {...form.field("gross")}
               inputMode="decimal"
               testId={`report-gross-${row.id}`}
-              hint={preview !== null ? `Due to the Fund: ${formatAmount(preview, asset)}.` : undefined}
+              hint={preview !== undefined ? `Due to the Fund: ${formatAmount(preview, asset)}.` : undefined}
             />
             <Field
               label="Evidence hash (bytes32)"
@@ -169,7 +177,12 @@ export function CommitmentCard({
             >
               Use keccak256 of the evidence text
             </button>
-            <button type="submit" disabled={busy.has(label)} data-testid={`report-pay-${row.id}`}>
+            <button
+              type="submit"
+              disabled={busy.has(label)}
+              aria-label={`Report and pay period ${next} of commitment #${row.id}`}
+              data-testid={`report-pay-${row.id}`}
+            >
               Report and pay
             </button>
           </div>

@@ -215,7 +215,12 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
                 Check proof
               </button>
             ) : null}
-            <button type="submit" disabled={busy.has(subscribeLabel)} data-testid={`subscribe-${row.id}`}>
+            <button
+              type="submit"
+              disabled={busy.has(subscribeLabel)}
+              aria-label={subscribeLabel}
+              data-testid={`subscribe-${row.id}`}
+            >
               Subscribe
             </button>
           </div>
@@ -226,6 +231,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
           <button
             type="button"
             disabled={busy.has(claimLabel)}
+            aria-label={`Claim ${formatShares(row.viewerPending)} of offering #${row.id}`}
             data-testid={`claim-offering-${row.id}`}
             onClick={() =>
               void send(claimLabel, {

@@ -94,6 +94,7 @@ export function MyApplications() {
                 <button
                   type="button"
                   disabled={a.claimableShares === 0n || busy.has(sharesLabel)}
+                  aria-label={sharesLabel}
                   data-testid={`claim-shares-${a.id}`}
                   onClick={() =>
                     void send(sharesLabel, {
@@ -111,6 +112,7 @@ export function MyApplications() {
                   <button
                     type="button"
                     disabled={a.claimableStipend === 0n || busy.has(stipendLabel)}
+                    aria-label={stipendLabel}
                     data-testid={`claim-stipend-${a.id}`}
                     onClick={() =>
                       void send(

@@ -96,7 +96,12 @@ export function EstimateRow({
           placeholder="e.g. 12.5"
           testId={`estimate-input-${id}`}
         />
-        <button type="submit" disabled={busy.has(commitLabel)} data-testid={`commit-${id}`}>
+        <button
+          type="submit"
+          disabled={busy.has(commitLabel)}
+          aria-label={commitLabel}
+          data-testid={`commit-${id}`}
+        >
           Commit
         </button>
       </form>
@@ -117,6 +122,7 @@ export function EstimateRow({
         <button
           type="button"
           disabled={busy.has(revealLabel)}
+          aria-label={`Reveal ${formatBps(stored.estimateBps)} for application #${id}`}
           data-testid={`reveal-${id}`}
           onClick={() =>
             void send(revealLabel, {
@@ -136,6 +142,7 @@ export function EstimateRow({
       <button
         type="button"
         disabled={busy.has(finalizeLabel)}
+        aria-label={finalizeLabel}
         data-testid={`finalize-${id}`}
         onClick={() =>
           void send(finalizeLabel, {

@@ -34,7 +34,7 @@ export function ProposalQueue() {
           const iApproved = me >= 0 && p.approvedBy[me] === true;
           const id = p.id;
           const approveLabel = `Approve proposal #${id}`;
-          const revokeLabel = `Revoke approval of proposal #${id}`;
+          const revokeLabel = `Revoke my approval of proposal #${id}`;
           const executeLabel = `Execute proposal #${id}`;
           return (
             <li

@@ -122,6 +122,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <button
           type="button"
           disabled={busy.has(settleLabel)}
+          aria-label={settleLabel}
           data-testid={`settle-${row.id}`}
           onClick={() =>
             void send(settleLabel, {
