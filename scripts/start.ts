@@ -145,15 +145,7 @@ async function main(): Promise<void> {
   step("Deploying the Fund with Hardhat Ignition");
   // The chain is new on every start, so the previous local deployment record is stale.
   rmSync("ignition/deployments/chain-31337", { recursive: true, force: true });
-  await run("hardhat", [
-    "ignition",
-    "deploy",
-    "ignition/modules/LocalFund.ts",
-    "--network",
-    "localhost",
-    "--parameters",
-    "ignition/parameters/localhost.json",
-  ]);
+  await run("hardhat", ["run", "scripts/deploy-local.ts", "--network", "localhost"]);
 
   step("Seeding the demo Fund");
   await run("hardhat", ["run", "scripts/seed.ts", "--network", "localhost"]);

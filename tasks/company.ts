@@ -23,7 +23,14 @@ import { type AssetInfo, balanceOf, formatAmount, returnsAsset } from "./lib/ass
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import { type CommitmentView, type ComplianceView, complianceLine, readCommitment } from "./lib/reads.js";
+import {
+  type CompanyView,
+  type ComplianceView,
+  complianceLine,
+  complianceOf,
+  readCommitment,
+  readCompany,
+} from "./lib/reads.js";
 import { companySigner } from "./lib/roles.js";
 import { findEvent, send } from "./lib/send.js";
 
@@ -298,56 +305,37 @@ export async function reportReturns(
     evidenceHash,
     reporter: signer.address,
     ...(approval === undefined ? {} : { approval }),
-    compliance: view.compliance,
+    compliance: complianceOf(view),
     transaction: receipt.hash,
   };
   return emit(args.json, summary, () => [
     `Period ${period} of commitment #${id} reported by ${signer.address}: gross ${formatAmount(grossReturns, asset)}, paid ${formatAmount(summary.paid, asset)} to the Fund`,
-    `  compliance: ${complianceLine(view.compliance)}`,
+    `  compliance: ${complianceLine(view)}`,
   ]);
 }
 
-export interface CompanyStatusSummary {
-  companyId: bigint;
-  name: string;
-  uri: string;
-  admin: string;
-  registeredAt: bigint;
-  commitments: CommitmentView[];
-  delinquent: boolean;
-}
+export type CompanyStatusSummary = CompanyView;
 
 export async function companyStatus(
   args: CompanyArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<CompanyStatusSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const id = await companyId(fund, args.company);
-  const company = await fund.registry.company(id);
-  // A company's commitments, from their registration events (the registry keeps no per-company list).
-  const events = await fund.registry.queryFilter(
-    fund.registry.filters.CommitmentRegistered(undefined, id),
-    0,
-  );
-  const commitments = await Promise.all(events.map((event) => readCommitment(fund, event.args.commitmentId)));
-  const summary: CompanyStatusSummary = {
-    companyId: id,
-    name: company.name,
-    uri: company.uri,
-    admin: company.admin,
-    registeredAt: company.registeredAt,
-    commitments,
-    delinquent: commitments.some((commitment) => commitment.compliance.delinquent),
-  };
-  return emit(args.json, summary, () => [
-    `Company #${id} "${company.name}" (${company.uri}), admin ${company.admin}, registered ${isoTime(company.registeredAt)}`,
-    commitments.length === 0
+  const summary = await readCompany(fund, await companyId(fund, args.company));
+  return emit(args.json, summary, () => companyLines(summary));
+}
+
+/** A company and its commitments' compliance, for human output. */
+export function companyLines(company: CompanyView): string[] {
+  return [
+    `Company #${company.id} "${company.name}" (${company.uri}), admin ${company.admin}, registered ${isoTime(company.registeredAt)}`,
+    company.commitments.length === 0
       ? "  no Promises of Future Returns yet"
-      : `  ${commitments.length} Promise(s) of Future Returns:`,
-    ...commitments.map(
+      : `  ${company.commitments.length} Promise(s) of Future Returns:`,
+    ...company.commitments.map(
       (commitment) =>
         `  #${commitment.id} ${commitment.modelName}: ${Number(commitment.returnsShareBps) / 100}%, ` +
-        `${commitment.reportedCount}/${commitment.periodCount} periods reported — ${complianceLine(commitment.compliance)}`,
+        `${commitment.reportedCount}/${commitment.periodCount} periods reported — ${complianceLine(commitment)}`,
     ),
-  ]);
+  ];
 }

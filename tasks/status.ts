@@ -8,13 +8,13 @@ import { type AssetInfo, assetInfo, formatAmount, formatShares } from "./lib/ass
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
-  type CommitmentView,
+  type CompanyView,
   type OfferingView,
   type ProposalView,
   type RoundView,
   complianceLine,
   newestIds,
-  readCommitment,
+  readCompany,
   readOffering,
   readProposal,
   readRound,
@@ -45,12 +45,6 @@ export interface CapitalBooks {
   available: bigint;
 }
 
-export interface CompanyView {
-  id: bigint;
-  name: string;
-  admin: string;
-}
-
 export interface FundStatus {
   chainId: bigint;
   time: bigint;
@@ -70,10 +64,15 @@ export interface FundStatus {
     proposalCount: bigint;
     openProposals: ProposalView[];
   };
-  rounds: { count: bigint; latest: RoundView[] };
-  offerings: { count: bigint; latest: OfferingView[] };
-  companies: { count: bigint; latest: CompanyView[] };
-  commitments: { count: bigint; latest: CommitmentView[]; delinquent: bigint };
+  /** how many exist in all (the lists below hold the newest `--limit` of each) */
+  counts: { rounds: bigint; offerings: bigint; companies: bigint; commitments: bigint };
+  /** newest first */
+  rounds: RoundView[];
+  offerings: OfferingView[];
+  /** newest first, each with all its commitments and their compliance */
+  companies: CompanyView[];
+  /** commitments of the listed companies that are delinquent */
+  delinquentCommitments: bigint;
 }
 
 async function topHolders(fund: Fund, holderCount: bigint, top: bigint) {
@@ -143,15 +142,8 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
   const latestOfferings = await Promise.all(
     newestIds(offeringCount, limit).map((id) => readOffering(fund, id, now)),
   );
-  const companies = await Promise.all(
-    newestIds(companyCount, limit).map(async (id) => {
-      const company = await registry.company(id);
-      return { id, name: company.name, admin: company.admin };
-    }),
-  );
-  const commitments = await Promise.all(
-    newestIds(commitmentCount, limit).map((id) => readCommitment(fund, id)),
-  );
+  const companies = await Promise.all(newestIds(companyCount, limit).map((id) => readCompany(fund, id)));
+  const commitments = companies.flatMap((company) => company.commitments);
 
   const status: FundStatus = {
     chainId: fund.chainId,
@@ -171,20 +163,21 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
       proposalCount,
       openProposals: proposals.filter((view) => view.state === "open" || view.state === "ready"),
     },
-    rounds: { count: roundCount, latest: latestRounds },
-    offerings: { count: offeringCount, latest: latestOfferings },
-    companies: { count: companyCount, latest: companies },
-    commitments: {
-      count: commitmentCount,
-      latest: commitments,
-      delinquent: BigInt(commitments.filter((commitment) => commitment.compliance.delinquent).length),
+    counts: {
+      rounds: roundCount,
+      offerings: offeringCount,
+      companies: companyCount,
+      commitments: commitmentCount,
     },
+    rounds: latestRounds,
+    offerings: latestOfferings,
+    companies,
+    delinquentCommitments: BigInt(commitments.filter((commitment) => commitment.delinquent).length),
   };
-  return emit(args.json, status, () => statusLines(status, companies));
+  return emit(args.json, status, () => statusLines(status));
 }
 
-function statusLines(status: FundStatus, companies: CompanyView[]): string[] {
-  const companyName = (id: bigint) => companies.find((company) => company.id === id)?.name ?? `company ${id}`;
+function statusLines(status: FundStatus): string[] {
   const { shares, council } = status;
   return [
     `Future Endowment Fund on chain ${status.chainId} at ${isoTime(status.time)}`,
@@ -213,26 +206,29 @@ function statusLines(status: FundStatus, companies: CompanyView[]): string[] {
         `  #${view.id} ${view.kind}: ${view.approvals}/${view.threshold} approvals, expires ${isoTime(view.expiresAt)}`,
     ),
     "",
-    `Grant rounds: ${status.rounds.count}`,
-    ...status.rounds.latest.map(
+    `Grant rounds: ${status.counts.rounds}`,
+    ...status.rounds.map(
       (round) =>
         `  #${round.id} ${round.phase}: ${round.applications} application(s), ${round.finalized} finalized, ` +
         `${round.funded} funded; pool ${formatShares(round.sharePool)}`,
     ),
-    `Offerings: ${status.offerings.count}`,
-    ...status.offerings.latest.map(
+    `Offerings: ${status.counts.offerings}`,
+    ...status.offerings.map(
       (offering) =>
         `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
         `${formatUnits(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
         `${offering.allowlisted ? ", allowlisted" : ""}; ends ${isoTime(offering.end)}`,
     ),
     "",
-    `Companies: ${status.companies.count}; Promises of Future Returns: ${status.commitments.count} ` +
-      `(${status.commitments.delinquent} delinquent among those shown)`,
-    ...status.commitments.latest.map(
-      (commitment) =>
-        `  #${commitment.id} ${companyName(commitment.companyId)} — ${commitment.modelName}, ` +
-        `${Number(commitment.returnsShareBps) / 100}%: ${complianceLine(commitment.compliance)}`,
-    ),
+    `Companies: ${status.counts.companies}; Promises of Future Returns: ${status.counts.commitments} ` +
+      `(${status.delinquentCommitments} delinquent among the companies shown)`,
+    ...status.companies.flatMap((company) => [
+      `  #${company.id} ${company.name}${company.delinquent ? " — DELINQUENT" : ""}`,
+      ...company.commitments.map(
+        (commitment) =>
+          `      PFR #${commitment.id} ${commitment.modelName}, ${Number(commitment.returnsShareBps) / 100}%: ` +
+          complianceLine(commitment),
+      ),
+    ]),
   ];
 }

@@ -17,6 +17,10 @@ import type { GasRow } from "./rows.js";
 
 const SIZES = [10, 100, 1000] as const;
 const TARGET = 80_000;
+/** The stipend claim is held to the capital target of the offerings issue (≤ 90,000). */
+const STIPEND_TARGET = 90_000;
+const STIPEND_CAPITAL = 10n * 10n ** 18n;
+const STIPEND_REQUEST = 2n * 10n ** 18n;
 const DAY = 86_400n;
 const ACTION_OPEN_ROUND = 3;
 const ACTION_SET_SHARE_TRANSFERS = 6;
@@ -59,6 +63,11 @@ async function deployFund(
   const admin = await shares.DEFAULT_ADMIN_ROLE();
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  // Investor capital for the stipends (the deployer stands in for the offerings contract).
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), deployer);
+  await pool.depositCapital(ethers.ZeroAddress, STIPEND_CAPITAL, deployer.address, 0n, {
+    value: STIPEND_CAPITAL,
+  });
   await shares.grantRole(admin, council);
   await shares.renounceRole(admin, deployer);
   await pool.grantRole(admin, council);
@@ -115,7 +124,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
     vestingCliff: 30n * DAY,
     vestingDuration: 360n * DAY,
     stipendAsset: ethers.ZeroAddress,
-    stipendBudget: 0n,
+    stipendBudget: STIPEND_CAPITAL,
   };
   const openArgs = "0x" + grants.interface.encodeFunctionData("openRound", [params]).slice(10);
   await council.connect(at(trustees, 0)).propose(ACTION_OPEN_ROUND, openArgs);
@@ -137,7 +146,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   await sendAll(filler, grantsAddress, applyCalls);
   await grants
     .connect(researcher)
-    .submitApplication(roundId, "ipfs://measured", ethers.id("measured"), 24, 0n);
+    .submitApplication(roundId, "ipfs://measured", ethers.id("measured"), 24, STIPEND_REQUEST);
   const measured = BigInt(size);
   const funded = 1n; // the first filler is funded too, so the round's totals are not empty
 
@@ -194,6 +203,10 @@ async function benchRound(size: number): Promise<GasRow[]> {
   await time.increaseTo(settledAt + 120n * DAY);
   const holders = Number(await shares.holderCount());
   const laterClaimGas = await gasOf(grants.connect(researcher).claimShares(measured));
+  // Stipend claims from the capital pool, as the researcher makes them (claimStipend → pool.payStipend).
+  const firstStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
+  await time.increaseTo(settledAt + 180n * DAY);
+  const laterStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
 
   const row = (op: string, gas: number, target?: number): GasRow => ({
     op,
@@ -212,5 +225,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.
     row("claimShares (first claim, new holder)", firstClaimGas),
     row("claimShares (later claim)", laterClaimGas, TARGET),
+    row("claimStipend (ETH, first claim)", firstStipendGas, STIPEND_TARGET),
+    row("claimStipend (ETH, later claim)", laterStipendGas, STIPEND_TARGET),
   ];
 }

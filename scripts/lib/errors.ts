@@ -1,4 +1,24 @@
-import { AbiCoder, type ErrorFragment, Interface, type InterfaceAbi, type ParamType } from "ethers";
+// One decoder of the Fund's revert data for scripts and tasks. The plain words come from the
+// dashboard's message table (frontend/src/lib/errorMessages.ts, checked against every ABI by
+// scripts/check-error-messages.mjs), so the command line and the dashboard say the same thing.
+import {
+  AbiCoder,
+  type ErrorFragment,
+  Interface,
+  type InterfaceAbi,
+  type ParamType,
+  ZeroAddress,
+  formatUnits,
+} from "ethers";
+
+import { ErrorArgs, type ErrorFormat, errorMessages } from "../../frontend/src/lib/errorMessages.js";
+import {
+  DEFAULT_ADMIN_ROLE,
+  DEPOSITOR_ROLE,
+  MINTER_ROLE,
+  STIPEND_ROLE,
+} from "../../ignition/modules/roles.js";
+import { ActionKind } from "./actions.js";
 
 /** Contracts whose ABIs hold every custom error the Fund can revert with (interfaces first). */
 export const FUND_ERROR_SOURCES = [
@@ -71,38 +91,31 @@ const PREFIXES: [string, string][] = [
   ["SafeCast", "number conversion"],
 ];
 
-/** Plain-word explanations of the errors a user meets most; `{name}` is replaced by that argument. */
-const EXPLANATIONS: Record<string, string> = {
-  CouncilNotTrustee: "{account} is not a current trustee",
-  CouncilUnknownProposal: "proposal {proposalId} does not exist",
-  CouncilProposalExpired: "proposal {proposalId} expired at {expiredAt}",
-  CouncilProposalAlreadyExecuted: "proposal {proposalId} was already executed",
-  CouncilAlreadyApproved: "{trustee} has already approved proposal {proposalId}",
-  CouncilInsufficientApprovals: "proposal {proposalId} has {approvals} approvals of the {threshold} required",
-  CouncilNotSystemContract: "{target} is not one of the Fund's contracts",
-  GrantRoundsWrongPhase:
-    "round {roundId} does not accept this now ({now_}); it does from {opensAt} until {closesAt}",
-  GrantRoundsNotTrustee: "{caller} is not a current trustee",
-  GrantRoundsNotResearcher: "{caller} is not the researcher of application {applicationId}",
-  GrantRoundsNothingToClaim: "application {applicationId} has nothing vested left to claim",
-  GrantRoundsCommitmentMismatch: "the revealed estimate and salt do not match {trustee}'s commitment",
-  GrantRoundsNotAllFinalized: "round {roundId} has {finalized} of {applications} applications finalized",
-  OfferingsNotStarted: "offering {offeringId} opens at {start}",
-  OfferingsEnded: "offering {offeringId} closed at {end}",
-  OfferingsNotSettled: "offering {offeringId} runs until {end}; shares are claimable after that",
-  OfferingsNotAllowlisted: "{investor} is not on the allowlist of offering {offeringId}",
-  OfferingsCapExceeded: "only {remaining} share units remain, {requested} were requested",
-  OfferingsBelowMinimum: "{shares} share units is below the minimum of {minShares}",
-  ReturnsRegistryNotCompanySigner: "{account} may not sign or report for company {companyId}",
-  ReturnsRegistryPeriodNotEnded: "period {period} of commitment {commitmentId} ends at {endsAt}",
-  ReturnsRegistryPeriodOutOfOrder: "commitment {commitmentId} expects period {expected} next, not {given}",
-  ReturnsRegistryNonceUsed: "nonce {nonce} of company {companyId} is already used",
-  ReturnsRegistrySignatureExpired: "the signature's deadline {deadline} has passed",
-  FundSharesNothingToClaim: "{holder} has no returns to claim in {asset}",
-  FundSharesNothingToClaimAny: "{holder} has no returns to claim",
-  EnforcedPause: "the Fund is paused",
-  ERC20InsufficientBalance: "{sender} holds {balance}, needs {needed}",
-  ERC20InsufficientAllowance: "{spender} may spend {allowance}, needs {needed}",
+const ROLE_NAMES: Record<string, string> = {
+  [DEFAULT_ADMIN_ROLE]: "admin role",
+  [MINTER_ROLE]: "minter role",
+  [DEPOSITOR_ROLE]: "depositor role",
+  [STIPEND_ROLE]: "stipend role",
+};
+
+const ROUND_STATUSES = ["unknown", "open", "settled", "closed"];
+
+/**
+ * How messages show values on the command line. Without chain access the decoder cannot know an
+ * ERC-20's decimals, so such amounts are given in base units; ETH, shares and dates are exact.
+ */
+const CLI_FORMAT: ErrorFormat = {
+  address: (account) => account,
+  amount: (value, asset) => (asset === ZeroAddress ? `${formatUnits(value, 18)} ETH` : `${value} base units`),
+  eth: (value) => `${formatUnits(value, 18)} ETH`,
+  shares: (value) => `${formatUnits(value, 18)} shares`,
+  date: (seconds) => isoDate(seconds),
+  duration: (seconds) => `${seconds} seconds (${Number(seconds) / 86_400} days)`,
+  bps: (value) => `${value} bps (${Number(value) / 100}%)`,
+  actionKind: (kind) => Object.keys(ActionKind)[kind] ?? `kind ${kind}`,
+  roundStatus: (status) => ROUND_STATUSES[status] ?? `status ${status}`,
+  role: (role) => ROLE_NAMES[role] ?? `role ${role}`,
+  asset: (asset) => (asset === ZeroAddress ? "ETH" : asset),
 };
 
 /** A custom error decoded from revert data. */
@@ -202,21 +215,19 @@ export class RevertDecoder {
 
   #describe(fragment: ErrorFragment, values: unknown[]): DecodedRevert {
     const args: Record<string, unknown> = {};
-    const plain: Record<string, string> = {};
     const dates: string[] = [];
     const listed = fragment.inputs.map((param, index) => {
       const name = param.name === "" ? `arg${index}` : param.name;
       const value = values[index];
       args[name] = value;
-      plain[name] = isTime(param, value) ? isoDate(value) : formatValue(value);
       if (isTime(param, value)) dates.push(`${name.replace(/_$/, "")} ${isoDate(value)}`);
       return `${name}: ${formatValue(value)}`;
     });
-    const template = EXPLANATIONS[fragment.name];
+    const message = errorMessages[fragment.name];
     const explanation =
-      template === undefined
+      message === undefined
         ? `${words(fragment.name)}${dates.length > 0 ? ` (${dates.join(", ")})` : ""}`
-        : template.replaceAll(/\{(\w+)\}/g, (whole, key: string) => plain[key] ?? whole);
+        : message(new ErrorArgs(values), CLI_FORMAT);
     return { name: fragment.name, args, message: `${fragment.name}(${listed.join(", ")}): ${explanation}` };
   }
 }

@@ -169,7 +169,8 @@ export interface ComplianceView {
   disputed: bigint;
 }
 
-export interface CommitmentView {
+/** A commitment's terms and its compliance record (flattened: `delinquent` etc. on the commitment). */
+export interface CommitmentView extends ComplianceView {
   id: bigint;
   companyId: bigint;
   signer: string;
@@ -182,7 +183,6 @@ export interface CommitmentView {
   gracePeriod: bigint;
   periodCount: bigint;
   reportedCount: bigint;
-  compliance: ComplianceView;
 }
 
 export async function readCommitment(fund: Fund, id: bigint): Promise<CommitmentView> {
@@ -203,14 +203,47 @@ export async function readCommitment(fund: Fund, id: bigint): Promise<Commitment
     gracePeriod: commitment.gracePeriod,
     periodCount: commitment.periodCount,
     reportedCount: commitment.reportedCount,
-    compliance: {
-      periodsElapsed: compliance.periodsElapsed,
-      periodsReported: compliance.periodsReported,
-      periodsDue: compliance.periodsDue,
-      periodsOverdue: compliance.periodsOverdue,
-      delinquent: compliance.delinquent,
-      disputed: compliance.disputed,
-    },
+    periodsElapsed: compliance.periodsElapsed,
+    periodsReported: compliance.periodsReported,
+    periodsDue: compliance.periodsDue,
+    periodsOverdue: compliance.periodsOverdue,
+    delinquent: compliance.delinquent,
+    disputed: compliance.disputed,
+  };
+}
+
+/** The compliance fields of a commitment. */
+export function complianceOf(view: CommitmentView): ComplianceView {
+  const { periodsElapsed, periodsReported, periodsDue, periodsOverdue, delinquent, disputed } = view;
+  return { periodsElapsed, periodsReported, periodsDue, periodsOverdue, delinquent, disputed };
+}
+
+export interface CompanyView {
+  id: bigint;
+  name: string;
+  uri: string;
+  admin: string;
+  registeredAt: bigint;
+  commitments: CommitmentView[];
+  /** whether any of its commitments is delinquent */
+  delinquent: boolean;
+}
+
+/** A company with all its commitments, found through their registration events (the registry keeps no per-company list). */
+export async function readCompany(fund: Fund, id: bigint): Promise<CompanyView> {
+  const [company, events] = await Promise.all([
+    fund.registry.company(id),
+    fund.registry.queryFilter(fund.registry.filters.CommitmentRegistered(undefined, id), 0),
+  ]);
+  const commitments = await Promise.all(events.map((event) => readCommitment(fund, event.args.commitmentId)));
+  return {
+    id,
+    name: company.name,
+    uri: company.uri,
+    admin: company.admin,
+    registeredAt: company.registeredAt,
+    commitments,
+    delinquent: commitments.some((commitment) => commitment.delinquent),
   };
 }
 

@@ -284,7 +284,7 @@ describe("company tasks", () => {
       expect(current.name).to.equal("Northwind AI");
       expect(current.admin).to.equal(account(fund.signers, 10).address);
       expect(current.commitments.map((commitment) => commitment.id)).to.deep.equal([commitmentId]);
-      expect(current.commitments[0]?.compliance).to.deep.include({
+      expect(current.commitments[0]).to.deep.include({
         periodsReported: 1n,
         periodsOverdue: 0n,
         delinquent: false,
@@ -293,7 +293,7 @@ describe("company tasks", () => {
 
       await time.increaseTo(start + 70 * DAY + 1); // period 1 ended at day 60; grace ended at day 70
       const late = await runTask<CompanyStatusSummary>(fund, "company:status", { company: "1" });
-      expect(late.commitments[0]?.compliance).to.deep.include({
+      expect(late.commitments[0]).to.deep.include({
         periodsElapsed: 2n,
         periodsOverdue: 1n,
         delinquent: true,

@@ -34,15 +34,21 @@ describe("task libraries", () => {
       expect(decoded?.name).to.equal("CouncilProposalExpired");
       expect(decoded?.args).to.deep.equal({ proposalId: 4n, expiredAt: 1_767_225_600n });
       expect(decoded?.message).to.equal(
-        "CouncilProposalExpired(proposalId: 4, expiredAt: 1767225600): proposal 4 expired at 2026-01-01T00:00:00Z",
+        "CouncilProposalExpired(proposalId: 4, expiredAt: 1767225600): Proposal #4 expired on 2026-01-01T00:00:00Z; create a new proposal instead.",
       );
     });
 
-    it("falls back to the error's name in words, and decodes Error(string) and panics", async () => {
-      const rounds = new Interface((await hre.artifacts.readArtifact("IGrantRounds")).abi);
-      const decode = await decoder();
-      expect(decode.decode(rounds.encodeErrorResult("GrantRoundsInvalidParams", []))?.message).to.equal(
-        "GrantRoundsInvalidParams(): grant rounds: invalid params",
+    it("says an unlisted error's name in words, and decodes Error(string) and panics", async () => {
+      const decode = new RevertDecoder([["error GrantRoundsSomethingNew(uint64 endsAt)"]]);
+      expect(
+        decode.decode(
+          new Interface(["error GrantRoundsSomethingNew(uint64 endsAt)"]).encodeErrorResult(
+            "GrantRoundsSomethingNew",
+            [1_767_225_600n],
+          ),
+        )?.message,
+      ).to.equal(
+        "GrantRoundsSomethingNew(endsAt: 1767225600): grant rounds: something new (endsAt 2026-01-01T00:00:00Z)",
       );
       const coder = AbiCoder.defaultAbiCoder();
       expect(decode.decode(`0x08c379a0${coder.encode(["string"], ["nope"]).slice(2)}`)?.message).to.equal(
@@ -58,7 +64,7 @@ describe("task libraries", () => {
       const decode = await decoder();
       const paused = `0x${id("EnforcedPause()").slice(2, 10)}`;
       expect(decode.explain({ message: "call failed", info: { error: { data: paused } } })).to.equal(
-        "EnforcedPause(): the Fund is paused",
+        "EnforcedPause(): The Fund is paused: inflows and minting are stopped until the trustees unpause it.",
       );
       expect(decode.explain({ shortMessage: "insufficient funds for gas", message: "long\ntext" })).to.equal(
         "insufficient funds for gas",

@@ -42,12 +42,8 @@ describe("fund:status", () => {
     expect(status.council.trustees).to.deep.equal(fund.trustees.map((trustee) => trustee.address));
     expect(status.council.threshold).to.equal(3n);
     expect(status.council.openProposals).to.deep.equal([]);
-    expect([
-      status.rounds.count,
-      status.offerings.count,
-      status.companies.count,
-      status.commitments.count,
-    ]).to.deep.equal([0n, 0n, 0n, 0n]);
+    expect(status.counts).to.deep.equal({ rounds: 0n, offerings: 0n, companies: 0n, commitments: 0n });
+    expect([status.rounds, status.offerings, status.companies]).to.deep.equal([[], [], []]);
   });
 
   it("reports holders, returns, capital, open proposals, rounds, offerings and compliance", async () => {
@@ -98,19 +94,24 @@ describe("fund:status", () => {
     expect(status.council.openProposals.map((view) => [view.kind, view.approvals])).to.deep.equal([
       ["SetShareTransfers", 1n],
     ]);
-    expect(status.rounds.latest.map((round) => [round.id, round.phase, round.applications])).to.deep.equal([
+    expect(status.rounds.map((round) => [round.id, round.phase, round.applications])).to.deep.equal([
       [roundId, "finalizing", 1n],
     ]);
     expect(
-      status.offerings.latest.map((offering) => [offering.id, offering.state, offering.sharesSold]),
+      status.offerings.map((offering) => [offering.id, offering.state, offering.sharesSold]),
     ).to.deep.equal([[offeringId, "ended", 1_000n * SHARE]]);
-    expect(status.companies.latest.map((company) => company.name)).to.deep.equal(["Quanta"]);
-    expect(status.commitments.latest[0]?.compliance).to.deep.include({
+    expect(status.counts).to.deep.equal({ rounds: 1n, offerings: 1n, companies: 1n, commitments: 1n });
+    expect(status.companies.map((company) => [company.name, company.delinquent])).to.deep.equal([
+      ["Quanta", true],
+    ]);
+    expect(status.companies[0]?.commitments[0]).to.deep.include({
+      modelName: "Quanta Reasoner",
       periodsElapsed: 1n,
+      periodsReported: 0n,
       periodsOverdue: 1n,
       delinquent: true,
     });
-    expect(status.commitments.delinquent).to.equal(1n);
+    expect(status.delinquentCommitments).to.equal(1n);
   });
 
   it("rejects a bad --top and explains a missing or stale deployment record", async () => {
