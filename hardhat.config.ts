@@ -14,7 +14,7 @@ const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 
 // The demo chain (`npm start`) begins this many days in the past so that the seed script can move
 // time through grant rounds and payment periods and still finish close to the wall clock.
-const DEMO_HISTORY_DAYS = 120;
+const DEMO_HISTORY_DAYS = 100;
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
@@ -54,7 +54,12 @@ export default defineConfig({
       chainId: 31337,
       initialDate: new Date(Date.now() - DEMO_HISTORY_DAYS * 24 * 60 * 60 * 1000),
     },
-    localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // FEF_RPC_PORT moves it (with `npm start`'s chain), e.g. when 8545 is taken.
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: `http://127.0.0.1:${process.env.FEF_RPC_PORT ?? "8545"}`,
+    },
     // Real networks: secrets live in Hardhat's encrypted keystore, never in files
     // (`npx hardhat keystore set SEPOLIA_RPC_URL`, … — see the README). They are read
     // only when a command targets the network, so nothing here needs them.

@@ -1,0 +1,53 @@
+// Browser tests of the dashboard: Playwright drives Debian's Chromium against `npm start`
+// (local chain + deployed and seeded Fund + `vite preview`). All tests share that one chain, so they
+// run one at a time; each test acts as its own dev account and never relies on another's effects.
+import { defineConfig, devices } from "@playwright/test";
+
+import { DASHBOARD_URL } from "./support/env.js";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  outputDir: "../test-results",
+  fullyParallel: false,
+  workers: 1,
+  // A flaky flow is a bug to fix, not to hide.
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { outputFolder: "../playwright-report", open: "never" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: DASHBOARD_URL,
+    viewport: { width: 1440, height: 1000 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    video: "off",
+    actionTimeout: 15_000,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    // `npm start` itself: compile, chain, deploy, seed, status, build and serve the dashboard.
+    command: "node scripts/start.ts",
+    cwd: "..",
+    url: DASHBOARD_URL,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    // start.ts stops the chain and the preview server it started on SIGINT.
+    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

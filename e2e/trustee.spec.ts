@@ -1,0 +1,165 @@
+import { expect, test } from "@playwright/test";
+import { decodeAbiParameters, zeroHash } from "viem";
+
+import { abis, client, devAccount, fundAddress, increaseTime, latestTimestamp } from "./support/chain.js";
+import { expectConfirmed, openAs } from "./support/dashboard.js";
+
+const SET_SHARE_TRANSFERS = 6; // ITrusteeCouncil.ActionKind.SetShareTransfers
+const APPLICATION_PENDING = 1; // IGrantRounds.ApplicationStatus.Pending
+
+test("trustee 3 approves the pending 'enable share transfers' proposal and executes it", async ({ page }) => {
+  const council = fundAddress("TrusteeCouncil");
+  const shares = fundAddress("FundShares");
+  const trustee = await devAccount(3);
+
+  // The seed leaves one open proposal to turn transfers on, approved by trustees 1 and 2.
+  const count = await client.readContract({
+    address: council,
+    abi: abis.council,
+    functionName: "proposalCount",
+  });
+  let proposalId: bigint | undefined;
+  for (let id = count; id >= 1n && proposalId === undefined; id--) {
+    const p = await client.readContract({
+      address: council,
+      abi: abis.council,
+      functionName: "proposal",
+      args: [id],
+    });
+    if (p.kind !== SET_SHARE_TRANSFERS || p.executed) continue;
+    const [enable] = decodeAbiParameters([{ type: "bool" }], p.args);
+    if (enable) proposalId = id;
+  }
+  if (proposalId === undefined) throw new Error("no open proposal to enable share transfers");
+  const id = proposalId;
+  expect(
+    await client.readContract({ address: shares, abi: abis.shares, functionName: "transfersEnabled" }),
+  ).toBe(false);
+  expect(
+    await client.readContract({
+      address: council,
+      abi: abis.council,
+      functionName: "hasApproved",
+      args: [id, trustee],
+    }),
+  ).toBe(false);
+
+  await openAs(page, "trustee", 3);
+  const card = page.getByTestId(`proposal-${id}`);
+  await expect(card).toHaveAttribute("data-state", "open");
+  await expect(card.getByTestId(`proposal-${id}-text`)).toContainText(/transfers/i);
+  await expect(card).toContainText("2 of 3 approvals");
+
+  await card.getByTestId(`approve-${id}`).click();
+  await expectConfirmed(page, `Approve proposal #${id}`);
+  await expect(card).toHaveAttribute("data-state", "ready");
+  await expect(card).toContainText("ready to execute");
+  expect(
+    await client.readContract({
+      address: council,
+      abi: abis.council,
+      functionName: "hasApproved",
+      args: [id, trustee],
+    }),
+  ).toBe(true);
+
+  await card.getByTestId(`execute-${id}`).click();
+  await expectConfirmed(page, `Execute proposal #${id}`);
+  await expect(card).toHaveAttribute("data-state", "executed");
+  await expect(card.getByTestId(`approve-${id}`)).toHaveCount(0);
+  await expect(card.getByTestId(`execute-${id}`)).toHaveCount(0);
+  expect(
+    (await client.readContract({ address: council, abi: abis.council, functionName: "proposal", args: [id] }))
+      .executed,
+  ).toBe(true);
+  expect(
+    await client.readContract({ address: shares, abi: abis.shares, functionName: "transfersEnabled" }),
+  ).toBe(true);
+});
+
+test("trustee 2 commits an estimate, and after the commit deadline reveals it from the salt the dashboard kept", async ({
+  page,
+}) => {
+  const rounds = fundAddress("GrantRounds");
+  const trustee = await devAccount(2);
+
+  // Round 2 of the seed is in its commit phase; pick one of its applications trustee 2 has not estimated.
+  const roundId = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "roundCount",
+  });
+  const round = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "round",
+    args: [roundId],
+  });
+  expect(await latestTimestamp()).toBeLessThanOrEqual(round.params.commitDeadline);
+  const applicationCount = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "applicationCount",
+  });
+  let applicationId: bigint | undefined;
+  for (let id = applicationCount; id >= 1n && applicationId === undefined; id--) {
+    const a = await client.readContract({
+      address: rounds,
+      abi: abis.rounds,
+      functionName: "application",
+      args: [id],
+    });
+    if (a.roundId !== roundId || a.status !== APPLICATION_PENDING) continue;
+    const [commitment] = await client.readContract({
+      address: rounds,
+      abi: abis.rounds,
+      functionName: "commitmentOf",
+      args: [id, trustee],
+    });
+    if (commitment === zeroHash) applicationId = id;
+  }
+  if (applicationId === undefined)
+    throw new Error(`no application of round ${roundId} awaits trustee 2's estimate`);
+  const id = applicationId;
+
+  await openAs(page, "trustee", 2);
+  const roundCard = page.getByTestId(`round-${roundId}`);
+  await expect(roundCard).toHaveAttribute("data-phase", "commit");
+  const row = roundCard.getByTestId(`application-${id}`);
+  await row.getByTestId(`estimate-input-${id}`).fill("37.5");
+  await row.getByTestId(`commit-${id}`).click();
+  await expectConfirmed(page, `Commit estimate for application #${id}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (37.5%");
+
+  const [commitment, revealedEarly] = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "commitmentOf",
+    args: [id, trustee],
+  });
+  expect(commitment).not.toBe(zeroHash);
+  expect(revealedEarly).toBe(false);
+
+  // Past the commit deadline (read fresh), into the reveal phase.
+  const now = await latestTimestamp();
+  await increaseTime(round.params.commitDeadline - now + 1n);
+  expect(await latestTimestamp()).toBeGreaterThan(round.params.commitDeadline);
+
+  await page.reload();
+  await expect(page.getByTestId("account-address")).toHaveAttribute("title", trustee);
+  await expect(roundCard).toHaveAttribute("data-phase", "reveal");
+  const reveal = row.getByTestId(`reveal-${id}`);
+  await expect(reveal).toHaveText("Reveal 37.5%");
+  await reveal.click();
+  await expectConfirmed(page, `Reveal estimate for application #${id}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+
+  const [revealed, estimateBps] = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "estimateOf",
+    args: [id, trustee],
+  });
+  expect(revealed).toBe(true);
+  expect(estimateBps).toBe(3750);
+});

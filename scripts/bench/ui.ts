@@ -1,0 +1,279 @@
+// `npm run bench:ui`: how much the dashboard's overview costs to load.
+// - JSON-RPC round trips: every HTTP POST the page makes to the chain (a batched JSON-RPC request is
+//   one round trip) from navigation until the overview is rendered (figures, returns, cap table,
+//   compliance and the whole event history loaded), with the methods each carried. CORS preflights
+//   (OPTIONS) to the chain are counted apart: they are extra HTTP exchanges the browser adds.
+// - Production JS size: every .js in frontend/dist/assets, gzipped with node:zlib (level 9).
+// Against a running `npm start` (FEF_UI_PORT / FEF_RPC_PORT, default 4173 / 8545); if nothing
+// listens on the dashboard's port it starts `npm start` itself and stops it afterwards.
+// Prints a table, writes reports/ui.json, exits non-zero if round trips > 5 or JS > 350 kB gzip.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+import { chromium } from "@playwright/test";
+
+const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
+const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
+const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ASSETS_DIR = path.join("frontend", "dist", "assets");
+const REPORT = path.join("reports", "ui.json");
+const START_TIMEOUT_MS = 300_000;
+const RENDER_TIMEOUT_MS = 60_000;
+
+const MAX_ROUND_TRIPS = 5;
+const MAX_JS_GZIP_BYTES = 350 * 1000; // kB as vite prints them (1 kB = 1,000 bytes)
+
+type RoundTrip = {
+  readonly index: number;
+  readonly atMs: number;
+  readonly batch: boolean;
+  readonly methods: readonly string[];
+};
+
+async function listening(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `npm start` (node scripts/start.ts) and resolves once it prints "✔ Ready". */
+function startFund(): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    console.log("Nothing serves the dashboard: starting `npm start` (stopped again at the end) …");
+    const child = spawn(process.execPath, ["scripts/start.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    const timer = setTimeout(() => {
+      child.kill("SIGINT");
+      reject(new Error(`npm start was not ready within ${START_TIMEOUT_MS / 1000}s`));
+    }, START_TIMEOUT_MS);
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("✔ Ready")) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited early (${signal ?? code}):\n${output.slice(-2_000)}`));
+    });
+  });
+}
+
+/** Stops the `npm start` this script started (SIGINT: it stops its chain and server by PID). */
+function stopFund(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, 20_000);
+    child.removeAllListeners("exit");
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGINT");
+  });
+}
+
+function methodsOf(body: string | null): { batch: boolean; methods: string[] } {
+  if (!body) return { batch: false, methods: ["(no body)"] };
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    const calls = Array.isArray(parsed) ? parsed : [parsed];
+    const methods = calls.map((c) =>
+      typeof c === "object" && c !== null && "method" in c ? String(c.method) : "(unknown)",
+    );
+    return { batch: Array.isArray(parsed), methods };
+  } catch {
+    return { batch: false, methods: ["(not JSON)"] };
+  }
+}
+
+type Measurement = {
+  readonly roundTrips: RoundTrip[];
+  readonly preflights: number;
+  readonly renderedMs: number;
+  readonly afterRender: RoundTrip[];
+};
+
+/** Loads the overview in a fresh Chromium profile and records every request to the chain. */
+async function measureOverview(): Promise<Measurement> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    let preflights = 0;
+    cdp.on("Network.requestWillBeSent", (event) => {
+      const url = new URL(event.request.url);
+      if (Number(url.port) === RPC_PORT && event.request.method === "OPTIONS") preflights += 1;
+    });
+    const roundTrips: RoundTrip[] = [];
+    const started = Date.now();
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (Number(url.port) !== RPC_PORT || request.method() !== "POST") return;
+      const { batch, methods } = methodsOf(request.postData());
+      roundTrips.push({ index: roundTrips.length + 1, atMs: Date.now() - started, batch, methods });
+    });
+
+    await page.goto(DASHBOARD_URL, { waitUntil: "domcontentloaded" });
+    // Rendered: headline figures, returns table, cap table, compliance, and the whole history (charts).
+    await page.getByTestId("total-shares").waitFor({ timeout: RENDER_TIMEOUT_MS });
+    await page.locator("[data-testid^='returns-row-']").first().waitFor({ timeout: RENDER_TIMEOUT_MS });
+    await page.locator("[data-testid^='commitment-row-']").first().waitFor({ timeout: RENDER_TIMEOUT_MS });
+    await page
+      .getByText("The whole history since deployment is loaded.")
+      .waitFor({ timeout: RENDER_TIMEOUT_MS });
+    await page.locator("svg").first().waitFor({ timeout: RENDER_TIMEOUT_MS });
+    const renderedMs = Date.now() - started;
+    const counted = roundTrips.length;
+    const preflightsAtRender = preflights;
+    // Whatever follows within a second (not counted) shows whether rendering was really finished.
+    await page.waitForTimeout(1_000);
+    return {
+      roundTrips: roundTrips.slice(0, counted),
+      preflights: preflightsAtRender,
+      renderedMs,
+      afterRender: roundTrips.slice(counted),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function bundleSizes(): { file: string; bytes: number; gzipBytes: number }[] {
+  const files = readdirSync(ASSETS_DIR).filter((f) => f.endsWith(".js"));
+  if (files.length === 0)
+    throw new Error(`No .js in ${ASSETS_DIR}: build the dashboard first (npm start does).`);
+  return files.map((file) => {
+    const content = readFileSync(path.join(ASSETS_DIR, file));
+    return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+  });
+}
+
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+async function main(): Promise<void> {
+  let fund: ChildProcess | undefined;
+  if (!(await listening(DASHBOARD_URL))) fund = await startFund();
+  let measurement: Measurement;
+  let bundle: ReturnType<typeof bundleSizes>;
+  try {
+    measurement = await measureOverview();
+    bundle = bundleSizes();
+  } finally {
+    if (fund) await stopFund(fund);
+  }
+
+  const jsGzip = bundle.reduce((sum, f) => sum + f.gzipBytes, 0);
+  const jsRaw = bundle.reduce((sum, f) => sum + f.bytes, 0);
+  const roundTrips = measurement.roundTrips.length;
+  const roundTripsOk = roundTrips <= MAX_ROUND_TRIPS;
+  const jsOk = jsGzip <= MAX_JS_GZIP_BYTES;
+
+  console.log(`\nOverview of ${DASHBOARD_URL} rendered in ${measurement.renderedMs} ms\n`);
+  console.log("JSON-RPC round trips to the chain until rendered:");
+  for (const trip of measurement.roundTrips) {
+    const counts = new Map<string, number>();
+    for (const m of trip.methods) counts.set(m, (counts.get(m) ?? 0) + 1);
+    const methods = [...counts].map(([m, n]) => (n > 1 ? `${m} ×${n}` : m)).join(", ");
+    console.log(
+      `  #${trip.index} at ${String(trip.atMs).padStart(5)} ms  ${trip.batch ? `batch of ${trip.methods.length}` : "single"}: ${methods}`,
+    );
+  }
+  if (measurement.afterRender.length > 0) {
+    console.log(
+      `  (then ${measurement.afterRender.length} more within 1 s after rendering, not counted: ${measurement.afterRender.map((t) => t.methods.join("+")).join("; ")})`,
+    );
+  }
+  console.log(`  CORS preflights (OPTIONS) to the chain until rendered: ${measurement.preflights}\n`);
+  console.log("Production JS (frontend/dist/assets):");
+  for (const f of bundle)
+    console.log(`  ${f.file.padEnd(28)} ${kB(f.bytes).padStart(10)}  ${kB(f.gzipBytes).padStart(9)} gzip`);
+  console.log("");
+
+  const rows = [
+    ["metric", "value", "budget", "ok"],
+    ["JSON-RPC round trips", String(roundTrips), `≤ ${MAX_ROUND_TRIPS}`, roundTripsOk ? "yes" : "NO"],
+    [
+      "JSON-RPC calls in them",
+      String(measurement.roundTrips.reduce((n, t) => n + t.methods.length, 0)),
+      "",
+      "",
+    ],
+    ["JS gzip", kB(jsGzip), `≤ ${kB(MAX_JS_GZIP_BYTES)}`, jsOk ? "yes" : "NO"],
+    ["JS raw", kB(jsRaw), "", ""],
+    ["rendered after", `${measurement.renderedMs} ms`, "", ""],
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  for (const [i, row] of rows.entries()) {
+    console.log(`  ${row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ")}`);
+    if (i === 0) console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  }
+
+  mkdirSync(path.dirname(REPORT), { recursive: true });
+  writeFileSync(
+    REPORT,
+    `${JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        dashboard: DASHBOARD_URL,
+        rpcPort: RPC_PORT,
+        renderedMs: measurement.renderedMs,
+        roundTrips: {
+          count: roundTrips,
+          budget: MAX_ROUND_TRIPS,
+          ok: roundTripsOk,
+          requests: measurement.roundTrips,
+          afterRenderWithin1s: measurement.afterRender,
+          corsPreflights: measurement.preflights,
+        },
+        js: {
+          gzipBytes: jsGzip,
+          rawBytes: jsRaw,
+          budgetGzipBytes: MAX_JS_GZIP_BYTES,
+          ok: jsOk,
+          files: bundle,
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nWrote ${REPORT}`);
+  if (!roundTripsOk || !jsOk) {
+    console.error(
+      `✖ Over budget:${roundTripsOk ? "" : ` ${roundTrips} round trips (> ${MAX_ROUND_TRIPS})`}${jsOk ? "" : ` ${kB(jsGzip)} of JS gzip (> ${kB(MAX_JS_GZIP_BYTES)})`}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
