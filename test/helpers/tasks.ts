@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { keccak256, parseEther, toUtf8Bytes } from "ethers";
 import hre, { network } from "hardhat";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -21,6 +21,7 @@ export const DAY = 24 * 60 * 60;
 export const SHARE = 10n ** 18n;
 
 const scratch = mkdtempSync(path.join(tmpdir(), "fef-tasks-"));
+process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
 let files = 0;
 
 /** A new path in the test run's scratch directory (nothing is written there yet). */
