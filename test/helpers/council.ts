@@ -1,5 +1,7 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { AbiCoder } from "ethers";
+
+import { ActionKind } from "../../scripts/lib/actions.js";
 import type { ContractTransactionResponse, Interface } from "ethers";
 
 import type {
@@ -10,26 +12,8 @@ import type {
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
 
-/** Mirrors `ITrusteeCouncil.ActionKind`. */
-export const ActionKind = {
-  AddTrustee: 0,
-  RemoveTrustee: 1,
-  ChangeThreshold: 2,
-  OpenRound: 3,
-  CloseRound: 4,
-  CancelGrant: 5,
-  SetShareTransfers: 6,
-  Pause: 7,
-  Unpause: 8,
-  AllowReturnsAsset: 9,
-  OpenOffering: 10,
-  CloseOffering: 11,
-  RegisterTechnique: 12,
-  RetireTechnique: 13,
-  DisputeReport: 14,
-  ResolveDispute: 15,
-  CallSystem: 16,
-} as const satisfies Record<string, number>;
+/** Mirrors `ITrusteeCouncil.ActionKind`: the same table the scripts and tasks use. */
+export { ActionKind };
 
 export type ActionKindValue = (typeof ActionKind)[keyof typeof ActionKind];
 

@@ -1,6 +1,13 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { TypedDataDomain } from "ethers";
 
+import {
+  PFR_DOMAIN_NAME,
+  PFR_DOMAIN_VERSION,
+  PFR_TYPES,
+  type PromiseOfFutureReturns,
+} from "../../scripts/lib/pfr.js";
+
 import type {
   ERC1271WalletMock,
   FundShares,
@@ -13,42 +20,13 @@ export const ETH = "0x0000000000000000000000000000000000000000";
 export const DAY = 86_400n;
 export const WHOLE_SHARE = 10n ** 18n;
 
-export const REGISTRY_NAME = "Future Endowment Fund Returns Registry";
-export const REGISTRY_VERSION = "1";
+// The EIP-712 domain name, version, types and message shape are the ones scripts, tasks and the seed
+// sign with: one definition, so a test cannot drift from what a wallet is asked to sign.
+export const REGISTRY_NAME = PFR_DOMAIN_NAME;
+export const REGISTRY_VERSION = PFR_DOMAIN_VERSION;
+export const PROMISE_TYPES = PFR_TYPES;
+export type PromiseTerms = PromiseOfFutureReturns;
 
-/** The EIP-712 types a wallet is asked to sign for a Promise of Future Returns. */
-export const PROMISE_TYPES = {
-  PromiseOfFutureReturns: [
-    { name: "companyId", type: "uint256" },
-    { name: "techniqueIds", type: "uint256[]" },
-    { name: "modelName", type: "string" },
-    { name: "modelHash", type: "bytes32" },
-    { name: "returnsShareBps", type: "uint16" },
-    { name: "start", type: "uint64" },
-    { name: "end", type: "uint64" },
-    { name: "periodLength", type: "uint64" },
-    { name: "gracePeriod", type: "uint64" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-/** The signed message, field for field as in `IReturnsRegistry.PromiseOfFutureReturns`. */
-export interface PromiseTerms {
-  companyId: bigint;
-  techniqueIds: bigint[];
-  modelName: string;
-  modelHash: string;
-  returnsShareBps: number;
-  start: bigint;
-  end: bigint;
-  periodLength: bigint;
-  gracePeriod: bigint;
-  nonce: bigint;
-  deadline: bigint;
-}
-
-/** Commitment fields of the registry's `commitment()` view that tests compare. */
 export interface CommitmentView {
   companyId: bigint;
   signer: string;
