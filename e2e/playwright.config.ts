@@ -44,10 +44,12 @@ export default defineConfig({
     cwd: "..",
     url: DASHBOARD_URL,
     timeout: 240_000,
+    // Locally an `npm start` already running is reused: the tests expect its demo freshly seeded.
     reuseExistingServer: !process.env.CI,
     // start.ts stops the chain and the preview server it started on SIGINT.
     gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
-    stdout: "ignore",
+    // Its steps and the seed's log show where a failed start stopped.
+    stdout: "pipe",
     stderr: "pipe",
   },
 });
