@@ -1,25 +1,11 @@
 import type { Interface } from "ethers";
 
-/** Mirrors `ITrusteeCouncil.ActionKind` (same order, same values). */
-export const ActionKind = {
-  AddTrustee: 0,
-  RemoveTrustee: 1,
-  ChangeThreshold: 2,
-  OpenRound: 3,
-  CloseRound: 4,
-  CancelGrant: 5,
-  SetShareTransfers: 6,
-  Pause: 7,
-  Unpause: 8,
-  AllowReturnsAsset: 9,
-  OpenOffering: 10,
-  CloseOffering: 11,
-  RegisterTechnique: 12,
-  RetireTechnique: 13,
-  DisputeReport: 14,
-  ResolveDispute: 15,
-  CallSystem: 16,
-} as const;
+import { actionKinds } from "../../frontend/src/lib/actionKinds.js";
+
+/** `ITrusteeCouncil.ActionKind` by name → value, from the dashboard's table of the enum's order. */
+export const ActionKind = Object.fromEntries(actionKinds.map((name, value) => [name, value])) as Readonly<
+  Record<(typeof actionKinds)[number], number>
+>;
 
 export type ActionKindName = keyof typeof ActionKind;
 

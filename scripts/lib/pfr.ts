@@ -1,24 +1,14 @@
 import type { TypedDataDomain, TypedDataField } from "ethers";
 
-/** EIP-712 domain of the returns registry: name and version as set in its constructor. */
-export const PFR_DOMAIN_NAME = "Future Endowment Fund Returns Registry";
-export const PFR_DOMAIN_VERSION = "1";
+import { PFR_DOMAIN_NAME, PFR_DOMAIN_VERSION, pfrTypes } from "../../frontend/src/lib/pfr.js";
 
-/** The `PromiseOfFutureReturns` type, field for field as in IReturnsRegistry. */
+// One definition of the signed type, shared with the dashboard: what the CLI, the seed and the tests
+// sign is exactly what a wallet is asked to sign.
+export { PFR_DOMAIN_NAME, PFR_DOMAIN_VERSION };
+
+/** The `PromiseOfFutureReturns` type, field for field as in IReturnsRegistry (ethers' mutable shape). */
 export const PFR_TYPES: Record<string, TypedDataField[]> = {
-  PromiseOfFutureReturns: [
-    { name: "companyId", type: "uint256" },
-    { name: "techniqueIds", type: "uint256[]" },
-    { name: "modelName", type: "string" },
-    { name: "modelHash", type: "bytes32" },
-    { name: "returnsShareBps", type: "uint16" },
-    { name: "start", type: "uint64" },
-    { name: "end", type: "uint64" },
-    { name: "periodLength", type: "uint64" },
-    { name: "gracePeriod", type: "uint64" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
+  PromiseOfFutureReturns: pfrTypes.PromiseOfFutureReturns.map((field) => ({ ...field })),
 };
 
 export interface PromiseOfFutureReturns {

@@ -13,6 +13,8 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
+import { pfrTypedData } from "../../scripts/lib/pfr.js";
+
 import { ActionKind, ETH, argsFor, at } from "./council.js";
 
 export const DAY = 86_400n;
@@ -206,30 +208,8 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
     deadline: start + DAY,
   };
   const { chainId } = await ethers.provider.getNetwork();
-  const signature = await fund.companyAdmin.signTypedData(
-    {
-      name: "Future Endowment Fund Returns Registry",
-      version: "1",
-      chainId,
-      verifyingContract: await registry.getAddress(),
-    },
-    {
-      PromiseOfFutureReturns: [
-        { name: "companyId", type: "uint256" },
-        { name: "techniqueIds", type: "uint256[]" },
-        { name: "modelName", type: "string" },
-        { name: "modelHash", type: "bytes32" },
-        { name: "returnsShareBps", type: "uint16" },
-        { name: "start", type: "uint64" },
-        { name: "end", type: "uint64" },
-        { name: "periodLength", type: "uint64" },
-        { name: "gracePeriod", type: "uint64" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    terms,
-  );
+  const typed = pfrTypedData(chainId, await registry.getAddress(), terms);
+  const signature = await fund.companyAdmin.signTypedData(typed.domain, typed.types, typed.message);
   await registry.connect(fund.outsider).submitCommitment(terms, fund.companyAdmin.address, signature);
 
   await council

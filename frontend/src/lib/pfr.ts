@@ -1,10 +1,14 @@
 import type { Address, Hex } from "viem";
 
+/** EIP-712 domain name and version of the returns registry, as set in its constructor. */
+export const PFR_DOMAIN_NAME = "Future Endowment Fund Returns Registry";
+export const PFR_DOMAIN_VERSION = "1";
+
 /** EIP-712 domain of the returns registry's Promise of Future Returns. */
 export function pfrDomain(chainId: number, registry: Address) {
   return {
-    name: "Future Endowment Fund Returns Registry",
-    version: "1",
+    name: PFR_DOMAIN_NAME,
+    version: PFR_DOMAIN_VERSION,
     chainId,
     verifyingContract: registry,
   } as const;
