@@ -45,7 +45,6 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     function depositCapital(
         address asset,
         uint256 amount,
-        address investor,
         uint256 offeringId
     ) external payable onlyRole(DEPOSITOR_ROLE) nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
@@ -62,7 +61,7 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
             if (balance < needed) revert CapitalPoolUnbackedDeposit(asset, balance, needed);
         }
         stored.capitalIn = SafeCast.toUint128(capitalIn);
-        emit CapitalDeposited(asset, investor, offeringId, amount);
+        emit CapitalDeposited(asset, msg.sender, offeringId, amount);
     }
 
     /// @inheritdoc ICapitalPool

@@ -13,8 +13,9 @@ import {IOfferings} from "../interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 
 /// @title Offerings
-/// @notice Investors buy Fund shares at a price the trustees set; the capital goes straight to the
-/// capital pool, which pays researcher stipends.
+/// @notice Investors buy Fund shares at a price the trustees set. Each offering's capital is held
+/// here in escrow during its window and moves to the capital pool, which pays researcher stipends,
+/// in one deposit when the offering settles.
 /// @dev Front-running defence (see docs/front-running.md). Buying shares just ahead of a large,
 /// known returns payment would let a newcomer take part of a payment the existing holders earned.
 /// Here a subscription only *records* shares: they are minted by `claimShares` once the window has
@@ -27,6 +28,8 @@ import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 /// ever holds a claim to shares they have not paid for. Trade-off: investors wait for the window
 /// to close before their shares exist and earn; the trustees price each offering knowing the
 /// payments they expect after it.
+/// Escrow until settlement keeps a subscription's cost down to its own bookkeeping: the per-asset
+/// books of the capital pool are written once per offering (`settleOffering`), not once per investor.
 contract Offerings is IOfferings, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -41,9 +44,12 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     IFundShares private immutable _shares;
     ICapitalPool private immutable _pool;
 
-    /// @dev An offering packed into three slots, so a subscription reads each once: slot 0 (asset,
-    /// window, flags), slot 1 (price, cap), slot 2 (minimum, sold). The allowlist root has its own
-    /// mapping, read only when `allowlisted`.
+    /// @dev An offering in four slots, laid out so a subscription reads three and writes one:
+    /// slot 0 (asset, window, flags) and slot 1 (price, minimum) are read, slot 2 (shares remaining
+    /// under the cap, capital raised) is read and written; slot 3 (cap, settled) is read only by
+    /// views and settlement. The allowlist root has its own mapping, read only when `allowlisted`.
+    /// Bounds: `capitalRaised` fits 128 bits because `openOffering` checks that the cap's cost plus
+    /// one unit per possible subscription does (see `_maxRaise`).
     struct StoredOffering {
         address asset;
         uint40 start;
@@ -51,9 +57,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         bool closed;
         bool allowlisted;
         uint128 pricePerShare;
-        uint128 shareCap;
         uint128 minShares;
-        uint128 sharesSold;
+        uint128 sharesRemaining;
+        uint128 capitalRaised;
+        uint128 shareCap;
+        bool settled;
     }
 
     uint256 private _offeringCount;
@@ -63,7 +71,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @param council_ the trustee council, sole caller of `openOffering` and `closeOffering`
     /// @param shares_ the share ledger; this contract needs its minter role
-    /// @param pool_ the capital pool; this contract needs its depositor role
+    /// @param pool_ the capital pool; this contract needs its depositor role to settle offerings
     constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
         _council = council_;
         _shares = shares_;
@@ -74,8 +82,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @inheritdoc IOfferings
     /// @dev Reverts with `OfferingsInvalidParams` unless: the asset is ETH or a returns asset of the
-    /// ledger, price > 0, cap > 0, minShares ≤ cap, start < end, end is in the future and end ≤
-    /// MAX_TIMESTAMP.
+    /// ledger, price > 0, cap > 0, minShares ≤ cap, start < end, end is in the future, end ≤
+    /// MAX_TIMESTAMP, and the most the offering can raise fits 128 bits.
     function openOffering(OfferingParams calldata params) external returns (uint256 offeringId) {
         _requireCouncil();
         if (
@@ -85,6 +93,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
             params.start >= params.end ||
             params.end <= block.timestamp ||
             params.end > MAX_TIMESTAMP ||
+            _maxRaise(params.shareCap, params.pricePerShare) > type(uint128).max ||
             !_shares.isReturnsAsset(params.asset)
         ) revert OfferingsInvalidParams();
         offeringId = ++_offeringCount;
@@ -96,9 +105,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
             closed: false,
             allowlisted: params.allowlistRoot != bytes32(0),
             pricePerShare: params.pricePerShare,
-            shareCap: params.shareCap,
             minShares: params.minShares,
-            sharesSold: 0
+            sharesRemaining: params.shareCap,
+            capitalRaised: 0,
+            shareCap: params.shareCap,
+            settled: false
         });
         if (params.allowlistRoot != bytes32(0)) _allowlistRoots[offeringId] = params.allowlistRoot;
         emit OfferingOpened(offeringId, params);
@@ -110,7 +121,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         StoredOffering storage stored = _existing(offeringId);
         if (stored.closed) revert OfferingsClosed(offeringId);
         stored.closed = true;
-        emit OfferingClosed(offeringId, stored.sharesSold);
+        emit OfferingClosed(offeringId, stored.shareCap - stored.sharesRemaining);
     }
 
     // ---------------------------------------------------------------- investors
@@ -118,8 +129,9 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// @inheritdoc IOfferings
     /// @dev A minimum of zero is treated as one share unit, so a subscription always buys something.
     /// Every check comes before any state change, and any failure reverts the whole subscription.
-    /// An ERC-20 is pulled straight into the pool; a fee-on-transfer token is refused (the pool must
-    /// receive exactly the cost). Shares are only recorded here: see `claimShares`.
+    /// The payment stays here in escrow until `settleOffering`. An ERC-20 must arrive in full: a
+    /// fee-on-transfer token's short delivery reverts with `OfferingsShortDelivery`. Shares are only
+    /// recorded here: see `claimShares`.
     function subscribe(
         uint256 offeringId,
         uint256 shareAmount,
@@ -129,19 +141,20 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         address asset;
         (asset, cost) = _checkSubscription(offeringId, stored, shareAmount, proof);
 
-        // The cast is exact: shareAmount ≤ cap − sold ≤ type(uint128).max was checked.
-        stored.sharesSold += uint128(shareAmount);
+        // Both casts are exact: shareAmount ≤ sharesRemaining was checked, and capitalRaised + cost
+        // ≤ _maxRaise(cap, price) ≤ type(uint128).max (checked at opening).
+        stored.sharesRemaining -= uint128(shareAmount);
+        stored.capitalRaised += uint128(cost);
         _pending[offeringId][msg.sender] += shareAmount;
         emit Subscribed(offeringId, msg.sender, shareAmount, cost);
 
-        if (asset == ETH) {
-            _pool.depositCapital{value: cost}(ETH, cost, msg.sender, offeringId);
-        } else {
-            // Straight into the pool. The pool refuses to book capital its balance does not back, so a
-            // token that delivers less than `cost` (fee-on-transfer) reverts there with
-            // CapitalPoolUnbackedDeposit and nothing changes.
-            IERC20(asset).safeTransferFrom(msg.sender, address(_pool), cost);
-            _pool.depositCapital(asset, cost, msg.sender, offeringId);
+        // ETH arrived as msg.value (checked equal to cost). An ERC-20 is pulled and must arrive whole.
+        if (asset != ETH) {
+            IERC20 token = IERC20(asset);
+            uint256 balanceBefore = token.balanceOf(address(this));
+            token.safeTransferFrom(msg.sender, address(this), cost);
+            uint256 received = token.balanceOf(address(this)) - balanceBefore;
+            if (received != cost) revert OfferingsShortDelivery(asset, cost, received);
         }
     }
 
@@ -151,7 +164,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// pending shares stay recorded and can be claimed once the ledger is unpaused.
     function claimShares(uint256 offeringId) external nonReentrant returns (uint256 shareAmount) {
         uint64 end = _existing(offeringId).end;
-        if (block.timestamp <= end) revert OfferingsNotSettled(offeringId, end);
+        if (block.timestamp <= end) revert OfferingsWindowOpen(offeringId, end);
         shareAmount = _pending[offeringId][msg.sender];
         if (shareAmount == 0) revert OfferingsNothingToClaim(offeringId, msg.sender);
         if (_shares.paused()) revert OfferingsPaused();
@@ -160,6 +173,29 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         emit SubscriptionSharesClaimed(offeringId, msg.sender, shareAmount);
 
         _shares.mint(msg.sender, shareAmount);
+    }
+
+    /// @inheritdoc IOfferings
+    /// @dev Settles once the window has ended, or earlier if the council closed the offering (no
+    /// subscription can follow either way, so the raise is final). Works while the ledger is paused:
+    /// it moves capital between the Fund's own contracts and takes nothing in, and escrow must never
+    /// be stuck. The pool checks that its balance backs what it books.
+    function settleOffering(uint256 offeringId) external nonReentrant returns (uint256 capital) {
+        StoredOffering storage stored = _existing(offeringId);
+        if (!stored.closed && block.timestamp <= stored.end) revert OfferingsWindowOpen(offeringId, stored.end);
+        if (stored.settled) revert OfferingsAlreadySettled(offeringId);
+        stored.settled = true;
+        capital = stored.capitalRaised;
+        address asset = stored.asset;
+        emit OfferingSettled(offeringId, asset, capital);
+
+        if (capital == 0) return 0;
+        if (asset == ETH) {
+            _pool.depositCapital{value: capital}(ETH, capital, offeringId);
+        } else {
+            IERC20(asset).safeTransfer(address(_pool), capital);
+            _pool.depositCapital(asset, capital, offeringId);
+        }
     }
 
     // ---------------------------------------------------------------- views
@@ -188,8 +224,10 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
                     end: stored.end,
                     allowlistRoot: _allowlistRoots[offeringId]
                 }),
-                sharesSold: stored.sharesSold,
-                closed: stored.closed
+                sharesSold: stored.shareCap - stored.sharesRemaining,
+                capitalRaised: stored.capitalRaised,
+                closed: stored.closed,
+                settled: stored.settled
             });
     }
 
@@ -238,7 +276,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         if (block.timestamp > stored.end) revert OfferingsEnded(offeringId, stored.end);
         uint256 minimum = stored.minShares == 0 ? 1 : stored.minShares;
         if (shareAmount < minimum) revert OfferingsBelowMinimum(shareAmount, minimum);
-        uint256 remaining = stored.shareCap - stored.sharesSold; // sold ≤ cap always holds
+        uint256 remaining = stored.sharesRemaining;
         if (shareAmount > remaining) revert OfferingsCapExceeded(shareAmount, remaining);
         if (stored.allowlisted && !_isAllowed(_allowlistRoots[offeringId], msg.sender, proof)) {
             revert OfferingsNotAllowlisted(offeringId, msg.sender);
@@ -268,6 +306,12 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         if (root == bytes32(0)) return true;
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(investor))));
         return MerkleProof.verifyCalldata(proof, root, leaf);
+    }
+
+    /// @dev Most an offering can raise: its cap's cost, plus one unit of rounding for each possible
+    /// subscription (every subscription buys at least one share unit and rounds up by less than one).
+    function _maxRaise(uint256 shareCap, uint256 pricePerShare) private pure returns (uint256) {
+        return _cost(shareCap, pricePerShare) + shareCap;
     }
 
     /// @dev ceil(shares × price / 1e18): the Fund never sells a share unit below its price.

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 /// @title Capital pool: investor capital, kept apart from returns, that pays researcher stipends
-/// @notice Offerings deposit capital; grant rounds reserve stipends at settlement, pay them as they
+/// @notice Offerings deposit each settled raise; grant rounds reserve stipends at settlement, pay them as they
 /// vest and release what a cancellation frees. Returns never pay stipends and capital never leaks
 /// into returns. Invariant per asset: balance = capital in − stipends paid.
 interface ICapitalPool {
@@ -15,7 +15,7 @@ interface ICapitalPool {
 
     event CapitalDeposited(
         address indexed asset,
-        address indexed investor,
+        address indexed depositor,
         uint256 indexed offeringId,
         uint256 amount
     );
@@ -29,14 +29,10 @@ interface ICapitalPool {
     error CapitalPoolInsufficientReserve(address asset, uint256 reserved, uint256 needed);
     error CapitalPoolZeroAmount();
 
-    /// @notice Records capital deposited by an offering. ETH comes as `msg.value == amount`; an ERC-20
-    /// must already have been transferred here (the call checks the balance backs it). Depositor role only.
-    function depositCapital(
-        address asset,
-        uint256 amount,
-        address investor,
-        uint256 offeringId
-    ) external payable;
+    /// @notice Records the raise of a settled offering. ETH comes as `msg.value == amount`; an ERC-20
+    /// must already have been transferred here (the call checks the balance backs it). Depositor role
+    /// only. Each investor's payment is in the depositor's `Subscribed` events.
+    function depositCapital(address asset, uint256 amount, uint256 offeringId) external payable;
 
     /// @notice Moves `amount` of available capital into the stipend reserve. Stipend role (grant rounds) only.
     function reserveStipends(address asset, uint256 amount) external;

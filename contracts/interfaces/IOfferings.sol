@@ -3,11 +3,12 @@ pragma solidity 0.8.28;
 
 /// @title Offerings: investors buy Fund shares at a price set by the trustees
 /// @notice The council opens an offering (asset, price, cap, minimum, window, optional Merkle
-/// allowlist). During the window investors subscribe: they pay the exact cost, which goes straight
-/// to the capital pool, and their shares are recorded. Shares are minted only after the window
-/// closes (`claimShares`), so a subscription cannot capture returns paid during the window — the
-/// front-running defence (see docs/front-running.md). Nothing is ever taken beyond the cost of
-/// whole shares bought.
+/// allowlist). During the window investors subscribe: they pay the exact cost, which this contract
+/// holds in escrow for the offering, and their shares are recorded. Once the window has closed the
+/// offering settles: anyone may call `settleOffering`, which moves the whole raise to the capital
+/// pool in one deposit. Shares are minted only after the window closes (`claimShares`), so a
+/// subscription cannot capture returns paid during the window — the front-running defence (see
+/// docs/front-running.md). Nothing is ever taken beyond the cost of the share units bought.
 interface IOfferings {
     /// @param asset payment asset (`address(0)` = ETH, else a returns-allowlisted ERC-20)
     /// @param pricePerShare asset units per whole share (1e18 share units)
@@ -30,13 +31,16 @@ interface IOfferings {
     struct Offering {
         OfferingParams params;
         uint128 sharesSold;
+        uint128 capitalRaised; // Σ cost of every subscription, in `params.asset` units
         bool closed; // closed early by the council: no new subscriptions; claims unaffected
+        bool settled; // the raise has moved to the capital pool
     }
 
     event OfferingOpened(uint256 indexed offeringId, OfferingParams params);
     event OfferingClosed(uint256 indexed offeringId, uint256 sharesSold);
     event Subscribed(uint256 indexed offeringId, address indexed investor, uint256 shares, uint256 cost);
     event SubscriptionSharesClaimed(uint256 indexed offeringId, address indexed investor, uint256 shares);
+    event OfferingSettled(uint256 indexed offeringId, address indexed asset, uint256 capital);
 
     error OfferingsNotCouncil(address caller);
     error OfferingsInvalidParams();
@@ -49,7 +53,9 @@ interface IOfferings {
     error OfferingsNotAllowlisted(uint256 offeringId, address investor);
     error OfferingsWrongPayment(uint256 expected, uint256 sent);
     error OfferingsPaused();
-    error OfferingsNotSettled(uint256 offeringId, uint64 end);
+    error OfferingsWindowOpen(uint256 offeringId, uint64 end);
+    error OfferingsAlreadySettled(uint256 offeringId);
+    error OfferingsShortDelivery(address asset, uint256 expected, uint256 received);
     error OfferingsNothingToClaim(uint256 offeringId, address investor);
 
     /// @notice Opens an offering. Council only.
@@ -70,6 +76,12 @@ interface IOfferings {
     /// @notice After the window: mints the caller's subscribed shares.
     function claimShares(uint256 offeringId) external returns (uint256 shares);
 
+    /// @notice Once the window has ended (or the council closed the offering): moves the offering's
+    /// whole raise from escrow to the capital pool, where it can fund stipends. Anyone may call it,
+    /// once per offering; an offering that raised nothing settles with no deposit.
+    /// @return capital the amount deposited into the capital pool
+    function settleOffering(uint256 offeringId) external returns (uint256 capital);
+
     /// @notice Cost of `shares` share units: ceil(shares × price / 1e18), rounded in the Fund's favour.
     function quote(uint256 offeringId, uint256 shares) external view returns (uint256 cost);
 
@@ -88,6 +100,6 @@ interface IOfferings {
     function council() external view returns (address);
     /// @notice The share ledger that mints subscribed shares.
     function shares() external view returns (address);
-    /// @notice The capital pool that receives every subscription's payment.
+    /// @notice The capital pool that receives each offering's raise when it settles.
     function capitalPool() external view returns (address);
 }

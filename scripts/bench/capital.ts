@@ -31,6 +31,8 @@ const BATCH_GAS = 15_000_000n;
  *   a new account or a zero token balance).
  * - `claimShares` (no target set): a new holder's claim after the window, once the whole population
  *   has claimed.
+ * - `settleOffering(ETH)` and `settleOffering(ERC-20)` (no target set): moving each offering's whole
+ *   raise from escrow into the pool, once per offering; the stipends below are paid from it.
  * The population: `size` distinct investor contracts (minimal clones) that subscribed to the two
  * offerings measured, half in ETH and half in a 6-decimal token, so each offering and the pool carry
  * their subscriptions; the subscriptions are measured next. After the window the population claims,
@@ -121,6 +123,9 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
   const holders = Number(await shares.holderCount());
   if (holders !== size) throw new Error(`expected ${size} holders, found ${holders}`);
   const claim = await gasOf(offerings.connect(ethInvestor).claimShares(ethOffering));
+  // Settlement moves each offering's whole raise into the pool: once per offering, whatever its size.
+  const settleEth = await gasOf(offerings.settleOffering(ethOffering));
+  const settleToken = await gasOf(offerings.settleOffering(usdcOffering));
 
   await (await pool.connect(stipendPayer).reserveStipends(ETH, ETH_PRICE)).wait();
   await (await pool.connect(stipendPayer).reserveStipends(usdc, USDC_PRICE)).wait();
@@ -145,6 +150,8 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
     row("subscribe(ETH), returning investor", subscribeEthAgain, subscribers, CAPITAL_GAS_TARGET),
     row("subscribe(ERC-20), returning investor", subscribeTokenAgain, subscribers, CAPITAL_GAS_TARGET),
     row("claimShares", claim, holders),
+    row("settleOffering(ETH)", settleEth, holders),
+    row("settleOffering(ERC-20)", settleToken, holders),
     row("payStipend(ETH)", stipendEth, holders + 1, CAPITAL_GAS_TARGET),
     row("payStipend(ERC-20)", stipendToken, holders + 1, CAPITAL_GAS_TARGET),
   ];

@@ -65,7 +65,7 @@ async function deployFund(
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   // Investor capital for the stipends (the deployer stands in for the offerings contract).
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), deployer);
-  await pool.depositCapital(ethers.ZeroAddress, STIPEND_CAPITAL, deployer.address, 0n, {
+  await pool.depositCapital(ethers.ZeroAddress, STIPEND_CAPITAL, 0n, {
     value: STIPEND_CAPITAL,
   });
   await shares.grantRole(admin, council);
