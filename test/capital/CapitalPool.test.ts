@@ -62,9 +62,9 @@ async function poolFixture(): Promise<PoolFixture> {
 async function fundedPoolFixture(): Promise<PoolFixture> {
   const fixture = await poolFixture();
   const { pool, usdc, depositor, investor } = fixture;
-  await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, investor, 1n, { value: 10n * ETHER });
+  await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, 1n, { value: 10n * ETHER });
   await usdc.connect(depositor).transfer(pool, 5_000n * USDC);
-  await pool.connect(depositor).depositCapital(usdc, 5_000n * USDC, investor, 2n);
+  await pool.connect(depositor).depositCapital(usdc, 5_000n * USDC, 2n);
   return fixture;
 }
 
@@ -89,7 +89,7 @@ describe("CapitalPool", function () {
       const { pool, admin, stipendPayer, outsider, investor, DEPOSITOR_ROLE } =
         await networkHelpers.loadFixture(poolFixture);
       for (const caller of [outsider, stipendPayer, admin]) {
-        await expect(pool.connect(caller).depositCapital(ETH, ETHER, investor, 1n, { value: ETHER }))
+        await expect(pool.connect(caller).depositCapital(ETH, ETHER, 1n, { value: ETHER }))
           .to.be.revertedWithCustomError(pool, "AccessControlUnauthorizedAccount")
           .withArgs(caller.address, DEPOSITOR_ROLE);
       }
@@ -129,10 +129,10 @@ describe("CapitalPool", function () {
   describe("depositCapital", function () {
     it("books ETH capital sent as exactly the amount", async function () {
       const { pool, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
-      const tx = pool.connect(depositor).depositCapital(ETH, 3n * ETHER, investor, 7n, { value: 3n * ETHER });
+      const tx = pool.connect(depositor).depositCapital(ETH, 3n * ETHER, 7n, { value: 3n * ETHER });
       await expect(tx)
         .to.emit(pool, "CapitalDeposited")
-        .withArgs(ETH, investor.address, 7n, 3n * ETHER);
+        .withArgs(ETH, depositor.address, 7n, 3n * ETHER);
       await expect(tx).to.changeEtherBalances(ethers, [depositor, pool], [-3n * ETHER, 3n * ETHER]);
       expect(await booksOf(pool, ETH)).to.deep.equal({
         capitalIn: 3n * ETHER,
@@ -145,7 +145,7 @@ describe("CapitalPool", function () {
     it("refuses ETH that does not match the amount: CapitalPoolWrongValue(expected, sent)", async function () {
       const { pool, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
       for (const sent of [ETHER - 1n, ETHER + 1n, 0n]) {
-        await expect(pool.connect(depositor).depositCapital(ETH, ETHER, investor, 1n, { value: sent }))
+        await expect(pool.connect(depositor).depositCapital(ETH, ETHER, 1n, { value: sent }))
           .to.be.revertedWithCustomError(pool, "CapitalPoolWrongValue")
           .withArgs(ETHER, sent);
       }
@@ -156,9 +156,9 @@ describe("CapitalPool", function () {
     it("books ERC-20 capital the depositor transferred first", async function () {
       const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
       await usdc.connect(depositor).transfer(pool, 250n * USDC);
-      await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, investor, 3n))
+      await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, 3n))
         .to.emit(pool, "CapitalDeposited")
-        .withArgs(await usdc.getAddress(), investor.address, 3n, 250n * USDC);
+        .withArgs(await usdc.getAddress(), depositor.address, 3n, 250n * USDC);
       expect(await booksOf(pool, usdc)).to.deep.equal({
         capitalIn: 250n * USDC,
         stipendsPaid: 0n,
@@ -170,7 +170,7 @@ describe("CapitalPool", function () {
     it("refuses ETH sent with an ERC-20 deposit: CapitalPoolWrongValue(0, sent)", async function () {
       const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
       await usdc.connect(depositor).transfer(pool, 250n * USDC);
-      await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, investor, 3n, { value: 1n }))
+      await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, 3n, { value: 1n }))
         .to.be.revertedWithCustomError(pool, "CapitalPoolWrongValue")
         .withArgs(0n, 1n);
       expect((await pool.books(usdc)).capitalIn).to.equal(0n);
@@ -179,11 +179,11 @@ describe("CapitalPool", function () {
     it("refuses to book tokens that are not there: CapitalPoolUnbackedDeposit(asset, balance, needed)", async function () {
       const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(fundedPoolFixture);
       const token = await usdc.getAddress();
-      await expect(pool.connect(depositor).depositCapital(usdc, 1n, investor, 3n))
+      await expect(pool.connect(depositor).depositCapital(usdc, 1n, 3n))
         .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
         .withArgs(token, 5_000n * USDC, 5_000n * USDC + 1n);
       await usdc.connect(depositor).transfer(pool, 99n * USDC);
-      await expect(pool.connect(depositor).depositCapital(usdc, 100n * USDC, investor, 3n))
+      await expect(pool.connect(depositor).depositCapital(usdc, 100n * USDC, 3n))
         .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
         .withArgs(token, 5_099n * USDC, 5_100n * USDC);
       expect((await pool.books(usdc)).capitalIn).to.equal(5_000n * USDC);
@@ -196,10 +196,10 @@ describe("CapitalPool", function () {
       await pool.connect(stipendPayer).payStipend(usdc, researcher, 1_000n * USDC);
       await usdc.connect(depositor).transfer(pool, 10n * USDC);
       // held = 5,000 − 1,000 = 4,000, balance 4,010: a deposit of 10 is backed, 11 is not.
-      await expect(pool.connect(depositor).depositCapital(usdc, 11n * USDC, investor, 3n))
+      await expect(pool.connect(depositor).depositCapital(usdc, 11n * USDC, 3n))
         .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
         .withArgs(await usdc.getAddress(), 4_010n * USDC, 4_011n * USDC);
-      await pool.connect(depositor).depositCapital(usdc, 10n * USDC, investor, 3n);
+      await pool.connect(depositor).depositCapital(usdc, 10n * USDC, 3n);
       expect(await booksOf(pool, usdc)).to.deep.equal({
         capitalIn: 5_010n * USDC,
         stipendsPaid: 1_000n * USDC,
@@ -209,12 +209,14 @@ describe("CapitalPool", function () {
 
     it("refuses a zero deposit: CapitalPoolZeroAmount", async function () {
       const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
-      await expect(
-        pool.connect(depositor).depositCapital(ETH, 0n, investor, 1n),
-      ).to.be.revertedWithCustomError(pool, "CapitalPoolZeroAmount");
-      await expect(
-        pool.connect(depositor).depositCapital(usdc, 0n, investor, 1n),
-      ).to.be.revertedWithCustomError(pool, "CapitalPoolZeroAmount");
+      await expect(pool.connect(depositor).depositCapital(ETH, 0n, 1n)).to.be.revertedWithCustomError(
+        pool,
+        "CapitalPoolZeroAmount",
+      );
+      await expect(pool.connect(depositor).depositCapital(usdc, 0n, 1n)).to.be.revertedWithCustomError(
+        pool,
+        "CapitalPoolZeroAmount",
+      );
     });
   });
 
@@ -379,7 +381,7 @@ describe("CapitalPool", function () {
       await pool.connect(admin).grantRole(STIPEND_ROLE, hookToken);
       await pool.connect(admin).grantRole(DEPOSITOR_ROLE, hookToken);
       await hookToken.mint(pool, 100n * ETHER);
-      await pool.connect(depositor).depositCapital(hookToken, 100n * ETHER, investor, 1n);
+      await pool.connect(depositor).depositCapital(hookToken, 100n * ETHER, 1n);
       await pool.connect(stipendPayer).reserveStipends(hookToken, 50n * ETHER);
 
       for (const data of [
@@ -388,12 +390,7 @@ describe("CapitalPool", function () {
           researcher.address,
           ETHER,
         ]),
-        pool.interface.encodeFunctionData("depositCapital", [
-          await hookToken.getAddress(),
-          1n,
-          investor.address,
-          1n,
-        ]),
+        pool.interface.encodeFunctionData("depositCapital", [await hookToken.getAddress(), 1n, 1n]),
       ]) {
         await hookToken.arm(pool, data);
         await expect(
@@ -430,7 +427,7 @@ describe("CapitalPool", function () {
       const steps: (() => Promise<unknown>)[] = [
         () => pool.connect(stipendPayer).reserveStipends(ETH, 6n * ETHER),
         () => pool.connect(stipendPayer).payStipend(ETH, researcher, 2n * ETHER),
-        () => pool.connect(depositor).depositCapital(ETH, ETHER, investor, 4n, { value: ETHER }),
+        () => pool.connect(depositor).depositCapital(ETH, ETHER, 4n, { value: ETHER }),
         () => pool.connect(stipendPayer).releaseStipends(ETH, ETHER),
         () => pool.connect(stipendPayer).reserveStipends(usdc, 2_000n * USDC),
         () => pool.connect(stipendPayer).payStipend(usdc, researcher, 750n * USDC),

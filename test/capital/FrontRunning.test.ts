@@ -58,7 +58,7 @@ describe("Offerings front-running defence", function () {
 
     // No way around the window: shares cannot be minted before it closes.
     await expect(offerings.connect(mallory).claimShares(window.id))
-      .to.be.revertedWithCustomError(offerings, "OfferingsNotSettled")
+      .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
       .withArgs(window.id, window.end);
     expect(await shares.balanceOf(mallory)).to.equal(0n);
 

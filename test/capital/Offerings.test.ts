@@ -48,6 +48,8 @@ async function snapshot(system: CapitalSystem, offeringId: bigint, investor: str
     ethBooks: await booksArray(system, ETH),
     tokenBalances,
     sold: known ? (await offerings.offering(offeringId)).sharesSold : 0n,
+    raised: known ? (await offerings.offering(offeringId)).capitalRaised : 0n,
+    settled: known ? (await offerings.offering(offeringId)).settled : false,
     pending: await offerings.pendingShares(offeringId, investor),
     supply: await system.shares.totalSupply(),
   };
@@ -87,7 +89,9 @@ describe("Offerings", function () {
       expect(stored.params.minShares).to.equal(usdcParams.minShares);
       expect(stored.params.allowlistRoot).to.equal(ZeroHash);
       expect(stored.sharesSold).to.equal(0n);
+      expect(stored.capitalRaised).to.equal(0n);
       expect(stored.closed).to.equal(false);
+      expect(stored.settled).to.equal(false);
     });
 
     it("accepts an end at MAX_TIMESTAMP, the latest the packed storage holds", async function () {
@@ -139,6 +143,8 @@ describe("Offerings", function () {
         { asset: await unlisted.getAddress() },
         { asset: await shares.getAddress() },
         { end: 2n ** 40n }, // past MAX_TIMESTAMP, the 40-bit storage limit
+        { pricePerShare: 2n ** 127n, shareCap: 2n * SHARE }, // the cap costs 2^128: over 128 bits
+        { pricePerShare: 2n ** 128n - 1n, shareCap: 2n ** 128n - 1n },
       ];
       for (const overrides of invalid) {
         await expect(
@@ -185,7 +191,7 @@ describe("Offerings", function () {
         .withArgs(id);
 
       await expect(offerings.connect(alice).claimShares(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsNotSettled")
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
         .withArgs(id, params.end);
       await time.increaseTo(params.end);
       await offerings.connect(alice).claimShares(id);
@@ -220,7 +226,7 @@ describe("Offerings", function () {
   });
 
   describe("subscribing with ETH", function () {
-    it("sends exactly the cost to the pool and records the investor's pending shares", async function () {
+    it("holds exactly the cost in escrow and records the investor's pending shares", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, pool, shares, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { pricePerShare: 2n * 10n ** 18n }));
@@ -230,13 +236,15 @@ describe("Offerings", function () {
 
       const tx = offerings.connect(alice).subscribe(id, amount, [], { value: cost });
       await expect(tx).to.emit(offerings, "Subscribed").withArgs(id, alice.address, amount, cost);
-      await expect(tx).to.emit(pool, "CapitalDeposited").withArgs(ETH, alice.address, id, cost);
-      await expect(tx).to.changeEtherBalances(ethers, [alice, pool, offerings], [-cost, cost, 0n]);
+      await expect(tx).not.to.emit(pool, "CapitalDeposited");
+      await expect(tx).to.changeEtherBalances(ethers, [alice, pool, offerings], [-cost, 0n, cost]);
 
       expect(await offerings.pendingShares(id, alice)).to.equal(amount);
       expect((await offerings.offering(id)).sharesSold).to.equal(amount);
-      expect((await pool.books(ETH)).capitalIn).to.equal(cost);
-      expect(await pool.availableCapital(ETH)).to.equal(cost);
+      expect((await offerings.offering(id)).capitalRaised).to.equal(cost);
+      // Not in the pool's books until the offering settles.
+      expect((await pool.books(ETH)).capitalIn).to.equal(0n);
+      expect(await pool.availableCapital(ETH)).to.equal(0n);
       expect(await shares.balanceOf(alice)).to.equal(0n);
       expect(await shares.totalSupply()).to.equal(0n);
     });
@@ -252,7 +260,8 @@ describe("Offerings", function () {
       expect(await offerings.pendingShares(id, alice)).to.equal(5n * SHARE);
       expect(await offerings.pendingShares(id, bob)).to.equal(2n * SHARE);
       expect((await offerings.offering(id)).sharesSold).to.equal(7n * SHARE);
-      expect(await ethers.provider.getBalance(pool)).to.equal(7n * 10n ** 18n);
+      expect((await offerings.offering(id)).capitalRaised).to.equal(7n * 10n ** 18n);
+      expect(await ethers.provider.getBalance(offerings)).to.equal(7n * 10n ** 18n);
     });
 
     it("accepts subscriptions at the first and at the last second of the window", async function () {
@@ -285,7 +294,7 @@ describe("Offerings", function () {
       ["an 18-decimal token", 18n],
       ["a 6-decimal token", 6n],
     ] as const) {
-      it(`pulls exactly the cost of ${name} from the investor straight into the pool`, async function () {
+      it(`pulls exactly the cost of ${name} from the investor into escrow`, async function () {
         const system = await networkHelpers.loadFixture(deployFixture);
         const { offerings, pool, alice } = system;
         const token = decimals === 18n ? system.dai : system.usdc;
@@ -300,14 +309,12 @@ describe("Offerings", function () {
 
         const tx = offerings.connect(alice).subscribe(id, amount, []);
         await expect(tx).to.emit(offerings, "Subscribed").withArgs(id, alice.address, amount, cost);
-        await expect(tx)
-          .to.emit(pool, "CapitalDeposited")
-          .withArgs(await token.getAddress(), alice.address, id, cost);
-        await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool, offerings], [-cost, cost, 0n]);
+        await expect(tx).not.to.emit(pool, "CapitalDeposited");
+        await expect(tx).to.changeTokenBalances(ethers, token, [alice, pool, offerings], [-cost, 0n, cost]);
 
         expect(await offerings.pendingShares(id, alice)).to.equal(amount);
-        expect((await pool.books(token)).capitalIn).to.equal(cost);
-        expect(await pool.availableCapital(token)).to.equal(cost);
+        expect((await offerings.offering(id)).capitalRaised).to.equal(cost);
+        expect((await pool.books(token)).capitalIn).to.equal(0n);
       });
     }
 
@@ -337,11 +344,11 @@ describe("Offerings", function () {
       await offerings.connect(alice).subscribe(id, 3n * SHARE, [], { value: 3n * 10n ** 18n });
 
       await expect(offerings.connect(alice).claimShares(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsNotSettled")
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
         .withArgs(id, params.end);
       await time.setNextBlockTimestamp(params.end);
       await expect(offerings.connect(alice).claimShares(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsNotSettled")
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
         .withArgs(id, params.end);
       await networkHelpers.mine(); // the block at `end`: the next one is the first after the window
 
@@ -385,10 +392,14 @@ describe("Offerings", function () {
       await offerings.connect(bob).subscribe(usdcOffering, 30n * SHARE, []);
       await offerings.connect(carol).subscribe(ethOffering, 15n * SHARE, [], { value: 15n * 10n ** 17n });
       await offerings.connect(carol).subscribe(usdcOffering, 5n * SHARE, []);
-      expect(await usdc.balanceOf(system.pool)).to.equal(3_500n * USDC);
-      expect(await ethers.provider.getBalance(system.pool)).to.equal(65n * 10n ** 17n);
+      expect(await usdc.balanceOf(offerings)).to.equal(3_500n * USDC);
+      expect(await ethers.provider.getBalance(offerings)).to.equal(65n * 10n ** 17n);
 
       await time.increaseTo(ethParams.end);
+      await offerings.settleOffering(ethOffering);
+      await offerings.settleOffering(usdcOffering);
+      expect(await usdc.balanceOf(system.pool)).to.equal(3_500n * USDC);
+      expect(await ethers.provider.getBalance(system.pool)).to.equal(65n * 10n ** 17n);
       await offerings.connect(alice).claimShares(ethOffering);
       await offerings.connect(bob).claimShares(usdcOffering);
       await offerings.connect(carol).claimShares(ethOffering);
@@ -542,9 +553,9 @@ describe("Offerings", function () {
       expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
     });
 
-    it("a fee-on-transfer token: the pool refuses the short delivery, CapitalPoolUnbackedDeposit(asset, balance, needed)", async function () {
+    it("a fee-on-transfer token: the short delivery is refused, OfferingsShortDelivery(asset, expected, received)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, shares, deployer, alice } = system;
+      const { offerings, shares, deployer, alice } = system;
       const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 100n]); // 1%
       await shares.connect(deployer).addReturnsAsset(feeToken);
       await feeToken.mint(alice, 1_000n * 10n ** 18n);
@@ -557,8 +568,8 @@ describe("Offerings", function () {
       const before = await snapshot(system, id, alice.address, [feeAddress]);
       const cost = 10n * 10n ** 18n;
       await expect(offerings.connect(alice).subscribe(id, 10n * SHARE, []))
-        .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
-        .withArgs(feeAddress, (cost * 99n) / 100n, cost);
+        .to.be.revertedWithCustomError(offerings, "OfferingsShortDelivery")
+        .withArgs(feeAddress, cost, (cost * 99n) / 100n);
       expect(await snapshot(system, id, alice.address, [feeAddress])).to.deep.equal(before);
       expect(await feeToken.totalSupply()).to.equal(1_000n * 10n ** 18n);
     });
@@ -612,7 +623,7 @@ describe("Offerings", function () {
         .withArgs(floor + 1n, floor + 2n);
       await expect(
         offerings.connect(alice).subscribe(id, amount, [], { value: floor + 1n }),
-      ).to.changeEtherBalances(ethers, [alice, pool], [-(floor + 1n), floor + 1n]);
+      ).to.changeEtherBalances(ethers, [alice, offerings, pool], [-(floor + 1n), floor + 1n, 0n]);
       expect(await offerings.pendingShares(id, alice)).to.equal(amount);
     });
 
@@ -629,8 +640,8 @@ describe("Offerings", function () {
       await expect(offerings.connect(alice).subscribe(id, amount, [])).to.changeTokenBalances(
         ethers,
         usdc,
-        [alice, pool],
-        [-500_001n, 500_001n],
+        [alice, offerings, pool],
+        [-500_001n, 500_001n, 0n],
       );
     });
 
@@ -679,6 +690,185 @@ describe("Offerings", function () {
       await hookToken.arm(offerings, "0x");
       await offerings.connect(alice).subscribe(id, SHARE, []);
       expect(await offerings.pendingShares(id, alice)).to.equal(SHARE);
+    });
+
+    it("refuses a token hook that re-enters settleOffering or subscribe during a settlement", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, pool, shares, deployer, alice } = system;
+      const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
+      await shares.connect(deployer).addReturnsAsset(hookToken);
+      await hookToken.mint(alice, 100n * 10n ** 18n);
+      await hookToken.connect(alice).approve(offerings, ethers.MaxUint256);
+      const params = await offeringParams(ethers, { asset: await hookToken.getAddress() });
+      const id = await openOffering(system, params);
+      await offerings.connect(alice).subscribe(id, 2n * SHARE, []);
+      await time.increaseTo(BigInt(params.end) + 1n);
+
+      for (const data of [
+        offerings.interface.encodeFunctionData("settleOffering", [id]),
+        offerings.interface.encodeFunctionData("claimShares", [id]),
+      ]) {
+        await hookToken.arm(offerings, data);
+        await expect(offerings.settleOffering(id)).to.be.revertedWithCustomError(
+          offerings,
+          "ReentrancyGuardReentrantCall",
+        );
+        expect((await offerings.offering(id)).settled).to.equal(false);
+        expect(await hookToken.balanceOf(offerings)).to.equal(2n * 10n ** 18n);
+      }
+      await hookToken.arm(offerings, "0x");
+      await offerings.settleOffering(id);
+      expect((await pool.books(hookToken)).capitalIn).to.equal(2n * 10n ** 18n);
+      expect(await hookToken.balanceOf(pool)).to.equal(2n * 10n ** 18n);
+    });
+  });
+
+  describe("settling an offering into the capital pool", function () {
+    async function subscribedEthOffering(system: CapitalSystem) {
+      const params = await offeringParams(ethers, { pricePerShare: 10n ** 17n });
+      const id = await openOffering(system, params);
+      await system.offerings.connect(system.alice).subscribe(id, 30n * SHARE, [], { value: 3n * 10n ** 18n });
+      await system.offerings.connect(system.bob).subscribe(id, 12n * SHARE, [], { value: 12n * 10n ** 17n });
+      return { id, params, raised: 42n * 10n ** 17n };
+    }
+
+    it("refuses to settle while the window is open, up to and including its last second", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, carol } = system;
+      const { id, params } = await subscribedEthOffering(system);
+      const before = await snapshot(system, id, carol.address);
+      await expect(offerings.connect(carol).settleOffering(id))
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
+        .withArgs(id, params.end);
+      await time.setNextBlockTimestamp(params.end);
+      await expect(offerings.connect(carol).settleOffering(id))
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
+        .withArgs(id, params.end);
+      expect(await snapshot(system, id, carol.address)).to.deep.equal(before);
+    });
+
+    it("after the window, anyone moves the whole ETH raise into the pool in one deposit, once", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, pool, carol } = system;
+      const { id, params, raised } = await subscribedEthOffering(system);
+      await time.increaseTo(BigInt(params.end) + 1n);
+
+      expect(await offerings.connect(carol).settleOffering.staticCall(id)).to.equal(raised);
+      const tx = offerings.connect(carol).settleOffering(id);
+      await expect(tx).to.emit(offerings, "OfferingSettled").withArgs(id, ETH, raised);
+      await expect(tx)
+        .to.emit(pool, "CapitalDeposited")
+        .withArgs(ETH, await offerings.getAddress(), id, raised);
+      await expect(tx).to.changeEtherBalances(ethers, [offerings, pool, carol], [-raised, raised, 0n]);
+      expect(await booksArray(system, ETH)).to.deep.equal([raised, 0n, 0n]);
+      expect(await pool.availableCapital(ETH)).to.equal(raised);
+      const settled = await offerings.offering(id);
+      expect(settled.settled).to.equal(true);
+      expect(settled.capitalRaised).to.equal(raised);
+
+      const before = await snapshot(system, id, carol.address);
+      await expect(offerings.connect(carol).settleOffering(id))
+        .to.be.revertedWithCustomError(offerings, "OfferingsAlreadySettled")
+        .withArgs(id);
+      expect(await snapshot(system, id, carol.address)).to.deep.equal(before);
+    });
+
+    it("settles an ERC-20 raise: the tokens move and the pool books exactly them", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, pool, usdc, alice, bob } = system;
+      const params = await offeringParams(ethers, {
+        asset: await usdc.getAddress(),
+        pricePerShare: 1_000_001n,
+      });
+      const id = await openOffering(system, params);
+      await offerings.connect(alice).subscribe(id, SHARE / 2n, []); // 500,001 units (rounded up)
+      await offerings.connect(bob).subscribe(id, 3n * SHARE, []); // 3,000,003 units
+      const raised = 3_500_004n;
+      expect((await offerings.offering(id)).capitalRaised).to.equal(raised);
+      await time.increaseTo(BigInt(params.end) + 1n);
+
+      const tx = offerings.settleOffering(id);
+      await expect(tx)
+        .to.emit(offerings, "OfferingSettled")
+        .withArgs(id, await usdc.getAddress(), raised);
+      await expect(tx).to.changeTokenBalances(ethers, usdc, [offerings, pool], [-raised, raised]);
+      expect(await booksArray(system, await usdc.getAddress())).to.deep.equal([raised, 0n, 0n]);
+    });
+
+    it("settles early once the council has closed the offering, while claims still wait for the end", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, council, pool, alice } = system;
+      const { id, params, raised } = await subscribedEthOffering(system);
+      await offerings.connect(council).closeOffering(id);
+      await expect(offerings.settleOffering(id))
+        .to.emit(offerings, "OfferingSettled")
+        .withArgs(id, ETH, raised);
+      expect(await pool.availableCapital(ETH)).to.equal(raised);
+      await expect(offerings.connect(alice).claimShares(id))
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
+        .withArgs(id, params.end);
+    });
+
+    it("settles an offering that raised nothing without a deposit", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, pool } = system;
+      const params = await offeringParams(ethers);
+      const id = await openOffering(system, params);
+      await time.increaseTo(BigInt(params.end) + 1n);
+      const tx = offerings.settleOffering(id);
+      await expect(tx).to.emit(offerings, "OfferingSettled").withArgs(id, ETH, 0n);
+      await expect(tx).not.to.emit(pool, "CapitalDeposited");
+      expect((await offerings.offering(id)).settled).to.equal(true);
+      expect(await booksArray(system, ETH)).to.deep.equal([0n, 0n, 0n]);
+    });
+
+    it("settles while the ledger is paused: escrow is never stuck", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, shares, deployer, pool } = system;
+      const { id, params, raised } = await subscribedEthOffering(system);
+      await time.increaseTo(BigInt(params.end) + 1n);
+      await shares.connect(deployer).pause();
+      await offerings.settleOffering(id);
+      expect(await pool.availableCapital(ETH)).to.equal(raised);
+    });
+
+    it("moves only its own raise: another offering in the same asset stays in escrow", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, pool, carol } = system;
+      const { id, params, raised } = await subscribedEthOffering(system);
+      const later = await openOffering(system, { ...params, end: BigInt(params.end) + BigInt(DAY) });
+      await offerings.connect(carol).subscribe(later, 5n * SHARE, [], { value: 5n * 10n ** 17n });
+      await time.increaseTo(BigInt(params.end) + 1n);
+
+      await expect(offerings.settleOffering(later))
+        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
+        .withArgs(later, BigInt(params.end) + BigInt(DAY));
+      await offerings.settleOffering(id);
+      expect(await ethers.provider.getBalance(pool)).to.equal(raised);
+      expect(await ethers.provider.getBalance(offerings)).to.equal(5n * 10n ** 17n);
+      expect((await offerings.offering(later)).capitalRaised).to.equal(5n * 10n ** 17n);
+    });
+
+    it("keeps claims and settlement independent: either may come first", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings, shares, alice, bob } = system;
+      const { id, params } = await subscribedEthOffering(system);
+      await time.increaseTo(BigInt(params.end) + 1n);
+      await offerings.connect(alice).claimShares(id);
+      await offerings.settleOffering(id);
+      await offerings.connect(bob).claimShares(id);
+      expect(await shares.balanceOf(alice)).to.equal(30n * SHARE);
+      expect(await shares.balanceOf(bob)).to.equal(12n * SHARE);
+    });
+
+    it("reports an unknown offering by id", async function () {
+      const system = await networkHelpers.loadFixture(deployFixture);
+      const { offerings } = system;
+      for (const id of [0n, 1n]) {
+        await expect(offerings.settleOffering(id))
+          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
+          .withArgs(id);
+      }
     });
   });
 

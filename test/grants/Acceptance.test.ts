@@ -26,9 +26,7 @@ describe("A full grant round, from the opening proposal to returns in researcher
     // Five trustees, M = 3, plus a Safe-like contract wallet trustee added by the council.
     const system = await deploySystem(ethers, { trustees: 5, threshold: 3 });
     const { council, grants, shares, pool, trustees, researchers, depositor, outsider } = system;
-    await pool
-      .connect(depositor)
-      .depositCapital(ETH, 10n * ETHER, depositor.address, 0, { value: 10n * ETHER });
+    await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, 0, { value: 10n * ETHER });
     const walletOwner = at(await ethers.getSigners(), 16);
     const wallet = await ethers.deployContract("TrusteeWalletMock", [walletOwner.address]);
     const coder = ethers.AbiCoder.defaultAbiCoder();

@@ -40,7 +40,7 @@ async function stipendRound(
 ): Promise<StipendRound> {
   const system = await deploySystem(ethers, { trustees: 3, threshold: 2 });
   if (capital > 0n) {
-    await system.pool.connect(system.depositor).depositCapital(ETH, capital, system.depositor.address, 0, {
+    await system.pool.connect(system.depositor).depositCapital(ETH, capital, 0, {
       value: capital,
     });
   }
@@ -237,9 +237,7 @@ describe("GrantRounds stipends", function () {
     await pass(system, ActionKind.AllowReturnsAsset, coder.encode(["address"], [tokenAddress]));
     const capital = 50_000n * 10n ** 6n;
     await token.mint(await system.pool.getAddress(), capital);
-    await system.pool
-      .connect(system.depositor)
-      .depositCapital(tokenAddress, capital, system.depositor.address, 0);
+    await system.pool.connect(system.depositor).depositCapital(tokenAddress, capital, 0);
 
     const params = roundParams(BigInt(await time.latest()), {
       stipendAsset: tokenAddress,

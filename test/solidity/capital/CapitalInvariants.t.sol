@@ -13,7 +13,8 @@ import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Drives the real ledger, pool and offerings at random for the capital invariants: investors
-/// subscribe (ETH and a 6-decimal token) and claim, the clock moves, new offerings open, and a stand-in
+/// subscribe (ETH and a 6-decimal token) and claim, offerings settle into the pool, the clock moves,
+/// new offerings open, and a stand-in
 /// for grant rounds reserves, pays and releases stipends. It is the council, the ledger and pool
 /// admin and the stipend payer, and keeps ghost totals to compare with the contracts' books.
 /// @dev Kept in the test's file: EDR's invariant runner identifies targets by bytecode, and a handler
@@ -30,6 +31,8 @@ contract CapitalHandler is TestBase {
     TestToken public token;
 
     mapping(uint256 offeringId => uint256) public ghostMinted;
+    mapping(address asset => uint256) public ghostSubscribed;
+    mapping(uint256 offeringId => uint256) public ghostRaised;
     mapping(address asset => uint256) public ghostCapitalIn;
     mapping(address asset => uint256) public ghostStipendsPaid;
     uint256 public ghostTotalMinted;
@@ -75,7 +78,16 @@ contract CapitalHandler is TestBase {
             vm.prank(investor);
             offerings.subscribe(id, amount, new bytes32[](0));
         }
-        ghostCapitalIn[o.params.asset] += cost;
+        ghostSubscribed[o.params.asset] += cost;
+        ghostRaised[id] += cost;
+    }
+
+    function settle(uint256 offeringSeed) external {
+        uint256 id = _offering(offeringSeed);
+        IOfferings.Offering memory o = offerings.offering(id);
+        if (o.settled || (!o.closed && block.timestamp <= o.params.end)) return;
+        uint256 capital = offerings.settleOffering(id);
+        ghostCapitalIn[o.params.asset] += capital;
     }
 
     function claim(uint256 actorSeed, uint256 offeringSeed) external {
@@ -210,7 +222,7 @@ contract CapitalInvariantsTest is TestBase {
             ICapitalPool.CapitalBooks memory books = handler.books(assets[i]);
             uint256 balance = handler.balanceOf(assets[i], address(handler.pool()));
             assertEq(balance, books.capitalIn - books.stipendsPaid, "balance = in - paid");
-            assertEq(books.capitalIn, handler.ghostCapitalIn(assets[i]), "capital in = subscription costs");
+            assertEq(books.capitalIn, handler.ghostCapitalIn(assets[i]), "capital in = settled raises");
             assertEq(books.stipendsPaid, handler.ghostStipendsPaid(assets[i]), "stipends paid as counted");
             assertEq(
                 handler.balanceOf(assets[i], handler.RESEARCHER()),
@@ -240,10 +252,34 @@ contract CapitalInvariantsTest is TestBase {
         assertEq(handler.shares().totalSupply(), handler.ghostTotalMinted(), "supply = shares claimed");
     }
 
-    /// @notice Offerings never keeps money: every payment goes straight to the pool.
-    function invariant_offeringsHoldsNothing() public view {
-        address offerings = address(handler.offerings());
-        assertEq(offerings.balance, 0, "no ETH in offerings");
-        assertEq(handler.token().balanceOf(offerings), 0, "no tokens in offerings");
+    /// @notice Offerings holds exactly the raises of its unsettled offerings, each raise is the sum of
+    /// its subscriptions' costs, and every subscription's cost is either in escrow or in the pool.
+    function invariant_escrowIsExactlyTheUnsettledRaises() public view {
+        IOfferings offerings = handler.offerings();
+        address ethAsset = handler.ETH();
+        uint256[2] memory escrowed;
+        uint256[2] memory raised;
+        uint256 count = offerings.offeringCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            IOfferings.Offering memory o = offerings.offering(id);
+            assertEq(o.capitalRaised, handler.ghostRaised(id), "raised = sum of subscription costs");
+            uint256 index = o.params.asset == ethAsset ? 0 : 1;
+            raised[index] += o.capitalRaised;
+            if (!o.settled) escrowed[index] += o.capitalRaised;
+        }
+        address[2] memory assets = [ethAsset, address(handler.token())];
+        for (uint256 i; i < assets.length; ++i) {
+            assertEq(
+                handler.balanceOf(assets[i], address(offerings)),
+                escrowed[i],
+                "escrow = unsettled raises"
+            );
+            assertEq(raised[i], handler.ghostSubscribed(assets[i]), "raises = all subscription costs");
+            assertEq(
+                handler.books(assets[i]).capitalIn + escrowed[i],
+                raised[i],
+                "every cost is in the pool or in escrow"
+            );
+        }
     }
 }

@@ -33,7 +33,7 @@ contract OfferingsCostTest is TestBase {
     function testFuzz_quoteIsTheSmallestCostCoveringThePrice(uint256 price, uint256 shareAmount) public {
         price = bound(price, 1, type(uint128).max);
         shareAmount = bound(shareAmount, 0, type(uint128).max);
-        uint256 id = _open(price);
+        uint256 id = _open(price, 1); // the quote does not depend on the cap
         uint256 cost = offerings.quote(id, shareAmount);
         // shareAmount × price ≤ (2^128 − 1)^2 and cost × 1e18 < shareAmount × price + 1e18: both fit.
         uint256 exact = shareAmount * price;
@@ -46,7 +46,7 @@ contract OfferingsCostTest is TestBase {
     function testFuzz_subscriptionChargesExactlyTheQuote(uint256 price, uint256 shareAmount) public {
         price = bound(price, 1, 1e24);
         shareAmount = bound(shareAmount, 1, 1e24);
-        uint256 id = _open(price);
+        uint256 id = _open(price, 1e24); // the cap's cost, ≤ 1e30, fits 128 bits
         uint256 cost = offerings.quote(id, shareAmount);
         vm.deal(INVESTOR, cost + 1);
 
@@ -60,19 +60,20 @@ contract OfferingsCostTest is TestBase {
         vm.prank(INVESTOR);
         uint256 charged = offerings.subscribe{value: cost}(id, shareAmount, new bytes32[](0));
         assertEq(charged, cost, "charged the quote");
-        assertEq(address(pool).balance, cost, "pool received the cost");
+        assertEq(address(offerings).balance, cost, "escrow received the cost");
+        assertEq(offerings.offering(id).capitalRaised, cost, "raise counts the cost");
         assertEq(INVESTOR.balance, 1, "investor kept the rest");
         assertEq(offerings.pendingShares(id, INVESTOR), shareAmount, "pending shares recorded");
         assertGe(charged * SHARE, shareAmount * price, "paid at least the price");
     }
 
-    function _open(uint256 price) private returns (uint256) {
+    function _open(uint256 price, uint256 cap) private returns (uint256) {
         return
             offerings.openOffering(
                 IOfferings.OfferingParams({
                     asset: address(0),
                     pricePerShare: uint128(price),
-                    shareCap: type(uint128).max,
+                    shareCap: uint128(cap),
                     minShares: 0,
                     start: uint64(block.timestamp),
                     end: uint64(block.timestamp + 1 days),
