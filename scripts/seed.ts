@@ -1,6 +1,7 @@
 // Seeds the local demo Fund with a realistic history (run by `npm start`):
 // 5 trustees (M = 3); a settled round whose researchers were weighted by estimated probability of
-// success (one long shot, one below quorum); investor offerings with subscriptions; techniques;
+// success (one long shot, one below quorum); an ETH offering settled into the capital pool, which
+// pays the round's stipends, and an open tUSD offering whose raise is still in escrow; techniques;
 // 3 companies with signed Promises of Future Returns — one fully paid, one with a period due, one
 // delinquent; a donation; claimable returns; an open round awaiting estimates; pending proposals.
 // The chain starts in the past (hardhat.config.ts `demo` network) and the seed ends at wall-clock time.
@@ -43,6 +44,7 @@ const council = await ethers.getContractAt("ITrusteeCouncil", addresses.TrusteeC
 const shares = await ethers.getContractAt("IFundShares", addresses.FundShares);
 const rounds = await ethers.getContractAt("IGrantRounds", addresses.GrantRounds);
 const offerings = await ethers.getContractAt("IOfferings", addresses.Offerings);
+const pool = await ethers.getContractAt("ICapitalPool", addresses.CapitalPool);
 const registry = await ethers.getContractAt("IReturnsRegistry", addresses.ReturnsRegistry);
 const testUsd = await ethers.getContractAt("TestToken", testUsdAddress);
 const USD = (amount: string): bigint => parseUnits(amount, 6);
@@ -168,11 +170,31 @@ for (const [applicationId, values] of estimates) {
 }
 log("trustees revealed their estimates");
 await time.increaseTo(now + 6 * DAY + 1);
+// Offering 1's window has ended: settling it moves its raise from escrow into the capital pool, and
+// only then can round 1 reserve its stipends (settlement reserves at most the available capital).
+await send(offerings.settleOffering(offering1));
+log(
+  `offering 1 settled: ${ethers.formatEther((await offerings.offering(offering1)).capitalRaised)} ETH ` +
+    `moved from escrow into the capital pool`,
+);
 for (const [applicationId] of estimates) await send(rounds.finalizeApplication(applicationId));
 await send(rounds.settleRound(round1));
-log("round 1 finalized and settled: vesting started");
+const settled1 = await rounds.round(round1);
+const stipendsOwed =
+  settled1.fundedStipendTotal < settled1.params.stipendBudget
+    ? settled1.fundedStipendTotal
+    : settled1.params.stipendBudget;
+if (settled1.stipendReserved !== stipendsOwed) {
+  throw new Error(
+    `Round 1 reserved ${ethers.formatEther(settled1.stipendReserved)} of ${ethers.formatEther(stipendsOwed)} ETH ` +
+      `of stipends: the capital pool had only ${ethers.formatEther(await pool.availableCapital(ETH))} ETH available`,
+  );
+}
+log(
+  `round 1 finalized and settled: vesting started, ${ethers.formatEther(settled1.stipendReserved)} ETH of stipends reserved`,
+);
 for (const investor of [ivy, omar]) await send(offerings.connect(investor).claimShares(offering1));
-log("offering 1 closed; investors claimed their shares");
+log("investors claimed their shares of offering 1");
 
 await pass(
   "RegisterTechnique",

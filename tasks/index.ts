@@ -181,6 +181,16 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("offering", "Offering id"))
     .setAction(action(investor, "claimOffering"))
     .build(),
+  common(
+    task(
+      "offering:settle",
+      "Moves an offering's raise from escrow into the capital pool once its window has ended (anyone)",
+    ),
+    FIRST,
+  )
+    .addOption(text("offering", "Offering id"))
+    .setAction(action(investor, "settleOffering"))
+    .build(),
 
   // ---------------------------------------------------------------- companies
   common(task("company:register", "Company: registers a company"), FIRST)

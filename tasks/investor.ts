@@ -1,8 +1,9 @@
-// Investor tasks: subscribe to an offering, claim the subscribed shares after its window.
+// Investor tasks: subscribe to an offering, claim the subscribed shares after its window, and settle
+// an offering (anyone) so that its raise moves from escrow into the capital pool.
 import { ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { actingAccount } from "./lib/accounts.js";
+import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parsePositiveAmount, parseProof } from "./lib/args.js";
 import { type AssetInfo, balanceOf, formatAmount, formatShares } from "./lib/assets.js";
 import { fail } from "./lib/fail.js";
@@ -97,6 +98,7 @@ export async function subscribe(
   return emit(args.json, summary, () => [
     `${signer.address} subscribed ${formatShares(shares)} in offering #${id} for ${formatAmount(summary.cost, asset)}`,
     `  ${formatShares(pendingShares)} pending; claim after ${isoTime(offering.end)} with: hardhat offering:claim --offering ${id}`,
+    `  the payment is held in escrow; after the window it moves to the capital pool with: hardhat offering:settle --offering ${id}`,
   ]);
 }
 
@@ -140,5 +142,60 @@ export async function claimOffering(
   };
   return emit(args.json, summary, () => [
     `${signer.address} claimed ${formatShares(summary.shares)} from offering #${id}; balance ${formatShares(balance)}`,
+  ]);
+}
+
+export interface OfferingSettleSummary {
+  offeringId: bigint;
+  asset: AssetInfo;
+  /** the raise moved into the capital pool (zero for an offering that raised nothing: no deposit) */
+  capital: bigint;
+  /** the pool's books for the asset after settlement */
+  poolCapitalIn: bigint;
+  poolAvailable: bigint;
+  transaction: string;
+}
+
+export async function settleOffering(
+  args: OfferingArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<OfferingSettleSummary> {
+  const fund = await connectFund(hre, args.deployment);
+  const id = await offeringId(fund, args.offering);
+  const offering = await readOffering(fund, id, await chainTime(fund));
+  const { asset } = offering;
+  if (offering.settled) {
+    fail(
+      `--offering: offering ${id} is already settled (${formatAmount(offering.capitalRaised, asset)} moved into the capital pool)`,
+    );
+  }
+  if (!offering.settleable) {
+    fail(
+      `--offering: the window of offering ${id} runs until ${isoTime(offering.end)}; it can be settled after that ` +
+        `(or once the council closes it); ${formatAmount(offering.capitalRaised, asset)} raised so far`,
+    );
+  }
+  const signer = await actingAccount(fund.signers, args.from, ANYONE);
+  const receipt = await send(fund, `Settling offering ${id}`, () =>
+    fund.offerings.connect(signer).settleOffering(id),
+  );
+  const event = findEvent(receipt, fund.offerings.interface, fund.addresses.Offerings, "OfferingSettled");
+  const [books, available] = await Promise.all([
+    fund.pool.books(asset.address),
+    fund.pool.availableCapital(asset.address),
+  ]);
+  const summary: OfferingSettleSummary = {
+    offeringId: id,
+    asset,
+    capital: BigInt(event.args.getValue("capital")),
+    poolCapitalIn: books.capitalIn,
+    poolAvailable: available,
+    transaction: receipt.hash,
+  };
+  return emit(args.json, summary, () => [
+    summary.capital === 0n
+      ? `Offering #${id} settled: it raised nothing, so nothing moved to the capital pool`
+      : `Offering #${id} settled: ${formatAmount(summary.capital, asset)} moved from escrow into the capital pool`,
+    `  capital pool, ${asset.symbol}: ${formatAmount(books.capitalIn, asset)} in, ${formatAmount(available, asset)} available for stipends`,
   ]);
 }

@@ -4,7 +4,7 @@ import { formatUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import { optional, parseWhole } from "./lib/args.js";
-import { type AssetInfo, assetInfo, formatAmount, formatShares } from "./lib/assets.js";
+import { type AssetInfo, assetInfo, balanceOf, formatAmount, formatShares } from "./lib/assets.js";
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
@@ -39,10 +39,16 @@ export interface AssetReturns {
 
 export interface CapitalBooks {
   asset: AssetInfo;
+  /** raises of settled offerings, booked by the capital pool */
   capitalIn: bigint;
   stipendsPaid: bigint;
   reserved: bigint;
   available: bigint;
+  /**
+   * the offerings contract's balance of the asset: the raises of offerings not settled yet (plus any
+   * tokens sent to it directly)
+   */
+  escrow: bigint;
 }
 
 export interface FundStatus {
@@ -111,9 +117,10 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
   );
   const capital = await Promise.all(
     infos.map(async (asset) => {
-      const [books, available] = await Promise.all([
+      const [books, available, escrow] = await Promise.all([
         pool.books(asset.address),
         pool.availableCapital(asset.address),
+        balanceOf(fund, asset.address, fund.addresses.Offerings),
       ]);
       return {
         asset,
@@ -121,6 +128,7 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
         stipendsPaid: books.stipendsPaid,
         reserved: books.reserved,
         available,
+        escrow,
       };
     }),
   );
@@ -192,11 +200,12 @@ function statusLines(status: FundStatus): string[] {
         `  ${entry.asset.symbol}: ${formatAmount(entry.received, entry.asset)} / ${formatAmount(entry.distributed, entry.asset)} / ` +
         `${formatAmount(entry.claimed, entry.asset)} / ${formatAmount(entry.undistributed, entry.asset)}`,
     ),
-    "Capital pool (in / stipends paid / reserved / available):",
+    "Capital pool (in / stipends paid / reserved / available), and raises in escrow until their offering settles:",
     ...status.capital.map(
       (entry) =>
         `  ${entry.asset.symbol}: ${formatAmount(entry.capitalIn, entry.asset)} / ${formatAmount(entry.stipendsPaid, entry.asset)} / ` +
-        `${formatAmount(entry.reserved, entry.asset)} / ${formatAmount(entry.available, entry.asset)}`,
+        `${formatAmount(entry.reserved, entry.asset)} / ${formatAmount(entry.available, entry.asset)}; ` +
+        `in escrow ${formatAmount(entry.escrow, entry.asset)}`,
     ),
     "",
     `Council: ${council.trustees.length} trustees, ${council.threshold} approvals needed; ` +
@@ -213,12 +222,12 @@ function statusLines(status: FundStatus): string[] {
         `${round.funded} funded; pool ${formatShares(round.sharePool)}`,
     ),
     `Offerings: ${status.counts.offerings}`,
-    ...status.offerings.map(
-      (offering) =>
-        `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
+    ...status.offerings.flatMap((offering) => [
+      `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
         `${formatUnits(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
         `${offering.allowlisted ? ", allowlisted" : ""}; ends ${isoTime(offering.end)}`,
-    ),
+      `      raised ${formatAmount(offering.capitalRaised, offering.asset)}: ${raiseWhere(offering)}`,
+    ]),
     "",
     `Companies: ${status.counts.companies}; Promises of Future Returns: ${status.counts.commitments} ` +
       `(${status.delinquentCommitments} delinquent among the companies shown)`,
@@ -231,4 +240,12 @@ function statusLines(status: FundStatus): string[] {
       ),
     ]),
   ];
+}
+
+/** Where an offering's raise is: in the capital pool once settled, else in the offerings contract's escrow. */
+function raiseWhere(offering: OfferingView): string {
+  if (offering.settled) return "settled into the capital pool";
+  if (offering.settleable)
+    return `in escrow, ready to settle: hardhat offering:settle --offering ${offering.id}`;
+  return "in escrow until the window ends";
 }

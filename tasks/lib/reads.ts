@@ -134,6 +134,12 @@ export interface OfferingView {
   start: bigint;
   end: bigint;
   allowlisted: boolean;
+  /** Σ cost of every subscription, in the offering's asset */
+  capitalRaised: bigint;
+  /** whether the raise has moved from the offerings contract's escrow into the capital pool */
+  settled: boolean;
+  /** not settled yet, but its window has ended or the council closed it: `offering:settle` can run */
+  settleable: boolean;
 }
 
 export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise<OfferingView> {
@@ -157,6 +163,9 @@ export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise
     start: params.start,
     end: params.end,
     allowlisted: BigInt(params.allowlistRoot) !== 0n,
+    capitalRaised: offering.capitalRaised,
+    settled: offering.settled,
+    settleable: !offering.settled && (offering.closed || now > params.end),
   };
 }
 

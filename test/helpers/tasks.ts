@@ -99,6 +99,25 @@ export async function runTask<T>(
   return result;
 }
 
+/** Runs a task without `--json` and returns the human summary it printed, one string per line. */
+export async function runTaskText(
+  fund: TestFund,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<string[]> {
+  const printed: string[] = [];
+  const original = console.log;
+  console.log = (...parts: unknown[]) => {
+    printed.push(parts.map(String).join(" "));
+  };
+  try {
+    await hre.tasks.getTask(name).run({ json: false, deployment: fund.deployment, ...args });
+  } finally {
+    console.log = original;
+  }
+  return printed.flatMap((text) => text.split("\n"));
+}
+
 /**
  * Runs a task that must fail: asserts the error message contains `message` and that no block
  * was mined, i.e. no transaction was sent.

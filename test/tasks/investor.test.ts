@@ -2,23 +2,39 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
 
-import type { OfferingClaimSummary, SubscribeSummary } from "../../tasks/investor.js";
+import { encodeActionArgs } from "../../scripts/lib/actions.js";
+import type { OfferingClaimSummary, OfferingSettleSummary, SubscribeSummary } from "../../tasks/investor.js";
 import {
   SHARE,
+  type TestFund,
   account,
   ethers,
   expectTaskError,
   loadFund,
   networkHelpers,
   openOffering,
+  pass,
   runTask,
+  runTaskText,
 } from "../helpers/tasks.js";
 
 const { time } = networkHelpers;
 
+/** An open ETH offering at 0.01 ETH per share in which accounts 13 and 14 bought 150 and 50 shares. */
+async function ethOfferingWithSubscriptions(fund: TestFund) {
+  const opened = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+  for (const [from, shares] of [
+    ["13", "150"],
+    ["14", "50"],
+  ] as const) {
+    await runTask(fund, "offering:subscribe", { offering: opened.offeringId.toString(), shares, from });
+  }
+  return { ...opened, raised: parseEther("2") };
+}
+
 describe("investor tasks", () => {
   describe("offering:subscribe", () => {
-    it("buys shares in an ETH offering at the quoted cost, paid into the capital pool", async () => {
+    it("buys shares in an ETH offering at the quoted cost, held in escrow until the offering settles", async () => {
       const fund = await loadFund();
       const { offeringId } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
       const investor = account(fund.signers, 13);
@@ -35,7 +51,9 @@ describe("investor tasks", () => {
       expect(summary.approval).to.equal(undefined);
       expect(summary.pendingShares).to.equal(summary.shares);
       expect(await fund.offerings.pendingShares(offeringId, investor.address)).to.equal(summary.shares);
-      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(cost);
+      expect((await fund.offerings.offering(offeringId)).capitalRaised).to.equal(cost);
+      expect(await ethers.provider.getBalance(fund.offerings)).to.equal(cost);
+      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(0n);
     });
 
     it("approves the ERC-20 first when the allowance is short", async () => {
@@ -54,7 +72,9 @@ describe("investor tasks", () => {
       expect(summary.cost).to.equal(parseUnits("250", 6));
       expect(summary.approval).to.match(/^0x[0-9a-f]{64}$/);
       expect(await fund.testUsd.balanceOf(investor.address)).to.equal(parseUnits("750", 6));
-      expect((await fund.pool.books(tUsd)).capitalIn).to.equal(parseUnits("250", 6));
+      expect(await fund.testUsd.balanceOf(fund.offerings)).to.equal(parseUnits("250", 6));
+      expect((await fund.offerings.offering(offeringId)).capitalRaised).to.equal(parseUnits("250", 6));
+      expect((await fund.pool.books(tUsd)).capitalIn).to.equal(0n);
     });
 
     it("subscribes to an allowlisted offering with a Merkle proof, and refuses without one", async () => {
@@ -163,7 +183,7 @@ describe("investor tasks", () => {
 
     it("refuses an account without subscribed shares, and explains claiming before the window ends", async () => {
       const fund = await loadFund();
-      const { offeringId } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+      const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
       await runTask(fund, "offering:subscribe", {
         offering: offeringId.toString(),
         shares: "40",
@@ -179,9 +199,128 @@ describe("investor tasks", () => {
         fund,
         "offering:claim",
         { offering: offeringId.toString() },
-        "OfferingsNotSettled(offeringId: 1",
+        `OfferingsWindowOpen(offeringId: ${offeringId}, end: ${end})`,
       );
       expect(await fund.shares.balanceOf(account(fund.signers, 13).address)).to.equal(0n);
+    });
+  });
+
+  describe("offering:settle", () => {
+    it("moves an ended offering's raise from escrow into the capital pool, for any account", async () => {
+      const fund = await loadFund();
+      const { offeringId, end, raised } = await ethOfferingWithSubscriptions(fund);
+      await time.increaseTo(end + 1);
+      const settler = account(fund.signers, 19);
+      const poolAddress = await fund.pool.getAddress();
+      const offeringsAddress = await fund.offerings.getAddress();
+      const balancesBefore = await Promise.all(
+        [poolAddress, offeringsAddress].map((address) => ethers.provider.getBalance(address)),
+      );
+
+      const summary = await runTask<OfferingSettleSummary>(fund, "offering:settle", {
+        offering: offeringId.toString(),
+        from: "19",
+      });
+      expect(summary).to.deep.include({
+        offeringId,
+        capital: raised,
+        poolCapitalIn: raised,
+        poolAvailable: raised,
+      });
+      expect(summary.asset.symbol).to.equal("ETH");
+      const receipt = await ethers.provider.getTransactionReceipt(summary.transaction);
+      expect(receipt?.from).to.equal(settler.address);
+      const offering = await fund.offerings.offering(offeringId);
+      expect([offering.settled, offering.capitalRaised]).to.deep.equal([true, raised]);
+      expect(await ethers.provider.getBalance(offeringsAddress)).to.equal((balancesBefore[1] ?? 0n) - raised);
+      expect(await ethers.provider.getBalance(poolAddress)).to.equal((balancesBefore[0] ?? 0n) + raised);
+      expect(await fund.pool.availableCapital(ethers.ZeroAddress)).to.equal(raised);
+    });
+
+    it("settles an ERC-20 offering, and says in words where the raise went", async () => {
+      const fund = await loadFund();
+      const tUsd = await fund.testUsd.getAddress();
+      const { offeringId, end } = await openOffering(fund, tUsd, parseUnits("2.5", 6));
+      const investor = account(fund.signers, 14);
+      await (await fund.testUsd.mint(investor.address, parseUnits("100", 6))).wait();
+      await runTask(fund, "offering:subscribe", {
+        offering: offeringId.toString(),
+        shares: "40",
+        from: "14",
+      });
+      await time.increaseTo(end + 1);
+
+      const lines = await runTaskText(fund, "offering:settle", { offering: offeringId.toString() });
+      expect(lines).to.deep.equal([
+        `Offering #${offeringId} settled: 100.0 tUSD moved from escrow into the capital pool`,
+        "  capital pool, tUSD: 100.0 tUSD in, 100.0 tUSD available for stipends",
+      ]);
+      expect(await fund.testUsd.balanceOf(fund.offerings)).to.equal(0n);
+      expect(await fund.testUsd.balanceOf(fund.pool)).to.equal(parseUnits("100", 6));
+      expect((await fund.pool.books(tUsd)).capitalIn).to.equal(parseUnits("100", 6));
+    });
+
+    it("settles an offering the council closed before its window ended", async () => {
+      const fund = await loadFund();
+      const { offeringId, end, raised } = await ethOfferingWithSubscriptions(fund);
+      await pass(
+        fund,
+        "CloseOffering",
+        encodeActionArgs(fund.offerings.interface, "closeOffering", [offeringId]),
+      );
+      expect(await time.latest()).to.be.lessThan(end);
+
+      const summary = await runTask<OfferingSettleSummary>(fund, "offering:settle", {
+        offering: offeringId.toString(),
+      });
+      expect(summary.capital).to.equal(raised);
+      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(raised);
+    });
+
+    it("settles an offering that raised nothing without depositing anything", async () => {
+      const fund = await loadFund();
+      const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+      await time.increaseTo(end + 1);
+
+      const lines = await runTaskText(fund, "offering:settle", { offering: offeringId.toString() });
+      expect(lines[0]).to.equal(
+        `Offering #${offeringId} settled: it raised nothing, so nothing moved to the capital pool`,
+      );
+      expect((await fund.offerings.offering(offeringId)).settled).to.equal(true);
+      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(0n);
+    });
+
+    it("refuses an unknown or malformed offering id, an open window and a second settlement", async () => {
+      const fund = await loadFund();
+      const { offeringId, end, raised } = await ethOfferingWithSubscriptions(fund);
+      const id = offeringId.toString();
+      await expectTaskError(
+        fund,
+        "offering:settle",
+        { offering: "2" },
+        "--offering: offering 2 does not exist (ids run from 1 to 1)",
+      );
+      await expectTaskError(fund, "offering:settle", { offering: "-1" }, "--offering: must not be negative");
+      await expectTaskError(fund, "offering:settle", {}, "--offering is required");
+      await expectTaskError(
+        fund,
+        "offering:settle",
+        { offering: id },
+        `--offering: the window of offering ${id} runs until ${new Date(end * 1000).toISOString().replace(".000Z", "Z")}; ` +
+          "it can be settled after that (or once the council closes it); 2.0 ETH raised so far",
+      );
+      expect((await fund.offerings.offering(offeringId)).settled).to.equal(false);
+      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(0n);
+
+      await time.increaseTo(end + 1);
+      await runTask(fund, "offering:settle", { offering: id });
+      await expectTaskError(
+        fund,
+        "offering:settle",
+        { offering: id },
+        `--offering: offering ${id} is already settled (2.0 ETH moved into the capital pool)`,
+      );
+      expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(raised);
     });
   });
 });

@@ -41,7 +41,8 @@ async function estimate(fund: TestFund, applicationId: bigint, reveal: boolean, 
 /**
  * A settled round 50 days into its 100-day vesting: application `paid` (account 6, 4 ETH stipend)
  * and `unpaid` (account 7, no stipend) are funded; `rejected` (account 8) is not. The capital pool
- * holds 20 ETH from investor account 13.
+ * holds 20 ETH from investor account 13, settled from the offering's escrow before the round settles
+ * (a round reserves stipends only from capital already in the pool).
  */
 async function fundedGrants() {
   const fund = await deployFund();
@@ -64,6 +65,7 @@ async function fundedGrants() {
     await time.increaseTo((reveal ? round.revealDeadline : round.commitDeadline) + 1);
   }
   for (const id of [paid, unpaid, rejected]) await (await fund.rounds.finalizeApplication(id)).wait();
+  await (await fund.offerings.settleOffering(offering.offeringId)).wait();
   await (await fund.rounds.settleRound(round.roundId)).wait();
   await time.increase(50 * DAY);
   return { fund, roundId: round.roundId, paid, unpaid, rejected };

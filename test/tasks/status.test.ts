@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { keccak256, parseEther, toUtf8Bytes } from "ethers";
+import { keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
 import { writeFileSync } from "node:fs";
 
 import type { FundStatus } from "../../tasks/status.js";
@@ -15,6 +15,7 @@ import {
   openRound,
   registerTechnique,
   runTask,
+  runTaskText,
   scratchFile,
   submitApplication,
 } from "../helpers/tasks.js";
@@ -90,7 +91,8 @@ describe("fund:status", () => {
       distributed: parseEther("2"),
       undistributed: 0n,
     });
-    expect(status.capital[0]).to.deep.include({ capitalIn: parseEther("10"), available: parseEther("10") });
+    // The offering has not been settled: its 10 ETH are still in escrow, not in the pool.
+    expect(status.capital[0]).to.deep.include({ capitalIn: 0n, available: 0n, escrow: parseEther("10") });
     expect(status.council.openProposals.map((view) => [view.kind, view.approvals])).to.deep.equal([
       ["SetShareTransfers", 1n],
     ]);
@@ -100,6 +102,11 @@ describe("fund:status", () => {
     expect(
       status.offerings.map((offering) => [offering.id, offering.state, offering.sharesSold]),
     ).to.deep.equal([[offeringId, "ended", 1_000n * SHARE]]);
+    expect(status.offerings[0]).to.deep.include({
+      capitalRaised: parseEther("10"),
+      settled: false,
+      settleable: true,
+    });
     expect(status.counts).to.deep.equal({ rounds: 1n, offerings: 1n, companies: 1n, commitments: 1n });
     expect(status.companies.map((company) => [company.name, company.delinquent])).to.deep.equal([
       ["Quanta", true],
@@ -112,6 +119,60 @@ describe("fund:status", () => {
       delinquent: true,
     });
     expect(status.delinquentCommitments).to.equal(1n);
+  });
+
+  it("shows each offering's raise in escrow until it settles, then in the capital pool", async () => {
+    const fund = await loadFund();
+    const tUsd = await fund.testUsd.getAddress();
+    const ethOffering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+    const usdOffering = await openOffering(fund, tUsd, parseUnits("2.5", 6));
+    const investor = account(fund.signers, 13);
+    await (await fund.testUsd.mint(investor.address, parseUnits("250", 6))).wait();
+    await runTask(fund, "offering:subscribe", {
+      offering: ethOffering.offeringId.toString(),
+      shares: "300",
+      from: "13",
+    });
+    await runTask(fund, "offering:subscribe", {
+      offering: usdOffering.offeringId.toString(),
+      shares: "100",
+      from: "13",
+    });
+
+    const open = await runTask<FundStatus>(fund, "fund:status");
+    expect(
+      open.offerings.map((view) => [view.id, view.state, view.capitalRaised, view.settleable]),
+    ).to.deep.equal([
+      [usdOffering.offeringId, "open", parseUnits("250", 6), false],
+      [ethOffering.offeringId, "open", parseEther("3"), false],
+    ]);
+    expect(open.capital.map((books) => [books.asset.symbol, books.capitalIn, books.escrow])).to.deep.equal([
+      ["ETH", 0n, parseEther("3")],
+      ["tUSD", 0n, parseUnits("250", 6)],
+    ]);
+    const openText = await runTaskText(fund, "fund:status");
+    expect(openText).to.include("  ETH: 0.0 ETH / 0.0 ETH / 0.0 ETH / 0.0 ETH; in escrow 3.0 ETH");
+    expect(openText).to.include("      raised 250.0 tUSD: in escrow until the window ends");
+
+    await time.increaseTo(usdOffering.end + 1);
+    await runTask(fund, "offering:settle", { offering: ethOffering.offeringId.toString() });
+    const settled = await runTask<FundStatus>(fund, "fund:status");
+    expect(
+      settled.offerings.map((view) => [view.id, view.state, view.settled, view.settleable]),
+    ).to.deep.equal([
+      [usdOffering.offeringId, "ended", false, true],
+      [ethOffering.offeringId, "ended", true, false],
+    ]);
+    expect(settled.capital.map((books) => [books.capitalIn, books.available, books.escrow])).to.deep.equal([
+      [parseEther("3"), parseEther("3"), 0n],
+      [0n, 0n, parseUnits("250", 6)],
+    ]);
+    const settledText = await runTaskText(fund, "fund:status");
+    expect(settledText).to.include("  ETH: 3.0 ETH / 0.0 ETH / 0.0 ETH / 3.0 ETH; in escrow 0.0 ETH");
+    expect(settledText).to.include("      raised 3.0 ETH: settled into the capital pool");
+    expect(settledText).to.include(
+      `      raised 250.0 tUSD: in escrow, ready to settle: hardhat offering:settle --offering ${usdOffering.offeringId}`,
+    );
   });
 
   it("rejects a bad --top and explains a missing or stale deployment record", async () => {
