@@ -140,9 +140,7 @@ test("once an offering's window has ended, an account that is neither trustee no
   const card = page.getByTestId(`offering-${id}`);
   await expect(card).toHaveAttribute("data-state", "open");
   await expect(card).toHaveAttribute("data-capital", "escrow");
-  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText(
-    "1 ETH (in escrow, not yet in the capital pool)",
-  );
+  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText("1 ETH, in escrow");
   await expect(card.getByTestId(`settle-offering-${id}`)).toHaveCount(0);
 
   // Past the window's end (read fresh): the raise awaits settlement.
@@ -165,7 +163,7 @@ test("once an offering's window has ended, an account that is neither trustee no
   // The card shows the raise in the pool, and the action is gone.
   await expect(card).toHaveAttribute("data-capital", "settled");
   await expect(card.getByTestId(`offering-status-${id}`)).toHaveText("settled into the pool");
-  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText("1 ETH (in the capital pool)");
+  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText("1 ETH, in the capital pool");
   await expect(card.getByTestId(`settle-offering-${id}`)).toHaveCount(0);
 
   // On chain: settled once, by the account the dashboard acted as; exactly the raise moved into the

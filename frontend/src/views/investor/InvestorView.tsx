@@ -8,7 +8,7 @@ export function InvestorView() {
   if (!snapshot) return null;
   return (
     <div className="stack">
-      {!account ? <p className="notice">Connect an account to subscribe and claim.</p> : null}
+      {!account ? <p className="notice">Connect an account to subscribe, claim and settle.</p> : null}
       <section className="card" aria-labelledby="offerings-title">
         <h2 id="offerings-title">Offerings</h2>
         <p className="hint">

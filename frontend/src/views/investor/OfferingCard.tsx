@@ -155,8 +155,8 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
         <div>
           <dt>Capital raised</dt>
           <dd data-testid={`offering-capital-${row.id}`}>
-            {formatAmount(row.offering.capitalRaised, asset)}{" "}
-            {capital === "settled" ? "(in the capital pool)" : "(in escrow, not yet in the capital pool)"}
+            {formatAmount(row.offering.capitalRaised, asset)},{" "}
+            {capital === "settled" ? "in the capital pool" : "in escrow"}
           </dd>
         </div>
         <div>

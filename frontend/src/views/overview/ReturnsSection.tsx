@@ -81,7 +81,7 @@ export function ReturnsSection() {
               <th scope="col">Held (no shares yet)</th>
               <th scope="col">Paid by companies &amp; donors</th>
               <th scope="col">Investor capital in the pool (available)</th>
-              <th scope="col">Raised by offerings, in escrow (not yet in the pool)</th>
+              <th scope="col">In offering escrow (not yet in the pool)</th>
               <th scope="col">Stipends paid</th>
             </tr>
           </thead>
