@@ -1,9 +1,20 @@
 import { readFileSync } from "node:fs";
 
 import { expect, test } from "@playwright/test";
+import { encodeFunctionData, parseEther, zeroAddress, zeroHash } from "viem";
 
-import { abis, client, devAccount, fundAddress, mintTestUsd } from "./support/chain.js";
-import { expectConfirmed, openAs, sharesText } from "./support/dashboard.js";
+import {
+  abis,
+  client,
+  devAccount,
+  fundAddress,
+  increaseTime,
+  latestTimestamp,
+  mintTestUsd,
+  passProposal,
+  sendAs,
+} from "./support/chain.js";
+import { amountText, expectConfirmed, openAs, openView, sharesText } from "./support/dashboard.js";
 
 type DemoAllowlist = { offeringId: number; proofs: Record<string, string[]> };
 
@@ -61,4 +72,120 @@ test("an allowlisted investor subscribes to the tUSD offering with the demo allo
     sharesText(pendingBefore + shares),
   );
   await expect(card).toContainText("Your shares can be claimed after the window closes");
+});
+
+test("once an offering's window has ended, an account that is neither trustee nor investor settles its escrowed raise into the capital pool", async ({
+  page,
+}) => {
+  const offerings = fundAddress("Offerings");
+  const pool = fundAddress("CapitalPool");
+  const share = 10n ** 18n;
+  const readOffering = (id: bigint) =>
+    client.readContract({ address: offerings, abi: abis.offerings, functionName: "offering", args: [id] });
+  const ethBooks = () =>
+    client.readContract({ address: pool, abi: abis.capitalPool, functionName: "books", args: [zeroAddress] });
+  const ethBalance = (address: typeof pool) => client.getBalance({ address });
+  /** Σ capital raised by unsettled ETH offerings: what the overview reports as in escrow. */
+  async function ethEscrow(): Promise<bigint> {
+    const count = await client.readContract({
+      address: offerings,
+      abi: abis.offerings,
+      functionName: "offeringCount",
+    });
+    let sum = 0n;
+    for (let id = 1n; id <= count; id++) {
+      const o = await readOffering(id);
+      if (o.params.asset === zeroAddress && !o.settled) sum += o.capitalRaised;
+    }
+    return sum;
+  }
+
+  // Set-up, straight to the chain: the council opens a ten-minute ETH offering (the seed's offerings
+  // are either settled already or open for weeks), and dev account 17 subscribes 100 shares in it.
+  const start = await latestTimestamp();
+  const end = start + 600n;
+  const openArgs = encodeFunctionData({
+    abi: abis.offerings,
+    functionName: "openOffering",
+    args: [
+      {
+        asset: zeroAddress,
+        pricePerShare: parseEther("0.01"),
+        shareCap: 1_000n * share,
+        minShares: share,
+        start,
+        end,
+        allowlistRoot: zeroHash,
+      },
+    ],
+  });
+  await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
+  const id = await client.readContract({
+    address: offerings,
+    abi: abis.offerings,
+    functionName: "offeringCount",
+  });
+  const subscriber = await devAccount(17);
+  const cost = parseEther("1"); // 100 shares at 0.01 ETH
+  await sendAs(
+    subscriber,
+    offerings,
+    encodeFunctionData({ abi: abis.offerings, functionName: "subscribe", args: [id, 100n * share, []] }),
+    cost,
+  );
+  expect((await readOffering(id)).capitalRaised).toBe(cost);
+
+  // During the window the raise is shown in escrow, and nothing offers to settle it.
+  const settler = await openAs(page, "investor", 18);
+  const card = page.getByTestId(`offering-${id}`);
+  await expect(card).toHaveAttribute("data-state", "open");
+  await expect(card).toHaveAttribute("data-capital", "escrow");
+  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText("1 ETH, in escrow");
+  await expect(card.getByTestId(`settle-offering-${id}`)).toHaveCount(0);
+
+  // Past the window's end (read fresh): the raise awaits settlement.
+  await increaseTime(end - (await latestTimestamp()) + 1n);
+  await page.reload();
+  await expect(page.getByTestId("account-address")).toHaveAttribute("title", settler);
+  await expect(card).toHaveAttribute("data-state", "ended");
+  await expect(card).toHaveAttribute("data-capital", "awaiting-settlement");
+  await expect(card.getByTestId(`offering-status-${id}`)).toHaveText("ended — awaiting settlement");
+
+  const escrowBefore = await ethEscrow();
+  expect(escrowBefore).toBeGreaterThanOrEqual(cost);
+  const booksBefore = await ethBooks();
+  const [offeringsEthBefore, poolEthBefore] = await Promise.all([ethBalance(offerings), ethBalance(pool)]);
+  const settlerNonce = await client.getTransactionCount({ address: settler });
+
+  await card.getByTestId(`settle-offering-${id}`).click();
+  await expectConfirmed(page, `Settle offering #${id} into the capital pool`);
+
+  // The card shows the raise in the pool, and the action is gone.
+  await expect(card).toHaveAttribute("data-capital", "settled");
+  await expect(card.getByTestId(`offering-status-${id}`)).toHaveText("settled into the pool");
+  await expect(card.getByTestId(`offering-capital-${id}`)).toHaveText("1 ETH, in the capital pool");
+  await expect(card.getByTestId(`settle-offering-${id}`)).toHaveCount(0);
+
+  // On chain: settled once, by the account the dashboard acted as; exactly the raise moved into the
+  // pool's books and balance; the subscriber's pending shares are untouched.
+  const after = await readOffering(id);
+  expect(after.settled).toBe(true);
+  expect(after.capitalRaised).toBe(cost);
+  expect(await client.getTransactionCount({ address: settler })).toBe(settlerNonce + 1);
+  expect((await ethBooks()).capitalIn - booksBefore.capitalIn).toBe(cost);
+  expect(offeringsEthBefore - (await ethBalance(offerings))).toBe(cost);
+  expect((await ethBalance(pool)) - poolEthBefore).toBe(cost);
+  expect(
+    await client.readContract({
+      address: offerings,
+      abi: abis.offerings,
+      functionName: "pendingShares",
+      args: [id, subscriber],
+    }),
+  ).toBe(100n * share);
+
+  // The overview counts what is still in escrow apart from the pool: the settled raise left it.
+  expect(await ethEscrow()).toBe(escrowBefore - cost);
+  await openView(page, "overview");
+  await expect(page.getByTestId("escrow-ETH")).toHaveText(amountText(escrowBefore - cost, 18, "ETH"));
 });

@@ -13,6 +13,7 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
+import { type ActionKind, actionKindIndex } from "../../frontend/src/lib/actionKinds.js";
 import { RPC_URL } from "./env.js";
 
 /** Minimal ABIs of what the tests read or call directly (the dashboard has its own bindings). */
@@ -27,6 +28,11 @@ export const abis = {
     "struct Proposal { uint8 kind; address proposer; uint64 createdAt; uint64 expiresAt; bool executed; bytes args; }",
     "function proposalCount() view returns (uint256)",
     "function proposal(uint256 proposalId) view returns (Proposal)",
+    "function trustees() view returns (address[])",
+    "function threshold() view returns (uint256)",
+    "function propose(uint8 kind, bytes args) returns (uint256 proposalId)",
+    "function approve(uint256 proposalId)",
+    "function execute(uint256 proposalId) returns (bytes result)",
     "function approvalCount(uint256 proposalId) view returns (uint256)",
     "function hasApproved(uint256 proposalId, address trustee) view returns (bool)",
   ]),
@@ -43,8 +49,18 @@ export const abis = {
     "function claimableShares(uint256 applicationId) view returns (uint256)",
   ]),
   offerings: parseAbi([
+    "struct OfferingParams { address asset; uint128 pricePerShare; uint128 shareCap; uint128 minShares; uint64 start; uint64 end; bytes32 allowlistRoot; }",
+    "struct Offering { OfferingParams params; uint128 sharesSold; uint128 capitalRaised; bool closed; bool settled; }",
+    "function openOffering(OfferingParams params) returns (uint256 offeringId)",
+    "function subscribe(uint256 offeringId, uint256 shares, bytes32[] proof) payable returns (uint256 cost)",
+    "function offeringCount() view returns (uint256)",
+    "function offering(uint256 offeringId) view returns (Offering)",
     "function quote(uint256 offeringId, uint256 shares) view returns (uint256 cost)",
     "function pendingShares(uint256 offeringId, address investor) view returns (uint256)",
+  ]),
+  capitalPool: parseAbi([
+    "struct CapitalBooks { uint256 capitalIn; uint256 stipendsPaid; uint256 reserved; }",
+    "function books(address asset) view returns (CapitalBooks)",
   ]),
   registry: parseAbi([
     "struct Commitment { uint256 companyId; address signer; uint16 returnsShareBps; uint64 start; uint64 end; uint64 periodLength; uint64 gracePeriod; uint32 periodCount; uint32 reportedCount; uint32 disputedCount; bytes32 modelHash; string modelName; uint256[] techniqueIds; }",
@@ -123,6 +139,38 @@ export async function sendAs(from: Address, to: Address, data: Hex, value = 0n):
   const hash = await rpc<Hex>("eth_sendTransaction", [{ from, to, data, value: `0x${value.toString(16)}` }]);
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`set-up transaction ${hash} reverted`);
+}
+
+/**
+ * Passes a council proposal (test set-up only): the first trustee proposes, the next ones approve
+ * until the threshold is met, the first executes. `args` is the routed call's calldata without its
+ * selector. Returns the proposal's id.
+ */
+export async function passProposal(kind: ActionKind, args: Hex): Promise<bigint> {
+  const council = fundAddress("TrusteeCouncil");
+  const [trustees, threshold] = await Promise.all([
+    client.readContract({ address: council, abi: abis.council, functionName: "trustees" }),
+    client.readContract({ address: council, abi: abis.council, functionName: "threshold" }),
+  ]);
+  const [proposer] = trustees;
+  if (proposer === undefined || BigInt(trustees.length) < threshold)
+    throw new Error("the council cannot pass");
+  const id =
+    (await client.readContract({ address: council, abi: abis.council, functionName: "proposalCount" })) + 1n;
+  const call = (data: Hex) => sendAs(proposer, council, data);
+  await call(
+    encodeFunctionData({
+      abi: abis.council,
+      functionName: "propose",
+      args: [actionKindIndex(kind), args],
+    }),
+  );
+  for (const trustee of trustees.slice(1, Number(threshold))) {
+    const data = encodeFunctionData({ abi: abis.council, functionName: "approve", args: [id] });
+    await sendAs(trustee, council, data);
+  }
+  await call(encodeFunctionData({ abi: abis.council, functionName: "execute", args: [id] }));
+  return id;
 }
 
 /** Mints test dollars (the demo's open-mint TestToken) to `to`, sent by `from`. */

@@ -47,11 +47,21 @@ export async function expectConfirmed(page: Page, label: string, timeout = 45_00
   expect(phase, `"${label}" failed: ${error ?? ""}`).toBe("confirmed");
 }
 
+/** `value` in base units as the dashboard prints it: grouped, at most `maxFraction` decimals, truncated. */
+function unitsText(value: bigint, decimals: number, maxFraction: number): string {
+  const [integer = "0", fraction = ""] = formatUnits(value, decimals).split(".");
+  const cut = fraction.slice(0, maxFraction).replace(/0+$/, "");
+  return `${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${cut ? `.${cut}` : ""}`;
+}
+
 /** `value` shares (18 decimals) as the dashboard prints them: grouped, at most 2 decimals, truncated. */
 export function sharesText(value: bigint): string {
-  const [integer = "0", fraction = ""] = formatUnits(value, 18).split(".");
-  const cut = fraction.slice(0, 2).replace(/0+$/, "");
-  return `${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${cut ? `.${cut}` : ""} shares`;
+  return `${unitsText(value, 18, 2)} shares`;
+}
+
+/** An amount of an asset as the dashboard prints it (at most 4 decimals; non-zero amounts below that aside). */
+export function amountText(value: bigint, decimals: number, symbol: string): string {
+  return `${unitsText(value, decimals, 4)} ${symbol}`;
 }
 
 const screenshotDir = new URL("../../test-results/screenshots/", import.meta.url);

@@ -172,11 +172,13 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `${f.address(a.address(1))} is not on the allowlist of offering ${a.id(0)} (or the proof is wrong).`,
   OfferingsWrongPayment: (a, f) =>
     `The payment (${f.amount(a.uint(1))}) does not match the cost of the shares (${f.amount(a.uint(0))}).`,
-  OfferingsFeeOnTransferUnsupported: (a, f) =>
-    `${f.asset(a.address(0))} delivered ${f.amount(a.uint(2), a.address(0))} instead of ${f.amount(a.uint(1), a.address(0))}: tokens that take a fee on transfer are not supported.`,
   OfferingsPaused: () => "The Fund is paused: no subscriptions are accepted until the trustees unpause it.",
-  OfferingsNotSettled: (a, f) =>
-    `Shares of offering ${a.id(0)} can be claimed only after its window ends on ${f.date(a.uint(1))}.`,
+  OfferingsWindowOpen: (a, f) =>
+    `The window of offering ${a.id(0)} runs until ${f.date(a.uint(1))}: its shares can be claimed only after that, and its capital settled into the capital pool only after that or once the trustees close it.`,
+  OfferingsAlreadySettled: (a) =>
+    `Offering ${a.id(0)} is already settled: its capital is in the capital pool, so there is nothing left to move.`,
+  OfferingsShortDelivery: (a, f) =>
+    `${f.asset(a.address(0))} delivered ${f.amount(a.uint(2), a.address(0))} instead of ${f.amount(a.uint(1), a.address(0))}: tokens that take a fee on transfer are not supported.`,
   OfferingsNothingToClaim: (a, f) =>
     `${f.address(a.address(1))} has no unclaimed shares in offering ${a.id(0)}.`,
 

@@ -82,3 +82,34 @@ export function commitmentStatus(c: ComplianceCounts): CommitmentStatus {
   if (c.periodsElapsed === 0n) return "upcoming";
   return "paid";
 }
+
+export type OfferingWindow = "upcoming" | "open" | "ended" | "closed";
+/** Where an offering's raise is: held by Offerings while subscriptions may come, then in the pool. */
+export type OfferingCapital = "escrow" | "awaiting-settlement" | "settled";
+
+export type OfferingTimes = {
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly closed: boolean;
+  readonly settled: boolean;
+};
+
+/** The subscription window at chain time `now` (`end` is inclusive, as in `subscribe`). */
+export function offeringWindow(o: OfferingTimes, now: bigint): OfferingWindow {
+  if (o.closed) return "closed";
+  if (now < o.start) return "upcoming";
+  return now > o.end ? "ended" : "open";
+}
+
+/** Settlement is possible once no subscription can follow: past `end`, or closed by the council. */
+export function offeringCapital(o: OfferingTimes, now: bigint): OfferingCapital {
+  if (o.settled) return "settled";
+  return o.closed || now > o.end ? "awaiting-settlement" : "escrow";
+}
+
+/** One phrase for the card's badge: the window, then where the capital is once the window is over. */
+export function offeringStatusLabel(window: OfferingWindow, capital: OfferingCapital): string {
+  if (capital === "settled") return "settled into the pool";
+  if (capital === "awaiting-settlement") return `${window} — awaiting settlement`;
+  return window;
+}

@@ -8,12 +8,14 @@ export function InvestorView() {
   if (!snapshot) return null;
   return (
     <div className="stack">
-      {!account ? <p className="notice">Connect an account to subscribe and claim.</p> : null}
+      {!account ? <p className="notice">Connect an account to subscribe, claim and settle.</p> : null}
       <section className="card" aria-labelledby="offerings-title">
         <h2 id="offerings-title">Offerings</h2>
         <p className="hint">
           Shares bought in an offering are minted only after its window closes, so they earn from returns paid
-          after that — never from payments made during the window.
+          after that — never from payments made during the window. What investors pay is held in escrow until
+          the offering settles: once the window has ended (or the trustees closed it) anyone can settle it,
+          moving the whole raise into the capital pool that pays researcher stipends.
         </p>
         {snapshot.offerings.length === 0 ? <p className="muted">No offering yet.</p> : null}
         {snapshot.offerings.map((o) => (

@@ -12,17 +12,18 @@ import { useTx } from "../../hooks/useTx";
 import { LOCAL_CHAIN_ID } from "../../lib/chains";
 import { approveIfNeeded } from "../../lib/erc20";
 import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
+import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTimes } from "../../lib/status";
 import { checkAmount, checkProof } from "../../lib/validate";
 
-type State = "upcoming" | "open" | "ended" | "closed";
-
-function stateOf(o: OfferingRow, now: bigint): State {
-  if (o.offering.closed) return "closed";
-  if (now < o.offering.params.start) return "upcoming";
-  return now > o.offering.params.end ? "ended" : "open";
+function timesOf(o: OfferingRow): OfferingTimes {
+  const { params, closed, settled } = o.offering;
+  return { start: params.start, end: params.end, closed, settled };
 }
 
-/** One offering: terms, remaining, window, allowlist check, subscribe (approve first for ERC-20), claim. */
+/**
+ * One offering: terms, remaining, window, capital raised and where it is (escrow or pool), allowlist
+ * check, subscribe (approve first for ERC-20), claim, and settlement into the capital pool.
+ */
 export function OfferingCard({ row }: { readonly row: OfferingRow }) {
   const config = useConfig();
   const { system, assets, now, account, chainId } = useFund();
@@ -34,13 +35,16 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
   const p = row.offering.params;
   const asset = findAsset(assets, p.asset);
   const remaining = p.shareCap - row.offering.sharesSold;
-  const state = stateOf(row, now);
+  const state = offeringWindow(timesOf(row), now);
+  const capital = offeringCapital(timesOf(row), now);
   const gated = p.allowlistRoot !== zeroHash;
   const shares = checkAmount(form.values.shares, 18, { label: "Shares" });
   const cost = shares.ok ? (shares.value * p.pricePerShare + 10n ** 18n - 1n) / 10n ** 18n : null;
   const subscribeLabel = `Subscribe to offering #${row.id}`;
   const claimLabel = `Claim shares of offering #${row.id}`;
-  const settled = now > p.end;
+  const settleLabel = `Settle offering #${row.id} into the capital pool`;
+  // Subscribed shares are minted only after the window's end, even when the council closed it early.
+  const windowOver = now > p.end;
 
   async function checkAllowlist() {
     if (!system || !account) return;
@@ -120,9 +124,20 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
   }
 
   return (
-    <article className="offering" data-testid={`offering-${row.id}`} data-state={state}>
+    <article
+      className="offering"
+      data-testid={`offering-${row.id}`}
+      data-state={state}
+      data-capital={capital}
+    >
       <h3>
-        Offering #{row.id.toString()} <span className={`badge state-${state}`}>{state}</span>
+        Offering #{row.id.toString()}{" "}
+        <span
+          className={`badge ${capital === "escrow" ? `state-${state}` : `capital-${capital}`}`}
+          data-testid={`offering-status-${row.id}`}
+        >
+          {offeringStatusLabel(state, capital)}
+        </span>
       </h3>
       <dl className="figures">
         <div>
@@ -136,6 +151,13 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
         <div>
           <dt>Remaining</dt>
           <dd data-testid={`offering-remaining-${row.id}`}>{formatShares(remaining)}</dd>
+        </div>
+        <div>
+          <dt>Capital raised</dt>
+          <dd data-testid={`offering-capital-${row.id}`}>
+            {formatAmount(row.offering.capitalRaised, asset)},{" "}
+            {capital === "settled" ? "in the capital pool" : "in escrow"}
+          </dd>
         </div>
         <div>
           <dt>Minimum</dt>
@@ -226,8 +248,40 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
           </div>
         </form>
       ) : null}
+      {capital === "awaiting-settlement" ? (
+        <div data-testid={`offering-settlement-${row.id}`}>
+          <p className="hint">
+            {state === "closed" ? "The trustees closed this offering" : "The window has ended"}: its raise of{" "}
+            {formatAmount(row.offering.capitalRaised, asset)} waits in escrow until someone settles it into
+            the capital pool, where it can pay researcher stipends. Anyone may send this, once.
+          </p>
+          {account ? (
+            <button
+              type="button"
+              disabled={busy.has(settleLabel)}
+              aria-label={settleLabel}
+              data-testid={`settle-offering-${row.id}`}
+              onClick={() =>
+                void send(
+                  settleLabel,
+                  {
+                    address: system.offerings,
+                    abi: offeringsAbi,
+                    functionName: "settleOffering",
+                    args: [row.id],
+                    chainId,
+                  },
+                  asset ? { asset } : undefined,
+                )
+              }
+            >
+              Settle into the capital pool
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {row.viewerPending > 0n ? (
-        settled ? (
+        windowOver ? (
           <button
             type="button"
             disabled={busy.has(claimLabel)}

@@ -1,16 +1,33 @@
 import { useMemo } from "react";
 
 import { LineChart } from "../../components/charts/LineChart";
-import { useFund } from "../../hooks/useFund";
+import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { downloadCsv, toCsv } from "../../lib/csv";
 import { findAsset, formatAmount, formatUnitsGrouped } from "../../lib/format";
 import { returnsLedger, returnsSeries } from "../../lib/history";
 
-/** Returns received, distributed and claimed per asset; the chart over time; the ledger as CSV. */
+/** Σ capital raised by offerings not yet settled, per asset (lower-case address). */
+function escrowByAsset(offerings: readonly OfferingRow[]): ReadonlyMap<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const { offering } of offerings) {
+    if (offering.settled) continue;
+    const key = offering.params.asset.toLowerCase();
+    sums.set(key, (sums.get(key) ?? 0n) + offering.capitalRaised);
+  }
+  return sums;
+}
+
+/**
+ * Returns received, distributed and claimed per asset; investor capital in the pool and still in
+ * offering escrow; the chart over time; the ledger as CSV.
+ */
 export function ReturnsSection() {
   const { snapshot, history, assets } = useFund();
   const series = useMemo(() => returnsSeries(history.logs, assets), [history.logs, assets]);
+  const escrow = useMemo(() => escrowByAsset(snapshot?.offerings ?? []), [snapshot]);
   if (!snapshot) return null;
+  // The snapshot carries the newest offerings only; older unsettled ones would be missing from the sum.
+  const partialOfferings = snapshot.fund.offeringCount > BigInt(snapshot.offerings.length);
 
   function exportLedger() {
     const rows = returnsLedger(history.logs).map((r) => {
@@ -63,7 +80,8 @@ export function ReturnsSection() {
               <th scope="col">Claimable by holders</th>
               <th scope="col">Held (no shares yet)</th>
               <th scope="col">Paid by companies &amp; donors</th>
-              <th scope="col">Investor capital (available)</th>
+              <th scope="col">Investor capital in the pool (available)</th>
+              <th scope="col">In offering escrow (not yet in the pool)</th>
               <th scope="col">Stipends paid</th>
             </tr>
           </thead>
@@ -83,6 +101,9 @@ export function ReturnsSection() {
                     {formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)} (
                     {formatAmount(a.availableCapital, info)})
                   </td>
+                  <td data-testid={`escrow-${a.symbol}`}>
+                    {formatAmount(escrow.get(a.asset.toLowerCase()) ?? 0n, info)}
+                  </td>
                   <td>{formatAmount(a.capital.stipendsPaid, info)}</td>
                 </tr>
               );
@@ -90,6 +111,12 @@ export function ReturnsSection() {
           </tbody>
         </table>
       </div>
+      <p className="hint">
+        Investor capital reaches the pool, where it can pay stipends, only when its offering is settled: once
+        the window has ended or the trustees closed it, anyone can settle it from the investor view. Until
+        then it stays in escrow with the offerings contract
+        {partialOfferings ? ` (escrow summed over the ${snapshot.offerings.length} newest offerings)` : ""}.
+      </p>
       <h3>Returns over time</h3>
       {series.length === 0 ? (
         <p className="muted">No returns have been distributed in the loaded history yet.</p>
