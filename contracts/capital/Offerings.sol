@@ -182,7 +182,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// be stuck. The pool checks that its balance backs what it books.
     function settleOffering(uint256 offeringId) external nonReentrant returns (uint256 capital) {
         StoredOffering storage stored = _existing(offeringId);
-        if (!stored.closed && block.timestamp <= stored.end) revert OfferingsWindowOpen(offeringId, stored.end);
+        if (!stored.closed && block.timestamp <= stored.end)
+            revert OfferingsWindowOpen(offeringId, stored.end);
         if (stored.settled) revert OfferingsAlreadySettled(offeringId);
         stored.settled = true;
         capital = stored.capitalRaised;

@@ -18,7 +18,6 @@ interface PoolFixture {
   depositor: HardhatEthersSigner;
   /** holds STIPEND_ROLE (stands in for GrantRounds) */
   stipendPayer: HardhatEthersSigner;
-  investor: HardhatEthersSigner;
   researcher: HardhatEthersSigner;
   outsider: HardhatEthersSigner;
   DEPOSITOR_ROLE: string;
@@ -27,10 +26,9 @@ interface PoolFixture {
 
 async function poolFixture(): Promise<PoolFixture> {
   const signers = await ethers.getSigners();
-  const [admin, depositor, stipendPayer, investor, researcher, outsider] = [0, 1, 2, 3, 4, 5].map((i) =>
+  const [admin, depositor, stipendPayer, researcher, outsider] = [0, 1, 2, 4, 5].map((i) =>
     at(signers, i),
   ) as [
-    HardhatEthersSigner,
     HardhatEthersSigner,
     HardhatEthersSigner,
     HardhatEthersSigner,
@@ -50,7 +48,6 @@ async function poolFixture(): Promise<PoolFixture> {
     admin,
     depositor,
     stipendPayer,
-    investor,
     researcher,
     outsider,
     DEPOSITOR_ROLE,
@@ -61,7 +58,7 @@ async function poolFixture(): Promise<PoolFixture> {
 /** 10 ETH and 5,000 USDC of capital deposited, as an offering would. */
 async function fundedPoolFixture(): Promise<PoolFixture> {
   const fixture = await poolFixture();
-  const { pool, usdc, depositor, investor } = fixture;
+  const { pool, usdc, depositor } = fixture;
   await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, 1n, { value: 10n * ETHER });
   await usdc.connect(depositor).transfer(pool, 5_000n * USDC);
   await pool.connect(depositor).depositCapital(usdc, 5_000n * USDC, 2n);
@@ -86,7 +83,7 @@ describe("CapitalPool", function () {
     });
 
     it("lets only depositors deposit", async function () {
-      const { pool, admin, stipendPayer, outsider, investor, DEPOSITOR_ROLE } =
+      const { pool, admin, stipendPayer, outsider, DEPOSITOR_ROLE } =
         await networkHelpers.loadFixture(poolFixture);
       for (const caller of [outsider, stipendPayer, admin]) {
         await expect(pool.connect(caller).depositCapital(ETH, ETHER, 1n, { value: ETHER }))
@@ -128,7 +125,7 @@ describe("CapitalPool", function () {
 
   describe("depositCapital", function () {
     it("books ETH capital sent as exactly the amount", async function () {
-      const { pool, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
+      const { pool, depositor } = await networkHelpers.loadFixture(poolFixture);
       const tx = pool.connect(depositor).depositCapital(ETH, 3n * ETHER, 7n, { value: 3n * ETHER });
       await expect(tx)
         .to.emit(pool, "CapitalDeposited")
@@ -143,7 +140,7 @@ describe("CapitalPool", function () {
     });
 
     it("refuses ETH that does not match the amount: CapitalPoolWrongValue(expected, sent)", async function () {
-      const { pool, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
+      const { pool, depositor } = await networkHelpers.loadFixture(poolFixture);
       for (const sent of [ETHER - 1n, ETHER + 1n, 0n]) {
         await expect(pool.connect(depositor).depositCapital(ETH, ETHER, 1n, { value: sent }))
           .to.be.revertedWithCustomError(pool, "CapitalPoolWrongValue")
@@ -154,7 +151,7 @@ describe("CapitalPool", function () {
     });
 
     it("books ERC-20 capital the depositor transferred first", async function () {
-      const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
+      const { pool, usdc, depositor } = await networkHelpers.loadFixture(poolFixture);
       await usdc.connect(depositor).transfer(pool, 250n * USDC);
       await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, 3n))
         .to.emit(pool, "CapitalDeposited")
@@ -168,7 +165,7 @@ describe("CapitalPool", function () {
     });
 
     it("refuses ETH sent with an ERC-20 deposit: CapitalPoolWrongValue(0, sent)", async function () {
-      const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
+      const { pool, usdc, depositor } = await networkHelpers.loadFixture(poolFixture);
       await usdc.connect(depositor).transfer(pool, 250n * USDC);
       await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, 3n, { value: 1n }))
         .to.be.revertedWithCustomError(pool, "CapitalPoolWrongValue")
@@ -177,7 +174,7 @@ describe("CapitalPool", function () {
     });
 
     it("refuses to book tokens that are not there: CapitalPoolUnbackedDeposit(asset, balance, needed)", async function () {
-      const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(fundedPoolFixture);
+      const { pool, usdc, depositor } = await networkHelpers.loadFixture(fundedPoolFixture);
       const token = await usdc.getAddress();
       await expect(pool.connect(depositor).depositCapital(usdc, 1n, 3n))
         .to.be.revertedWithCustomError(pool, "CapitalPoolUnbackedDeposit")
@@ -190,7 +187,7 @@ describe("CapitalPool", function () {
     });
 
     it("counts only what the pool still holds after stipends when checking backing", async function () {
-      const { pool, usdc, depositor, stipendPayer, investor, researcher } =
+      const { pool, usdc, depositor, stipendPayer, researcher } =
         await networkHelpers.loadFixture(fundedPoolFixture);
       await pool.connect(stipendPayer).reserveStipends(usdc, 1_000n * USDC);
       await pool.connect(stipendPayer).payStipend(usdc, researcher, 1_000n * USDC);
@@ -208,7 +205,7 @@ describe("CapitalPool", function () {
     });
 
     it("refuses a zero deposit: CapitalPoolZeroAmount", async function () {
-      const { pool, usdc, depositor, investor } = await networkHelpers.loadFixture(poolFixture);
+      const { pool, usdc, depositor } = await networkHelpers.loadFixture(poolFixture);
       await expect(pool.connect(depositor).depositCapital(ETH, 0n, 1n)).to.be.revertedWithCustomError(
         pool,
         "CapitalPoolZeroAmount",
@@ -375,7 +372,7 @@ describe("CapitalPool", function () {
     });
 
     it("stops a token hook re-entering payStipend or depositCapital", async function () {
-      const { pool, admin, depositor, stipendPayer, researcher, investor, STIPEND_ROLE, DEPOSITOR_ROLE } =
+      const { pool, admin, depositor, stipendPayer, researcher, STIPEND_ROLE, DEPOSITOR_ROLE } =
         await networkHelpers.loadFixture(fundedPoolFixture);
       const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
       await pool.connect(admin).grantRole(STIPEND_ROLE, hookToken);
@@ -422,7 +419,7 @@ describe("CapitalPool", function () {
 
   describe("books", function () {
     it("keeps balance = capital in − stipends paid and reserved ≤ held through a mixed sequence", async function () {
-      const { pool, usdc, depositor, stipendPayer, investor, researcher } =
+      const { pool, usdc, depositor, stipendPayer, researcher } =
         await networkHelpers.loadFixture(fundedPoolFixture);
       const steps: (() => Promise<unknown>)[] = [
         () => pool.connect(stipendPayer).reserveStipends(ETH, 6n * ETHER),

@@ -251,7 +251,7 @@ describe("Offerings", function () {
 
     it("adds up repeated subscriptions per investor and in total", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, alice, bob } = system;
+      const { offerings, alice, bob } = system;
       const id = await openOffering(system, await offeringParams(ethers));
       await offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n });
       await offerings.connect(bob).subscribe(id, 2n * SHARE, [], { value: 2n * 10n ** 18n });

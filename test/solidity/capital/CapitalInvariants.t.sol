@@ -262,7 +262,7 @@ contract CapitalInvariantsTest is TestBase {
         uint256 count = offerings.offeringCount();
         for (uint256 id = 1; id <= count; ++id) {
             IOfferings.Offering memory o = offerings.offering(id);
-            assertEq(o.capitalRaised, handler.ghostRaised(id), "raised = sum of subscription costs");
+            assertEq(o.capitalRaised, handler.ghostRaised(id), "raised = its subscriptions");
             uint256 index = o.params.asset == ethAsset ? 0 : 1;
             raised[index] += o.capitalRaised;
             if (!o.settled) escrowed[index] += o.capitalRaised;
@@ -278,7 +278,7 @@ contract CapitalInvariantsTest is TestBase {
             assertEq(
                 handler.books(assets[i]).capitalIn + escrowed[i],
                 raised[i],
-                "every cost is in the pool or in escrow"
+                "each cost in pool or escrow"
             );
         }
     }
