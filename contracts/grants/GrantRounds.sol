@@ -37,9 +37,16 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     uint32 public constant MAX_EFFORT_MONTHS = 1200;
     /// @notice An estimate is a probability in basis points, 0 .. 10,000.
     uint16 public constant MAX_ESTIMATE_BPS = 10_000;
+    /// @notice Largest stipend budget a round may have (2^96 − 1 units: 7.9e10 ETH), so a round's
+    /// stipend totals fit the packed storage.
+    uint256 public constant MAX_STIPEND_BUDGET = type(uint96).max;
+    /// @notice Longest vesting cliff or duration, in seconds (40 bits: beyond 34,000 years).
+    uint256 public constant MAX_VESTING_SECONDS = type(uint40).max;
 
-    /// @dev Laid out for the hot paths: finalize and share claims touch slots 0 and 1 only
-    /// (slot 2 only when a stipend was requested). weight ≤ 10,000 × 1,200 fits uint32.
+    /// @dev Laid out for the hot paths: finalize and share claims touch slots 0 and 1 only, plus
+    /// slot 2 when a stipend was requested: the application creates that slot (`stipendRequested`),
+    /// so finalize only updates it (`stipendRequestedBefore`). weight ≤ 10,000 × 1,200 fits uint32;
+    /// stipendRequestedBefore ≤ the round's fundedStipendTotal, which fits uint128 (see RoundData).
     struct ApplicationData {
         address researcher;
         ApplicationStatus status;
@@ -52,15 +59,18 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint64 cancelledAt;
         uint128 sharesClaimed;
         uint128 stipendRequested;
+        uint128 stipendRequestedBefore;
         uint128 stipendClaimed;
-        uint256 stipendRequestedBefore;
         bytes32 contentHash;
         string uri;
     }
 
     /// @dev A round, packed for the hot paths: the phase checks read slot 0, finalize writes
-    /// slot 1, a share claim reads slots 1 and 2. A round counts as settled once `settledAt != 0`.
-    /// totalWeight < 2^32 applications × 2^24 per weight fits uint128; stipendReserved ≤ budget.
+    /// slot 1 only, a share claim reads slots 1 and 2. A round counts as settled once `settledAt != 0`.
+    /// Bounds: totalWeight < 2^32 applications × 2^24 per weight fits uint64; fundedStipendTotal <
+    /// 2^32 applications × MAX_STIPEND_BUDGET (2^96) fits uint128; stipendReserved ≤ budget; the
+    /// vesting times are checked ≤ MAX_VESTING_SECONDS (40 bits) at opening and settledAt is a
+    /// timestamp (40 bits last until the year 36812).
     struct RoundData {
         RoundStatus status;
         uint64 applicationDeadline;
@@ -69,15 +79,15 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint32 applicationCount;
         uint32 finalizedCount;
         uint32 fundedCount;
-        uint64 settledAt;
-        uint128 totalWeight;
+        uint64 totalWeight;
+        uint128 fundedStipendTotal;
         uint128 sharePool;
-        uint64 vestingCliff;
-        uint64 vestingDuration;
+        uint40 vestingCliff;
+        uint40 vestingDuration;
+        uint40 settledAt;
         address stipendAsset;
         uint128 stipendBudget;
         uint128 stipendReserved;
-        uint256 fundedStipendTotal;
     }
 
     /// @dev Slot 0 is written by the commit, slot 1 by the reveal.
@@ -129,7 +139,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
             params.applicationDeadline >= params.commitDeadline ||
             params.commitDeadline >= params.revealDeadline ||
             params.vestingDuration == 0 ||
-            params.vestingCliff > params.vestingDuration
+            params.vestingDuration > MAX_VESTING_SECONDS ||
+            params.vestingCliff > params.vestingDuration ||
+            params.stipendBudget > MAX_STIPEND_BUDGET
         ) revert GrantRoundsInvalidParams();
         if (
             params.stipendBudget != 0 &&
@@ -144,8 +156,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         stored.commitDeadline = params.commitDeadline;
         stored.revealDeadline = params.revealDeadline;
         stored.sharePool = params.sharePool;
-        stored.vestingCliff = params.vestingCliff;
-        stored.vestingDuration = params.vestingDuration;
+        // cliff ≤ duration ≤ MAX_VESTING_SECONDS = type(uint40).max, checked above.
+        stored.vestingCliff = uint40(params.vestingCliff);
+        stored.vestingDuration = uint40(params.vestingDuration);
         stored.stipendAsset = params.stipendAsset;
         stored.stipendBudget = params.stipendBudget;
         emit RoundOpened(roundId, params);
@@ -339,9 +352,10 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
             app.weight = uint32(weight);
             ++stored.fundedCount;
             // See RoundData: the total weight of a round stays far below 2^128.
-            stored.totalWeight += uint128(weight);
+            stored.totalWeight += uint64(weight);
             if (app.requestsStipend) {
-                uint256 before = stored.fundedStipendTotal;
+                // Both below 2^128: see RoundData (requests ≤ budget ≤ MAX_STIPEND_BUDGET).
+                uint128 before = stored.fundedStipendTotal;
                 app.stipendRequestedBefore = before;
                 stored.fundedStipendTotal = before + app.stipendRequested;
             }
@@ -364,7 +378,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (reserved != 0) reserved = _min(reserved, _pool.availableCapital(asset));
 
         stored.status = RoundStatus.Settled;
-        stored.settledAt = uint64(block.timestamp);
+        stored.settledAt = uint40(block.timestamp);
         // reserved ≤ stipendBudget, a uint128.
         stored.stipendReserved = uint128(reserved);
         emit RoundSettled(roundId, stored.totalWeight, stored.fundedCount, reserved);

@@ -125,6 +125,8 @@ describe("GrantRounds", function () {
         { vestingDuration: 0n, vestingCliff: 0n },
         { vestingCliff: VESTING_DURATION + 1n },
         { stipendBudget: 1n, stipendAsset: await token.getAddress() },
+        { stipendBudget: 2n ** 96n }, // over MAX_STIPEND_BUDGET: the round's stipend totals must fit 128 bits
+        { vestingDuration: 2n ** 40n, vestingCliff: 0n }, // over MAX_VESTING_SECONDS (40-bit storage)
       ];
       for (const overrides of invalid) {
         await expect(
@@ -147,6 +149,26 @@ describe("GrantRounds", function () {
       )
         .to.emit(system.grants, "RoundOpened")
         .withArgs(2n, Object.values({ ...base, stipendBudget: 1n, stipendAsset: await token.getAddress() }));
+    });
+
+    it("accepts the largest stipend budget and vesting the packed storage holds", async function () {
+      const system = await loadFixture(threeOfTwoRound);
+      const base = roundParams(BigInt(await time.latest()) + 100n);
+      expect(await system.grants.MAX_STIPEND_BUDGET()).to.equal(2n ** 96n - 1n);
+      expect(await system.grants.MAX_VESTING_SECONDS()).to.equal(2n ** 40n - 1n);
+      const largest = {
+        ...base,
+        stipendBudget: 2n ** 96n - 1n,
+        vestingCliff: 2n ** 40n - 1n,
+        vestingDuration: 2n ** 40n - 1n,
+      };
+      await pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, largest));
+      const stored = await system.grants.round(2n);
+      expect([
+        stored.params.stipendBudget,
+        stored.params.vestingCliff,
+        stored.params.vestingDuration,
+      ]).to.deep.equal([2n ** 96n - 1n, 2n ** 40n - 1n, 2n ** 40n - 1n]);
     });
 
     it("opens and settles no round while the ledger is paused", async function () {
