@@ -32,11 +32,13 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         uint64 generation;
     }
 
-    /// @dev One slot: the trustee count, M and the last generation handed out.
+    /// @dev One slot: the trustee count, M, the last generation handed out and the number of
+    /// removals ever made (wrapping at 2^32 is harmless: readers compare it for equality only).
     struct Membership {
         uint8 count;
         uint8 threshold;
         uint64 lastGeneration;
+        uint32 removals;
     }
 
     /// @dev Slot 0 is all that approve and execute need before counting approvals.
@@ -238,6 +240,12 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITrusteeCouncil
+    function thresholdAndRemovals() external view returns (uint256 currentThreshold, uint256 removals) {
+        Membership storage membership = _membership;
+        return (membership.threshold, membership.removals);
+    }
+
+    /// @inheritdoc ITrusteeCouncil
     function isTrustee(address account) external view returns (bool) {
         return _seatOf[account] != 0;
     }
@@ -289,6 +297,10 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         delete _seats[remaining];
         // remaining < count ≤ 20 fits uint8.
         membership.count = uint8(remaining);
+        unchecked {
+            // A counter compared for equality only: wrapping after 2^32 removals changes nothing.
+            ++membership.removals;
+        }
         delete _seatOf[trustee];
         emit TrusteeRemoved(trustee);
     }

@@ -8,6 +8,7 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {GrantMath} from "../libraries/GrantMath.sol";
+import {RevealBook} from "../libraries/RevealBook.sol";
 import {Median} from "../libraries/Median.sol";
 import {Vesting} from "../libraries/Vesting.sol";
 
@@ -43,10 +44,15 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @notice Longest vesting cliff or duration, in seconds (40 bits: beyond 34,000 years).
     uint256 public constant MAX_VESTING_SECONDS = type(uint40).max;
 
-    /// @dev Laid out for the hot paths: finalize and share claims touch slots 0 and 1 only, plus
-    /// slot 2 when a stipend was requested: the application creates that slot (`stipendRequested`),
-    /// so finalize only updates it (`stipendRequestedBefore`). weight ≤ 10,000 × 1,200 fits uint32;
-    /// stipendRequestedBefore ≤ the round's fundedStipendTotal, which fits uint128 (see RoundData).
+    /// @dev Laid out for the hot paths. Share claims touch slots 0 and 1; stipend claims slots 0–3.
+    /// Finalize reads slots 0, 1 and 4 (the packed reveal book) and, for a stipend request, 2 and 3.
+    /// Submitting an application creates slots 3 (`stipendBooked`, when a stipend is requested) and
+    /// 4 (`RevealBook.EMPTY`), so reveals and finalize only ever update non-zero slots: the applicant,
+    /// not a trustee or the finalizer, pays for the application's storage. weight ≤ 10,000 × 1,200
+    /// fits uint32; stipendRequestedBefore ≤ the round's fundedStipendTotal, which fits uint128
+    /// (see RoundData).
+    // The layout is deliberate (slots by access pattern, above), not the tightest possible packing.
+    // solhint-disable-next-line gas-struct-packing
     struct ApplicationData {
         address researcher;
         ApplicationStatus status;
@@ -59,8 +65,10 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint64 cancelledAt;
         uint128 sharesClaimed;
         uint128 stipendRequested;
-        uint128 stipendRequestedBefore;
         uint128 stipendClaimed;
+        uint128 stipendRequestedBefore;
+        bool stipendBooked;
+        uint256 revealBook;
         bytes32 contentHash;
         string uri;
     }
@@ -226,7 +234,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (stipendRequested != 0) {
             app.requestsStipend = true;
             app.stipendRequested = stipendRequested;
+            app.stipendBooked = true;
         }
+        app.revealBook = RevealBook.EMPTY;
         app.contentHash = contentHash;
         app.uri = uri;
         emit ApplicationSubmitted(
@@ -308,6 +318,11 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         }
         record.revealed = true;
         record.estimateBps = estimateBps;
+        // The book keeps the council's removal count of its first reveal (read only then).
+        uint256 book = app.revealBook;
+        uint256 removals;
+        if (app.revealCount == 0) (, removals) = _council.thresholdAndRemovals();
+        app.revealBook = RevealBook.record(book, estimateBps, removals);
         // Informational count; only trustee churn during one round could push it past 20, so saturate
         // rather than let it block a reveal.
         uint8 revealCount = app.revealCount;
@@ -326,17 +341,12 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         _requireOpen(roundId, stored);
         _requirePhase(roundId, stored.revealDeadline, type(uint64).max);
 
-        // Estimates of current trustees only: at most 20 of them (the council's bound).
-        (address[] memory trustees, uint256 required) = _council.trusteesAndThreshold();
-        uint256[] memory estimates = new uint256[](trustees.length);
-        uint256 counted;
-        for (uint256 i; i < trustees.length; ++i) {
-            EstimateRecord storage record = _estimates[applicationId][trustees[i]];
-            if (record.revealed) {
-                estimates[counted] = record.estimateBps;
-                ++counted;
-            }
-        }
+        // Estimates of current trustees only. Usually the reveal book holds them all (no trustee was
+        // removed since the first reveal); otherwise read the ≤ 20 current trustees' own records.
+        (uint256 required, uint256 removals) = _council.thresholdAndRemovals();
+        (bool trusted, uint256[] memory estimates) = RevealBook.estimates(app.revealBook, removals);
+        uint256 counted = estimates.length;
+        if (!trusted) (estimates, counted) = _currentTrusteesEstimates(applicationId);
         // The median of estimates ≤ 10,000 fits uint16.
         uint16 medianBps = counted >= required ? uint16(Median.ofFirst(estimates, counted)) : 0;
 
@@ -509,6 +519,22 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// @dev The revealed estimates of the current trustees (at most 20: the council's bound), in
+    /// the first `counted` entries of `estimates`.
+    function _currentTrusteesEstimates(
+        uint256 applicationId
+    ) private view returns (uint256[] memory estimates, uint256 counted) {
+        address[] memory trustees = _council.trustees();
+        estimates = new uint256[](trustees.length);
+        for (uint256 i; i < trustees.length; ++i) {
+            EstimateRecord storage record = _estimates[applicationId][trustees[i]];
+            if (record.revealed) {
+                estimates[counted] = record.estimateBps;
+                ++counted;
+            }
+        }
+    }
 
     function _round(uint256 roundId) private view returns (RoundData storage stored) {
         stored = _rounds[roundId];

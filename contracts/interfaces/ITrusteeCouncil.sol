@@ -127,11 +127,16 @@ interface ITrusteeCouncil {
     /// @notice The current trustees.
     function trustees() external view returns (address[] memory);
 
-    /// @notice The current trustees and M in one call (what finalizing an application reads).
+    /// @notice The current trustees and M in one call (what finalizing an application reads when a
+    /// trustee was removed since its first reveal).
     function trusteesAndThreshold()
         external
         view
         returns (address[] memory currentTrustees, uint256 currentThreshold);
+
+    /// @notice M and the number of trustee removals ever made, in one read: while the removal count
+    /// is unchanged since an estimate was revealed, its revealer is still a trustee.
+    function thresholdAndRemovals() external view returns (uint256 currentThreshold, uint256 removals);
 
     /// @notice Whether `account` is a current trustee.
     function isTrustee(address account) external view returns (bool);

@@ -22,6 +22,7 @@ const STIPEND_TARGET = 90_000;
 const STIPEND_CAPITAL = 10n * 10n ** 18n;
 const STIPEND_REQUEST = 2n * 10n ** 18n;
 const DAY = 86_400n;
+const ACTION_REMOVE_TRUSTEE = 1;
 const ACTION_OPEN_ROUND = 3;
 const ACTION_SET_SHARE_TRANSFERS = 6;
 /** Enough for any filler transaction; fixing it skips a gas estimate per transaction. */
@@ -105,6 +106,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const trustees = signers.slice(1, 6);
   const filler = at(signers, 10);
   const researcher = at(signers, 11);
+  const fallbackResearcher = at(signers, 12);
   const executor = at(signers, 19);
   const { council, grants, shares } = await deployFund(
     ethers,
@@ -140,7 +142,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
       `ipfs://filler-${i}`,
       ethers.id(`filler-${i}`),
       6 + (i % 12),
-      0n,
+      i === 0 ? STIPEND_REQUEST : 0n, // the funded filler asks for a stipend too (see below)
     ]),
   );
   await sendAll(filler, grantsAddress, applyCalls);
@@ -148,7 +150,15 @@ async function benchRound(size: number): Promise<GasRow[]> {
     .connect(researcher)
     .submitApplication(roundId, "ipfs://measured", ethers.id("measured"), 24, STIPEND_REQUEST);
   const measured = BigInt(size);
-  const funded = 1n; // the first filler is funded too, so the round's totals are not empty
+  // The first filler is funded too and asks for a stipend, and it is finalized before the measured
+  // application: the round's totals are not empty, and the measured finalize updates a non-zero
+  // stipend total (its stipendRequestedBefore is not zero), the costlier case.
+  const funded = 1n;
+  // A second measured application, finalized after a trustee is removed (the fallback path).
+  await grants
+    .connect(fallbackResearcher)
+    .submitApplication(roundId, "ipfs://fallback", ethers.id("fallback"), 24, STIPEND_REQUEST);
+  const fallback = BigInt(size + 1);
 
   // Council operations on a round of this size.
   await council.connect(at(trustees, 0)).propose(ACTION_SET_SHARE_TRANSFERS, coder.encode(["bool"], [true]));
@@ -161,27 +171,32 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const estimates = [6000, 6500, 7000, 5500, 9000];
   const salt = (trustee: string, applicationId: bigint) => ethers.id(`${trustee}:${applicationId}`);
   await time.increaseTo(params.applicationDeadline);
+  // Commits, reveals: the most any one of them used (the first reveal also reads the council).
   let commitGas = 0;
   for (const [i, trustee] of trustees.entries()) {
-    for (const applicationId of i < 3 ? [funded, measured] : [measured]) {
+    for (const applicationId of i < 3 ? [funded, measured, fallback] : [measured, fallback]) {
       const commitment = await grants.estimateCommitment(
         trustee.address,
         applicationId,
         at(estimates, i),
         salt(trustee.address, applicationId),
       );
-      commitGas = await gasOf(grants.connect(trustee).commitEstimate(applicationId, commitment));
+      commitGas = Math.max(
+        commitGas,
+        await gasOf(grants.connect(trustee).commitEstimate(applicationId, commitment)),
+      );
     }
   }
   await time.increaseTo(params.commitDeadline);
   let revealGas = 0;
   for (const [i, trustee] of trustees.entries()) {
-    for (const applicationId of i < 3 ? [funded, measured] : [measured]) {
-      revealGas = await gasOf(
+    for (const applicationId of i < 3 ? [funded, measured, fallback] : [measured, fallback]) {
+      const gas = await gasOf(
         grants
           .connect(trustee)
           .revealEstimate(applicationId, at(estimates, i), salt(trustee.address, applicationId)),
       );
+      revealGas = Math.max(revealGas, gas);
     }
   }
 
@@ -192,6 +207,16 @@ async function benchRound(size: number): Promise<GasRow[]> {
   );
   await sendAll(filler, grantsAddress, finalizeCalls);
   const finalizeGas = await gasOf(grants.connect(executor).finalizeApplication(measured));
+  // The council removes a trustee; the fallback application's reveal book is no longer trusted, so
+  // finalizing it reads the current trustees' own records.
+  await council
+    .connect(at(trustees, 0))
+    .propose(ACTION_REMOVE_TRUSTEE, coder.encode(["address"], [at(trustees, 4).address]));
+  const removalId = await council.proposalCount();
+  await council.connect(at(trustees, 1)).approve(removalId);
+  await council.connect(at(trustees, 2)).approve(removalId);
+  await council.connect(executor).execute(removalId);
+  const fallbackFinalizeGas = await gasOf(grants.connect(executor).finalizeApplication(fallback));
   await grants.connect(executor).settleRound(roundId);
   const { settledAt } = await grants.round(roundId);
 
@@ -222,6 +247,8 @@ async function benchRound(size: number): Promise<GasRow[]> {
     row("commitEstimate", commitGas, TARGET),
     row("revealEstimate", revealGas, TARGET),
     row("finalizeApplication (5 trustees)", finalizeGas, TARGET),
+    // Only after a trustee removal during the round: reads every current trustee's record. No target.
+    row("finalizeApplication (after a trustee removal, 4 trustees)", fallbackFinalizeGas),
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.
     row("claimShares (first claim, new holder)", firstClaimGas),
     row("claimShares (later claim)", laterClaimGas, TARGET),

@@ -52,6 +52,7 @@ describe("TrusteeCouncil", function () {
       expect(await council.trustees()).to.deep.equal(trustees.map((t) => t.address));
       expect(await council.threshold()).to.equal(2n);
       expect(await council.trusteesAndThreshold()).to.deep.equal([trustees.map((t) => t.address), 2n]);
+      expect(await council.thresholdAndRemovals()).to.deep.equal([2n, 0n]);
       expect(await council.proposalLifetime()).to.equal(PROPOSAL_LIFETIME);
       for (const t of trustees) expect(await council.isTrustee(t.address)).to.equal(true);
       expect(await council.proposalCount()).to.equal(0n);
@@ -604,6 +605,8 @@ describe("TrusteeCouncil", function () {
         trustees.slice(0, 4).map((t) => t.address),
         4n,
       ]);
+      // One removal so far: grant rounds compare this count to trust an application's reveal book.
+      expect(await council.thresholdAndRemovals()).to.deep.equal([4n, 1n]);
     });
 
     it("caps the council at twenty trustees", async function () {

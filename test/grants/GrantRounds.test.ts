@@ -1,3 +1,4 @@
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { network } from "hardhat";
 
@@ -523,6 +524,55 @@ describe("GrantRounds", function () {
         .to.emit(f.grants, "ApplicationFinalized")
         .withArgs(f.apps[1], false, 0n, 2n, 0n);
       expect((await f.grants.application(f.apps[1])).revealCount).to.equal(3n);
+    });
+
+    it("gives the same median from the reveal book as from the trustees' records after a removal", async function () {
+      const f = await loadFixture(fiveOfThreeRound);
+      const values = [6000, 6200, 10_000, 5900];
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([
+          [f.apps[0], estimatesOf(f.trustees, values)],
+          [f.apps[1], estimatesOf(f.trustees, values)],
+        ]),
+      );
+      // No removal yet: the book is used. 5900, 6000, 6200, 10000 → (6000 + 6200) / 2.
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 6100n, 4n, 6100n * 12n);
+      // Removing the trustee who revealed nothing voids the book; the records give the same result.
+      await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [at(f.trustees, 4).address]));
+      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[1], true, 6100n, 4n, 6100n * 24n);
+    });
+
+    it("counts every current trustee's estimate when more reveal than the book holds (14 trustees)", async function () {
+      const f = await loadFixture(fiveOfThreeRound);
+      // Nine more trustees (fresh wallets) join before the estimates: 14 in all, above the book's 13.
+      const joined: HardhatEthersSigner[] = [];
+      for (let i = 0; i < 9; i++) {
+        const wallet = ethers.Wallet.createRandom().connect(ethers.provider);
+        await networkHelpers.setBalance(wallet.address, 10n ** 18n);
+        await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [wallet.address]));
+        joined.push(wallet as unknown as HardhatEthersSigner);
+      }
+      const everyone = [...f.trustees, ...joined];
+      expect(await f.council.trustees()).to.have.length(14);
+      // 14 estimates: 1000, 2000, …, 14000 capped at 10,000 → sorted middle pair 7000 and 8000.
+      const values = everyone.map((_, i) => Math.min(10_000, 1000 * (i + 1)));
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        { ...f.params },
+        new Map([[f.apps[0], estimatesOf(everyone, values)]]),
+      );
+      expect((await f.grants.application(f.apps[0])).revealCount).to.equal(14n);
+      await expect(f.grants.finalizeApplication(f.apps[0]))
+        .to.emit(f.grants, "ApplicationFinalized")
+        .withArgs(f.apps[0], true, 7500n, 14n, 7500n * 12n);
     });
   });
 
