@@ -128,7 +128,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
 
     /// @inheritdoc IOfferings
     /// @dev A minimum of zero is treated as one share unit, so a subscription always buys something.
-    /// Every check comes before any state change, and any failure reverts the whole subscription.
+    /// Every check on the input comes before any state change; the delivery check comes after the
+    /// transfer, and any failure reverts the whole subscription.
     /// The payment stays here in escrow until `settleOffering`. An ERC-20 must arrive in full: a
     /// fee-on-transfer token's short delivery reverts with `OfferingsShortDelivery`. Shares are only
     /// recorded here: see `claimShares`.

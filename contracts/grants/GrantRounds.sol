@@ -17,7 +17,7 @@ import {Vesting} from "../libraries/Vesting.sol";
 /// commit and reveal estimates, finalize, settle, then vest and claim shares and stipends.
 /// @dev Rules beyond the interface:
 /// - Estimates: only current trustees commit and reveal; at finalization only estimates of
-///   addresses that are trustees *then* count (a loop over the ≤ 20 trustees). Median rule: odd
+///   addresses that are trustees *then* count (see the gas note below). Median rule: odd
 ///   count → middle value; even count → mean of the two middle values, rounded down.
 /// - Shares: award = ⌊P × weight / Σweight⌋, so Σ awards ≤ P; the sub-share remainder of the
 ///   rounding (< one share unit per funded application) is never minted.
@@ -31,8 +31,10 @@ import {Vesting} from "../libraries/Vesting.sol";
 /// - A grant can be cancelled only after its round settled; close the round to stop it before.
 /// - `Application.revealCount` counts the reveals made (saturating at 255); the `revealCount` of
 ///   `ApplicationFinalized` is the number that counted (revealed by trustees current at finalization).
-/// - Gas: commit, reveal, finalize and claims are O(1) in applications and rounds; finalize also
-///   loops over the ≤ 20 current trustees (one council call, one storage read per trustee).
+/// - Gas: commit, reveal, finalize and claims are O(1) in applications and rounds. Finalize reads
+///   the application's packed reveal book (`RevealBook`) while no trustee was removed since its first
+///   reveal; otherwise (or past 13 reveals) it loops over the ≤ 20 current trustees (one council
+///   call, one storage read per trustee). Either way only current trustees' estimates count.
 contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     /// @notice Most research-months an application may state.
     uint32 public constant MAX_EFFORT_MONTHS = 1200;
@@ -67,7 +69,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint128 stipendRequested;
         uint128 stipendClaimed;
         uint128 stipendRequestedBefore;
-        bool stipendBooked;
+        bool stipendBooked; // never read: makes slot 3 non-zero from submission (see above)
         uint256 revealBook;
         bytes32 contentHash;
         string uri;
@@ -361,7 +363,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
             // weight ≤ 10,000 × 1,200 < 2^32.
             app.weight = uint32(weight);
             ++stored.fundedCount;
-            // See RoundData: the total weight of a round stays far below 2^128.
+            // See RoundData: the total weight of a round stays below 2^56, so it fits uint64.
             stored.totalWeight += uint64(weight);
             if (app.requestsStipend) {
                 // Both below 2^128: see RoundData (requests ≤ budget ≤ MAX_STIPEND_BUDGET).

@@ -127,8 +127,7 @@ interface ITrusteeCouncil {
     /// @notice The current trustees.
     function trustees() external view returns (address[] memory);
 
-    /// @notice The current trustees and M in one call (what finalizing an application reads when a
-    /// trustee was removed since its first reveal).
+    /// @notice The current trustees and M in one call.
     function trusteesAndThreshold()
         external
         view
