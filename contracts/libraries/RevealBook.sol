@@ -39,20 +39,20 @@ library RevealBook {
 
     /// @notice The book's estimates, if it can be trusted with the council's removal count now.
     /// @return trusted false if a trustee was removed since the first reveal or the book overflowed
-    /// @return estimates the estimates, in reveal order (empty when not trusted)
+    /// @return values the estimates, in reveal order (empty when not trusted)
     function estimates(
         uint256 book,
         uint256 removals
-    ) internal pure returns (bool trusted, uint256[] memory estimates) {
+    ) internal pure returns (bool trusted, uint256[] memory values) {
         uint256 count = (book >> COUNT_SHIFT) & 0xff;
-        if (count == OVERFLOWED) return (false, estimates);
+        if (count == OVERFLOWED) return (false, values);
         if (count != 0 && ((book >> REMOVALS_SHIFT) & type(uint32).max) != (removals & type(uint32).max)) {
-            return (false, estimates);
+            return (false, values);
         }
-        estimates = new uint256[](count);
+        values = new uint256[](count);
         for (uint256 i; i < count; ++i) {
-            estimates[i] = (book >> (ESTIMATES_SHIFT + i * ESTIMATE_BITS)) & type(uint16).max;
+            values[i] = (book >> (ESTIMATES_SHIFT + i * ESTIMATE_BITS)) & type(uint16).max;
         }
-        return (true, estimates);
+        return (true, values);
     }
 }
