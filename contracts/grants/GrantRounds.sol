@@ -96,6 +96,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         uint40 vestingDuration;
         uint40 settledAt;
         address stipendAsset;
+        bool grantCancelled;
         uint128 stipendBudget;
         uint128 stipendReserved;
     }
@@ -198,6 +199,9 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
         app.status = ApplicationStatus.Cancelled;
         app.cancelledAt = uint64(block.timestamp);
+        // Stipend awards depend on the reserve: once a cancellation released part of it, a top-up
+        // could no longer be shared out exactly, so the round's stipends are fixed from now on.
+        stored.grantCancelled = true;
         emit GrantCancelled(applicationId, sharesVested, shareTotal - sharesVested, stipendReleased);
         if (stipendReleased != 0) _pool.releaseStipends(stored.stipendAsset, stipendReleased);
     }
@@ -395,6 +399,32 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         stored.stipendReserved = uint128(reserved);
         emit RoundSettled(roundId, stored.totalWeight, stored.fundedCount, reserved);
         if (reserved != 0) _pool.reserveStipends(asset, reserved);
+    }
+
+    /// @inheritdoc IGrantRounds
+    /// @dev Safe to change the reserve only while every stipend award is still unvested: before a
+    /// non-zero cliff nothing vests, so nothing was claimed or released against the old reserve
+    /// (a cancellation would have released some: `grantCancelled` then fixes the round).
+    function topUpStipends(uint256 roundId) external nonReentrant returns (uint256 added) {
+        RoundData storage stored = _round(roundId);
+        uint256 settledAt = stored.settledAt;
+        if (settledAt == 0) revert GrantRoundsNotSettled(roundId);
+        uint256 cliff = stored.vestingCliff;
+        if (cliff == 0 || block.timestamp >= settledAt + cliff || stored.grantCancelled) {
+            revert GrantRoundsStipendsFixed(roundId);
+        }
+        if (_shares.paused()) revert GrantRoundsPaused();
+        address asset = stored.stipendAsset;
+        uint256 reserved = stored.stipendReserved;
+        uint256 target = _min(stored.fundedStipendTotal, stored.stipendBudget);
+        if (target > reserved) added = _min(target - reserved, _pool.availableCapital(asset));
+        if (added == 0) revert GrantRoundsNothingToTopUp(roundId);
+
+        reserved += added;
+        // reserved ≤ target ≤ stipendBudget, a uint128.
+        stored.stipendReserved = uint128(reserved);
+        emit StipendsToppedUp(roundId, added, reserved);
+        _pool.reserveStipends(asset, added);
     }
 
     // ---------------------------------------------------------------- views

@@ -105,6 +105,8 @@ interface IGrantRounds {
         address asset,
         uint256 amount
     );
+    /// @notice A settled round's stipend reserve grew by `added`, to `reserved`.
+    event StipendsToppedUp(uint256 indexed roundId, uint256 added, uint256 reserved);
     event GrantCancelled(
         uint256 indexed applicationId,
         uint256 vestedShares,
@@ -135,6 +137,12 @@ interface IGrantRounds {
     error GrantRoundsPaused();
     /// @notice The round has not been settled yet (a grant can be cancelled only once its award exists).
     error GrantRoundsNotSettled(uint256 roundId);
+    /// @notice The round's stipends can no longer change: its vesting has begun (or it has no cliff),
+    /// or one of its grants was cancelled.
+    error GrantRoundsStipendsFixed(uint256 roundId);
+    /// @notice The round's stipend reserve already covers every funded request (within the budget),
+    /// or the capital pool has no available capital in the round's stipend asset.
+    error GrantRoundsNothingToTopUp(uint256 roundId);
     /// @notice A zero commitment cannot be told apart from no commitment.
     error GrantRoundsZeroCommitment(uint256 applicationId);
 
@@ -192,6 +200,13 @@ interface IGrantRounds {
 
     /// @notice Once every application is finalized: starts vesting and reserves stipends. Anyone may call.
     function settleRound(uint256 roundId) external;
+
+    /// @notice Tops up a settled round's stipend reserve from capital that became available after it
+    /// settled (for example an offering settled later), up to the funded requests within the budget.
+    /// Anyone may call, but only before the vesting cliff (nothing has vested or been claimed yet),
+    /// for a round with a non-zero cliff and no cancelled grant. Not while the ledger is paused.
+    /// @return added the amount moved into the reserve
+    function topUpStipends(uint256 roundId) external returns (uint256 added);
 
     // ---------------------------------------------------------------- views
 

@@ -64,6 +64,9 @@ const scaledByBudget = () =>
   stipendRound(20n * ETHER, 5n * ETHER, [ETHER + 1n, 2n * ETHER + 1n, 3n * ETHER + 1n]);
 const scaledByPool = () => stipendRound(2n * ETHER, 10n * ETHER, [3n * ETHER, 1n * ETHER]);
 const noCapital = () => stipendRound(0n, 10n * ETHER, [3n * ETHER]);
+// Settled later with less capital than requested, for the top-up tests.
+const shortOfCapital = () => stipendRound(1n * ETHER, 10n * ETHER, [3n * ETHER, 1n * ETHER]);
+const budgetBelowRequests = () => stipendRound(0n, 3n * ETHER, [3n * ETHER, 2n * ETHER]);
 
 /** Award of each application by cumulative sums in finalization order, as GrantMath documents it. */
 function expectedAwards(requests: bigint[], reserved: bigint): bigint[] {
@@ -263,5 +266,124 @@ describe("GrantRounds stipends", function () {
       [researcher, system.pool],
       [12_000n * 10n ** 6n, -(12_000n * 10n ** 6n)],
     );
+  });
+
+  describe("topping up a settled round's stipends", function () {
+    /** Capital arriving after settlement: the depositor books `amount` more ETH in the pool. */
+    async function deposit(f: StipendRound, amount: bigint): Promise<void> {
+      await f.pool.connect(f.depositor).depositCapital(ETH, amount, 0, { value: amount });
+    }
+
+    it("reserves capital that arrived after settlement, up to the requests, and pays the full stipends", async function () {
+      // 4 ETH requested, only 1 ETH of capital when the round settles.
+      const f = await loadFixture(shortOfCapital);
+      await f.grants.settleRound(f.roundId);
+      expect((await f.grants.round(f.roundId)).stipendReserved).to.equal(1n * ETHER);
+
+      await deposit(f, 5n * ETHER); // e.g. an offering settled after the round
+      const tx = f.grants.connect(f.outsider).topUpStipends(f.roundId);
+      await expect(tx)
+        .to.emit(f.grants, "StipendsToppedUp")
+        .withArgs(f.roundId, 3n * ETHER, 4n * ETHER);
+      await expect(tx)
+        .to.emit(f.pool, "StipendsReserved")
+        .withArgs(ETH, await f.grants.getAddress(), 3n * ETHER);
+      expect((await f.grants.round(f.roundId)).stipendReserved).to.equal(4n * ETHER);
+      expect(await f.pool.availableCapital(ETH)).to.equal(2n * ETHER);
+      expect(await f.grants.stipendAward(at(f.apps, 0))).to.equal(3n * ETHER);
+      expect(await f.grants.stipendAward(at(f.apps, 1))).to.equal(1n * ETHER);
+
+      // Nothing more to reserve: every request is covered.
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToTopUp")
+        .withArgs(f.roundId);
+      await time.increase(VESTING_DURATION);
+      await claimEverything(f);
+      expect((await f.pool.books(ETH)).stipendsPaid).to.equal(4n * ETHER);
+      expect((await f.pool.books(ETH)).reserved).to.equal(0n);
+    });
+
+    it("tops up only what the pool has, and never past the budget", async function () {
+      const f = await loadFixture(budgetBelowRequests);
+      await f.grants.settleRound(f.roundId);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToTopUp")
+        .withArgs(f.roundId);
+      await deposit(f, 1n * ETHER);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.emit(f.grants, "StipendsToppedUp")
+        .withArgs(f.roundId, 1n * ETHER, 1n * ETHER);
+      await deposit(f, 10n * ETHER);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.emit(f.grants, "StipendsToppedUp")
+        .withArgs(f.roundId, 2n * ETHER, 3n * ETHER); // the 3 ETH budget, not the 5 ETH requested
+      expect(await f.pool.availableCapital(ETH)).to.equal(8n * ETHER);
+    });
+
+    it("refuses once vesting has begun, for a round without a cliff, and before settlement", async function () {
+      const f = await loadFixture(noCapital);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotSettled")
+        .withArgs(f.roundId);
+      await f.grants.settleRound(f.roundId);
+      await deposit(f, 5n * ETHER);
+      const { settledAt } = await f.grants.round(f.roundId);
+      await time.setNextBlockTimestamp(settledAt + VESTING_CLIFF);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsStipendsFixed")
+        .withArgs(f.roundId);
+      expect((await f.grants.round(f.roundId)).stipendReserved).to.equal(0n);
+      expect(await f.pool.availableCapital(ETH)).to.equal(5n * ETHER);
+      await expect(f.grants.topUpStipends(99n))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
+        .withArgs(99n);
+    });
+
+    it("refuses for a round with no cliff, whose stipends start vesting at settlement", async function () {
+      const system = await deploySystem(ethers, { trustees: 3, threshold: 2 });
+      const params = roundParams(BigInt(await time.latest()), {
+        stipendBudget: 10n * ETHER,
+        vestingCliff: 0n,
+      });
+      const roundId = await openRound(system, params);
+      const app = await apply(system.grants, at(system.researchers, 0), roundId, "no-cliff", 12, ETHER);
+      await estimateRound(
+        networkHelpers,
+        system.grants,
+        params,
+        new Map([[app, estimatesOf(system.trustees, [5000, 5000])]]),
+      );
+      await system.grants.finalizeApplication(app);
+      await system.grants.settleRound(roundId);
+      await system.pool.connect(system.depositor).depositCapital(ETH, ETHER, 0, { value: ETHER });
+      await expect(system.grants.topUpStipends(roundId))
+        .to.be.revertedWithCustomError(system.grants, "GrantRoundsStipendsFixed")
+        .withArgs(roundId);
+    });
+
+    it("refuses once a grant of the round was cancelled", async function () {
+      const f = await loadFixture(shortOfCapital);
+      await f.grants.settleRound(f.roundId);
+      await pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [at(f.apps, 1)]));
+      await deposit(f, 5n * ETHER);
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsStipendsFixed")
+        .withArgs(f.roundId);
+    });
+
+    it("refuses while the ledger is paused", async function () {
+      const f = await loadFixture(noCapital);
+      await f.grants.settleRound(f.roundId);
+      await deposit(f, 5n * ETHER);
+      await pass(f, ActionKind.Pause, "0x");
+      await expect(f.grants.topUpStipends(f.roundId)).to.be.revertedWithCustomError(
+        f.grants,
+        "GrantRoundsPaused",
+      );
+      await pass(f, ActionKind.Unpause, "0x");
+      await expect(f.grants.topUpStipends(f.roundId))
+        .to.emit(f.grants, "StipendsToppedUp")
+        .withArgs(f.roundId, 3n * ETHER, 3n * ETHER);
+    });
   });
 });

@@ -153,6 +153,10 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   GrantRoundsAlreadyCancelled: (a) => `The grant of application ${a.id(0)} is already cancelled.`,
   GrantRoundsPaused: () => "The Fund is paused: no round opens or settles until the trustees unpause it.",
   GrantRoundsNotSettled: (a) => `Round ${a.id(0)} has not been settled yet.`,
+  GrantRoundsStipendsFixed: (a) =>
+    `Round ${a.id(0)}'s stipends can no longer be topped up: its vesting has begun (or it has no cliff), or one of its grants was cancelled.`,
+  GrantRoundsNothingToTopUp: (a) =>
+    `Nothing to top up for round ${a.id(0)}: its stipends are fully reserved, or the capital pool has no available capital in its stipend asset.`,
   GrantRoundsZeroCommitment: (a) => `A zero commitment is not accepted for application ${a.id(0)}.`,
 
   // ------------------------------------------------------------ offerings
