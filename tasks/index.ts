@@ -131,6 +131,16 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("round", "Round id"))
     .setAction(action(rounds, "settle"))
     .build(),
+  common(
+    task(
+      "round:top-up",
+      "Tops up a settled round's stipends from capital that arrived later, before its cliff (anyone)",
+    ),
+    FIRST,
+  )
+    .addOption(text("round", "Round id"))
+    .setAction(action(rounds, "topUp"))
+    .build(),
 
   // ---------------------------------------------------------------- researchers
   common(task("grant:apply", "Researcher: applies to an open grant round"), FIRST)

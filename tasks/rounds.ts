@@ -299,3 +299,43 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
     `  vesting runs from ${isoTime(after.settledAt)}; stipends reserved: ${formatAmount(after.stipendReserved, round.stipendAsset)}`,
   ]);
 }
+
+export interface TopUpSummary {
+  roundId: bigint;
+  added: bigint;
+  stipendReserved: bigint;
+  transaction: string;
+}
+
+/**
+ * Tops up a settled round's stipend reserve from capital that became available later (anyone), e.g.
+ * after an offering in the stipend asset settled. Possible only before the round's vesting cliff.
+ */
+export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<TopUpSummary> {
+  const fund = await connectFund(hre, args.deployment);
+  const roundId = parseId("round", args.round, await fund.rounds.roundCount(), "round");
+  const now = await chainTime(fund);
+  const round = await readRound(fund, roundId, now);
+  if (round.phase !== "settled")
+    fail(`--round: round ${roundId} is not settled, so it has no stipends to top up`);
+  if (round.vestingCliff === 0n || now >= round.settledAt + round.vestingCliff) {
+    fail(
+      `--round: round ${roundId}'s stipends are fixed: vesting began at ${isoTime(round.settledAt + round.vestingCliff)}`,
+    );
+  }
+  const signer = await actingAccount(fund.signers, args.from, ANYONE);
+  const receipt = await send(fund, `Topping up the stipends of round ${roundId}`, () =>
+    fund.rounds.connect(signer).topUpStipends(roundId),
+  );
+  const after = await fund.rounds.round(roundId);
+  const summary: TopUpSummary = {
+    roundId,
+    added: after.stipendReserved - round.stipendReserved,
+    stipendReserved: after.stipendReserved,
+    transaction: receipt.hash,
+  };
+  return emit(args.json, summary, () => [
+    `Round ${roundId}: ${formatAmount(summary.added, round.stipendAsset)} more reserved for stipends, ` +
+      `${formatAmount(summary.stipendReserved, round.stipendAsset)} in all`,
+  ]);
+}

@@ -167,6 +167,7 @@ export interface RoundTimes {
 export async function openRound(
   fund: TestFund,
   stipendBudget = parseEther("10"),
+  vestingCliff = 0,
 ): Promise<{ roundId: bigint } & RoundTimes> {
   const now = await networkHelpers.time.latest();
   const times = {
@@ -181,7 +182,7 @@ export async function openRound(
       {
         sharePool: 10_000n * SHARE,
         ...times,
-        vestingCliff: 0,
+        vestingCliff,
         vestingDuration: 100 * DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget,

@@ -1,13 +1,23 @@
 import { expect } from "chai";
+import { parseEther } from "ethers";
 import { readFileSync } from "node:fs";
 
-import type { EstimateSummary, FinalizeSummary, RevealSummary, SettleSummary } from "../../tasks/rounds.js";
+import type {
+  EstimateSummary,
+  FinalizeSummary,
+  RevealSummary,
+  SettleSummary,
+  TopUpSummary,
+} from "../../tasks/rounds.js";
 import {
+  DAY,
   type TestFund,
   account,
+  ethers,
   expectTaskError,
   loadFund,
   networkHelpers,
+  openOffering,
   openRound,
   runTask,
   scratchFile,
@@ -287,6 +297,78 @@ describe("grant round tasks", () => {
         { round: roundId.toString() },
         `--round: round ${roundId} was already settled`,
       );
+    });
+  });
+
+  describe("round:top-up", () => {
+    /** A settled round (30-day cliff) whose one funded application asked for a 2 ETH stipend that
+     * the empty capital pool could not reserve, and an ended ETH offering of 5 ETH not yet settled. */
+    async function roundShortOfCapital(fund: TestFund) {
+      const offering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+      await (
+        await fund.offerings
+          .connect(account(fund.signers, 14))
+          .subscribe(offering.offeringId, 500n * 10n ** 18n, [], { value: parseEther("5") })
+      ).wait();
+      const round = await openRound(fund, parseEther("10"), 30 * DAY);
+      const probes = await submitApplication(fund, 6, round.roundId, "probes", 24, parseEther("2"));
+      await time.increaseTo(round.applicationDeadline + 1);
+      const saltFile = scratchFile("salts.json");
+      for (const from of ["1", "2", "3"]) {
+        await runTask(fund, "estimate:commit", {
+          application: probes.toString(),
+          estimate: "6000",
+          from,
+          saltFile,
+        });
+      }
+      await time.increaseTo(round.commitDeadline + 1);
+      for (const from of ["1", "2", "3"]) {
+        await runTask(fund, "estimate:reveal", { application: probes.toString(), from, saltFile });
+      }
+      await time.increaseTo(round.revealDeadline + 1);
+      await runTask(fund, "round:finalize", { round: round.roundId.toString() });
+      await runTask(fund, "round:settle", { round: round.roundId.toString() });
+      return { roundId: round.roundId, offeringId: offering.offeringId, probes };
+    }
+
+    it("reserves the stipend once the offering's capital reaches the pool, for any account", async () => {
+      const fund = await loadFund();
+      const { roundId, offeringId, probes } = await roundShortOfCapital(fund);
+      expect((await fund.rounds.round(roundId)).stipendReserved).to.equal(0n);
+      await expectTaskError(fund, "round:top-up", { round: roundId.toString() }, "GrantRoundsNothingToTopUp");
+      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
+
+      const summary = await runTask<TopUpSummary>(fund, "round:top-up", {
+        round: roundId.toString(),
+        from: "19",
+      });
+      expect(summary).to.deep.include({ roundId, added: parseEther("2"), stipendReserved: parseEther("2") });
+      expect(await fund.rounds.stipendAward(probes)).to.equal(parseEther("2"));
+      expect(await fund.pool.availableCapital(ethers.ZeroAddress)).to.equal(parseEther("3"));
+    });
+
+    it("refuses an unknown round, an unsettled one and one whose vesting has begun, sending nothing", async () => {
+      const fund = await loadFund();
+      const { roundId, offeringId } = await roundShortOfCapital(fund);
+      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
+      await expectTaskError(fund, "round:top-up", { round: "99" }, "--round");
+      const open = await openRound(fund);
+      await expectTaskError(
+        fund,
+        "round:top-up",
+        { round: open.roundId.toString() },
+        `--round: round ${open.roundId} is not settled`,
+      );
+      const { settledAt } = await fund.rounds.round(roundId);
+      await time.increaseTo(settledAt + BigInt(30 * DAY));
+      await expectTaskError(
+        fund,
+        "round:top-up",
+        { round: roundId.toString() },
+        `--round: round ${roundId}'s stipends are fixed`,
+      );
+      expect((await fund.rounds.round(roundId)).stipendReserved).to.equal(0n);
     });
   });
 });
