@@ -390,8 +390,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (_shares.paused()) revert GrantRoundsPaused();
 
         address asset = stored.stipendAsset;
-        uint256 reserved = _min(stored.fundedStipendTotal, stored.stipendBudget);
-        if (reserved != 0) reserved = _min(reserved, _pool.availableCapital(asset));
+        uint256 reserved = _stipendsToReserve(stored, 0);
 
         stored.status = RoundStatus.Settled;
         stored.settledAt = uint40(block.timestamp);
@@ -416,8 +415,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         if (_shares.paused()) revert GrantRoundsPaused();
         address asset = stored.stipendAsset;
         uint256 reserved = stored.stipendReserved;
-        uint256 target = _min(stored.fundedStipendTotal, stored.stipendBudget);
-        if (target > reserved) added = _min(target - reserved, _pool.availableCapital(asset));
+        added = _stipendsToReserve(stored, reserved);
         if (added == 0) revert GrantRoundsNothingToTopUp(roundId);
 
         reserved += added;
@@ -642,6 +640,14 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     function _vested(uint256 total, RoundData storage stored, uint256 at) private view returns (uint256) {
         if (total == 0) return 0;
         return Vesting.vested(total, stored.settledAt, stored.vestingCliff, stored.vestingDuration, at);
+    }
+
+    /// @dev What a round may add to its stipend reserve, which holds `reserved`: the funded requests
+    /// within the budget, less `reserved`, as far as the pool's available capital goes.
+    function _stipendsToReserve(RoundData storage stored, uint256 reserved) private view returns (uint256) {
+        uint256 target = _min(stored.fundedStipendTotal, stored.stipendBudget);
+        if (target <= reserved) return 0;
+        return _min(target - reserved, _pool.availableCapital(stored.stipendAsset));
     }
 
     function _min(uint256 a, uint256 b) private pure returns (uint256) {

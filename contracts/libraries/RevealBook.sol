@@ -31,10 +31,15 @@ library RevealBook {
     function record(uint256 book, uint256 estimateBps, uint256 removals) internal pure returns (uint256) {
         uint256 count = (book >> COUNT_SHIFT) & 0xff;
         if (count == OVERFLOWED) return book;
-        if (count == CAPACITY) return (book & ~(uint256(0xff) << COUNT_SHIFT)) | (OVERFLOWED << COUNT_SHIFT);
+        if (count == CAPACITY) return _withCount(book, OVERFLOWED);
         if (count == 0) book |= (removals & type(uint32).max) << REMOVALS_SHIFT;
         book |= estimateBps << (ESTIMATES_SHIFT + count * ESTIMATE_BITS);
-        return (book & ~(uint256(0xff) << COUNT_SHIFT)) | ((count + 1) << COUNT_SHIFT);
+        return _withCount(book, count + 1);
+    }
+
+    /// @dev `book` with its count field set to `count` (≤ 0xff).
+    function _withCount(uint256 book, uint256 count) private pure returns (uint256) {
+        return (book & ~(uint256(0xff) << COUNT_SHIFT)) | (count << COUNT_SHIFT);
     }
 
     /// @notice The book's estimates, if it can be trusted with the council's removal count now.

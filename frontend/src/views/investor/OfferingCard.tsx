@@ -35,8 +35,9 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
   const p = row.offering.params;
   const asset = findAsset(assets, p.asset);
   const remaining = p.shareCap - row.offering.sharesSold;
-  const state = offeringWindow(timesOf(row), now);
-  const capital = offeringCapital(timesOf(row), now);
+  const times = timesOf(row);
+  const state = offeringWindow(times, now);
+  const capital = offeringCapital(times, now);
   const gated = p.allowlistRoot !== zeroHash;
   const shares = checkAmount(form.values.shares, 18, { label: "Shares" });
   const cost = shares.ok ? (shares.value * p.pricePerShare + 10n ** 18n - 1n) / 10n ** 18n : null;
