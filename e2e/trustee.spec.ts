@@ -4,7 +4,7 @@ import { decodeAbiParameters, zeroHash } from "viem";
 import { abis, client, devAccount, fundAddress, increaseTime, latestTimestamp } from "./support/chain.js";
 import { expectConfirmed, openAs } from "./support/dashboard.js";
 
-const SET_SHARE_TRANSFERS = 6; // ITrusteeCouncil.ActionKind.SetShareTransfers
+const SET_SHARE_TRANSFERS = 6; // ITrusteeCouncil.ActionKind.SetTransfersEnabled
 const APPLICATION_PENDING = 1; // IGrantRounds.ApplicationStatus.Pending
 
 test("trustee 3 approves the pending 'enable share transfers' proposal and executes it", async ({ page }) => {
@@ -113,7 +113,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
     const [commitment] = await client.readContract({
       address: rounds,
       abi: abis.rounds,
-      functionName: "commitmentOf",
+      functionName: "sealedEstimateOf",
       args: [id, trustee],
     });
     if (commitment === zeroHash) applicationId = id;
@@ -134,7 +134,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   const [commitment, revealedEarly] = await client.readContract({
     address: rounds,
     abi: abis.rounds,
-    functionName: "commitmentOf",
+    functionName: "sealedEstimateOf",
     args: [id, trustee],
   });
   expect(commitment).not.toBe(zeroHash);

@@ -73,7 +73,7 @@ const salt = (trustee: string, applicationId: bigint): string =>
 
 async function commit(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<void> {
   const who = await trustee.getAddress();
-  const hash = await rounds.estimateCommitment(who, applicationId, estimateBps, salt(who, applicationId));
+  const hash = await rounds.sealEstimate(who, applicationId, estimateBps, salt(who, applicationId));
   await send(rounds.connect(trustee).commitEstimate(applicationId, hash));
 }
 
@@ -393,7 +393,7 @@ const transfersId = (await council.proposalCount()) + 1n;
 await send(
   council
     .connect(t1)
-    .propose(ActionKind.SetShareTransfers, encodeActionArgs(shares.interface, "setTransfersEnabled", [true])),
+    .propose(ActionKind.SetTransfersEnabled, encodeActionArgs(shares.interface, "setTransfersEnabled", [true])),
 );
 await send(council.connect(t2).approve(transfersId));
 log(`council #${transfersId}: enable share transfers — 2 of 3 approvals`);

@@ -83,7 +83,7 @@ export const fundTasks: TaskDefinition[] = [
   // ---------------------------------------------------------------- trustees
   common(task("council:propose", "Trustee: proposes a privileged action to the council"), TRUSTEE)
     .addOption(
-      text("kind", "Action kind, e.g. OpenRound, AllowReturnsAsset, SetShareTransfers (see docs/cli.md)"),
+      text("kind", "Action kind, e.g. OpenRound, AddReturnsAsset, SetTransfersEnabled (see docs/cli.md)"),
     )
     .addOption(
       text("params", "JSON array of the routed function's arguments; tuples as objects by field name"),

@@ -384,11 +384,11 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (kind == ActionKind.OpenRound) return (system.grantRounds, IGrantRounds.openRound.selector);
         if (kind == ActionKind.CloseRound) return (system.grantRounds, IGrantRounds.closeRound.selector);
         if (kind == ActionKind.CancelGrant) return (system.grantRounds, IGrantRounds.cancelGrant.selector);
-        if (kind == ActionKind.SetShareTransfers)
+        if (kind == ActionKind.SetTransfersEnabled)
             return (system.shares, IFundShares.setTransfersEnabled.selector);
         if (kind == ActionKind.Pause) return (system.shares, IFundShares.pause.selector);
         if (kind == ActionKind.Unpause) return (system.shares, IFundShares.unpause.selector);
-        if (kind == ActionKind.AllowReturnsAsset)
+        if (kind == ActionKind.AddReturnsAsset)
             return (system.shares, IFundShares.addReturnsAsset.selector);
         if (kind == ActionKind.OpenOffering) return (system.offerings, IOfferings.openOffering.selector);
         if (kind == ActionKind.CloseOffering) return (system.offerings, IOfferings.closeOffering.selector);
@@ -422,9 +422,9 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     function _systemArgsShapeOk(ActionKind kind, bytes calldata args) private view returns (bool) {
         uint256 length = args.length;
-        if (kind == ActionKind.AllowReturnsAsset)
+        if (kind == ActionKind.AddReturnsAsset)
             return length == 32 && uint256(bytes32(args)) <= type(uint160).max;
-        if (kind == ActionKind.SetShareTransfers) return length == 32 && uint256(bytes32(args)) <= 1;
+        if (kind == ActionKind.SetTransfersEnabled) return length == 32 && uint256(bytes32(args)) <= 1;
         if (kind == ActionKind.Pause || kind == ActionKind.Unpause) return length == 0;
         if (
             kind == ActionKind.CloseRound ||

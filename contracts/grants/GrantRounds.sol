@@ -103,7 +103,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
 
     /// @dev Slot 0 is written by the commit, slot 1 by the reveal.
     struct EstimateRecord {
-        bytes32 commitment;
+        bytes32 sealedEstimate;
         uint16 estimateBps;
         bool revealed;
     }
@@ -284,7 +284,7 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- trustees
 
     /// @inheritdoc IGrantRounds
-    function estimateCommitment(
+    function sealEstimate(
         address trustee,
         uint256 applicationId,
         uint16 estimateBps,
@@ -294,17 +294,17 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IGrantRounds
-    function commitEstimate(uint256 applicationId, bytes32 commitment) external onlyTrustee {
+    function commitEstimate(uint256 applicationId, bytes32 sealedEstimate) external onlyTrustee {
         ApplicationData storage app = _application(applicationId);
         uint256 roundId = app.roundId;
         RoundData storage stored = _rounds[roundId];
         _requireOpen(roundId, stored);
         _requirePhase(roundId, stored.applicationDeadline, stored.commitDeadline);
-        if (commitment == bytes32(0)) revert GrantRoundsZeroCommitment(applicationId);
+        if (sealedEstimate == bytes32(0)) revert GrantRoundsZeroSealedEstimate(applicationId);
         EstimateRecord storage record = _estimates[applicationId][msg.sender];
-        if (record.commitment != bytes32(0)) revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
-        record.commitment = commitment;
-        emit EstimateCommitted(applicationId, msg.sender, commitment);
+        if (record.sealedEstimate != bytes32(0)) revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
+        record.sealedEstimate = sealedEstimate;
+        emit EstimateCommitted(applicationId, msg.sender, sealedEstimate);
     }
 
     /// @inheritdoc IGrantRounds
@@ -316,11 +316,11 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         _requirePhase(roundId, stored.commitDeadline, stored.revealDeadline);
         if (estimateBps > MAX_ESTIMATE_BPS) revert GrantRoundsEstimateOutOfRange(estimateBps);
         EstimateRecord storage record = _estimates[applicationId][msg.sender];
-        bytes32 commitment = record.commitment;
-        if (commitment == bytes32(0)) revert GrantRoundsNoCommitment(applicationId, msg.sender);
+        bytes32 sealedEstimate = record.sealedEstimate;
+        if (sealedEstimate == bytes32(0)) revert GrantRoundsNoSealedEstimate(applicationId, msg.sender);
         if (record.revealed) revert GrantRoundsAlreadyRevealed(applicationId, msg.sender);
-        if (estimateCommitment(msg.sender, applicationId, estimateBps, salt) != commitment) {
-            revert GrantRoundsCommitmentMismatch(applicationId, msg.sender);
+        if (sealEstimate(msg.sender, applicationId, estimateBps, salt) != sealedEstimate) {
+            revert GrantRoundsSealMismatch(applicationId, msg.sender);
         }
         record.revealed = true;
         record.estimateBps = estimateBps;
@@ -485,12 +485,12 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IGrantRounds
-    function commitmentOf(
+    function sealedEstimateOf(
         uint256 applicationId,
         address trustee
-    ) external view returns (bytes32 commitment, bool revealed) {
+    ) external view returns (bytes32 sealedEstimate, bool revealed) {
         EstimateRecord storage record = _estimates[applicationId][trustee];
-        return (record.commitment, record.revealed);
+        return (record.sealedEstimate, record.revealed);
     }
 
     /// @inheritdoc IGrantRounds

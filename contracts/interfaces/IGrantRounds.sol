@@ -89,7 +89,7 @@ interface IGrantRounds {
         uint32 effortMonths,
         uint128 stipendRequested
     );
-    event EstimateCommitted(uint256 indexed applicationId, address indexed trustee, bytes32 commitment);
+    event EstimateCommitted(uint256 indexed applicationId, address indexed trustee, bytes32 sealedEstimate);
     event EstimateRevealed(uint256 indexed applicationId, address indexed trustee, uint16 estimateBps);
     event ApplicationFinalized(
         uint256 indexed applicationId,
@@ -123,9 +123,9 @@ interface IGrantRounds {
     error GrantRoundsRoundNotOpen(uint256 roundId, RoundStatus status);
     error GrantRoundsInvalidApplication();
     error GrantRoundsAlreadyCommitted(uint256 applicationId, address trustee);
-    error GrantRoundsNoCommitment(uint256 applicationId, address trustee);
+    error GrantRoundsNoSealedEstimate(uint256 applicationId, address trustee);
     error GrantRoundsAlreadyRevealed(uint256 applicationId, address trustee);
-    error GrantRoundsCommitmentMismatch(uint256 applicationId, address trustee);
+    error GrantRoundsSealMismatch(uint256 applicationId, address trustee);
     error GrantRoundsEstimateOutOfRange(uint256 estimateBps);
     error GrantRoundsAlreadyFinalized(uint256 applicationId);
     error GrantRoundsNotAllFinalized(uint256 roundId, uint256 finalized, uint256 applications);
@@ -143,8 +143,8 @@ interface IGrantRounds {
     /// @notice The round's stipend reserve already covers every funded request (within the budget),
     /// or the capital pool has no available capital in the round's stipend asset.
     error GrantRoundsNothingToTopUp(uint256 roundId);
-    /// @notice A zero commitment cannot be told apart from no commitment.
-    error GrantRoundsZeroCommitment(uint256 applicationId);
+    /// @notice A zero sealed estimate cannot be told apart from none.
+    error GrantRoundsZeroSealedEstimate(uint256 applicationId);
 
     // ---------------------------------------------------------------- council
 
@@ -179,16 +179,18 @@ interface IGrantRounds {
 
     // ---------------------------------------------------------------- trustees
 
-    /// @notice The hash a trustee commits: keccak256(abi.encode(chainid, this, trustee, applicationId, estimateBps, salt)).
-    function estimateCommitment(
+    /// @notice The sealed estimate a trustee commits: keccak256(abi.encode(chainid, this, trustee, applicationId,
+    /// estimateBps, salt)). For tests and audits only: clients seal locally, because calling this on a
+    /// node before the reveal would disclose the estimate and its salt to that node.
+    function sealEstimate(
         address trustee,
         uint256 applicationId,
         uint16 estimateBps,
         bytes32 salt
     ) external view returns (bytes32);
 
-    /// @notice Commits a hidden estimate during the commit phase. Current trustees only, once per application.
-    function commitEstimate(uint256 applicationId, bytes32 commitment) external;
+    /// @notice Commits a sealed estimate during the commit phase. Current trustees only, once per application.
+    function commitEstimate(uint256 applicationId, bytes32 sealedEstimate) external;
 
     /// @notice Reveals a committed estimate (basis points, 0 .. 10,000) during the reveal phase.
     function revealEstimate(uint256 applicationId, uint16 estimateBps, bytes32 salt) external;
@@ -214,11 +216,11 @@ interface IGrantRounds {
     function applicationCount() external view returns (uint256);
     function round(uint256 roundId) external view returns (Round memory);
     function application(uint256 applicationId) external view returns (Application memory);
-    /// @notice The commitment `trustee` made for `applicationId` (zero if none) and whether it was revealed.
-    function commitmentOf(
+    /// @notice The sealed estimate `trustee` committed for `applicationId` (zero if none) and whether it was revealed.
+    function sealedEstimateOf(
         uint256 applicationId,
         address trustee
-    ) external view returns (bytes32 commitment, bool revealed);
+    ) external view returns (bytes32 sealedEstimate, bool revealed);
     /// @notice Total shares awarded to a funded application (0 before settlement or if unfunded).
     function award(uint256 applicationId) external view returns (uint256);
     /// @notice Total stipend granted to a funded application (0 before settlement or if unfunded).

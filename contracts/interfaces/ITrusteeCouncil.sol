@@ -15,10 +15,10 @@ interface ITrusteeCouncil {
         OpenRound, // (IGrantRounds.RoundParams)            GrantRounds.openRound
         CloseRound, // (uint256 roundId)                    GrantRounds.closeRound
         CancelGrant, // (uint256 applicationId)             GrantRounds.cancelGrant
-        SetShareTransfers, // (bool enabled)                FundShares.setTransfersEnabled
+        SetTransfersEnabled, // (bool enabled)                FundShares.setTransfersEnabled
         Pause, // ()                                        FundShares.pause
         Unpause, // ()                                      FundShares.unpause
-        AllowReturnsAsset, // (address token)               FundShares.addReturnsAsset
+        AddReturnsAsset, // (address token)               FundShares.addReturnsAsset
         OpenOffering, // (IOfferings.OfferingParams)        Offerings.openOffering
         CloseOffering, // (uint256 offeringId)              Offerings.closeOffering
         RegisterTechnique, // (string,string,bytes32,uint256[]) ReturnsRegistry.registerTechnique

@@ -465,7 +465,7 @@ contract FundLens {
             row.claimableShares = grants.claimableShares(id);
             row.claimableStipend = grants.claimableStipend(id);
             if (viewer != address(0))
-                (row.viewerCommitment, row.viewerRevealed) = grants.commitmentOf(id, viewer);
+                (row.viewerCommitment, row.viewerRevealed) = grants.sealedEstimateOf(id, viewer);
         }
     }
 

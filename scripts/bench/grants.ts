@@ -9,7 +9,7 @@ import type { GasRow } from "./rows.js";
  * Gas of the council and grant-round operations in rounds of 10, 100 and 1,000 applications, each
  * size on a fresh simulated network. Council: 5 trustees, M = 3. Every figure is the full
  * transaction's `gasUsed` of one typical call made after the round holds all its applications:
- * the last trustee's approval and the execution of a SetShareTransfers proposal, the last of five
+ * the last trustee's approval and the execution of a SetTransfersEnabled proposal, the last of five
  * commitments and reveals on the last application, the finalization of that application after all
  * others, and its researcher's share claims: the first one (which makes the researcher a ledger
  * holder) and a later one (the recurring "claim vested" operation).
@@ -177,7 +177,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   let commitGas = 0;
   for (const [i, trustee] of trustees.entries()) {
     for (const applicationId of estimatedBy(i)) {
-      const commitment = await grants.estimateCommitment(
+      const commitment = await grants.sealEstimate(
         trustee.address,
         applicationId,
         at(estimates, i),
@@ -245,7 +245,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   });
   return [
     row("council.approve", approveGas, TARGET),
-    row("council.execute(SetShareTransfers)", executeGas),
+    row("council.execute(SetTransfersEnabled)", executeGas),
     row("commitEstimate", commitGas, TARGET),
     row("revealEstimate", revealGas, TARGET),
     row("finalizeApplication (5 trustees)", finalizeGas, TARGET),

@@ -266,10 +266,10 @@ describe("TrusteeCouncil", function () {
         [ActionKind.RemoveTrustee, uintArgs(1) + "00"],
         [ActionKind.ChangeThreshold, uintArgs(0)],
         [ActionKind.ChangeThreshold, "0x"],
-        [ActionKind.SetShareTransfers, uintArgs(2)],
+        [ActionKind.SetTransfersEnabled, uintArgs(2)],
         [ActionKind.Pause, uintArgs(0)],
         [ActionKind.Unpause, uintArgs(0)],
-        [ActionKind.AllowReturnsAsset, highBits],
+        [ActionKind.AddReturnsAsset, highBits],
         [ActionKind.CloseRound, "0x"],
         [ActionKind.CancelGrant, uintArgs(1) + "00"],
         [ActionKind.CloseOffering, "0x"],
@@ -295,7 +295,7 @@ describe("TrusteeCouncil", function () {
     it("executes once approvals reach the threshold, by anyone, and only once", async function () {
       const { council, trustees, outsider, shares } = await loadFixture(threeOfTwo);
       const args = coder.encode(["bool"], [true]);
-      const id = await propose(council, at(trustees, 0), ActionKind.SetShareTransfers, args);
+      const id = await propose(council, at(trustees, 0), ActionKind.SetTransfersEnabled, args);
       await expect(council.connect(outsider).execute(id))
         .to.be.revertedWithCustomError(council, "CouncilInsufficientApprovals")
         .withArgs(id, 1n, 2n);
@@ -303,7 +303,7 @@ describe("TrusteeCouncil", function () {
       await council.connect(at(trustees, 2)).approve(id);
       await expect(council.connect(outsider).execute(id))
         .to.emit(council, "ProposalExecuted")
-        .withArgs(id, ActionKind.SetShareTransfers, outsider.address, "0x");
+        .withArgs(id, ActionKind.SetTransfersEnabled, outsider.address, "0x");
       expect(await shares.transfersEnabled()).to.equal(true);
       expect((await council.proposal(id)).executed).to.equal(true);
       await expect(council.connect(outsider).execute(id))
@@ -407,7 +407,7 @@ describe("TrusteeCouncil", function () {
     it("routes the ledger actions to FundShares", async function () {
       const system = await loadFixture(threeOfTwo);
       const { council, shares } = system;
-      await expect(pass(system, ActionKind.SetShareTransfers, coder.encode(["bool"], [true])))
+      await expect(pass(system, ActionKind.SetTransfersEnabled, coder.encode(["bool"], [true])))
         .to.emit(shares, "TransfersEnabledSet")
         .withArgs(true);
       await expect(pass(system, ActionKind.Pause, "0x"))
@@ -419,7 +419,7 @@ describe("TrusteeCouncil", function () {
         .withArgs(await council.getAddress());
       expect(await shares.paused()).to.equal(false);
       const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
-      await expect(pass(system, ActionKind.AllowReturnsAsset, addressArgs(await token.getAddress())))
+      await expect(pass(system, ActionKind.AddReturnsAsset, addressArgs(await token.getAddress())))
         .to.emit(shares, "ReturnsAssetAdded")
         .withArgs(await token.getAddress());
       expect(await shares.isReturnsAsset(token)).to.equal(true);
@@ -628,7 +628,7 @@ describe("TrusteeCouncil", function () {
       const pending = await proposeAndApprove(
         council,
         [t0, t1],
-        ActionKind.SetShareTransfers,
+        ActionKind.SetTransfersEnabled,
         coder.encode(["bool"], [true]),
       );
       expect(await council.approvalCount(pending)).to.equal(2n);

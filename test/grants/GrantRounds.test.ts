@@ -13,7 +13,7 @@ import {
   VESTING_DURATION,
   apply,
   commitEstimates,
-  commitmentOf,
+  sealedEstimateOf,
   eoaTrustee,
   estimateRound,
   estimatesOf,
@@ -136,7 +136,7 @@ describe("GrantRounds", function () {
         ).to.be.revertedWithCustomError(system.grants, "GrantRoundsInvalidParams");
       }
       expect(await system.grants.roundCount()).to.equal(1n);
-      await pass(system, ActionKind.AllowReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
+      await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
       await expect(
         pass(
           system,
@@ -303,8 +303,8 @@ describe("GrantRounds", function () {
       const { chainId } = await ethers.provider.getNetwork();
       const salt = ethers.id("salt");
       const trustee = at(f.trustees, 0).address;
-      expect(await f.grants.estimateCommitment(trustee, f.apps[0], 4200, salt)).to.equal(
-        commitmentOf(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
+      expect(await f.grants.sealEstimate(trustee, f.apps[0], 4200, salt)).to.equal(
+        sealedEstimateOf(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
       );
     });
 
@@ -324,12 +324,12 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
         .withArgs(99n);
       await expect(t.commitEstimate(f.apps[0], ethers.ZeroHash))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsZeroCommitment")
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsZeroSealedEstimate")
         .withArgs(f.apps[0]);
       await expect(t.commitEstimate(f.apps[0], commitment))
         .to.emit(f.grants, "EstimateCommitted")
         .withArgs(f.apps[0], at(f.trustees, 0).address, commitment);
-      expect(await f.grants.commitmentOf(f.apps[0], at(f.trustees, 0).address)).to.deep.equal([
+      expect(await f.grants.sealedEstimateOf(f.apps[0], at(f.trustees, 0).address)).to.deep.equal([
         commitment,
         false,
       ]);
@@ -355,8 +355,8 @@ describe("GrantRounds", function () {
       const app = f.apps[0];
       const salt = saltFor(trustee.address, app);
       await passDeadline(networkHelpers, f.params.applicationDeadline);
-      await t.commitEstimate(app, await f.grants.estimateCommitment(trustee.address, app, 4200, salt));
-      const outOfRange = await f.grants.estimateCommitment(trustee.address, f.apps[1], 10_001, salt);
+      await t.commitEstimate(app, await f.grants.sealEstimate(trustee.address, app, 4200, salt));
+      const outOfRange = await f.grants.sealEstimate(trustee.address, f.apps[1], 10_001, salt);
       await t.commitEstimate(f.apps[1], outOfRange);
       const pinned = await pinNextTimestamp(networkHelpers);
       await expect(t.revealEstimate(app, 4200, salt))
@@ -372,13 +372,13 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
         .withArgs(f.outsider.address);
       await expect(f.grants.connect(at(f.trustees, 1)).revealEstimate(app, 4200, salt))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoCommitment")
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoSealedEstimate")
         .withArgs(app, at(f.trustees, 1).address);
       await expect(t.revealEstimate(app, 4201, salt))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsCommitmentMismatch")
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsSealMismatch")
         .withArgs(app, trustee.address);
       await expect(t.revealEstimate(app, 4200, ethers.id("other salt")))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsCommitmentMismatch")
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsSealMismatch")
         .withArgs(app, trustee.address);
       await expect(t.revealEstimate(f.apps[1], 10_001, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsEstimateOutOfRange")
@@ -388,7 +388,7 @@ describe("GrantRounds", function () {
         .to.emit(f.grants, "EstimateRevealed")
         .withArgs(app, trustee.address, 4200n);
       expect(await f.grants.estimateOf(app, trustee.address)).to.deep.equal([true, 4200n]);
-      expect((await f.grants.commitmentOf(app, trustee.address))[1]).to.equal(true);
+      expect((await f.grants.sealedEstimateOf(app, trustee.address))[1]).to.equal(true);
       expect((await f.grants.application(app)).revealCount).to.equal(1n);
       await expect(t.revealEstimate(app, 4200, salt))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyRevealed")

@@ -237,7 +237,7 @@ describe("GrantRounds stipends", function () {
     const system = await loadFixture(fullyCovered);
     const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
     const tokenAddress = await token.getAddress();
-    await pass(system, ActionKind.AllowReturnsAsset, coder.encode(["address"], [tokenAddress]));
+    await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [tokenAddress]));
     const capital = 50_000n * 10n ** 6n;
     await token.mint(await system.pool.getAddress(), capital);
     await system.pool.connect(system.depositor).depositCapital(tokenAddress, capital, 0);

@@ -91,8 +91,8 @@ export function saltFor(trustee: string, applicationId: bigint): string {
   return id(`salt:${trustee}:${applicationId}`);
 }
 
-/** The commitment computed off-chain, exactly as `estimateCommitment` documents it. */
-export function commitmentOf(
+/** The commitment computed off-chain, exactly as `sealEstimate` documents it. */
+export function sealedEstimateOf(
   chainId: bigint,
   grants: string,
   trustee: string,
@@ -120,7 +120,7 @@ export async function commitEstimates(
 ) {
   const address = await grants.getAddress();
   for (const { trustee, estimateBps } of estimates) {
-    const commitment = await grants.estimateCommitment(
+    const commitment = await grants.sealEstimate(
       trustee.address,
       applicationId,
       estimateBps,

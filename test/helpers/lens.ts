@@ -178,7 +178,7 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
   await shares.connect(fund.outsider).distribute(ETH, parseEther("1"), { value: parseEther("1") });
 
   const trustee = at(fund.trustees, 0);
-  const commitment = await grants.estimateCommitment(trustee.address, applicationId, 2_500, id("salt"));
+  const commitment = await grants.sealEstimate(trustee.address, applicationId, 2_500, id("salt"));
   await grants.connect(trustee).commitEstimate(applicationId, commitment);
 
   await pass(
@@ -215,7 +215,7 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
 
   await council
     .connect(at(fund.trustees, 2))
-    .propose(ActionKind.SetShareTransfers, argsFor(shares.interface, "setTransfersEnabled", [true]));
+    .propose(ActionKind.SetTransfersEnabled, argsFor(shares.interface, "setTransfersEnabled", [true]));
   const pendingProposalId = await council.proposalCount();
   return { ...fund, applicationId, commitment, pendingProposalId };
 }

@@ -16,7 +16,7 @@ import {
 
 async function proposeTransfers(fund: TestFund, from = "1"): Promise<ProposalSummary> {
   return runTask<ProposalSummary>(fund, "council:propose", {
-    kind: "SetShareTransfers",
+    kind: "SetTransfersEnabled",
     params: "[true]",
     from,
   });
@@ -27,20 +27,20 @@ describe("council tasks", () => {
     it("creates a proposal from a kind name and JSON params, encoded with the target contract's ABI", async () => {
       const fund = await loadFund();
       const summary = await runTask<ProposalSummary>(fund, "council:propose", {
-        kind: "SetShareTransfers",
+        kind: "SetTransfersEnabled",
         params: "[true]",
       });
 
       const firstTrustee = account(fund.trustees, 0).address;
       expect(summary.id).to.equal(1n);
-      expect(summary.kind).to.equal("SetShareTransfers");
+      expect(summary.kind).to.equal("SetTransfersEnabled");
       expect(summary.params).to.deep.equal({ enabled: true });
       expect(summary.proposer).to.equal(firstTrustee);
       expect(summary.approvals).to.equal(1n);
       expect(summary.threshold).to.equal(3n);
       expect(summary.state).to.equal("open");
       const stored = await fund.council.proposal(1n);
-      expect(stored.kind).to.equal(BigInt(ActionKind.SetShareTransfers));
+      expect(stored.kind).to.equal(BigInt(ActionKind.SetTransfersEnabled));
       expect(stored.proposer).to.equal(firstTrustee);
       expect(stored.args).to.equal(encodeActionArgs(fund.shares.interface, "setTransfersEnabled", [true]));
       expect(summary.args).to.equal(stored.args);
@@ -89,7 +89,7 @@ describe("council tasks", () => {
       await expectTaskError(
         fund,
         "council:propose",
-        { kind: "SetShareTransfers", params: "[true" },
+        { kind: "SetTransfersEnabled", params: "[true" },
         "--params: malformed JSON",
       );
       expect(await fund.council.proposalCount()).to.equal(0n);
@@ -100,7 +100,7 @@ describe("council tasks", () => {
       await expectTaskError(
         fund,
         "council:propose",
-        { kind: "AllowReturnsAsset", params: '["0x1234"]' },
+        { kind: "AddReturnsAsset", params: '["0x1234"]' },
         '--params[0]: expected an address, got "0x1234"',
       );
       await expectTaskError(
@@ -125,13 +125,13 @@ describe("council tasks", () => {
       await expectTaskError(
         fund,
         "council:propose",
-        { kind: "SetShareTransfers", params: "[true]", from: "0" },
+        { kind: "SetTransfersEnabled", params: "[true]", from: "0" },
         `--from ${outsider}: is not a trustee (this action needs a trustee)`,
       );
       await expectTaskError(
         fund,
         "council:propose",
-        { kind: "SetShareTransfers", params: "[true]", from: "0xnot-an-address" },
+        { kind: "SetTransfersEnabled", params: "[true]", from: "0xnot-an-address" },
         '--from: "0xnot-an-address" is not a valid address',
       );
       expect(await fund.council.proposalCount()).to.equal(0n);
@@ -204,7 +204,7 @@ describe("council tasks", () => {
         fund,
         "council:execute",
         { id: "1" },
-        "--id: proposal 1 (SetShareTransfers) has 1 of the 3 approvals it needs",
+        "--id: proposal 1 (SetTransfersEnabled) has 1 of the 3 approvals it needs",
       );
       expect(await fund.shares.transfersEnabled()).to.equal(false);
 
@@ -216,7 +216,7 @@ describe("council tasks", () => {
         fund,
         "council:execute",
         { id: "1" },
-        "--id: proposal 1 (SetShareTransfers) was already executed",
+        "--id: proposal 1 (SetTransfersEnabled) was already executed",
       );
     });
   });

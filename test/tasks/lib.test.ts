@@ -103,7 +103,7 @@ describe("task libraries", () => {
       expect(() => encodeProposalArgs("DisputeReport", [1, 0, "0x12"], abi, "--params")).to.throw(
         '--params[2]: expected bytes32 (0x and 64 hex digits), got "0x12"',
       );
-      expect(() => encodeProposalArgs("SetShareTransfers", ["yes"], abi, "--params")).to.throw(
+      expect(() => encodeProposalArgs("SetTransfersEnabled", ["yes"], abi, "--params")).to.throw(
         '--params[0]: expected true or false, got "yes"',
       );
       expect(() => encodeProposalArgs("ChangeThreshold", { threshold: 2 }, abi, "--params")).to.throw(

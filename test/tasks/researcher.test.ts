@@ -32,7 +32,7 @@ async function estimate(fund: TestFund, applicationId: bigint, reveal: boolean, 
     if (reveal) {
       await (await fund.rounds.connect(trustee).revealEstimate(applicationId, value, salt)).wait();
     } else {
-      const hash = await fund.rounds.estimateCommitment(trustee.address, applicationId, value, salt);
+      const hash = await fund.rounds.sealEstimate(trustee.address, applicationId, value, salt);
       await (await fund.rounds.connect(trustee).commitEstimate(applicationId, hash)).wait();
     }
   }

@@ -72,9 +72,9 @@ describe("grant round tasks", () => {
       expect(summary.estimateBps).to.equal(6500);
       expect(summary.salt).to.match(/^0x[0-9a-f]{64}$/);
       expect(summary.commitment).to.equal(
-        await fund.rounds.estimateCommitment(trustee, probes, 6500, summary.salt),
+        await fund.rounds.sealEstimate(trustee, probes, 6500, summary.salt),
       );
-      const [commitment, revealed] = await fund.rounds.commitmentOf(probes, trustee);
+      const [commitment, revealed] = await fund.rounds.sealedEstimateOf(probes, trustee);
       expect(commitment).to.equal(summary.commitment);
       expect(revealed).to.equal(false);
       const stored = JSON.parse(readFileSync(saltFile, "utf8")) as Record<
@@ -98,8 +98,8 @@ describe("grant round tasks", () => {
       });
       const trustee = account(fund.trustees, 2).address;
       expect(summary.salt).to.equal(salt);
-      expect((await fund.rounds.commitmentOf(probes, trustee))[0]).to.equal(
-        await fund.rounds.estimateCommitment(trustee, probes, 100, salt),
+      expect((await fund.rounds.sealedEstimateOf(probes, trustee))[0]).to.equal(
+        await fund.rounds.sealEstimate(trustee, probes, 100, salt),
       );
     });
 
@@ -137,7 +137,7 @@ describe("grant round tasks", () => {
         { application, estimate: "10", from: "6", saltFile },
         `--from ${account(fund.signers, 6).address}: is not a trustee`,
       );
-      expect((await fund.rounds.commitmentOf(probes, account(fund.trustees, 0).address))[0]).to.equal(
+      expect((await fund.rounds.sealedEstimateOf(probes, account(fund.trustees, 0).address))[0]).to.equal(
         `0x${"00".repeat(32)}`,
       );
     });
@@ -175,7 +175,7 @@ describe("grant round tasks", () => {
       expect(summary.trustee).to.equal(trustee);
       expect(summary.estimateBps).to.equal(4200);
       expect(summary.revealCount).to.equal(1n);
-      expect((await fund.rounds.commitmentOf(probes, trustee))[1]).to.equal(true);
+      expect((await fund.rounds.sealedEstimateOf(probes, trustee))[1]).to.equal(true);
       expect((await fund.rounds.application(probes)).revealCount).to.equal(1n);
     });
 
@@ -184,7 +184,7 @@ describe("grant round tasks", () => {
       const { probes, commitDeadline } = await roundInCommitPhase(fund);
       const trustee = account(fund.trustees, 0);
       const salt = `0x${"11".repeat(32)}`;
-      const commitment = await fund.rounds.estimateCommitment(trustee.address, probes, 5000, salt);
+      const commitment = await fund.rounds.sealEstimate(trustee.address, probes, 5000, salt);
       await (await fund.rounds.connect(trustee).commitEstimate(probes, commitment)).wait();
       await time.increaseTo(commitDeadline + 1);
 
@@ -200,7 +200,7 @@ describe("grant round tasks", () => {
         { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
         `has not committed an estimate for application ${probes}`,
       );
-      expect((await fund.rounds.commitmentOf(probes, trustee.address))[1]).to.equal(false);
+      expect((await fund.rounds.sealedEstimateOf(probes, trustee.address))[1]).to.equal(false);
     });
   });
 

@@ -67,7 +67,7 @@ describe("fund:status", () => {
     // A round taking applications, a pending proposal, a delinquent company.
     const { roundId } = await openRound(fund, 0n);
     await submitApplication(fund, 6, roundId, "probes");
-    await runTask(fund, "council:propose", { kind: "SetShareTransfers", params: "[true]" });
+    await runTask(fund, "council:propose", { kind: "SetTransfersEnabled", params: "[true]" });
     await registerTechnique(fund, "probes");
     await runTask(fund, "company:register", { name: "Quanta", uri: "https://quanta.example", from: "12" });
     const start = await time.latest();
@@ -94,7 +94,7 @@ describe("fund:status", () => {
     // The offering has not been settled: its 10 ETH are still in escrow, not in the pool.
     expect(status.capital[0]).to.deep.include({ capitalIn: 0n, available: 0n, escrow: parseEther("10") });
     expect(status.council.openProposals.map((view) => [view.kind, view.approvals])).to.deep.equal([
-      ["SetShareTransfers", 1n],
+      ["SetTransfersEnabled", 1n],
     ]);
     expect(status.rounds.map((round) => [round.id, round.phase, round.applications])).to.deep.equal([
       [roundId, "finalizing", 1n],

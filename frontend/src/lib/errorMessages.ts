@@ -135,11 +135,11 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     "The application is not valid: it needs a proposal URI, a content hash, and an effort between 1 and 1,200 research-months.",
   GrantRoundsAlreadyCommitted: (a, f) =>
     `${f.address(a.address(1))} has already committed an estimate for application ${a.id(0)}.`,
-  GrantRoundsNoCommitment: (a, f) =>
+  GrantRoundsNoSealedEstimate: (a, f) =>
     `${f.address(a.address(1))} committed no estimate for application ${a.id(0)}, so there is nothing to reveal.`,
   GrantRoundsAlreadyRevealed: (a, f) =>
     `${f.address(a.address(1))} has already revealed its estimate for application ${a.id(0)}.`,
-  GrantRoundsCommitmentMismatch: (a, f) =>
+  GrantRoundsSealMismatch: (a, f) =>
     `The estimate and salt do not match what ${f.address(a.address(1))} committed for application ${a.id(0)}.`,
   GrantRoundsEstimateOutOfRange: (a) =>
     `An estimate of ${a.uint(0)} basis points is out of range: it must be between 0 and 10,000 (0%–100%).`,
@@ -157,7 +157,7 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `Round ${a.id(0)}'s stipends can no longer be topped up: its vesting has begun (or it has no cliff), or one of its grants was cancelled.`,
   GrantRoundsNothingToTopUp: (a) =>
     `Nothing to top up for round ${a.id(0)}: its stipends are fully reserved, or the capital pool has no available capital in its stipend asset.`,
-  GrantRoundsZeroCommitment: (a) => `A zero commitment is not accepted for application ${a.id(0)}.`,
+  GrantRoundsZeroSealedEstimate: (a) => `A zero commitment is not accepted for application ${a.id(0)}.`,
 
   // ------------------------------------------------------------ offerings
   OfferingsNotCouncil: (a, f) =>

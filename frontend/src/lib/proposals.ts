@@ -36,8 +36,8 @@ export const actionParams = {
   OpenRound: getAbiItem({ abi: grantRoundsAbi, name: "openRound" }).inputs,
   CloseRound: getAbiItem({ abi: grantRoundsAbi, name: "closeRound" }).inputs,
   CancelGrant: getAbiItem({ abi: grantRoundsAbi, name: "cancelGrant" }).inputs,
-  SetShareTransfers: getAbiItem({ abi: fundSharesAbi, name: "setTransfersEnabled" }).inputs,
-  AllowReturnsAsset: getAbiItem({ abi: fundSharesAbi, name: "addReturnsAsset" }).inputs,
+  SetTransfersEnabled: getAbiItem({ abi: fundSharesAbi, name: "setTransfersEnabled" }).inputs,
+  AddReturnsAsset: getAbiItem({ abi: fundSharesAbi, name: "addReturnsAsset" }).inputs,
   OpenOffering: getAbiItem({ abi: offeringsAbi, name: "openOffering" }).inputs,
   CloseOffering: getAbiItem({ abi: offeringsAbi, name: "closeOffering" }).inputs,
   RegisterTechnique: getAbiItem({ abi: returnsRegistryAbi, name: "registerTechnique" }).inputs,
@@ -131,8 +131,8 @@ export function describeProposal(kindIndex: number, args: Hex, ctx: DescribeCont
         const [applicationId] = decodeAbiParameters(actionParams.CancelGrant, args);
         return `Cancel the unvested remainder of the grant to application #${applicationId} (what vested stays claimable)`;
       }
-      case "SetShareTransfers": {
-        const [enabled] = decodeAbiParameters(actionParams.SetShareTransfers, args);
+      case "SetTransfersEnabled": {
+        const [enabled] = decodeAbiParameters(actionParams.SetTransfersEnabled, args);
         return enabled
           ? "Turn share transfers between holders on"
           : "Turn share transfers between holders off";
@@ -141,8 +141,8 @@ export function describeProposal(kindIndex: number, args: Hex, ctx: DescribeCont
         return "Pause the Fund: stop inflows and minting (claims keep working)";
       case "Unpause":
         return "Unpause the Fund: resume inflows and minting";
-      case "AllowReturnsAsset": {
-        const [token] = decodeAbiParameters(actionParams.AllowReturnsAsset, args);
+      case "AddReturnsAsset": {
+        const [token] = decodeAbiParameters(actionParams.AddReturnsAsset, args);
         return `Allow the ERC-20 ${token} as a returns asset`;
       }
       case "OpenOffering": {

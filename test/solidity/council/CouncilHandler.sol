@@ -71,7 +71,7 @@ contract CouncilHandler is TestBase {
             p.value = uint8(1 + (valueSeed % ACTORS));
             args = abi.encode(p.value);
         } else if (k == 3) {
-            p.kind = ITrusteeCouncil.ActionKind.SetShareTransfers;
+            p.kind = ITrusteeCouncil.ActionKind.SetTransfersEnabled;
             args = abi.encode(valueSeed % 2 == 1);
         } else {
             p.kind = ITrusteeCouncil.ActionKind.Pause;
@@ -175,7 +175,7 @@ contract CouncilHandler is TestBase {
 
     function _isSystem(ITrusteeCouncil.ActionKind kind) private pure returns (bool) {
         return
-            kind == ITrusteeCouncil.ActionKind.SetShareTransfers || kind == ITrusteeCouncil.ActionKind.Pause;
+            kind == ITrusteeCouncil.ActionKind.SetTransfersEnabled || kind == ITrusteeCouncil.ActionKind.Pause;
     }
 
     function _actor(uint256 seed) private view returns (address) {

@@ -51,7 +51,7 @@ export function EstimateRow({
       const commitment = await readContract(config, {
         address: grantRounds,
         abi: grantRoundsAbi,
-        functionName: "estimateCommitment",
+        functionName: "sealEstimate",
         args: [trustee, id, estimateBps, salt],
         chainId,
       });

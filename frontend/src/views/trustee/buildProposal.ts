@@ -175,16 +175,16 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       const applicationId = id("applicationId", "Application");
       return finish(() => encodeAbiParameters(actionParams.CancelGrant, [must(applicationId)]));
     }
-    case "SetShareTransfers":
-      return finish(() => encodeAbiParameters(actionParams.SetShareTransfers, [v.transfers === "on"]));
+    case "SetTransfersEnabled":
+      return finish(() => encodeAbiParameters(actionParams.SetTransfersEnabled, [v.transfers === "on"]));
     case "Pause":
     case "Unpause":
       return finish(() => "0x");
-    case "AllowReturnsAsset": {
+    case "AddReturnsAsset": {
       const token = take("token", checkAddress(v.token, "Token"));
       if (token && findAsset(ctx.assets, token))
         checks.token = { ok: false, error: "This token is already a returns asset." };
-      return finish(() => encodeAbiParameters(actionParams.AllowReturnsAsset, [must(token)]));
+      return finish(() => encodeAbiParameters(actionParams.AddReturnsAsset, [must(token)]));
     }
     case "OpenOffering": {
       const a = asset("offeringAsset");
@@ -298,10 +298,10 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
   ],
   CloseRound: ["roundId"],
   CancelGrant: ["applicationId"],
-  SetShareTransfers: ["transfers"],
+  SetTransfersEnabled: ["transfers"],
   Pause: [],
   Unpause: [],
-  AllowReturnsAsset: ["token"],
+  AddReturnsAsset: ["token"],
   OpenOffering: ["offeringAsset", "price", "shareCap", "minShares", "start", "end", "allowlistRoot"],
   CloseOffering: ["offeringId"],
   RegisterTechnique: ["title", "uri", "contentHash", "applicationIds"],
