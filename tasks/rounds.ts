@@ -62,7 +62,7 @@ export async function commitEstimate(
     fund.signers,
     args.from,
     trusteeWho(fund, `has not committed an estimate for application ${id}`, async (address) =>
-      BigInt((await fund.rounds.sealedEstimateOf(id, address)).commitment) === 0n
+      BigInt((await fund.rounds.sealedEstimateOf(id, address)).sealedEstimate) === 0n
         ? true
         : `has already committed an estimate for application ${id}`,
     ),
@@ -113,7 +113,7 @@ export async function revealEstimate(
       fund,
       `committed an estimate for application ${id} and has not revealed it`,
       async (address) => {
-        const { commitment, revealed } = await fund.rounds.sealedEstimateOf(id, address);
+        const { sealedEstimate: commitment, revealed } = await fund.rounds.sealedEstimateOf(id, address);
         if (BigInt(commitment) === 0n) return `has not committed an estimate for application ${id}`;
         return revealed ? `has already revealed the estimate for application ${id}` : true;
       },
@@ -128,7 +128,7 @@ export async function revealEstimate(
         `an estimate can only be revealed with the salt it was committed with (estimate:commit prints and stores it)`,
     );
   }
-  const onChain = (await fund.rounds.sealedEstimateOf(id, signer.address)).commitment;
+  const onChain = (await fund.rounds.sealedEstimateOf(id, signer.address)).sealedEstimate;
   if (onChain.toLowerCase() !== stored.commitment.toLowerCase()) {
     fail(
       `The salt stored in ${saltFile} for application ${id} does not match ${signer.address}'s commitment on chain`,

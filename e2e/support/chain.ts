@@ -44,7 +44,7 @@ export const abis = {
     "function round(uint256 roundId) view returns (Round)",
     "function applicationCount() view returns (uint256)",
     "function application(uint256 applicationId) view returns (Application)",
-    "function sealedEstimateOf(uint256 applicationId, address trustee) view returns (bytes32 commitment, bool revealed)",
+    "function sealedEstimateOf(uint256 applicationId, address trustee) view returns (bytes32 sealedEstimate, bool revealed)",
     "function estimateOf(uint256 applicationId, address trustee) view returns (bool revealed, uint16 estimateBps)",
     "function claimableShares(uint256 applicationId) view returns (uint256)",
   ]),

@@ -13,7 +13,7 @@ import {
   VESTING_DURATION,
   apply,
   commitEstimates,
-  sealedEstimateOf,
+  sealLocally,
   eoaTrustee,
   estimateRound,
   estimatesOf,
@@ -304,7 +304,7 @@ describe("GrantRounds", function () {
       const salt = ethers.id("salt");
       const trustee = at(f.trustees, 0).address;
       expect(await f.grants.sealEstimate(trustee, f.apps[0], 4200, salt)).to.equal(
-        sealedEstimateOf(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
+        sealLocally(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
       );
     });
 

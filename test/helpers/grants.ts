@@ -91,8 +91,8 @@ export function saltFor(trustee: string, applicationId: bigint): string {
   return id(`salt:${trustee}:${applicationId}`);
 }
 
-/** The commitment computed off-chain, exactly as `sealEstimate` documents it. */
-export function sealedEstimateOf(
+/** The sealed estimate computed off-chain, exactly as `sealEstimate` documents it. */
+export function sealLocally(
   chainId: bigint,
   grants: string,
   trustee: string,
