@@ -393,7 +393,10 @@ const transfersId = (await council.proposalCount()) + 1n;
 await send(
   council
     .connect(t1)
-    .propose(ActionKind.SetTransfersEnabled, encodeActionArgs(shares.interface, "setTransfersEnabled", [true])),
+    .propose(
+      ActionKind.SetTransfersEnabled,
+      encodeActionArgs(shares.interface, "setTransfersEnabled", [true]),
+    ),
 );
 await send(council.connect(t2).approve(transfersId));
 log(`council #${transfersId}: enable share transfers — 2 of 3 approvals`);

@@ -302,7 +302,8 @@ contract GrantRounds is IGrantRounds, ReentrancyGuardTransient {
         _requirePhase(roundId, stored.applicationDeadline, stored.commitDeadline);
         if (sealedEstimate == bytes32(0)) revert GrantRoundsZeroSealedEstimate(applicationId);
         EstimateRecord storage record = _estimates[applicationId][msg.sender];
-        if (record.sealedEstimate != bytes32(0)) revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
+        if (record.sealedEstimate != bytes32(0))
+            revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
         record.sealedEstimate = sealedEstimate;
         emit EstimateCommitted(applicationId, msg.sender, sealedEstimate);
     }
