@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
 import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
@@ -13,6 +11,7 @@ import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {Asset} from "../libraries/Asset.sol";
 import {ReturnsMath} from "../libraries/ReturnsMath.sol";
 
 /// @title ReturnsRegistry
@@ -28,7 +27,7 @@ import {ReturnsMath} from "../libraries/ReturnsMath.sol";
 /// encoding is the standard one and the domain is published through ERC-5267 `eip712Domain()`.
 contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient {
     using BitMaps for BitMaps.BitMap;
-    using SafeERC20 for IERC20;
+    using Asset for address;
 
     /// @notice EIP-712 type of the signed promise (arrays and strings are hashed as EIP-712 prescribes).
     /// @dev The type string is long by nature; it is hashed at compile time.
@@ -49,8 +48,6 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     );
     /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
     uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
-
-    address private constant ETH = address(0);
 
     /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
     /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1).
@@ -275,7 +272,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
         if (block.timestamp < endsAt) revert ReturnsRegistryPeriodNotEnded(commitmentId, period, endsAt);
         if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
         uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
-        uint256 expectedValue = asset == ETH ? due : 0;
+        uint256 expectedValue = asset.expectedValue(due);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
         if (due != 0 && shares.paused()) revert ReturnsRegistryPaused();
 
@@ -297,7 +294,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     ) external payable nonReentrant returns (uint256 received) {
         if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
         if (amount == 0) revert ReturnsRegistryZeroDonation();
-        uint256 expectedValue = asset == ETH ? amount : 0;
+        uint256 expectedValue = asset.expectedValue(amount);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
         if (shares.paused()) revert ReturnsRegistryPaused();
 
@@ -451,10 +448,10 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     /// books its balance gain. The last step of every paying function (the guard covers its callbacks).
     function _payIntoLedger(address asset, uint256 amount) private {
         uint256 received;
-        if (asset == ETH) {
-            received = shares.distribute{value: amount}(ETH, amount);
+        if (asset.isEth()) {
+            received = shares.distribute{value: amount}(asset, amount);
         } else {
-            IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
+            asset.transferFrom(msg.sender, address(shares), amount);
             received = shares.syncReturns(asset);
         }
         if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
