@@ -192,7 +192,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         if (asset.isEth()) {
             _pool.depositCapital{value: capital}(asset, capital, offeringId);
         } else {
-            asset.pay(address(_pool), capital);
+            asset.transferToken(address(_pool), capital);
             _pool.depositCapital(asset, capital, offeringId);
         }
     }

@@ -245,8 +245,7 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
             return (system.shares, IFundShares.setTransfersEnabled.selector);
         if (kind == ActionKind.Pause) return (system.shares, IFundShares.pause.selector);
         if (kind == ActionKind.Unpause) return (system.shares, IFundShares.unpause.selector);
-        if (kind == ActionKind.AddReturnsAsset)
-            return (system.shares, IFundShares.addReturnsAsset.selector);
+        if (kind == ActionKind.AddReturnsAsset) return (system.shares, IFundShares.addReturnsAsset.selector);
         if (kind == ActionKind.OpenOffering) return (system.offerings, IOfferings.openOffering.selector);
         if (kind == ActionKind.CloseOffering) return (system.offerings, IOfferings.closeOffering.selector);
         if (kind == ActionKind.RegisterTechnique) {

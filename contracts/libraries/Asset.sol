@@ -53,8 +53,15 @@ library Asset {
 
     /// @notice Moves `amount` of the ERC-20 `token` from `from` straight to `to`, not through this
     /// contract (allowance needed). ETH cannot be moved for someone else.
-    function transferFrom(address token, address from, address to, uint256 amount) internal {
+    function transferTokenFrom(address token, address from, address to, uint256 amount) internal {
         IERC20(token).safeTransferFrom(from, to, amount);
+    }
+
+    /// @notice Sends `amount` of the ERC-20 `token` from this contract to `to`.
+    /// @dev For a path that is known to move a token: unlike `pay`, it compiles no ETH transfer (nor
+    /// `Address`'s errors) into the caller.
+    function transferToken(address token, address to, uint256 amount) internal {
+        IERC20(token).safeTransfer(to, amount);
     }
 
     /// @notice Pays `amount` of `asset` from this contract to `to`.
@@ -64,7 +71,7 @@ library Asset {
         if (asset == ETH) {
             Address.sendValue(payable(to), amount);
         } else {
-            IERC20(asset).safeTransfer(to, amount);
+            transferToken(asset, to, amount);
         }
     }
 }
