@@ -175,7 +175,8 @@ contract CouncilHandler is TestBase {
 
     function _isSystem(ITrusteeCouncil.ActionKind kind) private pure returns (bool) {
         return
-            kind == ITrusteeCouncil.ActionKind.SetTransfersEnabled || kind == ITrusteeCouncil.ActionKind.Pause;
+            kind == ITrusteeCouncil.ActionKind.SetTransfersEnabled ||
+            kind == ITrusteeCouncil.ActionKind.Pause;
     }
 
     function _actor(uint256 seed) private view returns (address) {
