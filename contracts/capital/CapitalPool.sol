@@ -2,27 +2,25 @@
 pragma solidity 0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
+import {Asset} from "../libraries/Asset.sol";
 
 /// @title CapitalPool
 /// @notice Investor capital, per asset, kept apart from returns; it pays researcher stipends only.
 /// @dev Per asset: held = capitalIn − stipendsPaid, reserved ≤ held, available = held − reserved.
 /// Capital can leave only as a stipend paid from the reserve to a researcher.
 contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
+    using Asset for address;
 
     /// @notice Role of the offerings contract, which deposits investor capital.
     bytes32 public constant DEPOSITOR_ROLE = keccak256("DEPOSITOR_ROLE");
     /// @notice Role of the grant rounds contract, which reserves, releases and pays stipends.
     bytes32 public constant STIPEND_ROLE = keccak256("STIPEND_ROLE");
     /// @notice Asset id of native ETH.
-    address public constant ETH = address(0);
+    address public constant ETH = Asset.ETH;
 
     /// @dev Capital in and stipends paid share a slot: a deposit reads and writes one slot.
     /// 2^128 units is far beyond any token supply; the casts below are checked.
@@ -50,14 +48,13 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
         if (amount == 0) revert CapitalPoolZeroAmount();
         StoredBooks storage stored = _books[asset];
         uint256 capitalIn = uint256(stored.capitalIn) + amount;
-        if (asset == ETH) {
-            if (msg.value != amount) revert CapitalPoolWrongValue(amount, msg.value);
-        } else {
-            if (msg.value != 0) revert CapitalPoolWrongValue(0, msg.value);
+        uint256 expectedValue = asset.expectedValue(amount);
+        if (msg.value != expectedValue) revert CapitalPoolWrongValue(expectedValue, msg.value);
+        if (!asset.isEth()) {
             // The depositor transferred the tokens first; refuse to book capital that is not here
             // (this is also what turns away a fee-on-transfer token's short delivery).
             uint256 needed = capitalIn - stored.stipendsPaid;
-            uint256 balance = IERC20(asset).balanceOf(address(this));
+            uint256 balance = asset.balanceOfThis();
             if (balance < needed) revert CapitalPoolUnbackedDeposit(asset, balance, needed);
         }
         stored.capitalIn = SafeCast.toUint128(capitalIn);
@@ -95,11 +92,7 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
         // stipendsPaid + amount ≤ capitalIn, which fits uint128.
         stored.stipendsPaid += uint128(amount);
         emit StipendPaid(asset, researcher, amount);
-        if (asset == ETH) {
-            Address.sendValue(payable(researcher), amount);
-        } else {
-            IERC20(asset).safeTransfer(researcher, amount);
-        }
+        asset.pay(researcher, amount);
     }
 
     /// @inheritdoc ICapitalPool

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -11,6 +9,7 @@ import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IOfferings} from "../interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {Asset} from "../libraries/Asset.sol";
 
 /// @title Offerings
 /// @notice Investors buy Fund shares at a price the trustees set. Each offering's capital is held
@@ -31,10 +30,10 @@ import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 /// Escrow until settlement keeps a subscription's cost down to its own bookkeeping: the per-asset
 /// books of the capital pool are written once per offering (`settleOffering`), not once per investor.
 contract Offerings is IOfferings, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
+    using Asset for address;
 
     /// @notice Asset id of native ETH.
-    address public constant ETH = address(0);
+    address public constant ETH = Asset.ETH;
     /// @notice One whole share in share units (the ledger has 18 decimals); prices are per whole share.
     uint256 public constant SHARE_UNIT = 1e18;
     /// @notice Latest timestamp an offering may use (stored in 40 bits: the year 36812).
@@ -150,11 +149,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         emit Subscribed(offeringId, msg.sender, shareAmount, cost);
 
         // ETH arrived as msg.value (checked equal to cost). An ERC-20 is pulled and must arrive whole.
-        if (asset != ETH) {
-            IERC20 token = IERC20(asset);
-            uint256 balanceBefore = token.balanceOf(address(this));
-            token.safeTransferFrom(msg.sender, address(this), cost);
-            uint256 received = token.balanceOf(address(this)) - balanceBefore;
+        if (!asset.isEth()) {
+            uint256 received = asset.pull(msg.sender, cost);
             if (received != cost) revert OfferingsShortDelivery(asset, cost, received);
         }
     }
@@ -192,10 +188,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         emit OfferingSettled(offeringId, asset, capital);
 
         if (capital == 0) return 0;
-        if (asset == ETH) {
-            _pool.depositCapital{value: capital}(ETH, capital, offeringId);
+        // ETH travels with the deposit; an ERC-20 is sent first, and the pool checks it arrived.
+        if (asset.isEth()) {
+            _pool.depositCapital{value: capital}(asset, capital, offeringId);
         } else {
-            IERC20(asset).safeTransfer(address(_pool), capital);
+            asset.transferToken(address(_pool), capital);
             _pool.depositCapital(asset, capital, offeringId);
         }
     }
@@ -285,7 +282,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         }
         asset = stored.asset;
         cost = _cost(shareAmount, stored.pricePerShare);
-        uint256 expectedValue = asset == ETH ? cost : 0;
+        uint256 expectedValue = asset.expectedValue(cost);
         if (msg.value != expectedValue) revert OfferingsWrongPayment(expectedValue, msg.value);
     }
 

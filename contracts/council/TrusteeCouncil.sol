@@ -9,37 +9,22 @@ import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {IOfferings} from "../interfaces/IOfferings.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {TrusteeMembership} from "./TrusteeMembership.sol";
 
 /// @title TrusteeCouncil
 /// @notice The M-of-N multisig of the Fund's trustees: every privileged power of the Fund is a typed
 /// proposal here, executed once approvals from current trustees reach the threshold.
-/// @dev Approvals are counted live against the current trustee set (a loop over at most
-/// MAX_TRUSTEES seats). Each time an address becomes a trustee it gets a fresh membership
-/// generation, and an approval records the generation it was given under: a removed trustee's
-/// approvals stop counting and do not come back if the address is added again later.
+/// @dev Membership (trustees, threshold, generations) lives in `TrusteeMembership`; this contract
+/// holds the proposals and routes executed ones. Approvals are counted live against the current
+/// trustee set (a loop over at most MAX_TRUSTEES seats). An approval records the membership
+/// generation it was given under: a removed trustee's approvals stop counting and do not come back
+/// if the address is added again later.
 /// Nothing assumes trustees are EOAs: no tx.origin, no code-size checks, no signatures.
-contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
-    /// @notice Most trustees at any time.
-    uint256 public constant MAX_TRUSTEES = 20;
+contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
     /// @notice Shortest proposal lifetime accepted at deployment.
     uint64 public constant MIN_PROPOSAL_LIFETIME = 1 hours;
     /// @notice Longest proposal lifetime accepted at deployment.
     uint64 public constant MAX_PROPOSAL_LIFETIME = 90 days;
-
-    /// @dev One trustee and the generation of its current membership (never 0).
-    struct Seat {
-        address account;
-        uint64 generation;
-    }
-
-    /// @dev One slot: the trustee count, M, the last generation handed out and the number of
-    /// removals ever made (wrapping at 2^32 is harmless: readers compare it for equality only).
-    struct Membership {
-        uint8 count;
-        uint8 threshold;
-        uint64 lastGeneration;
-        uint32 removals;
-    }
 
     /// @dev Slot 0 is all that approve and execute need before counting approvals.
     struct StoredProposal {
@@ -54,18 +39,10 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     address private immutable _deployer;
     uint64 private immutable _proposalLifetime;
 
-    Membership private _membership;
-    Seat[MAX_TRUSTEES] private _seats;
-    mapping(address account => uint256 seatPlusOne) private _seatOf;
     SystemContracts private _system;
     uint256 private _proposalCount;
     mapping(uint256 proposalId => StoredProposal) private _proposals;
     mapping(uint256 proposalId => mapping(address trustee => uint64 generation)) private _approvals;
-
-    modifier onlySelf() {
-        if (msg.sender != address(this)) revert CouncilOnlySelf(msg.sender);
-        _;
-    }
 
     /// @param initialTrustees the first trustees: 1 .. MAX_TRUSTEES distinct, non-zero addresses
     /// @param initialThreshold M, 1 ≤ M ≤ N
@@ -74,19 +51,9 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         if (lifetime < MIN_PROPOSAL_LIFETIME || lifetime > MAX_PROPOSAL_LIFETIME) {
             revert CouncilInvalidLifetime(lifetime);
         }
-        uint256 count = initialTrustees.length;
-        if (count > MAX_TRUSTEES) revert CouncilTooManyTrustees(count, MAX_TRUSTEES);
-        if (initialThreshold == 0 || initialThreshold > count) {
-            revert CouncilInvalidThreshold(initialThreshold, count);
-        }
         _deployer = msg.sender;
         _proposalLifetime = lifetime;
-        for (uint256 i; i < count; ++i) {
-            _addTrustee(initialTrustees[i]);
-        }
-        // initialThreshold ≤ count ≤ MAX_TRUSTEES = 20 fits uint8.
-        _membership.threshold = uint8(initialThreshold);
-        emit ThresholdChanged(initialThreshold);
+        _initMembership(initialTrustees, initialThreshold);
     }
 
     // ---------------------------------------------------------------- wiring
@@ -149,7 +116,7 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     function execute(uint256 proposalId) external nonReentrant returns (bytes memory result) {
         StoredProposal storage stored = _openProposal(proposalId);
         uint256 approvals = _countApprovals(proposalId);
-        uint256 required = _membership.threshold;
+        uint256 required = _threshold();
         if (approvals < required) revert CouncilInsufficientApprovals(proposalId, approvals, required);
         stored.executed = true;
 
@@ -169,23 +136,6 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
         // Emitted after the routed call because it carries the call's result; the call goes only
         // to the Fund's own contracts and `nonReentrant` rules out a nested execution.
         emit ProposalExecuted(proposalId, kind, msg.sender, result);
-    }
-
-    // ---------------------------------------------------------------- council-internal actions
-
-    /// @inheritdoc ITrusteeCouncil
-    function addTrustee(address trustee) external onlySelf {
-        _addTrustee(trustee);
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function removeTrustee(address trustee) external onlySelf {
-        _removeTrustee(trustee);
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function changeThreshold(uint256 newThreshold) external onlySelf {
-        _changeThreshold(newThreshold);
     }
 
     // ---------------------------------------------------------------- views
@@ -222,40 +172,6 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITrusteeCouncil
-    function trustees() public view returns (address[] memory accounts) {
-        uint256 count = _membership.count;
-        accounts = new address[](count);
-        for (uint256 i; i < count; ++i) {
-            accounts[i] = _seats[i].account;
-        }
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function trusteesAndThreshold()
-        external
-        view
-        returns (address[] memory currentTrustees, uint256 currentThreshold)
-    {
-        return (trustees(), _membership.threshold);
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function thresholdAndRemovals() external view returns (uint256 currentThreshold, uint256 removals) {
-        Membership storage membership = _membership;
-        return (membership.threshold, membership.removals);
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function isTrustee(address account) external view returns (bool) {
-        return _seatOf[account] != 0;
-    }
-
-    /// @inheritdoc ITrusteeCouncil
-    function threshold() external view returns (uint256) {
-        return _membership.threshold;
-    }
-
-    /// @inheritdoc ITrusteeCouncil
     function proposalLifetime() external view returns (uint64) {
         return _proposalLifetime;
     }
@@ -267,72 +183,13 @@ contract TrusteeCouncil is ITrusteeCouncil, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- internals
 
-    function _addTrustee(address trustee) private {
-        if (trustee == address(0) || trustee == address(this)) revert CouncilInvalidTrustee(trustee);
-        if (_seatOf[trustee] != 0) revert CouncilDuplicateTrustee(trustee);
-        Membership storage membership = _membership;
-        uint256 count = membership.count;
-        if (count == MAX_TRUSTEES) revert CouncilTooManyTrustees(count + 1, MAX_TRUSTEES);
-        uint64 generation = ++membership.lastGeneration;
-        _seats[count] = Seat({account: trustee, generation: generation});
-        // count < MAX_TRUSTEES = 20, so count + 1 fits uint8.
-        membership.count = uint8(count + 1);
-        _seatOf[trustee] = count + 1;
-        emit TrusteeAdded(trustee);
-    }
-
-    function _removeTrustee(address trustee) private {
-        uint256 seatPlusOne = _seatOf[trustee];
-        if (seatPlusOne == 0) revert CouncilNotTrustee(trustee);
-        Membership storage membership = _membership;
-        uint256 remaining = membership.count - 1;
-        // The threshold is at least 1, so this also keeps at least one trustee.
-        uint256 required = membership.threshold;
-        if (remaining < required) revert CouncilInvalidThreshold(required, remaining);
-        if (seatPlusOne - 1 != remaining) {
-            Seat memory moved = _seats[remaining];
-            _seats[seatPlusOne - 1] = moved;
-            _seatOf[moved.account] = seatPlusOne;
-        }
-        delete _seats[remaining];
-        // remaining < count ≤ 20 fits uint8.
-        membership.count = uint8(remaining);
-        unchecked {
-            // A counter compared for equality only: wrapping after 2^32 removals changes nothing.
-            ++membership.removals;
-        }
-        delete _seatOf[trustee];
-        emit TrusteeRemoved(trustee);
-    }
-
-    function _changeThreshold(uint256 newThreshold) private {
-        uint256 count = _membership.count;
-        if (newThreshold == 0 || newThreshold > count) revert CouncilInvalidThreshold(newThreshold, count);
-        // newThreshold ≤ count ≤ 20 fits uint8.
-        _membership.threshold = uint8(newThreshold);
-        emit ThresholdChanged(newThreshold);
-    }
-
-    /// @dev The current membership generation of `account`; reverts if it is not a trustee.
-    function _generationOf(address account) private view returns (uint64) {
-        uint256 seatPlusOne = _seatOf[account];
-        if (seatPlusOne == 0) revert CouncilNotTrustee(account);
-        return _seats[seatPlusOne - 1].generation;
-    }
-
     function _hasApproved(uint256 proposalId, address trustee) private view returns (bool) {
-        uint256 seatPlusOne = _seatOf[trustee];
-        return seatPlusOne != 0 && _approvals[proposalId][trustee] == _seats[seatPlusOne - 1].generation;
+        return _approvedNow(_approvals[proposalId], trustee);
     }
 
     /// @dev Approvals from current trustees under their current membership; at most MAX_TRUSTEES iterations.
-    function _countApprovals(uint256 proposalId) private view returns (uint256 count) {
-        uint256 seats = _membership.count;
-        mapping(address trustee => uint64 generation) storage approvals = _approvals[proposalId];
-        for (uint256 i; i < seats; ++i) {
-            Seat memory seat = _seats[i];
-            if (approvals[seat.account] == seat.generation) ++count;
-        }
+    function _countApprovals(uint256 proposalId) private view returns (uint256) {
+        return _countCurrent(_approvals[proposalId]);
     }
 
     function _known(uint256 proposalId) private view returns (StoredProposal storage stored) {

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 /// @title ITransferHooks
-/// @notice Test double API: the ERC-777 / ERC-1363 style callbacks `HookToken` makes to accounts
+/// @notice Test double API: the ERC-777 / ERC-1363 style callbacks `HookTokenMock` makes to accounts
 /// that opted in. Tests only.
 interface ITransferHooks {
     /// @notice Called on the sender before its balance moves (ERC-777 `tokensToSend`).

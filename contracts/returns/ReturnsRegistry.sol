@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {IERC5267} from "@openzeppelin/contracts/interfaces/IERC5267.sol";
-import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
@@ -13,44 +9,26 @@ import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {Asset} from "../libraries/Asset.sol";
 import {ReturnsMath} from "../libraries/ReturnsMath.sol";
+import {PromiseTypedData} from "./PromiseTypedData.sol";
+import {TechniqueCompanyBook} from "./TechniqueCompanyBook.sol";
 
 /// @title ReturnsRegistry
 /// @notice Funded techniques, companies, their signed Promises of Future Returns, and the per-period
 /// reports through which companies pay the Fund's share of their returns into the share ledger.
-/// @dev Per report only the commitment's `reportedCount` and the asset's running total change in
-/// storage; the gross amount, payment and evidence live in the `ReturnsReported` event, which holds
-/// everything needed to rebuild the record. So reporting costs the same whatever the number of
-/// companies, commitments, past periods or shareholders.
-///
-/// The EIP-712 domain (name, version, chainId, verifyingContract) is built here rather than with
-/// OpenZeppelin's `EIP712`, whose 5.x constructor only accepts names of at most 31 bytes; the
-/// encoding is the standard one and the domain is published through ERC-5267 `eip712Domain()`.
-contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient {
+/// @dev Built from parts: `TechniqueCompanyBook` (techniques and companies) and `PromiseTypedData`
+/// (the EIP-712 digest of a promise); this contract keeps the commitments, reports, disputes and
+/// donations. Per report only the commitment's `reportedCount` and the asset's running total change
+/// in storage; the gross amount, payment and evidence live in the `ReturnsReported` event, which
+/// holds everything needed to rebuild the record. So reporting costs the same whatever the number
+/// of companies, commitments, past periods or shareholders.
+contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGuardTransient {
     using BitMaps for BitMaps.BitMap;
-    using SafeERC20 for IERC20;
+    using Asset for address;
 
-    /// @notice EIP-712 type of the signed promise (arrays and strings are hashed as EIP-712 prescribes).
-    /// @dev The type string is long by nature; it is hashed at compile time.
-    // solhint-disable-next-line gas-small-strings
-    bytes32 public constant PROMISE_TYPEHASH = keccak256(
-        "PromiseOfFutureReturns(uint256 companyId,uint256[] techniqueIds,string modelName,bytes32 modelHash,"
-        "uint16 returnsShareBps,uint64 start,uint64 end,uint64 periodLength,uint64 gracePeriod,uint256 nonce,"
-        "uint256 deadline)"
-    );
-    /// @notice EIP-712 domain name of the registry's signed messages.
-    // solhint-disable-next-line gas-small-strings
-    string public constant DOMAIN_NAME = "Future Endowment Fund Returns Registry";
-    /// @notice EIP-712 domain version.
-    string public constant DOMAIN_VERSION = "1";
-    // solhint-disable-next-line gas-small-strings
-    bytes32 private constant _DOMAIN_TYPEHASH = keccak256(
-        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-    );
     /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
     uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
-
-    address private constant ETH = address(0);
 
     /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
     /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1).
@@ -70,68 +48,22 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
         uint256[] techniqueIds;
     }
 
-    /// @notice The trustee council: the only caller of the council functions.
-    ITrusteeCouncil public immutable council;
     /// @notice The share ledger every payment flows into.
     IFundShares public immutable shares;
-    /// @dev Domain separator for the deployment chain; rebuilt if the chain id ever changes (a fork).
-    bytes32 private immutable _cachedDomainSeparator;
-    uint256 private immutable _cachedChainId;
 
-    uint256 private _techniqueCount;
-    uint256 private _companyCount;
     uint256 private _commitmentCount;
-    mapping(uint256 techniqueId => Technique) private _techniques;
-    mapping(uint256 companyId => Company) private _companies;
-    mapping(uint256 companyId => mapping(address account => bool)) private _signers;
     mapping(uint256 companyId => BitMaps.BitMap) private _usedNonces;
     mapping(uint256 commitmentId => StoredCommitment) private _commitments;
     mapping(uint256 commitmentId => BitMaps.BitMap) private _disputedPeriods;
     mapping(address asset => uint256) private _totalPaid;
 
-    modifier onlyCouncil() {
-        if (msg.sender != address(council)) revert ReturnsRegistryNotCouncil(msg.sender);
-        _;
-    }
-
-    constructor(ITrusteeCouncil council_, IFundShares shares_) {
-        council = council_;
+    /// @param council_ the trustee council: registers techniques and settles disputes
+    /// @param shares_ the share ledger every payment flows into
+    constructor(ITrusteeCouncil council_, IFundShares shares_) TechniqueCompanyBook(council_) {
         shares = shares_;
-        _cachedChainId = block.chainid;
-        _cachedDomainSeparator = _buildDomainSeparator();
     }
 
     // ---------------------------------------------------------------- council
-
-    /// @inheritdoc IReturnsRegistry
-    function registerTechnique(
-        string calldata title,
-        string calldata uri,
-        bytes32 contentHash,
-        uint256[] calldata applicationIds
-    ) external onlyCouncil returns (uint256 techniqueId) {
-        if (bytes(title).length == 0 || contentHash == bytes32(0)) revert ReturnsRegistryInvalidTechnique();
-        techniqueId = ++_techniqueCount;
-        _techniques[techniqueId] = Technique({
-            title: title,
-            uri: uri,
-            contentHash: contentHash,
-            applicationIds: applicationIds,
-            // Timestamps fit 64 bits for the next 584 billion years.
-            registeredAt: uint64(block.timestamp),
-            retired: false
-        });
-        emit TechniqueRegistered(techniqueId, title, uri, contentHash, applicationIds);
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function retireTechnique(uint256 techniqueId) external onlyCouncil {
-        Technique storage entry = _techniques[techniqueId];
-        if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(techniqueId);
-        if (entry.retired) revert ReturnsRegistryTechniqueRetired(techniqueId);
-        entry.retired = true;
-        emit TechniqueRetired(techniqueId);
-    }
 
     /// @inheritdoc IReturnsRegistry
     function disputeReport(uint256 commitmentId, uint256 period, bytes32 reasonHash) external onlyCouncil {
@@ -159,47 +91,6 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
         emit DisputeResolved(commitmentId, period, resolutionHash);
     }
 
-    // ---------------------------------------------------------------- companies
-
-    /// @inheritdoc IReturnsRegistry
-    function registerCompany(
-        string calldata name,
-        string calldata uri,
-        address admin
-    ) external returns (uint256 companyId) {
-        if (bytes(name).length == 0 || admin == address(0)) revert ReturnsRegistryInvalidCompany();
-        companyId = ++_companyCount;
-        _companies[companyId] = Company({
-            name: name,
-            uri: uri,
-            admin: admin,
-            registeredAt: uint64(block.timestamp)
-        });
-        emit CompanyRegistered(companyId, admin, name, uri);
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function setCompanyAdmin(uint256 companyId, address admin) external {
-        Company storage entry = _adminOnly(companyId);
-        if (admin == address(0)) revert ReturnsRegistryInvalidCompany();
-        entry.admin = admin;
-        emit CompanyAdminChanged(companyId, admin);
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function setCompanySigner(uint256 companyId, address signer, bool authorised) external {
-        _adminOnly(companyId);
-        if (signer == address(0)) revert ReturnsRegistryInvalidCompany();
-        _signers[companyId][signer] = authorised;
-        emit CompanySignerSet(companyId, signer, authorised);
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function isCompanySigner(uint256 companyId, address account) public view returns (bool) {
-        return
-            account != address(0) && (_companies[companyId].admin == account || _signers[companyId][account]);
-    }
-
     // ---------------------------------------------------------------- commitments
 
     /// @inheritdoc IReturnsRegistry
@@ -210,7 +101,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     ) external returns (uint256 commitmentId) {
         uint256 companyId = terms.companyId;
         if (block.timestamp > terms.deadline) revert ReturnsRegistrySignatureExpired(terms.deadline);
-        if (companyId == 0 || companyId > _companyCount) revert ReturnsRegistryUnknownCompany(companyId);
+        if (!_companyExists(companyId)) revert ReturnsRegistryUnknownCompany(companyId);
         uint256 periods = ReturnsMath.periodCount(terms.start, terms.end, terms.periodLength);
         if (
             terms.returnsShareBps == 0 ||
@@ -275,7 +166,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
         if (block.timestamp < endsAt) revert ReturnsRegistryPeriodNotEnded(commitmentId, period, endsAt);
         if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
         uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
-        uint256 expectedValue = asset == ETH ? due : 0;
+        uint256 expectedValue = asset.expectedValue(due);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
         if (due != 0 && shares.paused()) revert ReturnsRegistryPaused();
 
@@ -297,7 +188,7 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     ) external payable nonReentrant returns (uint256 received) {
         if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
         if (amount == 0) revert ReturnsRegistryZeroDonation();
-        uint256 expectedValue = asset == ETH ? amount : 0;
+        uint256 expectedValue = asset.expectedValue(amount);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
         if (shares.paused()) revert ReturnsRegistryPaused();
 
@@ -311,63 +202,8 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IReturnsRegistry
-    function commitmentDigest(PromiseOfFutureReturns calldata terms) external view returns (bytes32) {
-        return _hashTypedDataV4(_hashPromise(terms));
-    }
-
-    /// @inheritdoc IERC5267
-    function eip712Domain()
-        external
-        view
-        returns (
-            bytes1 fields,
-            string memory name,
-            string memory version,
-            uint256 chainId,
-            address verifyingContract,
-            bytes32 salt,
-            uint256[] memory extensions
-        )
-    {
-        // 0x0f: name, version, chainId and verifyingContract are set; no salt, no extensions.
-        return (
-            hex"0f",
-            DOMAIN_NAME,
-            DOMAIN_VERSION,
-            block.chainid,
-            address(this),
-            bytes32(0),
-            new uint256[](0)
-        );
-    }
-
-    /// @inheritdoc IReturnsRegistry
     function dueAmount(uint256 commitmentId, uint256 grossReturns) external view returns (uint256) {
         return ReturnsMath.due(grossReturns, _existingCommitment(commitmentId).returnsShareBps);
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function techniqueCount() external view returns (uint256) {
-        return _techniqueCount;
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function technique(uint256 techniqueId) external view returns (Technique memory) {
-        Technique storage entry = _techniques[techniqueId];
-        if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(techniqueId);
-        return entry;
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function companyCount() external view returns (uint256) {
-        return _companyCount;
-    }
-
-    /// @inheritdoc IReturnsRegistry
-    function company(uint256 companyId) external view returns (Company memory) {
-        Company storage entry = _companies[companyId];
-        if (entry.admin == address(0)) revert ReturnsRegistryUnknownCompany(companyId);
-        return entry;
     }
 
     /// @inheritdoc IReturnsRegistry
@@ -451,79 +287,13 @@ contract ReturnsRegistry is IReturnsRegistry, IERC5267, ReentrancyGuardTransient
     /// books its balance gain. The last step of every paying function (the guard covers its callbacks).
     function _payIntoLedger(address asset, uint256 amount) private {
         uint256 received;
-        if (asset == ETH) {
-            received = shares.distribute{value: amount}(ETH, amount);
+        if (asset.isEth()) {
+            received = shares.distribute{value: amount}(asset, amount);
         } else {
-            IERC20(asset).safeTransferFrom(msg.sender, address(shares), amount);
+            asset.transferTokenFrom(msg.sender, address(shares), amount);
             received = shares.syncReturns(asset);
         }
         if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
-    }
-
-    function _hashTypedDataV4(bytes32 structHash) private view returns (bytes32) {
-        bytes32 separator =
-            block.chainid == _cachedChainId ? _cachedDomainSeparator : _buildDomainSeparator();
-        return MessageHashUtils.toTypedDataHash(separator, structHash);
-    }
-
-    function _buildDomainSeparator() private view returns (bytes32) {
-        return
-            keccak256(
-                abi.encode(
-                    _DOMAIN_TYPEHASH,
-                    keccak256(bytes(DOMAIN_NAME)),
-                    keccak256(bytes(DOMAIN_VERSION)),
-                    block.chainid,
-                    address(this)
-                )
-            );
-    }
-
-    function _hashPromise(PromiseOfFutureReturns calldata terms) private pure returns (bytes32) {
-        // Two encodings of static words concatenated equal one encoding of all of them (avoids a deep stack).
-        return
-            keccak256(
-                bytes.concat(
-                    abi.encode(
-                        PROMISE_TYPEHASH,
-                        terms.companyId,
-                        keccak256(abi.encodePacked(terms.techniqueIds)),
-                        keccak256(bytes(terms.modelName)),
-                        terms.modelHash,
-                        terms.returnsShareBps
-                    ),
-                    abi.encode(
-                        terms.start,
-                        terms.end,
-                        terms.periodLength,
-                        terms.gracePeriod,
-                        terms.nonce,
-                        terms.deadline
-                    )
-                )
-            );
-    }
-
-    /// @dev Every id must be a registered, unretired technique, named once (loop bounded by
-    /// MAX_TECHNIQUES_PER_COMMITMENT).
-    function _requireUsableTechniques(uint256[] calldata techniqueIds) private view {
-        uint256 length = techniqueIds.length;
-        for (uint256 i; i < length; ++i) {
-            uint256 id = techniqueIds[i];
-            Technique storage entry = _techniques[id];
-            if (entry.registeredAt == 0) revert ReturnsRegistryUnknownTechnique(id);
-            if (entry.retired) revert ReturnsRegistryTechniqueRetired(id);
-            for (uint256 j; j < i; ++j) {
-                if (techniqueIds[j] == id) revert ReturnsRegistryInvalidTerms();
-            }
-        }
-    }
-
-    function _adminOnly(uint256 companyId) private view returns (Company storage entry) {
-        entry = _companies[companyId];
-        address admin = entry.admin;
-        if (admin == address(0)) revert ReturnsRegistryUnknownCompany(companyId);
-        if (admin != msg.sender) revert ReturnsRegistryNotCompanyAdmin(companyId, msg.sender);
     }
 
     function _existingCommitment(

@@ -3,14 +3,12 @@ pragma solidity 0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {IFundShares} from "../interfaces/IFundShares.sol";
+import {Asset} from "../libraries/Asset.sol";
 
 /// @title FundShares
 /// @notice The Promise of Future Equity ledger: ERC-20 shares with pooled, O(1) multi-asset returns.
@@ -40,12 +38,12 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 /// shares (returns credited to them could never be claimed): mints and transfers to it revert.
 contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGuardTransient {
     using EnumerableSet for EnumerableSet.AddressSet;
-    using SafeERC20 for IERC20;
+    using Asset for address;
 
     /// @notice Role allowed to mint shares: the grant rounds and offerings contracts.
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
     /// @notice Asset id of native ETH.
-    address public constant ETH = address(0);
+    address public constant ETH = Asset.ETH;
     /// @notice Most returns assets, ETH included.
     uint256 public constant MAX_RETURNS_ASSETS = 8;
     /// @notice Returns are held (not distributed) while total supply is below one whole share.
@@ -164,16 +162,13 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         uint256 amount
     ) external payable nonReentrant whenNotPaused returns (uint256 received) {
         _requireListed(asset);
-        if (asset == ETH) {
+        if (asset.isEth()) {
             if (msg.value != amount) revert FundSharesWrongValue(amount, msg.value);
             received = amount;
         } else {
             if (msg.value != 0) revert FundSharesWrongValue(0, msg.value);
-            IERC20 token = IERC20(asset);
-            uint256 before = token.balanceOf(address(this));
-            token.safeTransferFrom(msg.sender, address(this), amount);
             // Balance delta, so a fee-on-transfer token can never credit more than arrived.
-            received = token.balanceOf(address(this)) - before;
+            received = asset.pull(msg.sender, amount);
         }
         if (received == 0) revert FundSharesZeroAmount();
         _credit(asset, msg.sender, received);
@@ -184,7 +179,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         _requireListed(asset);
         AssetBooks storage books = _books[asset];
         uint256 held = uint256(books.distributed) + books.undistributed - books.claimed;
-        uint256 balance = asset == ETH ? address(this).balance : IERC20(asset).balanceOf(address(this));
+        uint256 balance = asset.balanceOfThis();
         if (balance > held) {
             received = balance - held;
             _credit(asset, msg.sender, received);
@@ -213,7 +208,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
             _requireListed(asset);
             revert FundSharesNothingToClaim(msg.sender, asset);
         }
-        _pay(asset, msg.sender, amount);
+        asset.pay(msg.sender, amount);
     }
 
     /// @inheritdoc IFundShares
@@ -228,7 +223,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         }
         if (!any) revert FundSharesNothingToClaimAny(msg.sender);
         for (uint256 i; i < count; ++i) {
-            if (amounts[i] != 0) _pay(_assets[i], msg.sender, amounts[i]);
+            if (amounts[i] != 0) _assets[i].pay(msg.sender, amounts[i]);
         }
     }
 
@@ -360,14 +355,6 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     function _entitlement(uint256 rps, uint256 balance, int256 correction) private pure returns (uint256) {
         int256 magnified = int256(rps * balance) + correction;
         return magnified > 0 ? uint256(magnified) : 0;
-    }
-
-    function _pay(address asset, address to, uint256 amount) private {
-        if (asset == ETH) {
-            Address.sendValue(payable(to), amount);
-        } else {
-            IERC20(asset).safeTransfer(to, amount);
-        }
     }
 
     function _requireListed(address asset) private view {

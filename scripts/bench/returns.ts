@@ -13,7 +13,7 @@ import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
 import type {
-  ERC1271WalletMock,
+  ContractWalletMock,
   FundShares,
   ReturnsRegistry,
   TestToken,
@@ -28,7 +28,7 @@ const REPORT_TARGET = 120_000;
 const HOLDER_COUNTS = [10, 1_000];
 const COMPANY_COUNTS = [1, 100];
 const PAST_PERIODS = 300n;
-/** Holders minted per BatchMinter transaction (~117k gas each), under the 2^24 transaction gas cap. */
+/** Holders minted per BenchMinterMock transaction (~117k gas each), under the 2^24 transaction gas cap. */
 const MINT_BATCH = 120;
 const MINT_BATCH_GAS_LIMIT = 16_000_000n;
 const EVIDENCE = "0x" + "ee".repeat(32);
@@ -38,7 +38,7 @@ interface Population {
   registry: ReturnsRegistry;
   token: TestToken;
   /** ERC-1271 wallet owned by `walletOwner`, an authorised signer of every company */
-  wallet: ERC1271WalletMock;
+  wallet: ContractWalletMock;
   walletOwner: HardhatEthersSigner;
   /** admin of every company; pays every report */
   company: HardhatEthersSigner;
@@ -154,7 +154,7 @@ async function deploy(ethers: HardhatEthers, holders: number): Promise<Populatio
   ]);
   await registry.connect(council).registerTechnique("Debate", "ipfs://debate", ethers.id("debate"), [1n]);
   await registry.connect(council).registerTechnique("Probes", "ipfs://probes", ethers.id("probes"), [2n]);
-  const wallet = await ethers.deployContract("ERC1271WalletMock", [walletOwner.address]);
+  const wallet = await ethers.deployContract("ContractWalletMock", [walletOwner.address]);
   // The company holds tokens and has approved the registry for far more than it will pay.
   await token.mint(company.address, 10n ** 30n);
   await token.connect(company).approve(await registry.getAddress(), 10n ** 30n);
@@ -166,7 +166,7 @@ async function deploy(ethers: HardhatEthers, holders: number): Promise<Populatio
 
 /** One share each to `count` holders, MINT_BATCH per transaction. */
 async function mintHolders(ethers: HardhatEthers, shares: FundShares, count: number): Promise<void> {
-  const minter = await ethers.deployContract("BatchMinter", [await shares.getAddress()]);
+  const minter = await ethers.deployContract("BenchMinterMock", [await shares.getAddress()]);
   await shares.grantRole(await shares.MINTER_ROLE(), await minter.getAddress());
   for (let first = 0; first < count; first += MINT_BATCH) {
     const batch = Math.min(MINT_BATCH, count - first);

@@ -21,14 +21,14 @@ const ONE_TOKEN = 10n ** 18n; // TestToken with 18 decimals
 const ROUNDS = 60;
 /** The steady-state claimer claims both assets after this round; later rounds keep distributing. */
 const STEADY_CLAIM_ROUND = 40;
-/** Holders minted per BatchMinter transaction: ~117k gas each, under the 2^24 transaction gas cap (Osaka). */
+/** Holders minted per BenchMinterMock transaction: ~117k gas each, under the 2^24 transaction gas cap (Osaka). */
 const MINT_BATCH = 120;
 const MINT_BATCH_GAS_LIMIT = 16_000_000n;
 const HOLDER_SHARES = 10n * ONE_SHARE;
-/** Indexes of BatchMinter.holderAt used for the measured "new holder" mint and transfer. */
+/** Indexes of BenchMinterMock.holderAt used for the measured "new holder" mint and transfer. */
 const NEW_HOLDER_INDEX = 10_000_000n;
 
-/** The dev signers that hold shares; the population's other holders are BatchMinter addresses. */
+/** The dev signers that hold shares; the population's other holders are BenchMinterMock addresses. */
 interface Cast {
   /** admin, minter EOA and payer of every distribution; holds no shares */
   operator: HardhatEthersSigner;
@@ -73,7 +73,7 @@ async function benchPopulation(population: number): Promise<GasRow[]> {
     // ---- deployment: ledger, ERC-20 returns asset, batch minter
     const shares = await ethers.deployContract("FundShares", ["Fund Shares", "PFE", operator.address]);
     const token = await ethers.deployContract("TestToken", ["Test Dollar", "TUSD", 18]);
-    const minter = await ethers.deployContract("BatchMinter", [await shares.getAddress()]);
+    const minter = await ethers.deployContract("BenchMinterMock", [await shares.getAddress()]);
     const tokenAddress = await token.getAddress();
     const minterRole = await shares.MINTER_ROLE();
     await shares.addReturnsAsset(tokenAddress);

@@ -671,18 +671,18 @@ describe("TrusteeCouncil", function () {
       const system = await loadFixture(threeOfTwo);
       const { council, trustees, outsider } = system;
       const owner = at(await ethers.getSigners(), 8);
-      const wallet = await ethers.deployContract("TrusteeWalletMock", [owner.address]);
+      const wallet = await ethers.deployContract("ContractWalletMock", [owner.address]);
       const walletAddress = await wallet.getAddress();
       await pass(system, ActionKind.AddTrustee, addressArgs(walletAddress));
       expect(await council.isTrustee(walletAddress)).to.equal(true);
 
       const proposeData = council.interface.encodeFunctionData("propose", [ActionKind.Pause, "0x"]);
-      await expect(wallet.connect(outsider).forward(council, proposeData))
-        .to.be.revertedWithCustomError(wallet, "TrusteeWalletMockNotOwner")
+      await expect(wallet.connect(outsider).execute(council, 0n, proposeData))
+        .to.be.revertedWithCustomError(wallet, "ContractWalletMockNotOwner")
         .withArgs(outsider.address);
       const createdAt = BigInt(await time.latest()) + 1n;
       await time.setNextBlockTimestamp(createdAt);
-      await expect(wallet.connect(owner).forward(council, proposeData))
+      await expect(wallet.connect(owner).execute(council, 0n, proposeData))
         .to.emit(council, "ProposalCreated")
         .withArgs(2n, ActionKind.Pause, walletAddress, "0x", createdAt + PROPOSAL_LIFETIME);
       expect(await council.hasApproved(2n, walletAddress)).to.equal(true);
@@ -691,12 +691,12 @@ describe("TrusteeCouncil", function () {
 
       const second = await propose(council, at(trustees, 1), ActionKind.Unpause, "0x");
       await expect(
-        wallet.connect(owner).forward(council, council.interface.encodeFunctionData("approve", [second])),
+        wallet.connect(owner).execute(council, 0n, council.interface.encodeFunctionData("approve", [second])),
       )
         .to.emit(council, "ProposalApproved")
         .withArgs(second, walletAddress);
       await expect(
-        wallet.connect(owner).forward(council, council.interface.encodeFunctionData("approve", [second])),
+        wallet.connect(owner).execute(council, 0n, council.interface.encodeFunctionData("approve", [second])),
       )
         .to.be.revertedWithCustomError(council, "CouncilAlreadyApproved")
         .withArgs(second, walletAddress);

@@ -28,7 +28,7 @@ describe("A full grant round, from the opening proposal to returns in researcher
     const { council, grants, shares, pool, trustees, researchers, depositor, outsider } = system;
     await pool.connect(depositor).depositCapital(ETH, 10n * ETHER, 0, { value: 10n * ETHER });
     const walletOwner = at(await ethers.getSigners(), 16);
-    const wallet = await ethers.deployContract("TrusteeWalletMock", [walletOwner.address]);
+    const wallet = await ethers.deployContract("ContractWalletMock", [walletOwner.address]);
     const coder = ethers.AbiCoder.defaultAbiCoder();
     await pass(system, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
     const walletActor = await walletTrustee(wallet, walletOwner);

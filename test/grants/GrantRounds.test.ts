@@ -408,7 +408,7 @@ describe("GrantRounds", function () {
     it("lets a contract-wallet trustee commit and reveal through its owner", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const owner = at(f.researchers, 4);
-      const wallet = await ethers.deployContract("TrusteeWalletMock", [owner.address]);
+      const wallet = await ethers.deployContract("ContractWalletMock", [owner.address]);
       await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
       const walletActor = await walletTrustee(wallet, owner);
       const estimates: Estimate[] = [

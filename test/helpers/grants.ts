@@ -3,7 +3,7 @@ import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/ty
 import { AbiCoder, id, keccak256 } from "ethers";
 import type { TransactionResponse } from "ethers";
 
-import type { GrantRounds, TrusteeWalletMock } from "../../types/ethers-contracts/index.js";
+import type { GrantRounds, ContractWalletMock } from "../../types/ethers-contracts/index.js";
 import { ActionKind, ETH, argsFor, pass } from "./council.js";
 import type { FundSystem } from "./council.js";
 
@@ -78,12 +78,12 @@ export function eoaTrustee(signer: HardhatEthersSigner): TrusteeActor {
 }
 
 export async function walletTrustee(
-  wallet: TrusteeWalletMock,
+  wallet: ContractWalletMock,
   owner: HardhatEthersSigner,
 ): Promise<TrusteeActor> {
   return {
     address: await wallet.getAddress(),
-    send: (to, data) => wallet.connect(owner).forward(to, data),
+    send: (to, data) => wallet.connect(owner).execute(to, 0n, data),
   };
 }
 

@@ -9,7 +9,7 @@ import {
 } from "../../scripts/lib/pfr.js";
 
 import type {
-  ERC1271WalletMock,
+  ContractWalletMock,
   FundShares,
   ReturnsRegistry,
   TestToken,
@@ -187,8 +187,8 @@ export async function commit(
 export async function deployWallet(
   ethers: HardhatEthers,
   owner: HardhatEthersSigner,
-): Promise<ERC1271WalletMock> {
-  return ethers.deployContract("ERC1271WalletMock", [owner.address]);
+): Promise<ContractWalletMock> {
+  return ethers.deployContract("ContractWalletMock", [owner.address]);
 }
 
 /** The end of period `period` (0-based) of `terms`. */

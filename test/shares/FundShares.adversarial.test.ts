@@ -16,7 +16,7 @@ import {
 const { ethers, networkHelpers } = await network.create();
 const { deploySharesWithTokens } = sharesFixtures(ethers);
 
-/** Mirrors `ReentrantReceiver.Attack`. */
+/** Mirrors `ReentrantHolderMock.Attack`. */
 const Attack = {
   None: 0,
   ClaimReturns: 1,
@@ -40,16 +40,16 @@ const FEE_BPS = 100n; // 1 %
 async function deployUnderAttack() {
   const fixture = await deploySharesWithTokens();
   const { shares, sharesAddress, admin, minter, payer, alice, bob } = fixture;
-  const hookToken = await ethers.deployContract("HookToken", ["Hook", "HOOK"]);
-  const feeToken = await ethers.deployContract("FeeOnTransferToken", ["Fee", "FEE", FEE_BPS]);
-  const noReturnToken = await ethers.deployContract("NoReturnToken");
+  const hookToken = await ethers.deployContract("HookTokenMock", ["Hook", "HOOK"]);
+  const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", FEE_BPS]);
+  const noReturnToken = await ethers.deployContract("NoReturnTokenMock");
   const hookAddress = await hookToken.getAddress();
   const feeAddress = await feeToken.getAddress();
   const noReturnAddress = await noReturnToken.getAddress();
   for (const asset of [hookAddress, feeAddress, noReturnAddress]) {
     await shares.connect(admin).addReturnsAsset(asset);
   }
-  const attacker = await ethers.deployContract("ReentrantReceiver", [sharesAddress]);
+  const attacker = await ethers.deployContract("ReentrantHolderMock", [sharesAddress]);
   const attackerAddress = await attacker.getAddress();
   await attacker.enableHooks(hookAddress);
 
@@ -169,10 +169,10 @@ describe("FundShares: adversarial receivers and tokens", function () {
         await networkHelpers.loadFixture(deployUnderAttack);
       await attacker.setAttack(Attack.RefuseEth, ETH, 0n, ethers.ZeroAddress, true);
       await expect(attacker.claimReturns(ETH))
-        .to.be.revertedWithCustomError(attacker, "ReentrantReceiverRefusedEth")
+        .to.be.revertedWithCustomError(attacker, "ReentrantHolderMockRefusedEth")
         .withArgs(2n * ONE);
       await expect(attacker.claimAll())
-        .to.be.revertedWithCustomError(attacker, "ReentrantReceiverRefusedEth")
+        .to.be.revertedWithCustomError(attacker, "ReentrantHolderMockRefusedEth")
         .withArgs(2n * ONE);
       expect(await shares.claimable(attackerAddress, ETH)).to.equal(2n * ONE);
       await shares.connect(alice).claimReturns(ETH);
@@ -325,7 +325,7 @@ describe("FundShares: adversarial receivers and tokens", function () {
 
     it("refuses a payment that delivers nothing", async function () {
       const { shares, sharesAddress, admin, payer } = await networkHelpers.loadFixture(deployUnderAttack);
-      const allFee = await ethers.deployContract("FeeOnTransferToken", ["All", "ALL", 10_000n]);
+      const allFee = await ethers.deployContract("FeeOnTransferTokenMock", ["All", "ALL", 10_000n]);
       const allFeeAddress = await allFee.getAddress();
       await shares.connect(admin).addReturnsAsset(allFeeAddress);
       await allFee.mint(payer.address, ONE);
@@ -374,7 +374,7 @@ describe("FundShares: adversarial receivers and tokens", function () {
         await networkHelpers.loadFixture(deployUnderAttack);
       await noReturnToken.mint(payer.address, 10n);
       await expect(shares.connect(payer).distribute(noReturnAddress, 10n))
-        .to.be.revertedWithCustomError(noReturnToken, "NoReturnTokenInsufficientAllowance")
+        .to.be.revertedWithCustomError(noReturnToken, "NoReturnTokenMockInsufficientAllowance")
         .withArgs(payer.address, sharesAddress, 0n, 10n);
       expect((await booksOf(shares, noReturnAddress)).received).to.equal(0n);
     });

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-/// @title NoReturnToken
+/// @title NoReturnTokenMock
 /// @notice Test double: a USDT-style token whose `transfer`, `transferFrom` and `approve` return
 /// nothing instead of a bool (so it does not implement IERC20 to the letter). Tests only.
-contract NoReturnToken {
+contract NoReturnTokenMock {
     event Transfer(address indexed from, address indexed to, uint256 value);
     event Approval(address indexed owner, address indexed spender, uint256 value);
 
-    error NoReturnTokenInsufficientBalance(address account, uint256 balance, uint256 needed);
-    error NoReturnTokenInsufficientAllowance(
+    error NoReturnTokenMockInsufficientBalance(address account, uint256 balance, uint256 needed);
+    error NoReturnTokenMockInsufficientAllowance(
         address owner,
         address spender,
         uint256 allowance,
@@ -35,7 +35,8 @@ contract NoReturnToken {
     /// @notice Moves `amount` from `from` to `to` using the caller's allowance; returns nothing.
     function transferFrom(address from, address to, uint256 amount) external {
         uint256 allowed = _allowances[from][msg.sender];
-        if (allowed < amount) revert NoReturnTokenInsufficientAllowance(from, msg.sender, allowed, amount);
+        if (allowed < amount)
+            revert NoReturnTokenMockInsufficientAllowance(from, msg.sender, allowed, amount);
         _allowances[from][msg.sender] = allowed - amount;
         _move(from, to, amount);
     }
@@ -68,7 +69,7 @@ contract NoReturnToken {
 
     function _move(address from, address to, uint256 amount) private {
         uint256 balance = _balances[from];
-        if (balance < amount) revert NoReturnTokenInsufficientBalance(from, balance, amount);
+        if (balance < amount) revert NoReturnTokenMockInsufficientBalance(from, balance, amount);
         _balances[from] = balance - amount;
         _balances[to] += amount;
         emit Transfer(from, to, amount);

@@ -5,14 +5,16 @@ import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
-/// @title ERC1271WalletMock
-/// @notice A minimal contract wallet for tests: it accepts a signature when its owner's ECDSA signature
-/// over the very digest is valid (ERC-1271), and lets its owner make calls from it.
-contract ERC1271WalletMock is IERC1271 {
+/// @title ContractWalletMock
+/// @notice Test double: a minimal Safe-like contract wallet. Its owner (an EOA) makes it call any
+/// contract, so a contract can act as a trustee (propose, approve, commit, reveal) or as a company
+/// signer (report and pay); and it accepts a signature when its owner's ECDSA signature over the
+/// very digest is valid (ERC-1271). Tests and benchmarks only.
+contract ContractWalletMock is IERC1271 {
     /// @notice The caller is not the wallet's owner.
-    error ERC1271WalletMockNotOwner(address caller);
+    error ContractWalletMockNotOwner(address caller);
 
-    /// @notice The key holder whose signatures the wallet accepts.
+    /// @notice The key holder who controls the wallet and whose signatures it accepts.
     address public owner;
 
     constructor(address owner_) {
@@ -23,13 +25,18 @@ contract ERC1271WalletMock is IERC1271 {
 
     /// @notice Hands the wallet to a new owner; signatures of the old owner stop being accepted.
     function setOwner(address newOwner) external {
-        if (msg.sender != owner) revert ERC1271WalletMockNotOwner(msg.sender);
+        if (msg.sender != owner) revert ContractWalletMockNotOwner(msg.sender);
         owner = newOwner;
     }
 
-    /// @notice Calls `target` with `data` and `value` from the wallet; reverts with the inner error.
-    function execute(address target, uint256 value, bytes calldata data) external returns (bytes memory) {
-        if (msg.sender != owner) revert ERC1271WalletMockNotOwner(msg.sender);
+    /// @notice Calls `target` with `data` and `value` (paid from the wallet's balance, which any
+    /// `msg.value` joins first); bubbles up a revert unchanged.
+    function execute(
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) external payable returns (bytes memory) {
+        if (msg.sender != owner) revert ContractWalletMockNotOwner(msg.sender);
         return Address.functionCallWithValue(target, data, value);
     }
 

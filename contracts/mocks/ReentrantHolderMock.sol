@@ -5,16 +5,16 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 import {IFundShares} from "../interfaces/IFundShares.sol";
-import {HookToken} from "./HookToken.sol";
+import {HookTokenMock} from "./HookTokenMock.sol";
 import {ITransferHooks} from "./ITransferHooks.sol";
 
-/// @title ReentrantReceiver
+/// @title ReentrantHolderMock
 /// @notice Test double: a malicious shareholder. Whenever it gets control — ETH arriving from the
-/// ledger, or a `HookToken` sender/recipient hook — it calls back into the ledger with the
+/// ledger, or a `HookTokenMock` sender/recipient hook — it calls back into the ledger with the
 /// configured attack. In bubbling mode the re-entry's revert aborts the outer call; otherwise the
 /// revert is caught and recorded (so the test can check both that the attack failed and that the
 /// outer operation still booked exactly what it should). It can also simply refuse ETH. Tests only.
-contract ReentrantReceiver is ITransferHooks {
+contract ReentrantHolderMock is ITransferHooks {
     /// @notice What to do when control arrives.
     enum Attack {
         None,
@@ -32,9 +32,9 @@ contract ReentrantReceiver is ITransferHooks {
     event ReentryAttempted(Attack attack, bool reverted);
 
     /// @notice Raised on ETH receipt in `RefuseEth` mode.
-    error ReentrantReceiverRefusedEth(uint256 amount);
+    error ReentrantHolderMockRefusedEth(uint256 amount);
     /// @notice `performReentry` is only for this contract's own try/catch.
-    error ReentrantReceiverOnlySelf(address caller);
+    error ReentrantHolderMockOnlySelf(address caller);
 
     address private constant ETH = address(0);
 
@@ -90,13 +90,13 @@ contract ReentrantReceiver is ITransferHooks {
     }
 
     /// @notice Opts this contract into `token`'s transfer hooks.
-    function enableHooks(HookToken token) external {
+    function enableHooks(HookTokenMock token) external {
         token.setHooks(true);
     }
 
     /// @notice Entry point of the caught re-entry; callable only by this contract.
     function performReentry() external {
-        if (msg.sender != address(this)) revert ReentrantReceiverOnlySelf(msg.sender);
+        if (msg.sender != address(this)) revert ReentrantHolderMockOnlySelf(msg.sender);
         _performReentry();
     }
 
@@ -104,7 +104,7 @@ contract ReentrantReceiver is ITransferHooks {
     // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         if (msg.sender != address(_shares)) return;
-        if (_attack == Attack.RefuseEth) revert ReentrantReceiverRefusedEth(msg.value);
+        if (_attack == Attack.RefuseEth) revert ReentrantHolderMockRefusedEth(msg.value);
         _reenter();
     }
 

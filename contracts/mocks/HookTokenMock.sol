@@ -5,11 +5,11 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 import {ITransferHooks} from "./ITransferHooks.sol";
 
-/// @title HookToken
+/// @title HookTokenMock
 /// @notice Test double: an ERC-20 that, like ERC-777 or ERC-1363, hands control to the sender
 /// before a transfer and to the recipient after it, for accounts that opted in with `setHooks`.
 /// A hook that reverts makes the transfer revert. Tests only.
-contract HookToken is ERC20 {
+contract HookTokenMock is ERC20 {
     event HooksSet(address indexed account, bool enabled);
 
     mapping(address account => bool) private _hooked;

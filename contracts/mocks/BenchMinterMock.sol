@@ -3,11 +3,11 @@ pragma solidity 0.8.28;
 
 import {IFundShares} from "../interfaces/IFundShares.sol";
 
-/// @title BatchMinter
+/// @title BenchMinterMock
 /// @notice Benchmark helper only: mints shares to many deterministic addresses per transaction so a
 /// gas benchmark can build a ledger of 10,000 holders quickly. It must hold the minter role of the
 /// ledger. Never deployed outside local benchmarks.
-contract BatchMinter {
+contract BenchMinterMock {
     /// @notice The ledger this helper mints on.
     IFundShares public immutable shares;
 
