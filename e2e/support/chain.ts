@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
-import { type ActionKind, actionKindIndex } from "../../frontend/src/lib/actionKinds.js";
+import { type ActionKind, actionKindIndex } from "@fef/sdk/actionKinds";
 import { RPC_URL } from "./env.js";
 
 /** Minimal ABIs of what the tests read or call directly (the dashboard has its own bindings). */

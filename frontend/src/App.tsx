@@ -9,7 +9,7 @@ import { InvestorView } from "./views/investor/InvestorView";
 import { OverviewView } from "./views/overview/OverviewView";
 import { ResearcherView } from "./views/researcher/ResearcherView";
 import { TrusteeView } from "./views/trustee/TrusteeView";
-import { decodeError, errorFormat } from "./lib/errors";
+import { decodeError, errorFormat } from "@fef/sdk/errors";
 
 const views = [
   { id: "overview", label: "Fund overview" },

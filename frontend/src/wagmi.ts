@@ -2,7 +2,7 @@ import { createConfig, http, injected } from "wagmi";
 import { baseSepolia, sepolia } from "wagmi/chains";
 
 import { LOCAL_CHAIN_ID, localChain, localRpcUrl } from "./lib/chains";
-import { devAccounts } from "./lib/devAccounts";
+import { devAccounts } from "@fef/sdk/devAccounts";
 import { devAccountConnector } from "./lib/devConnector";
 
 /**

@@ -1,7 +1,7 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { AbiCoder } from "ethers";
 
-import { ActionKind } from "../../scripts/lib/actions.js";
+import { ActionKindValue as ActionKind } from "@fef/sdk/actionKinds";
 import type { ContractTransactionResponse, Interface } from "ethers";
 
 import type {

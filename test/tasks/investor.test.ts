@@ -2,7 +2,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
 
-import { encodeActionArgs } from "../../scripts/lib/actions.js";
+import { encodeActionParams } from "@fef/sdk/proposals";
 import type { OfferingClaimSummary, OfferingSettleSummary, SubscribeSummary } from "../../tasks/investor.js";
 import {
   SHARE,
@@ -266,7 +266,7 @@ describe("investor tasks", () => {
       await pass(
         fund,
         "CloseOffering",
-        encodeActionArgs(fund.offerings.interface, "closeOffering", [offeringId]),
+        encodeActionParams("CloseOffering", [offeringId]),
       );
       expect(await time.latest()).to.be.lessThan(end);
 

@@ -3,7 +3,7 @@ import { useConnection } from "wagmi";
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { chainName } from "../lib/chains";
-import { shortAddress } from "../lib/format";
+import { shortAddress } from "@fef/sdk/format";
 import { AccountPicker } from "./AccountPicker";
 
 export function Header() {

@@ -1,7 +1,7 @@
-import { fundSharesAbi } from "../generated/contracts";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { useFund } from "../hooks/useFund";
 import { useSend } from "../hooks/useSend";
-import { formatAmount, formatShares } from "../lib/format";
+import { formatAmount, formatShares } from "@fef/sdk/format";
 
 /** The connected holder's shares and claimable returns per asset, with claim and claim-all. */
 export function ReturnsClaim() {

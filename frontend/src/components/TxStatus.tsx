@@ -1,5 +1,5 @@
 import { useTx, type TxEntry } from "../hooks/useTx";
-import { shortHash } from "../lib/format";
+import { shortHash } from "@fef/sdk/format";
 
 const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
   checking: "Checking…",

@@ -3,7 +3,7 @@ import { getAbiItem, type Address, type GetLogsReturnType } from "viem";
 import { usePublicClient } from "wagmi";
 
 import type { ChainId } from "../lib/chains";
-import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "../generated/contracts";
+import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
 
 /** The events the dashboard reads from history: one eth_getLogs per block range covers them all. */
 export const historyEvents = [

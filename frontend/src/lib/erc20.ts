@@ -4,7 +4,8 @@ import { readContract, simulateContract, waitForTransactionReceipt, writeContrac
 import type { config as wagmiConfig } from "../wagmi";
 import type { TxStep } from "../hooks/useTx";
 import type { ChainId } from "./chains";
-import { formatAmount, type AssetInfo } from "./format";
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmount } from "@fef/sdk/format";
 
 type Config = typeof wagmiConfig;
 

@@ -2,7 +2,7 @@ import { formatUnits, type Address } from "viem";
 
 import { eventsOf, type HistoryLog } from "../hooks/useHistory";
 import type { Series } from "../components/charts/LineChart";
-import { findAsset, type AssetInfo } from "./format";
+import { findAsset, type AssetInfo } from "@fef/sdk/assets";
 
 const key = (a: string) => a.toLowerCase();
 

@@ -87,3 +87,8 @@ export function summarizePromise(terms: PromiseTerms): string {
     `Nonce ${terms.nonce}; the signature can be submitted until ${formatDate(terms.deadline)}.`
   );
 }
+
+/** `promiseTypes` with mutable arrays, for signers whose types want them (ethers' `signTypedData`, `TypedDataEncoder`). */
+export function mutablePromiseTypes(): Record<string, { name: string; type: string }[]> {
+  return { [PROMISE_PRIMARY_TYPE]: promiseTypes.PromiseOfFutureReturns.map((field) => ({ ...field })) };
+}

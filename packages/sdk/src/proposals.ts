@@ -218,7 +218,9 @@ function normalize(param: AbiParameter, value: unknown, path: string): unknown {
     const bits = BigInt(integer[2] === "" || integer[2] === undefined ? 256 : Number(integer[2]));
     const what = `${type} (a whole number${unsigned ? " ≥ 0" : ""}${bits === 64n ? ", or an ISO date" : ""})`;
     let number: bigint;
-    if (typeof value === "number") {
+    if (typeof value === "bigint") {
+      number = value;
+    } else if (typeof value === "number") {
       if (!Number.isSafeInteger(value)) expected(`${what}; write large numbers as strings`);
       number = BigInt(value);
     } else if (typeof value === "string" && /^-?\d+$/.test(value)) {
@@ -238,8 +240,9 @@ function normalize(param: AbiParameter, value: unknown, path: string): unknown {
 }
 
 /**
- * Validates `params` (parsed JSON: an array of the routed function's arguments; tuples as objects by
- * field name or as arrays; uint64 also as ISO dates; big numbers as strings) and returns the
+ * Validates `params` (parsed JSON or script values: an array of the routed function's arguments;
+ * tuples as objects by field name or as arrays; integers as numbers, bigints or decimal strings,
+ * uint64 also as ISO dates) and returns the
  * proposal's `args`. Throws an Error whose message starts with `label` and names the offending element.
  */
 export function encodeActionParams(kind: ActionKind, params: unknown, label = "params"): Hex {
@@ -273,4 +276,32 @@ export function decodeActionParams(kind: ActionKind, args: Hex): Record<string, 
   const inputs = actionRoutes[kind].inputs as readonly AbiParameter[];
   const values = decodeAbiParameters(inputs, args);
   return Object.fromEntries(inputs.map((input, index) => [input.name || `arg${index}`, named(input, values[index])]));
+}
+
+const abiOfContract: Readonly<Record<string, Abi>> = {
+  FundShares: fundSharesAbi,
+  GrantRounds: grantRoundsAbi,
+  Offerings: offeringsAbi,
+  CapitalPool: capitalPoolAbi,
+  ReturnsRegistry: returnsRegistryAbi,
+  TrusteeCouncil: trusteeCouncilAbi,
+};
+
+/**
+ * What an executed proposal's routed function returned (the `result` of `ProposalExecuted`), by
+ * output name, e.g. `{ roundId: 3n }`; `{}` for no result, `{ result }` when it cannot be decoded.
+ */
+export function decodeActionResult(kind: ActionKind, result: Hex): Record<string, unknown> {
+  const route = actionRoutes[kind];
+  if (result === "0x" || route.contract === null) return {};
+  const fn = abiOfContract[route.contract]?.find(
+    (item) => item.type === "function" && item.name === route.functionName,
+  );
+  if (fn?.type !== "function") return { result };
+  try {
+    const values = decodeAbiParameters(fn.outputs, result);
+    return Object.fromEntries(fn.outputs.map((output, index) => [output.name || `result${index}`, values[index]]));
+  } catch {
+    return { result };
+  }
 }

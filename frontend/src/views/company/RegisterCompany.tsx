@@ -1,9 +1,9 @@
 import { Field } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { checkAddress, checkText } from "../../lib/validate";
+import { checkAddress, checkText } from "@fef/sdk/validate";
 
 type Fields = "name" | "uri" | "admin";
 

@@ -1,9 +1,9 @@
 import { Field } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { checkAddress } from "../../lib/validate";
+import { checkAddress } from "@fef/sdk/validate";
 
 /** Company admin: authorise or remove an extra signer. */
 export function SignerManager({ company }: { readonly company: CompanyRow }) {

@@ -3,8 +3,9 @@ import { formatUnits } from "viem";
 
 import { ShareBar, type Slice } from "../../components/charts/ShareBar";
 import { PAGE, useFund } from "../../hooks/useFund";
-import { downloadCsv, toCsv } from "../../lib/csv";
-import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "../../lib/format";
+import { downloadCsv } from "../../lib/csv";
+import { toCsv } from "@fef/sdk/csv";
+import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "@fef/sdk/format";
 import { mintProvenance } from "../../lib/history";
 
 const TOP = 10;

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { useFund } from "../../hooks/useFund";
-import { formatBps, formatDate, formatDuration, shortHash } from "../../lib/format";
+import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 import { disputedPeriods } from "../../lib/history";
 
 /** Techniques, the companies whose commitments use them, and every commitment's compliance. */

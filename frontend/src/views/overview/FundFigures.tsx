@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 
 import { useFund } from "../../hooks/useFund";
-import { formatShares } from "../../lib/format";
+import { formatShares } from "@fef/sdk/format";
 import { mintProvenance } from "../../lib/history";
 
 /** Headline figures: shares, holders by provenance, and what the Fund holds in each registry. */

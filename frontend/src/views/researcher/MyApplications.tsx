@@ -1,12 +1,13 @@
 import { useReadContract } from "wagmi";
 
 import { VestingChart } from "../../components/charts/VestingChart";
-import { fundLensAbi, grantRoundsAbi } from "../../generated/contracts";
+import { fundLensAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { useFund } from "../../hooks/useFund";
 import { useRoleIndex } from "../../hooks/useRoles";
 import { useSend } from "../../hooks/useSend";
-import { findAsset, formatAmount, formatBps, formatShares } from "../../lib/format";
-import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "../../lib/status";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
+import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
 
 /** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
 export function MyApplications() {

@@ -1,5 +1,5 @@
 import { useFund } from "../../hooks/useFund";
-import { formatDuration } from "../../lib/format";
+import { formatDuration } from "@fef/sdk/format";
 
 export function Council() {
   const { snapshot, account } = useFund();

@@ -4,12 +4,12 @@ import { useConfig } from "wagmi";
 import { simulateContract, writeContract } from "wagmi/actions";
 
 import { Field, SelectField } from "../../components/Field";
-import { trusteeCouncilAbi } from "../../generated/contracts";
+import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { useFund } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
 import { useTx } from "../../hooks/useTx";
-import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "../../lib/actionKinds";
-import { describeProposal } from "../../lib/proposals";
+import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "@fef/sdk/actionKinds";
+import { describeProposal } from "@fef/sdk/proposals";
 import { buildProposal, fieldsOf, type ProposalField, type ProposalValues } from "./buildProposal";
 import { systemNames } from "./systemNames";
 
