@@ -178,7 +178,11 @@ export async function submitPromise(
     nonce,
     deadline,
   };
-  const typed = promiseTypedData(fund.chainId, fund.addresses.ReturnsRegistry as Address, terms as PromiseTerms);
+  const typed = promiseTypedData(
+    fund.chainId,
+    fund.addresses.ReturnsRegistry as Address,
+    terms as PromiseTerms,
+  );
   const digest = TypedDataEncoder.hash(typed.domain, mutablePromiseTypes(), typed.message);
   if (digest !== (await fund.registry.commitmentDigest(terms))) {
     fail(

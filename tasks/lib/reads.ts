@@ -49,11 +49,16 @@ export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise
   const approved = await Promise.all(trustees.map((account) => fund.council.hasApproved(id, account)));
   let params: Record<string, unknown>;
   try {
-    params = actionKindOf(stored.kind) ? decodeActionParams(kind as never, stored.args as Hex) : { args: stored.args };
+    params = actionKindOf(stored.kind)
+      ? decodeActionParams(kind as never, stored.args as Hex)
+      : { args: stored.args };
   } catch {
     params = { args: stored.args };
   }
-  const state = proposalState({ executed: stored.executed, expiresAt: stored.expiresAt, approvals, threshold }, now);
+  const state = proposalState(
+    { executed: stored.executed, expiresAt: stored.expiresAt, approvals, threshold },
+    now,
+  );
   return {
     id,
     kind,
@@ -94,7 +99,15 @@ export interface RoundView {
 export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<RoundView> {
   const round = await fund.rounds.round(id);
   const { params } = round;
-  const phase = roundPhase({ status: round.status, ...params }, now);
+  const phase = roundPhase(
+    {
+      status: round.status,
+      applicationDeadline: params.applicationDeadline,
+      commitDeadline: params.commitDeadline,
+      revealDeadline: params.revealDeadline,
+    },
+    now,
+  );
   return {
     id,
     phase,

@@ -3,7 +3,13 @@
 import { expect } from "chai";
 import { decodeAbiParameters, getAbiItem, type Abi } from "viem";
 
-import { actionKinds, actionRoutes, actionSignature, encodeActionArgs, decodeActionArgs } from "@fef/sdk/actionKinds";
+import {
+  actionKinds,
+  actionRoutes,
+  actionSignature,
+  encodeActionArgs,
+  decodeActionArgs,
+} from "@fef/sdk/actionKinds";
 import * as councilBuilders from "@fef/sdk/actions/council";
 import * as grantBuilders from "@fef/sdk/actions/grants";
 import * as offeringBuilders from "@fef/sdk/actions/offerings";
@@ -127,7 +133,8 @@ describe("SDK: generated bindings", function () {
     const missing: string[] = [];
     for (const [contract, abi] of CONTRACTS) {
       for (const item of abi) {
-        if (item.type !== "function" || item.stateMutability === "view" || item.stateMutability === "pure") continue;
+        if (item.type !== "function" || item.stateMutability === "view" || item.stateMutability === "pure")
+          continue;
         const entry = WRITES[`${contract}.${item.name}`];
         if (entry === undefined) missing.push(`${contract}.${item.name}`);
         else if (!/^(council:|system only|deployment only|not used)/.test(entry))

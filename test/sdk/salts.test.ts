@@ -21,7 +21,14 @@ const TRUSTEE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
 const SALT = `0x${"11".repeat(32)}` as const;
 
 function record(applicationId: bigint, estimateBps: number, salt: `0x${string}` = SALT) {
-  return saltRecord({ chainId: 31337, grantRounds: ROUNDS, trustee: TRUSTEE, applicationId, estimateBps, salt });
+  return saltRecord({
+    chainId: 31337,
+    grantRounds: ROUNDS,
+    trustee: TRUSTEE,
+    applicationId,
+    estimateBps,
+    salt,
+  });
 }
 
 /** localStorage as the browser has it, in memory. */
@@ -59,7 +66,14 @@ describe("SDK: salt records", function () {
     const back = fileSaltStore(path.join(dir, "other.json"));
     expect(importSalts(back, exportSalts(browser))).to.deep.equal({ added: 3, unchanged: 0 });
     expect(back.get(record(3n, 42))?.sealedEstimate).to.equal(
-      sealEstimate({ chainId: 31337, grantRounds: ROUNDS, trustee: TRUSTEE, applicationId: 3n, estimateBps: 42, salt: SALT }),
+      sealEstimate({
+        chainId: 31337,
+        grantRounds: ROUNDS,
+        trustee: TRUSTEE,
+        applicationId: 3n,
+        estimateBps: 42,
+        salt: SALT,
+      }),
     );
   });
 

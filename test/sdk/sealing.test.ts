@@ -33,9 +33,11 @@ function recordingClients(trustee: Address) {
   const requests: string[] = [];
   const transport = custom({
     async request({ method, params }: { method: string; params?: unknown }) {
-      requests.push(JSON.stringify({ method, params }, (_key, value: unknown) =>
-        typeof value === "bigint" ? toHex(value) : value,
-      ));
+      requests.push(
+        JSON.stringify({ method, params }, (_key, value: unknown) =>
+          typeof value === "bigint" ? toHex(value) : value,
+        ),
+      );
       return connection.provider.request({ method, params: params as unknown[] | undefined });
     },
   });
@@ -64,7 +66,14 @@ describe("SDK: estimates sealed locally", function () {
       );
     }
     expect(() =>
-      sealEstimate({ chainId, grantRounds, trustee: grantRounds, applicationId: 1n, estimateBps: 10_001, salt: newSalt() }),
+      sealEstimate({
+        chainId,
+        grantRounds,
+        trustee: grantRounds,
+        applicationId: 1n,
+        estimateBps: 10_001,
+        salt: newSalt(),
+      }),
     ).to.throw(RangeError);
   });
 
@@ -97,7 +106,9 @@ describe("SDK: estimates sealed locally", function () {
     expect(beforeReveal.some((body) => body.includes("eth_sendtransaction"))).to.equal(true);
     for (const body of beforeReveal) {
       expect(body, "a request before the reveal carries the salt").not.to.include(saltDigits);
-      expect(body, "a request before the reveal carries the estimate's encoding").not.to.include(estimateWord);
+      expect(body, "a request before the reveal carries the estimate's encoding").not.to.include(
+        estimateWord,
+      );
     }
 
     await time.increaseTo(commitDeadline + 1);

@@ -129,9 +129,9 @@ describe("company tasks", () => {
         (await fund.registry.getAddress()) as Address,
         summary.terms,
       );
-      expect(ethers.verifyTypedData(typed.domain, mutablePromiseTypes(), typed.message, summary.signature)).to.equal(
-        admin.address,
-      );
+      expect(
+        ethers.verifyTypedData(typed.domain, mutablePromiseTypes(), typed.message, summary.signature),
+      ).to.equal(admin.address);
     });
 
     it("rejects a non-signer, unknown or repeated techniques, bad bps and an inverted term", async () => {

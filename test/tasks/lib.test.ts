@@ -30,12 +30,12 @@ describe("task libraries", () => {
         "GrantRoundsSomethingNew(endsAt: 1767225600): grant rounds: something new (endsAt 2026-01-01T00:00:00Z)",
       );
       const coder = AbiCoder.defaultAbiCoder();
-      expect(decodeRevert(`0x08c379a0${coder.encode(["string"], ["nope"]).slice(2)}`, { errors })?.message).to.equal(
-        "reverted: nope",
-      );
-      expect(decodeRevert(`0x4e487b71${coder.encode(["uint256"], [0x11]).slice(2)}`, { errors })?.message).to.equal(
-        "Panic(0x11): arithmetic overflow or underflow",
-      );
+      expect(
+        decodeRevert(`0x08c379a0${coder.encode(["string"], ["nope"]).slice(2)}`, { errors })?.message,
+      ).to.equal("reverted: nope");
+      expect(
+        decodeRevert(`0x4e487b71${coder.encode(["uint256"], [0x11]).slice(2)}`, { errors })?.message,
+      ).to.equal("Panic(0x11): arithmetic overflow or underflow");
       expect(decodeRevert(id("Unknown()").slice(0, 10) as Hex)).to.equal(undefined);
     });
 

@@ -82,7 +82,11 @@ describe("grant round tasks", () => {
       // The shared salt document: what the dashboard can import to reveal from the browser.
       const stored = parseSaltDocument(readFileSync(saltFile, "utf8"));
       const entry = stored.find((record) => record.trustee.toLowerCase() === trustee.toLowerCase());
-      expect(entry).to.deep.include({ salt: summary.salt, estimateBps: 6500, sealedEstimate: summary.sealedEstimate });
+      expect(entry).to.deep.include({
+        salt: summary.salt,
+        estimateBps: 6500,
+        sealedEstimate: summary.sealedEstimate,
+      });
     });
 
     it("uses a given salt", async () => {

@@ -110,7 +110,8 @@ function walk(node, visit) {
     return;
   }
   if (typeof node.nodeType === "string") visit(node);
-  for (const value of Object.values(node)) if (value !== null && typeof value === "object") walk(value, visit);
+  for (const value of Object.values(node))
+    if (value !== null && typeof value === "object") walk(value, visit);
 }
 
 /** Source units of the project's contracts (mocks excluded), once each, from the current build-infos. */
@@ -144,7 +145,8 @@ function findRouteFunction(units) {
   const found = [];
   for (const [path, ast] of units)
     walk(ast, (node) => {
-      if (node.nodeType === "FunctionDefinition" && node.name === "_route" && node.body) found.push({ path, node });
+      if (node.nodeType === "FunctionDefinition" && node.name === "_route" && node.body)
+        found.push({ path, node });
     });
   if (found.length !== 1)
     fail(
@@ -158,7 +160,10 @@ function routeOf(returnNode, where) {
   const components = returnNode?.expression?.components;
   const [target, selector] = components ?? [];
   const handle = target?.nodeType === "MemberAccess" ? target.memberName : undefined;
-  const fn = selector?.nodeType === "MemberAccess" && selector.memberName === "selector" ? selector.expression : undefined;
+  const fn =
+    selector?.nodeType === "MemberAccess" && selector.memberName === "selector"
+      ? selector.expression
+      : undefined;
   const iface = fn?.nodeType === "MemberAccess" ? fn.expression : undefined;
   if (!handle || !fn || iface?.nodeType !== "Identifier")
     fail(`${where}: expected \`return (system.<contract>, I<Contract>.<function>.selector)\``);
@@ -221,10 +226,22 @@ function buildActionTable(kinds, abis, units) {
   const unrouted = [];
   for (const kind of kinds) {
     if (kind === "CallSystem") {
-      table.push({ kind, via: "callSystem", handle: null, contract: null, functionName: null, inputs: CALL_SYSTEM_INPUTS });
+      table.push({
+        kind,
+        via: "callSystem",
+        handle: null,
+        contract: null,
+        functionName: null,
+        inputs: CALL_SYSTEM_INPUTS,
+      });
     } else if (routes.has(kind)) {
       const route = routes.get(kind);
-      table.push({ kind, via: "system", ...route, inputs: functionInputs(route.contract, route.functionName, where) });
+      table.push({
+        kind,
+        via: "system",
+        ...route,
+        inputs: functionInputs(route.contract, route.functionName, where),
+      });
     } else if (councilFunctions.has(lowerFirst(kind))) {
       // Executed inside the council (`execute` decodes the args itself); its own onlySelf function
       // of the same name takes the same parameters.
@@ -247,21 +264,36 @@ function buildActionTable(kinds, abis, units) {
     );
   const [last] = unrouted;
   if (fallthrough.functionName !== lowerFirst(last))
-    fail(`${where}: the final return calls ${fallthrough.functionName}, which is not ActionKind.${last}'s function`);
-  const row = { kind: last, via: "system", ...fallthrough, inputs: functionInputs(fallthrough.contract, fallthrough.functionName, where) };
+    fail(
+      `${where}: the final return calls ${fallthrough.functionName}, which is not ActionKind.${last}'s function`,
+    );
+  const row = {
+    kind: last,
+    via: "system",
+    ...fallthrough,
+    inputs: functionInputs(fallthrough.contract, fallthrough.functionName, where),
+  };
   const position = kinds.indexOf(last);
   table.splice(position, 0, row);
   return table;
 }
 
 function renderActions(kinds, table) {
-  const lines = [HEADER, "// Source: enum ITrusteeCouncil.ActionKind and the council's `_route` (compiler AST).", ""];
+  const lines = [
+    HEADER,
+    "// Source: enum ITrusteeCouncil.ActionKind and the council's `_route` (compiler AST).",
+    "",
+  ];
   lines.push("/** `ITrusteeCouncil.ActionKind`, in declaration order (the enum's numeric values). */");
   lines.push(`export const actionKinds = ${JSON.stringify(kinds)} as const;`, "");
   lines.push("/**");
-  lines.push(" * What each kind calls when executed: `via` \"council\" (the council's own function), \"system\"");
+  lines.push(
+    ' * What each kind calls when executed: `via` "council" (the council\'s own function), "system"',
+  );
   lines.push(" * (a function of a bound system contract, `handle` as in ITrusteeCouncil.SystemContracts) or");
-  lines.push(" * \"callSystem\" (any Fund contract, named in the args). `inputs` are the parameters its `args` encode.");
+  lines.push(
+    ' * "callSystem" (any Fund contract, named in the args). `inputs` are the parameters its `args` encode.',
+  );
   lines.push(" */");
   lines.push("export const actionRoutes = {");
   for (const row of table) {
@@ -291,7 +323,8 @@ function deploymentBlock(chainDir) {
   if (!existsSync(journal)) return 0;
   let first = Number.POSITIVE_INFINITY;
   for (const line of readFileSync(journal, "utf8").split("\n"))
-    for (const match of line.matchAll(/"blockNumber":\s*"?(\d+)"?/g)) first = Math.min(first, Number(match[1]));
+    for (const match of line.matchAll(/"blockNumber":\s*"?(\d+)"?/g))
+      first = Math.min(first, Number(match[1]));
   return Number.isFinite(first) ? first : 0;
 }
 
@@ -308,7 +341,8 @@ function loadDeployments() {
     const addresses = {};
     const futures = {};
     for (const [futureId, address] of Object.entries(raw)) {
-      if (!/^0x[0-9a-fA-F]{40}$/.test(address)) fail(`${relative(root, file)}: ${futureId} is not an address`);
+      if (!/^0x[0-9a-fA-F]{40}$/.test(address))
+        fail(`${relative(root, file)}: ${futureId} is not an address`);
       futures[futureId] = address;
       const name = futureId.split("#").at(-1);
       // The first module to deploy a name wins; every future stays reachable through `futures`.
@@ -360,7 +394,8 @@ const deployments = loadDeployments();
 const local = deployments.find((d) => d.chainId === LOCAL_CHAIN_ID);
 write("deployments.ts", renderDeployments(deployments.filter((d) => d.chainId !== LOCAL_CHAIN_ID)));
 write("localDeployment.ts", renderLocal(local));
-const chains = deployments.map((d) => `${d.chainId} (${Object.keys(d.addresses).length} contracts)`).join(", ") || "none";
+const chains =
+  deployments.map((d) => `${d.chainId} (${Object.keys(d.addresses).length} contracts)`).join(", ") || "none";
 if (deploymentsOnly) {
   console.log(`sdk generate: deployments: ${chains}`);
 } else {

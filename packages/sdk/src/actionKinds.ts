@@ -72,12 +72,18 @@ export function actionInputs<K extends ActionKind>(kind: K): (typeof actionRoute
 
 /** A proposal's `args`: the ABI encoding of the routed function's parameters (its calldata without the selector). */
 export function encodeActionArgs<K extends ActionKind>(kind: K, args: ActionArgs<K>): Hex {
-  return encodeAbiParameters(actionRoutes[kind].inputs as readonly AbiParameter[], args as readonly unknown[]);
+  return encodeAbiParameters(
+    actionRoutes[kind].inputs as readonly AbiParameter[],
+    args as readonly unknown[],
+  );
 }
 
 /** A proposal's `args` decoded into the routed function's typed arguments. */
 export function decodeActionArgs<K extends ActionKind>(kind: K, args: Hex): ActionArgs<K> {
-  return decodeAbiParameters(actionRoutes[kind].inputs as readonly AbiParameter[], args) as unknown as ActionArgs<K>;
+  return decodeAbiParameters(
+    actionRoutes[kind].inputs as readonly AbiParameter[],
+    args,
+  ) as unknown as ActionArgs<K>;
 }
 
 function formatParam(param: AbiParameter): string {

@@ -132,7 +132,8 @@ export function errorFormat(assets: readonly AssetInfo[], context?: AssetInfo): 
  */
 export const plainErrorFormat: ErrorFormat = {
   address: (account) => account,
-  amount: (value, asset) => (asset !== undefined && isEth(asset) ? `${formatUnitsExact(value, 18)} ETH` : `${value} base units`),
+  amount: (value, asset) =>
+    asset !== undefined && isEth(asset) ? `${formatUnitsExact(value, 18)} ETH` : `${value} base units`,
   eth: (value) => `${formatUnitsExact(value, 18)} ETH`,
   shares: (value) => `${formatUnitsExact(value, 18)} shares`,
   date: (seconds) => isoDate(seconds),
@@ -201,7 +202,12 @@ function describe(item: AbiError, values: readonly unknown[], format: ErrorForma
     const name = param.name || `arg${index}`;
     const value = values[index];
     args[name] = value;
-    if (typeof value === "bigint" && TIME_PARAM.test(name) && value > 1_000_000_000n && value < 100_000_000_000n)
+    if (
+      typeof value === "bigint" &&
+      TIME_PARAM.test(name) &&
+      value > 1_000_000_000n &&
+      value < 100_000_000_000n
+    )
       dates.push(`${name.replace(/_$/, "")} ${isoDate(value)}`);
   });
   const message = errorMessages[item.name];
@@ -257,7 +263,12 @@ export function revertDataCandidates(error: unknown): Hex[] {
     if (value === null || typeof value !== "object" || seen.has(value) || depth > 6) continue;
     seen.add(value);
     const record = value as Record<string, unknown>;
-    if (value instanceof ContractFunctionRevertedError && value.raw && value.raw !== "0x" && !found.includes(value.raw))
+    if (
+      value instanceof ContractFunctionRevertedError &&
+      value.raw &&
+      value.raw !== "0x" &&
+      !found.includes(value.raw)
+    )
       found.push(value.raw);
     for (const key of ["data", "raw"]) {
       const data = record[key];
@@ -328,7 +339,10 @@ function sentence(decoded: DecodedRevert): DecodedError {
       50: "an array index was out of bounds",
       65: "too much memory was requested",
     };
-    return { message: `The contract stopped on ${reasons[code] ?? `panic code ${code}`}.`, errorName: "Panic" };
+    return {
+      message: `The contract stopped on ${reasons[code] ?? `panic code ${code}`}.`,
+      errorName: "Panic",
+    };
   }
   return { message: decoded.message, errorName: decoded.name, args: decoded.values };
 }
@@ -358,7 +372,9 @@ export function decodeError(error: unknown, format: ErrorFormat): DecodedError {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError)
       return {
-        message: reverted.reason ? `The contract refused: ${reverted.reason}` : "The contract reverted without a reason.",
+        message: reverted.reason
+          ? `The contract refused: ${reverted.reason}`
+          : "The contract reverted without a reason.",
       };
     return { message: error.shortMessage || error.message };
   }

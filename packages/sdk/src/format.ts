@@ -63,8 +63,7 @@ export function parseAmount(text: string, asset: AssetInfo | number): bigint {
   const t = text.trim().replace(/_/g, "");
   if (!/^(\d+\.?\d*|\.\d+)$/.test(t)) throw new Error(`"${text}" is not a positive decimal number`);
   const fraction = t.split(".")[1] ?? "";
-  if (fraction.length > decimals)
-    throw new Error(`${t} has more than ${decimals} decimal places (${what})`);
+  if (fraction.length > decimals) throw new Error(`${t} has more than ${decimals} decimal places (${what})`);
   return parseUnits(t, decimals);
 }
 

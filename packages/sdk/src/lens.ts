@@ -5,7 +5,21 @@ import type { Address, ContractFunctionArgs, ContractFunctionReturnType, PublicC
 import { fundLensAbi } from "./generated/abis.ts";
 
 type LensAbi = typeof fundLensAbi;
-type Reads = "snapshot" | "fund" | "account" | "holdersPage" | "roundsPage" | "applicationsPage" | "applicationsByIds" | "offeringsPage" | "techniquesPage" | "companiesPage" | "companiesByIds" | "commitmentsPage" | "commitmentsByIds" | "proposalsPage";
+type Reads =
+  | "snapshot"
+  | "fund"
+  | "account"
+  | "holdersPage"
+  | "roundsPage"
+  | "applicationsPage"
+  | "applicationsByIds"
+  | "offeringsPage"
+  | "techniquesPage"
+  | "companiesPage"
+  | "companiesByIds"
+  | "commitmentsPage"
+  | "commitmentsByIds"
+  | "proposalsPage";
 
 /** What a FundLens view returns, e.g. `LensResult<"snapshot">`. */
 export type LensResult<F extends Reads> = ContractFunctionReturnType<LensAbi, "view", F>;
@@ -33,7 +47,10 @@ export function page(offset: bigint, limit: bigint, newestFirst = true): Page {
 const EMPTY: Page = { offset: 0n, limit: 0n, newestFirst: true };
 
 /** A query for `snapshot`: the viewer and the pages wanted (every page empty unless given). */
-export function snapshotQuery(viewer: Address, pages: Partial<Omit<SnapshotQuery, "viewer">> = {}): SnapshotQuery {
+export function snapshotQuery(
+  viewer: Address,
+  pages: Partial<Omit<SnapshotQuery, "viewer">> = {},
+): SnapshotQuery {
   return {
     viewer,
     holders: pages.holders ?? EMPTY,
@@ -56,24 +73,37 @@ function read<F extends Reads>(client: PublicClient, lens: Address, functionName
 /** Everything the dashboard shows at once. */
 export const readSnapshot = (client: PublicClient, lens: Address, query: SnapshotQuery): Promise<Snapshot> =>
   read(client, lens, "snapshot", [query]);
-export const readFund = (client: PublicClient, lens: Address): Promise<FundView> => read(client, lens, "fund", []);
+export const readFund = (client: PublicClient, lens: Address): Promise<FundView> =>
+  read(client, lens, "fund", []);
 export const readAccount = (client: PublicClient, lens: Address, who: Address): Promise<AccountView> =>
   read(client, lens, "account", [who]);
-export const readHolders = (client: PublicClient, lens: Address, p: Page) => read(client, lens, "holdersPage", [p]);
-export const readRounds = (client: PublicClient, lens: Address, p: Page) => read(client, lens, "roundsPage", [p]);
+export const readHolders = (client: PublicClient, lens: Address, p: Page) =>
+  read(client, lens, "holdersPage", [p]);
+export const readRounds = (client: PublicClient, lens: Address, p: Page) =>
+  read(client, lens, "roundsPage", [p]);
 export const readApplications = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
   read(client, lens, "applicationsPage", [p, viewer]);
-export const readApplicationsByIds = (client: PublicClient, lens: Address, ids: readonly bigint[], viewer: Address) =>
-  read(client, lens, "applicationsByIds", [ids, viewer]);
+export const readApplicationsByIds = (
+  client: PublicClient,
+  lens: Address,
+  ids: readonly bigint[],
+  viewer: Address,
+) => read(client, lens, "applicationsByIds", [ids, viewer]);
 export const readOfferings = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
   read(client, lens, "offeringsPage", [p, viewer]);
-export const readTechniques = (client: PublicClient, lens: Address, p: Page) => read(client, lens, "techniquesPage", [p]);
+export const readTechniques = (client: PublicClient, lens: Address, p: Page) =>
+  read(client, lens, "techniquesPage", [p]);
 export const readCompanies = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
   read(client, lens, "companiesPage", [p, viewer]);
-export const readCompaniesByIds = (client: PublicClient, lens: Address, ids: readonly bigint[], viewer: Address) =>
-  read(client, lens, "companiesByIds", [ids, viewer]);
+export const readCompaniesByIds = (
+  client: PublicClient,
+  lens: Address,
+  ids: readonly bigint[],
+  viewer: Address,
+) => read(client, lens, "companiesByIds", [ids, viewer]);
 export const readCommitments = (client: PublicClient, lens: Address, p: Page) =>
   read(client, lens, "commitmentsPage", [p]);
 export const readCommitmentsByIds = (client: PublicClient, lens: Address, ids: readonly bigint[]) =>
   read(client, lens, "commitmentsByIds", [ids]);
-export const readProposals = (client: PublicClient, lens: Address, p: Page) => read(client, lens, "proposalsPage", [p]);
+export const readProposals = (client: PublicClient, lens: Address, p: Page) =>
+  read(client, lens, "proposalsPage", [p]);

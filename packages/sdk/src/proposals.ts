@@ -13,7 +13,13 @@ import {
   type Hex,
 } from "viem";
 
-import { actionKindOf, actionRoutes, actionSignature, decodeActionArgs, type ActionKind } from "./actionKinds.ts";
+import {
+  actionKindOf,
+  actionRoutes,
+  actionSignature,
+  decodeActionArgs,
+  type ActionKind,
+} from "./actionKinds.ts";
 import { findAsset, type AssetInfo } from "./assets.ts";
 import { formatAmount, formatDate, formatDuration, formatShares, shortAddress, shortHash } from "./format.ts";
 import {
@@ -154,7 +160,10 @@ function isTuple(param: AbiParameter): param is Tupled {
 function arrayOf(param: AbiParameter): { child: AbiParameter; length: number } | undefined {
   const match = /^(.*)\[(\d*)\]$/.exec(param.type);
   if (!match) return undefined;
-  return { child: { ...param, type: match[1] ?? "" } as AbiParameter, length: match[2] ? Number(match[2]) : -1 };
+  return {
+    child: { ...param, type: match[1] ?? "" } as AbiParameter,
+    length: match[2] ? Number(match[2]) : -1,
+  };
 }
 
 function normalize(param: AbiParameter, value: unknown, path: string): unknown {
@@ -225,7 +234,12 @@ function normalize(param: AbiParameter, value: unknown, path: string): unknown {
       number = BigInt(value);
     } else if (typeof value === "string" && /^-?\d+$/.test(value)) {
       number = BigInt(value);
-    } else if (typeof value === "string" && bits === 64n && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) {
+    } else if (
+      typeof value === "string" &&
+      bits === 64n &&
+      ISO_DATE.test(value) &&
+      !Number.isNaN(Date.parse(value))
+    ) {
       number = BigInt(Math.floor(Date.parse(value) / 1000));
     } else {
       return expected(what);
@@ -248,7 +262,8 @@ function normalize(param: AbiParameter, value: unknown, path: string): unknown {
 export function encodeActionParams(kind: ActionKind, params: unknown, label = "params"): Hex {
   const inputs = actionRoutes[kind].inputs as readonly AbiParameter[];
   const signature = actionSignature(kind);
-  if (!Array.isArray(params)) throw new Error(`${label}: expected a JSON array of the arguments of ${signature}`);
+  if (!Array.isArray(params))
+    throw new Error(`${label}: expected a JSON array of the arguments of ${signature}`);
   if (params.length !== inputs.length)
     throw new Error(
       `${label}: ${kind} takes ${inputs.length} argument(s) — ${signature} — but ${params.length} were given`,
@@ -263,7 +278,10 @@ function named(param: AbiParameter, value: unknown): unknown {
   if (isTuple(param) && value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     return Object.fromEntries(
-      param.components.map((field, index) => [field.name || `field${index}`, named(field, record[field.name ?? ""])]),
+      param.components.map((field, index) => [
+        field.name || `field${index}`,
+        named(field, record[field.name ?? ""]),
+      ]),
     );
   }
   // Small integers come back as numbers; one type for every integer keeps the output uniform.
@@ -275,7 +293,9 @@ function named(param: AbiParameter, value: unknown): unknown {
 export function decodeActionParams(kind: ActionKind, args: Hex): Record<string, unknown> {
   const inputs = actionRoutes[kind].inputs as readonly AbiParameter[];
   const values = decodeAbiParameters(inputs, args);
-  return Object.fromEntries(inputs.map((input, index) => [input.name || `arg${index}`, named(input, values[index])]));
+  return Object.fromEntries(
+    inputs.map((input, index) => [input.name || `arg${index}`, named(input, values[index])]),
+  );
 }
 
 const abiOfContract: Readonly<Record<string, Abi>> = {
@@ -300,7 +320,9 @@ export function decodeActionResult(kind: ActionKind, result: Hex): Record<string
   if (fn?.type !== "function") return { result };
   try {
     const values = decodeAbiParameters(fn.outputs, result);
-    return Object.fromEntries(fn.outputs.map((output, index) => [output.name || `result${index}`, values[index]]));
+    return Object.fromEntries(
+      fn.outputs.map((output, index) => [output.name || `result${index}`, values[index]]),
+    );
   } catch {
     return { result };
   }

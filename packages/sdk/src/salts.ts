@@ -66,7 +66,9 @@ export function saltKey(key: SaltKey): string {
 }
 
 /** A new record, its sealed estimate computed locally. */
-export function saltRecord(input: SaltKey & { readonly estimateBps: number; readonly salt: Hex }): SaltRecord {
+export function saltRecord(
+  input: SaltKey & { readonly estimateBps: number; readonly salt: Hex },
+): SaltRecord {
   return {
     version: 1,
     chainId: input.chainId,
@@ -101,7 +103,9 @@ export function fromSaltJson(value: unknown, where = "record"): SaltRecord {
     throw new SaltRecordError(`${where}: expected an object`);
   const r = value as Record<string, unknown>;
   const bad = (field: string, expected: string): never => {
-    throw new SaltRecordError(`${where}.${field}: expected ${expected}, got ${JSON.stringify(r[field]) ?? "nothing"}`);
+    throw new SaltRecordError(
+      `${where}.${field}: expected ${expected}, got ${JSON.stringify(r[field]) ?? "nothing"}`,
+    );
   };
   if (r.version !== 1) bad("version", "1");
   if (typeof r.chainId !== "number" || !Number.isSafeInteger(r.chainId) || r.chainId <= 0)
@@ -164,7 +168,8 @@ export function parseSaltDocument(input: string | unknown): SaltRecord[] {
   const doc = parsed as Record<string, unknown>;
   if (doc.format !== SALT_DOCUMENT_FORMAT)
     throw new SaltRecordError(`Not an estimate-salts document: "format" must be "${SALT_DOCUMENT_FORMAT}"`);
-  if (doc.version !== 1) throw new SaltRecordError(`Unsupported estimate-salts version ${String(doc.version)}`);
+  if (doc.version !== 1)
+    throw new SaltRecordError(`Unsupported estimate-salts version ${String(doc.version)}`);
   if (!Array.isArray(doc.records)) throw new SaltRecordError('"records" must be an array');
   const records = doc.records.map((record, index) => fromSaltJson(record, `records[${index}]`));
   const seen = new Map<string, SaltRecord>();

@@ -28,9 +28,17 @@ export function sealEstimate(input: SealInput): Hex {
   const { chainId, grantRounds, trustee, applicationId, estimateBps, salt } = input;
   if (!Number.isInteger(estimateBps) || estimateBps < 0 || estimateBps > 10_000)
     throw new RangeError(`An estimate must be 0 … 10,000 basis points, not ${estimateBps}`);
-  if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) throw new TypeError("A salt must be 32 bytes (0x and 64 hex digits)");
+  if (!/^0x[0-9a-fA-F]{64}$/.test(salt))
+    throw new TypeError("A salt must be 32 bytes (0x and 64 hex digits)");
   return keccak256(
-    encodeAbiParameters(SEAL_PARAMS, [BigInt(chainId), grantRounds, trustee, applicationId, estimateBps, salt]),
+    encodeAbiParameters(SEAL_PARAMS, [
+      BigInt(chainId),
+      grantRounds,
+      trustee,
+      applicationId,
+      estimateBps,
+      salt,
+    ]),
   );
 }
 

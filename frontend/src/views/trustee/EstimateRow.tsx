@@ -52,7 +52,14 @@ export function EstimateRow({
     const estimateBps = checked.value;
     await run(commitLabel, async (step) => {
       // Sealed here: the estimate and the salt never reach the node before the reveal.
-      const record = saltRecord({ chainId, grantRounds, trustee, applicationId: id, estimateBps, salt: newSalt() });
+      const record = saltRecord({
+        chainId,
+        grantRounds,
+        trustee,
+        applicationId: id,
+        estimateBps,
+        salt: newSalt(),
+      });
       // Kept before sending: if the page closes after the commit lands, the reveal is still possible.
       // The form shows only while nothing is committed on chain, so an older record here never landed.
       salts.put(record, { replace: true });

@@ -2,7 +2,15 @@ import { grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { useFund, type RoundRow } from "../../hooks/useFund";
 import { useSend } from "../../hooks/useSend";
 import { findAsset } from "@fef/sdk/assets";
-import { formatAmount, formatBps, formatDate, formatDuration, formatShares, shortAddress, shortHash } from "@fef/sdk/format";
+import {
+  formatAmount,
+  formatBps,
+  formatDate,
+  formatDuration,
+  formatShares,
+  shortAddress,
+  shortHash,
+} from "@fef/sdk/format";
 import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "@fef/sdk/status";
 import { EstimateRow } from "./EstimateRow";
 

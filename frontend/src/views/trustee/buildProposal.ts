@@ -248,9 +248,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       checks.applicationIds = bad
         ? { ok: false, error: "List application ids as whole numbers separated by commas, e.g. 1, 4." }
         : { ok: true, value: ids };
-      return finish(() =>
-        encodeActionArgs("RegisterTechnique", [must(title), must(uri), must(hash), ids]),
-      );
+      return finish(() => encodeActionArgs("RegisterTechnique", [must(title), must(uri), must(hash), ids]));
     }
     case "RetireTechnique": {
       const techniqueId = id("techniqueId", "Technique");

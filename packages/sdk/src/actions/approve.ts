@@ -10,7 +10,13 @@ import { step, type Step } from "../steps.ts";
  */
 export async function approvalSteps(
   client: PublicClient,
-  p: { readonly asset: AssetInfo; readonly owner: Address; readonly spender: Address; readonly spenderName: string; readonly amount: bigint },
+  p: {
+    readonly asset: AssetInfo;
+    readonly owner: Address;
+    readonly spender: Address;
+    readonly spenderName: string;
+    readonly amount: bigint;
+  },
 ): Promise<Step[]> {
   if (isEth(p.asset) || p.amount === 0n) return [];
   const allowance = await client.readContract({

@@ -1,5 +1,11 @@
 // Trustees: propose, approve, revoke an approval, execute. Every privileged change goes through these.
-import { encodeActionArgs, ActionKindValue, actionKindLabel, type ActionArgs, type ActionKind } from "../actionKinds.ts";
+import {
+  encodeActionArgs,
+  ActionKindValue,
+  actionKindLabel,
+  type ActionArgs,
+  type ActionKind,
+} from "../actionKinds.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { trusteeCouncilAbi } from "../generated/abis.ts";
 import { step, type Step } from "../steps.ts";

@@ -4,7 +4,14 @@ import { zeroHash, type Address, type Hex, type PublicClient } from "viem";
 
 import type { FundAddresses } from "../deployments.ts";
 import { grantRoundsAbi } from "../generated/abis.ts";
-import { saltKey, saltRecord, SaltRecordError, type SaltKey, type SaltRecord, type SaltStore } from "../salts.ts";
+import {
+  saltKey,
+  saltRecord,
+  SaltRecordError,
+  type SaltKey,
+  type SaltRecord,
+  type SaltStore,
+} from "../salts.ts";
 import { newSalt } from "../seal.ts";
 import { step, type Step } from "../steps.ts";
 
@@ -128,10 +135,7 @@ export async function commitEstimate(
  * `GrantRounds.revealEstimate` from the stored salt record (committed with any tool that shares the
  * record format). A trustee who committed, during the reveal phase.
  */
-export function revealEstimate(
-  store: SaltStore,
-  key: SaltKey,
-): { steps: Step[]; record: SaltRecord } {
+export function revealEstimate(store: SaltStore, key: SaltKey): { steps: Step[]; record: SaltRecord } {
   const record = store.get(key);
   if (record === undefined)
     throw new SaltRecordError(

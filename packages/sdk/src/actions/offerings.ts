@@ -31,7 +31,12 @@ export async function subscribe(client: PublicClient, fund: Offerings, s: Subscr
       functionName: "quote",
       args: [s.offeringId, s.shares],
     }),
-    client.readContract({ address: fund.Offerings, abi: offeringsAbi, functionName: "offering", args: [s.offeringId] }),
+    client.readContract({
+      address: fund.Offerings,
+      abi: offeringsAbi,
+      functionName: "offering",
+      args: [s.offeringId],
+    }),
   ]);
   const asset = await readAsset(client, offering.params.asset);
   const approvals = await approvalSteps(client, {

@@ -41,7 +41,12 @@ export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Addres
 }
 
 /** `ReturnsRegistry.setCompanySigner`: authorise (or remove) a signer of the company's Promises. The company's admin. */
-export function setCompanySigner(fund: Registry, companyId: bigint, signer: Address, authorised: boolean): Step[] {
+export function setCompanySigner(
+  fund: Registry,
+  companyId: bigint,
+  signer: Address,
+  authorised: boolean,
+): Step[] {
   return [
     step({
       label: `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
