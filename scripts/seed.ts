@@ -9,12 +9,13 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { type Signer, ZeroAddress, keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { network } from "hardhat";
+import type { Address } from "viem";
 
 import { ActionKindValue, type ActionKind } from "@fef/sdk/actionKinds";
 import { encodeActionParams } from "@fef/sdk/proposals";
-import { loadFundAddresses } from "./lib/deployment.js";
 import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
-import type { Address } from "viem";
+
+import { loadFundAddresses } from "./lib/deployment.js";
 
 const DAY = 24 * 60 * 60;
 const SHARE = 10n ** 18n;

@@ -2,9 +2,13 @@
 // show a company's compliance record.
 import { TypedDataEncoder, ZeroAddress, ZeroHash, keccak256, toUtf8Bytes } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address } from "viem";
 
 import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
-import type { Address } from "viem";
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount } from "@fef/sdk/format";
+import { complianceLine } from "@fef/sdk/status";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import {
   hashOrText,
@@ -20,10 +24,7 @@ import {
   parseWhole,
   required,
 } from "./lib/args.js";
-import { type AssetInfo } from "@fef/sdk/assets";
-import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { fail } from "./lib/fail.js";
-import { complianceLine } from "@fef/sdk/status";
 import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf, returnsAsset } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {

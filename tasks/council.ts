@@ -1,9 +1,9 @@
 // Trustee tasks of the council: propose, approve, execute, list proposals.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Hex } from "viem";
 
 import { ActionKindValue, actionKinds, actionSignature, isActionKind } from "@fef/sdk/actionKinds";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
-import type { Hex } from "viem";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parseJson, parseWhole, required } from "./lib/args.js";

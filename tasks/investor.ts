@@ -3,10 +3,11 @@
 import { ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parsePositiveAmount, parseProof } from "./lib/args.js";
-import { type AssetInfo } from "@fef/sdk/assets";
-import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";

@@ -1,6 +1,9 @@
 // Researcher tasks: apply to a round, claim vested shares and stipends, claim returns.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import {
   hashOrText,
@@ -12,8 +15,6 @@ import {
   parseWhole,
   required,
 } from "./lib/args.js";
-import { type AssetInfo } from "@fef/sdk/assets";
-import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, connectFund, assetInfo, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";

@@ -1,12 +1,13 @@
 // Trustee and keeper tasks of grant rounds: commit and reveal estimates, finalize, settle.
-import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
-import { saltRecord } from "@fef/sdk/salts";
-import { newSalt } from "@fef/sdk/seal";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address, Hex } from "viem";
 
-import { ANYONE, actingAccount } from "./lib/accounts.js";
+import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
+import { saltRecord } from "@fef/sdk/salts";
+import { newSalt } from "@fef/sdk/seal";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
+
+import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseBps, parseBytes32, parseId, parseWhole } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";

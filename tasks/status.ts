@@ -3,10 +3,11 @@
 import { formatUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { optional, parseWhole } from "./lib/args.js";
-import { type AssetInfo } from "@fef/sdk/assets";
+import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
 import { complianceLine } from "@fef/sdk/status";
+
+import { optional, parseWhole } from "./lib/args.js";
 import { type CommonArgs, type Fund, chainTime, connectFund, assetInfo, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {

@@ -11,6 +11,9 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { ContractTransactionResponse } from "ethers";
 import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
+import type { Address } from "viem";
+
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
 import type {
   ERC1271WalletMock,
@@ -18,8 +21,6 @@ import type {
   ReturnsRegistry,
   TestToken,
 } from "../../types/ethers-contracts/index.js";
-import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
-import type { Address } from "viem";
 import type { GasRow } from "./rows.js";
 
 const ETH = ZeroAddress;

@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address, PublicClient } from "viem";
+
+import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
 
 import {
   type FundAddresses,
   deployedAddressesFile,
   loadFundAddresses,
 } from "../../scripts/lib/deployment.js";
-import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
-import type { Address, PublicClient } from "viem";
 import { optional } from "./args.js";
 import { fail } from "./fail.js";
 

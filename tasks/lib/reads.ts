@@ -1,5 +1,7 @@
 // Reads shared by several tasks: proposals, rounds, applications, offerings and commitments as
 // plain summary objects.
+import type { Hex } from "viem";
+
 import { actionKindOf } from "@fef/sdk/actionKinds";
 import { decodeActionParams } from "@fef/sdk/proposals";
 import {
@@ -14,9 +16,8 @@ import {
   roundStatuses,
   type Compliance,
 } from "@fef/sdk/status";
-import type { Hex } from "viem";
+import type { AssetInfo } from "@fef/sdk/assets";
 
-import { type AssetInfo } from "@fef/sdk/assets";
 import { assetInfo } from "./fund.js";
 import type { Fund } from "./fund.js";
 

@@ -1,6 +1,9 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import { id, parseEther } from "ethers";
+import type { Address } from "viem";
+
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
 import type {
   CapitalPool,
@@ -13,9 +16,6 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
-import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
-import type { Address } from "viem";
-
 import { ActionKind, ETH, argsFor, at } from "./council.js";
 
 export const DAY = 86_400n;

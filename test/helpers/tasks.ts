@@ -11,9 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import LocalFundModule from "../../ignition/modules/LocalFund.js";
 import { ActionKindValue, type ActionKind } from "@fef/sdk/actionKinds";
 import { encodeActionParams } from "@fef/sdk/proposals";
+
+import LocalFundModule from "../../ignition/modules/LocalFund.js";
 
 export const connection = await network.getOrCreate();
 export const { ethers, networkHelpers } = connection;

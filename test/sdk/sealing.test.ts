@@ -8,6 +8,7 @@ import { commitEstimate, revealEstimate } from "@fef/sdk/actions/grants";
 import { memorySaltStore } from "@fef/sdk/salts";
 import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
+
 import {
   type TestFund,
   account,

@@ -1,8 +1,9 @@
 import { expect } from "chai";
 import { keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
+import type { Address } from "viem";
 
 import { mutablePromiseTypes, promiseTypedData } from "@fef/sdk/promise";
-import type { Address } from "viem";
+
 import type {
   CompanyStatusSummary,
   RegisterSummary,

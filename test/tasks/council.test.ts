@@ -2,6 +2,7 @@ import { expect } from "chai";
 
 import { ActionKindValue } from "@fef/sdk/actionKinds";
 import { encodeActionParams } from "@fef/sdk/proposals";
+
 import type { ExecutionSummary, ProposalSummary, ProposalsSummary } from "../../tasks/council.js";
 import {
   DAY,

@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
 
 import { encodeActionParams } from "@fef/sdk/proposals";
+
 import type { OfferingClaimSummary, OfferingSettleSummary, SubscribeSummary } from "../../tasks/investor.js";
 import {
   SHARE,

@@ -5,6 +5,7 @@ import { parseAbi, type Hex } from "viem";
 
 import { decodeRevert, errorsOf, explainError } from "@fef/sdk/errors";
 import { decodeActionParams, encodeActionParams } from "@fef/sdk/proposals";
+
 import { parseAmount, parseAsset, parseDays, parseTime, parseWhole } from "../../tasks/lib/args.js";
 
 describe("task libraries", () => {

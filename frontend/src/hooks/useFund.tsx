@@ -4,8 +4,9 @@ import { useChainId, useConnection, useReadContract } from "wagmi";
 
 import { deployments, type ChainDeployment } from "@fef/sdk/deployments";
 import { fundLensAbi } from "@fef/sdk/generated/abis";
-import type { ChainId } from "../lib/chains";
 import type { AssetInfo } from "@fef/sdk/assets";
+
+import type { ChainId } from "../lib/chains";
 import { useHistory, type HistoryLog } from "./useHistory";
 
 export type Snapshot = ContractFunctionReturnType<typeof fundLensAbi, "view", "snapshot">;

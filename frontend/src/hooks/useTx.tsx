@@ -6,6 +6,7 @@ import { waitForTransactionReceipt } from "wagmi/actions";
 
 import { decodeError, errorFormat } from "@fef/sdk/errors";
 import type { AssetInfo } from "@fef/sdk/assets";
+
 import { useFund } from "./useFund";
 
 export type TxPhase = "checking" | "approving" | "wallet" | "pending" | "confirmed" | "failed";

@@ -3,12 +3,7 @@ import { keccak256, toHex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import { CheckboxField, Field, SelectField } from "../../components/Field";
 import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
-import { useFund, type CompanyRow } from "../../hooks/useFund";
-import { toLocalInput, useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
-import { useTx } from "../../hooks/useTx";
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 import { promiseDomain, promiseTypes, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
 import {
@@ -19,6 +14,12 @@ import {
   checkText,
   type Checked,
 } from "@fef/sdk/validate";
+
+import { CheckboxField, Field, SelectField } from "../../components/Field";
+import { useFund, type CompanyRow } from "../../hooks/useFund";
+import { toLocalInput, useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
+import { useTx } from "../../hooks/useTx";
 
 type Fields =
   | "company"

@@ -1,9 +1,10 @@
-import { Field } from "../../components/Field";
 import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { checkAddress, checkText } from "@fef/sdk/validate";
+
+import { Field } from "../../components/Field";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { checkAddress, checkText } from "@fef/sdk/validate";
 
 type Fields = "name" | "uri" | "admin";
 

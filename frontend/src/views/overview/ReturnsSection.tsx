@@ -1,11 +1,12 @@
 import { useMemo } from "react";
 
-import { LineChart } from "../../components/charts/LineChart";
-import { useFund, type OfferingRow } from "../../hooks/useFund";
-import { downloadCsv } from "../../lib/csv";
 import { toCsv } from "@fef/sdk/csv";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatUnitsGrouped } from "@fef/sdk/format";
+
+import { LineChart } from "../../components/charts/LineChart";
+import { useFund, type OfferingRow } from "../../hooks/useFund";
+import { downloadCsv } from "../../lib/csv";
 import { returnsLedger, returnsSeries } from "../../lib/history";
 
 /** Σ capital raised by offerings not yet settled, per asset (lower-case address). */

@@ -1,15 +1,16 @@
 import { useState } from "react";
 import { keccak256, toHex } from "viem";
 
-import { Field, SelectField } from "../../components/Field";
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
-import { useFund } from "../../hooks/useFund";
-import { useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { roundPhase } from "@fef/sdk/status";
 import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
+
+import { Field, SelectField } from "../../components/Field";
+import { useFund } from "../../hooks/useFund";
+import { useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
 
 const MAX_U128 = 2n ** 128n - 1n;
 type Fields = "round" | "uri" | "contentHash" | "effort" | "stipend";

@@ -1,13 +1,14 @@
 import { useReadContract } from "wagmi";
 
-import { VestingChart } from "../../components/charts/VestingChart";
 import { fundLensAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
-import { useFund } from "../../hooks/useFund";
-import { useRoleIndex } from "../../hooks/useRoles";
-import { useSend } from "../../hooks/useSend";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
 import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
+
+import { VestingChart } from "../../components/charts/VestingChart";
+import { useFund } from "../../hooks/useFund";
+import { useRoleIndex } from "../../hooks/useRoles";
+import { useSend } from "../../hooks/useSend";
 
 /** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
 export function MyApplications() {

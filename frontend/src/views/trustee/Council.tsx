@@ -1,5 +1,6 @@
-import { useFund } from "../../hooks/useFund";
 import { formatDuration } from "@fef/sdk/format";
+
+import { useFund } from "../../hooks/useFund";
 
 export function Council() {
   const { snapshot, account } = useFund();

@@ -3,16 +3,17 @@ import { zeroHash, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, writeContract } from "wagmi/actions";
 
-import { Field } from "../../components/Field";
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
-import { useFund, type ApplicationRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
-import { useTx } from "../../hooks/useTx";
 import { formatBps } from "@fef/sdk/format";
 import { browserSaltStore, saltRecord } from "@fef/sdk/salts";
 import { newSalt } from "@fef/sdk/seal";
 import { ApplicationStatus, type RoundPhase } from "@fef/sdk/status";
 import { checkPercentBps } from "@fef/sdk/validate";
+
+import { Field } from "../../components/Field";
+import { useFund, type ApplicationRow } from "../../hooks/useFund";
+import { useSend } from "../../hooks/useSend";
+import { useTx } from "../../hooks/useTx";
 
 /** What this trustee still owes for one application: commit, then reveal (or why it cannot). */
 export function EstimateRow({

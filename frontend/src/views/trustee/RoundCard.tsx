@@ -1,6 +1,4 @@
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
-import { useFund, type RoundRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
 import { findAsset } from "@fef/sdk/assets";
 import {
   formatAmount,
@@ -12,6 +10,9 @@ import {
   shortHash,
 } from "@fef/sdk/format";
 import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "@fef/sdk/status";
+
+import { useFund, type RoundRow } from "../../hooks/useFund";
+import { useSend } from "../../hooks/useSend";
 import { EstimateRow } from "./EstimateRow";
 
 /** One round: its phase and terms, each application with the trustee's owed estimate, results, settle. */
