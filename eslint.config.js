@@ -11,7 +11,7 @@ export default tseslint.config(
       "types/",
       "reports/",
       "frontend/dist/",
-      "frontend/src/generated/",
+      "packages/sdk/src/generated/",
       "ignition/deployments/",
     ],
   },

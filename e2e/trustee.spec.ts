@@ -124,7 +124,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
 
   await openAs(page, "trustee", 2);
   const roundCard = page.getByTestId(`round-${roundId}`);
-  await expect(roundCard).toHaveAttribute("data-phase", "commit");
+  await expect(roundCard).toHaveAttribute("data-phase", "committing");
   const row = roundCard.getByTestId(`application-${id}`);
   await row.getByTestId(`estimate-input-${id}`).fill("37.5");
   await row.getByTestId(`commit-${id}`).click();
@@ -147,7 +147,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
 
   await page.reload();
   await expect(page.getByTestId("account-address")).toHaveAttribute("title", trustee);
-  await expect(roundCard).toHaveAttribute("data-phase", "reveal");
+  await expect(roundCard).toHaveAttribute("data-phase", "revealing");
   const reveal = row.getByTestId(`reveal-${id}`);
   await expect(reveal).toHaveText("Reveal 37.5%");
   await reveal.click();

@@ -9,10 +9,13 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { type Signer, ZeroAddress, keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { network } from "hardhat";
+import type { Address } from "viem";
 
-import { ActionKind, type ActionKindName, encodeActionArgs } from "./lib/actions.js";
+import { ActionKindValue, type ActionKind } from "@fef/sdk/actionKinds";
+import { encodeActionParams } from "@fef/sdk/proposals";
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+
 import { loadFundAddresses } from "./lib/deployment.js";
-import { pfrTypedData } from "./lib/pfr.js";
 
 const DAY = 24 * 60 * 60;
 const SHARE = 10n ** 18n;
@@ -58,9 +61,9 @@ async function send(tx: Promise<{ wait(): Promise<unknown> }>): Promise<void> {
 }
 
 /** Proposes with trustee 1, approves with trustees 2 and 3 (M = 3), executes. */
-async function pass(kind: ActionKindName, args: string, label: string): Promise<bigint> {
+async function pass(kind: ActionKind, args: string, label: string): Promise<bigint> {
   const id = (await council.proposalCount()) + 1n;
-  await send(council.connect(t1).propose(ActionKind[kind], args));
+  await send(council.connect(t1).propose(ActionKindValue[kind], args));
   await send(council.connect(t2).approve(id));
   await send(council.connect(t3).approve(id));
   await send(council.connect(t1).execute(id));
@@ -100,7 +103,7 @@ console.log(`Seeding the demo Fund on chain ${chainId}`);
 let now = await time.latest();
 await pass(
   "OpenRound",
-  encodeActionArgs(rounds.interface, "openRound", [
+  encodeActionParams("OpenRound", [
     {
       sharePool: 1_000_000n * SHARE,
       applicationDeadline: now + 2 * DAY,
@@ -117,7 +120,7 @@ await pass(
 const round1 = await rounds.roundCount();
 await pass(
   "OpenOffering",
-  encodeActionArgs(offerings.interface, "openOffering", [
+  encodeActionParams("OpenOffering", [
     {
       asset: ETH,
       pricePerShare: parseEther("0.01"),
@@ -198,7 +201,7 @@ log("investors claimed their shares of offering 1");
 
 await pass(
   "RegisterTechnique",
-  encodeActionArgs(registry.interface, "registerTechnique", [
+  encodeActionParams("RegisterTechnique", [
     "Reward-model probes",
     "ipfs://demo/technique/reward-model-probes",
     keccak256(toUtf8Bytes("Reward-model probes")),
@@ -208,7 +211,7 @@ await pass(
 );
 await pass(
   "RegisterTechnique",
-  encodeActionArgs(registry.interface, "registerTechnique", [
+  encodeActionParams("RegisterTechnique", [
     "Debate protocol",
     "ipfs://demo/technique/debate-protocol",
     keccak256(toUtf8Bytes("Debate protocol")),
@@ -248,8 +251,8 @@ for (const company of companies) {
     nonce: 1n,
     deadline: BigInt(now + DAY),
   };
-  const typed = pfrTypedData(chainId, addresses.ReturnsRegistry, terms);
-  const signature = await company.admin.signTypedData(typed.domain, typed.types, typed.message);
+  const typed = promiseTypedData(chainId, addresses.ReturnsRegistry as Address, terms as PromiseTerms);
+  const signature = await company.admin.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
   const commitmentId = (await registry.commitmentCount()) + 1n;
   // Anyone may submit a signed promise; here a trustee does.
   await send(registry.connect(t4).submitCommitment(terms, adminAddress, signature));
@@ -331,7 +334,7 @@ now = await time.latest();
 
 await pass(
   "OpenRound",
-  encodeActionArgs(rounds.interface, "openRound", [
+  encodeActionParams("OpenRound", [
     {
       sharePool: 500_000n * SHARE,
       applicationDeadline: now + 10 * 60,
@@ -360,7 +363,7 @@ const tree = StandardMerkleTree.of(
 now = await time.latest();
 await pass(
   "OpenOffering",
-  encodeActionArgs(offerings.interface, "openOffering", [
+  encodeActionParams("OpenOffering", [
     {
       asset: testUsdAddress,
       pricePerShare: USD("2.5"),
@@ -393,10 +396,7 @@ const transfersId = (await council.proposalCount()) + 1n;
 await send(
   council
     .connect(t1)
-    .propose(
-      ActionKind.SetTransfersEnabled,
-      encodeActionArgs(shares.interface, "setTransfersEnabled", [true]),
-    ),
+    .propose(ActionKindValue.SetTransfersEnabled, encodeActionParams("SetTransfersEnabled", [true])),
 );
 await send(council.connect(t2).approve(transfersId));
 log(`council #${transfersId}: enable share transfers — 2 of 3 approvals`);
@@ -405,8 +405,8 @@ await send(
   council
     .connect(t4)
     .propose(
-      ActionKind.RegisterTechnique,
-      encodeActionArgs(registry.interface, "registerTechnique", [
+      ActionKindValue.RegisterTechnique,
+      encodeActionParams("RegisterTechnique", [
         "Formal verification toolkit",
         "ipfs://demo/technique/formal-verification-toolkit",
         keccak256(toUtf8Bytes("Formal verification toolkit")),

@@ -127,8 +127,9 @@ async function main(): Promise<void> {
     }
   }
 
-  step("Compiling contracts");
+  step("Compiling contracts and generating the SDK's bindings");
   await run("hardhat", ["build"]);
+  await run("npm", ["run", "generate", "--workspace", "@fef/sdk"]);
 
   step(`Starting the local chain on ${RPC_URL} (log: ${LOG_DIR}/chain.log)`);
   background("chain", "hardhat", [
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
   step("Fund status");
   await run("hardhat", ["fund:status", "--network", "localhost"]);
 
-  step("Building the dashboard (bindings generated from the artifacts and this deployment)");
+  step("Building the dashboard (with this deployment's addresses, written into the SDK)");
   await run("npm", ["run", "build", "--workspace", "frontend"], { VITE_RPC_URL: RPC_URL });
 
   step(`Serving the dashboard (log: ${LOG_DIR}/dashboard.log)`);

@@ -2,8 +2,13 @@
 // show a company's compliance record.
 import { TypedDataEncoder, ZeroAddress, ZeroHash, keccak256, toUtf8Bytes } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address } from "viem";
 
-import { type PromiseOfFutureReturns, pfrTypedData } from "../scripts/lib/pfr.js";
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount } from "@fef/sdk/format";
+import { complianceLine } from "@fef/sdk/status";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import {
   hashOrText,
@@ -19,14 +24,12 @@ import {
   parseWhole,
   required,
 } from "./lib/args.js";
-import { type AssetInfo, balanceOf, formatAmount, returnsAsset } from "./lib/assets.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf, returnsAsset } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
   type CompanyView,
   type ComplianceView,
-  complianceLine,
   complianceOf,
   readCommitment,
   readCompany,
@@ -114,7 +117,7 @@ export interface SubmitSummary {
   commitmentId: bigint;
   companyId: bigint;
   signer: string;
-  terms: PromiseOfFutureReturns;
+  terms: PromiseTerms & { techniqueIds: bigint[] };
   digest: string;
   signature: string;
   periodCount: bigint;
@@ -163,7 +166,7 @@ export async function submitPromise(
   const signer = await actingAccount(fund.signers, args.from, companySigner(fund, company));
   const nonce = await chooseNonce(fund, company, args.nonce);
 
-  const terms: PromiseOfFutureReturns = {
+  const terms = {
     companyId: company,
     techniqueIds,
     modelName,
@@ -176,15 +179,19 @@ export async function submitPromise(
     nonce,
     deadline,
   };
-  const typed = pfrTypedData(fund.chainId, fund.addresses.ReturnsRegistry, terms);
-  const digest = TypedDataEncoder.hash(typed.domain, typed.types, typed.message);
+  const typed = promiseTypedData(
+    fund.chainId,
+    fund.addresses.ReturnsRegistry as Address,
+    terms as PromiseTerms,
+  );
+  const digest = TypedDataEncoder.hash(typed.domain, mutablePromiseTypes(), typed.message);
   if (digest !== (await fund.registry.commitmentDigest(terms))) {
     fail(
-      "The registry's EIP-712 digest differs from the typed data built here (domain or type out of date in scripts/lib/pfr.ts)",
+      "The registry's EIP-712 digest differs from the typed data built here (domain or type out of date in packages/sdk/src/promise.ts)",
     );
   }
   // Signed exactly as a wallet would (eth_signTypedData_v4 on a node account).
-  const signature = await signer.signTypedData(typed.domain, typed.types, typed.message);
+  const signature = await signer.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
   const receipt = await send(fund, `Submitting the Promise of Future Returns of company ${company}`, () =>
     fund.registry.connect(signer).submitCommitment(terms, signer.address, signature),
   );
@@ -200,7 +207,7 @@ export async function submitPromise(
     commitmentId,
     companyId: company,
     signer: signer.address,
-    terms,
+    terms: terms as PromiseTerms & { techniqueIds: bigint[] },
     digest,
     signature,
     periodCount: stored.periodCount,
@@ -266,15 +273,15 @@ export async function reportReturns(
     optional(args.evidence) === undefined ? ZeroHash : hashOrText("evidence", args.evidence);
   const signer = await actingAccount(fund.signers, args.from, companySigner(fund, commitment.companyId));
   const due = await fund.registry.dueAmount(id, grossReturns);
-  const balance = await balanceOf(fund, asset.address, signer.address);
+  const balance = await balanceOf(fund, asset.asset, signer.address);
   if (balance < due) {
     fail(
       `--from ${signer.address}: holds ${formatAmount(balance, asset)}, but the Fund's share of ${formatAmount(grossReturns, asset)} is ${formatAmount(due, asset)}`,
     );
   }
   let approval: string | undefined;
-  if (asset.address !== ZeroAddress && due > 0n) {
-    const token = await fund.ethers.getContractAt("TestToken", asset.address);
+  if (asset.asset !== ZeroAddress && due > 0n) {
+    const token = await fund.ethers.getContractAt("TestToken", asset.asset);
     if ((await token.allowance(signer.address, fund.addresses.ReturnsRegistry)) < due) {
       const approved = await send(
         fund,
@@ -285,8 +292,8 @@ export async function reportReturns(
     }
   }
   const receipt = await send(fund, `Reporting period ${period} of commitment ${id}`, () =>
-    fund.registry.connect(signer).reportReturns(id, period, asset.address, grossReturns, evidenceHash, {
-      value: asset.address === ZeroAddress ? due : 0n,
+    fund.registry.connect(signer).reportReturns(id, period, asset.asset, grossReturns, evidenceHash, {
+      value: asset.asset === ZeroAddress ? due : 0n,
     }),
   );
   const event = findEvent(

@@ -1,14 +1,10 @@
 // Trustee tasks of the council: propose, approve, execute, list proposals.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Hex } from "viem";
 
-import { ActionKind } from "../scripts/lib/actions.js";
-import {
-  ACTION_KIND_NAMES,
-  encodeProposalArgs,
-  isActionKindName,
-  proposalRoute,
-  routeSignature,
-} from "../scripts/lib/proposals.js";
+import { ActionKindValue, actionKinds, actionSignature, isActionKind } from "@fef/sdk/actionKinds";
+import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parseJson, parseWhole, required } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
@@ -45,28 +41,22 @@ export interface ExecutionSummary extends ProposalSummary {
 export async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment): Promise<ProposalSummary> {
   const fund = await connectFund(hre, args.deployment);
   const kind = required("kind", args.kind);
-  if (!isActionKindName(kind))
-    fail(`--kind: unknown kind "${kind}"; the kinds are ${ACTION_KIND_NAMES.join(", ")}`);
-  const signature = routeSignature(kind, fund.interfaces);
-  const takesNothing = proposalRoute(kind, fund.interfaces).fragment.inputs.length === 0;
+  if (!isActionKind(kind)) fail(`--kind: unknown kind "${kind}"; the kinds are ${actionKinds.join(", ")}`);
+  const signature = actionSignature(kind);
+  const takesNothing = actionSignature(kind).endsWith("()");
   const given = optional(args.params);
   if (given === undefined && !takesNothing) {
     fail(`--params is required: a JSON array of the arguments of ${signature}`);
   }
   let encoded: string;
   try {
-    encoded = encodeProposalArgs(
-      kind,
-      given === undefined ? [] : parseJson("params", given),
-      fund.interfaces,
-      "--params",
-    );
+    encoded = encodeActionParams(kind, given === undefined ? [] : parseJson("params", given), "--params");
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
   const signer = await actingAccount(fund.signers, args.from, trustee(fund));
   const receipt = await send(fund, `Proposing ${kind}`, () =>
-    fund.council.connect(signer).propose(ActionKind[kind], encoded),
+    fund.council.connect(signer).propose(ActionKindValue[kind], encoded),
   );
   const created = findEvent(
     receipt,
@@ -140,7 +130,7 @@ export async function execute(
     fund.addresses.TrusteeCouncil,
     "ProposalExecuted",
   );
-  const returned = decodeReturned(fund, before.kind, executed.args.getValue("result") as string);
+  const returned = decodeReturned(before.kind, executed.args.getValue("result") as string);
   const view = await readProposal(fund, id, await chainTime(fund));
   const summary: ExecutionSummary = {
     ...view,
@@ -154,19 +144,9 @@ export async function execute(
   ]);
 }
 
-function decodeReturned(fund: Fund, kind: string, result: string): Record<string, unknown> {
-  if (!isActionKindName(kind) || result === "0x") return {};
-  const { iface, fragment } = proposalRoute(kind, fund.interfaces);
-  try {
-    const values = iface.decodeFunctionResult(fragment, result);
-    const named: Record<string, unknown> = {};
-    fragment.outputs.forEach((output, index) => {
-      named[output.name === "" ? `result${index}` : output.name] = values[index];
-    });
-    return named;
-  } catch {
-    return { result };
-  }
+function decodeReturned(kind: string, result: string): Record<string, unknown> {
+  if (!isActionKind(kind)) return {};
+  return decodeActionResult(kind, result as Hex);
 }
 
 export interface ProposalsSummary {

@@ -3,11 +3,13 @@
 import { ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parsePositiveAmount, parseProof } from "./lib/args.js";
-import { type AssetInfo, balanceOf, formatAmount, formatShares } from "./lib/assets.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import { readOffering } from "./lib/reads.js";
 import { findEvent, send } from "./lib/send.js";
@@ -59,15 +61,15 @@ export async function subscribe(
   const { asset } = offering;
   if (!args.json)
     console.log(`Quote: ${formatShares(shares)} in offering #${id} cost ${formatAmount(cost, asset)}`);
-  const balance = await balanceOf(fund, asset.address, signer.address);
+  const balance = await balanceOf(fund, asset.asset, signer.address);
   if (balance < cost) {
     fail(
       `--from ${signer.address}: holds ${formatAmount(balance, asset)}, but ${formatShares(shares)} cost ${formatAmount(cost, asset)}`,
     );
   }
   let approval: string | undefined;
-  if (asset.address !== ZeroAddress) {
-    const token = await fund.ethers.getContractAt("TestToken", asset.address);
+  if (asset.asset !== ZeroAddress) {
+    const token = await fund.ethers.getContractAt("TestToken", asset.asset);
     if ((await token.allowance(signer.address, fund.addresses.Offerings)) < cost) {
       const approved = await send(
         fund,
@@ -80,7 +82,7 @@ export async function subscribe(
   const receipt = await send(fund, `Subscribing to offering ${id}`, () =>
     fund.offerings
       .connect(signer)
-      .subscribe(id, shares, proof, { value: asset.address === ZeroAddress ? cost : 0n }),
+      .subscribe(id, shares, proof, { value: asset.asset === ZeroAddress ? cost : 0n }),
   );
   const event = findEvent(receipt, fund.offerings.interface, fund.addresses.Offerings, "Subscribed");
   const pendingShares = await fund.offerings.pendingShares(id, signer.address);
@@ -181,8 +183,8 @@ export async function settleOffering(
   );
   const event = findEvent(receipt, fund.offerings.interface, fund.addresses.Offerings, "OfferingSettled");
   const [books, available] = await Promise.all([
-    fund.pool.books(asset.address),
-    fund.pool.availableCapital(asset.address),
+    fund.pool.books(asset.asset),
+    fund.pool.availableCapital(asset.asset),
   ]);
   const summary: OfferingSettleSummary = {
     offeringId: id,

@@ -1,6 +1,9 @@
 // Researcher tasks: apply to a round, claim vested shares and stipends, claim returns.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import {
   hashOrText,
@@ -12,9 +15,8 @@ import {
   parseWhole,
   required,
 } from "./lib/args.js";
-import { type AssetInfo, assetInfo, formatAmount, formatShares, returnsAsset } from "./lib/assets.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, connectFund, assetInfo, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
 import { APPLICATION_STATUS, ROUND_STATUS } from "./lib/reads.js";
 import { findEvent, send } from "./lib/send.js";
@@ -245,7 +247,7 @@ export async function claimReturns(
   const assets =
     given === undefined
       ? [...(await fund.shares.returnsAssets())]
-      : [(await returnsAsset(fund, "asset", parseAsset("asset", given))).address];
+      : [(await returnsAsset(fund, "asset", parseAsset("asset", given))).asset];
   const infos = await Promise.all(assets.map((asset) => assetInfo(fund, asset)));
   const what = given === undefined ? "any asset" : (infos[0]?.symbol ?? given);
   const signer = await actingAccount(fund.signers, args.from, {

@@ -1,16 +1,19 @@
 // Trustee and keeper tasks of grant rounds: commit and reveal estimates, finalize, settle.
-import { hexlify, randomBytes } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address, Hex } from "viem";
+
+import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
+import { saltRecord } from "@fef/sdk/salts";
+import { newSalt } from "@fef/sdk/seal";
+import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
-import { formatAmount } from "./lib/assets.js";
 import { optional, parseBps, parseBytes32, parseId, parseWhole } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import { APPLICATION_STATUS, type RoundView, readRound } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
-import { defaultSaltFile, findEstimate, saltKey, storeEstimate } from "./lib/salts.js";
 import { send } from "./lib/send.js";
 
 export interface CommitArgs extends CommonArgs {
@@ -41,7 +44,7 @@ export interface EstimateSummary {
   trustee: string;
   estimateBps: number;
   salt: string;
-  commitment: string;
+  sealedEstimate: string;
   saltFile: string;
   transaction: string;
 }
@@ -57,7 +60,7 @@ export async function commitEstimate(
   const fund = await connectFund(hre, args.deployment);
   const id = await applicationId(fund, args.application);
   const estimateBps = Number(parseBps("estimate", args.estimate));
-  const salt = optional(args.salt) === undefined ? hexlify(randomBytes(32)) : parseBytes32("salt", args.salt);
+  const salt = optional(args.salt) === undefined ? newSalt() : (parseBytes32("salt", args.salt) as Hex);
   const signer = await actingAccount(
     fund.signers,
     args.from,
@@ -68,11 +71,25 @@ export async function commitEstimate(
     ),
   );
   const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
-  const commitment = await fund.rounds.sealEstimate(signer.address, id, estimateBps, salt);
-  const key = saltKey(fund.chainId, fund.addresses.GrantRounds, signer.address, id);
-  storeEstimate(saltFile, key, { estimateBps, salt, commitment });
+  // Sealed here, never by a call to the node: the estimate and the salt stay on this machine until the reveal.
+  const record = saltRecord({
+    chainId: Number(fund.chainId),
+    grantRounds: fund.addresses.GrantRounds as Address,
+    trustee: signer.address as Address,
+    applicationId: id,
+    estimateBps,
+    salt,
+  });
+  // Stored before sending, so a crash after sending cannot lose the salt. Nothing is committed on
+  // chain yet (checked above), so an older record for this application never landed.
+  try {
+    fileSaltStore(saltFile).put(record, { replace: true });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const sealedEstimate = record.sealedEstimate;
   const receipt = await send(fund, `Committing an estimate for application ${id}`, () =>
-    fund.rounds.connect(signer).commitEstimate(id, commitment),
+    fund.rounds.connect(signer).commitEstimate(id, sealedEstimate),
   );
   const roundId = (await fund.rounds.application(id)).roundId;
   const summary: EstimateSummary = {
@@ -81,7 +98,7 @@ export async function commitEstimate(
     trustee: signer.address,
     estimateBps,
     salt,
-    commitment,
+    sealedEstimate,
     saltFile,
     transaction: receipt.hash,
   };
@@ -113,23 +130,33 @@ export async function revealEstimate(
       fund,
       `committed an estimate for application ${id} and has not revealed it`,
       async (address) => {
-        const { sealedEstimate: commitment, revealed } = await fund.rounds.sealedEstimateOf(id, address);
-        if (BigInt(commitment) === 0n) return `has not committed an estimate for application ${id}`;
+        const { sealedEstimate, revealed } = await fund.rounds.sealedEstimateOf(id, address);
+        if (BigInt(sealedEstimate) === 0n) return `has not committed an estimate for application ${id}`;
         return revealed ? `has already revealed the estimate for application ${id}` : true;
       },
     ),
   );
   const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
-  const key = saltKey(fund.chainId, fund.addresses.GrantRounds, signer.address, id);
-  const stored = findEstimate(saltFile, key);
+  let stored;
+  try {
+    stored = fileSaltStore(saltFile).get({
+      chainId: Number(fund.chainId),
+      grantRounds: fund.addresses.GrantRounds as Address,
+      trustee: signer.address as Address,
+      applicationId: id,
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
   if (stored === undefined) {
     fail(
       `No salt for application ${id} by ${signer.address} on chain ${fund.chainId} in ${saltFile}: ` +
-        `an estimate can only be revealed with the salt it was committed with (estimate:commit prints and stores it)`,
+        `an estimate can only be revealed with the salt it was committed with (estimate:commit prints and stores it; ` +
+        `the dashboard's export can be imported into this file)`,
     );
   }
   const onChain = (await fund.rounds.sealedEstimateOf(id, signer.address)).sealedEstimate;
-  if (onChain.toLowerCase() !== stored.commitment.toLowerCase()) {
+  if (onChain.toLowerCase() !== stored.sealedEstimate.toLowerCase()) {
     fail(
       `The salt stored in ${saltFile} for application ${id} does not match ${signer.address}'s commitment on chain`,
     );

@@ -3,16 +3,18 @@
 import { formatUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+import { complianceLine } from "@fef/sdk/status";
+
 import { optional, parseWhole } from "./lib/args.js";
-import { type AssetInfo, assetInfo, balanceOf, formatAmount, formatShares } from "./lib/assets.js";
-import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, connectFund, assetInfo, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
   type CompanyView,
   type OfferingView,
   type ProposalView,
   type RoundView,
-  complianceLine,
   newestIds,
   readCompany,
   readOffering,
@@ -111,16 +113,16 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
   const infos = await Promise.all(assets.map((asset) => assetInfo(fund, asset)));
   const returns = await Promise.all(
     infos.map(async (asset) => {
-      const [received, distributed, claimed, undistributed] = await shares.assetTotals(asset.address);
+      const [received, distributed, claimed, undistributed] = await shares.assetTotals(asset.asset);
       return { asset, received, distributed, claimed, undistributed };
     }),
   );
   const capital = await Promise.all(
     infos.map(async (asset) => {
       const [books, available, escrow] = await Promise.all([
-        pool.books(asset.address),
-        pool.availableCapital(asset.address),
-        balanceOf(fund, asset.address, fund.addresses.Offerings),
+        pool.books(asset.asset),
+        pool.availableCapital(asset.asset),
+        balanceOf(fund, asset.asset, fund.addresses.Offerings),
       ]);
       return {
         asset,

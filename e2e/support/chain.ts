@@ -1,7 +1,6 @@
 // Direct JSON-RPC access to the local chain of `npm start`: what the tests read to check real
 // outcomes (contract state, nonces) and the only way they move time.
 import { readFileSync } from "node:fs";
-
 import {
   type Address,
   type Hex,
@@ -13,7 +12,8 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
-import { type ActionKind, actionKindIndex } from "../../frontend/src/lib/actionKinds.js";
+import { type ActionKind, actionKindIndex } from "@fef/sdk/actionKinds";
+
 import { RPC_URL } from "./env.js";
 
 /** Minimal ABIs of what the tests read or call directly (the dashboard has its own bindings). */

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 
+import { decodeError, errorFormat } from "@fef/sdk/errors";
+
 import { Header } from "./components/Header";
 import { NetworkBanner } from "./components/NetworkBanner";
 import { TxStatus } from "./components/TxStatus";
@@ -9,7 +11,6 @@ import { InvestorView } from "./views/investor/InvestorView";
 import { OverviewView } from "./views/overview/OverviewView";
 import { ResearcherView } from "./views/researcher/ResearcherView";
 import { TrusteeView } from "./views/trustee/TrusteeView";
-import { decodeError, errorFormat } from "./lib/errors";
 
 const views = [
   { id: "overview", label: "Fund overview" },

@@ -1,8 +1,9 @@
 import { createConfig, http, injected } from "wagmi";
 import { baseSepolia, sepolia } from "wagmi/chains";
 
+import { devAccounts } from "@fef/sdk/devAccounts";
+
 import { LOCAL_CHAIN_ID, localChain, localRpcUrl } from "./lib/chains";
-import { devAccounts } from "./lib/devAccounts";
 import { devAccountConnector } from "./lib/devConnector";
 
 /**

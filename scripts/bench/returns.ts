@@ -11,6 +11,9 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { ContractTransactionResponse } from "ethers";
 import { ZeroAddress } from "ethers";
 import { network } from "hardhat";
+import type { Address } from "viem";
+
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
 import type {
   ContractWalletMock,
@@ -18,8 +21,6 @@ import type {
   ReturnsRegistry,
   TestToken,
 } from "../../types/ethers-contracts/index.js";
-import { pfrTypedData } from "../lib/pfr.js";
-import type { PromiseOfFutureReturns } from "../lib/pfr.js";
 import type { GasRow } from "./rows.js";
 
 const ETH = ZeroAddress;
@@ -185,7 +186,7 @@ async function addCompany(population: Population): Promise<bigint> {
   return companyId;
 }
 
-function promise(companyId: bigint, start: bigint, nonce: bigint): PromiseOfFutureReturns {
+function promise(companyId: bigint, start: bigint, nonce: bigint) {
   return {
     companyId,
     techniqueIds: [1n, 2n],
@@ -211,10 +212,10 @@ async function submit(
   const { ethers, registry, wallet, walletOwner, company, start } = population;
   const terms = promise(companyId, start, nonce);
   const { chainId } = await ethers.provider.getNetwork();
-  const typed = pfrTypedData(chainId, await registry.getAddress(), terms);
+  const typed = promiseTypedData(chainId, (await registry.getAddress()) as Address, terms as PromiseTerms);
   const key = signerKind === "ECDSA" ? company : walletOwner;
   const signer = signerKind === "ECDSA" ? company.address : await wallet.getAddress();
-  const signature = await key.signTypedData(typed.domain, typed.types, typed.message);
+  const signature = await key.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
   const gas = await gasOf(registry.submitCommitment(terms, signer, signature));
   return { commitmentId: await registry.commitmentCount(), gas };
 }

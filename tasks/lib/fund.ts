@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address, PublicClient } from "viem";
+
+import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
 
 import {
   type FundAddresses,
   deployedAddressesFile,
   loadFundAddresses,
 } from "../../scripts/lib/deployment.js";
-import { FUND_ERROR_SOURCES, RevertDecoder } from "../../scripts/lib/errors.js";
-import type { ProposalInterfaces } from "../../scripts/lib/proposals.js";
 import { optional } from "./args.js";
 import { fail } from "./fail.js";
 
@@ -21,21 +22,6 @@ export interface CommonArgs {
   json: boolean;
 }
 
-const decoders = new WeakMap<HardhatRuntimeEnvironment, RevertDecoder>();
-
-/** One decoder per Hardhat runtime, built from every Fund ABI in the build artifacts. */
-async function revertDecoder(hre: HardhatRuntimeEnvironment): Promise<RevertDecoder> {
-  const cached = decoders.get(hre);
-  if (cached !== undefined) return cached;
-  const abis = [];
-  for (const name of FUND_ERROR_SOURCES) {
-    if (await hre.artifacts.artifactExists(name)) abis.push((await hre.artifacts.readArtifact(name)).abi);
-  }
-  const decoder = new RevertDecoder(abis);
-  decoders.set(hre, decoder);
-  return decoder;
-}
-
 /**
  * Connects to the network of the run (the cached connection, shared with scripts and tests) and to
  * the Fund deployed there. The addresses come from `--deployment <file>` when given, else from
@@ -44,6 +30,8 @@ async function revertDecoder(hre: HardhatRuntimeEnvironment): Promise<RevertDeco
 export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: string | undefined) {
   const connection = await hre.network.getOrCreate();
   const { ethers } = connection;
+  // viem's client of the same connection, for the SDK's reads (assets, FundLens).
+  const client: PublicClient = await connection.viem.getPublicClient();
   const chainId = (await ethers.provider.getNetwork()).chainId;
   const file = optional(deployment) ?? path.join(hre.config.paths.root, deployedAddressesFile(chainId));
   let addresses: FundAddresses;
@@ -58,23 +46,15 @@ export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: st
         `${file} is stale (was the chain restarted?). Deploy again.`,
     );
   }
-  const [council, shares, pool, rounds, offerings, registry, decoder, signers] = await Promise.all([
+  const [council, shares, pool, rounds, offerings, registry, signers] = await Promise.all([
     ethers.getContractAt("ITrusteeCouncil", addresses.TrusteeCouncil),
     ethers.getContractAt("IFundShares", addresses.FundShares),
     ethers.getContractAt("ICapitalPool", addresses.CapitalPool),
     ethers.getContractAt("IGrantRounds", addresses.GrantRounds),
     ethers.getContractAt("IOfferings", addresses.Offerings),
     ethers.getContractAt("IReturnsRegistry", addresses.ReturnsRegistry),
-    revertDecoder(hre),
     ethers.getSigners(),
   ]);
-  const interfaces: ProposalInterfaces = {
-    council: council.interface,
-    shares: shares.interface,
-    grantRounds: rounds.interface,
-    offerings: offerings.interface,
-    returnsRegistry: registry.interface,
-  };
   return {
     ethers,
     chainId,
@@ -85,8 +65,7 @@ export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: st
     rounds,
     offerings,
     registry,
-    interfaces,
-    decoder,
+    client,
     signers,
   };
 }
@@ -98,4 +77,26 @@ export async function chainTime(fund: Fund): Promise<bigint> {
   const block = await fund.ethers.provider.getBlock("latest");
   if (block === null) return fail("The network returned no latest block");
   return BigInt(block.timestamp);
+}
+
+/** Symbol and decimals of `address` (ETH for the zero address). */
+export function assetInfo(fund: Fund, address: string): Promise<AssetInfo> {
+  return readAsset(fund.client, address as Address);
+}
+
+/** The asset, which must be a returns asset of the Fund (`option` is named in the error). */
+export async function returnsAsset(fund: Fund, option: string, address: string): Promise<AssetInfo> {
+  if (!(await fund.shares.isReturnsAsset(address))) {
+    const listed = await fund.shares.returnsAssets();
+    const names = await Promise.all(listed.map(async (asset) => (await assetInfo(fund, asset)).symbol));
+    fail(
+      `--${option}: ${address} is not a returns asset of the Fund (the returns assets are ${names.join(", ")})`,
+    );
+  }
+  return assetInfo(fund, address);
+}
+
+/** Balance of `holder` in `asset` (ETH for the zero address). */
+export function balanceOf(fund: Fund, asset: string, holder: string): Promise<bigint> {
+  return assetBalance(fund.client, asset as Address, holder as Address);
 }

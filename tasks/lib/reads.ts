@@ -1,11 +1,27 @@
 // Reads shared by several tasks: proposals, rounds, applications, offerings and commitments as
 // plain summary objects.
-import { actionKindName } from "../../scripts/lib/actions.js";
-import { decodeProposalArgs } from "../../scripts/lib/proposals.js";
-import { type AssetInfo, assetInfo } from "./assets.js";
+import type { Hex } from "viem";
+
+import { actionKindOf } from "@fef/sdk/actionKinds";
+import { decodeActionParams } from "@fef/sdk/proposals";
+import {
+  type OfferingWindow,
+  type ProposalState,
+  type RoundPhase,
+  applicationStatuses,
+  offeringSettleable,
+  offeringWindow,
+  proposalState,
+  roundPhase,
+  roundStatuses,
+  type Compliance,
+} from "@fef/sdk/status";
+import type { AssetInfo } from "@fef/sdk/assets";
+
+import { assetInfo } from "./fund.js";
 import type { Fund } from "./fund.js";
 
-export type ProposalState = "open" | "ready" | "executed" | "expired";
+export type { OfferingWindow, ProposalState, RoundPhase };
 
 export interface ProposalView {
   id: bigint;
@@ -30,21 +46,20 @@ export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise
     fund.council.threshold(),
     fund.council.trustees(),
   ]);
-  const kind = actionKindName(Number(stored.kind));
+  const kind = actionKindOf(stored.kind) ?? `kind ${stored.kind}`;
   const approved = await Promise.all(trustees.map((account) => fund.council.hasApproved(id, account)));
   let params: Record<string, unknown>;
   try {
-    params = decodeProposalArgs(kind, stored.args, fund.interfaces);
+    params = actionKindOf(stored.kind)
+      ? decodeActionParams(kind as never, stored.args as Hex)
+      : { args: stored.args };
   } catch {
     params = { args: stored.args };
   }
-  const state: ProposalState = stored.executed
-    ? "executed"
-    : now >= stored.expiresAt
-      ? "expired"
-      : approvals >= threshold
-        ? "ready"
-        : "open";
+  const state = proposalState(
+    { executed: stored.executed, expiresAt: stored.expiresAt, approvals, threshold },
+    now,
+  );
   return {
     id,
     kind,
@@ -60,11 +75,8 @@ export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise
   };
 }
 
-export const ROUND_STATUS = ["None", "Open", "Settled", "Closed"] as const;
-export const APPLICATION_STATUS = ["None", "Pending", "Funded", "Unfunded", "Cancelled"] as const;
-
-/** Where a round stands, from its status and deadlines. */
-export type RoundPhase = "applications" | "commit" | "reveal" | "finalizing" | "settled" | "closed";
+export const ROUND_STATUS = roundStatuses;
+export const APPLICATION_STATUS = applicationStatuses;
 
 export interface RoundView {
   id: bigint;
@@ -88,19 +100,15 @@ export interface RoundView {
 export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<RoundView> {
   const round = await fund.rounds.round(id);
   const { params } = round;
-  const status = ROUND_STATUS[Number(round.status)];
-  const phase: RoundPhase =
-    status === "Settled"
-      ? "settled"
-      : status === "Closed"
-        ? "closed"
-        : now <= params.applicationDeadline
-          ? "applications"
-          : now <= params.commitDeadline
-            ? "commit"
-            : now <= params.revealDeadline
-              ? "reveal"
-              : "finalizing";
+  const phase = roundPhase(
+    {
+      status: round.status,
+      applicationDeadline: params.applicationDeadline,
+      commitDeadline: params.commitDeadline,
+      revealDeadline: params.revealDeadline,
+    },
+    now,
+  );
   return {
     id,
     phase,
@@ -121,7 +129,7 @@ export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<Ro
   };
 }
 
-export type OfferingState = "upcoming" | "open" | "ended" | "closed";
+export type OfferingState = OfferingWindow;
 
 export interface OfferingView {
   id: bigint;
@@ -145,13 +153,8 @@ export interface OfferingView {
 export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise<OfferingView> {
   const offering = await fund.offerings.offering(id);
   const { params } = offering;
-  const state: OfferingState = offering.closed
-    ? "closed"
-    : now < params.start
-      ? "upcoming"
-      : now <= params.end
-        ? "open"
-        : "ended";
+  const times = { start: params.start, end: params.end, closed: offering.closed, settled: offering.settled };
+  const state = offeringWindow(times, now);
   return {
     id,
     state,
@@ -165,18 +168,12 @@ export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise
     allowlisted: BigInt(params.allowlistRoot) !== 0n,
     capitalRaised: offering.capitalRaised,
     settled: offering.settled,
-    settleable: !offering.settled && (offering.closed || now > params.end),
+    settleable: offeringSettleable(times, now),
   };
 }
 
-export interface ComplianceView {
-  periodsElapsed: bigint;
-  periodsReported: bigint;
-  periodsDue: bigint;
-  periodsOverdue: bigint;
-  delinquent: boolean;
-  disputed: bigint;
-}
+/** `IReturnsRegistry.Compliance` (the SDK's `Compliance`, mutable for the summaries). */
+export type ComplianceView = { -readonly [K in keyof Compliance]: Compliance[K] };
 
 /** A commitment's terms and its compliance record (flattened: `delinquent` etc. on the commitment). */
 export interface CommitmentView extends ComplianceView {
@@ -254,17 +251,6 @@ export async function readCompany(fund: Fund, id: bigint): Promise<CompanyView> 
     commitments,
     delinquent: commitments.some((commitment) => commitment.delinquent),
   };
-}
-
-/** `3 due, 1 overdue — DELINQUENT` style one-liner. */
-export function complianceLine(compliance: ComplianceView): string {
-  const parts = [
-    `${compliance.periodsReported}/${compliance.periodsElapsed} elapsed periods paid`,
-    `${compliance.periodsDue} due`,
-    `${compliance.periodsOverdue} overdue`,
-  ];
-  if (compliance.disputed > 0n) parts.push(`${compliance.disputed} disputed`);
-  return `${parts.join(", ")}${compliance.delinquent ? " — DELINQUENT" : ""}`;
 }
 
 /** Ids `count, count-1, …` down to at most `limit` of them (newest first). */

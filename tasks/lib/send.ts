@@ -5,6 +5,8 @@ import type {
   LogDescription,
 } from "ethers";
 
+import { explainError } from "@fef/sdk/errors";
+
 import { fail } from "./fail.js";
 import type { Fund } from "./fund.js";
 
@@ -21,13 +23,13 @@ export async function send(
   try {
     response = await transaction();
   } catch (error) {
-    return fail(`${label} failed: ${fund.decoder.explain(error)}`);
+    return fail(`${label} failed: ${explainError(error)}`);
   }
   let receipt: ContractTransactionReceipt | null;
   try {
     receipt = await response.wait();
   } catch (error) {
-    return fail(`${label} failed in transaction ${response.hash}: ${fund.decoder.explain(error)}`);
+    return fail(`${label} failed in transaction ${response.hash}: ${explainError(error)}`);
   }
   if (receipt === null || receipt.status !== 1) fail(`${label} failed in transaction ${response.hash}`);
   return receipt;

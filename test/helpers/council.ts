@@ -1,8 +1,8 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { AbiCoder } from "ethers";
-
-import { ActionKind } from "../../scripts/lib/actions.js";
 import type { ContractTransactionResponse, Interface } from "ethers";
+
+import { ActionKindValue as ActionKind } from "@fef/sdk/actionKinds";
 
 import type {
   CapitalPool,

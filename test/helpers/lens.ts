@@ -1,6 +1,9 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import { id, parseEther } from "ethers";
+import type { Address } from "viem";
+
+import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
 import type {
   CapitalPool,
@@ -13,8 +16,6 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
-import { pfrTypedData } from "../../scripts/lib/pfr.js";
-
 import { ActionKind, ETH, argsFor, at } from "./council.js";
 
 export const DAY = 86_400n;
@@ -209,8 +210,8 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
     deadline: start + DAY,
   };
   const { chainId } = await ethers.provider.getNetwork();
-  const typed = pfrTypedData(chainId, await registry.getAddress(), terms);
-  const signature = await fund.companyAdmin.signTypedData(typed.domain, typed.types, typed.message);
+  const typed = promiseTypedData(chainId, (await registry.getAddress()) as Address, terms as PromiseTerms);
+  const signature = await fund.companyAdmin.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
   await registry.connect(fund.outsider).submitCommitment(terms, fund.companyAdmin.address, signature);
 
   await council

@@ -2,11 +2,11 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import type { TypedDataDomain } from "ethers";
 
 import {
-  PFR_DOMAIN_NAME,
-  PFR_DOMAIN_VERSION,
-  PFR_TYPES,
-  type PromiseOfFutureReturns,
-} from "../../scripts/lib/pfr.js";
+  PROMISE_DOMAIN_NAME,
+  PROMISE_DOMAIN_VERSION,
+  mutablePromiseTypes,
+  type PromiseTerms as SdkPromiseTerms,
+} from "@fef/sdk/promise";
 
 import type {
   ContractWalletMock,
@@ -22,10 +22,14 @@ export const WHOLE_SHARE = 10n ** 18n;
 
 // The EIP-712 domain name, version, types and message shape are the ones scripts, tasks and the seed
 // sign with: one definition, so a test cannot drift from what a wallet is asked to sign.
-export const REGISTRY_NAME = PFR_DOMAIN_NAME;
-export const REGISTRY_VERSION = PFR_DOMAIN_VERSION;
-export const PROMISE_TYPES = PFR_TYPES;
-export type PromiseTerms = PromiseOfFutureReturns;
+export const REGISTRY_NAME = PROMISE_DOMAIN_NAME;
+export const REGISTRY_VERSION = PROMISE_DOMAIN_VERSION;
+export const PROMISE_TYPES = mutablePromiseTypes();
+/** The SDK's Promise terms in ethers' shapes (mutable arrays, plain strings), so tests can derive variants. */
+export type PromiseTerms = Omit<SdkPromiseTerms, "techniqueIds" | "modelHash"> & {
+  techniqueIds: bigint[];
+  modelHash: string;
+};
 
 export interface CommitmentView {
   companyId: bigint;

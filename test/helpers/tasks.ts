@@ -11,8 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { ActionKindValue, type ActionKind } from "@fef/sdk/actionKinds";
+import { encodeActionParams } from "@fef/sdk/proposals";
+
 import LocalFundModule from "../../ignition/modules/LocalFund.js";
-import { ActionKind, type ActionKindName, encodeActionArgs } from "../../scripts/lib/actions.js";
 
 export const connection = await network.getOrCreate();
 export const { ethers, networkHelpers } = connection;
@@ -148,10 +150,10 @@ export function account<T>(signers: readonly T[], index: number): T {
 }
 
 /** Passes a council action with trustees 1, 2, 3 (propose, approve, approve, execute). */
-export async function pass(fund: TestFund, kind: ActionKindName, args: string): Promise<void> {
+export async function pass(fund: TestFund, kind: ActionKind, args: string): Promise<void> {
   const [t1, t2, t3] = [0, 1, 2].map((index) => account(fund.trustees, index));
   const id = (await fund.council.proposalCount()) + 1n;
-  await (await fund.council.connect(t1).propose(ActionKind[kind], args)).wait();
+  await (await fund.council.connect(t1).propose(ActionKindValue[kind], args)).wait();
   await (await fund.council.connect(t2).approve(id)).wait();
   await (await fund.council.connect(t3).approve(id)).wait();
   await (await fund.council.connect(t1).execute(id)).wait();
@@ -178,7 +180,7 @@ export async function openRound(
   await pass(
     fund,
     "OpenRound",
-    encodeActionArgs(fund.rounds.interface, "openRound", [
+    encodeActionParams("OpenRound", [
       {
         sharePool: 10_000n * SHARE,
         ...times,
@@ -204,7 +206,7 @@ export async function openOffering(
   await pass(
     fund,
     "OpenOffering",
-    encodeActionArgs(fund.offerings.interface, "openOffering", [
+    encodeActionParams("OpenOffering", [
       {
         asset,
         pricePerShare: price,
@@ -224,7 +226,7 @@ export async function registerTechnique(fund: TestFund, title: string): Promise<
   await pass(
     fund,
     "RegisterTechnique",
-    encodeActionArgs(fund.registry.interface, "registerTechnique", [
+    encodeActionParams("RegisterTechnique", [
       title,
       `ipfs://technique/${title}`,
       keccak256(toUtf8Bytes(title)),

@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import { keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
+import type { Address } from "viem";
 
-import { pfrTypedData } from "../../scripts/lib/pfr.js";
+import { mutablePromiseTypes, promiseTypedData } from "@fef/sdk/promise";
+
 import type {
   CompanyStatusSummary,
   RegisterSummary,
@@ -123,14 +125,14 @@ describe("company tasks", () => {
       expect([...stored.techniqueIds]).to.deep.equal([2n, 1n]);
       expect(await fund.registry.nonceUsed(1n, 7n)).to.equal(true);
       expect(summary.digest).to.equal(await fund.registry.commitmentDigest(summary.terms));
-      const typed = pfrTypedData(
+      const typed = promiseTypedData(
         (await ethers.provider.getNetwork()).chainId,
-        await fund.registry.getAddress(),
+        (await fund.registry.getAddress()) as Address,
         summary.terms,
       );
-      expect(ethers.verifyTypedData(typed.domain, typed.types, typed.message, summary.signature)).to.equal(
-        admin.address,
-      );
+      expect(
+        ethers.verifyTypedData(typed.domain, mutablePromiseTypes(), typed.message, summary.signature),
+      ).to.equal(admin.address);
     });
 
     it("rejects a non-signer, unknown or repeated techniques, bad bps and an inverted term", async () => {

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 
-import { ActionKind, encodeActionArgs } from "../../scripts/lib/actions.js";
+import { ActionKindValue } from "@fef/sdk/actionKinds";
+import { encodeActionParams } from "@fef/sdk/proposals";
+
 import type { ExecutionSummary, ProposalSummary, ProposalsSummary } from "../../tasks/council.js";
 import {
   DAY,
@@ -40,9 +42,9 @@ describe("council tasks", () => {
       expect(summary.threshold).to.equal(3n);
       expect(summary.state).to.equal("open");
       const stored = await fund.council.proposal(1n);
-      expect(stored.kind).to.equal(BigInt(ActionKind.SetTransfersEnabled));
+      expect(stored.kind).to.equal(BigInt(ActionKindValue.SetTransfersEnabled));
       expect(stored.proposer).to.equal(firstTrustee);
-      expect(stored.args).to.equal(encodeActionArgs(fund.shares.interface, "setTransfersEnabled", [true]));
+      expect(stored.args).to.equal(encodeActionParams("SetTransfersEnabled", [true]));
       expect(summary.args).to.equal(stored.args);
     });
 
@@ -67,7 +69,7 @@ describe("council tasks", () => {
       });
 
       expect(summary.proposer).to.equal(account(fund.trustees, 1).address);
-      const expected = encodeActionArgs(fund.rounds.interface, "openRound", [
+      const expected = encodeActionParams("OpenRound", [
         { ...params, sharePool: 5_000n * SHARE, applicationDeadline: now + DAY, stipendBudget: 0n },
       ]);
       expect((await fund.council.proposal(summary.id)).args).to.equal(expected);

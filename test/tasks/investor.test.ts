@@ -2,7 +2,8 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
 import { parseEther, parseUnits } from "ethers";
 
-import { encodeActionArgs } from "../../scripts/lib/actions.js";
+import { encodeActionParams } from "@fef/sdk/proposals";
+
 import type { OfferingClaimSummary, OfferingSettleSummary, SubscribeSummary } from "../../tasks/investor.js";
 import {
   SHARE,
@@ -68,7 +69,7 @@ describe("investor tasks", () => {
         shares: "100",
         from: investor.address,
       });
-      expect(summary.asset).to.deep.equal({ address: tUsd, symbol: "tUSD", decimals: 6 });
+      expect(summary.asset).to.deep.equal({ asset: tUsd, symbol: "tUSD", decimals: 6 });
       expect(summary.cost).to.equal(parseUnits("250", 6));
       expect(summary.approval).to.match(/^0x[0-9a-f]{64}$/);
       expect(await fund.testUsd.balanceOf(investor.address)).to.equal(parseUnits("750", 6));
@@ -263,11 +264,7 @@ describe("investor tasks", () => {
     it("settles an offering the council closed before its window ended", async () => {
       const fund = await loadFund();
       const { offeringId, end, raised } = await ethOfferingWithSubscriptions(fund);
-      await pass(
-        fund,
-        "CloseOffering",
-        encodeActionArgs(fund.offerings.interface, "closeOffering", [offeringId]),
-      );
+      await pass(fund, "CloseOffering", encodeActionParams("CloseOffering", [offeringId]));
       expect(await time.latest()).to.be.lessThan(end);
 
       const summary = await runTask<OfferingSettleSummary>(fund, "offering:settle", {

@@ -1,81 +1,59 @@
 import { expect } from "chai";
 import { AbiCoder, Interface, ZeroAddress, id, parseEther, parseUnits } from "ethers";
 import hre from "hardhat";
+import { parseAbi, type Hex } from "viem";
 
-import { FUND_ERROR_SOURCES, RevertDecoder } from "../../scripts/lib/errors.js";
-import { decodeProposalArgs, encodeProposalArgs } from "../../scripts/lib/proposals.js";
+import { decodeRevert, errorsOf, explainError } from "@fef/sdk/errors";
+import { decodeActionParams, encodeActionParams } from "@fef/sdk/proposals";
+
 import { parseAmount, parseAsset, parseDays, parseTime, parseWhole } from "../../tasks/lib/args.js";
 
-async function decoder(): Promise<RevertDecoder> {
-  const abis = [];
-  for (const name of FUND_ERROR_SOURCES) {
-    if (await hre.artifacts.artifactExists(name)) abis.push((await hre.artifacts.readArtifact(name)).abi);
-  }
-  return new RevertDecoder(abis);
-}
-
-async function interfaces() {
-  const read = async (name: string) => new Interface((await hre.artifacts.readArtifact(name)).abi);
-  return {
-    council: await read("ITrusteeCouncil"),
-    shares: await read("IFundShares"),
-    grantRounds: await read("IGrantRounds"),
-    offerings: await read("IOfferings"),
-    returnsRegistry: await read("IReturnsRegistry"),
-  };
-}
-
 describe("task libraries", () => {
-  describe("RevertDecoder", () => {
+  describe("revert decoding (SDK)", () => {
     it("names a custom error with its arguments and explains it in words, dates included", async () => {
       const council = new Interface((await hre.artifacts.readArtifact("ITrusteeCouncil")).abi);
-      const data = council.encodeErrorResult("CouncilProposalExpired", [4n, 1_767_225_600n]);
-      const decoded = (await decoder()).decode(data);
+      const data = council.encodeErrorResult("CouncilProposalExpired", [4n, 1_767_225_600n]) as Hex;
+      const decoded = decodeRevert(data);
       expect(decoded?.name).to.equal("CouncilProposalExpired");
       expect(decoded?.args).to.deep.equal({ proposalId: 4n, expiredAt: 1_767_225_600n });
-      expect(decoded?.message).to.equal(
+      expect(explainError({ data })).to.equal(
         "CouncilProposalExpired(proposalId: 4, expiredAt: 1767225600): Proposal #4 expired on 2026-01-01T00:00:00Z; create a new proposal instead.",
       );
     });
 
-    it("says an unlisted error's name in words, and decodes Error(string) and panics", async () => {
-      const decode = new RevertDecoder([["error GrantRoundsSomethingNew(uint64 endsAt)"]]);
-      expect(
-        decode.decode(
-          new Interface(["error GrantRoundsSomethingNew(uint64 endsAt)"]).encodeErrorResult(
-            "GrantRoundsSomethingNew",
-            [1_767_225_600n],
-          ),
-        )?.message,
-      ).to.equal(
+    it("says an unlisted error's name in words, and decodes Error(string) and panics", () => {
+      const errors = errorsOf([parseAbi(["error GrantRoundsSomethingNew(uint64 endsAt)"])]);
+      const data = new Interface(["error GrantRoundsSomethingNew(uint64 endsAt)"]).encodeErrorResult(
+        "GrantRoundsSomethingNew",
+        [1_767_225_600n],
+      ) as Hex;
+      expect(explainError({ data }, { errors })).to.equal(
         "GrantRoundsSomethingNew(endsAt: 1767225600): grant rounds: something new (endsAt 2026-01-01T00:00:00Z)",
       );
       const coder = AbiCoder.defaultAbiCoder();
-      expect(decode.decode(`0x08c379a0${coder.encode(["string"], ["nope"]).slice(2)}`)?.message).to.equal(
-        "reverted: nope",
-      );
-      expect(decode.decode(`0x4e487b71${coder.encode(["uint256"], [0x11]).slice(2)}`)?.message).to.equal(
-        "Panic(0x11): arithmetic overflow or underflow",
-      );
-      expect(decode.decode(id("Unknown()").slice(0, 10))).to.equal(undefined);
+      expect(
+        decodeRevert(`0x08c379a0${coder.encode(["string"], ["nope"]).slice(2)}`, { errors })?.message,
+      ).to.equal("reverted: nope");
+      expect(
+        decodeRevert(`0x4e487b71${coder.encode(["uint256"], [0x11]).slice(2)}`, { errors })?.message,
+      ).to.equal("Panic(0x11): arithmetic overflow or underflow");
+      expect(decodeRevert(id("Unknown()").slice(0, 10) as Hex)).to.equal(undefined);
     });
 
-    it("finds revert data nested in a provider error, else uses the error's own short message", async () => {
-      const decode = await decoder();
+    it("finds revert data nested in a provider error, else uses the error's own short message", () => {
       const paused = `0x${id("EnforcedPause()").slice(2, 10)}`;
-      expect(decode.explain({ message: "call failed", info: { error: { data: paused } } })).to.equal(
+      expect(explainError({ message: "call failed", info: { error: { data: paused } } })).to.equal(
         "EnforcedPause(): The Fund is paused: inflows and minting are stopped until the trustees unpause it.",
       );
-      expect(decode.explain({ shortMessage: "insufficient funds for gas", message: "long\ntext" })).to.equal(
+      expect(explainError({ shortMessage: "insufficient funds for gas", message: "long\ntext" })).to.equal(
         "insufficient funds for gas",
       );
-      expect(decode.explain({ data: "0xdeadbeef" })).to.equal("reverted with unknown error data 0xdeadbeef");
+      expect(explainError({ data: "0xdeadbeef" })).to.equal("reverted with unknown error data 0xdeadbeef");
     });
   });
 
-  describe("proposal params", () => {
-    it("round-trips a tuple given as an array, and names the element that does not fit", async () => {
-      const abi = await interfaces();
+  describe("proposal params (SDK)", () => {
+    it("round-trips a tuple given as an array, and names the element that does not fit", () => {
       const offering = [
         ZeroAddress,
         "1000",
@@ -85,8 +63,8 @@ describe("task libraries", () => {
         1_800_000_000,
         `0x${"00".repeat(32)}`,
       ];
-      const args = encodeProposalArgs("OpenOffering", [offering], abi);
-      expect(decodeProposalArgs("OpenOffering", args, abi)).to.deep.equal({
+      const args = encodeActionParams("OpenOffering", [offering]);
+      expect(decodeActionParams("OpenOffering", args)).to.deep.equal({
         params: {
           asset: ZeroAddress,
           pricePerShare: 1000n,
@@ -97,16 +75,16 @@ describe("task libraries", () => {
           allowlistRoot: `0x${"00".repeat(32)}`,
         },
       });
-      expect(() => encodeProposalArgs("CloseRound", [2 ** 60], abi, "--params")).to.throw(
+      expect(() => encodeActionParams("CloseRound", [2 ** 60], "--params")).to.throw(
         "--params[0]: expected uint256 (a whole number ≥ 0); write large numbers as strings",
       );
-      expect(() => encodeProposalArgs("DisputeReport", [1, 0, "0x12"], abi, "--params")).to.throw(
+      expect(() => encodeActionParams("DisputeReport", [1, 0, "0x12"], "--params")).to.throw(
         '--params[2]: expected bytes32 (0x and 64 hex digits), got "0x12"',
       );
-      expect(() => encodeProposalArgs("SetTransfersEnabled", ["yes"], abi, "--params")).to.throw(
+      expect(() => encodeActionParams("SetTransfersEnabled", ["yes"], "--params")).to.throw(
         '--params[0]: expected true or false, got "yes"',
       );
-      expect(() => encodeProposalArgs("ChangeThreshold", { threshold: 2 }, abi, "--params")).to.throw(
+      expect(() => encodeActionParams("ChangeThreshold", { threshold: 2 }, "--params")).to.throw(
         "--params: expected a JSON array of the arguments of changeThreshold(uint256 newThreshold)",
       );
     });

@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { parseEther } from "ethers";
 import { readFileSync } from "node:fs";
 
+import { parseSaltDocument } from "@fef/sdk/salts";
+
 import type {
   EstimateSummary,
   FinalizeSummary,
@@ -71,18 +73,20 @@ describe("grant round tasks", () => {
       expect(summary.trustee).to.equal(trustee);
       expect(summary.estimateBps).to.equal(6500);
       expect(summary.salt).to.match(/^0x[0-9a-f]{64}$/);
-      expect(summary.commitment).to.equal(
+      expect(summary.sealedEstimate).to.equal(
         await fund.rounds.sealEstimate(trustee, probes, 6500, summary.salt),
       );
       const [commitment, revealed] = await fund.rounds.sealedEstimateOf(probes, trustee);
-      expect(commitment).to.equal(summary.commitment);
+      expect(commitment).to.equal(summary.sealedEstimate);
       expect(revealed).to.equal(false);
-      const stored = JSON.parse(readFileSync(saltFile, "utf8")) as Record<
-        string,
-        { salt: string; estimateBps: number }
-      >;
-      const entry = Object.entries(stored).find(([key]) => key.includes(trustee.toLowerCase()));
-      expect(entry?.[1]).to.deep.include({ salt: summary.salt, estimateBps: 6500 });
+      // The shared salt document: what the dashboard can import to reveal from the browser.
+      const stored = parseSaltDocument(readFileSync(saltFile, "utf8"));
+      const entry = stored.find((record) => record.trustee.toLowerCase() === trustee.toLowerCase());
+      expect(entry).to.deep.include({
+        salt: summary.salt,
+        estimateBps: 6500,
+        sealedEstimate: summary.sealedEstimate,
+      });
     });
 
     it("uses a given salt", async () => {

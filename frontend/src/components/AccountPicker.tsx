@@ -2,13 +2,14 @@ import { useId } from "react";
 import type { Address } from "viem";
 import { useConnect, useConnection, useConnectors, useDisconnect, useReadContracts } from "wagmi";
 
-import { fundSharesAbi } from "../generated/contracts";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
+import { devAccounts } from "@fef/sdk/devAccounts";
+import { shortAddress } from "@fef/sdk/format";
+
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { LOCAL_CHAIN_ID } from "../lib/chains";
-import { devAccounts } from "../lib/devAccounts";
 import { rememberDevAccount } from "../lib/devConnector";
-import { shortAddress } from "../lib/format";
 
 /** Local demo: act as any Hardhat dev account (labelled by its detected roles), or connect a browser wallet. */
 export function AccountPicker() {

@@ -1,6 +1,7 @@
+import { formatDate } from "@fef/sdk/format";
+import { commitmentStatus, periodEnd, periodStatus, type PeriodStatus } from "@fef/sdk/status";
+
 import type { CommitmentRow } from "../hooks/useFund";
-import { formatDate } from "../lib/format";
-import { commitmentStatus, periodEnd, periodStatus, type PeriodStatus } from "../lib/status";
 
 const statusText: Readonly<Record<ReturnType<typeof commitmentStatus>, string>> = {
   paid: "paid up",

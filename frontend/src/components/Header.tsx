@@ -1,9 +1,10 @@
 import { useConnection } from "wagmi";
 
+import { shortAddress } from "@fef/sdk/format";
+
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { chainName } from "../lib/chains";
-import { shortAddress } from "../lib/format";
 import { AccountPicker } from "./AccountPicker";
 
 export function Header() {

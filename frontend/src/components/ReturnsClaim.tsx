@@ -1,7 +1,8 @@
-import { fundSharesAbi } from "../generated/contracts";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
+import { formatAmount, formatShares } from "@fef/sdk/format";
+
 import { useFund } from "../hooks/useFund";
 import { useSend } from "../hooks/useSend";
-import { formatAmount, formatShares } from "../lib/format";
 
 /** The connected holder's shares and claimable returns per asset, with claim and claim-all. */
 export function ReturnsClaim() {

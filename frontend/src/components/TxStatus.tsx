@@ -1,5 +1,6 @@
+import { shortHash } from "@fef/sdk/format";
+
 import { useTx, type TxEntry } from "../hooks/useTx";
-import { shortHash } from "../lib/format";
 
 const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
   checking: "Checking…",

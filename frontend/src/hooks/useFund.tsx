@@ -2,9 +2,11 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from "re
 import { zeroAddress, type Address, type ContractFunctionReturnType } from "viem";
 import { useChainId, useConnection, useReadContract } from "wagmi";
 
-import { deployments, fundLensAbi, type ChainDeployment } from "../generated/contracts";
+import { deployments, type ChainDeployment } from "@fef/sdk/deployments";
+import { fundLensAbi } from "@fef/sdk/generated/abis";
+import type { AssetInfo } from "@fef/sdk/assets";
+
 import type { ChainId } from "../lib/chains";
-import type { AssetInfo } from "../lib/format";
 import { useHistory, type HistoryLog } from "./useHistory";
 
 export type Snapshot = ContractFunctionReturnType<typeof fundLensAbi, "view", "snapshot">;

@@ -2,8 +2,9 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { getAbiItem, type Address, type GetLogsReturnType } from "viem";
 import { usePublicClient } from "wagmi";
 
+import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
+
 import type { ChainId } from "../lib/chains";
-import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "../generated/contracts";
 
 /** The events the dashboard reads from history: one eth_getLogs per block range covers them all. */
 export const historyEvents = [

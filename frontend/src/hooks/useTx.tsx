@@ -4,8 +4,9 @@ import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import { waitForTransactionReceipt } from "wagmi/actions";
 
-import { decodeError, errorFormat } from "../lib/errors";
-import type { AssetInfo } from "../lib/format";
+import { decodeError, errorFormat } from "@fef/sdk/errors";
+import type { AssetInfo } from "@fef/sdk/assets";
+
 import { useFund } from "./useFund";
 
 export type TxPhase = "checking" | "approving" | "wallet" | "pending" | "confirmed" | "failed";

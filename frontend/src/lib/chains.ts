@@ -1,7 +1,7 @@
 import { defineChain } from "viem";
 import { baseSepolia, hardhat, sepolia } from "viem/chains";
 
-import { deployments } from "../generated/contracts";
+import { deployments } from "@fef/sdk/deployments";
 
 export const LOCAL_CHAIN_ID = hardhat.id;
 export const localRpcUrl = import.meta.env.VITE_RPC_URL ?? "http://127.0.0.1:8545";

@@ -1,15 +1,4 @@
-/** RFC 4180 CSV: fields with commas, quotes or newlines are quoted, quotes doubled. */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | bigint | boolean)[])[],
-): string {
-  const cell = (v: string | number | bigint | boolean): string => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
+/** Saves `csv` (see `toCsv` in @fef/sdk/csv) as a file download in the browser. */
 export function downloadCsv(filename: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");

@@ -1,10 +1,12 @@
 import { erc20Abi, type Address } from "viem";
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 
+import type { AssetInfo } from "@fef/sdk/assets";
+import { formatAmount } from "@fef/sdk/format";
+
 import type { config as wagmiConfig } from "../wagmi";
 import type { TxStep } from "../hooks/useTx";
 import type { ChainId } from "./chains";
-import { formatAmount, type AssetInfo } from "./format";
 
 type Config = typeof wagmiConfig;
 

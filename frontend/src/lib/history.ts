@@ -1,8 +1,9 @@
 import { formatUnits, type Address } from "viem";
 
+import { findAsset, type AssetInfo } from "@fef/sdk/assets";
+
 import { eventsOf, type HistoryLog } from "../hooks/useHistory";
 import type { Series } from "../components/charts/LineChart";
-import { findAsset, type AssetInfo } from "./format";
 
 const key = (a: string) => a.toLowerCase();
 

@@ -1,6 +1,6 @@
 import { useId } from "react";
 
-import { formatDate } from "../../lib/format";
+import { formatDate } from "@fef/sdk/format";
 
 export type Point = { readonly t: number; readonly v: number };
 export type Series = { readonly name: string; readonly points: readonly Point[] };

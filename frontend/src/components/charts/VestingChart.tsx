@@ -1,6 +1,6 @@
 import { useId } from "react";
 
-import { formatDate, formatShares } from "../../lib/format";
+import { formatDate, formatShares } from "@fef/sdk/format";
 
 type Props = {
   readonly award: bigint;

@@ -3,17 +3,19 @@ import { keccak256, toHex, zeroAddress } from "viem";
 import { useConfig, useReadContract } from "wagmi";
 import { readContract, simulateContract, writeContract } from "wagmi/actions";
 
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
+import { periodEnd } from "@fef/sdk/status";
+import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
+
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { eventsOf } from "../../hooks/useHistory";
 import { useTx } from "../../hooks/useTx";
 import { approveIfNeeded } from "../../lib/erc20";
-import { findAsset, formatAmount, formatBps, formatDate, formatDuration, shortHash } from "../../lib/format";
-import { periodEnd } from "../../lib/status";
-import { checkAmount, checkBytes32 } from "../../lib/validate";
 
 type Fields = "asset" | "gross" | "evidence";
 

@@ -1,11 +1,12 @@
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 
-import { fundLensAbi } from "../../generated/contracts";
+import { fundLensAbi } from "@fef/sdk/generated/abis";
+import { formatDate, shortAddress } from "@fef/sdk/format";
+
 import { useFund } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
 import { useRoleIndex } from "../../hooks/useRoles";
-import { formatDate, shortAddress } from "../../lib/format";
 import { disputedPeriods } from "../../lib/history";
 import { CommitmentCard } from "./CommitmentCard";
 import { PromiseForm } from "./PromiseForm";

@@ -3,14 +3,9 @@ import { keccak256, toHex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import { CheckboxField, Field, SelectField } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
-import { useFund, type CompanyRow } from "../../hooks/useFund";
-import { toLocalInput, useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
-import { useTx } from "../../hooks/useTx";
-import { formatBps, formatDate, formatDuration, shortHash } from "../../lib/format";
-import { pfrDomain, pfrTypes, type PromiseTerms, type SignedPromise } from "../../lib/pfr";
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
+import { promiseDomain, promiseTypes, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
 import {
   checkBytes32,
   checkDateTime,
@@ -18,7 +13,13 @@ import {
   checkInteger,
   checkText,
   type Checked,
-} from "../../lib/validate";
+} from "@fef/sdk/validate";
+
+import { CheckboxField, Field, SelectField } from "../../components/Field";
+import { useFund, type CompanyRow } from "../../hooks/useFund";
+import { toLocalInput, useForm } from "../../hooks/useForm";
+import { useSend } from "../../hooks/useSend";
+import { useTx } from "../../hooks/useTx";
 
 type Fields =
   | "company"
@@ -141,8 +142,8 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     setSigning(true);
     try {
       const signature = await signTypedData(config, {
-        domain: pfrDomain(chainId, system.returnsRegistry),
-        types: pfrTypes,
+        domain: promiseDomain(chainId, system.returnsRegistry),
+        types: promiseTypes,
         primaryType: "PromiseOfFutureReturns",
         message: t,
       });

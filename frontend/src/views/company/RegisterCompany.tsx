@@ -1,9 +1,10 @@
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { checkAddress, checkText } from "@fef/sdk/validate";
+
 import { Field } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { checkAddress, checkText } from "../../lib/validate";
 
 type Fields = "name" | "uri" | "admin";
 

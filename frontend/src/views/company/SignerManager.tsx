@@ -1,9 +1,10 @@
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { checkAddress } from "@fef/sdk/validate";
+
 import { Field } from "../../components/Field";
-import { returnsRegistryAbi } from "../../generated/contracts";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { checkAddress } from "../../lib/validate";
 
 /** Company admin: authorise or remove an extra signer. */
 export function SignerManager({ company }: { readonly company: CompanyRow }) {

@@ -3,17 +3,19 @@ import { zeroAddress, zeroHash } from "viem";
 import { useConfig } from "wagmi";
 import { readContract, simulateContract, writeContract } from "wagmi/actions";
 
+import { offeringsAbi } from "@fef/sdk/generated/abis";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
+import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTimes } from "@fef/sdk/status";
+import { checkAmount, checkProof } from "@fef/sdk/validate";
+
 import { Field } from "../../components/Field";
-import { offeringsAbi } from "../../generated/contracts";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
 import { useTx } from "../../hooks/useTx";
 import { LOCAL_CHAIN_ID } from "../../lib/chains";
 import { approveIfNeeded } from "../../lib/erc20";
-import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
-import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTimes } from "../../lib/status";
-import { checkAmount, checkProof } from "../../lib/validate";
 
 function timesOf(o: OfferingRow): OfferingTimes {
   const { params, closed, settled } = o.offering;

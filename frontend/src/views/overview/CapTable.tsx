@@ -1,10 +1,12 @@
 import { useMemo } from "react";
 import { formatUnits } from "viem";
 
+import { toCsv } from "@fef/sdk/csv";
+import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "@fef/sdk/format";
+
 import { ShareBar, type Slice } from "../../components/charts/ShareBar";
 import { PAGE, useFund } from "../../hooks/useFund";
-import { downloadCsv, toCsv } from "../../lib/csv";
-import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "../../lib/format";
+import { downloadCsv } from "../../lib/csv";
 import { mintProvenance } from "../../lib/history";
 
 const TOP = 10;

@@ -1,8 +1,9 @@
 import { useMemo } from "react";
 
+import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
+
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { useFund } from "../../hooks/useFund";
-import { formatBps, formatDate, formatDuration, shortHash } from "../../lib/format";
 import { disputedPeriods } from "../../lib/history";
 
 /** Techniques, the companies whose commitments use them, and every commitment's compliance. */

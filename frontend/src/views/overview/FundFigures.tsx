@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 
+import { formatShares } from "@fef/sdk/format";
+
 import { useFund } from "../../hooks/useFund";
-import { formatShares } from "../../lib/format";
 import { mintProvenance } from "../../lib/history";
 
 /** Headline figures: shares, holders by provenance, and what the Fund holds in each registry. */

@@ -1,9 +1,12 @@
 import { useMemo } from "react";
 
+import { toCsv } from "@fef/sdk/csv";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatUnitsGrouped } from "@fef/sdk/format";
+
 import { LineChart } from "../../components/charts/LineChart";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
-import { downloadCsv, toCsv } from "../../lib/csv";
-import { findAsset, formatAmount, formatUnitsGrouped } from "../../lib/format";
+import { downloadCsv } from "../../lib/csv";
 import { returnsLedger, returnsSeries } from "../../lib/history";
 
 /** Σ capital raised by offerings not yet settled, per asset (lower-case address). */

@@ -1,14 +1,16 @@
 import { useState } from "react";
 import { keccak256, toHex } from "viem";
 
+import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
+import { roundPhase } from "@fef/sdk/status";
+import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
+
 import { Field, SelectField } from "../../components/Field";
-import { grantRoundsAbi } from "../../generated/contracts";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { useSend } from "../../hooks/useSend";
-import { findAsset, formatAmount, formatDate, formatShares } from "../../lib/format";
-import { roundPhase } from "../../lib/status";
-import { checkAmount, checkBytes32, checkInteger, checkText } from "../../lib/validate";
 
 const MAX_U128 = 2n ** 128n - 1n;
 type Fields = "round" | "uri" | "contentHash" | "effort" | "stipend";
@@ -25,7 +27,7 @@ export function ApplyForm() {
   const [text, setText] = useState("");
   if (!snapshot || !system) return null;
   const open = snapshot.rounds.filter(
-    (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applications",
+    (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applying",
   );
   const chosen = open.find((r) => r.id.toString() === form.values.round) ?? open[0];
   const stipendAsset = chosen ? findAsset(assets, chosen.round.params.stipendAsset) : undefined;

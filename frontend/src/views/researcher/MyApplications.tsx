@@ -1,12 +1,14 @@
 import { useReadContract } from "wagmi";
 
+import { fundLensAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
+import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
+
 import { VestingChart } from "../../components/charts/VestingChart";
-import { fundLensAbi, grantRoundsAbi } from "../../generated/contracts";
 import { useFund } from "../../hooks/useFund";
 import { useRoleIndex } from "../../hooks/useRoles";
 import { useSend } from "../../hooks/useSend";
-import { findAsset, formatAmount, formatBps, formatShares } from "../../lib/format";
-import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "../../lib/status";
 
 /** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
 export function MyApplications() {

@@ -1,5 +1,6 @@
+import { formatDuration } from "@fef/sdk/format";
+
 import { useFund } from "../../hooks/useFund";
-import { formatDuration } from "../../lib/format";
 
 export function Council() {
   const { snapshot, account } = useFund();

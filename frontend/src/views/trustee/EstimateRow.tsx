@@ -1,17 +1,19 @@
 import { useState, type ReactNode } from "react";
 import { zeroHash, type Address } from "viem";
 import { useConfig } from "wagmi";
-import { readContract, simulateContract, writeContract } from "wagmi/actions";
+import { simulateContract, writeContract } from "wagmi/actions";
+
+import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { formatBps } from "@fef/sdk/format";
+import { browserSaltStore, saltRecord } from "@fef/sdk/salts";
+import { newSalt } from "@fef/sdk/seal";
+import { ApplicationStatus, type RoundPhase } from "@fef/sdk/status";
+import { checkPercentBps } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
-import { grantRoundsAbi } from "../../generated/contracts";
 import { useFund, type ApplicationRow } from "../../hooks/useFund";
 import { useSend } from "../../hooks/useSend";
 import { useTx } from "../../hooks/useTx";
-import { formatBps } from "../../lib/format";
-import { loadEstimate, newSalt, saveEstimate } from "../../lib/salts";
-import { ApplicationStatus, type RoundPhase } from "../../lib/status";
-import { checkPercentBps } from "../../lib/validate";
 
 /** What this trustee still owes for one application: commit, then reveal (or why it cannot). */
 export function EstimateRow({
@@ -32,7 +34,10 @@ export function EstimateRow({
   if (!system) return null;
   const id = app.id;
   const committed = app.viewerCommitment !== zeroHash;
-  const stored = trustee ? loadEstimate(chainId, system.grantRounds, trustee, id) : null;
+  const salts = browserSaltStore();
+  const stored = trustee
+    ? salts.get({ chainId, grantRounds: system.grantRounds, trustee, applicationId: id })
+    : undefined;
   const commitLabel = `Commit estimate for application #${id}`;
   const revealLabel = `Reveal estimate for application #${id}`;
   const finalizeLabel = `Finalize application #${id}`;
@@ -47,21 +52,23 @@ export function EstimateRow({
     const grantRounds = system.grantRounds;
     const estimateBps = checked.value;
     await run(commitLabel, async (step) => {
-      const salt = newSalt();
-      const commitment = await readContract(config, {
-        address: grantRounds,
-        abi: grantRoundsAbi,
-        functionName: "sealEstimate",
-        args: [trustee, id, estimateBps, salt],
+      // Sealed here: the estimate and the salt never reach the node before the reveal.
+      const record = saltRecord({
         chainId,
+        grantRounds,
+        trustee,
+        applicationId: id,
+        estimateBps,
+        salt: newSalt(),
       });
       // Kept before sending: if the page closes after the commit lands, the reveal is still possible.
-      saveEstimate(chainId, grantRounds, trustee, id, { estimateBps, salt });
+      // The form shows only while nothing is committed on chain, so an older record here never landed.
+      salts.put(record, { replace: true });
       const { request } = await simulateContract(config, {
         address: grantRounds,
         abi: grantRoundsAbi,
         functionName: "commitEstimate",
-        args: [id, commitment],
+        args: [id, record.sealedEstimate],
         chainId,
       });
       step("wallet");
@@ -70,7 +77,7 @@ export function EstimateRow({
   }
 
   let action: ReactNode = null;
-  if (trustee && phase === "commit") {
+  if (trustee && phase === "committing") {
     action = committed ? (
       <p data-testid={`estimate-state-${id}`}>
         Committed{stored ? ` (${formatBps(stored.estimateBps)}, hidden until the reveal phase)` : ""}.
@@ -106,7 +113,7 @@ export function EstimateRow({
         </button>
       </form>
     );
-  } else if (trustee && phase === "reveal") {
+  } else if (trustee && phase === "revealing") {
     if (!committed)
       action = <p className="muted">You committed no estimate for this application; none can count now.</p>;
     else if (app.viewerRevealed) action = <p data-testid={`estimate-state-${id}`}>Revealed.</p>;
@@ -137,7 +144,7 @@ export function EstimateRow({
           Reveal {formatBps(stored.estimateBps)}
         </button>
       );
-  } else if (phase === "finalize" && app.application.status === ApplicationStatus.Pending) {
+  } else if (phase === "finalizing" && app.application.status === ApplicationStatus.Pending) {
     action = (
       <button
         type="button"

@@ -3,13 +3,14 @@ import { keccak256, toHex, zeroAddress } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, writeContract } from "wagmi/actions";
 
+import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "@fef/sdk/actionKinds";
+import { describeProposal } from "@fef/sdk/proposals";
+
 import { Field, SelectField } from "../../components/Field";
-import { trusteeCouncilAbi } from "../../generated/contracts";
 import { useFund } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
 import { useTx } from "../../hooks/useTx";
-import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "../../lib/actionKinds";
-import { describeProposal } from "../../lib/proposals";
 import { buildProposal, fieldsOf, type ProposalField, type ProposalValues } from "./buildProposal";
 import { systemNames } from "./systemNames";
 

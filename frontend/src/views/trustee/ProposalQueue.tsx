@@ -1,9 +1,10 @@
-import { trusteeCouncilAbi } from "../../generated/contracts";
+import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { actionKindLabel } from "@fef/sdk/actionKinds";
+import { formatDate, shortAddress } from "@fef/sdk/format";
+import { describeProposal } from "@fef/sdk/proposals";
+
 import { useFund, type ProposalRow } from "../../hooks/useFund";
 import { useSend } from "../../hooks/useSend";
-import { actionKindLabel } from "../../lib/actionKinds";
-import { formatDate, shortAddress } from "../../lib/format";
-import { describeProposal } from "../../lib/proposals";
 import { systemNames } from "./systemNames";
 
 type State = "executed" | "expired" | "ready" | "open";

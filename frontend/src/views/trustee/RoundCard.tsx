@@ -1,8 +1,6 @@
-import { grantRoundsAbi } from "../../generated/contracts";
-import { useFund, type RoundRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
+import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { findAsset } from "@fef/sdk/assets";
 import {
-  findAsset,
   formatAmount,
   formatBps,
   formatDate,
@@ -10,8 +8,11 @@ import {
   formatShares,
   shortAddress,
   shortHash,
-} from "../../lib/format";
-import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "../../lib/status";
+} from "@fef/sdk/format";
+import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "@fef/sdk/status";
+
+import { useFund, type RoundRow } from "../../hooks/useFund";
+import { useSend } from "../../hooks/useSend";
 import { EstimateRow } from "./EstimateRow";
 
 /** One round: its phase and terms, each application with the trustee's owed estimate, results, settle. */
@@ -27,7 +28,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const settleLabel = `Settle round #${row.id}`;
   const canSettle =
-    phase === "finalize" && r.status === RoundStatus.Open && r.finalizedCount === r.applicationCount;
+    phase === "finalizing" && r.status === RoundStatus.Open && r.finalizedCount === r.applicationCount;
   const stipendAsset = findAsset(assets, p.stipendAsset);
 
   return (
@@ -73,7 +74,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                 <th scope="col">Median estimate</th>
                 <th scope="col">Weight</th>
                 <th scope="col">Award</th>
-                {asTrustee || phase === "finalize" ? <th scope="col">Your part</th> : null}
+                {asTrustee || phase === "finalizing" ? <th scope="col">Your part</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -104,7 +105,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                         : "—"}
                     </td>
                     <td>{a.award > 0n ? formatShares(a.award) : "—"}</td>
-                    {asTrustee || phase === "finalize" ? (
+                    {asTrustee || phase === "finalizing" ? (
                       <td>
                         <EstimateRow app={a} phase={phase} trustee={asTrustee ? account : undefined} />
                       </td>

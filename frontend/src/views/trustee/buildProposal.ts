@@ -1,8 +1,7 @@
-import { encodeAbiParameters, isHex, zeroHash, type Hex } from "viem";
+import { isHex, zeroHash, type Hex } from "viem";
 
-import type { ActionKind } from "../../lib/actionKinds";
-import { findAsset, type AssetInfo } from "../../lib/format";
-import { actionParams } from "../../lib/proposals";
+import { encodeActionArgs, type ActionKind } from "@fef/sdk/actionKinds";
+import { findAsset, type AssetInfo } from "@fef/sdk/assets";
 import {
   checkAddress,
   checkAmount,
@@ -12,7 +11,7 @@ import {
   checkInteger,
   checkText,
   type Checked,
-} from "../../lib/validate";
+} from "@fef/sdk/validate";
 
 export const proposalFieldNames = [
   "trustee",
@@ -95,14 +94,14 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     case "AddTrustee":
     case "RemoveTrustee": {
       const trustee = take("trustee", checkAddress(v.trustee, "Trustee"));
-      return finish(() => encodeAbiParameters(actionParams.AddTrustee, [must(trustee)]));
+      return finish(() => encodeActionArgs("AddTrustee", [must(trustee)]));
     }
     case "ChangeThreshold": {
       const threshold = take(
         "threshold",
         checkInteger(v.threshold, { label: "Threshold", min: 1n, max: BigInt(ctx.trusteeCount) }),
       );
-      return finish(() => encodeAbiParameters(actionParams.ChangeThreshold, [must(threshold)]));
+      return finish(() => encodeActionArgs("ChangeThreshold", [must(threshold)]));
     }
     case "OpenRound": {
       const sharePool = take("sharePool", checkAmount(v.sharePool, 18, { label: "Share pool", max: U128 }));
@@ -153,7 +152,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
           )
         : undefined;
       return finish(() =>
-        encodeAbiParameters(actionParams.OpenRound, [
+        encodeActionArgs("OpenRound", [
           {
             sharePool: must(sharePool),
             applicationDeadline: must(apps),
@@ -169,14 +168,14 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     }
     case "CloseRound": {
       const roundId = id("roundId", "Round");
-      return finish(() => encodeAbiParameters(actionParams.CloseRound, [must(roundId)]));
+      return finish(() => encodeActionArgs("CloseRound", [must(roundId)]));
     }
     case "CancelGrant": {
       const applicationId = id("applicationId", "Application");
-      return finish(() => encodeAbiParameters(actionParams.CancelGrant, [must(applicationId)]));
+      return finish(() => encodeActionArgs("CancelGrant", [must(applicationId)]));
     }
     case "SetTransfersEnabled":
-      return finish(() => encodeAbiParameters(actionParams.SetTransfersEnabled, [v.transfers === "on"]));
+      return finish(() => encodeActionArgs("SetTransfersEnabled", [v.transfers === "on"]));
     case "Pause":
     case "Unpause":
       return finish(() => "0x");
@@ -184,7 +183,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       const token = take("token", checkAddress(v.token, "Token"));
       if (token && findAsset(ctx.assets, token))
         checks.token = { ok: false, error: "This token is already a returns asset." };
-      return finish(() => encodeAbiParameters(actionParams.AddReturnsAsset, [must(token)]));
+      return finish(() => encodeActionArgs("AddReturnsAsset", [must(token)]));
     }
     case "OpenOffering": {
       const a = asset("offeringAsset");
@@ -215,7 +214,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       if (start !== undefined && start > U64)
         checks.start = { ok: false, error: "Start is too far in the future." };
       return finish(() =>
-        encodeAbiParameters(actionParams.OpenOffering, [
+        encodeActionArgs("OpenOffering", [
           {
             asset: must(a).asset,
             pricePerShare: must(price),
@@ -230,7 +229,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     }
     case "CloseOffering": {
       const offeringId = id("offeringId", "Offering");
-      return finish(() => encodeAbiParameters(actionParams.CloseOffering, [must(offeringId)]));
+      return finish(() => encodeActionArgs("CloseOffering", [must(offeringId)]));
     }
     case "RegisterTechnique": {
       const title = take("title", checkText(v.title, "Title", 200));
@@ -249,13 +248,11 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       checks.applicationIds = bad
         ? { ok: false, error: "List application ids as whole numbers separated by commas, e.g. 1, 4." }
         : { ok: true, value: ids };
-      return finish(() =>
-        encodeAbiParameters(actionParams.RegisterTechnique, [must(title), must(uri), must(hash), ids]),
-      );
+      return finish(() => encodeActionArgs("RegisterTechnique", [must(title), must(uri), must(hash), ids]));
     }
     case "RetireTechnique": {
       const techniqueId = id("techniqueId", "Technique");
-      return finish(() => encodeAbiParameters(actionParams.RetireTechnique, [must(techniqueId)]));
+      return finish(() => encodeActionArgs("RetireTechnique", [must(techniqueId)]));
     }
     case "DisputeReport":
     case "ResolveDispute": {
@@ -266,7 +263,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         checkBytes32(v.reasonHash, kind === "DisputeReport" ? "Reason hash" : "Resolution hash"),
       );
       return finish(() =>
-        encodeAbiParameters(actionParams.DisputeReport, [must(commitmentId), must(period), must(reason)]),
+        encodeActionArgs("DisputeReport", [must(commitmentId), must(period), must(reason)]),
       );
     }
     case "CallSystem": {
@@ -276,7 +273,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         isHex(data) && data.length >= 10 && data.length % 2 === 0
           ? { ok: true, value: data }
           : { ok: false, error: "Call data must be 0x-prefixed hex with at least a 4-byte selector." };
-      return finish(() => encodeAbiParameters(actionParams.CallSystem, [must(target), data as Hex]));
+      return finish(() => encodeActionArgs("CallSystem", [must(target), data as Hex]));
     }
   }
 }

@@ -1,5 +1,6 @@
+import type { SystemNames } from "@fef/sdk/proposals";
+
 import type { System } from "../../hooks/useFund";
-import type { SystemNames } from "../../lib/proposals";
 
 /** Lower-case address → name of each Fund contract, for CallSystem targets and descriptions. */
 export function systemNames(system: System | undefined): SystemNames {

@@ -1,27 +1,16 @@
-// Fails when a custom error in the generated ABIs has no plain-words message in the dashboard,
-// or when a message cannot be rendered from sample arguments.
+// Fails when a custom error in the SDK's generated ABIs has no plain-words message in
+// src/errorMessages.ts, or when a message cannot be rendered from sample arguments.
 //
-//   node scripts/generate-bindings.mjs && node scripts/check-error-messages.mjs
+//   npm run check:errors --workspace @fef/sdk     (part of `npm run lint`)
 //
-// Needs Node ≥ 22.18 (TypeScript type stripping) to import the two .ts modules directly; npm scripts
+// Needs Node ≥ 22.18 (TypeScript type stripping) to import the .ts modules directly; npm scripts
 // and npx run the project's Node 22.
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const generated = join(root, "frontend", "src", "generated", "contracts.ts");
-const messagesModule = join(root, "frontend", "src", "lib", "errorMessages.ts");
-
-if (!existsSync(generated)) {
-  console.error(
-    "check-error-messages: frontend/src/generated/contracts.ts is missing; run `node scripts/generate-bindings.mjs` first.",
-  );
-  process.exit(1);
-}
-
-const contracts = await import(pathToFileURL(generated).href);
-const { errorMessages, ErrorArgs } = await import(pathToFileURL(messagesModule).href);
+const src = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "src");
+const contracts = await import(pathToFileURL(join(src, "generated", "abis.ts")).href);
+const { errorMessages, ErrorArgs } = await import(pathToFileURL(join(src, "errorMessages.ts")).href);
 
 /** A plausible value for an ABI parameter, so each message is rendered once. */
 function sample(param) {
@@ -88,7 +77,7 @@ if (unused.length > 0)
 if (missing.length > 0 || broken.length > 0) {
   if (missing.length > 0)
     console.error(
-      `Errors without a message in frontend/src/lib/errorMessages.ts:\n  ${missing.join("\n  ")}`,
+      `Errors without a message in packages/sdk/src/errorMessages.ts:\n  ${missing.join("\n  ")}`,
     );
   if (broken.length > 0) console.error(`Messages that do not render:\n  ${broken.join("\n  ")}`);
   process.exit(1);

@@ -1,6 +1,6 @@
-// Plain-words messages for every custom error the Fund's contracts can revert with.
-// This module imports nothing relative at runtime so that scripts/check-error-messages.mjs can load
-// it straight into Node (type stripping) and check it against the generated ABIs.
+// Plain-words messages for every custom error the Fund's contracts can revert with (and the library
+// errors they can bubble up). `npm run lint` (packages/sdk/scripts/check-error-messages.mjs) fails when
+// a custom error of the generated ABIs has no message here, or a message does not render.
 import type { Address, Hex } from "viem";
 
 /** How messages format their arguments (amounts with decimals, dates, names). */

@@ -1,9 +1,7 @@
-import { formatUnits, zeroAddress, type Address } from "viem";
+// Amounts, shares, dates and durations in words: one formatting for the dashboard and the command line.
+import { formatUnits, parseUnits } from "viem";
 
-/** A returns or payment asset as the lens describes it. */
-export type AssetInfo = { readonly asset: Address; readonly symbol: string; readonly decimals: number };
-
-export const ETH: AssetInfo = { asset: zeroAddress, symbol: "ETH", decimals: 18 };
+import type { AssetInfo } from "./assets.ts";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -29,19 +27,56 @@ export function formatUnitsGrouped(value: bigint, decimals: number, maxFraction 
   return `${negative ? "-" : ""}${group(integer)}${cut ? `.${cut}` : ""}`;
 }
 
+/** Every digit of `value` base units, always with a fractional part: `3.0`, `0.000001` (for logs and the CLI). */
+export function formatUnitsExact(value: bigint, decimals: number): string {
+  const text = formatUnits(value, decimals);
+  return text.includes(".") ? text : `${text}.0`;
+}
+
+/** `1,234.5 tUSD` (rounded to `maxFraction` decimals); base units when the asset is unknown. */
 export function formatAmount(value: bigint, asset: AssetInfo | undefined, maxFraction = 4): string {
   if (!asset) return `${group(value.toString())} base units`;
   return `${formatUnitsGrouped(value, asset.decimals, maxFraction)} ${asset.symbol || shortAddress(asset.asset)}`;
+}
+
+/** `1234.5 tUSD`, every digit kept (what the command line prints). */
+export function formatAmountExact(value: bigint, asset: AssetInfo): string {
+  return `${formatUnitsExact(value, asset.decimals)} ${asset.symbol || asset.asset}`;
 }
 
 export function formatShares(value: bigint, maxFraction = 2): string {
   return `${formatUnitsGrouped(value, 18, maxFraction)} shares`;
 }
 
+/** 18-decimal share units, every digit kept: `10.0 shares`. */
+export function formatSharesExact(value: bigint): string {
+  return `${formatUnitsExact(value, 18)} shares`;
+}
+
+/**
+ * A decimal amount of `asset` (or of an asset with `decimals` decimals) as base units. Throws an
+ * Error naming the problem: not a number, negative, or more decimals than the asset has.
+ */
+export function parseAmount(text: string, asset: AssetInfo | number): bigint {
+  const decimals = typeof asset === "number" ? asset : asset.decimals;
+  const what = typeof asset === "number" ? `${decimals} decimals` : `${asset.symbol} has ${decimals}`;
+  const t = text.trim().replace(/_/g, "");
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(t)) throw new Error(`"${text}" is not a positive decimal number`);
+  const fraction = t.split(".")[1] ?? "";
+  if (fraction.length > decimals) throw new Error(`${t} has more than ${decimals} decimal places (${what})`);
+  return parseUnits(t, decimals);
+}
+
+/** A date and time in the local time zone, e.g. `3 Dec 2026, 14:00`; `—` for zero (never set). */
 export function formatDate(seconds: bigint | number): string {
   const n = Number(seconds);
   if (n === 0) return "—";
   return dateFormat.format(new Date(n * 1000));
+}
+
+/** `2026-01-01T00:00:00Z` */
+export function isoDate(seconds: bigint | number): string {
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 }
 
 export function formatDuration(seconds: bigint | number): string {
@@ -64,9 +99,4 @@ export function shortAddress(address: string): string {
 
 export function shortHash(hash: string): string {
   return hash.length > 14 ? `${hash.slice(0, 8)}…${hash.slice(-6)}` : hash;
-}
-
-export function findAsset(assets: readonly AssetInfo[], asset: Address): AssetInfo | undefined {
-  const lower = asset.toLowerCase();
-  return assets.find((a) => a.asset.toLowerCase() === lower) ?? (asset === zeroAddress ? ETH : undefined);
 }

@@ -1,0 +1,152 @@
+// Companies register, manage signers, submit signed Promises and report (and pay) returns; anyone donates.
+import type { Address, Hex, PublicClient } from "viem";
+
+import { isEth, readAsset } from "../assets.ts";
+import type { FundAddresses } from "../deployments.ts";
+import { formatAmount } from "../format.ts";
+import { returnsRegistryAbi } from "../generated/abis.ts";
+import type { SignedPromise } from "../promise.ts";
+import { step, type Step } from "../steps.ts";
+import { approvalSteps } from "./approve.ts";
+
+type Registry = Pick<FundAddresses, "ReturnsRegistry">;
+
+/** `ReturnsRegistry.registerCompany(name, uri, admin)`. Anyone (the admin manages the company). */
+export function registerCompany(
+  fund: Registry,
+  c: { readonly name: string; readonly uri: string; readonly admin: Address },
+): Step[] {
+  return [
+    step({
+      label: `Register company “${c.name}”`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "registerCompany",
+      args: [c.name, c.uri, c.admin],
+    }),
+  ];
+}
+
+/** `ReturnsRegistry.setCompanyAdmin`: hand the company to a new admin. The company's admin. */
+export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Address): Step[] {
+  return [
+    step({
+      label: `Make ${admin} the admin of company #${companyId}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "setCompanyAdmin",
+      args: [companyId, admin],
+    }),
+  ];
+}
+
+/** `ReturnsRegistry.setCompanySigner`: authorise (or remove) a signer of the company's Promises. The company's admin. */
+export function setCompanySigner(
+  fund: Registry,
+  companyId: bigint,
+  signer: Address,
+  authorised: boolean,
+): Step[] {
+  return [
+    step({
+      label: `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "setCompanySigner",
+      args: [companyId, signer, authorised],
+    }),
+  ];
+}
+
+/** `ReturnsRegistry.submitCommitment`: a signed Promise becomes a commitment. Anyone holding the signature. */
+export function submitCommitment(fund: Registry, signed: SignedPromise): Step[] {
+  return [
+    step({
+      label: `Submit the Promise of Future Returns of company #${signed.terms.companyId}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "submitCommitment",
+      args: [signed.terms, signed.signer, signed.signature],
+    }),
+  ];
+}
+
+/** What a report of `grossReturns` pays: ⌈gross × bps / 10,000⌉, as `ReturnsMath.due`. */
+export function returnsDue(grossReturns: bigint, returnsShareBps: bigint | number): bigint {
+  const bps = BigInt(returnsShareBps);
+  return (grossReturns * bps + 9_999n) / 10_000n;
+}
+
+export type ReportInput = {
+  /** the account that sends the report and pays */
+  readonly payer: Address;
+  readonly commitmentId: bigint;
+  readonly period: bigint;
+  readonly asset: Address;
+  readonly grossReturns: bigint;
+  readonly evidenceHash: Hex;
+};
+
+/**
+ * Read the commitment's returns share → approve exactly what is due for an ERC-20 → `reportReturns`,
+ * sending exactly what is due when it is paid in ETH. A signer of the company.
+ */
+export async function reportReturns(client: PublicClient, fund: Registry, r: ReportInput): Promise<Step[]> {
+  const [commitment, asset] = await Promise.all([
+    client.readContract({
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "commitment",
+      args: [r.commitmentId],
+    }),
+    readAsset(client, r.asset),
+  ]);
+  const due = returnsDue(r.grossReturns, commitment.returnsShareBps);
+  return [
+    ...(await approvalSteps(client, {
+      asset,
+      owner: r.payer,
+      spender: fund.ReturnsRegistry,
+      spenderName: "the returns registry",
+      amount: due,
+    })),
+    step({
+      label: `Report period ${r.period} of commitment #${r.commitmentId} and pay ${formatAmount(due, asset)}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "reportReturns",
+      args: [r.commitmentId, r.period, r.asset, r.grossReturns, r.evidenceHash],
+      value: isEth(asset) ? due : 0n,
+    }),
+  ];
+}
+
+export type DonationInput = {
+  readonly donor: Address;
+  readonly asset: Address;
+  readonly amount: bigint;
+  /** any 32 bytes the donor wants recorded (zero for none) */
+  readonly memo: Hex;
+};
+
+/** Approve (ERC-20) → `ReturnsRegistry.donate`, pooled for every holder. Anyone. */
+export async function donate(client: PublicClient, fund: Registry, d: DonationInput): Promise<Step[]> {
+  const asset = await readAsset(client, d.asset);
+  return [
+    ...(await approvalSteps(client, {
+      asset,
+      owner: d.donor,
+      spender: fund.ReturnsRegistry,
+      spenderName: "the returns registry",
+      amount: d.amount,
+    })),
+    step({
+      label: `Donate ${formatAmount(d.amount, asset)} to the Fund`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "donate",
+      args: [d.asset, d.amount, d.memo],
+      value: isEth(asset) ? d.amount : 0n,
+    }),
+  ];
+}

@@ -1,0 +1,75 @@
+// Holders claim returns and (when the council has enabled transfers) move shares; anyone may sync
+// tokens sent straight to the ledger or release undistributed returns.
+import type { Address } from "viem";
+
+import type { FundAddresses } from "../deployments.ts";
+import { formatShares } from "../format.ts";
+import { fundSharesAbi } from "../generated/abis.ts";
+import { step, type Step } from "../steps.ts";
+
+type Shares = Pick<FundAddresses, "FundShares">;
+
+/** `FundShares.claimReturns(asset)`. A holder with returns in `asset`. */
+export function claimReturns(fund: Shares, asset: Address): Step[] {
+  return [
+    step({
+      label: "Claim returns",
+      address: fund.FundShares,
+      abi: fundSharesAbi,
+      functionName: "claimReturns",
+      args: [asset],
+    }),
+  ];
+}
+
+/** `FundShares.claimAll()`: returns in every asset at once. A holder. */
+export function claimAll(fund: Shares): Step[] {
+  return [
+    step({
+      label: "Claim returns in every asset",
+      address: fund.FundShares,
+      abi: fundSharesAbi,
+      functionName: "claimAll",
+      args: [],
+    }),
+  ];
+}
+
+/** `FundShares.transfer(to, amount)`: only while the council has share transfers on. A holder. */
+export function transferShares(fund: Shares, to: Address, amount: bigint): Step[] {
+  return [
+    step({
+      label: `Transfer ${formatShares(amount)} to ${to}`,
+      address: fund.FundShares,
+      abi: fundSharesAbi,
+      functionName: "transfer",
+      args: [to, amount],
+    }),
+  ];
+}
+
+/** `FundShares.syncReturns(asset)`: distribute tokens sent to the ledger without a payment. Anyone. */
+export function syncReturns(fund: Shares, asset: Address): Step[] {
+  return [
+    step({
+      label: "Distribute returns sent straight to the ledger",
+      address: fund.FundShares,
+      abi: fundSharesAbi,
+      functionName: "syncReturns",
+      args: [asset],
+    }),
+  ];
+}
+
+/** `FundShares.releaseUndistributed(asset)`: returns held while no shares existed go to holders. Anyone. */
+export function releaseUndistributed(fund: Shares, asset: Address): Step[] {
+  return [
+    step({
+      label: "Release undistributed returns to holders",
+      address: fund.FundShares,
+      abi: fundSharesAbi,
+      functionName: "releaseUndistributed",
+      args: [asset],
+    }),
+  ];
+}

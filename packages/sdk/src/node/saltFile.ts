@@ -1,0 +1,104 @@
+// The file adapter of the salt store, for Node clients (the CLI): one JSON export document, readable
+// only by its owner (file 0600 in a directory 0700), written before the commit is sent so a crash
+// after sending cannot lose a salt.
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import {
+  SALT_DOCUMENT_FORMAT,
+  SaltRecordError,
+  checkPut,
+  exportSalts,
+  memorySaltStore,
+  parseSaltDocument,
+  saltKey,
+  saltRecord,
+  type SaltRecord,
+  type SaltStore,
+} from "../salts.ts";
+
+export const SALT_DIRECTORY = ".fef";
+export const SALT_FILE = "estimate-salts.json";
+
+/** `<root>/.fef/estimate-salts.json` */
+export function defaultSaltFile(root: string): string {
+  return path.join(root, SALT_DIRECTORY, SALT_FILE);
+}
+
+/**
+ * The records of the CLI's file before the shared format (a map `chain/rounds/trustee/app` →
+ * {estimateBps, salt, commitment}); converted on read and rewritten in the shared format on the next write.
+ */
+function legacyRecords(parsed: Record<string, unknown>, file: string): SaltRecord[] {
+  return Object.entries(parsed).map(([key, value]) => {
+    const [chainId, grantRounds, trustee, applicationId] = key.split("/");
+    const entry = value as { estimateBps?: unknown; salt?: unknown; commitment?: unknown };
+    if (
+      !chainId ||
+      !grantRounds ||
+      !trustee ||
+      !applicationId ||
+      typeof entry?.estimateBps !== "number" ||
+      typeof entry.salt !== "string"
+    )
+      throw new SaltRecordError(`${file}: unreadable entry ${key}`);
+    const record = saltRecord({
+      chainId: Number(chainId),
+      grantRounds: grantRounds as `0x${string}`,
+      trustee: trustee as `0x${string}`,
+      applicationId: BigInt(applicationId),
+      estimateBps: entry.estimateBps,
+      salt: entry.salt as `0x${string}`,
+    });
+    if (typeof entry.commitment === "string" && entry.commitment.toLowerCase() !== record.sealedEstimate)
+      throw new SaltRecordError(`${file}: entry ${key} does not hash to its recorded commitment`);
+    return record;
+  });
+}
+
+function readFile(file: string): SaltRecord[] {
+  if (!existsSync(file)) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SaltRecordError(`The salt file ${file} is not valid JSON (${reason}); fix or move it`);
+  }
+  if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+    const record = parsed as Record<string, unknown>;
+    if (record.format === SALT_DOCUMENT_FORMAT) {
+      try {
+        return parseSaltDocument(parsed);
+      } catch (error) {
+        throw new SaltRecordError(`The salt file ${file}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    return legacyRecords(record, file);
+  }
+  throw new SaltRecordError(`The salt file ${file} is not an estimate-salts document`);
+}
+
+/** Salt records in `file` (default `.fef/estimate-salts.json` under the working directory). */
+export function fileSaltStore(file: string = defaultSaltFile(process.cwd())): SaltStore {
+  const write = (records: readonly SaltRecord[]) => {
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, exportSalts(memorySaltStore(records)), { mode: 0o600 });
+    renameSync(temporary, file);
+  };
+  return {
+    get: (key) => readFile(file).find((record) => saltKey(record) === saltKey(key)),
+    put(record, options) {
+      const records = readFile(file);
+      const index = records.findIndex((held) => saltKey(held) === saltKey(record));
+      if (!checkPut(records[index], record, options)) return;
+      if (index >= 0) records[index] = record;
+      else records.push(record);
+      write(records);
+    },
+    list: () => readFile(file),
+  };
+}

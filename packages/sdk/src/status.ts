@@ -1,0 +1,176 @@
+// Phases and statuses of rounds, applications, proposals, offerings, periods and commitments,
+// computed from the contracts' stored status and chain time. One set of names for every client:
+// an ongoing phase is a present participle ("committing"), a finished state a past participle ("settled").
+
+/** `IGrantRounds.RoundStatus`, in declaration order. */
+export const roundStatuses = ["None", "Open", "Settled", "Closed"] as const;
+/** `IGrantRounds.ApplicationStatus`, in declaration order. */
+export const applicationStatuses = ["None", "Pending", "Funded", "Unfunded", "Cancelled"] as const;
+
+export type RoundStatusName = (typeof roundStatuses)[number];
+export type ApplicationStatusName = (typeof applicationStatuses)[number];
+
+export const RoundStatus = { None: 0, Open: 1, Settled: 2, Closed: 3 } as const satisfies Record<
+  RoundStatusName,
+  number
+>;
+export const ApplicationStatus = {
+  None: 0,
+  Pending: 1,
+  Funded: 2,
+  Unfunded: 3,
+  Cancelled: 4,
+} as const satisfies Record<ApplicationStatusName, number>;
+
+export function roundStatusLabel(status: number | bigint): string {
+  return roundStatuses[Number(status)] ?? `status ${status}`;
+}
+
+export function applicationStatusLabel(status: number | bigint): string {
+  return applicationStatuses[Number(status)] ?? `status ${status}`;
+}
+
+// ------------------------------------------------------------------ rounds
+
+/** Where a round stands: researchers applying, trustees committing then revealing estimates, anyone finalizing and settling. */
+export type RoundPhase = "applying" | "committing" | "revealing" | "finalizing" | "settled" | "closed";
+
+export type RoundTimes = {
+  readonly status: number | bigint;
+  readonly applicationDeadline: bigint;
+  readonly commitDeadline: bigint;
+  readonly revealDeadline: bigint;
+};
+
+/** The phase of a round at chain time `now` (deadlines are inclusive, as in the contract). */
+export function roundPhase(round: RoundTimes, now: bigint): RoundPhase {
+  const status = Number(round.status);
+  if (status === RoundStatus.Settled) return "settled";
+  if (status === RoundStatus.Closed) return "closed";
+  if (now <= round.applicationDeadline) return "applying";
+  if (now <= round.commitDeadline) return "committing";
+  if (now <= round.revealDeadline) return "revealing";
+  return "finalizing";
+}
+
+export const phaseLabels: Readonly<Record<RoundPhase, string>> = {
+  applying: "Taking applications",
+  committing: "Trustees commit estimates",
+  revealing: "Trustees reveal estimates",
+  finalizing: "Finalize and settle",
+  settled: "Settled — vesting",
+  closed: "Closed without awards",
+};
+
+// ------------------------------------------------------------------ proposals
+
+/** open: collecting approvals; ready: enough approvals to execute; executed; expired. */
+export type ProposalState = "open" | "ready" | "executed" | "expired";
+
+export type ProposalTimes = {
+  readonly executed: boolean;
+  readonly expiresAt: bigint;
+  readonly approvals: bigint;
+  readonly threshold: bigint;
+};
+
+/** A proposal can be approved or executed until `expiresAt` inclusive (as the council checks it). */
+export function proposalState(p: ProposalTimes, now: bigint): ProposalState {
+  if (p.executed) return "executed";
+  if (now > p.expiresAt) return "expired";
+  return p.approvals >= p.threshold ? "ready" : "open";
+}
+
+// ------------------------------------------------------------------ offerings
+
+/** The subscription window of an offering. */
+export type OfferingWindow = "upcoming" | "open" | "ended" | "closed";
+/** Where an offering's raise is: held by Offerings (escrow) while subscriptions may come, then in the capital pool. */
+export type OfferingCapital = "escrow" | "awaiting-settlement" | "settled";
+
+export type OfferingTimes = {
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly closed: boolean;
+  readonly settled: boolean;
+};
+
+/** The subscription window at chain time `now` (`end` is inclusive, as in `subscribe`). */
+export function offeringWindow(o: OfferingTimes, now: bigint): OfferingWindow {
+  if (o.closed) return "closed";
+  if (now < o.start) return "upcoming";
+  return now > o.end ? "ended" : "open";
+}
+
+/** Settlement is possible once no subscription can follow: past `end`, or closed by the council. */
+export function offeringCapital(o: OfferingTimes, now: bigint): OfferingCapital {
+  if (o.settled) return "settled";
+  return o.closed || now > o.end ? "awaiting-settlement" : "escrow";
+}
+
+/** Whether anyone may settle the offering now. */
+export function offeringSettleable(o: OfferingTimes, now: bigint): boolean {
+  return offeringCapital(o, now) === "awaiting-settlement";
+}
+
+/** One phrase for an offering: the window, then where the capital is once the window is over. */
+export function offeringStatusLabel(window: OfferingWindow, capital: OfferingCapital): string {
+  if (capital === "settled") return "settled into the pool";
+  if (capital === "awaiting-settlement") return `${window} — awaiting settlement`;
+  return window;
+}
+
+// ------------------------------------------------------------------ periods and commitments
+
+export type PeriodStatus = "paid" | "due" | "overdue" | "disputed" | "upcoming";
+export type CommitmentStatus = "paid" | "due" | "delinquent" | "disputed" | "upcoming";
+
+export type CommitmentTimes = {
+  readonly start: bigint;
+  readonly periodLength: bigint;
+  readonly gracePeriod: bigint;
+  readonly periodCount: number;
+  readonly reportedCount: number;
+};
+
+export function periodEnd(c: CommitmentTimes, k: number): bigint {
+  return c.start + BigInt(k + 1) * c.periodLength;
+}
+
+/** Status of period `k`: paid (reported), due (ended, within grace), overdue (past grace), upcoming. */
+export function periodStatus(c: CommitmentTimes, k: number, now: bigint, disputed: boolean): PeriodStatus {
+  if (k < c.reportedCount) return disputed ? "disputed" : "paid";
+  const endsAt = periodEnd(c, k);
+  if (now < endsAt) return "upcoming";
+  return now > endsAt + c.gracePeriod ? "overdue" : "due";
+}
+
+/** `IReturnsRegistry.Compliance`: a commitment's record at chain time. */
+export type Compliance = {
+  readonly periodsElapsed: bigint;
+  readonly periodsReported: bigint;
+  readonly periodsDue: bigint;
+  readonly periodsOverdue: bigint;
+  readonly delinquent: boolean;
+  readonly disputed: bigint;
+};
+
+/** One word for a commitment: the worst of its periods (disputed and delinquent first). */
+export function commitmentStatus(c: Compliance): CommitmentStatus {
+  if (c.disputed > 0n) return "disputed";
+  if (c.delinquent) return "delinquent";
+  if (c.periodsDue > 0n) return "due";
+  if (c.periodsElapsed === 0n) return "upcoming";
+  return "paid";
+}
+
+/** `3/4 elapsed periods paid, 1 due, 0 overdue — DELINQUENT` style one-liner. */
+export function complianceLine(c: Compliance): string {
+  const parts = [
+    `${c.periodsReported}/${c.periodsElapsed} elapsed periods paid`,
+    `${c.periodsDue} due`,
+    `${c.periodsOverdue} overdue`,
+  ];
+  if (c.disputed > 0n) parts.push(`${c.disputed} disputed`);
+  return `${parts.join(", ")}${c.delinquent ? " — DELINQUENT" : ""}`;
+}
