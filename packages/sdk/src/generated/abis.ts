@@ -7268,7 +7268,7 @@ export const fundLensAbi = [
             "type": "uint256[]"
           }
         ],
-        "internalType": "struct FundLens.AccountView",
+        "internalType": "struct IFundLens.AccountView",
         "name": "view_",
         "type": "tuple"
       }
@@ -7406,7 +7406,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.ApplicationView[]",
+        "internalType": "struct IFundLens.ApplicationView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -7434,7 +7434,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       },
@@ -7561,7 +7561,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.ApplicationView[]",
+        "internalType": "struct IFundLens.ApplicationView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -7696,7 +7696,7 @@ export const fundLensAbi = [
             "type": "tuple"
           }
         ],
-        "internalType": "struct FundLens.CommitmentView[]",
+        "internalType": "struct IFundLens.CommitmentView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -7724,7 +7724,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       }
@@ -7848,7 +7848,7 @@ export const fundLensAbi = [
             "type": "tuple"
           }
         ],
-        "internalType": "struct FundLens.CommitmentView[]",
+        "internalType": "struct IFundLens.CommitmentView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -7911,7 +7911,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.CompanyView[]",
+        "internalType": "struct IFundLens.CompanyView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -7939,7 +7939,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       },
@@ -7991,7 +7991,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.CompanyView[]",
+        "internalType": "struct IFundLens.CompanyView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -8160,7 +8160,7 @@ export const fundLensAbi = [
                 "type": "uint256"
               }
             ],
-            "internalType": "struct FundLens.AssetView[]",
+            "internalType": "struct IFundLens.AssetView[]",
             "name": "assets",
             "type": "tuple[]"
           },
@@ -8215,7 +8215,7 @@ export const fundLensAbi = [
             "type": "uint256"
           }
         ],
-        "internalType": "struct FundLens.FundView",
+        "internalType": "struct IFundLens.FundView",
         "name": "view_",
         "type": "tuple"
       }
@@ -8243,7 +8243,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       }
@@ -8268,7 +8268,7 @@ export const fundLensAbi = [
             "type": "uint256[]"
           }
         ],
-        "internalType": "struct FundLens.HolderView[]",
+        "internalType": "struct IFundLens.HolderView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -8296,7 +8296,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       },
@@ -8390,7 +8390,7 @@ export const fundLensAbi = [
             "type": "uint256"
           }
         ],
-        "internalType": "struct FundLens.OfferingView[]",
+        "internalType": "struct IFundLens.OfferingView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -8418,7 +8418,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       }
@@ -8480,7 +8480,7 @@ export const fundLensAbi = [
             "type": "bool[]"
           }
         ],
-        "internalType": "struct FundLens.ProposalView[]",
+        "internalType": "struct IFundLens.ProposalView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -8508,7 +8508,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       }
@@ -8617,7 +8617,7 @@ export const fundLensAbi = [
             "type": "tuple"
           }
         ],
-        "internalType": "struct FundLens.RoundView[]",
+        "internalType": "struct IFundLens.RoundView[]",
         "name": "rows",
         "type": "tuple[]"
       }
@@ -8652,7 +8652,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "holders",
             "type": "tuple"
           },
@@ -8674,7 +8674,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "rounds",
             "type": "tuple"
           },
@@ -8696,7 +8696,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "applications",
             "type": "tuple"
           },
@@ -8718,7 +8718,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "offerings",
             "type": "tuple"
           },
@@ -8740,7 +8740,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "techniques",
             "type": "tuple"
           },
@@ -8762,7 +8762,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "companies",
             "type": "tuple"
           },
@@ -8784,7 +8784,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "commitments",
             "type": "tuple"
           },
@@ -8806,12 +8806,12 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.Page",
+            "internalType": "struct IFundLens.Page",
             "name": "proposals",
             "type": "tuple"
           }
         ],
-        "internalType": "struct FundLens.Query",
+        "internalType": "struct IFundLens.Query",
         "name": "query",
         "type": "tuple"
       }
@@ -8964,7 +8964,7 @@ export const fundLensAbi = [
                     "type": "uint256"
                   }
                 ],
-                "internalType": "struct FundLens.AssetView[]",
+                "internalType": "struct IFundLens.AssetView[]",
                 "name": "assets",
                 "type": "tuple[]"
               },
@@ -9019,7 +9019,7 @@ export const fundLensAbi = [
                 "type": "uint256"
               }
             ],
-            "internalType": "struct FundLens.FundView",
+            "internalType": "struct IFundLens.FundView",
             "name": "fund",
             "type": "tuple"
           },
@@ -9051,7 +9051,7 @@ export const fundLensAbi = [
                 "type": "uint256[]"
               }
             ],
-            "internalType": "struct FundLens.AccountView",
+            "internalType": "struct IFundLens.AccountView",
             "name": "viewer",
             "type": "tuple"
           },
@@ -9073,7 +9073,7 @@ export const fundLensAbi = [
                 "type": "uint256[]"
               }
             ],
-            "internalType": "struct FundLens.HolderView[]",
+            "internalType": "struct IFundLens.HolderView[]",
             "name": "holders",
             "type": "tuple[]"
           },
@@ -9179,7 +9179,7 @@ export const fundLensAbi = [
                 "type": "tuple"
               }
             ],
-            "internalType": "struct FundLens.RoundView[]",
+            "internalType": "struct IFundLens.RoundView[]",
             "name": "rounds",
             "type": "tuple[]"
           },
@@ -9298,7 +9298,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.ApplicationView[]",
+            "internalType": "struct IFundLens.ApplicationView[]",
             "name": "applications",
             "type": "tuple[]"
           },
@@ -9384,7 +9384,7 @@ export const fundLensAbi = [
                 "type": "uint256"
               }
             ],
-            "internalType": "struct FundLens.OfferingView[]",
+            "internalType": "struct IFundLens.OfferingView[]",
             "name": "offerings",
             "type": "tuple[]"
           },
@@ -9433,7 +9433,7 @@ export const fundLensAbi = [
                 "type": "tuple"
               }
             ],
-            "internalType": "struct FundLens.TechniqueView[]",
+            "internalType": "struct IFundLens.TechniqueView[]",
             "name": "techniques",
             "type": "tuple[]"
           },
@@ -9477,7 +9477,7 @@ export const fundLensAbi = [
                 "type": "bool"
               }
             ],
-            "internalType": "struct FundLens.CompanyView[]",
+            "internalType": "struct IFundLens.CompanyView[]",
             "name": "companies",
             "type": "tuple[]"
           },
@@ -9598,7 +9598,7 @@ export const fundLensAbi = [
                 "type": "tuple"
               }
             ],
-            "internalType": "struct FundLens.CommitmentView[]",
+            "internalType": "struct IFundLens.CommitmentView[]",
             "name": "commitments",
             "type": "tuple[]"
           },
@@ -9657,12 +9657,12 @@ export const fundLensAbi = [
                 "type": "bool[]"
               }
             ],
-            "internalType": "struct FundLens.ProposalView[]",
+            "internalType": "struct IFundLens.ProposalView[]",
             "name": "proposals",
             "type": "tuple[]"
           }
         ],
-        "internalType": "struct FundLens.Snapshot",
+        "internalType": "struct IFundLens.Snapshot",
         "name": "snap",
         "type": "tuple"
       }
@@ -9690,7 +9690,7 @@ export const fundLensAbi = [
             "type": "bool"
           }
         ],
-        "internalType": "struct FundLens.Page",
+        "internalType": "struct IFundLens.Page",
         "name": "page",
         "type": "tuple"
       }
@@ -9742,7 +9742,7 @@ export const fundLensAbi = [
             "type": "tuple"
           }
         ],
-        "internalType": "struct FundLens.TechniqueView[]",
+        "internalType": "struct IFundLens.TechniqueView[]",
         "name": "rows",
         "type": "tuple[]"
       }
