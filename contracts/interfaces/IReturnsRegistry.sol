@@ -53,7 +53,7 @@ interface IReturnsRegistry {
         bytes32 modelHash;
         string modelName;
         uint256[] techniqueIds;
-        uint256 graceExtension; // seconds the Fund was paused since the last report: added to the grace of unreported periods
+        uint256 graceExtension; // seconds the Fund was paused since the last report (one made before the next period ended) or submission: added to the grace of unreported periods
     }
 
     struct Compliance {

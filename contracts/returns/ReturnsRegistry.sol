@@ -35,8 +35,8 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
 
     /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
     /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1). `pausedSecondsAt`
-    /// is the ledger's total paused seconds at the last report (or at submission): every second
-    /// paused since then extends the grace of the periods not yet reported.
+    /// is the ledger's total paused seconds at submission or at the last report made before the next
+    /// period ended: every second paused since then extends the grace of the periods not yet reported.
     struct StoredCommitment {
         uint48 companyId;
         uint16 returnsShareBps;
@@ -203,7 +203,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
         uint256 expectedValue = asset.expectedValue(due);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
-        _checkPauseAndMark(stored, due);
+        _checkPauseAndMark(stored, due, endsAt + uint256(stored.periodLength));
 
         // period == reported < periodCount ≤ type(uint32).max, so the increment fits.
         stored.reportedCount = uint32(reported + 1);
@@ -337,16 +337,21 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
     }
 
-    /// @dev Refuses a payment while the ledger is paused, and restarts the commitment's grace
-    /// extension from this report (the mark shares slot 0 with `reportedCount`).
-    function _checkPauseAndMark(StoredCommitment storage stored, uint256 due) private {
+    /// @dev Refuses a payment while the ledger is paused. If the next period has not ended yet, every
+    /// pause so far lies before the end of every period still unreported, so none of them needs it:
+    /// the grace extension restarts from this report (the mark shares slot 0 with `reportedCount`).
+    /// Otherwise the next period keeps its credit, in the company's favour.
+    function _checkPauseAndMark(StoredCommitment storage stored, uint256 due, uint256 nextEndsAt) private {
         (bool isPaused, , uint256 pausedSeconds) = shares.pauseState();
         if (due != 0 && isPaused) revert ReturnsRegistryPaused();
-        if (pausedSeconds != stored.pausedSecondsAt) stored.pausedSecondsAt = SafeCast.toUint48(pausedSeconds);
+        if (block.timestamp < nextEndsAt && pausedSeconds != stored.pausedSecondsAt) {
+            stored.pausedSecondsAt = SafeCast.toUint48(pausedSeconds);
+        }
     }
 
-    /// @dev Seconds the ledger has spent paused since the commitment's last report (or submission):
-    /// the periods still unreported get that much more grace, so a pause never runs against them.
+    /// @dev Seconds the ledger has spent paused since the commitment's paused-time mark (see
+    /// `StoredCommitment`): the periods still unreported get that much more grace, so a pause never
+    /// runs against them (a pause that ended before a period did extends it too, in the company's favour).
     function _graceExtension(StoredCommitment storage stored) private view returns (uint256) {
         return shares.pausedSeconds() - stored.pausedSecondsAt;
     }
