@@ -8964,6 +8964,11 @@ export const fundLensAbi = [
             "type": "bool"
           },
           {
+            "internalType": "uint64",
+            "name": "pauseEnds",
+            "type": "uint64"
+          },
+          {
             "internalType": "bool",
             "name": "transfersEnabled",
             "type": "bool"
@@ -8972,6 +8977,33 @@ export const fundLensAbi = [
             "internalType": "uint64",
             "name": "proposalLifetime",
             "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "migrationDelay",
+            "type": "uint64"
+          },
+          {
+            "components": [
+              {
+                "internalType": "address",
+                "name": "newModule",
+                "type": "address"
+              },
+              {
+                "internalType": "uint64",
+                "name": "effectiveAt",
+                "type": "uint64"
+              },
+              {
+                "internalType": "bool",
+                "name": "retireOld",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct ITrusteeCouncil.Migration[3]",
+            "name": "migrations",
+            "type": "tuple[3]"
           },
           {
             "internalType": "uint64",
@@ -9773,6 +9805,11 @@ export const fundLensAbi = [
                 "type": "bool"
               },
               {
+                "internalType": "uint64",
+                "name": "pauseEnds",
+                "type": "uint64"
+              },
+              {
                 "internalType": "bool",
                 "name": "transfersEnabled",
                 "type": "bool"
@@ -9781,6 +9818,33 @@ export const fundLensAbi = [
                 "internalType": "uint64",
                 "name": "proposalLifetime",
                 "type": "uint64"
+              },
+              {
+                "internalType": "uint64",
+                "name": "migrationDelay",
+                "type": "uint64"
+              },
+              {
+                "components": [
+                  {
+                    "internalType": "address",
+                    "name": "newModule",
+                    "type": "address"
+                  },
+                  {
+                    "internalType": "uint64",
+                    "name": "effectiveAt",
+                    "type": "uint64"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "retireOld",
+                    "type": "bool"
+                  }
+                ],
+                "internalType": "struct ITrusteeCouncil.Migration[3]",
+                "name": "migrations",
+                "type": "tuple[3]"
               },
               {
                 "internalType": "uint64",
