@@ -3,7 +3,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { type Hex, hashTypedData, keccak256, stringToHex, zeroHash } from "viem";
 
-import { registerCompany, reportReturns as reportReturnsSteps, submitCommitment } from "@fef/sdk/actions/returns";
+import {
+  registerCompany,
+  reportReturns as reportReturnsSteps,
+  submitCommitment,
+} from "@fef/sdk/actions/returns";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
@@ -93,7 +97,12 @@ export async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironmen
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const companyAdmin = admin ?? signer.account.address;
   const sent = await send(fund, signer, registerCompany(fund.addresses, { name, uri, admin: companyAdmin }));
-  const event = findEvent(sent.receipt, returnsRegistryAbi, fund.addresses.ReturnsRegistry, "CompanyRegistered");
+  const event = findEvent(
+    sent.receipt,
+    returnsRegistryAbi,
+    fund.addresses.ReturnsRegistry,
+    "CompanyRegistered",
+  );
   const companyId = event.args.companyId;
   const summary: RegisterSummary = {
     companyId,
@@ -119,7 +128,8 @@ export interface SubmitSummary {
   transaction: string;
 }
 
-const registry = (fund: Fund) => ({ address: fund.addresses.ReturnsRegistry, abi: returnsRegistryAbi }) as const;
+const registry = (fund: Fund) =>
+  ({ address: fund.addresses.ReturnsRegistry, abi: returnsRegistryAbi }) as const;
 
 async function companyId(fund: Fund, given: string | undefined): Promise<bigint> {
   return parseId("company", given, (await fundView(fund)).companyCount, "company");
@@ -140,7 +150,11 @@ export async function submitPromise(
       );
     }
     if (techniqueIds.indexOf(id) !== index) fail(`--techniques: technique ${id} is listed twice`);
-    const technique = await fund.client.readContract({ ...registry(fund), functionName: "technique", args: [id] });
+    const technique = await fund.client.readContract({
+      ...registry(fund),
+      functionName: "technique",
+      args: [id],
+    });
     if (technique.retired) fail(`--techniques: technique ${id} is retired`);
   }
   const modelName = required("model", args.model);
@@ -197,7 +211,12 @@ export async function submitPromise(
     signer,
     submitCommitment(fund.addresses, { terms, signer: signerAddress, signature }),
   );
-  const event = findEvent(sent.receipt, returnsRegistryAbi, fund.addresses.ReturnsRegistry, "CommitmentRegistered");
+  const event = findEvent(
+    sent.receipt,
+    returnsRegistryAbi,
+    fund.addresses.ReturnsRegistry,
+    "CommitmentRegistered",
+  );
   const commitmentId = event.args.commitmentId;
   const stored = await readCommitment(fund, commitmentId);
   const summary: SubmitSummary = {
@@ -295,7 +314,12 @@ export async function reportReturns(
     evidenceHash,
   });
   const sent = await send(fund, signer, steps);
-  const event = findEvent(sent.receipt, returnsRegistryAbi, fund.addresses.ReturnsRegistry, "ReturnsReported");
+  const event = findEvent(
+    sent.receipt,
+    returnsRegistryAbi,
+    fund.addresses.ReturnsRegistry,
+    "ReturnsReported",
+  );
   const view = await readCommitment(fund, id);
   const summary: ReportSummary = {
     commitmentId: id,

@@ -128,7 +128,10 @@ export const fundTasks: TaskDefinition[] = [
     .addFlag({ name: "json", description: "Print only JSON" })
     .setAction(action(salts, "exportSalts"))
     .build(),
-  task("salts:import", "Trustee: adds the estimate salts of an export (e.g. the dashboard's) to the local ones")
+  task(
+    "salts:import",
+    "Trustee: adds the estimate salts of an export (e.g. the dashboard's) to the local ones",
+  )
     .addOption(text("file", "The export to read"))
     .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
     .addFlag({ name: "json", description: "Print only JSON" })

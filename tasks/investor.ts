@@ -2,7 +2,11 @@
 // an offering (anyone) so that its raise moves from escrow into the capital pool.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
-import { claimSubscribedShares, settleOffering as settleOfferingSteps, subscribe as subscribeSteps } from "@fef/sdk/actions/offerings";
+import {
+  claimSubscribedShares,
+  settleOffering as settleOfferingSteps,
+  subscribe as subscribeSteps,
+} from "@fef/sdk/actions/offerings";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
 import { capitalPoolAbi, offeringsAbi } from "@fef/sdk/generated/abis";
@@ -56,12 +60,20 @@ export async function subscribe(
   const signer = await actingAccount(fund.wallets, args.from, {
     name: `an investor allowed in offering ${id}`,
     check: async (address) =>
-      (await fund.client.readContract({ ...offeringsContract, functionName: "isAllowed", args: [id, address, proof] }))
+      (await fund.client.readContract({
+        ...offeringsContract,
+        functionName: "isAllowed",
+        args: [id, address, proof],
+      }))
         ? true
         : `is not on the allowlist of offering ${id}${proof.length === 0 ? " (pass --proof with its Merkle proof)" : " with this --proof"}`,
   });
   const investor = signer.account.address;
-  const cost = await fund.client.readContract({ ...offeringsContract, functionName: "quote", args: [id, shares] });
+  const cost = await fund.client.readContract({
+    ...offeringsContract,
+    functionName: "quote",
+    args: [id, shares],
+  });
   const { asset } = offering;
   if (!args.json)
     console.log(`Quote: ${formatShares(shares)} in offering #${id} cost ${formatAmount(cost, asset)}`);
@@ -72,7 +84,12 @@ export async function subscribe(
     );
   }
   // Approves exactly the cost first when the offering is in an ERC-20 and the allowance is short.
-  const steps = await subscribeSteps(fund.client, fund.addresses, { investor, offeringId: id, shares, proof });
+  const steps = await subscribeSteps(fund.client, fund.addresses, {
+    investor,
+    offeringId: id,
+    shares,
+    proof,
+  });
   const sent = await send(fund, signer, steps);
   const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "Subscribed");
   const { viewerPending: pendingShares } = await readOffering(fund, id, await chainTime(fund), investor);
@@ -184,7 +201,9 @@ export async function settleOffering(
 
 /** The capital pool's books of `asset`, from the fund's view (a returns asset), else read from the pool. */
 async function poolBooks(fund: Fund, asset: AssetInfo) {
-  const entry = (await fundView(fund)).assets.find((row) => row.asset.toLowerCase() === asset.asset.toLowerCase());
+  const entry = (await fundView(fund)).assets.find(
+    (row) => row.asset.toLowerCase() === asset.asset.toLowerCase(),
+  );
   if (entry !== undefined) return { books: entry.capital, available: entry.availableCapital };
   const pool = { address: fund.addresses.CapitalPool, abi: capitalPoolAbi } as const;
   const [books, available] = await Promise.all([

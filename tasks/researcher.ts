@@ -2,7 +2,11 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
 
-import { claimAwardShares, claimStipend as claimStipendSteps, submitApplication } from "@fef/sdk/actions/grants";
+import {
+  claimAwardShares,
+  claimStipend as claimStipendSteps,
+  submitApplication,
+} from "@fef/sdk/actions/grants";
 import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
@@ -95,7 +99,12 @@ export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Pr
       stipendRequested,
     }),
   );
-  const submitted = findEvent(sent.receipt, grantRoundsAbi, fund.addresses.GrantRounds, "ApplicationSubmitted");
+  const submitted = findEvent(
+    sent.receipt,
+    grantRoundsAbi,
+    fund.addresses.GrantRounds,
+    "ApplicationSubmitted",
+  );
   const applicationId = submitted.args.applicationId;
   const summary: ApplySummary = {
     applicationId,
@@ -255,7 +264,9 @@ export async function claimReturns(
     name: `a holder with returns to claim in ${what}`,
     check: async (address) => {
       const { claimable } = await readAccount(fund.client, fund.addresses.FundLens, address);
-      return indexes.some((index) => (claimable[index] ?? 0n) > 0n) ? true : `has no returns to claim in ${what}`;
+      return indexes.some((index) => (claimable[index] ?? 0n) > 0n)
+        ? true
+        : `has no returns to claim in ${what}`;
     },
   });
   const sent = await send(

@@ -168,7 +168,7 @@ export async function revealEstimate(
   const onChain = (await sealedEstimateOf(fund, id, trusteeAddress)).sealedEstimate;
   if (onChain.toLowerCase() !== stored.sealedEstimate.toLowerCase()) {
     fail(
-      `The salt stored in ${saltFile} for application ${id} does not match ${trusteeAddress}'s commitment on chain`,
+      `The salt stored in ${saltFile} for application ${id} does not match ${trusteeAddress}'s sealed estimate on chain`,
     );
   }
   const { steps } = await withSalts(() => revealEstimateSteps(store, key));
@@ -268,7 +268,8 @@ export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironmen
   for (let start = 0; start < ids.length; start += pageSize) {
     const page = await readApplications(fund, ids.slice(start, start + pageSize));
     for (const application of page) {
-      if (application.statusName === "Pending") finalized.push(await finalizeOne(fund, signer, application.id));
+      if (application.statusName === "Pending")
+        finalized.push(await finalizeOne(fund, signer, application.id));
     }
   }
   const after = await readRound(fund, roundId, await chainTime(fund));

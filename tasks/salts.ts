@@ -55,7 +55,8 @@ function saltFileOf(args: SaltArgs, hre: HardhatRuntimeEnvironment): string {
 export async function exportSalts(args: ExportArgs, hre: HardhatRuntimeEnvironment): Promise<ExportSummary> {
   const out = path.resolve(required("out", args.out));
   const saltFile = saltFileOf(args, hre);
-  if (existsSync(out)) fail(`--out: ${out} already exists; choose a new file (an export never overwrites one)`);
+  if (existsSync(out))
+    fail(`--out: ${out} already exists; choose a new file (an export never overwrites one)`);
   const store = fileSaltStore(saltFile);
   const records = (await withSalts(() => store.list())).length;
   if (records === 0) fail(`No salt records in ${saltFile}; nothing to export`);
@@ -68,7 +69,7 @@ export async function exportSalts(args: ExportArgs, hre: HardhatRuntimeEnvironme
   const summary: ExportSummary = { saltFile, out, records };
   return emit(args.json, summary, () => [
     `Exported ${records} salt record(s) from ${saltFile} to ${out}`,
-    "  it holds the salts of sealed estimates: keep it private; the dashboard's “Import salts” reads it",
+    "  it holds the salts of sealed estimates: keep it private; salts:import (or any tool that reads the salt export document) takes it",
   ]);
 }
 

@@ -30,7 +30,8 @@ export async function actingAccount(
   if (given !== undefined) {
     const wallet = accountByIndexOrAddress(wallets, given);
     const verdict = role.check === undefined ? true : await role.check(wallet.account.address);
-    if (verdict !== true) fail(`--from ${wallet.account.address}: ${verdict} (this action needs ${role.name})`);
+    if (verdict !== true)
+      fail(`--from ${wallet.account.address}: ${verdict} (this action needs ${role.name})`);
     return wallet;
   }
   if (role.check === undefined) return wallets[0] as Wallet;
@@ -42,10 +43,7 @@ export async function actingAccount(
   );
 }
 
-function accountByIndexOrAddress(
-  wallets: readonly Wallet[],
-  given: string,
-): Wallet {
+function accountByIndexOrAddress(wallets: readonly Wallet[], given: string): Wallet {
   if (/^\d+$/.test(given)) {
     const wallet = wallets[Number(given)];
     if (wallet === undefined) {
@@ -56,7 +54,9 @@ function accountByIndexOrAddress(
   if (given.startsWith("-"))
     fail(`--from: must be an account index (0 or more) or an address (got ${given})`);
   const address = parseAddress("from", given);
-  const wallet = wallets.find((candidate) => candidate.account.address.toLowerCase() === address.toLowerCase());
+  const wallet = wallets.find(
+    (candidate) => candidate.account.address.toLowerCase() === address.toLowerCase(),
+  );
   if (wallet === undefined) fail(`--from: ${address} is not an account this network can sign with`);
   return wallet;
 }

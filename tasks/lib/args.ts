@@ -1,6 +1,17 @@
 // Parsing and validation of task options. Every function takes the option's CLI name (kebab case,
 // without dashes) so that a bad value is reported as `--<name>: <what is wrong>`.
-import { type Address, type Hex, getAddress, isAddress, isHex, keccak256, parseUnits, size, stringToHex, zeroAddress } from "viem";
+import {
+  type Address,
+  type Hex,
+  getAddress,
+  isAddress,
+  isHex,
+  keccak256,
+  parseUnits,
+  size,
+  stringToHex,
+  zeroAddress,
+} from "viem";
 
 import { fail } from "./fail.js";
 

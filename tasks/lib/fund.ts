@@ -1,6 +1,14 @@
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { type Account, type Address, type Chain, type PublicClient, type Transport, type WalletClient, getAddress } from "viem";
+import {
+  type Account,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  getAddress,
+} from "viem";
 
 import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
 import { type FundAddresses, fundContracts } from "@fef/sdk/deployments";
@@ -37,7 +45,10 @@ export interface Fund {
  * hardhat-viem and to the Fund deployed there. The addresses come from `--deployment <file>` when
  * given, else from Hardhat Ignition's record `ignition/deployments/chain-<id>/deployed_addresses.json`.
  */
-export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: string | undefined): Promise<Fund> {
+export async function connectFund(
+  hre: HardhatRuntimeEnvironment,
+  deployment: string | undefined,
+): Promise<Fund> {
   const { viem } = await hre.network.getOrCreate();
   const client: PublicClient = await viem.getPublicClient();
   const chainId = BigInt(await client.getChainId());

@@ -103,7 +103,11 @@ export interface ProposalView {
   approvedBy: string[];
 }
 
-function proposalView(row: LensProposal, council: Pick<FundView, "trustees" | "threshold">, now: bigint): ProposalView {
+function proposalView(
+  row: LensProposal,
+  council: Pick<FundView, "trustees" | "threshold">,
+  now: bigint,
+): ProposalView {
   const stored = row.proposal;
   const known = actionKindOf(stored.kind);
   let params: Record<string, unknown>;
@@ -121,7 +125,12 @@ function proposalView(row: LensProposal, council: Pick<FundView, "trustees" | "t
     createdAt: stored.createdAt,
     expiresAt: stored.expiresAt,
     state: proposalState(
-      { executed: stored.executed, expiresAt: stored.expiresAt, approvals: row.approvals, threshold: council.threshold },
+      {
+        executed: stored.executed,
+        expiresAt: stored.expiresAt,
+        approvals: row.approvals,
+        threshold: council.threshold,
+      },
       now,
     ),
     approvals: row.approvals,
@@ -215,7 +224,12 @@ export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<Ro
 }
 
 /** The newest `limit` rounds (newest first). */
-export async function readNewestRounds(fund: Fund, view: FundView, limit: bigint, now: bigint): Promise<RoundView[]> {
+export async function readNewestRounds(
+  fund: Fund,
+  view: FundView,
+  limit: bigint,
+  now: bigint,
+): Promise<RoundView[]> {
   const rows = await newest(limit, (p) => readRounds(fund.client, fund.addresses.FundLens, p));
   return Promise.all(rows.map((row) => roundView(fund, row, now, view)));
 }
@@ -295,7 +309,12 @@ export interface OfferingView {
 
 type LensOffering = Awaited<ReturnType<typeof readOfferings>>[number];
 
-async function offeringView(fund: Fund, row: LensOffering, now: bigint, view?: FundView): Promise<OfferingView> {
+async function offeringView(
+  fund: Fund,
+  row: LensOffering,
+  now: bigint,
+  view?: FundView,
+): Promise<OfferingView> {
   const { offering } = row;
   const { params } = offering;
   const times = { start: params.start, end: params.end, closed: offering.closed, settled: offering.settled };

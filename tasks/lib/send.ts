@@ -78,6 +78,7 @@ export function findEvent<const abi extends Abi, name extends ContractEventName<
   eventName: name,
 ): ParseEventLogsReturnType<abi, name, true>[number] {
   const [event] = eventsOf(receipt, abi, address, eventName);
-  if (event === undefined) return fail(`Transaction ${receipt.transactionHash} emitted no ${eventName} event`);
+  if (event === undefined)
+    return fail(`Transaction ${receipt.transactionHash} emitted no ${eventName} event`);
   return event;
 }
