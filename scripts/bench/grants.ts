@@ -9,15 +9,7 @@ import {
 } from "viem";
 
 import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
-import {
-  claimAwardShares,
-  claimStipend,
-  commitEstimate,
-  finalizeApplication,
-  revealEstimate,
-  settleRound,
-  submitApplication,
-} from "@fef/sdk/actions/grants";
+import * as grants from "@fef/sdk/actions/grants";
 import { capitalPoolAbi, fundSharesAbi, grantRoundsAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { memorySaltStore } from "@fef/sdk/salts";
 
@@ -61,7 +53,7 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
     await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer)])
   ).address;
   const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
-  const grants = (await viem.deployContract("GrantRounds", [council, shares, pool])).address;
+  const grantRounds = (await viem.deployContract("GrantRounds", [council, shares, pool])).address;
   // Offerings and the returns registry play no part here; any contract address binds.
   const placeholder = (await viem.deployContract("SystemCallRecorderMock", [])).address;
   const sharesRole = (functionName: "DEFAULT_ADMIN_ROLE" | "MINTER_ROLE") =>
@@ -70,8 +62,8 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
     client.readContract({ address: pool, abi: capitalPoolAbi, functionName });
   const admin = await sharesRole("DEFAULT_ADMIN_ROLE");
   const run = (steps: ReturnType<typeof write>) => send(chain, deployer, steps);
-  await run(write(shares, fundSharesAbi, "grantRole", [await sharesRole("MINTER_ROLE"), grants]));
-  await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("STIPEND_ROLE"), grants]));
+  await run(write(shares, fundSharesAbi, "grantRole", [await sharesRole("MINTER_ROLE"), grantRounds]));
+  await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("STIPEND_ROLE"), grantRounds]));
   // Investor capital for the stipends (the deployer stands in for the offerings contract).
   await run(
     write(pool, capitalPoolAbi, "grantRole", [await poolRole("DEPOSITOR_ROLE"), addressOf(deployer)]),
@@ -87,14 +79,14 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
     write(council, trusteeCouncilAbi, "bindSystem", [
       {
         shares,
-        grantRounds: grants,
+        grantRounds,
         offerings: placeholder,
         capitalPool: pool,
         returnsRegistry: placeholder,
       },
     ]),
   );
-  return { TrusteeCouncil: council, FundShares: shares, GrantRounds: grants, CapitalPool: pool };
+  return { TrusteeCouncil: council, FundShares: shares, GrantRounds: grantRounds, CapitalPool: pool };
 }
 
 /** Sends `data` to `to` once per entry from `sender` without waiting for receipts (automine mines each). */
@@ -115,7 +107,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const { client, time } = chain;
   const deployer = wallet(chain, 0);
   const trustees = [1, 2, 3, 4, 5].map((index) => wallet(chain, index));
-  const trustee = (index: number): Wallet => trustees[index] ?? wallet(chain, -1);
+  const trustee = (index: number): Wallet => wallet(chain, index + 1);
   const filler = wallet(chain, 10);
   const researcher = wallet(chain, 11);
   const fallbackResearcher = wallet(chain, 12);
@@ -158,7 +150,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
     send(
       chain,
       from,
-      submitApplication(fund, {
+      grants.submitApplication(fund, {
         roundId,
         uri: `ipfs://${name}`,
         contentHash: id(name),
@@ -202,7 +194,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   for (const [i, from] of trustees.entries()) {
     for (const applicationId of estimatedBy(i)) {
       const key = saltKey(from, applicationId);
-      const { steps } = await commitEstimate(client, fund, salts, {
+      const { steps } = await grants.commitEstimate(client, fund, salts, {
         ...key,
         estimateBps: estimates[i] ?? 0,
         salt: id(`${key.trustee}:${applicationId}`),
@@ -214,7 +206,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   let revealGas = 0;
   for (const [i, from] of trustees.entries()) {
     for (const applicationId of estimatedBy(i)) {
-      const { steps } = revealEstimate(salts, saltKey(from, applicationId));
+      const { steps } = grants.revealEstimate(salts, saltKey(from, applicationId));
       revealGas = Math.max(revealGas, await gasOf(chain, from, steps));
     }
   }
@@ -225,12 +217,12 @@ async function benchRound(size: number): Promise<GasRow[]> {
     encodeFunctionData({ abi: grantRoundsAbi, functionName: "finalizeApplication", args: [BigInt(i + 1)] }),
   );
   await sendAll(chain, filler, fund.GrantRounds, finalizeCalls);
-  const finalizeGas = await gasOf(chain, executor, finalizeApplication(fund, measured));
+  const finalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, measured));
   // The council removes a trustee; the fallback application's reveal book is no longer trusted, so
   // finalizing it reads the current trustees' own records.
   await passProposal(client, fund, passing, "RemoveTrustee", [addressOf(trustee(4))]);
-  const fallbackFinalizeGas = await gasOf(chain, executor, finalizeApplication(fund, fallback));
-  await send(chain, executor, settleRound(fund, roundId));
+  const fallbackFinalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, fallback));
+  await send(chain, executor, grants.settleRound(fund, roundId));
   const { settledAt } = await client.readContract({
     address: fund.GrantRounds,
     abi: grantRoundsAbi,
@@ -241,17 +233,17 @@ async function benchRound(size: number): Promise<GasRow[]> {
   // Share claims: the funded filler's researcher claims first, so the ledger already has supply;
   // then the measured researcher's first claim (a new ledger holder) and a later one.
   await time.increaseTo(settledAt + 60n * DAY);
-  await send(chain, filler, claimAwardShares(fund, funded));
-  const firstClaimGas = await gasOf(chain, researcher, claimAwardShares(fund, measured));
+  await send(chain, filler, grants.claimAwardShares(fund, funded));
+  const firstClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
   await time.increaseTo(settledAt + 120n * DAY);
   const holders = Number(
     await client.readContract({ address: fund.FundShares, abi: fundSharesAbi, functionName: "holderCount" }),
   );
-  const laterClaimGas = await gasOf(chain, researcher, claimAwardShares(fund, measured));
+  const laterClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
   // Stipend claims from the capital pool, as the researcher makes them (claimStipend → pool.payStipend).
-  const firstStipendGas = await gasOf(chain, researcher, claimStipend(fund, measured));
+  const firstStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
   await time.increaseTo(settledAt + 180n * DAY);
-  const laterStipendGas = await gasOf(chain, researcher, claimStipend(fund, measured));
+  const laterStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
   await chain.connection.close();
 
   const row = (op: string, gas: number, target?: number): GasRow => ({

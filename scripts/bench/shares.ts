@@ -13,17 +13,7 @@ import { fundSharesAbi, testTokenAbi } from "@fef/sdk/generated/abis";
 import type { Step } from "@fef/sdk/steps";
 
 import type { Wallet } from "../lib/council.js";
-import {
-  type BenchChain,
-  addressOf,
-  benchChain,
-  gasOf,
-  mintHolders,
-  seconds,
-  send,
-  wallet,
-  write,
-} from "./chain.js";
+import { addressOf, benchChain, gasOf, mintHolders, seconds, send, wallet, write } from "./chain.js";
 import { LEDGER_OPS, LEDGER_POPULATIONS, LEDGER_TARGETS } from "./ledger-ops.js";
 import type { GasRow } from "./rows.js";
 
