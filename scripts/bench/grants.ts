@@ -1,8 +1,20 @@
-import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
-import { network } from "hardhat";
+import {
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  toBytes,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from "viem";
 
-import type { FundShares, GrantRounds, TrusteeCouncil } from "../../types/ethers-contracts/index.js";
+import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
+import * as grants from "@fef/sdk/actions/grants";
+import { capitalPoolAbi, fundSharesAbi, grantRoundsAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { memorySaltStore } from "@fef/sdk/salts";
+
+import { type Passing, type Wallet, nextProposalId, passProposal } from "../lib/council.js";
+import { type BenchChain, addressOf, benchChain, gasOf, mined, send, wallet, write } from "./chain.js";
 import type { GasRow } from "./rows.js";
 
 /**
@@ -22,17 +34,8 @@ const STIPEND_TARGET = 90_000;
 const STIPEND_CAPITAL = 10n * 10n ** 18n;
 const STIPEND_REQUEST = 2n * 10n ** 18n;
 const DAY = 86_400n;
-const ACTION_REMOVE_TRUSTEE = 1;
-const ACTION_OPEN_ROUND = 3;
-const ACTION_SET_SHARE_TRANSFERS = 6;
 /** Enough for any filler transaction; fixing it skips a gas estimate per transaction. */
 const FILLER_GAS_LIMIT = 400_000n;
-
-function at<T>(list: readonly T[], index: number): T {
-  const item = list[index];
-  if (item === undefined) throw new Error(`no item at ${index}`);
-  return item;
-}
 
 export async function benchGrants(): Promise<GasRow[]> {
   const rows: GasRow[] = [];
@@ -40,81 +43,77 @@ export async function benchGrants(): Promise<GasRow[]> {
   return rows;
 }
 
-interface Fund {
-  council: TrusteeCouncil;
-  grants: GrantRounds;
-  shares: FundShares;
-}
+type Fund = { TrusteeCouncil: Address; FundShares: Address; GrantRounds: Address; CapitalPool: Address };
 
-async function deployFund(
-  ethers: HardhatEthers,
-  deployer: HardhatEthersSigner,
-  trustees: string[],
-): Promise<Fund> {
-  const council = await ethers.deployContract("TrusteeCouncil", [trustees, 3, 7n * DAY], deployer);
-  const shares = await ethers.deployContract(
-    "FundShares",
-    ["Future Endowment Fund", "FEF", deployer.address],
-    deployer,
-  );
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
-  const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
+async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonly Address[]): Promise<Fund> {
+  const { viem, client } = chain;
+  // The deployer is dev account 0, hardhat-viem's default sender.
+  const council = (await viem.deployContract("TrusteeCouncil", [trustees, 3n, 7n * DAY])).address;
+  const shares = (
+    await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer)])
+  ).address;
+  const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
+  const grantRounds = (await viem.deployContract("GrantRounds", [council, shares, pool])).address;
   // Offerings and the returns registry play no part here; any contract address binds.
-  const placeholder = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
-  const admin = await shares.DEFAULT_ADMIN_ROLE();
-  await shares.grantRole(await shares.MINTER_ROLE(), grants);
-  await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  const placeholder = (await viem.deployContract("SystemCallRecorderMock", [])).address;
+  const sharesRole = (functionName: "DEFAULT_ADMIN_ROLE" | "MINTER_ROLE") =>
+    client.readContract({ address: shares, abi: fundSharesAbi, functionName });
+  const poolRole = (functionName: "STIPEND_ROLE" | "DEPOSITOR_ROLE") =>
+    client.readContract({ address: pool, abi: capitalPoolAbi, functionName });
+  const admin = await sharesRole("DEFAULT_ADMIN_ROLE");
+  const run = (steps: ReturnType<typeof write>) => send(chain, deployer, steps);
+  await run(write(shares, fundSharesAbi, "grantRole", [await sharesRole("MINTER_ROLE"), grantRounds]));
+  await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("STIPEND_ROLE"), grantRounds]));
   // Investor capital for the stipends (the deployer stands in for the offerings contract).
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), deployer);
-  await pool.depositCapital(ethers.ZeroAddress, STIPEND_CAPITAL, 0n, {
-    value: STIPEND_CAPITAL,
-  });
-  await shares.grantRole(admin, council);
-  await shares.renounceRole(admin, deployer);
-  await pool.grantRole(admin, council);
-  await pool.renounceRole(admin, deployer);
-  await council.bindSystem({
-    shares: await shares.getAddress(),
-    grantRounds: await grants.getAddress(),
-    offerings: await placeholder.getAddress(),
-    capitalPool: await pool.getAddress(),
-    returnsRegistry: await placeholder.getAddress(),
-  });
-  return { council, grants, shares };
+  await run(
+    write(pool, capitalPoolAbi, "grantRole", [await poolRole("DEPOSITOR_ROLE"), addressOf(deployer)]),
+  );
+  await run(
+    write(pool, capitalPoolAbi, "depositCapital", [zeroAddress, STIPEND_CAPITAL, 0n], STIPEND_CAPITAL),
+  );
+  await run(write(shares, fundSharesAbi, "grantRole", [admin, council]));
+  await run(write(shares, fundSharesAbi, "renounceRole", [admin, addressOf(deployer)]));
+  await run(write(pool, capitalPoolAbi, "grantRole", [admin, council]));
+  await run(write(pool, capitalPoolAbi, "renounceRole", [admin, addressOf(deployer)]));
+  await run(
+    write(council, trusteeCouncilAbi, "bindSystem", [
+      {
+        shares,
+        grantRounds,
+        offerings: placeholder,
+        capitalPool: pool,
+        returnsRegistry: placeholder,
+      },
+    ]),
+  );
+  return { TrusteeCouncil: council, FundShares: shares, GrantRounds: grantRounds, CapitalPool: pool };
 }
 
-/** Sends `data` to `to` once per entry from `signer` without waiting for receipts (automine mines each). */
-async function sendAll(signer: HardhatEthersSigner, to: string, calls: readonly string[]): Promise<void> {
-  let nonce = await signer.getNonce();
+/** Sends `data` to `to` once per entry from `sender` without waiting for receipts (automine mines each). */
+async function sendAll(chain: BenchChain, sender: Wallet, to: Address, calls: readonly Hex[]): Promise<void> {
+  let nonce = await chain.client.getTransactionCount({ address: addressOf(sender) });
+  const hashes: Hex[] = [];
   for (const data of calls) {
-    await signer.sendTransaction({ to, data, nonce, gasLimit: FILLER_GAS_LIMIT });
+    hashes.push(
+      await sender.sendTransaction({ to, data, nonce, gas: FILLER_GAS_LIMIT, chain: sender.chain }),
+    );
     nonce += 1;
   }
-}
-
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<number> {
-  const receipt = await (await tx).wait();
-  if (receipt === null) throw new Error("no receipt");
-  return Number(receipt.gasUsed);
+  await mined(chain, hashes);
 }
 
 async function benchRound(size: number): Promise<GasRow[]> {
-  const { ethers, networkHelpers } = await network.create();
-  const { time } = networkHelpers;
-  const signers = await ethers.getSigners();
-  const deployer = at(signers, 0);
-  const trustees = signers.slice(1, 6);
-  const filler = at(signers, 10);
-  const researcher = at(signers, 11);
-  const fallbackResearcher = at(signers, 12);
-  const executor = at(signers, 19);
-  const { council, grants, shares } = await deployFund(
-    ethers,
-    deployer,
-    trustees.map((t) => t.address),
-  );
-  const grantsAddress = await grants.getAddress();
-  const coder = ethers.AbiCoder.defaultAbiCoder();
+  const chain = await benchChain();
+  const { client, time } = chain;
+  const deployer = wallet(chain, 0);
+  const trustees = [1, 2, 3, 4, 5].map((index) => wallet(chain, index));
+  const trustee = (index: number): Wallet => wallet(chain, index + 1);
+  const filler = wallet(chain, 10);
+  const researcher = wallet(chain, 11);
+  const fallbackResearcher = wallet(chain, 12);
+  const executor = wallet(chain, 19);
+  const fund = await deployFund(chain, deployer, trustees.map(addressOf));
+  const passing: Passing = { proposer: trustee(0), approvers: [trustee(1), trustee(2)], executor };
 
   // Open the round through the council.
   const now = BigInt(await time.latest());
@@ -125,115 +124,127 @@ async function benchRound(size: number): Promise<GasRow[]> {
     revealDeadline: now + 3n * DAY,
     vestingCliff: 30n * DAY,
     vestingDuration: 360n * DAY,
-    stipendAsset: ethers.ZeroAddress,
+    stipendAsset: zeroAddress,
     stipendBudget: STIPEND_CAPITAL,
   };
-  const openArgs = "0x" + grants.interface.encodeFunctionData("openRound", [params]).slice(10);
-  await council.connect(at(trustees, 0)).propose(ACTION_OPEN_ROUND, openArgs);
-  await council.connect(at(trustees, 1)).approve(1n);
-  await council.connect(at(trustees, 2)).approve(1n);
-  await council.connect(executor).execute(1n);
+  await passProposal(client, fund, passing, "OpenRound", [params]);
   const roundId = 1n;
+  const id = (text: string): Hex => keccak256(toBytes(text));
 
   // size − 1 filler applications, then the measured one.
   const applyCalls = Array.from({ length: size - 1 }, (_, i) =>
-    grants.interface.encodeFunctionData("submitApplication", [
-      roundId,
-      `ipfs://filler-${i}`,
-      ethers.id(`filler-${i}`),
-      6 + (i % 12),
-      i === 0 ? STIPEND_REQUEST : 0n, // the funded filler asks for a stipend too (see below)
-    ]),
+    encodeFunctionData({
+      abi: grantRoundsAbi,
+      functionName: "submitApplication",
+      args: [
+        roundId,
+        `ipfs://filler-${i}`,
+        id(`filler-${i}`),
+        6 + (i % 12),
+        i === 0 ? STIPEND_REQUEST : 0n, // the funded filler asks for a stipend too (see below)
+      ],
+    }),
   );
-  await sendAll(filler, grantsAddress, applyCalls);
-  await grants
-    .connect(researcher)
-    .submitApplication(roundId, "ipfs://measured", ethers.id("measured"), 24, STIPEND_REQUEST);
+  await sendAll(chain, filler, fund.GrantRounds, applyCalls);
+  const apply = (from: Wallet, name: string) =>
+    send(
+      chain,
+      from,
+      grants.submitApplication(fund, {
+        roundId,
+        uri: `ipfs://${name}`,
+        contentHash: id(name),
+        effortMonths: 24,
+        stipendRequested: STIPEND_REQUEST,
+      }),
+    );
+  await apply(researcher, "measured");
   const measured = BigInt(size);
   // The first filler is funded too and asks for a stipend, and it is finalized before the measured
   // application: the round's totals are not empty, and the measured finalize updates a non-zero
   // stipend total (its stipendRequestedBefore is not zero), the costlier case.
   const funded = 1n;
   // A second measured application, finalized after a trustee is removed (the fallback path).
-  await grants
-    .connect(fallbackResearcher)
-    .submitApplication(roundId, "ipfs://fallback", ethers.id("fallback"), 24, STIPEND_REQUEST);
+  await apply(fallbackResearcher, "fallback");
   const fallback = BigInt(size + 1);
 
   // Council operations on a round of this size.
-  await council.connect(at(trustees, 0)).propose(ACTION_SET_SHARE_TRANSFERS, coder.encode(["bool"], [true]));
-  const proposalId = await council.proposalCount();
-  await council.connect(at(trustees, 1)).approve(proposalId);
-  const approveGas = await gasOf(council.connect(at(trustees, 2)).approve(proposalId));
-  const executeGas = await gasOf(council.connect(executor).execute(proposalId));
+  const proposalId = await nextProposalId(client, fund);
+  await send(chain, trustee(0), proposeAction(fund, "SetTransfersEnabled", [true]));
+  await send(chain, trustee(1), approveProposal(fund, proposalId));
+  const approveGas = await gasOf(chain, trustee(2), approveProposal(fund, proposalId));
+  const executeGas = await gasOf(chain, executor, executeProposal(fund, proposalId));
 
   // Estimates: five trustees on the measured application, three on the funded filler.
   const estimates = [6000, 6500, 7000, 5500, 9000];
-  const salt = (trustee: string, applicationId: bigint) => ethers.id(`${trustee}:${applicationId}`);
-  await time.increaseTo(params.applicationDeadline);
+  const chainId = await client.getChainId();
+  const salts = memorySaltStore();
+  const saltKey = (from: Wallet, applicationId: bigint) => ({
+    chainId,
+    grantRounds: fund.GrantRounds,
+    trustee: getAddress(addressOf(from)),
+    applicationId,
+  });
+  // One second past each deadline: every step is simulated at the latest block's time before it is sent.
+  await time.increaseTo(params.applicationDeadline + 1n);
   // Trustees 1–3 estimate every application; trustees 4 and 5 skip the funded filler.
   const estimatedBy = (i: number) => (i < 3 ? [funded, measured, fallback] : [measured, fallback]);
   // Commits, reveals: the most any one of them used (the first reveal also reads the council).
   let commitGas = 0;
-  for (const [i, trustee] of trustees.entries()) {
+  for (const [i, from] of trustees.entries()) {
     for (const applicationId of estimatedBy(i)) {
-      const commitment = await grants.sealEstimate(
-        trustee.address,
-        applicationId,
-        at(estimates, i),
-        salt(trustee.address, applicationId),
-      );
-      commitGas = Math.max(
-        commitGas,
-        await gasOf(grants.connect(trustee).commitEstimate(applicationId, commitment)),
-      );
+      const key = saltKey(from, applicationId);
+      const { steps } = await grants.commitEstimate(client, fund, salts, {
+        ...key,
+        estimateBps: estimates[i] ?? 0,
+        salt: id(`${key.trustee}:${applicationId}`),
+      });
+      commitGas = Math.max(commitGas, await gasOf(chain, from, steps));
     }
   }
-  await time.increaseTo(params.commitDeadline);
+  await time.increaseTo(params.commitDeadline + 1n);
   let revealGas = 0;
-  for (const [i, trustee] of trustees.entries()) {
+  for (const [i, from] of trustees.entries()) {
     for (const applicationId of estimatedBy(i)) {
-      const gas = await gasOf(
-        grants
-          .connect(trustee)
-          .revealEstimate(applicationId, at(estimates, i), salt(trustee.address, applicationId)),
-      );
-      revealGas = Math.max(revealGas, gas);
+      const { steps } = grants.revealEstimate(salts, saltKey(from, applicationId));
+      revealGas = Math.max(revealGas, await gasOf(chain, from, steps));
     }
   }
 
   // Finalize everything else, then the measured application; settle.
-  await time.increaseTo(params.revealDeadline);
+  await time.increaseTo(params.revealDeadline + 1n);
   const finalizeCalls = Array.from({ length: size - 1 }, (_, i) =>
-    grants.interface.encodeFunctionData("finalizeApplication", [BigInt(i + 1)]),
+    encodeFunctionData({ abi: grantRoundsAbi, functionName: "finalizeApplication", args: [BigInt(i + 1)] }),
   );
-  await sendAll(filler, grantsAddress, finalizeCalls);
-  const finalizeGas = await gasOf(grants.connect(executor).finalizeApplication(measured));
+  await sendAll(chain, filler, fund.GrantRounds, finalizeCalls);
+  const finalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, measured));
   // The council removes a trustee; the fallback application's reveal book is no longer trusted, so
   // finalizing it reads the current trustees' own records.
-  await council
-    .connect(at(trustees, 0))
-    .propose(ACTION_REMOVE_TRUSTEE, coder.encode(["address"], [at(trustees, 4).address]));
-  const removalId = await council.proposalCount();
-  await council.connect(at(trustees, 1)).approve(removalId);
-  await council.connect(at(trustees, 2)).approve(removalId);
-  await council.connect(executor).execute(removalId);
-  const fallbackFinalizeGas = await gasOf(grants.connect(executor).finalizeApplication(fallback));
-  await grants.connect(executor).settleRound(roundId);
-  const { settledAt } = await grants.round(roundId);
+  await passProposal(client, fund, passing, "RemoveTrustee", [addressOf(trustee(4))]);
+  const fallbackFinalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, fallback));
+  await send(chain, executor, grants.settleRound(fund, roundId));
+  const { settledAt } = await client.readContract({
+    address: fund.GrantRounds,
+    abi: grantRoundsAbi,
+    functionName: "round",
+    args: [roundId],
+  });
 
   // Share claims: the funded filler's researcher claims first, so the ledger already has supply;
   // then the measured researcher's first claim (a new ledger holder) and a later one.
   await time.increaseTo(settledAt + 60n * DAY);
-  await grants.connect(filler).claimShares(funded);
-  const firstClaimGas = await gasOf(grants.connect(researcher).claimShares(measured));
+  await send(chain, filler, grants.claimAwardShares(fund, funded));
+  const firstClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
   await time.increaseTo(settledAt + 120n * DAY);
-  const holders = Number(await shares.holderCount());
-  const laterClaimGas = await gasOf(grants.connect(researcher).claimShares(measured));
+  const holders = Number(
+    await client.readContract({ address: fund.FundShares, abi: fundSharesAbi, functionName: "holderCount" }),
+  );
+  const laterClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
   // Stipend claims from the capital pool, as the researcher makes them (claimStipend → pool.payStipend).
-  const firstStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
+  const firstStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
   await time.increaseTo(settledAt + 180n * DAY);
-  const laterStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
+  const laterStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
+  await chain.connection.close();
 
   const row = (op: string, gas: number, target?: number): GasRow => ({
     op,

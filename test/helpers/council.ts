@@ -1,5 +1,5 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { BaseContract, ContractTransactionResponse, Interface } from "ethers";
+import type { AddressLike, BaseContract, ContractTransactionResponse, Interface } from "ethers";
 
 import { ActionKindValue as ActionKind } from "@fef/sdk/actionKinds";
 
@@ -62,6 +62,26 @@ export interface SystemOptions {
   bind?: boolean;
 }
 
+/** A contract with OpenZeppelin's AccessControl (the ledger, the capital pool). */
+interface AccessControlled {
+  DEFAULT_ADMIN_ROLE(): Promise<string>;
+  grantRole(role: string, account: AddressLike): Promise<unknown>;
+  renounceRole(role: string, account: AddressLike): Promise<unknown>;
+}
+
+/** Hands each contract's admin role to the council; the deployer then renounces it. */
+export async function handAdminToCouncil(
+  contracts: readonly AccessControlled[],
+  council: AddressLike,
+  deployer: HardhatEthersSigner,
+): Promise<void> {
+  for (const contract of contracts) {
+    const admin = await contract.DEFAULT_ADMIN_ROLE();
+    await contract.grantRole(admin, council);
+    await contract.renounceRole(admin, deployer);
+  }
+}
+
 /**
  * Deploys the Fund as the deployment description says: council, ledger, capital pool, grant
  * rounds; offerings and the returns registry (other branches) are call recorders. Roles: grant
@@ -91,15 +111,11 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
   const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
 
-  const adminRole = await shares.DEFAULT_ADMIN_ROLE();
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
-  await shares.grantRole(adminRole, council);
-  await shares.renounceRole(adminRole, deployer);
-  await pool.grantRole(adminRole, council);
-  await pool.renounceRole(adminRole, deployer);
+  await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {
     await council.bindSystem({

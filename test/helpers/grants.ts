@@ -113,24 +113,26 @@ export interface Estimate {
   estimateBps: number;
 }
 
+/** Sends, from each estimate's trustee, the call `encode` makes of it (a commit or a reveal). */
+async function sendEach(
+  grants: GrantRounds,
+  estimates: readonly Estimate[],
+  encode: (estimate: Estimate) => Promise<string>,
+): Promise<void> {
+  const address = await grants.getAddress();
+  for (const estimate of estimates) await estimate.trustee.send(address, await encode(estimate));
+}
+
 export async function commitEstimates(
   grants: GrantRounds,
   applicationId: bigint,
   estimates: readonly Estimate[],
 ) {
-  const address = await grants.getAddress();
-  for (const { trustee, estimateBps } of estimates) {
-    const commitment = await grants.sealEstimate(
-      trustee.address,
-      applicationId,
-      estimateBps,
-      saltFor(trustee.address, applicationId),
-    );
-    await trustee.send(
-      address,
-      grants.interface.encodeFunctionData("commitEstimate", [applicationId, commitment]),
-    );
-  }
+  await sendEach(grants, estimates, async ({ trustee, estimateBps }) => {
+    const salt = saltFor(trustee.address, applicationId);
+    const sealed = await grants.sealEstimate(trustee.address, applicationId, estimateBps, salt);
+    return grants.interface.encodeFunctionData("commitEstimate", [applicationId, sealed]);
+  });
 }
 
 export async function revealEstimates(
@@ -138,14 +140,13 @@ export async function revealEstimates(
   applicationId: bigint,
   estimates: readonly Estimate[],
 ) {
-  const address = await grants.getAddress();
-  for (const { trustee, estimateBps } of estimates) {
-    const salt = saltFor(trustee.address, applicationId);
-    await trustee.send(
-      address,
-      grants.interface.encodeFunctionData("revealEstimate", [applicationId, estimateBps, salt]),
-    );
-  }
+  await sendEach(grants, estimates, async ({ trustee, estimateBps }) =>
+    grants.interface.encodeFunctionData("revealEstimate", [
+      applicationId,
+      estimateBps,
+      saltFor(trustee.address, applicationId),
+    ]),
+  );
 }
 
 /** Pins the next block's timestamp to one second after the latest block and returns it. */
