@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 
-import { formatShares } from "@fef/sdk/format";
+import { formatDate, formatShares } from "@fef/sdk/format";
 
 import { useFund } from "../../hooks/useFund";
 import { mintProvenance } from "../../lib/history";
@@ -61,7 +61,8 @@ export function FundFigures() {
         <div>
           <dt>State</dt>
           <dd>
-            {f.paused ? "Paused" : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
+            {f.paused ? `Paused until ${formatDate(f.pauseEnds)}` : "Running"}; transfers{" "}
+            {f.transfersEnabled ? "on" : "off"}
           </dd>
         </div>
         <div>
