@@ -5,6 +5,7 @@ import type { Hex } from "viem";
 import { actionKinds, actionSignature, decodeActionArgs, isActionKind } from "@fef/sdk/actionKinds";
 import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
 import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { executionOutcomes } from "@fef/sdk/execution";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -79,7 +80,7 @@ async function openProposal(fund: Fund, given: string | undefined): Promise<Prop
   const id = parseId("id", given, (await fundView(fund)).proposalCount, "proposal");
   const view = await readProposal(fund, id, await chainTime(fund));
   if (view.state === "executed") fail(`--id: proposal ${id} (${view.kind}) was already executed`);
-  if (view.state === "expired")
+  if (view.state === "expired" || (view.state === "failed" && (await chainTime(fund)) > view.expiresAt))
     fail(`--id: proposal ${id} (${view.kind}) expired at ${isoTime(view.expiresAt)}`);
   return view;
 }
@@ -122,6 +123,15 @@ export async function execute(
   }
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, executeProposal(fund.addresses, id));
+  const [outcome] = executionOutcomes(sent.receipt.logs);
+  if (outcome && !outcome.executed) {
+    const after = await readProposal(fund, id, await chainTime(fund));
+    fail(
+      `proposal ${id} (${before.kind}) was executed but its action failed: ${outcome.message} ` +
+        `The failure is recorded on chain (transaction ${sent.transaction}); nothing changed. ` +
+        `It may be executed again until ${isoTime(after.expiresAt)}.`,
+    );
+  }
   const executed = findEvent(
     sent.receipt,
     trusteeCouncilAbi,
@@ -163,7 +173,9 @@ export async function proposals(
   const [council, now] = await Promise.all([fundView(fund), chainTime(fund)]);
   const { proposalCount: count, threshold, trustees } = council;
   const views = await readNewestProposals(fund, council, limit, now);
-  const shown = args.all ? views : views.filter((view) => view.state === "open" || view.state === "ready");
+  const shown = args.all
+    ? views
+    : views.filter((view) => view.state === "open" || view.state === "ready" || view.state === "failed");
   const summary: ProposalsSummary = { count, threshold, trustees: [...trustees], proposals: shown };
   return emit(args.json, summary, () => [
     `Council: ${trustees.length} trustees, ${threshold} approvals needed; ${count} proposals in all`,
