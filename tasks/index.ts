@@ -59,6 +59,7 @@ const investor = () => import("./investor.js");
 const company = () => import("./company.js");
 const salts = () => import("./salts.js");
 const modules = () => import("./modules.js");
+const held = () => import("./held.js");
 
 const FIRST = "the network's first account";
 const TRUSTEE = "the first account that is a trustee";
@@ -80,6 +81,14 @@ export const fundTasks: TaskDefinition[] = [
       ),
     )
     .setAction(action(status, "fundStatus"))
+    .build(),
+
+  common(
+    task("fund:move-held", "Moves returns held while no share existed into the capital pool (anyone)"),
+    FIRST,
+  )
+    .addOption(text("asset", "ETH (default) or an ERC-20 returns asset address"))
+    .setAction(action(held, "moveHeld"))
     .build(),
 
   // ---------------------------------------------------------------- trustees

@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { encodeActionParams } from "@fef/sdk/proposals";
 
 import type { InvalidateSummary } from "../../tasks/company.js";
+import type { MoveHeldSummary } from "../../tasks/held.js";
 import type { DeployedModule, MigrationSummary } from "../../tasks/modules.js";
 import { account, ethers, expectTaskError, loadFund, pass, runTask } from "../helpers/tasks.js";
 
@@ -52,5 +53,17 @@ describe("module migration and nonce tasks", () => {
     await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", below: "50", from: "10" }, "below 100");
     await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", from: "10" }, "exactly one of");
     await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", nonce: "200", from: "11" }, "may not sign");
+  });
+
+  it("fund:move-held moves returns paid before any share existed into the capital pool", async () => {
+    const fund = await loadFund();
+    await expectTaskError(fund, "fund:move-held", {}, "no returns in ETH are held");
+    const donor = account(fund.signers, 15);
+    const amount = ethers.parseEther("2");
+    await (await fund.registry.connect(donor).donate(ethers.ZeroAddress, amount, ethers.ZeroHash, { value: amount })).wait();
+    const moved = await runTask<MoveHeldSummary>(fund, "fund:move-held", { asset: "ETH" });
+    expect(moved.moved).to.equal(amount);
+    expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(amount);
+    expect((await fund.shares.assetTotals(ethers.ZeroAddress)).undistributed).to.equal(0n);
   });
 });
