@@ -406,8 +406,13 @@ export async function invalidateNonce(
     summary = { companyId, signer: signer.account.address, nonce, transaction: sent.transaction };
   } else {
     const floor = parseWhole("below", below, 1n);
-    const current = await fund.client.readContract({ ...registry, functionName: "nonceFloor", args: [companyId] });
-    if (floor <= current) fail(`--below: every nonce below ${current} is already invalidated; give a higher value`);
+    const current = await fund.client.readContract({
+      ...registry,
+      functionName: "nonceFloor",
+      args: [companyId],
+    });
+    if (floor <= current)
+      fail(`--below: every nonce below ${current} is already invalidated; give a higher value`);
     const sent = await send(fund, signer, invalidateNoncesBelow(fund.addresses, companyId, floor));
     summary = { companyId, signer: signer.account.address, below: floor, transaction: sent.transaction };
   }

@@ -116,9 +116,15 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("module", "GrantRounds, Offerings or ReturnsRegistry"))
     .setAction(action(modules, "deployModule"))
     .build(),
-  common(task("council:migrate", "Carries out an announced module migration once its delay has passed (anyone)"), FIRST)
+  common(
+    task("council:migrate", "Carries out an announced module migration once its delay has passed (anyone)"),
+    FIRST,
+  )
     .addOption(text("module", "GrantRounds, Offerings or ReturnsRegistry"))
-    .addFlag({ name: "advance", description: "Local chain only: move the clock to the migration's effective time first" })
+    .addFlag({
+      name: "advance",
+      description: "Local chain only: move the clock to the migration's effective time first",
+    })
     .setAction(action(modules, "migrate"))
     .build(),
   common(task("council:proposals", "Lists the council's open proposals with their approvals"), FIRST)

@@ -59,7 +59,10 @@ async function systemOf(fund: Fund) {
 }
 
 /** Deploys a new grant-rounds, offerings or returns-registry contract wired to this Fund's council, ledger and pool. */
-export async function deployModule(args: ModuleArgs, hre: HardhatRuntimeEnvironment): Promise<DeployedModule> {
+export async function deployModule(
+  args: ModuleArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<DeployedModule> {
   const { name } = parseModule(args.module);
   const fund = await connectFund(hre, args.deployment);
   const system = await systemOf(fund);
@@ -97,13 +100,17 @@ export async function migrate(args: MigrateArgs, hre: HardhatRuntimeEnvironment)
   let now = await chainTime(fund);
   const state = migrationState(pending, now);
   if (state === "none") {
-    fail(`--module: no migration of ${name} is announced (propose one with council:propose --kind AnnounceMigration)`);
+    fail(
+      `--module: no migration of ${name} is announced (propose one with council:propose --kind AnnounceMigration)`,
+    );
   }
   if (state === "pending") {
     if (!args.advance || fund.chainId !== LOCAL_CHAIN_ID) {
       fail(
         `the migration of ${name} may be carried out from ${isoTime(pending.effectiveAt)} on` +
-          (fund.chainId === LOCAL_CHAIN_ID ? " (on the local chain, --advance moves the clock there first)" : ""),
+          (fund.chainId === LOCAL_CHAIN_ID
+            ? " (on the local chain, --advance moves the clock there first)"
+            : ""),
       );
     }
     const { networkHelpers } = await hre.network.getOrCreate();
@@ -112,7 +119,11 @@ export async function migrate(args: MigrateArgs, hre: HardhatRuntimeEnvironment)
   }
   const before = await systemOf(fund);
   const oldModule =
-    name === "GrantRounds" ? before.grantRounds : name === "Offerings" ? before.offerings : before.returnsRegistry;
+    name === "GrantRounds"
+      ? before.grantRounds
+      : name === "Offerings"
+        ? before.offerings
+        : before.returnsRegistry;
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, executeMigration(fund.addresses, value));
   const summary: MigrationSummary = {

@@ -81,7 +81,13 @@ export interface FundStatus {
     proposalCount: bigint;
     openProposals: ProposalView[];
     /** announced module migrations, with the time from which anyone may carry them out */
-    migrations: { module: string; newModule: string; effectiveAt: bigint; retireOld: boolean; state: string }[];
+    migrations: {
+      module: string;
+      newModule: string;
+      effectiveAt: bigint;
+      retireOld: boolean;
+      state: string;
+    }[];
   };
   /** how many exist in all (the lists below hold the newest `--limit` of each) */
   counts: { rounds: bigint; offerings: bigint; companies: bigint; commitments: bigint };

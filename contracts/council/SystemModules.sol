@@ -34,7 +34,8 @@ abstract contract SystemModules is TrusteeMembership {
 
     /// @param delay seconds between a migration's announcement and its earliest execution
     constructor(uint64 delay) {
-        if (delay < MIN_MIGRATION_DELAY || delay > MAX_MIGRATION_DELAY) revert CouncilInvalidMigrationDelay(delay);
+        if (delay < MIN_MIGRATION_DELAY || delay > MAX_MIGRATION_DELAY)
+            revert CouncilInvalidMigrationDelay(delay);
         _deployer = msg.sender;
         _migrationDelay = delay;
     }
@@ -62,7 +63,11 @@ abstract contract SystemModules is TrusteeMembership {
     function announceMigration(Module module, address newModule, bool retireOld) external onlySelf {
         _requireCanAnnounce(module, newModule);
         uint64 effectiveAt = uint64(block.timestamp) + _migrationDelay;
-        _migrations[module] = Migration({newModule: newModule, effectiveAt: effectiveAt, retireOld: retireOld});
+        _migrations[module] = Migration({
+            newModule: newModule,
+            effectiveAt: effectiveAt,
+            retireOld: retireOld
+        });
         emit MigrationAnnounced(module, _moduleAddress(module), newModule, effectiveAt, retireOld);
     }
 
@@ -76,7 +81,8 @@ abstract contract SystemModules is TrusteeMembership {
     /// @inheritdoc ITrusteeCouncil
     function executeMigration(Module module) external {
         Migration memory migration = _requirePending(module);
-        if (block.timestamp < migration.effectiveAt) revert CouncilMigrationNotReady(module, migration.effectiveAt);
+        if (block.timestamp < migration.effectiveAt)
+            revert CouncilMigrationNotReady(module, migration.effectiveAt);
         address oldModule = _moduleAddress(module);
         address newModule = migration.newModule;
         delete _migrations[module];
@@ -128,7 +134,8 @@ abstract contract SystemModules is TrusteeMembership {
         if (pending.newModule != address(0)) {
             revert CouncilMigrationPending(module, pending.newModule, pending.effectiveAt);
         }
-        if (newModule.code.length == 0 || _isSystemContract(newModule)) revert CouncilInvalidModule(module, newModule);
+        if (newModule.code.length == 0 || _isSystemContract(newModule))
+            revert CouncilInvalidModule(module, newModule);
         try IFundModule(newModule).council() returns (address answersTo) {
             if (answersTo != address(this)) revert CouncilInvalidModule(module, newModule);
         } catch {

@@ -119,7 +119,9 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         (address target, bytes4 selector) = _isCouncilKind(kind) ? _councilRoute(kind) : _route(kind);
         uint256 gasBefore = gasleft();
         // The target is the council or one of the Fund's own contracts; `nonReentrant` rules out a
-        // nested execution, and the event follows because it carries the call's outcome.
+        // nested execution, and the event follows because it carries the call's outcome. A low-level
+        // call because a failure must be recorded, not bubbled.
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, bytes memory returned) = target.call(bytes.concat(selector, stored.args));
         if (!ok) {
             if (gasleft() <= gasBefore / 64) revert CouncilExecutionOutOfGas(proposalId);

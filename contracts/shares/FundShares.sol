@@ -358,7 +358,11 @@ contract FundShares is IFundShares, ERC20, AccessControl, ReentrancyGuardTransie
     }
 
     /// @inheritdoc IFundShares
-    function pauseState() external view returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds) {
+    function pauseState()
+        external
+        view
+        returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds)
+    {
         PauseClock memory clock = _pause;
         isPaused = _isPaused(clock);
         pauseEnds = isPaused ? clock.pauseEnds : 0;

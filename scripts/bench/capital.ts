@@ -59,7 +59,13 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
 
   const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
   const shares = (
-    await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer), pool, 30n * 86_400n])
+    await viem.deployContract("FundShares", [
+      "Future Endowment Fund",
+      "FEF",
+      addressOf(deployer),
+      pool,
+      30n * 86_400n,
+    ])
   ).address;
   const offerings = (await viem.deployContract("Offerings", [addressOf(council), shares, pool])).address;
   const usdc = (await viem.deployContract("TestToken", ["Test USDC", "tUSDC", 6])).address;

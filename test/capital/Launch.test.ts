@@ -1,14 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import {
-  ETH,
-  SHARE,
-  costOf,
-  deployCapitalSystem,
-  offeringParams,
-  openOffering,
-} from "../helpers/capital.js";
+import { ETH, SHARE, costOf, deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
 import type { CapitalSystem } from "../helpers/capital.js";
 
 const { ethers, networkHelpers } = await network.create();

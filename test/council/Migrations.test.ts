@@ -1,15 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import {
-  ActionKind,
-  MIGRATION_DELAY,
-  at,
-  deploySystem,
-  failure,
-  pass,
-  propose,
-} from "../helpers/council.js";
+import { ActionKind, MIGRATION_DELAY, at, deploySystem, failure, pass, propose } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
 import {
   apply,
@@ -66,12 +58,22 @@ describe("TrusteeCouncil: module migrations", function () {
     const minter = await shares.MINTER_ROLE();
     const stipend = await pool.STIPEND_ROLE();
 
-    const announce = await pass(f, ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await successor.getAddress()));
+    const announce = await pass(
+      f,
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await successor.getAddress()),
+    );
     const announcedAt = BigInt((await announce.getBlock())?.timestamp ?? 0);
     const effectiveAt = announcedAt + MIGRATION_DELAY;
     await expect(announce)
       .to.emit(council, "MigrationAnnounced")
-      .withArgs(Module.GrantRounds, await oldRounds.getAddress(), await successor.getAddress(), effectiveAt, false);
+      .withArgs(
+        Module.GrantRounds,
+        await oldRounds.getAddress(),
+        await successor.getAddress(),
+        effectiveAt,
+        false,
+      );
     expect(await council.pendingMigration(Module.GrantRounds)).to.deep.equal([
       await successor.getAddress(),
       effectiveAt,
@@ -113,7 +115,11 @@ describe("TrusteeCouncil: module migrations", function () {
     const f = await loadFixture(fundedGrant);
     const { council } = f;
     const successor = await newGrantRounds(f);
-    await pass(f, ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await successor.getAddress()));
+    await pass(
+      f,
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await successor.getAddress()),
+    );
     await expect(pass(f, ActionKind.CancelMigration, coder.encode(["uint8"], [Module.GrantRounds])))
       .to.emit(council, "MigrationCancelled")
       .withArgs(Module.GrantRounds, await successor.getAddress());
@@ -129,7 +135,11 @@ describe("TrusteeCouncil: module migrations", function () {
     const f = await loadFixture(fundedGrant);
     const { council, shares, pool, grants: oldRounds } = f;
     const successor = await newGrantRounds(f);
-    await pass(f, ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await successor.getAddress(), true));
+    await pass(
+      f,
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await successor.getAddress(), true),
+    );
     await time.increase(MIGRATION_DELAY);
     await council.executeMigration(Module.GrantRounds);
     expect(await shares.hasRole(await shares.MINTER_ROLE(), oldRounds)).to.equal(false);
@@ -145,7 +155,11 @@ describe("TrusteeCouncil: module migrations", function () {
     const f = await loadFixture(fundedGrant);
     const { council } = f;
     const registry = await ethers.deployContract("ReturnsRegistry", [council, f.shares]);
-    await pass(f, ActionKind.AnnounceMigration, migrationArgs(Module.ReturnsRegistry, await registry.getAddress()));
+    await pass(
+      f,
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.ReturnsRegistry, await registry.getAddress()),
+    );
     await time.increase(MIGRATION_DELAY);
     await council.executeMigration(Module.ReturnsRegistry);
     expect((await council.systemContracts()).returnsRegistry).to.equal(await registry.getAddress());
@@ -170,12 +184,22 @@ describe("TrusteeCouncil: module migrations", function () {
     const before = await council.proposalCount();
     const cases: [string, string, unknown[]][] = [
       [outsider.address, "CouncilInvalidModule", [Module.GrantRounds, outsider.address]],
-      [await f.grants.getAddress(), "CouncilInvalidModule", [Module.GrantRounds, await f.grants.getAddress()]],
-      [await f.shares.getAddress(), "CouncilInvalidModule", [Module.GrantRounds, await f.shares.getAddress()]],
+      [
+        await f.grants.getAddress(),
+        "CouncilInvalidModule",
+        [Module.GrantRounds, await f.grants.getAddress()],
+      ],
+      [
+        await f.shares.getAddress(),
+        "CouncilInvalidModule",
+        [Module.GrantRounds, await f.shares.getAddress()],
+      ],
       [await foreign.getAddress(), "CouncilInvalidModule", [Module.GrantRounds, await foreign.getAddress()]],
     ];
     for (const [candidate, error, args] of cases) {
-      await expect(trustee.propose(ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, candidate)))
+      await expect(
+        trustee.propose(ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, candidate)),
+      )
         .to.be.revertedWithCustomError(council, error)
         .withArgs(...args);
     }
@@ -184,10 +208,19 @@ describe("TrusteeCouncil: module migrations", function () {
       .withArgs(Module.Offerings);
 
     const successor = await newGrantRounds(f);
-    await pass(f, ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await successor.getAddress()));
+    await pass(
+      f,
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await successor.getAddress()),
+    );
     const pending = await council.pendingMigration(Module.GrantRounds);
     const other = await newGrantRounds(f);
-    await expect(trustee.propose(ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await other.getAddress())))
+    await expect(
+      trustee.propose(
+        ActionKind.AnnounceMigration,
+        migrationArgs(Module.GrantRounds, await other.getAddress()),
+      ),
+    )
       .to.be.revertedWithCustomError(council, "CouncilMigrationPending")
       .withArgs(Module.GrantRounds, await successor.getAddress(), pending.effectiveAt);
     expect(await council.proposalCount()).to.equal(before + 1n);
@@ -199,8 +232,18 @@ describe("TrusteeCouncil: module migrations", function () {
     const first = await newGrantRounds(f);
     const second = await newGrantRounds(f);
     // Two announcements proposed while none is pending; the second cannot run once the first did.
-    const a = await propose(council, at(trustees, 0), ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await first.getAddress()));
-    const b = await propose(council, at(trustees, 0), ActionKind.AnnounceMigration, migrationArgs(Module.GrantRounds, await second.getAddress()));
+    const a = await propose(
+      council,
+      at(trustees, 0),
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await first.getAddress()),
+    );
+    const b = await propose(
+      council,
+      at(trustees, 0),
+      ActionKind.AnnounceMigration,
+      migrationArgs(Module.GrantRounds, await second.getAddress()),
+    );
     await council.connect(at(trustees, 1)).approve(a);
     await council.connect(at(trustees, 1)).approve(b);
     await council.execute(a);
@@ -211,7 +254,11 @@ describe("TrusteeCouncil: module migrations", function () {
         b,
         ActionKind.AnnounceMigration,
         (await ethers.getSigners())[0]?.address,
-        failure(council, "CouncilMigrationPending", [Module.GrantRounds, await first.getAddress(), pending.effectiveAt]),
+        failure(council, "CouncilMigrationPending", [
+          Module.GrantRounds,
+          await first.getAddress(),
+          pending.effectiveAt,
+        ]),
       );
     expect((await council.proposal(b)).failedAt).to.be.greaterThan(0n);
     expect((await council.pendingMigration(Module.GrantRounds)).newModule).to.equal(await first.getAddress());

@@ -62,7 +62,9 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
     const hash = ethers.id("debate");
     const before = await council.proposalCount();
     for (const id of [99n, 0n, 2n]) {
-      await expect(trustee.propose(ActionKind.RegisterTechnique, techniqueArgs("Debate", "ipfs://d", hash, [1n, id])))
+      await expect(
+        trustee.propose(ActionKind.RegisterTechnique, techniqueArgs("Debate", "ipfs://d", hash, [1n, id])),
+      )
         .to.be.revertedWithCustomError(council, "CouncilUnknownApplication")
         .withArgs(id);
     }
@@ -76,8 +78,9 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
         .withArgs(ActionKind.RegisterTechnique);
     }
     expect(await council.proposalCount()).to.equal(before);
-    await expect(trustee.propose(ActionKind.RegisterTechnique, techniqueArgs("Debate", "ipfs://d", hash, [1n])))
-      .to.emit(council, "ProposalCreated");
+    await expect(
+      trustee.propose(ActionKind.RegisterTechnique, techniqueArgs("Debate", "ipfs://d", hash, [1n])),
+    ).to.emit(council, "ProposalCreated");
   });
 
   it("refuses stray recoveries to no one or of nothing", async function () {
@@ -89,7 +92,9 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
         [ETH, 1n],
         [outsider.address, 0n],
       ] as const) {
-        await expect(trustee.propose(kind, coder.encode(["address", "address", "uint256"], [ETH, to, amount])))
+        await expect(
+          trustee.propose(kind, coder.encode(["address", "address", "uint256"], [ETH, to, amount])),
+        )
           .to.be.revertedWithCustomError(council, "CouncilInvalidArgs")
           .withArgs(kind);
       }

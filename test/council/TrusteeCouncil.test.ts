@@ -89,7 +89,9 @@ describe("TrusteeCouncil", function () {
       await expect(factory.deploy(many, 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilTooManyTrustees")
         .withArgs(21n, 20n);
-      await expect(factory.deploy(many.slice(0, 20), 20, PROPOSAL_LIFETIME, MIGRATION_DELAY)).not.to.revert(ethers);
+      await expect(factory.deploy(many.slice(0, 20), 20, PROPOSAL_LIFETIME, MIGRATION_DELAY)).not.to.revert(
+        ethers,
+      );
       await expect(factory.deploy([], 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidThreshold")
         .withArgs(1n, 0n);

@@ -135,8 +135,8 @@ describe("GrantRounds", function () {
           pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, { ...base, ...overrides })),
           JSON.stringify(overrides, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
         )
-        .to.emit(system.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
+          .to.emit(system.council, "ProposalExecutionFailed")
+          .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
       }
       expect(await system.grants.roundCount()).to.equal(1n);
       await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
@@ -179,9 +179,7 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await pass(f, ActionKind.Pause, "0x");
       const params = roundParams(BigInt(await time.latest()));
-      await expect(
-        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
-      )
+      await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)))
         .to.emit(f.council, "ProposalExecutionFailed")
         .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsPaused", []));
       await passDeadline(networkHelpers, f.params.revealDeadline);
@@ -218,7 +216,12 @@ describe("GrantRounds", function () {
       expect(await f.grants.award(f.apps[0])).to.equal(0n);
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
         .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]));
+        .withArgs(
+          anyValue,
+          anyValue,
+          anyValue,
+          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
+        );
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])))
         .to.emit(f.council, "ProposalExecutionFailed")
         .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsUnknownRound", [5n]));
@@ -228,7 +231,12 @@ describe("GrantRounds", function () {
       const f = await loadFixture(settledRound);
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
         .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]));
+        .withArgs(
+          anyValue,
+          anyValue,
+          anyValue,
+          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
+        );
     });
   });
 

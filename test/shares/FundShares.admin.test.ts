@@ -231,7 +231,10 @@ describe("FundShares: deployment, roles and administration", function () {
 
     it("refuses to pause twice or to unpause when running", async function () {
       const { shares, admin } = await networkHelpers.loadFixture(deployShares);
-      await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(shares, "FundSharesNotPaused");
+      await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(
+        shares,
+        "FundSharesNotPaused",
+      );
       await shares.connect(admin).pause();
       await expect(shares.connect(admin).pause()).to.be.revertedWithCustomError(shares, "FundSharesPaused");
       expect(await shares.paused()).to.equal(true);

@@ -335,9 +335,13 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
         await networkHelpers.loadFixture(deploySharesWithTokens);
       await shares.connect(payer).distribute(token6Address, 9n * ONE_USDC);
       await shares.connect(minter).mint(alice.address, 2n * ONE_SHARE);
-      expect(await shares.connect(outsider).moveHeldToCapital.staticCall(token6Address)).to.equal(9n * ONE_USDC);
+      expect(await shares.connect(outsider).moveHeldToCapital.staticCall(token6Address)).to.equal(
+        9n * ONE_USDC,
+      );
       const tx = shares.connect(outsider).moveHeldToCapital(token6Address);
-      await expect(tx).to.emit(shares, "HeldReturnsMovedToCapital").withArgs(token6Address, 9n * ONE_USDC);
+      await expect(tx)
+        .to.emit(shares, "HeldReturnsMovedToCapital")
+        .withArgs(token6Address, 9n * ONE_USDC);
       await expect(tx)
         .to.emit(pool, "CapitalDeposited")
         .withArgs(token6Address, sharesAddress, 0n, 9n * ONE_USDC);
@@ -363,7 +367,8 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
     });
 
     it("refuses to move when nothing is held, or an unlisted asset, changing nothing", async function () {
-      const { shares, minter, payer, alice, outsider } = await networkHelpers.loadFixture(deploySharesWithTokens);
+      const { shares, minter, payer, alice, outsider } =
+        await networkHelpers.loadFixture(deploySharesWithTokens);
       await shares.connect(minter).mint(alice.address, ONE_SHARE);
       await shares.connect(payer).distribute(ETH, ONE, { value: ONE });
       const before = await snapshotLedger(ethers, shares, [alice.address]);

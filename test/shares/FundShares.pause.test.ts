@@ -126,8 +126,14 @@ describe("FundShares: pause", function () {
     expect((await shares.pauseState())[1]).to.equal(renewedAt + MAX_PAUSE);
 
     await networkHelpers.time.increaseTo(renewedAt + MAX_PAUSE);
-    await expect(shares.connect(admin).renewPause()).to.be.revertedWithCustomError(shares, "FundSharesNotPaused");
-    await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(shares, "FundSharesNotPaused");
+    await expect(shares.connect(admin).renewPause()).to.be.revertedWithCustomError(
+      shares,
+      "FundSharesNotPaused",
+    );
+    await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(
+      shares,
+      "FundSharesNotPaused",
+    );
   });
 
   it("refuses a second pause while paused and counts every paused second across pauses", async function () {

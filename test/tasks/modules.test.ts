@@ -15,7 +15,11 @@ describe("module migration and nonce tasks", () => {
     expect(deployed.announce).to.include("AnnounceMigration");
 
     await expectTaskError(fund, "council:migrate", { module: "GrantRounds" }, "no migration of GrantRounds");
-    await pass(fund, "AnnounceMigration", encodeActionParams("AnnounceMigration", [0, deployed.address, false]));
+    await pass(
+      fund,
+      "AnnounceMigration",
+      encodeActionParams("AnnounceMigration", [0, deployed.address, false]),
+    );
     await expectTaskError(fund, "council:migrate", { module: "GrantRounds" }, "--advance moves the clock");
 
     const migrated = await runTask<MigrationSummary>(fund, "council:migrate", {
@@ -34,7 +38,9 @@ describe("module migration and nonce tasks", () => {
   it("pfr:invalidate-nonce revokes one nonce or every nonce below a floor, and refuses what is already spent", async () => {
     const fund = await loadFund();
     const admin = account(fund.signers, 10);
-    await (await fund.registry.connect(admin).registerCompany("Acme", "https://acme.example", admin.address)).wait();
+    await (
+      await fund.registry.connect(admin).registerCompany("Acme", "https://acme.example", admin.address)
+    ).wait();
     const one = await runTask<InvalidateSummary>(fund, "pfr:invalidate-nonce", {
       company: "1",
       nonce: "7",
@@ -42,7 +48,12 @@ describe("module migration and nonce tasks", () => {
     });
     expect(one.nonce).to.equal(7n);
     expect(await fund.registry.nonceUsed(1n, 7n)).to.equal(true);
-    await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", nonce: "7", from: "10" }, "already used");
+    await expectTaskError(
+      fund,
+      "pfr:invalidate-nonce",
+      { company: "1", nonce: "7", from: "10" },
+      "already used",
+    );
     const floor = await runTask<InvalidateSummary>(fund, "pfr:invalidate-nonce", {
       company: "1",
       below: "100",
@@ -50,9 +61,19 @@ describe("module migration and nonce tasks", () => {
     });
     expect(floor.below).to.equal(100n);
     expect(await fund.registry.nonceFloor(1n)).to.equal(100n);
-    await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", below: "50", from: "10" }, "below 100");
+    await expectTaskError(
+      fund,
+      "pfr:invalidate-nonce",
+      { company: "1", below: "50", from: "10" },
+      "below 100",
+    );
     await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", from: "10" }, "exactly one of");
-    await expectTaskError(fund, "pfr:invalidate-nonce", { company: "1", nonce: "200", from: "11" }, "may not sign");
+    await expectTaskError(
+      fund,
+      "pfr:invalidate-nonce",
+      { company: "1", nonce: "200", from: "11" },
+      "may not sign",
+    );
   });
 
   it("fund:move-held moves returns paid before any share existed into the capital pool", async () => {
@@ -60,7 +81,11 @@ describe("module migration and nonce tasks", () => {
     await expectTaskError(fund, "fund:move-held", {}, "no returns in ETH are held");
     const donor = account(fund.signers, 15);
     const amount = ethers.parseEther("2");
-    await (await fund.registry.connect(donor).donate(ethers.ZeroAddress, amount, ethers.ZeroHash, { value: amount })).wait();
+    await (
+      await fund.registry
+        .connect(donor)
+        .donate(ethers.ZeroAddress, amount, ethers.ZeroHash, { value: amount })
+    ).wait();
     const moved = await runTask<MoveHeldSummary>(fund, "fund:move-held", { asset: "ETH" });
     expect(moved.moved).to.equal(amount);
     expect((await fund.pool.books(ethers.ZeroAddress)).capitalIn).to.equal(amount);

@@ -127,7 +127,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   FundSharesPaused: (a, f) =>
     `The Fund is paused until ${f.date(a.uint(0))} (unless the trustees end or renew the pause): inflows and minting are stopped, claims keep working.`,
   FundSharesNotPaused: () => "The Fund is not paused, so there is no pause to end or renew.",
-  FundSharesNothingHeld: (a, f) => `No returns in ${f.asset(a.address(0))} are held, so there is nothing to move.`,
+  FundSharesNothingHeld: (a, f) =>
+    `No returns in ${f.asset(a.address(0))} are held, so there is nothing to move.`,
   FundSharesInvalidCapitalPool: () => "The share ledger needs the address of the capital pool.",
   FundSharesInvalidPauseDuration: (a, f) => `A pause lapse of ${f.duration(a.uint(0))} is not allowed.`,
 

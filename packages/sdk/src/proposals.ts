@@ -2,7 +2,6 @@
 // from `--params` and prints back. Encoding itself is `encodeActionArgs` (actionKinds.ts).
 import {
   decodeAbiParameters,
-  decodeFunctionData,
   encodeAbiParameters,
   isAddress,
   isHex,
@@ -133,7 +132,9 @@ export function describeProposal(kindValue: number | bigint, args: Hex, ctx: Des
         const name = moduleName(module) ?? `module ${module}`;
         return (
           `Announce the migration of ${name} to ${nameOf(newModule, ctx)}, executable after the migration delay` +
-          (retireOld ? "; the old module loses its roles" : "; the old module keeps its roles to finish its business")
+          (retireOld
+            ? "; the old module loses its roles"
+            : "; the old module keeps its roles to finish its business")
         );
       }
       case "CancelMigration": {

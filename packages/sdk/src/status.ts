@@ -96,10 +96,12 @@ export function proposalRetryable(p: ProposalTimes, now: bigint): boolean {
 
 /** The ledger's pause at chain time: whether it runs, and the seconds until it lapses by itself. */
 export type PauseStatus =
-  | { readonly paused: false }
-  | { readonly paused: true; readonly endsAt: bigint; readonly remaining: bigint };
+  { readonly paused: false } | { readonly paused: true; readonly endsAt: bigint; readonly remaining: bigint };
 
-export function pauseStatus(p: { readonly paused: boolean; readonly pauseEnds: bigint }, now: bigint): PauseStatus {
+export function pauseStatus(
+  p: { readonly paused: boolean; readonly pauseEnds: bigint },
+  now: bigint,
+): PauseStatus {
   if (!p.paused || now >= p.pauseEnds) return { paused: false };
   return { paused: true, endsAt: p.pauseEnds, remaining: p.pauseEnds - now };
 }

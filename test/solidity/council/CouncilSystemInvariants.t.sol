@@ -77,64 +77,7 @@ contract CouncilSystemHandler is TestBase {
 
     /// @notice One council action, chosen at random, with random arguments.
     function councilAction(uint256 kindSeed, uint256 a, uint256 b) external {
-        uint256 k = kindSeed % 14;
-        ITrusteeCouncil.ActionKind kind;
-        bytes memory args;
-        if (k == 0) kind = ITrusteeCouncil.ActionKind.Pause;
-        else if (k == 1) kind = ITrusteeCouncil.ActionKind.Unpause;
-        else if (k == 2) kind = ITrusteeCouncil.ActionKind.RenewPause;
-        else if (k == 3) {
-            kind = ITrusteeCouncil.ActionKind.SetTransfersEnabled;
-            args = abi.encode(a % 2 == 0);
-        } else if (k == 4) {
-            kind = ITrusteeCouncil.ActionKind.OpenOffering;
-            uint64 start = uint64(block.timestamp);
-            args = abi.encode(
-                IOfferings.OfferingParams({
-                    asset: ETH,
-                    pricePerShare: uint128(PRICE),
-                    shareCap: uint128(bound(a, 1e18, 1e24)),
-                    minShares: 0,
-                    start: start,
-                    end: start + uint64(bound(b, 1 hours, 10 days)),
-                    allowlistRoot: bytes32(0)
-                })
-            );
-        } else if (k == 5) {
-            kind = ITrusteeCouncil.ActionKind.CloseOffering;
-            args = abi.encode(bound(a, 1, 4));
-        } else if (k == 6 || k == 7) {
-            kind = k == 6
-                ? ITrusteeCouncil.ActionKind.RecoverOfferingsStrays
-                : ITrusteeCouncil.ActionKind.RecoverPoolStrays;
-            args = abi.encode(a % 2 == 0 ? ETH : address(token), STRANGER, bound(b, 1, 1e24));
-        } else if (k == 8) {
-            kind = ITrusteeCouncil.ActionKind.AnnounceMigration;
-            bool ofOfferings = a % 2 == 0;
-            address candidate = ofOfferings
-                ? address(offeringModules[(a / 2) % 2])
-                : address(roundModules[(a / 2) % 2]);
-            args = abi.encode(
-                ofOfferings ? ITrusteeCouncil.Module.Offerings : ITrusteeCouncil.Module.GrantRounds,
-                candidate,
-                b % 3 == 0
-            );
-        } else if (k == 9) {
-            kind = ITrusteeCouncil.ActionKind.CancelMigration;
-            args = abi.encode(a % 2 == 0 ? ITrusteeCouncil.Module.Offerings : ITrusteeCouncil.Module.GrantRounds);
-        } else if (k == 10) {
-            kind = ITrusteeCouncil.ActionKind.CancelGrant;
-            args = abi.encode(bound(a, 0, 3));
-        } else if (k == 11) {
-            kind = ITrusteeCouncil.ActionKind.CloseRound;
-            args = abi.encode(bound(a, 0, 3));
-        } else if (k == 12) {
-            kind = ITrusteeCouncil.ActionKind.AddReturnsAsset;
-            args = abi.encode(address(token));
-        } else {
-            kind = ITrusteeCouncil.ActionKind.DisputeReport;
-            args = abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("why"));
-        }
+        (ITrusteeCouncil.ActionKind kind, bytes memory args) = _action(kindSeed % 14, a, b);
         try council.propose(kind, args) returns (uint256 proposalId) {
             council.execute(proposalId);
             if (council.proposal(proposalId).executed) ++councilExecutions;
@@ -239,6 +182,70 @@ contract CouncilSystemHandler is TestBase {
         vm.warp(block.timestamp + bound(secondsSeed, 1, 8 days));
     }
 
+    /// @dev Kind `k` (0–13) of the closed list with arguments drawn from `a` and `b`.
+    function _action(
+        uint256 k,
+        uint256 a,
+        uint256 b
+    ) private view returns (ITrusteeCouncil.ActionKind kind, bytes memory args) {
+        if (k == 0) return (ITrusteeCouncil.ActionKind.Pause, "");
+        if (k == 1) return (ITrusteeCouncil.ActionKind.Unpause, "");
+        if (k == 2) return (ITrusteeCouncil.ActionKind.RenewPause, "");
+        if (k == 3) return (ITrusteeCouncil.ActionKind.SetTransfersEnabled, abi.encode(a % 2 == 0));
+        if (k == 4) return (ITrusteeCouncil.ActionKind.OpenOffering, _offering(a, b));
+        if (k == 5) return (ITrusteeCouncil.ActionKind.CloseOffering, abi.encode(bound(a, 1, 4)));
+        if (k == 6 || k == 7) {
+            kind =
+                k == 6
+                    ? ITrusteeCouncil.ActionKind.RecoverOfferingsStrays
+                    : ITrusteeCouncil.ActionKind.RecoverPoolStrays;
+            return (kind, abi.encode(a % 2 == 0 ? ETH : address(token), STRANGER, bound(b, 1, 1e24)));
+        }
+        if (k == 8) return (ITrusteeCouncil.ActionKind.AnnounceMigration, _migration(a, b));
+        if (k == 9) {
+            ITrusteeCouncil.Module module =
+                a % 2 == 0 ? ITrusteeCouncil.Module.Offerings : ITrusteeCouncil.Module.GrantRounds;
+            return (ITrusteeCouncil.ActionKind.CancelMigration, abi.encode(module));
+        }
+        if (k == 10) return (ITrusteeCouncil.ActionKind.CancelGrant, abi.encode(bound(a, 0, 3)));
+        if (k == 11) return (ITrusteeCouncil.ActionKind.CloseRound, abi.encode(bound(a, 0, 3)));
+        if (k == 12) return (ITrusteeCouncil.ActionKind.AddReturnsAsset, abi.encode(address(token)));
+        return (
+            ITrusteeCouncil.ActionKind.DisputeReport,
+            abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("why"))
+        );
+    }
+
+    function _offering(uint256 a, uint256 b) private view returns (bytes memory) {
+        uint64 start = uint64(block.timestamp);
+        return
+            abi.encode(
+                IOfferings.OfferingParams({
+                    asset: ETH,
+                    pricePerShare: uint128(PRICE),
+                    shareCap: uint128(bound(a, 1e18, 1e24)),
+                    minShares: 0,
+                    start: start,
+                    end: start + uint64(bound(b, 1 hours, 10 days)),
+                    allowlistRoot: bytes32(0)
+                })
+            );
+    }
+
+    /// @dev A migration of offerings or grant rounds to one of the two modules of each kind (the
+    /// current one is refused at proposal), retiring the old module one time in three.
+    function _migration(uint256 a, uint256 b) private view returns (bytes memory) {
+        bool ofOfferings = a % 2 == 0;
+        address candidate =
+            ofOfferings ? address(offeringModules[(a / 2) % 2]) : address(roundModules[(a / 2) % 2]);
+        return
+            abi.encode(
+                ofOfferings ? ITrusteeCouncil.Module.Offerings : ITrusteeCouncil.Module.GrantRounds,
+                candidate,
+                b % 3 == 0
+            );
+    }
+
     // ---------------------------------------------------------------- views
 
     function actor(uint256 index) external pure returns (address) {
@@ -271,8 +278,14 @@ contract CouncilSystemInvariantsTest is TestBase {
         CapitalPool pool = new CapitalPool(address(this));
         FundShares shares = new FundShares("Fund", "FEF", address(this), pool, 30 days);
         TrusteeCouncil council = new TrusteeCouncil(trustees, 1, 1 days, 3 days);
-        Offerings[2] memory offerings = [new Offerings(council, shares, pool), new Offerings(council, shares, pool)];
-        GrantRounds[2] memory rounds = [new GrantRounds(council, shares, pool), new GrantRounds(council, shares, pool)];
+        Offerings[2] memory offerings = [
+            new Offerings(council, shares, pool),
+            new Offerings(council, shares, pool)
+        ];
+        GrantRounds[2] memory rounds = [
+            new GrantRounds(council, shares, pool),
+            new GrantRounds(council, shares, pool)
+        ];
         ReturnsRegistry registry = new ReturnsRegistry(council, shares);
         TestToken token = new TestToken("Test USD", "tUSD", 6);
         handler = new CouncilSystemHandler(council, shares, pool, offerings, rounds, registry, token);
@@ -315,26 +328,30 @@ contract CouncilSystemInvariantsTest is TestBase {
     }
 
     function invariant_sharesMintedOnlyBySubscriptions() public view {
-        assertEq(handler.shares().totalSupply(), handler.ghostMinted(), "supply = subscribed shares claimed");
+        assertEq(handler.shares().totalSupply(), handler.ghostMinted(), "supply = subscriptions claimed");
     }
 
     function invariant_escrowedRaisesStay() public view {
         for (uint256 m; m < 2; ++m) {
-            assertGe(
-                address(handler.offeringModules(m)).balance,
-                handler.ghostEscrow(m),
-                "Offerings holds every unsettled raise"
-            );
+            assertGe(address(handler.offeringModules(m)).balance, handler.ghostEscrow(m), "escrow held");
         }
     }
 
     function invariant_capitalAndReservedStipendsStay() public view {
         CapitalPool pool = handler.pool();
         ICapitalPool.CapitalBooks memory books = pool.books(handler.ETH());
-        assertEq(books.capitalIn, handler.ghostCapitalIn() + handler.shares().movedToCapital(handler.ETH()), "capital in");
+        assertEq(
+            books.capitalIn,
+            handler.ghostCapitalIn() + handler.shares().movedToCapital(handler.ETH()),
+            "capital in"
+        );
         assertEq(books.reserved, handler.ghostReserved(), "reserved stipends");
         assertEq(books.stipendsPaid, handler.ghostStipendsPaid(), "stipends paid");
-        assertGe(address(pool).balance, books.capitalIn - books.stipendsPaid, "pool balance backs its capital");
+        assertGe(
+            address(pool).balance,
+            books.capitalIn - books.stipendsPaid,
+            "pool balance backs its capital"
+        );
     }
 
     function invariant_returnsOwedToHoldersStay() public view {

@@ -24,18 +24,25 @@ export function GovernanceBanner() {
     .filter((m) => m.state !== "none");
   if (!pause.paused && migrations.length === 0) return null;
   return (
-    <section className="card banner" role="status" aria-label="Governance notices" data-testid="governance-banner">
+    <section
+      className="card banner"
+      role="status"
+      aria-label="Governance notices"
+      data-testid="governance-banner"
+    >
       {pause.paused ? (
         <p data-testid="pause-lapse">
-          The Fund is paused: inflows and minting are stopped, claims keep working. The pause lapses by itself on{" "}
-          {formatDate(pause.endsAt)} (in {formatDuration(pause.remaining)}) unless the trustees renew it.
+          The Fund is paused: inflows and minting are stopped, claims keep working. The pause lapses by itself
+          on {formatDate(pause.endsAt)} (in {formatDuration(pause.remaining)}) unless the trustees renew it.
         </p>
       ) : null}
       {migrations.map((m) => (
         <p key={m.module} data-testid={`migration-${m.module}`}>
           Module migration announced: the {m.module ? moduleLabels[m.module] : "unknown"} module is to be
           replaced by <code title={m.newModule}>{shortAddress(m.newModule)}</code>
-          {m.retireOld ? " (the old module loses its roles)" : " (the old module keeps its roles to finish its business)"}
+          {m.retireOld
+            ? " (the old module loses its roles)"
+            : " (the old module keeps its roles to finish its business)"}
           .{" "}
           {m.state === "pending"
             ? `Effective from ${formatDate(m.effectiveAt)}; the trustees may cancel it until then.`

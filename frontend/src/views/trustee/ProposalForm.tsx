@@ -188,7 +188,10 @@ export function ProposalForm() {
                   {...common}
                   options={[
                     { value: "no", label: "Keep them (the old module finishes its open business)" },
-                    { value: "yes", label: "Revoke them at migration (its unclaimed awards stay unclaimable)" },
+                    {
+                      value: "yes",
+                      label: "Revoke them at migration (its unclaimed awards stay unclaimable)",
+                    },
                   ]}
                 />
               );
