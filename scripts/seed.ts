@@ -36,6 +36,7 @@ import {
 import { claimSubscribedShares, settleOffering, subscribe } from "@fef/sdk/actions/offerings";
 import {
   donate,
+  invalidateNonce,
   registerCompany,
   reportReturns,
   returnsDue,
@@ -339,6 +340,10 @@ for (const company of companies) {
   );
 }
 const [northwindPfr, helixPfr, quantaPfr] = commitmentIds as [bigint, bigint, bigint];
+// Northwind had shared a draft signed under nonce 2 and withdrew it: the nonce is invalidated, so
+// nobody can submit that signature any more.
+await send(northwind, invalidateNonce(fund, 1n, 2n));
+log("Northwind invalidated nonce 2 (a withdrawn draft Promise)");
 
 /** The company reports `period` of its commitment and pays what is due in `asset` (tUSD minted to it first). */
 async function report(company: Wallet, commitmentId: bigint, period: number, asset: Address, gross: bigint) {
