@@ -142,3 +142,36 @@ test("a company pays a period that is due, and its compliance record updates", a
   const record = card.getByRole("table", { name: `Reports of commitment ${id}` });
   await expect(record.getByRole("row").filter({ hasText: "3.6 ETH" })).toHaveCount(1);
 });
+
+test("a company signer revokes a signed Promise by invalidating its nonce, next to signing", async ({
+  page,
+}) => {
+  // Helix Labs' admin (dev account 11): company #2.
+  await openAs(page, "company", 11);
+  await page.getByTestId("pfr-company").selectOption("2");
+  await page.getByTestId("pfr-technique-2").check();
+  const draft = `Helix draft (${Date.now()})`;
+  await page.getByTestId("pfr-model-name").fill(draft);
+  await page.getByTestId("pfr-model-hash").fill(keccak256(toHex(draft)));
+  await page.getByTestId("pfr-share").fill("3");
+  await page.getByTestId("pfr-period").fill("30");
+  const nonce = BigInt(await page.getByTestId("pfr-nonce").inputValue());
+  await page.getByTestId("pfr-sign").click();
+  await expect(page.getByTestId("pfr-signed")).toBeVisible();
+
+  const revoke = page.getByTestId("pfr-invalidate-nonce");
+  await expect(revoke).toHaveText(`Invalidate nonce ${nonce}`);
+  await revoke.click();
+  await expectConfirmed(page, `Invalidate nonce ${nonce}`);
+  expect(
+    await client.readContract({
+      address: registry(),
+      abi: abis.registry,
+      functionName: "nonceUsed",
+      args: [2n, nonce],
+    }),
+  ).toBe(true);
+  // The signed draft is gone; a new nonce is ready for the next signature.
+  await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
+  await expect(page.getByTestId("pfr-nonce")).not.toHaveValue(nonce.toString());
+});
