@@ -53,8 +53,29 @@ function log(message: string): void {
   console.log(`  ${message}`);
 }
 
-async function send(tx: Promise<{ wait(): Promise<unknown> }>): Promise<void> {
+interface Sent {
+  wait(): Promise<unknown>;
+}
+
+async function send(tx: Promise<Sent>): Promise<void> {
   await (await tx).wait();
+}
+
+/**
+ * Sends independent transactions (no one reads what another writes) into one block: automine is
+ * paused, every transaction is sent without waiting for the previous one, one block is mined, and
+ * each receipt is checked (`wait` throws on a revert). Fewer blocks and round trips than one by one.
+ */
+async function sendBatch(sends: ReadonlyArray<() => Promise<Sent>>): Promise<void> {
+  const sent: Sent[] = [];
+  await ethers.provider.send("evm_setAutomine", [false]);
+  try {
+    for (const sendOne of sends) sent.push(await sendOne());
+    await ethers.provider.send("evm_mine", []);
+  } finally {
+    await ethers.provider.send("evm_setAutomine", [true]);
+  }
+  await Promise.all(sent.map((tx) => tx.wait()));
 }
 
 /** Proposes with trustee 1, approves with trustees 2 and 3 (M = 3), executes. */
@@ -71,15 +92,15 @@ async function pass(kind: ActionKindName, args: string, label: string): Promise<
 const salt = (trustee: string, applicationId: bigint): string =>
   keccak256(toUtf8Bytes(`demo-salt:${trustee}:${applicationId}`));
 
-async function commit(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<void> {
+async function commit(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<Sent> {
   const who = await trustee.getAddress();
   const hash = await rounds.sealEstimate(who, applicationId, estimateBps, salt(who, applicationId));
-  await send(rounds.connect(trustee).commitEstimate(applicationId, hash));
+  return rounds.connect(trustee).commitEstimate(applicationId, hash);
 }
 
-async function reveal(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<void> {
+async function reveal(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<Sent> {
   const who = await trustee.getAddress();
-  await send(rounds.connect(trustee).revealEstimate(applicationId, estimateBps, salt(who, applicationId)));
+  return rounds.connect(trustee).revealEstimate(applicationId, estimateBps, salt(who, applicationId));
 }
 
 async function apply(researcher: Signer, roundId: bigint, title: string, effort: number, stipend: bigint) {
@@ -157,17 +178,15 @@ const estimates: [bigint, number[]][] = [
   [apps.toyModel, [2000, 2500]], // only two estimates: below the quorum of 3, not funded
 ];
 
+/** One entry per (trustee, application) estimate: commits are independent of each other, so are reveals. */
+const everyEstimate = estimates.flatMap(([applicationId, values]) =>
+  values.map((estimate, index) => ({ trustee: trustees[index] as Signer, applicationId, estimate })),
+);
 await time.increaseTo(now + 2 * DAY + 1);
-for (const [applicationId, values] of estimates) {
-  for (const [index, estimate] of values.entries())
-    await commit(trustees[index] as Signer, applicationId, estimate);
-}
+await sendBatch(everyEstimate.map((e) => () => commit(e.trustee, e.applicationId, e.estimate)));
 log("trustees committed their estimates");
 await time.increaseTo(now + 4 * DAY + 1);
-for (const [applicationId, values] of estimates) {
-  for (const [index, estimate] of values.entries())
-    await reveal(trustees[index] as Signer, applicationId, estimate);
-}
+await sendBatch(everyEstimate.map((e) => () => reveal(e.trustee, e.applicationId, e.estimate)));
 log("trustees revealed their estimates");
 await time.increaseTo(now + 6 * DAY + 1);
 // Offering 1's window has ended: settling it moves its raise from escrow into the capital pool, and
@@ -177,7 +196,13 @@ log(
   `offering 1 settled: ${ethers.formatEther((await offerings.offering(offering1)).capitalRaised)} ETH ` +
     `moved from escrow into the capital pool`,
 );
-for (const [applicationId] of estimates) await send(rounds.finalizeApplication(applicationId));
+await sendBatch(
+  estimates.map(
+    ([applicationId]) =>
+      () =>
+        rounds.finalizeApplication(applicationId),
+  ),
+);
 await send(rounds.settleRound(round1));
 const settled1 = await rounds.round(round1);
 const stipendsOwed =
@@ -193,7 +218,7 @@ if (settled1.stipendReserved !== stipendsOwed) {
 log(
   `round 1 finalized and settled: vesting started, ${ethers.formatEther(settled1.stipendReserved)} ETH of stipends reserved`,
 );
-for (const investor of [ivy, omar]) await send(offerings.connect(investor).claimShares(offering1));
+await sendBatch([ivy, omar].map((investor) => () => offerings.connect(investor).claimShares(offering1)));
 log("investors claimed their shares of offering 1");
 
 await pass(
@@ -349,7 +374,7 @@ const round2 = await rounds.roundCount();
 const elk = await apply(ada, round2, "Eliciting latent knowledge benchmarks", 12, 0n);
 await apply(chen, round2, "Adversarial training at scale", 9, 0n);
 await time.increaseTo(now + 10 * 60 + 1);
-await commit(t1, elk, 4500);
+await send(commit(t1, elk, 4500));
 log("round 2 closed for applications; trustee 1 committed one estimate, the rest are owed");
 
 const allowlisted = [ivy, omar, priya];
