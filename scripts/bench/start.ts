@@ -8,11 +8,11 @@
 // Each run counts from spawning `node scripts/start.ts` until the dashboard answers HTTP 200 and the
 // chain has the seeded state (shares minted, proposals open: read over JSON-RPC), then stops it with
 // SIGINT and waits until it has exited. Per-stage times come from the reports/start.json it wrote.
-// Prints a table with the targets (cold ≤ 45 s, warm ≤ 20 s on a 2-core machine) and the machine's
-// load, and writes reports/bench-start.json. Exits non-zero only when a start fails: figures depend on
+// Prints a table with the targets (cold ≤ 45 s, warm ≤ 20 s on a 2-core machine), the CPU time the
+// start used and the machine's load, and writes reports/bench-start.json. Exits non-zero only when a start fails: figures depend on
 // the machine, so they are reported, never asserted. FEF_RPC_PORT / FEF_UI_PORT move the servers.
 // Plain Node (type stripping), run through npm so that node_modules/.bin is on PATH.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 
@@ -48,10 +48,26 @@ interface Measured {
   kind: "cold" | "warm";
   /** spawn → dashboard HTTP 200 and seeded chain, seen from outside */
   readySeconds: number;
+  /** CPU seconds (user + system) that npm start and every process it ran used, until it stopped */
+  cpuSeconds: number;
   /** what npm start itself wrote to reports/start.json */
   timings: StartTimings;
   target: number;
   loadBefore: number[];
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/**
+ * CPU seconds used by this process's finished children (and theirs, as each reaps its own): the
+ * cutime and cstime fields of /proc/self/stat. Unlike wall-clock time, it barely depends on what else
+ * the machine is doing, so it shows what a start costs on a loaded machine.
+ */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of proc(5); `fields` starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
 async function rpc(method: string, params: unknown[]): Promise<unknown> {
@@ -105,12 +121,14 @@ async function measure(kind: "cold" | "warm"): Promise<Measured> {
   const loadBefore = loadavg().map((value) => Math.round(value * 100) / 100);
   console.log(`\n${kind} start (output: ${log}; load average before: ${loadBefore.join(", ")}) …`);
   const begun = Date.now();
+  const cpuBefore = childrenCpuSeconds();
   const output = openSync(log, "w");
   const child = spawn("node", ["scripts/start.ts"], { stdio: ["ignore", output, output] });
   let exited = false;
   child.once("exit", () => {
     exited = true;
   });
+  let measured: Omit<Measured, "cpuSeconds">;
   try {
     for (;;) {
       if (exited) throw new Error(`npm start exited before it was ready; see ${log}`);
@@ -124,13 +142,16 @@ async function measure(kind: "cold" | "warm"): Promise<Measured> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const timings = JSON.parse(readFileSync("reports/start.json", "utf8")) as StartTimings;
-    console.log(
-      `  usable after ${readySeconds.toFixed(1)} s (npm start's own total: ${timings.total.toFixed(1)} s)`,
-    );
-    return { kind, readySeconds, timings, target: TARGETS[kind], loadBefore };
+    measured = { kind, readySeconds, timings, target: TARGETS[kind], loadBefore };
   } finally {
     await stop(child);
   }
+  const cpuSeconds = Math.round((childrenCpuSeconds() - cpuBefore) * 10) / 10;
+  console.log(
+    `  usable after ${measured.readySeconds.toFixed(1)} s (npm start's own total: ` +
+      `${measured.timings.total.toFixed(1)} s); CPU used: ${cpuSeconds.toFixed(1)} s`,
+  );
+  return { ...measured, cpuSeconds };
 }
 
 function table(runs: readonly Measured[]): string {
@@ -144,6 +165,7 @@ function table(runs: readonly Measured[]): string {
     ["stage", ...runs.map((run) => `${run.kind} (s)`)],
     ...names.map((name) => [name, ...runs.map((run) => cell(run, name))]),
     ["usable (spawn → HTTP 200 + seeded)", ...runs.map((run) => run.readySeconds.toFixed(1))],
+    ["CPU used by the start (user + sys, s)", ...runs.map((run) => run.cpuSeconds.toFixed(1))],
     ["target", ...runs.map((run) => `≤ ${run.target}`)],
     ["within target", ...runs.map((run) => (run.readySeconds <= run.target ? "✓" : "✗"))],
     ["load average before (1/5/15 min)", ...runs.map((run) => run.loadBefore.join(" / "))],
