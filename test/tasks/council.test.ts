@@ -65,25 +65,24 @@ describe("council tasks", () => {
       expect((await fund.council.proposal(summary.id)).args).to.equal(expected);
     });
 
-    it("rejects an unknown kind and lists the kinds, sending nothing", async () => {
-      const fund = await loadTaskFund();
-      await fund.expectError(
-        "council:propose",
+    for (const [title, args, message] of [
+      [
+        "rejects an unknown kind and lists the kinds, sending nothing",
         { kind: "MintEverything", params: "[]" },
         '--kind: unknown kind "MintEverything"; the kinds are AddTrustee, RemoveTrustee',
-      );
-      expect(await fund.council.proposalCount()).to.equal(0n);
-    });
-
-    it("rejects malformed JSON params", async () => {
-      const fund = await loadTaskFund();
-      await fund.expectError(
-        "council:propose",
+      ],
+      [
+        "rejects malformed JSON params",
         { kind: "SetTransfersEnabled", params: "[true" },
         "--params: malformed JSON",
-      );
-      expect(await fund.council.proposalCount()).to.equal(0n);
-    });
+      ],
+    ] as const) {
+      it(title, async () => {
+        const fund = await loadTaskFund();
+        await fund.expectError("council:propose", args, message);
+        expect(await fund.council.proposalCount()).to.equal(0n);
+      });
+    }
 
     it("rejects params that do not fit the routed function, naming the element", async () => {
       const fund = await loadTaskFund();

@@ -122,14 +122,20 @@ describe("investor tasks", () => {
   });
 
   describe("offering:claim", () => {
-    it("mints the subscribed shares after the window", async () => {
+    /** An open ETH offering in which account 13 bought 40 shares. */
+    async function subscribedForty() {
       const fund = await loadTaskFund();
-      const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
+      const opened = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
       await fund.run("offering:subscribe", {
-        offering: offeringId.toString(),
+        offering: opened.offeringId.toString(),
         shares: "40",
         from: "13",
       });
+      return { fund, ...opened };
+    }
+
+    it("mints the subscribed shares after the window", async () => {
+      const { fund, offeringId, end } = await subscribedForty();
       await time.increaseTo(end + 1);
 
       const summary = await fund.run<OfferingClaimSummary>("offering:claim", {
@@ -143,13 +149,7 @@ describe("investor tasks", () => {
     });
 
     it("refuses an account without subscribed shares, and explains claiming before the window ends", async () => {
-      const fund = await loadTaskFund();
-      const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
-      await fund.run("offering:subscribe", {
-        offering: offeringId.toString(),
-        shares: "40",
-        from: "13",
-      });
+      const { fund, offeringId, end } = await subscribedForty();
       await fund.expectErrors("offering:claim", [
         [
           { offering: offeringId.toString(), from: "14" },
