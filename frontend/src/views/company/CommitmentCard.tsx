@@ -9,6 +9,7 @@ import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
 
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -34,16 +35,9 @@ export function CommitmentCard({
     : null;
   if (!system) return null;
   const c = row.commitment;
-  const times = {
-    start: c.start,
-    periodLength: c.periodLength,
-    gracePeriod: c.gracePeriod,
-    periodCount: c.periodCount,
-    reportedCount: c.reportedCount,
-  };
   const next = c.reportedCount;
   const done = next >= c.periodCount;
-  const endsAt = done ? 0n : periodEnd(times, next);
+  const endsAt = done ? 0n : periodEnd(c, next);
   const ended = !done && now >= endsAt;
   // What the registry will charge for this gross amount (its `dueAmount`), computed as the user types.
   const preview = gross?.ok ? returnsDue(gross.value, c.returnsShareBps) : undefined;
@@ -102,13 +96,7 @@ export function CommitmentCard({
           Next: period {next}, which ends on {formatDate(endsAt)}; it can be reported after that.
         </p>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void reportAndPay();
-          }}
-          noValidate
-        >
+        <Form onSubmit={reportAndPay}>
           <p>
             Period {next} ended on {formatDate(endsAt)}; report by {formatDate(endsAt + c.gracePeriod)} to
             stay compliant.
@@ -158,7 +146,7 @@ export function CommitmentCard({
               Report and pay
             </button>
           </div>
-        </form>
+        </Form>
       )}
       <h4>Record</h4>
       {reports.length === 0 ? (

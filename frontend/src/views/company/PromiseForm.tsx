@@ -16,6 +16,7 @@ import {
 } from "@fef/sdk/validate";
 
 import { CheckboxField, Field, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
@@ -164,13 +165,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   return (
     <section className="card" aria-labelledby="pfr-title">
       <h2 id="pfr-title">Sign a Promise of Future Returns</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void sign();
-        }}
-        noValidate
-      >
+      <Form onSubmit={sign}>
         <SelectField
           label="Company"
           {...form.field("company")}
@@ -267,7 +262,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
         <button type="submit" disabled={signing} data-testid="pfr-sign">
           Sign with wallet
         </button>
-      </form>
+      </Form>
       {signed ? (
         <div className="signed" data-testid="pfr-signed">
           <h3>Signed terms</h3>

@@ -13,6 +13,7 @@ import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTime
 import { checkAmount, checkProof } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -164,13 +165,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
         </div>
       </dl>
       {state === "open" && account ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void subscribe();
-          }}
-          noValidate
-        >
+        <Form onSubmit={subscribe}>
           <div className="grid">
             <Field
               label="Shares to buy"
@@ -223,7 +218,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
               Subscribe
             </button>
           </div>
-        </form>
+        </Form>
       ) : null}
       {capital === "awaiting-settlement" ? (
         <div data-testid={`offering-settlement-${row.id}`}>

@@ -8,6 +8,7 @@ import { roundPhase } from "@fef/sdk/status";
 import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
 
 import { Field, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -75,13 +76,7 @@ export function ApplyForm() {
       {open.length === 0 ? (
         <p className="muted">No round is taking applications right now.</p>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <Form onSubmit={submit}>
           <SelectField
             label="Round"
             {...form.field("round")}
@@ -140,7 +135,7 @@ export function ApplyForm() {
           <button type="submit" disabled={busy.has(label)} data-testid="apply-submit">
             Submit application
           </button>
-        </form>
+        </Form>
       )}
     </section>
   );
