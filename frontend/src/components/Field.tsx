@@ -78,6 +78,24 @@ export function Field(props: InputProps | TextAreaProps) {
   );
 }
 
+/** One field of a `useForm` form, as `FormFields` draws it. */
+export type FieldSpec<K extends string> = {
+  readonly name: K;
+  readonly label: string;
+  readonly testId: string;
+  readonly placeholder?: string;
+  readonly type?: InputProps["type"];
+  readonly inputMode?: InputProps["inputMode"];
+};
+
+/** Labelled inputs bound to a form's fields (`useForm`), in the order given. */
+export function FormFields<K extends string>(props: {
+  readonly form: { readonly field: (name: K) => Pick<InputProps, "value" | "onChange" | "error"> };
+  readonly fields: readonly FieldSpec<K>[];
+}) {
+  return props.fields.map(({ name, ...spec }) => <Field key={name} {...spec} {...props.form.field(name)} />);
+}
+
 type SelectProps = Described & {
   readonly value: string;
   readonly onChange: (value: string) => void;

@@ -7,6 +7,7 @@ import { formatAmount, formatBps, formatDate, formatDuration, shortHash } from "
 import { periodEnd } from "@fef/sdk/status";
 import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
 
+import { DataTable } from "../../components/DataTable";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
@@ -152,38 +153,28 @@ export function CommitmentCard({
       {reports.length === 0 ? (
         <p className="muted">No period reported yet (in the loaded history).</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Reports of commitment {row.id.toString()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Reported</th>
-                <th scope="col">Gross returns</th>
-                <th scope="col">Paid to the Fund</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Dispute</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => {
-                const a = findAsset(assets, r.args.asset);
-                return (
-                  <tr key={r.args.period.toString()}>
-                    <th scope="row">{r.args.period.toString()}</th>
-                    <td>{formatDate(r.timestamp)}</td>
-                    <td>{formatAmount(r.args.grossReturns, a)}</td>
-                    <td>{formatAmount(r.args.paid, a)}</td>
-                    <td>
-                      <code>{shortHash(r.args.evidenceHash)}</code>
-                    </td>
-                    <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Reports of commitment ${row.id.toString()}`}
+          columns={["Period", "Reported", "Gross returns", "Paid to the Fund", "Evidence", "Dispute"]}
+        >
+          <tbody>
+            {reports.map((r) => {
+              const a = findAsset(assets, r.args.asset);
+              return (
+                <tr key={r.args.period.toString()}>
+                  <th scope="row">{r.args.period.toString()}</th>
+                  <td>{formatDate(r.timestamp)}</td>
+                  <td>{formatAmount(r.args.grossReturns, a)}</td>
+                  <td>{formatAmount(r.args.paid, a)}</td>
+                  <td>
+                    <code>{shortHash(r.args.evidenceHash)}</code>
+                  </td>
+                  <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
     </article>
   );
