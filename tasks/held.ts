@@ -1,7 +1,5 @@
 // Returns paid while fewer than one whole share existed are owed to nobody: anyone moves them into
 // the capital pool, where they fund stipends (see the README, "Launch").
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-
 import { moveHeldToCapital } from "@fef/sdk/actions/shares";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { fundSharesAbi } from "@fef/sdk/generated/abis";
@@ -9,7 +7,7 @@ import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { parseAsset } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, connectFund, returnsAsset } from "./lib/fund.js";
+import { type CommonArgs, fundAction, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
 import { send } from "./lib/send.js";
 
@@ -23,8 +21,7 @@ export interface MoveHeldSummary {
   transaction: string;
 }
 
-export async function moveHeld(args: MoveHeldArgs, hre: HardhatRuntimeEnvironment): Promise<MoveHeldSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const moveHeld = fundAction(async (fund, args: MoveHeldArgs): Promise<MoveHeldSummary> => {
   const asset = await returnsAsset(fund, "asset", parseAsset("asset", args.asset ?? "ETH"));
   const [, , , held] = await fund.client.readContract({
     address: fund.addresses.FundShares,
@@ -39,4 +36,4 @@ export async function moveHeld(args: MoveHeldArgs, hre: HardhatRuntimeEnvironmen
   return emit(args.json, summary, () => [
     `Moved ${formatAmount(held, asset)} of returns held while no share existed into the capital pool.`,
   ]);
-}
+});
