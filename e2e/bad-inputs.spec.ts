@@ -153,7 +153,7 @@ test("the promise form rejects bad inputs, and a promise the registry refuses sh
   const error = entry.getByTestId("tx-error");
   await expect(error).toHaveAttribute("data-error-name", "ReturnsRegistryNonceUsed");
   await expect(error).toHaveText(
-    /^Nonce 1 has already been used by company #?3; sign again with a new nonce\.$/,
+    /^Nonce 1 of company #?3 has already been used or invalidated; sign again with a new nonce\.$/,
   );
   // Refused by the contract's check before anything was sent.
   expect(await nonceOf(admin)).toBe(nonce);

@@ -3,6 +3,8 @@
 import { type Hex, hashTypedData, keccak256, stringToHex, zeroHash } from "viem";
 
 import {
+  invalidateNonce as invalidateNonceSteps,
+  invalidateNoncesBelow,
   registerCompany,
   reportReturns as reportReturnsSteps,
   submitCommitment,
@@ -334,4 +336,60 @@ export function companyLines(company: CompanyView): string[] {
         `${commitment.reportedCount}/${commitment.periodCount} periods reported — ${complianceLine(commitment)}`,
     ),
   ];
+}
+
+export interface InvalidateArgs extends CommonArgs {
+  company?: string;
+  nonce?: string;
+  below?: string;
+}
+
+export interface InvalidateSummary {
+  companyId: bigint;
+  signer: string;
+  /** the nonce invalidated, or the new floor below which every nonce is */
+  nonce?: bigint;
+  below?: bigint;
+  transaction: string;
+}
+
+/**
+ * Revokes signed Promises before anyone submits them: invalidates one nonce (--nonce) or every nonce
+ * below a value (--below). A company signer.
+ */
+export async function invalidateNonce(
+  args: InvalidateArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<InvalidateSummary> {
+  const fund = await connectFund(hre, args.deployment);
+  const companyId = parseId("company", args.company, (await fundView(fund)).companyCount, "company");
+  const one = optional(args.nonce);
+  const below = optional(args.below);
+  if ((one === undefined) === (below === undefined)) fail("give exactly one of --nonce and --below");
+  const registry = { address: fund.addresses.ReturnsRegistry, abi: returnsRegistryAbi } as const;
+  const signer = await actingAccount(fund.wallets, args.from, companySigner(fund, companyId));
+  let summary: InvalidateSummary;
+  if (one !== undefined) {
+    const nonce = parseWhole("nonce", one);
+    if (await fund.client.readContract({ ...registry, functionName: "nonceUsed", args: [companyId, nonce] }))
+      fail(`--nonce: nonce ${nonce} of company ${companyId} is already used or invalidated`);
+    const sent = await send(fund, signer, invalidateNonceSteps(fund.addresses, companyId, nonce));
+    summary = { companyId, signer: signer.account.address, nonce, transaction: sent.transaction };
+  } else {
+    const floor = parseWhole("below", below, 1n);
+    const current = await fund.client.readContract({
+      ...registry,
+      functionName: "nonceFloor",
+      args: [companyId],
+    });
+    if (floor <= current)
+      fail(`--below: every nonce below ${current} is already invalidated; give a higher value`);
+    const sent = await send(fund, signer, invalidateNoncesBelow(fund.addresses, companyId, floor));
+    summary = { companyId, signer: signer.account.address, below: floor, transaction: sent.transaction };
+  }
+  return emit(args.json, summary, () => [
+    summary.nonce !== undefined
+      ? `${summary.signer} invalidated nonce ${summary.nonce} of company ${companyId}: a Promise signed with it can no longer be submitted.`
+      : `${summary.signer} invalidated every nonce of company ${companyId} below ${summary.below}.`,
+  ]);
 }

@@ -3,6 +3,7 @@ import type { Hex } from "viem";
 
 import { actionKinds, actionSignature, decodeActionArgs, isActionKind } from "@fef/sdk/actionKinds";
 import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
+import { executionOutcomes } from "@fef/sdk/execution";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -71,7 +72,7 @@ async function openProposal(fund: Fund, given: string | undefined): Promise<Prop
   const id = parseId("id", given, (await fundView(fund)).proposalCount, "proposal");
   const view = await readProposal(fund, id, await chainTime(fund));
   if (view.state === "executed") fail(`--id: proposal ${id} (${view.kind}) was already executed`);
-  if (view.state === "expired")
+  if (view.state === "expired" || (view.state === "failed" && (await chainTime(fund)) > view.expiresAt))
     fail(`--id: proposal ${id} (${view.kind}) expired at ${isoTime(view.expiresAt)}`);
   return view;
 }
@@ -106,6 +107,15 @@ export const execute = fundAction(async (fund, args: ProposalIdArgs): Promise<Ex
   }
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, executeProposal(fund.addresses, id));
+  const [outcome] = executionOutcomes(sent.receipt.logs);
+  if (outcome && !outcome.executed) {
+    const after = await readProposal(fund, id, await chainTime(fund));
+    fail(
+      `proposal ${id} (${before.kind}) was executed but its action failed: ${outcome.message} ` +
+        `The failure is recorded on chain (transaction ${sent.transaction}); nothing changed. ` +
+        `It may be executed again until ${isoTime(after.expiresAt)}.`,
+    );
+  }
   const executed = fundEvent(fund, sent, "TrusteeCouncil", "ProposalExecuted");
   const returned = decodeReturned(before.kind, executed.args.result);
   const view = await readProposal(fund, id, await chainTime(fund));
@@ -138,7 +148,9 @@ export const proposals = fundAction(async (fund, args: ProposalsArgs): Promise<P
   const [council, now] = await Promise.all([fundView(fund), chainTime(fund)]);
   const { proposalCount: count, threshold, trustees } = council;
   const views = await readNewestProposals(fund, council, limit, now);
-  const shown = args.all ? views : views.filter((view) => view.state === "open" || view.state === "ready");
+  const shown = args.all
+    ? views
+    : views.filter((view) => view.state === "open" || view.state === "ready" || view.state === "failed");
   const summary: ProposalsSummary = { count, threshold, trustees: [...trustees], proposals: shown };
   return emit(args.json, summary, () => [
     `Council: ${trustees.length} trustees, ${threshold} approvals needed; ${count} proposals in all`,

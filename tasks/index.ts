@@ -58,6 +58,8 @@ const researcher = () => import("./researcher.js");
 const investor = () => import("./investor.js");
 const company = () => import("./company.js");
 const salts = () => import("./salts.js");
+const modules = () => import("./modules.js");
+const held = () => import("./held.js");
 
 const FIRST = "the network's first account";
 const TRUSTEE = "the first account that is a trustee";
@@ -81,6 +83,14 @@ export const fundTasks: TaskDefinition[] = [
     .setAction(action(status, "fundStatus"))
     .build(),
 
+  common(
+    task("fund:move-held", "Moves returns held while no share existed into the capital pool (anyone)"),
+    FIRST,
+  )
+    .addOption(text("asset", "ETH (default) or an ERC-20 returns asset address"))
+    .setAction(action(held, "moveHeld"))
+    .build(),
+
   // ---------------------------------------------------------------- trustees
   common(task("council:propose", "Trustee: proposes a privileged action to the council"), TRUSTEE)
     .addOption(
@@ -98,6 +108,24 @@ export const fundTasks: TaskDefinition[] = [
   common(task("council:execute", "Executes a proposal that has enough approvals (anyone)"), FIRST)
     .addOption(text("id", "Proposal id"))
     .setAction(action(council, "execute"))
+    .build(),
+  common(
+    task("module:deploy", "Deploys a successor GrantRounds, Offerings or ReturnsRegistry wired to this Fund"),
+    FIRST,
+  )
+    .addOption(text("module", "GrantRounds, Offerings or ReturnsRegistry"))
+    .setAction(action(modules, "deployModule"))
+    .build(),
+  common(
+    task("council:migrate", "Carries out an announced module migration once its delay has passed (anyone)"),
+    FIRST,
+  )
+    .addOption(text("module", "GrantRounds, Offerings or ReturnsRegistry"))
+    .addFlag({
+      name: "advance",
+      description: "Local chain only: move the clock to the migration's effective time first",
+    })
+    .setAction(action(modules, "migrate"))
     .build(),
   common(task("council:proposals", "Lists the council's open proposals with their approvals"), FIRST)
     .addFlag({ name: "all", description: "Include executed and expired proposals" })
@@ -254,6 +282,15 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("gross", "Gross returns of the period, decimals allowed"))
     .addOption(text("evidence", "Evidence: a 32-byte hash, or text to hash"))
     .setAction(action(company, "reportReturns"))
+    .build(),
+  common(
+    task("pfr:invalidate-nonce", "Company: revokes signed Promises before submission by invalidating nonces"),
+    "the first signer of the company",
+  )
+    .addOption(text("company", "Company id"))
+    .addOption(text("nonce", "Invalidate this one nonce"))
+    .addOption(text("below", "Or invalidate every nonce below this value"))
+    .setAction(action(company, "invalidateNonce"))
     .build(),
   common(task("company:status", "Shows a company and the compliance of its commitments"), FIRST)
     .addOption(text("company", "Company id"))

@@ -8,7 +8,8 @@ import {
   formatUnitsExact,
 } from "@fef/sdk/format";
 import { page, readHolders } from "@fef/sdk/lens";
-import { complianceLine } from "@fef/sdk/status";
+import { moduleNames } from "@fef/sdk/proposals";
+import { complianceLine, migrationState } from "@fef/sdk/status";
 
 import { optional, parseWhole } from "./lib/args.js";
 import { type CommonArgs, type Fund, balanceOf, chainTime, fundAction } from "./lib/fund.js";
@@ -68,6 +69,8 @@ export interface FundStatus {
     holdersScanned: bigint;
     transfersEnabled: boolean;
     paused: boolean;
+    /** when the running pause lapses by itself (0 if not paused) */
+    pauseEnds: bigint;
   };
   returns: AssetReturns[];
   capital: CapitalBooks[];
@@ -76,6 +79,14 @@ export interface FundStatus {
     threshold: bigint;
     proposalCount: bigint;
     openProposals: ProposalView[];
+    /** announced module migrations, with the time from which anyone may carry them out */
+    migrations: {
+      module: string;
+      newModule: string;
+      effectiveAt: bigint;
+      retireOld: boolean;
+      state: string;
+    }[];
   };
   /** how many exist in all (the lists below hold the newest `--limit` of each) */
   counts: { rounds: bigint; offerings: bigint; companies: bigint; commitments: bigint };
@@ -139,6 +150,7 @@ export const fundStatus = fundAction(async (fund, args: StatusArgs): Promise<Fun
       ...(await topHolders(fund, view.holderCount, top)),
       transfersEnabled: view.transfersEnabled,
       paused: view.paused,
+      pauseEnds: view.pauseEnds,
     },
     returns,
     capital,
@@ -146,7 +158,18 @@ export const fundStatus = fundAction(async (fund, args: StatusArgs): Promise<Fun
       trustees: [...view.trustees],
       threshold: view.threshold,
       proposalCount: view.proposalCount,
-      openProposals: proposals.filter((entry) => entry.state === "open" || entry.state === "ready"),
+      openProposals: proposals.filter(
+        (entry) => entry.state === "open" || entry.state === "ready" || entry.state === "failed",
+      ),
+      migrations: view.migrations
+        .map((m, index) => ({
+          module: moduleNames[index] ?? `module ${index}`,
+          newModule: m.newModule,
+          effectiveAt: m.effectiveAt,
+          retireOld: m.retireOld,
+          state: migrationState(m, now),
+        }))
+        .filter((m) => m.state !== "none"),
     },
     counts: {
       rounds: view.roundCount,
@@ -168,7 +191,12 @@ function statusLines(status: FundStatus): string[] {
     `Future Endowment Fund on chain ${status.chainId} at ${isoTime(status.time)}`,
     "",
     `Shares: ${formatShares(shares.totalSupply)} held by ${shares.holderCount} holder(s)` +
-      `${shares.paused ? " — PAUSED" : ""}; transfers ${shares.transfersEnabled ? "enabled" : "disabled"}`,
+      `${shares.paused ? ` — PAUSED until ${isoTime(shares.pauseEnds)} unless renewed` : ""}; transfers ${shares.transfersEnabled ? "enabled" : "disabled"}`,
+    ...council.migrations.map(
+      (m) =>
+        `Migration announced: ${m.module} → ${m.newModule}${m.retireOld ? " (old module retired)" : ""}, ` +
+        `${m.state === "pending" ? `effective ${isoTime(m.effectiveAt)}` : `executable since ${isoTime(m.effectiveAt)} (npx hardhat council:migrate)`}`,
+    ),
     ...shares.topHolders.map((entry) => `  ${entry.holder}  ${formatShares(entry.balance)}`),
     "",
     "Returns (received / distributed / claimed / undistributed):",

@@ -11,7 +11,8 @@ import {Asset} from "../libraries/Asset.sol";
 /// @title CapitalPool
 /// @notice Investor capital, per asset, kept apart from returns; it pays researcher stipends only.
 /// @dev Per asset: held = capitalIn − stipendsPaid, reserved ≤ held, available = held − reserved.
-/// Capital can leave only as a stipend paid from the reserve to a researcher.
+/// Capital can leave only as a stipend paid from the reserve to a researcher; the council can send
+/// back only tokens above `held` (strays that reached the pool outside a deposit).
 contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
     using Asset for address;
 
@@ -93,6 +94,29 @@ contract CapitalPool is ICapitalPool, AccessControl, ReentrancyGuardTransient {
         stored.stipendsPaid += uint128(amount);
         emit StipendPaid(asset, researcher, amount);
         asset.pay(researcher, amount);
+    }
+
+    /// @inheritdoc ICapitalPool
+    /// @dev Held capital (`capitalIn − stipendsPaid`, the reserve included) is never touched.
+    function recoverStrays(
+        address asset,
+        address to,
+        uint256 amount
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
+        uint256 excess = strays(asset);
+        if (to == address(0) || amount == 0 || amount > excess) {
+            revert CapitalPoolNotStray(asset, amount, excess);
+        }
+        emit StraysRecovered(asset, to, amount);
+        asset.pay(to, amount);
+    }
+
+    /// @inheritdoc ICapitalPool
+    function strays(address asset) public view returns (uint256) {
+        StoredBooks storage stored = _books[asset];
+        uint256 held = uint256(stored.capitalIn) - stored.stipendsPaid;
+        uint256 balance = asset.balanceOfThis();
+        return balance > held ? balance - held : 0;
     }
 
     /// @inheritdoc ICapitalPool

@@ -67,6 +67,10 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     mapping(uint256 offeringId => StoredOffering) private _offerings;
     mapping(uint256 offeringId => bytes32 root) private _allowlistRoots;
     mapping(uint256 offeringId => mapping(address investor => uint256 shares)) private _pending;
+    /// @dev Per asset, the most the unsettled offerings can hold in escrow: Σ `_maxRaise` of every
+    /// offering opened and not yet settled. Written at opening and settlement only, never per
+    /// subscription; anything this contract holds above it reached it outside the books.
+    mapping(address asset => uint256) private _escrowCeiling;
 
     /// @param council_ the trustee council, sole caller of `openOffering` and `closeOffering`
     /// @param shares_ the share ledger; this contract needs its minter role
@@ -111,6 +115,7 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
             settled: false
         });
         if (params.allowlistRoot != bytes32(0)) _allowlistRoots[offeringId] = params.allowlistRoot;
+        _escrowCeiling[params.asset] += _maxRaise(params.shareCap, params.pricePerShare);
         emit OfferingOpened(offeringId, params);
     }
 
@@ -121,6 +126,19 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         if (stored.closed) revert OfferingsClosed(offeringId);
         stored.closed = true;
         emit OfferingClosed(offeringId, stored.shareCap - stored.sharesRemaining);
+    }
+
+    /// @inheritdoc IOfferings
+    /// @dev Only what exceeds the escrow ceiling of `asset` (see `_escrowCeiling`): no escrowed raise
+    /// can leave this way, whatever the amount asked for.
+    function recoverStrays(address asset, address to, uint256 amount) external nonReentrant {
+        _requireCouncil();
+        uint256 excess = strays(asset);
+        if (to == address(0) || amount == 0 || amount > excess) {
+            revert OfferingsNotStray(asset, amount, excess);
+        }
+        emit StraysRecovered(asset, to, amount);
+        asset.pay(to, amount);
     }
 
     // ---------------------------------------------------------------- investors
@@ -156,12 +174,14 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IOfferings
-    /// @dev Only after `end`, so subscriptions never share in returns paid during the window.
+    /// @dev Only after `end`, or as soon as the council closed the offering (no subscription can
+    /// follow either way), so subscriptions never share in returns paid while they could still come.
     /// While the ledger is paused minting is stopped and this reverts with `OfferingsPaused`; the
-    /// pending shares stay recorded and can be claimed once the ledger is unpaused.
+    /// pending shares stay recorded and can be claimed once the pause ends or lapses.
     function claimShares(uint256 offeringId) external nonReentrant returns (uint256 shareAmount) {
-        uint64 end = _existing(offeringId).end;
-        if (block.timestamp <= end) revert OfferingsWindowOpen(offeringId, end);
+        StoredOffering storage stored = _existing(offeringId);
+        uint64 end = stored.end;
+        if (!stored.closed && block.timestamp <= end) revert OfferingsWindowOpen(offeringId, end);
         shareAmount = _pending[offeringId][msg.sender];
         if (shareAmount == 0) revert OfferingsNothingToClaim(offeringId, msg.sender);
         if (_shares.paused()) revert OfferingsPaused();
@@ -185,6 +205,8 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
         stored.settled = true;
         capital = stored.capitalRaised;
         address asset = stored.asset;
+        // The ceiling holds this offering's `_maxRaise` since opening.
+        _escrowCeiling[asset] -= _maxRaise(stored.shareCap, stored.pricePerShare);
         emit OfferingSettled(offeringId, asset, capital);
 
         if (capital == 0) return 0;
@@ -228,6 +250,18 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
                 closed: stored.closed,
                 settled: stored.settled
             });
+    }
+
+    /// @inheritdoc IOfferings
+    function escrowCeiling(address asset) external view returns (uint256) {
+        return _escrowCeiling[asset];
+    }
+
+    /// @inheritdoc IOfferings
+    function strays(address asset) public view returns (uint256) {
+        uint256 balance = asset.balanceOfThis();
+        uint256 ceiling = _escrowCeiling[asset];
+        return balance > ceiling ? balance - ceiling : 0;
     }
 
     /// @inheritdoc IOfferings

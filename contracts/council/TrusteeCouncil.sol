@@ -1,26 +1,29 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
+import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {IOfferings} from "../interfaces/IOfferings.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
-import {TrusteeMembership} from "./TrusteeMembership.sol";
+import {SystemModules} from "./SystemModules.sol";
 
 /// @title TrusteeCouncil
 /// @notice The M-of-N multisig of the Fund's trustees: every privileged power of the Fund is a typed
 /// proposal here, executed once approvals from current trustees reach the threshold.
-/// @dev Membership (trustees, threshold, generations) lives in `TrusteeMembership`; this contract
-/// holds the proposals and routes executed ones. Approvals are counted live against the current
+/// @dev Membership (trustees, threshold, generations) lives in `TrusteeMembership`, the bound system
+/// and module migrations in `SystemModules`; this contract holds the proposals, checks their
+/// arguments when proposed and routes executed ones. Every action, the council's own included, is
+/// one call that may fail: a failure is recorded (`ProposalExecutionFailed`, `failedAt`) instead of
+/// reverting, and the proposal may be executed again until it expires. Approvals are counted live against the current
 /// trustee set (a loop over at most MAX_TRUSTEES seats). An approval records the membership
 /// generation it was given under: a removed trustee's approvals stop counting and do not come back
 /// if the address is added again later.
 /// Nothing assumes trustees are EOAs: no tx.origin, no code-size checks, no signatures.
-contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
+contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
     /// @notice Shortest proposal lifetime accepted at deployment.
     uint64 public constant MIN_PROPOSAL_LIFETIME = 1 hours;
     /// @notice Longest proposal lifetime accepted at deployment.
@@ -31,15 +34,14 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         ActionKind kind;
         uint64 expiresAt;
         bool executed;
+        uint64 failedAt;
         address proposer;
         uint64 createdAt;
         bytes args;
     }
 
-    address private immutable _deployer;
     uint64 private immutable _proposalLifetime;
 
-    SystemContracts private _system;
     uint256 private _proposalCount;
     mapping(uint256 proposalId => StoredProposal) private _proposals;
     mapping(uint256 proposalId => mapping(address trustee => uint64 generation)) private _approvals;
@@ -47,30 +49,19 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
     /// @param initialTrustees the first trustees: 1 .. MAX_TRUSTEES distinct, non-zero addresses
     /// @param initialThreshold M, 1 ≤ M ≤ N
     /// @param lifetime seconds a proposal stays open, MIN_PROPOSAL_LIFETIME .. MAX_PROPOSAL_LIFETIME
-    constructor(address[] memory initialTrustees, uint256 initialThreshold, uint64 lifetime) {
+    /// @param delay seconds between a migration's announcement and its earliest execution,
+    /// MIN_MIGRATION_DELAY .. MAX_MIGRATION_DELAY
+    constructor(
+        address[] memory initialTrustees,
+        uint256 initialThreshold,
+        uint64 lifetime,
+        uint64 delay
+    ) SystemModules(delay) {
         if (lifetime < MIN_PROPOSAL_LIFETIME || lifetime > MAX_PROPOSAL_LIFETIME) {
             revert CouncilInvalidLifetime(lifetime);
         }
-        _deployer = msg.sender;
         _proposalLifetime = lifetime;
         _initMembership(initialTrustees, initialThreshold);
-    }
-
-    // ---------------------------------------------------------------- wiring
-
-    /// @inheritdoc ITrusteeCouncil
-    function bindSystem(SystemContracts calldata system) external {
-        if (msg.sender != _deployer) revert CouncilNotDeployer(msg.sender);
-        if (_isBound()) revert CouncilAlreadyBound();
-        if (
-            system.shares == address(0) ||
-            system.grantRounds == address(0) ||
-            system.offerings == address(0) ||
-            system.capitalPool == address(0) ||
-            system.returnsRegistry == address(0)
-        ) revert CouncilNotSystemContract(address(0));
-        _system = system;
-        emit SystemBound(system);
     }
 
     // ---------------------------------------------------------------- proposals
@@ -113,6 +104,10 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITrusteeCouncil
+    /// @dev The action is one call — to the council itself for its own kinds, else to a bound
+    /// system contract — so every kind's failure is caught and recorded alike. A call that failed
+    /// with (almost) all the gas the executor allowed is not recorded: the executor could otherwise
+    /// mark any proposal failed by sending too little gas.
     function execute(uint256 proposalId) external nonReentrant returns (bytes memory result) {
         StoredProposal storage stored = _openProposal(proposalId);
         uint256 approvals = _countApprovals(proposalId);
@@ -121,21 +116,22 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         stored.executed = true;
 
         ActionKind kind = stored.kind;
-        bytes memory args = stored.args;
-        if (kind == ActionKind.AddTrustee) {
-            _addTrustee(abi.decode(args, (address)));
-        } else if (kind == ActionKind.RemoveTrustee) {
-            _removeTrustee(abi.decode(args, (address)));
-        } else if (kind == ActionKind.ChangeThreshold) {
-            _changeThreshold(abi.decode(args, (uint256)));
-        } else {
-            (address target, bytes memory data) = _systemCall(kind, args);
-            // Bubbles the inner revert data unchanged, so callers see the target's custom error.
-            result = Address.functionCall(target, data);
+        (address target, bytes4 selector) = _isCouncilKind(kind) ? _councilRoute(kind) : _route(kind);
+        uint256 gasBefore = gasleft();
+        // The target is the council or one of the Fund's own contracts; `nonReentrant` rules out a
+        // nested execution, and the event follows because it carries the call's outcome. A low-level
+        // call because a failure must be recorded, not bubbled.
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory returned) = target.call(bytes.concat(selector, stored.args));
+        if (!ok) {
+            if (gasleft() <= gasBefore / 64) revert CouncilExecutionOutOfGas(proposalId);
+            stored.executed = false;
+            stored.failedAt = uint64(block.timestamp);
+            emit ProposalExecutionFailed(proposalId, kind, msg.sender, returned);
+            return returned;
         }
-        // Emitted after the routed call because it carries the call's result; the call goes only
-        // to the Fund's own contracts and `nonReentrant` rules out a nested execution.
-        emit ProposalExecuted(proposalId, kind, msg.sender, result);
+        emit ProposalExecuted(proposalId, kind, msg.sender, returned);
+        return returned;
     }
 
     // ---------------------------------------------------------------- views
@@ -150,6 +146,7 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
                 createdAt: stored.createdAt,
                 expiresAt: stored.expiresAt,
                 executed: stored.executed,
+                failedAt: stored.failedAt,
                 args: stored.args
             });
     }
@@ -176,11 +173,6 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         return _proposalLifetime;
     }
 
-    /// @inheritdoc ITrusteeCouncil
-    function systemContracts() external view returns (SystemContracts memory) {
-        return _system;
-    }
-
     // ---------------------------------------------------------------- internals
 
     function _hasApproved(uint256 proposalId, address trustee) private view returns (bool) {
@@ -205,37 +197,26 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         if (block.timestamp > expiresAt) revert CouncilProposalExpired(proposalId, expiresAt);
     }
 
-    function _isBound() private view returns (bool) {
-        return _system.shares != address(0);
-    }
-
-    function _isSystemTarget(address target) private view returns (bool) {
-        SystemContracts storage system = _system;
+    /// @dev The kinds the council carries out on itself (its `onlySelf` functions of the same name).
+    function _isCouncilKind(ActionKind kind) private pure returns (bool) {
         return
-            target == address(this) ||
-            target == system.shares ||
-            target == system.grantRounds ||
-            target == system.offerings ||
-            target == system.capitalPool ||
-            target == system.returnsRegistry;
+            kind == ActionKind.AddTrustee ||
+            kind == ActionKind.RemoveTrustee ||
+            kind == ActionKind.ChangeThreshold ||
+            kind == ActionKind.AnnounceMigration ||
+            kind == ActionKind.CancelMigration;
     }
 
-    /// @dev Target and calldata of a system kind: `CallSystem` names both; every other kind routes
-    /// to a fixed function of a bound contract with `args` as its ABI-encoded parameters.
-    function _systemCall(
-        ActionKind kind,
-        bytes memory args
-    ) private view returns (address target, bytes memory data) {
-        if (kind == ActionKind.CallSystem) {
-            (target, data) = abi.decode(args, (address, bytes));
-            if (!_isSystemTarget(target)) revert CouncilNotSystemContract(target);
-            return (target, data);
-        }
-        bytes4 selector;
-        (target, selector) = _route(kind);
-        data = bytes.concat(selector, args);
+    function _councilRoute(ActionKind kind) private view returns (address target, bytes4 selector) {
+        if (kind == ActionKind.AddTrustee) return (address(this), this.addTrustee.selector);
+        if (kind == ActionKind.RemoveTrustee) return (address(this), this.removeTrustee.selector);
+        if (kind == ActionKind.ChangeThreshold) return (address(this), this.changeThreshold.selector);
+        if (kind == ActionKind.AnnounceMigration) return (address(this), this.announceMigration.selector);
+        return (address(this), this.cancelMigration.selector);
     }
 
+    /// @dev The function of a bound system contract each system kind calls, with `args` as its
+    /// ABI-encoded parameters. The SDK's action table is generated from this function's statements.
     function _route(ActionKind kind) private view returns (address target, bytes4 selector) {
         SystemContracts storage system = _system;
         if (kind == ActionKind.OpenRound) return (system.grantRounds, IGrantRounds.openRound.selector);
@@ -245,9 +226,14 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
             return (system.shares, IFundShares.setTransfersEnabled.selector);
         if (kind == ActionKind.Pause) return (system.shares, IFundShares.pause.selector);
         if (kind == ActionKind.Unpause) return (system.shares, IFundShares.unpause.selector);
+        if (kind == ActionKind.RenewPause) return (system.shares, IFundShares.renewPause.selector);
         if (kind == ActionKind.AddReturnsAsset) return (system.shares, IFundShares.addReturnsAsset.selector);
         if (kind == ActionKind.OpenOffering) return (system.offerings, IOfferings.openOffering.selector);
         if (kind == ActionKind.CloseOffering) return (system.offerings, IOfferings.closeOffering.selector);
+        if (kind == ActionKind.RecoverOfferingsStrays)
+            return (system.offerings, IOfferings.recoverStrays.selector);
+        if (kind == ActionKind.RecoverPoolStrays)
+            return (system.capitalPool, ICapitalPool.recoverStrays.selector);
         if (kind == ActionKind.RegisterTechnique) {
             return (system.returnsRegistry, IReturnsRegistry.registerTechnique.selector);
         }
@@ -256,32 +242,47 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         }
         if (kind == ActionKind.DisputeReport)
             return (system.returnsRegistry, IReturnsRegistry.disputeReport.selector);
-        // The only kind left: ResolveDispute (CallSystem and the council-internal kinds never get here).
+        // The only kind left: ResolveDispute (the council's own kinds never get here).
         return (system.returnsRegistry, IReturnsRegistry.resolveDispute.selector);
     }
 
-    /// @dev Cheap shape checks of `args` at proposal time; the routed function validates values
-    /// against the state at execution. System kinds need the bound system.
+    /// @dev Refuses, at proposal time, arguments that can never execute: the wrong shape, values out
+    /// of range, membership changes the current trustee set rules out, unknown applications, empty
+    /// texts, migrations the module registry rules out. The routed function still checks everything
+    /// against the state at execution. Every kind but the membership ones needs the bound system.
     function _checkArgs(ActionKind kind, bytes calldata args) private view {
         uint256 length = args.length;
-        bool ok;
         if (kind == ActionKind.AddTrustee || kind == ActionKind.RemoveTrustee) {
-            ok = length == 32 && uint256(bytes32(args)) <= type(uint160).max;
-        } else if (kind == ActionKind.ChangeThreshold) {
-            ok = length == 32 && uint256(bytes32(args)) != 0;
-        } else {
-            if (!_isBound()) revert CouncilNotBound();
-            ok = _systemArgsShapeOk(kind, args);
+            if (length != 32 || uint256(bytes32(args)) > type(uint160).max) revert CouncilInvalidArgs(kind);
+            address account = abi.decode(args, (address));
+            if (kind == ActionKind.AddTrustee) _requireCanAdd(account);
+            else _requireCanRemove(account);
+            return;
         }
-        if (!ok) revert CouncilInvalidArgs(kind);
+        if (kind == ActionKind.ChangeThreshold) {
+            if (length != 32) revert CouncilInvalidArgs(kind);
+            _requireValidThreshold(uint256(bytes32(args)));
+            return;
+        }
+        if (!_isBound()) revert CouncilNotBound();
+        if (!_argsShapeOk(kind, args)) revert CouncilInvalidArgs(kind);
+        if (kind == ActionKind.RegisterTechnique) _checkTechnique(args);
+        else if (kind == ActionKind.AnnounceMigration) {
+            (Module module, address newModule, ) = abi.decode(args, (Module, address, bool));
+            _requireCanAnnounce(module, newModule);
+        } else if (kind == ActionKind.CancelMigration) {
+            _requirePending(abi.decode(args, (Module)));
+        }
     }
 
-    function _systemArgsShapeOk(ActionKind kind, bytes calldata args) private view returns (bool) {
+    /// @dev The static shape of `args` for every kind but the membership ones.
+    function _argsShapeOk(ActionKind kind, bytes calldata args) private pure returns (bool) {
         uint256 length = args.length;
-        if (kind == ActionKind.AddReturnsAsset)
-            return length == 32 && uint256(bytes32(args)) <= type(uint160).max;
+        if (kind == ActionKind.AddReturnsAsset) return length == 32 && _isAddressWord(args, 0);
         if (kind == ActionKind.SetTransfersEnabled) return length == 32 && uint256(bytes32(args)) <= 1;
-        if (kind == ActionKind.Pause || kind == ActionKind.Unpause) return length == 0;
+        if (kind == ActionKind.Pause || kind == ActionKind.Unpause || kind == ActionKind.RenewPause) {
+            return length == 0;
+        }
         if (
             kind == ActionKind.CloseRound ||
             kind == ActionKind.CancelGrant ||
@@ -292,12 +293,47 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
         if (kind == ActionKind.OpenRound) return length == 8 * 32;
         if (kind == ActionKind.OpenOffering) return length == 7 * 32;
         if (kind == ActionKind.DisputeReport || kind == ActionKind.ResolveDispute) return length == 3 * 32;
-        // (string, string, bytes32, uint256[]): four head words and three length words at least.
-        if (kind == ActionKind.RegisterTechnique) return length >= 7 * 32;
-        // CallSystem (address, bytes): two head words and a length word at least; the target must be ours.
-        if (length < 3 * 32 || uint256(bytes32(args[:32])) > type(uint160).max) return false;
-        (address target, ) = abi.decode(args, (address, bytes));
-        if (!_isSystemTarget(target)) revert CouncilNotSystemContract(target);
-        return true;
+        // (asset, to, amount): a non-zero recipient and amount.
+        if (kind == ActionKind.RecoverOfferingsStrays || kind == ActionKind.RecoverPoolStrays) {
+            return
+                length == 3 * 32 &&
+                _isAddressWord(args, 0) &&
+                _isAddressWord(args, 1) &&
+                uint256(bytes32(args[32:64])) != 0 &&
+                uint256(bytes32(args[64:96])) != 0;
+        }
+        // (Module, address, bool) and (Module): a module the enum has.
+        uint256 lastModule = uint256(type(Module).max);
+        if (kind == ActionKind.AnnounceMigration) {
+            return
+                length == 3 * 32 &&
+                uint256(bytes32(args[:32])) <= lastModule &&
+                _isAddressWord(args, 1) &&
+                uint256(bytes32(args[64:96])) <= 1;
+        }
+        if (kind == ActionKind.CancelMigration) return length == 32 && uint256(bytes32(args)) <= lastModule;
+        // RegisterTechnique (string, string, bytes32, uint256[]): four head words and three length words at least.
+        return length >= 7 * 32;
+    }
+
+    /// @dev A technique needs a title, a URI and a content hash, and may only name applications the
+    /// current grant-rounds module has (ids run from 1 to its application count). The loop runs over
+    /// the proposer's own list.
+    function _checkTechnique(bytes calldata args) private view {
+        (string memory title, string memory uri, bytes32 contentHash, uint256[] memory applicationIds) = abi
+            .decode(args, (string, string, bytes32, uint256[]));
+        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == bytes32(0)) {
+            revert CouncilInvalidArgs(ActionKind.RegisterTechnique);
+        }
+        uint256 known = IGrantRounds(_system.grantRounds).applicationCount();
+        for (uint256 i; i < applicationIds.length; ++i) {
+            uint256 id = applicationIds[i];
+            if (id == 0 || id > known) revert CouncilUnknownApplication(id);
+        }
+    }
+
+    /// @dev Whether the 32-byte word at `index` of `args` holds an address.
+    function _isAddressWord(bytes calldata args, uint256 index) private pure returns (bool) {
+        return uint256(bytes32(args[index * 32:(index + 1) * 32])) <= type(uint160).max;
     }
 }

@@ -110,11 +110,9 @@ abstract contract TrusteeMembership is ITrusteeCouncil {
     }
 
     function _addTrustee(address trustee) internal {
-        if (trustee == address(0) || trustee == address(this)) revert CouncilInvalidTrustee(trustee);
-        if (_seatOf[trustee] != 0) revert CouncilDuplicateTrustee(trustee);
+        _requireCanAdd(trustee);
         Membership storage membership = _membership;
         uint256 count = membership.count;
-        if (count == MAX_TRUSTEES) revert CouncilTooManyTrustees(count + 1, MAX_TRUSTEES);
         uint64 generation = ++membership.lastGeneration;
         _seats[count] = Seat({account: trustee, generation: generation});
         // count < MAX_TRUSTEES = 20, so count + 1 fits uint8.
@@ -124,13 +122,10 @@ abstract contract TrusteeMembership is ITrusteeCouncil {
     }
 
     function _removeTrustee(address trustee) internal {
+        _requireCanRemove(trustee);
         uint256 seatPlusOne = _seatOf[trustee];
-        if (seatPlusOne == 0) revert CouncilNotTrustee(trustee);
         Membership storage membership = _membership;
         uint256 remaining = membership.count - 1;
-        // The threshold is at least 1, so this also keeps at least one trustee.
-        uint256 required = membership.threshold;
-        if (remaining < required) revert CouncilInvalidThreshold(required, remaining);
         if (seatPlusOne - 1 != remaining) {
             Seat memory moved = _seats[remaining];
             _seats[seatPlusOne - 1] = moved;
@@ -148,11 +143,34 @@ abstract contract TrusteeMembership is ITrusteeCouncil {
     }
 
     function _changeThreshold(uint256 newThreshold) internal {
-        uint256 count = _membership.count;
-        if (newThreshold == 0 || newThreshold > count) revert CouncilInvalidThreshold(newThreshold, count);
+        _requireValidThreshold(newThreshold);
         // newThreshold ≤ count ≤ 20 fits uint8.
         _membership.threshold = uint8(newThreshold);
         emit ThresholdChanged(newThreshold);
+    }
+
+    /// @dev Reverts unless `trustee` could be added now: non-zero, not the council, not a trustee, a free seat.
+    function _requireCanAdd(address trustee) internal view {
+        if (trustee == address(0) || trustee == address(this)) revert CouncilInvalidTrustee(trustee);
+        if (_seatOf[trustee] != 0) revert CouncilDuplicateTrustee(trustee);
+        uint256 count = _membership.count;
+        if (count == MAX_TRUSTEES) revert CouncilTooManyTrustees(count + 1, MAX_TRUSTEES);
+    }
+
+    /// @dev Reverts unless `trustee` could be removed now: a trustee whose leaving keeps N ≥ M.
+    function _requireCanRemove(address trustee) internal view {
+        if (_seatOf[trustee] == 0) revert CouncilNotTrustee(trustee);
+        Membership storage membership = _membership;
+        uint256 remaining = membership.count - 1;
+        // The threshold is at least 1, so this also keeps at least one trustee.
+        uint256 required = membership.threshold;
+        if (remaining < required) revert CouncilInvalidThreshold(required, remaining);
+    }
+
+    /// @dev Reverts unless 1 ≤ `newThreshold` ≤ N.
+    function _requireValidThreshold(uint256 newThreshold) internal view {
+        uint256 count = _membership.count;
+        if (newThreshold == 0 || newThreshold > count) revert CouncilInvalidThreshold(newThreshold, count);
     }
 
     /// @dev M, the approvals a proposal needs.

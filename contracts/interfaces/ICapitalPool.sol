@@ -22,12 +22,17 @@ interface ICapitalPool {
     event StipendsReserved(address indexed asset, address indexed reserver, uint256 amount);
     event StipendsReleased(address indexed asset, address indexed reserver, uint256 amount);
     event StipendPaid(address indexed asset, address indexed researcher, uint256 amount);
+    /// @notice Tokens that reached the pool outside a deposit went back to `to`.
+    event StraysRecovered(address indexed asset, address indexed to, uint256 amount);
 
     error CapitalPoolWrongValue(uint256 expected, uint256 sent);
     error CapitalPoolUnbackedDeposit(address asset, uint256 balance, uint256 needed);
     error CapitalPoolInsufficientCapital(address asset, uint256 available, uint256 needed);
     error CapitalPoolInsufficientReserve(address asset, uint256 reserved, uint256 needed);
     error CapitalPoolZeroAmount();
+    /// @notice Only `excess` of `asset` lies above the capital the pool holds (and the recipient must
+    /// be non-zero, the amount positive).
+    error CapitalPoolNotStray(address asset, uint256 amount, uint256 excess);
 
     /// @notice Records the raise of a settled offering. ETH comes as `msg.value == amount`; an ERC-20
     /// must already have been transferred here (the call checks the balance backs it). Depositor role
@@ -42,6 +47,13 @@ interface ICapitalPool {
 
     /// @notice Pays `amount` of the reserve to `researcher`. Stipend role only.
     function payStipend(address asset, address researcher, uint256 amount) external;
+
+    /// @notice Returns `amount` of `asset` that reached the pool outside a deposit to `to`. Admin (the
+    /// council) only; never more than `strays(asset)`, so no capital or reserved stipend can leave.
+    function recoverStrays(address asset, address to, uint256 amount) external;
+
+    /// @notice What the pool holds of `asset` above its capital (capital in − stipends paid).
+    function strays(address asset) external view returns (uint256);
 
     /// @notice Capital not reserved: what new stipends may still be promised from.
     function availableCapital(address asset) external view returns (uint256);

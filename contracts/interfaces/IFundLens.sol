@@ -46,8 +46,11 @@ interface IFundLens {
         uint256 totalSupply;
         uint256 holderCount;
         bool paused;
+        uint64 pauseEnds; // when the running pause lapses (0 if not paused)
         bool transfersEnabled;
         uint64 proposalLifetime;
+        uint64 migrationDelay;
+        ITrusteeCouncil.Migration[3] migrations; // announced migrations, by ITrusteeCouncil.Module
         uint64 timestamp;
         AssetView[] assets;
         address[] trustees;

@@ -8,6 +8,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// allowlisted ERC-20, is distributed pro rata to all shareholders through a per-asset cumulative
 /// "returns per share" accumulator, so paying, distributing and claiming are O(1) whatever the
 /// number of holders or past payments. Claims are pull payments and keep working while paused.
+/// Returns that arrive while fewer than one whole share exists are held and moved into the capital
+/// pool (`moveHeldToCapital`), never handed to whoever holds shares next. A pause lapses by itself
+/// after `maxPauseDuration` unless the council renews it.
 /// @dev The asset id of native ETH is `address(0)`. Rebasing tokens are unsupported: a rebase
 /// changes balances without a transfer and would be counted as (or lose) returns.
 interface IFundShares is IERC20 {
@@ -31,8 +34,21 @@ interface IFundShares is IERC20 {
         uint256 returnsPerShare
     );
 
-    /// @notice Emitted when returns arrive while no shares exist; they are released into the next distribution.
+    /// @notice Emitted when returns arrive while fewer than one whole share exists; they stay held
+    /// until `moveHeldToCapital` moves them into the capital pool.
     event ReturnsHeld(address indexed asset, uint256 amount, uint256 undistributed);
+
+    /// @notice Emitted when returns held while no share existed move into the capital pool.
+    event HeldReturnsMovedToCapital(address indexed asset, uint256 amount);
+
+    /// @notice Emitted when the council pauses inflows and minting; the pause lapses at `until`.
+    event Paused(address indexed account, uint64 until);
+
+    /// @notice Emitted when the council renews a running pause; it now lapses at `until`.
+    event PauseRenewed(address indexed account, uint64 until);
+
+    /// @notice Emitted when the council ends a pause before it lapses.
+    event Unpaused(address indexed account);
 
     /// @notice Emitted when a holder withdraws earned returns.
     event ReturnsClaimed(address indexed holder, address indexed asset, uint256 amount);
@@ -59,6 +75,16 @@ interface IFundShares is IERC20 {
     error FundSharesNothingToClaim(address holder, address asset);
     /// @notice The holder has nothing to claim in any asset.
     error FundSharesNothingToClaimAny(address holder);
+    /// @notice Inflows and minting are paused until `until` (unless the council ends or renews the pause).
+    error FundSharesPaused(uint64 until);
+    /// @notice The ledger is not paused (nothing to renew or end).
+    error FundSharesNotPaused();
+    /// @notice No returns of `asset` are held.
+    error FundSharesNothingHeld(address asset);
+    /// @notice The capital pool address given at deployment is zero.
+    error FundSharesInvalidCapitalPool();
+    /// @notice The pause lapse given at deployment is outside the accepted range.
+    error FundSharesInvalidPauseDuration(uint64 duration);
 
     // ---------------------------------------------------------------- shares
 
@@ -108,8 +134,10 @@ interface IFundShares is IERC20 {
     /// @return received the amount credited (zero if nothing new arrived)
     function syncReturns(address asset) external returns (uint256 received);
 
-    /// @notice Releases returns held while supply was zero into a distribution, once shares exist.
-    function releaseUndistributed(address asset) external returns (uint256 released);
+    /// @notice Moves the returns of `asset` held while fewer than one whole share existed into the
+    /// capital pool, where they fund stipends. Anyone may call it, also while paused.
+    /// @return moved the amount deposited into the capital pool
+    function moveHeldToCapital(address asset) external returns (uint256 moved);
 
     // ---------------------------------------------------------------- claims
 
@@ -124,22 +152,43 @@ interface IFundShares is IERC20 {
     function claimable(address holder, address asset) external view returns (uint256);
 
     /// @notice Books of one asset.
-    /// @return received everything paid in
+    /// @return received everything paid in (distributed + undistributed + moved to capital)
     /// @return distributed everything credited to holders
     /// @return claimed everything withdrawn by holders
-    /// @return undistributed held while supply was zero, awaiting the next distribution
+    /// @return undistributed held while fewer than one whole share existed, awaiting `moveHeldToCapital`
     function assetTotals(
         address asset
     ) external view returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed);
 
+    /// @notice Held returns of `asset` moved into the capital pool so far.
+    function movedToCapital(address asset) external view returns (uint256);
+
     // ---------------------------------------------------------------- pause
 
-    /// @notice Stops inflows and minting. Claims, burns and transfers keep working. Admin only.
+    /// @notice Stops inflows and minting for at most `maxPauseDuration` seconds. Claims, burns and
+    /// transfers keep working. Admin (the council) only; reverts while already paused (renew instead).
     function pause() external;
 
-    /// @notice Resumes inflows and minting. Admin only.
+    /// @notice Restarts the running pause's lapse from now: it ends `maxPauseDuration` seconds later. Admin only.
+    function renewPause() external;
+
+    /// @notice Ends the running pause now. Admin only.
     function unpause() external;
 
-    /// @notice Whether inflows and minting are stopped.
+    /// @notice Whether inflows and minting are stopped (a pause past its lapse time is over by itself).
     function paused() external view returns (bool);
+
+    /// @notice The pause in one read: whether paused, when the running pause lapses (0 if not paused),
+    /// and every second the ledger has spent paused so far.
+    function pauseState() external view returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds);
+
+    /// @notice Every second the ledger has spent paused so far (earlier pauses and the running one).
+    /// The returns registry extends companies' grace by it.
+    function pausedSeconds() external view returns (uint256);
+
+    /// @notice Seconds after which a pause lapses unless renewed (fixed at deployment).
+    function maxPauseDuration() external view returns (uint64);
+
+    /// @notice The capital pool that receives returns held while no share existed.
+    function capitalPool() external view returns (address);
 }

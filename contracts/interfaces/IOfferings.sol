@@ -41,6 +41,8 @@ interface IOfferings {
     event Subscribed(uint256 indexed offeringId, address indexed investor, uint256 shares, uint256 cost);
     event SubscriptionSharesClaimed(uint256 indexed offeringId, address indexed investor, uint256 shares);
     event OfferingSettled(uint256 indexed offeringId, address indexed asset, uint256 capital);
+    /// @notice Tokens that reached this contract outside any subscription went back to `to`.
+    event StraysRecovered(address indexed asset, address indexed to, uint256 amount);
 
     error OfferingsNotCouncil(address caller);
     error OfferingsInvalidParams();
@@ -57,12 +59,19 @@ interface IOfferings {
     error OfferingsAlreadySettled(uint256 offeringId);
     error OfferingsShortDelivery(address asset, uint256 expected, uint256 received);
     error OfferingsNothingToClaim(uint256 offeringId, address investor);
+    /// @notice Only `excess` of `asset` lies outside the escrow of unsettled offerings (and the
+    /// recipient must be non-zero, the amount positive).
+    error OfferingsNotStray(address asset, uint256 amount, uint256 excess);
 
     /// @notice Opens an offering. Council only.
     function openOffering(OfferingParams calldata params) external returns (uint256 offeringId);
 
-    /// @notice Ends subscriptions early. Council only. Subscribed shares stay claimable after `end`.
+    /// @notice Ends subscriptions early. Council only. Subscribed shares are claimable at once.
     function closeOffering(uint256 offeringId) external;
+
+    /// @notice Returns `amount` of `asset` that reached this contract outside any subscription to
+    /// `to`. Council only; never more than `strays(asset)`, so no escrowed raise can leave.
+    function recoverStrays(address asset, address to, uint256 amount) external;
 
     /// @notice Buys `shares` share units at the offering's price, paying `quote(offeringId, shares)`
     /// (ETH as exact `msg.value`; an ERC-20 pulled from the caller, who approves this contract).
@@ -73,7 +82,7 @@ interface IOfferings {
         bytes32[] calldata proof
     ) external payable returns (uint256 cost);
 
-    /// @notice After the window: mints the caller's subscribed shares.
+    /// @notice After the window, or at once after an early close: mints the caller's subscribed shares.
     function claimShares(uint256 offeringId) external returns (uint256 shares);
 
     /// @notice Once the window has ended (or the council closed the offering): moves the offering's
@@ -87,6 +96,11 @@ interface IOfferings {
 
     function offeringCount() external view returns (uint256);
     function offering(uint256 offeringId) external view returns (Offering memory);
+    /// @notice The most the unsettled offerings in `asset` can hold in escrow (Σ of their cap's cost
+    /// plus rounding), which `recoverStrays` never touches.
+    function escrowCeiling(address asset) external view returns (uint256);
+    /// @notice What this contract holds of `asset` above `escrowCeiling(asset)`: tokens sent outside any subscription.
+    function strays(address asset) external view returns (uint256);
     /// @notice Share units `investor` subscribed in `offeringId` and has not yet claimed.
     function pendingShares(uint256 offeringId, address investor) external view returns (uint256);
     /// @notice Whether `investor` may subscribe with `proof` (always true for open offerings).

@@ -35,7 +35,7 @@ interface IReturnsRegistry {
         uint64 end; // > start; periods are [start + k·periodLength, start + (k+1)·periodLength), all within end
         uint64 periodLength;
         uint64 gracePeriod;
-        uint256 nonce; // any unused value per company
+        uint256 nonce; // any value per company not used, invalidated, or below the company's nonce floor
         uint256 deadline; // last second the signature may be submitted
     }
 
@@ -53,6 +53,7 @@ interface IReturnsRegistry {
         bytes32 modelHash;
         string modelName;
         uint256[] techniqueIds;
+        uint256 graceExtension; // seconds the Fund was paused since the last report (one made before the next period ended) or submission: added to the grace of unreported periods
     }
 
     struct Compliance {
@@ -93,6 +94,10 @@ interface IReturnsRegistry {
     event ReportDisputed(uint256 indexed commitmentId, uint256 indexed period, bytes32 reasonHash);
     event DisputeResolved(uint256 indexed commitmentId, uint256 indexed period, bytes32 resolutionHash);
     event DonationReceived(address indexed donor, address indexed asset, uint256 amount, bytes32 memo);
+    /// @notice A company signer invalidated one nonce: no Promise signed with it can be submitted.
+    event NonceInvalidated(uint256 indexed companyId, address indexed signer, uint256 nonce);
+    /// @notice A company signer invalidated every nonce below `floor`.
+    event NoncesInvalidatedBelow(uint256 indexed companyId, address indexed signer, uint256 floor);
 
     error ReturnsRegistryNotCouncil(address caller);
     error ReturnsRegistryInvalidTechnique();
@@ -118,6 +123,8 @@ interface IReturnsRegistry {
     error ReturnsRegistryZeroDonation();
     /// @notice The share ledger is paused, so it takes no payments (reports of zero gross still work).
     error ReturnsRegistryPaused();
+    /// @notice The company's nonce floor is already `current`; a new floor must be higher than that.
+    error ReturnsRegistryNonceFloorNotRaised(uint256 companyId, uint256 current, uint256 requested);
 
     // ---------------------------------------------------------------- council
 
@@ -154,6 +161,15 @@ interface IReturnsRegistry {
         bytes calldata signature
     ) external returns (uint256 commitmentId);
 
+    /// @notice Invalidates `nonce` of `companyId` before any Promise signed with it is submitted (a
+    /// re-signed Promise should then use a new nonce). Company signers only; refused for a nonce
+    /// already used or invalidated.
+    function invalidateNonce(uint256 companyId, uint256 nonce) external;
+
+    /// @notice Invalidates every nonce of `companyId` below `floor` (which must be higher than the
+    /// current floor). Company signers only.
+    function invalidateNoncesBelow(uint256 companyId, uint256 floor) external;
+
     /// @notice Reports period `period` (the next unreported one, after it ended) and pays the Fund's share.
     /// ETH: send exactly `dueAmount(commitmentId, grossReturns)`; ERC-20: approve the registry for it.
     /// Company signers only.
@@ -180,7 +196,10 @@ interface IReturnsRegistry {
     function company(uint256 companyId) external view returns (Company memory);
     function commitmentCount() external view returns (uint256);
     function commitment(uint256 commitmentId) external view returns (Commitment memory);
+    /// @notice Whether `nonce` can no longer be submitted for `companyId`: used, invalidated, or below the floor.
     function nonceUsed(uint256 companyId, uint256 nonce) external view returns (bool);
+    /// @notice Every nonce of `companyId` below this value is invalidated.
+    function nonceFloor(uint256 companyId) external view returns (uint256);
     function isDisputed(uint256 commitmentId, uint256 period) external view returns (bool);
     function compliance(uint256 commitmentId) external view returns (Compliance memory);
     /// @notice Everything paid through the registry in `asset` (reports and donations): equals what the ledger received from it.

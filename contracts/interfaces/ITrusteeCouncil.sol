@@ -3,8 +3,12 @@ pragma solidity 0.8.28;
 
 /// @title Trustee council: the M-of-N multisig that holds every privileged power of the Fund
 /// @notice Any trustee proposes a typed action; trustees approve; anyone executes once approvals
-/// from *current* trustees reach the threshold. Proposals expire and execute at most once. A
-/// failed execution reverts with the inner error. Trustees may be contract wallets (e.g. a Safe).
+/// from *current* trustees reach the threshold. Proposals expire and execute at most once. The list
+/// of actions is closed (no generic call). Arguments that can never execute are refused when
+/// proposed; an execution whose action fails is recorded (`ProposalExecutionFailed`, `failedAt`)
+/// and may be retried until the proposal expires. Replacing a module (grant rounds, offerings, the
+/// returns registry) is a timelocked migration: announced, visible, executable by anyone only after
+/// `migrationDelay`, cancellable by the council meanwhile. Trustees may be contract wallets (e.g. a Safe).
 interface ITrusteeCouncil {
     /// @notice The privileged actions. `args` of a proposal is the ABI encoding of the parameters of
     /// the routed function (shown after each kind), so the dashboard can decode it into plain words.
@@ -25,7 +29,27 @@ interface ITrusteeCouncil {
         RetireTechnique, // (uint256 techniqueId)           ReturnsRegistry.retireTechnique
         DisputeReport, // (uint256,uint256,bytes32)         ReturnsRegistry.disputeReport
         ResolveDispute, // (uint256,uint256,bytes32)        ReturnsRegistry.resolveDispute
-        CallSystem // (address target, bytes data)          any Fund contract, never an outside one
+        RenewPause, // ()                                   FundShares.renewPause
+        RecoverOfferingsStrays, // (address,address,uint256) Offerings.recoverStrays
+        RecoverPoolStrays, // (address,address,uint256)     CapitalPool.recoverStrays
+        AnnounceMigration, // (Module,address,bool)         council
+        CancelMigration // (Module)                         council
+    }
+
+    /// @notice The replaceable modules. `FundShares` and the capital pool are never replaced.
+    enum Module {
+        GrantRounds, // needs the ledger's minter role and the pool's stipend role
+        Offerings, // needs the ledger's minter role and the pool's depositor role
+        ReturnsRegistry // needs no role: it pays into the ledger like anyone
+    }
+
+    /// @notice An announced migration: `newModule` replaces the module from `effectiveAt` on.
+    /// @param retireOld whether the old module loses its roles (its unclaimed awards, stipends or
+    /// subscribed shares then stay unclaimable); otherwise it keeps them and runs its open business to the end
+    struct Migration {
+        address newModule;
+        uint64 effectiveAt;
+        bool retireOld;
     }
 
     /// @notice The Fund's own contracts, the only targets the council ever calls.
@@ -38,12 +62,14 @@ interface ITrusteeCouncil {
     }
 
     /// @notice A proposal as stored. `approvals` are counted live against the current trustee set.
+    /// `failedAt` is the time of the last execution whose action failed (0 if none).
     struct Proposal {
         ActionKind kind;
         address proposer;
         uint64 createdAt;
         uint64 expiresAt;
         bool executed;
+        uint64 failedAt;
         bytes args;
     }
 
@@ -66,6 +92,28 @@ interface ITrusteeCouncil {
         address indexed executor,
         bytes result
     );
+    /// @notice The action of an approved proposal failed; `reason` is its revert data. The proposal
+    /// stays executable until it expires.
+    event ProposalExecutionFailed(
+        uint256 indexed proposalId,
+        ActionKind indexed kind,
+        address indexed executor,
+        bytes reason
+    );
+    event MigrationAnnounced(
+        Module indexed module,
+        address indexed oldModule,
+        address indexed newModule,
+        uint64 effectiveAt,
+        bool retireOld
+    );
+    event MigrationCancelled(Module indexed module, address indexed newModule);
+    event MigrationExecuted(
+        Module indexed module,
+        address indexed oldModule,
+        address indexed newModule,
+        bool retireOld
+    );
 
     error CouncilNotTrustee(address account);
     error CouncilNotDeployer(address account);
@@ -86,6 +134,20 @@ interface ITrusteeCouncil {
     error CouncilOnlySelf(address caller);
     /// @notice `args` does not have the shape of the routed function's parameters (or a value is out of range).
     error CouncilInvalidArgs(ActionKind kind);
+    /// @notice A technique names application `applicationId`, which the grant-rounds module does not have.
+    error CouncilUnknownApplication(uint256 applicationId);
+    /// @notice `newModule` cannot replace `module`: no code, already a Fund contract, or it answers to another council.
+    error CouncilInvalidModule(Module module, address newModule);
+    /// @notice A migration of `module` to `newModule` is already announced (cancel it first).
+    error CouncilMigrationPending(Module module, address newModule, uint64 effectiveAt);
+    /// @notice No migration of `module` is announced.
+    error CouncilNoPendingMigration(Module module);
+    /// @notice The migration of `module` may be executed from `effectiveAt` on.
+    error CouncilMigrationNotReady(Module module, uint64 effectiveAt);
+    /// @notice The migration delay given at deployment is outside the accepted range.
+    error CouncilInvalidMigrationDelay(uint64 delay);
+    /// @notice The executor gave the action too little gas to tell a failure from a lack of gas; nothing was recorded.
+    error CouncilExecutionOutOfGas(uint256 proposalId);
 
     /// @notice One-time wiring of the Fund's contracts, by the deployer; afterwards the deployer has no power.
     function bindSystem(SystemContracts calldata system) external;
@@ -100,10 +162,29 @@ interface ITrusteeCouncil {
     function revokeApproval(uint256 proposalId) external;
 
     /// @notice Executes the action once current-trustee approvals reach the threshold. Anyone may call.
-    /// @return result the routed call's return data
+    /// If the action fails, the failure is recorded (event and `failedAt`), the call does not revert,
+    /// and the proposal stays executable until it expires.
+    /// @return result the routed call's return data (its revert data if it failed)
     function execute(uint256 proposalId) external returns (bytes memory result);
 
-    /// @notice Adds a trustee. Only the council itself (an executed AddTrustee or CallSystem proposal).
+    /// @notice Carries out the announced migration of `module` once its delay has passed: the council
+    /// routes to the new module from now on and grants it the roles it needs (revoking the old
+    /// module's if announced so). Anyone may call.
+    function executeMigration(Module module) external;
+
+    /// @notice Announces that `newModule` replaces `module` after `migrationDelay`. Only the council itself.
+    function announceMigration(Module module, address newModule, bool retireOld) external;
+
+    /// @notice Withdraws the announced migration of `module`. Only the council itself.
+    function cancelMigration(Module module) external;
+
+    /// @notice The announced migration of `module` (all zero if none).
+    function pendingMigration(Module module) external view returns (Migration memory);
+
+    /// @notice Seconds between a migration's announcement and the earliest time it may be executed (fixed at deployment).
+    function migrationDelay() external view returns (uint64);
+
+    /// @notice Adds a trustee. Only the council itself (an executed AddTrustee proposal).
     function addTrustee(address trustee) external;
 
     /// @notice Removes a trustee, keeping N ≥ M and N ≥ 1. Only the council itself.

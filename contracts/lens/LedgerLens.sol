@@ -47,12 +47,16 @@ abstract contract LedgerLens is FundLensBase {
         view_.symbol = IERC20Metadata(sys.shares).symbol();
         view_.totalSupply = shares.totalSupply();
         view_.holderCount = shares.holderCount();
-        view_.paused = shares.paused();
+        (view_.paused, view_.pauseEnds, ) = shares.pauseState();
         view_.transfersEnabled = shares.transfersEnabled();
         view_.assets = _assets(sys);
         view_.trustees = council.trustees();
         view_.threshold = council.threshold();
         view_.proposalLifetime = council.proposalLifetime();
+        view_.migrationDelay = council.migrationDelay();
+        for (uint256 m; m < 3; ++m) {
+            view_.migrations[m] = council.pendingMigration(ITrusteeCouncil.Module(m));
+        }
         view_.proposalCount = council.proposalCount();
         view_.roundCount = IGrantRounds(sys.grantRounds).roundCount();
         view_.applicationCount = IGrantRounds(sys.grantRounds).applicationCount();

@@ -23,7 +23,7 @@ contract ReentrantHolderMock is ITransferHooks {
         Distribute,
         Donate,
         SyncReturns,
-        ReleaseUndistributed,
+        MoveHeldToCapital,
         TransferShares,
         RefuseEth
     }
@@ -166,8 +166,8 @@ contract ReentrantHolderMock is ITransferHooks {
             Address.sendValue(payable(address(_shares)), _amount);
         } else if (attack == Attack.SyncReturns) {
             _shares.syncReturns(_asset);
-        } else if (attack == Attack.ReleaseUndistributed) {
-            _shares.releaseUndistributed(_asset);
+        } else if (attack == Attack.MoveHeldToCapital) {
+            _shares.moveHeldToCapital(_asset);
         } else if (attack == Attack.TransferShares) {
             // Not guarded, and harmless: earned returns were settled before control left the ledger.
             _shares.transfer(_accomplice, _shares.balanceOf(address(this)));

@@ -30,15 +30,21 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
     /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
     uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
 
+    /// @notice Latest start and longest period a commitment may use (stored in 40 bits: the year 36812).
+    uint256 public constant MAX_TERM_TIME = type(uint40).max;
+
     /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
-    /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1).
+    /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1). `pausedSecondsAt`
+    /// is the ledger's total paused seconds at submission or at the last report made before the next
+    /// period ended: every second paused since then extends the grace of the periods not yet reported.
     struct StoredCommitment {
         uint48 companyId;
         uint16 returnsShareBps;
-        uint64 start;
-        uint64 periodLength;
+        uint40 start;
+        uint40 periodLength;
         uint32 periodCount;
         uint32 reportedCount;
+        uint48 pausedSecondsAt;
         address signer;
         uint64 end;
         uint32 disputedCount;
@@ -53,6 +59,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
 
     uint256 private _commitmentCount;
     mapping(uint256 companyId => BitMaps.BitMap) private _usedNonces;
+    mapping(uint256 companyId => uint256 floor) private _nonceFloors;
     mapping(uint256 commitmentId => StoredCommitment) private _commitments;
     mapping(uint256 commitmentId => BitMaps.BitMap) private _disputedPeriods;
     mapping(address asset => uint256) private _totalPaid;
@@ -104,6 +111,8 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         if (!_companyExists(companyId)) revert ReturnsRegistryUnknownCompany(companyId);
         uint256 periods = ReturnsMath.periodCount(terms.start, terms.end, terms.periodLength);
         if (
+            terms.start > MAX_TERM_TIME ||
+            terms.periodLength > MAX_TERM_TIME ||
             terms.returnsShareBps == 0 ||
             terms.returnsShareBps > ReturnsMath.BPS ||
             periods == 0 ||
@@ -114,7 +123,9 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         _requireUsableTechniques(terms.techniqueIds);
         if (!isCompanySigner(companyId, signer)) revert ReturnsRegistryNotCompanySigner(companyId, signer);
         BitMaps.BitMap storage nonces = _usedNonces[companyId];
-        if (nonces.get(terms.nonce)) revert ReturnsRegistryNonceUsed(companyId, terms.nonce);
+        if (terms.nonce < _nonceFloors[companyId] || nonces.get(terms.nonce)) {
+            revert ReturnsRegistryNonceUsed(companyId, terms.nonce);
+        }
         bytes32 structHash = _hashPromise(terms);
         if (!SignatureChecker.isValidSignatureNowCalldata(signer, _hashTypedDataV4(structHash), signature)) {
             revert ReturnsRegistryInvalidSignature(signer);
@@ -125,10 +136,12 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         StoredCommitment storage stored = _commitments[commitmentId];
         stored.companyId = SafeCast.toUint48(companyId);
         stored.returnsShareBps = terms.returnsShareBps;
-        stored.start = terms.start;
-        stored.periodLength = terms.periodLength;
+        // start and periodLength ≤ MAX_TERM_TIME = type(uint40).max were checked above.
+        stored.start = uint40(terms.start);
+        stored.periodLength = uint40(terms.periodLength);
         // periods ≤ type(uint32).max was checked above.
         stored.periodCount = uint32(periods);
+        stored.pausedSecondsAt = SafeCast.toUint48(shares.pausedSeconds());
         stored.signer = signer;
         stored.end = terms.end;
         stored.gracePeriod = terms.gracePeriod;
@@ -136,6 +149,28 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         stored.modelName = terms.modelName;
         stored.techniqueIds = terms.techniqueIds;
         emit CommitmentRegistered(commitmentId, companyId, signer, structHash, terms);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function invalidateNonce(uint256 companyId, uint256 nonce) external {
+        if (!isCompanySigner(companyId, msg.sender))
+            revert ReturnsRegistryNotCompanySigner(companyId, msg.sender);
+        BitMaps.BitMap storage nonces = _usedNonces[companyId];
+        if (nonce < _nonceFloors[companyId] || nonces.get(nonce)) {
+            revert ReturnsRegistryNonceUsed(companyId, nonce);
+        }
+        nonces.set(nonce);
+        emit NonceInvalidated(companyId, msg.sender, nonce);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function invalidateNoncesBelow(uint256 companyId, uint256 floor) external {
+        if (!isCompanySigner(companyId, msg.sender))
+            revert ReturnsRegistryNotCompanySigner(companyId, msg.sender);
+        uint256 current = _nonceFloors[companyId];
+        if (floor <= current) revert ReturnsRegistryNonceFloorNotRaised(companyId, current, floor);
+        _nonceFloors[companyId] = floor;
+        emit NoncesInvalidatedBelow(companyId, msg.sender, floor);
     }
 
     // ---------------------------------------------------------------- payments
@@ -168,7 +203,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
         uint256 expectedValue = asset.expectedValue(due);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
-        if (due != 0 && shares.paused()) revert ReturnsRegistryPaused();
+        _checkPauseAndMark(stored, due, endsAt + uint256(stored.periodLength));
 
         // period == reported < periodCount ≤ type(uint32).max, so the increment fits.
         stored.reportedCount = uint32(reported + 1);
@@ -228,13 +263,19 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
                 disputedCount: stored.disputedCount,
                 modelHash: stored.modelHash,
                 modelName: stored.modelName,
-                techniqueIds: stored.techniqueIds
+                techniqueIds: stored.techniqueIds,
+                graceExtension: _graceExtension(stored)
             });
     }
 
     /// @inheritdoc IReturnsRegistry
     function nonceUsed(uint256 companyId, uint256 nonce) external view returns (bool) {
-        return _usedNonces[companyId].get(nonce);
+        return nonce < _nonceFloors[companyId] || _usedNonces[companyId].get(nonce);
+    }
+
+    /// @inheritdoc IReturnsRegistry
+    function nonceFloor(uint256 companyId) external view returns (uint256) {
+        return _nonceFloors[companyId];
     }
 
     /// @inheritdoc IReturnsRegistry
@@ -244,7 +285,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
 
     /// @inheritdoc IReturnsRegistry
     /// @dev Period k ends at start + (k+1)·periodLength. It is due from its end until its end plus the
-    /// grace period (inclusive), overdue strictly after that while unreported.
+    /// grace period plus the grace extension (inclusive), overdue strictly after that while unreported.
     function compliance(uint256 commitmentId) external view returns (Compliance memory status) {
         StoredCommitment storage stored = _existingCommitment(commitmentId);
         uint256 count = stored.periodCount;
@@ -258,7 +299,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         );
         uint256 pastGrace = ReturnsMath.periodsEndedBy(
             block.timestamp,
-            uint256(stored.gracePeriod) + 1,
+            uint256(stored.gracePeriod) + _graceExtension(stored) + 1,
             stored.start,
             stored.periodLength,
             count
@@ -294,6 +335,25 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
             received = shares.syncReturns(asset);
         }
         if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
+    }
+
+    /// @dev Refuses a payment while the ledger is paused. If the next period has not ended yet, every
+    /// pause so far lies before the end of every period still unreported, so none of them needs it:
+    /// the grace extension restarts from this report (the mark shares slot 0 with `reportedCount`).
+    /// Otherwise the next period keeps its credit, in the company's favour.
+    function _checkPauseAndMark(StoredCommitment storage stored, uint256 due, uint256 nextEndsAt) private {
+        (bool isPaused, , uint256 pausedSeconds) = shares.pauseState();
+        if (due != 0 && isPaused) revert ReturnsRegistryPaused();
+        if (block.timestamp < nextEndsAt && pausedSeconds != stored.pausedSecondsAt) {
+            stored.pausedSecondsAt = SafeCast.toUint48(pausedSeconds);
+        }
+    }
+
+    /// @dev Seconds the ledger has spent paused since the commitment's paused-time mark (see
+    /// `StoredCommitment`): the periods still unreported get that much more grace, so a pause never
+    /// runs against them (a pause that ended before a period did extends it too, in the company's favour).
+    function _graceExtension(StoredCommitment storage stored) private view returns (uint256) {
+        return shares.pausedSeconds() - stored.pausedSecondsAt;
     }
 
     function _existingCommitment(

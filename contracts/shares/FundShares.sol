@@ -3,10 +3,10 @@ pragma solidity 0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
+import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {Asset} from "../libraries/Asset.sol";
 
@@ -24,19 +24,34 @@ import {Asset} from "../libraries/Asset.sol";
 /// the division (below supply / 10^33 < 10^-4 wei) is deliberately not carried into the next
 /// distribution: carried over, it would be spread over whoever holds shares then, which can push a
 /// holder who was not there when it arose one wei above the exact value. Hence at any time
-/// `received − claimed = Σ claimable + undistributed + dust`, where dust is each holder's sub-wei
+/// `received − claimed − movedToCapital = Σ claimable + undistributed + dust`, where dust is each holder's sub-wei
 /// remainder (< 1 wei per holder, still theirs, claimable once it adds up to a wei) plus the
 /// dropped remainders (< supply / 10^33 each: below 1 wei in total over the first 12,000
 /// distributions even at MAX_SUPPLY, over 10^9 at a supply of a million shares). Both are always in
 /// the Fund's favour: claimable amounts round down, never up.
 ///
-/// Bounds. Returns are distributed only while at least one whole share exists (held otherwise);
-/// total supply ≤ 2^96 − 1 share units; each asset's lifetime receipts ≤ 2^96 − 1 units. Hence
-/// rps ≤ 2^96 · 10^33 / 10^18 < 2^146 (fits uint152) and rps × balance < 2^242 (fits int256).
-/// The limits are far above any real supply or token amount; reaching one reverts with
-/// `FundSharesLimitExceeded` rather than corrupting the books. The ledger never holds its own
-/// shares (returns credited to them could never be claimed): mints and transfers to it revert.
-contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGuardTransient {
+/// Bounds apply to what is outstanding, never to lifetime totals (DESIGN §3.9). Returns are
+/// distributed only while at least one whole share exists (held otherwise); total supply ≤ 2^96 − 1
+/// share units; per asset, what the ledger owes or holds (`owed + undistributed`) ≤ 2^96 − 1 units,
+/// however much has passed through before. Hence one distribution raises rps by at most
+/// 2^96 · 10^33 / 10^18 < 2^146, rps is checked to fit uint152, and rps × balance < 2^248 fits
+/// int256. The lifetime `distributed` counter is 160 bits wide: with at most 2^96 units per
+/// distribution it takes over 2^64 distributions to fill. rps itself is the returns one share unit
+/// has earned: 2^152 / 10^15 ≈ 5.7 · 10^30 asset units per whole share (5.7 trillion whole tokens of
+/// an 18-decimal asset per share) — a figure of value per share, not of volume: a busy asset with a
+/// real supply of shares never nears it. Reaching a limit reverts with `FundSharesLimitExceeded`
+/// rather than corrupting the books. The ledger never holds its own shares (returns credited to them
+/// could never be claimed): mints and transfers to it revert.
+///
+/// Launch. Returns that arrive while fewer than one whole share exists are owed to nobody: no holder
+/// was there to earn them. They are held, never distributed to whoever holds shares next (a 1-share
+/// early claimant would take them all), and anyone moves them into the capital pool with
+/// `moveHeldToCapital`, where they fund researchers' stipends like investor capital.
+///
+/// Pause. A pause stops inflows and minting and lapses by itself `maxPauseDuration` seconds after it
+/// began or was last renewed. `pausedSeconds()` accumulates the total paused time in O(1), so the
+/// returns registry can extend every company's grace by the time the Fund spent paused.
+contract FundShares is IFundShares, ERC20, AccessControl, ReentrancyGuardTransient {
     using EnumerableSet for EnumerableSet.AddressSet;
     using Asset for address;
 
@@ -50,20 +65,37 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     uint256 public constant MIN_DISTRIBUTION_SUPPLY = 1e18;
     /// @notice Most share units that may ever exist at once.
     uint256 public constant MAX_SUPPLY = type(uint96).max;
-    /// @notice Most units of one asset the ledger may receive over its lifetime.
-    uint256 public constant MAX_RETURNS_PER_ASSET = type(uint96).max;
+    /// @notice Most units of one asset the ledger may owe holders or hold at once (`owed + undistributed`).
+    uint256 public constant MAX_OUTSTANDING_PER_ASSET = type(uint96).max;
+    /// @notice Shortest pause lapse accepted at deployment.
+    uint64 public constant MIN_PAUSE_DURATION = 1 days;
+    /// @notice Longest pause lapse accepted at deployment.
+    uint64 public constant MAX_PAUSE_DURATION = 365 days;
 
     uint256 private constant MAGNITUDE = 1e33;
 
     /// @dev Two slots per asset. A claim reads and writes slot 0 only; a distribution reads and
-    /// writes slots 0 and 1. Everything received is `distributed + undistributed`.
+    /// writes slots 0 and 1. `owed` is what holders may still claim (distributed − claimed, dust
+    /// included); everything received is `distributed + undistributed + movedToCapital`.
     struct AssetBooks {
         uint152 returnsPerShare;
-        uint96 claimed;
+        uint96 owed;
         bool listed;
-        uint96 distributed;
+        uint160 distributed;
         uint96 undistributed;
     }
+
+    /// @dev One slot: the current (or last) pause's start and lapse time, and the paused seconds of
+    /// every earlier pause.
+    struct PauseClock {
+        uint64 pausedAt;
+        uint64 pauseEnds;
+        uint64 pausedBefore;
+    }
+
+    ICapitalPool private immutable _capitalPool;
+    /// @notice Seconds after which a pause (or its last renewal) lapses by itself.
+    uint64 public immutable maxPauseDuration;
 
     /// @dev Wrapped in a struct so the claim path can hold one storage pointer to it.
     struct HolderAccount {
@@ -74,10 +106,31 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     address[] private _assets;
     mapping(address asset => AssetBooks) private _books;
     mapping(address asset => mapping(address holder => HolderAccount)) private _accounts;
+    mapping(address asset => uint256) private _movedToCapital;
     EnumerableSet.AddressSet private _holders;
+    PauseClock private _pause;
+
+    modifier whenNotPaused() {
+        _requireNotPaused();
+        _;
+    }
 
     /// @param admin initial admin (the deployer, who hands the role to the trustee council and renounces it)
-    constructor(string memory name_, string memory symbol_, address admin) ERC20(name_, symbol_) {
+    /// @param capitalPool_ the capital pool; this ledger needs its depositor role to move held returns
+    /// @param maxPauseDuration_ seconds a pause lasts unless renewed, MIN_PAUSE_DURATION .. MAX_PAUSE_DURATION
+    constructor(
+        string memory name_,
+        string memory symbol_,
+        address admin,
+        ICapitalPool capitalPool_,
+        uint64 maxPauseDuration_
+    ) ERC20(name_, symbol_) {
+        if (address(capitalPool_) == address(0)) revert FundSharesInvalidCapitalPool();
+        if (maxPauseDuration_ < MIN_PAUSE_DURATION || maxPauseDuration_ > MAX_PAUSE_DURATION) {
+            revert FundSharesInvalidPauseDuration(maxPauseDuration_);
+        }
+        _capitalPool = capitalPool_;
+        maxPauseDuration = maxPauseDuration_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _assets.push(ETH);
         _books[ETH].listed = true;
@@ -178,7 +231,7 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     function syncReturns(address asset) external nonReentrant whenNotPaused returns (uint256 received) {
         _requireListed(asset);
         AssetBooks storage books = _books[asset];
-        uint256 held = uint256(books.distributed) + books.undistributed - books.claimed;
+        uint256 held = uint256(books.owed) + books.undistributed;
         uint256 balance = asset.balanceOfThis();
         if (balance > held) {
             received = balance - held;
@@ -187,16 +240,23 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     }
 
     /// @inheritdoc IFundShares
-    function releaseUndistributed(
-        address asset
-    ) external nonReentrant whenNotPaused returns (uint256 released) {
+    /// @dev Works while paused: it moves value between the Fund's own contracts and takes nothing in.
+    /// The pool checks that an ERC-20 deposit is backed by what arrived.
+    function moveHeldToCapital(address asset) external nonReentrant returns (uint256 moved) {
         _requireListed(asset);
         AssetBooks storage books = _books[asset];
-        released = books.undistributed;
-        uint256 supply = totalSupply();
-        if (released == 0 || supply < MIN_DISTRIBUTION_SUPPLY) return 0;
+        moved = books.undistributed;
+        if (moved == 0) revert FundSharesNothingHeld(asset);
         books.undistributed = 0;
-        _distribute(asset, books, released, supply);
+        _movedToCapital[asset] += moved;
+        emit HeldReturnsMovedToCapital(asset, moved);
+
+        if (asset.isEth()) {
+            _capitalPool.depositCapital{value: moved}(asset, moved, 0);
+        } else {
+            asset.transferToken(address(_capitalPool), moved);
+            _capitalPool.depositCapital(asset, moved, 0);
+        }
     }
 
     // ---------------------------------------------------------------- claims
@@ -241,29 +301,77 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         address asset
     ) external view returns (uint256 received, uint256 distributed, uint256 claimed, uint256 undistributed) {
         AssetBooks storage books = _books[asset];
+        uint256 credited = books.distributed;
         return (
-            uint256(books.distributed) + books.undistributed,
-            books.distributed,
-            books.claimed,
+            credited + books.undistributed + _movedToCapital[asset],
+            credited,
+            credited - books.owed,
             books.undistributed
         );
+    }
+
+    /// @inheritdoc IFundShares
+    function capitalPool() external view returns (address) {
+        return address(_capitalPool);
+    }
+
+    /// @inheritdoc IFundShares
+    function movedToCapital(address asset) external view returns (uint256) {
+        return _movedToCapital[asset];
     }
 
     // ---------------------------------------------------------------- pause
 
     /// @inheritdoc IFundShares
     function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _pause();
+        PauseClock memory clock = _pause;
+        if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
+        // The previous pause (if any) is over: fold its length into the total. Timestamps and
+        // paused seconds fit 64 bits for the next 584 billion years.
+        if (clock.pausedAt != 0) clock.pausedBefore += clock.pauseEnds - clock.pausedAt;
+        clock.pausedAt = uint64(block.timestamp);
+        clock.pauseEnds = uint64(block.timestamp) + maxPauseDuration;
+        _pause = clock;
+        emit Paused(msg.sender, clock.pauseEnds);
+    }
+
+    /// @inheritdoc IFundShares
+    function renewPause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        PauseClock storage clock = _pause;
+        if (!_isPaused(clock)) revert FundSharesNotPaused();
+        uint64 ends = uint64(block.timestamp) + maxPauseDuration;
+        clock.pauseEnds = ends;
+        emit PauseRenewed(msg.sender, ends);
     }
 
     /// @inheritdoc IFundShares
     function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _unpause();
+        PauseClock storage clock = _pause;
+        if (!_isPaused(clock)) revert FundSharesNotPaused();
+        clock.pauseEnds = uint64(block.timestamp);
+        emit Unpaused(msg.sender);
     }
 
     /// @inheritdoc IFundShares
-    function paused() public view override(IFundShares, Pausable) returns (bool) {
-        return super.paused();
+    function paused() public view returns (bool) {
+        return _isPaused(_pause);
+    }
+
+    /// @inheritdoc IFundShares
+    function pauseState()
+        external
+        view
+        returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds)
+    {
+        PauseClock memory clock = _pause;
+        isPaused = _isPaused(clock);
+        pauseEnds = isPaused ? clock.pauseEnds : 0;
+        totalPausedSeconds = _pausedSeconds(clock);
+    }
+
+    /// @inheritdoc IFundShares
+    function pausedSeconds() external view returns (uint256) {
+        return _pausedSeconds(_pause);
     }
 
     // ---------------------------------------------------------------- internals
@@ -306,32 +414,38 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         emit ReturnsAssetAdded(token);
     }
 
-    /// @dev Books an inflow, then distributes it with anything held, or holds it if supply is too small.
+    /// @dev Books an inflow, then distributes it, or holds it if supply is below one whole share.
+    /// Anything held stays held (see "Launch" in the contract NatSpec).
     function _credit(address asset, address from, uint256 amount) private {
         AssetBooks storage books = _books[asset];
         uint256 held = books.undistributed;
-        uint256 received = uint256(books.distributed) + held + amount;
-        if (received > MAX_RETURNS_PER_ASSET) revert FundSharesLimitExceeded(received, MAX_RETURNS_PER_ASSET);
+        uint256 outstanding = uint256(books.owed) + held + amount;
+        if (outstanding > MAX_OUTSTANDING_PER_ASSET) {
+            revert FundSharesLimitExceeded(outstanding, MAX_OUTSTANDING_PER_ASSET);
+        }
         emit ReturnsReceived(asset, from, amount);
 
         uint256 supply = totalSupply();
         if (supply < MIN_DISTRIBUTION_SUPPLY) {
-            // held + amount ≤ received ≤ MAX_RETURNS_PER_ASSET = type(uint96).max.
+            // held + amount ≤ outstanding ≤ MAX_OUTSTANDING_PER_ASSET = type(uint96).max.
             books.undistributed = uint96(held + amount);
             emit ReturnsHeld(asset, amount, held + amount);
             return;
         }
-        if (held != 0) books.undistributed = 0;
-        _distribute(asset, books, held + amount, supply);
+        _distribute(asset, books, amount, supply);
     }
 
-    /// @dev Callers guarantee supply ≥ MIN_DISTRIBUTION_SUPPLY and distributed + amount ≤ MAX_RETURNS_PER_ASSET.
+    /// @dev Callers guarantee supply ≥ MIN_DISTRIBUTION_SUPPLY and owed + amount ≤ MAX_OUTSTANDING_PER_ASSET.
     /// Rounds down and drops the remainder (see "Rounding" in the contract NatSpec).
     function _distribute(address asset, AssetBooks storage books, uint256 amount, uint256 supply) private {
-        // amount < 2^96, so amount × 10^33 < 2^206: no overflow; rps < 2^146 by the contract NatSpec bounds.
+        // amount < 2^96, so amount × 10^33 < 2^206: no overflow.
         uint256 rps = books.returnsPerShare + (amount * MAGNITUDE) / supply;
+        if (rps > type(uint152).max) revert FundSharesLimitExceeded(rps, type(uint152).max);
         books.returnsPerShare = uint152(rps);
-        books.distributed += uint96(amount);
+        // owed + amount ≤ MAX_OUTSTANDING_PER_ASSET (checked by the caller); distributed grows by
+        // < 2^96 per distribution in 160 bits (see "Bounds").
+        books.owed += uint96(amount);
+        books.distributed += uint160(amount);
         emit ReturnsDistributed(asset, amount, supply, rps);
     }
 
@@ -345,8 +459,8 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
         if (amount == 0) return 0;
         // amount × 10^33 ≤ the entitlement, which fits int256 (see contract NatSpec).
         account.correction = correction - int256(amount * MAGNITUDE);
-        // claimed ≤ distributed ≤ MAX_RETURNS_PER_ASSET = type(uint96).max.
-        books.claimed += uint96(amount);
+        // amount ≤ the holder's share of what is owed, so owed never goes below zero.
+        books.owed -= uint96(amount);
         emit ReturnsClaimed(holder, asset, amount);
     }
 
@@ -355,6 +469,23 @@ contract FundShares is IFundShares, ERC20, AccessControl, Pausable, ReentrancyGu
     function _entitlement(uint256 rps, uint256 balance, int256 correction) private pure returns (uint256) {
         int256 magnified = int256(rps * balance) + correction;
         return magnified > 0 ? uint256(magnified) : 0;
+    }
+
+    function _requireNotPaused() private view {
+        PauseClock memory clock = _pause;
+        if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
+    }
+
+    /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own time.
+    function _isPaused(PauseClock memory clock) private view returns (bool) {
+        return clock.pausedAt != 0 && block.timestamp < clock.pauseEnds;
+    }
+
+    /// @dev Every paused second so far: earlier pauses plus the elapsed part of the current or last one.
+    function _pausedSeconds(PauseClock memory clock) private view returns (uint256) {
+        if (clock.pausedAt == 0) return 0;
+        uint256 ends = block.timestamp < clock.pauseEnds ? block.timestamp : clock.pauseEnds;
+        return uint256(clock.pausedBefore) + ends - clock.pausedAt;
     }
 
     function _requireListed(address asset) private view {

@@ -13,6 +13,10 @@ export interface FundSettings {
   trustees: ModuleParameterRuntimeValue<string[]> | AddressArg[];
   threshold: ModuleParameterRuntimeValue<number> | number;
   proposalLifetime: ModuleParameterRuntimeValue<number> | number;
+  /** Seconds between a module migration's announcement and its earliest execution. */
+  migrationDelay: ModuleParameterRuntimeValue<number> | number;
+  /** Seconds a pause lasts unless the council renews it. */
+  maxPauseDuration: ModuleParameterRuntimeValue<number> | number;
   returnsAssets: ModuleParameterRuntimeValue<string[]> | AddressArg[];
 }
 
@@ -27,9 +31,16 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
     settings.trustees,
     settings.threshold,
     settings.proposalLifetime,
+    settings.migrationDelay,
   ]);
-  const shares = m.contract("FundShares", ["Future Endowment Fund Share", "FEFS", deployer]);
   const capitalPool = m.contract("CapitalPool", [deployer]);
+  const shares = m.contract("FundShares", [
+    "Future Endowment Fund Share",
+    "FEFS",
+    deployer,
+    capitalPool,
+    settings.maxPauseDuration,
+  ]);
   const grantRounds = m.contract("GrantRounds", [council, shares, capitalPool]);
   const offerings = m.contract("Offerings", [council, shares, capitalPool]);
   const returnsRegistry = m.contract("ReturnsRegistry", [council, shares]);
@@ -44,6 +55,8 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
     m.call(shares, "grantRole", [MINTER_ROLE, offerings], { id: "Shares_minter_Offerings" }),
     m.call(capitalPool, "grantRole", [STIPEND_ROLE, grantRounds], { id: "Pool_stipend_GrantRounds" }),
     m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, offerings], { id: "Pool_depositor_Offerings" }),
+    // The ledger deposits returns held while no share existed (moveHeldToCapital).
+    m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, shares], { id: "Pool_depositor_Shares" }),
     m.call(shares, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Shares_admin_Council" }),
     m.call(capitalPool, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Pool_admin_Council" }),
   ];

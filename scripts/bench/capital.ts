@@ -57,10 +57,16 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
   ) as [Wallet, Wallet, Wallet, Wallet, Wallet];
   const run = (steps: ReturnType<typeof write>, from: Wallet = deployer) => send(chain, from, steps);
 
-  const shares = (
-    await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer)])
-  ).address;
   const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
+  const shares = (
+    await viem.deployContract("FundShares", [
+      "Future Endowment Fund",
+      "FEF",
+      addressOf(deployer),
+      pool,
+      30n * 86_400n,
+    ])
+  ).address;
   const offerings = (await viem.deployContract("Offerings", [addressOf(council), shares, pool])).address;
   const usdc = (await viem.deployContract("TestToken", ["Test USDC", "tUSDC", 6])).address;
   const population = await viem.deployContract("BenchPopulationMock");

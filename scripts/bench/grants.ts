@@ -48,11 +48,17 @@ type Fund = { TrusteeCouncil: Address; FundShares: Address; GrantRounds: Address
 async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonly Address[]): Promise<Fund> {
   const { viem, client } = chain;
   // The deployer is dev account 0, hardhat-viem's default sender.
-  const council = (await viem.deployContract("TrusteeCouncil", [trustees, 3n, 7n * DAY])).address;
-  const shares = (
-    await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer)])
-  ).address;
+  const council = (await viem.deployContract("TrusteeCouncil", [trustees, 3n, 7n * DAY, 14n * DAY])).address;
   const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
+  const shares = (
+    await viem.deployContract("FundShares", [
+      "Future Endowment Fund",
+      "FEF",
+      addressOf(deployer),
+      pool,
+      30n * DAY,
+    ])
+  ).address;
   const grantRounds = (await viem.deployContract("GrantRounds", [council, shares, pool])).address;
   // Offerings and the returns registry play no part here; any contract address binds.
   const placeholder = (await viem.deployContract("SystemCallRecorderMock", [])).address;

@@ -146,8 +146,11 @@ async function deploy(chain: BenchChain, holders: number): Promise<Population> {
     Wallet,
   ];
   const run = (steps: ReturnType<typeof write>, from: Wallet = operator) => send(chain, from, steps);
-  const shares = (await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(operator)]))
-    .address;
+  // Held returns are never moved here: any contract stands in for the capital pool.
+  const pool = (await viem.deployContract("CapitalPool", [addressOf(operator)])).address;
+  const shares = (
+    await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(operator), pool, 30n * 86_400n])
+  ).address;
   const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 6])).address;
   await run(write(shares, fundSharesAbi, "addReturnsAsset", [token]));
   // One share each to `holders` holders.

@@ -73,8 +73,17 @@ async function benchPopulation(population: number): Promise<GasRow[]> {
 
     // ---- deployment: ledger, ERC-20 returns asset, batch minter
     const { viem } = chain;
-    const shares = (await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(operator)]))
-      .address;
+    // Held returns are never moved here: any contract stands in for the capital pool.
+    const pool = (await viem.deployContract("CapitalPool", [addressOf(operator)])).address;
+    const shares = (
+      await viem.deployContract("FundShares", [
+        "Fund Shares",
+        "PFE",
+        addressOf(operator),
+        pool,
+        30n * 86_400n,
+      ])
+    ).address;
     const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 18])).address;
     const minter = await viem.deployContract("BenchMinterMock", [shares]);
     const fund = { FundShares: shares };

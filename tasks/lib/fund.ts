@@ -8,11 +8,12 @@ import {
   type Transport,
   type WalletClient,
   getAddress,
+  zeroAddress,
 } from "viem";
 
 import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
 import { type FundAddresses, fundContracts } from "@fef/sdk/deployments";
-import { fundSharesAbi } from "@fef/sdk/generated/abis";
+import { fundSharesAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 
 import { deployedAddressesFile, loadFundAddresses } from "../../scripts/lib/deployment.js";
 import { optional } from "./args.js";
@@ -43,7 +44,9 @@ export interface Fund {
 /**
  * Connects to the network of the run (the cached connection, shared with scripts and tests) through
  * hardhat-viem and to the Fund deployed there. The addresses come from `--deployment <file>` when
- * given, else from Hardhat Ignition's record `ignition/deployments/chain-<id>/deployed_addresses.json`.
+ * given, else from Hardhat Ignition's record `ignition/deployments/chain-<id>/deployed_addresses.json`;
+ * the grant-rounds, offerings and registry modules then come from the council, which routes to the
+ * current ones after a migration.
  */
 export async function connectFund(
   hre: HardhatRuntimeEnvironment,
@@ -69,6 +72,17 @@ export async function connectFund(
       `No contract at the recorded TrusteeCouncil address ${addresses.TrusteeCouncil} on chain ${chainId}: ` +
         `${file} is stale (was the chain restarted?). Deploy again.`,
     );
+  }
+  // The council is the record of its modules: after a migration it routes to the new ones.
+  const system = await client.readContract({
+    address: addresses.TrusteeCouncil,
+    abi: trusteeCouncilAbi,
+    functionName: "systemContracts",
+  });
+  if (system.shares !== zeroAddress) {
+    addresses.GrantRounds = system.grantRounds;
+    addresses.Offerings = system.offerings;
+    addresses.ReturnsRegistry = system.returnsRegistry;
   }
   // The node lists its accounts in lower case; their wallets here carry checksummed addresses, as printed.
   const accounts = (await viem.getWalletClients()).map((wallet) => getAddress(wallet.account.address));

@@ -98,6 +98,8 @@ export interface ProposalView {
   createdAt: bigint;
   expiresAt: bigint;
   state: ProposalState;
+  /** when its last execution's action failed (0 if never) */
+  failedAt: bigint;
   approvals: bigint;
   threshold: bigint;
   approvedBy: string[];
@@ -130,9 +132,11 @@ function proposalView(
         expiresAt: stored.expiresAt,
         approvals: row.approvals,
         threshold: council.threshold,
+        failedAt: stored.failedAt,
       },
       now,
     ),
+    failedAt: stored.failedAt,
     approvals: row.approvals,
     threshold: council.threshold,
     approvedBy: council.trustees.filter((_trustee, index) => row.approvedBy[index] === true),

@@ -1,3 +1,4 @@
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { network } from "hardhat";
 
@@ -7,11 +8,13 @@ import type { SystemCallRecorderMock } from "../../types/ethers-contracts/index.
 import {
   ActionKind,
   ETH,
+  MAX_PAUSE,
+  MIGRATION_DELAY,
   PROPOSAL_LIFETIME,
   argsFor,
   at,
-  callSystemArgs,
   deploySystem,
+  failure,
   pass,
   propose,
   proposeAndApprove,
@@ -54,6 +57,7 @@ describe("TrusteeCouncil", function () {
       expect(await council.trusteesAndThreshold()).to.deep.equal([trustees.map((t) => t.address), 2n]);
       expect(await council.thresholdAndRemovals()).to.deep.equal([2n, 0n]);
       expect(await council.proposalLifetime()).to.equal(PROPOSAL_LIFETIME);
+      expect(await council.migrationDelay()).to.equal(MIGRATION_DELAY);
       for (const t of trustees) expect(await council.isTrustee(t.address)).to.equal(true);
       expect(await council.proposalCount()).to.equal(0n);
     });
@@ -62,7 +66,7 @@ describe("TrusteeCouncil", function () {
       const signers = await ethers.getSigners();
       const [a, b] = [at(signers, 1).address, at(signers, 2).address];
       const factory = await ethers.getContractFactory("TrusteeCouncil", at(signers, 0));
-      const council = await factory.deploy([a, b], 2, PROPOSAL_LIFETIME);
+      const council = await factory.deploy([a, b], 2, PROPOSAL_LIFETIME, MIGRATION_DELAY);
       const tx = council.deploymentTransaction();
       await expect(tx).to.emit(council, "TrusteeAdded").withArgs(a);
       await expect(tx).to.emit(council, "TrusteeAdded").withArgs(b);
@@ -73,35 +77,42 @@ describe("TrusteeCouncil", function () {
       const { council, trustees } = await loadFixture(threeOfTwo);
       const factory = await ethers.getContractFactory("TrusteeCouncil");
       const [a, b] = [at(trustees, 0).address, at(trustees, 1).address];
-      await expect(factory.deploy([a, ETH], 1, PROPOSAL_LIFETIME))
+      await expect(factory.deploy([a, ETH], 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidTrustee")
         .withArgs(ETH);
-      await expect(factory.deploy([a, b, a], 1, PROPOSAL_LIFETIME))
+      await expect(factory.deploy([a, b, a], 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilDuplicateTrustee")
         .withArgs(a);
       const many = Array.from({ length: 21 }, (_, i) =>
         ethers.getAddress("0x" + (i + 1).toString(16).padStart(40, "0")),
       );
-      await expect(factory.deploy(many, 1, PROPOSAL_LIFETIME))
+      await expect(factory.deploy(many, 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilTooManyTrustees")
         .withArgs(21n, 20n);
-      await expect(factory.deploy(many.slice(0, 20), 20, PROPOSAL_LIFETIME)).not.to.revert(ethers);
-      await expect(factory.deploy([], 1, PROPOSAL_LIFETIME))
+      await expect(factory.deploy(many.slice(0, 20), 20, PROPOSAL_LIFETIME, MIGRATION_DELAY)).not.to.revert(
+        ethers,
+      );
+      await expect(factory.deploy([], 1, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidThreshold")
         .withArgs(1n, 0n);
-      await expect(factory.deploy([a, b], 0, PROPOSAL_LIFETIME))
+      await expect(factory.deploy([a, b], 0, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidThreshold")
         .withArgs(0n, 2n);
-      await expect(factory.deploy([a, b], 3, PROPOSAL_LIFETIME))
+      await expect(factory.deploy([a, b], 3, PROPOSAL_LIFETIME, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidThreshold")
         .withArgs(3n, 2n);
-      await expect(factory.deploy([a], 1, 3599))
+      await expect(factory.deploy([a], 1, 3599, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidLifetime")
         .withArgs(3599n);
-      await expect(factory.deploy([a], 1, 90 * 86400 + 1))
+      await expect(factory.deploy([a], 1, 90 * 86400 + 1, MIGRATION_DELAY))
         .to.be.revertedWithCustomError(council, "CouncilInvalidLifetime")
         .withArgs(BigInt(90 * 86400 + 1));
-      await expect(factory.deploy([a], 1, 3600)).not.to.revert(ethers);
+      await expect(factory.deploy([a], 1, 3600, MIGRATION_DELAY)).not.to.revert(ethers);
+      for (const delay of [86399n, 180n * 86400n + 1n]) {
+        await expect(factory.deploy([a], 1, 3600, delay))
+          .to.be.revertedWithCustomError(council, "CouncilInvalidMigrationDelay")
+          .withArgs(delay);
+      }
     });
   });
 
@@ -151,9 +162,7 @@ describe("TrusteeCouncil", function () {
         council.connect(at(trustees, 0)).propose(ActionKind.Pause, "0x"),
       ).to.be.revertedWithCustomError(council, "CouncilNotBound");
       await expect(
-        council
-          .connect(at(trustees, 0))
-          .propose(ActionKind.CallSystem, callSystemArgs(await council.getAddress(), "0x")),
+        council.connect(at(trustees, 0)).propose(ActionKind.CancelMigration, uintArgs(0)),
       ).to.be.revertedWithCustomError(council, "CouncilNotBound");
       await expect(pass(system, ActionKind.AddTrustee, addressArgs(outsider.address)))
         .to.emit(council, "TrusteeAdded")
@@ -178,6 +187,7 @@ describe("TrusteeCouncil", function () {
         createdAt,
         createdAt + PROPOSAL_LIFETIME,
         false,
+        0n,
         args,
       ]);
       expect(await council.proposalCount()).to.equal(1n);
@@ -264,7 +274,6 @@ describe("TrusteeCouncil", function () {
         [ActionKind.AddTrustee, "0x1234"],
         [ActionKind.AddTrustee, highBits],
         [ActionKind.RemoveTrustee, uintArgs(1) + "00"],
-        [ActionKind.ChangeThreshold, uintArgs(0)],
         [ActionKind.ChangeThreshold, "0x"],
         [ActionKind.SetTransfersEnabled, uintArgs(2)],
         [ActionKind.Pause, uintArgs(0)],
@@ -279,8 +288,14 @@ describe("TrusteeCouncil", function () {
         [ActionKind.DisputeReport, uintArgs(1)],
         [ActionKind.ResolveDispute, uintArgs(1)],
         [ActionKind.RegisterTechnique, uintArgs(1)],
-        [ActionKind.CallSystem, uintArgs(1)],
-        [ActionKind.CallSystem, highBits + "00".repeat(64)],
+        [ActionKind.RenewPause, uintArgs(0)],
+        [ActionKind.RecoverPoolStrays, uintArgs(1)],
+        [ActionKind.RecoverPoolStrays, coder.encode(["address", "address", "uint256"], [ETH, ETH, 1n])],
+        [ActionKind.RecoverOfferingsStrays, coder.encode(["address", "address", "uint256"], [ETH, ETH, 0n])],
+        [ActionKind.RecoverOfferingsStrays, highBits + uintArgs(1).slice(2) + uintArgs(1).slice(2)],
+        [ActionKind.AnnounceMigration, coder.encode(["uint8", "address", "bool"], [3, ETH, false])],
+        [ActionKind.AnnounceMigration, uintArgs(0)],
+        [ActionKind.CancelMigration, uintArgs(3)],
       ];
       for (const [kind, args] of cases) {
         await expect(t.propose(kind, args), `kind ${kind} args ${args}`)
@@ -346,7 +361,7 @@ describe("TrusteeCouncil", function () {
         .withArgs(2n);
     });
 
-    it("reverts the whole execution with the inner custom error and leaves the proposal pending", async function () {
+    it("records a failed action (event and failedAt), changes nothing, and lets it be executed again until expiry", async function () {
       const system = await loadFixture(threeOfTwo);
       const { council, grants, trustees, outsider } = system;
       const now = BigInt(await time.latest());
@@ -357,11 +372,14 @@ describe("TrusteeCouncil", function () {
         ActionKind.OpenRound,
         openRoundArgs(grants, bad),
       );
-      await expect(council.connect(outsider).execute(id)).to.be.revertedWithCustomError(
-        grants,
-        "GrantRoundsInvalidParams",
-      );
-      expect((await council.proposal(id)).executed).to.equal(false);
+      const tx = await council.connect(outsider).execute(id);
+      const failedAt = BigInt((await tx.getBlock())?.timestamp ?? 0);
+      await expect(tx)
+        .to.emit(council, "ProposalExecutionFailed")
+        .withArgs(id, ActionKind.OpenRound, outsider.address, failure(grants, "GrantRoundsInvalidParams"));
+      await expect(tx).to.not.emit(council, "ProposalExecuted");
+      const stored = await council.proposal(id);
+      expect([stored.executed, stored.failedAt]).to.deep.equal([false, failedAt]);
       expect(await grants.roundCount()).to.equal(0n);
 
       await system.offerings.setRefuse(true);
@@ -376,30 +394,36 @@ describe("TrusteeCouncil", function () {
         "closeOffering",
       );
       await expect(council.connect(outsider).execute(close))
-        .to.be.revertedWithCustomError(system.offerings, "SystemCallRecorderMockRefused")
-        .withArgs(selector);
+        .to.emit(council, "ProposalExecutionFailed")
+        .withArgs(
+          close,
+          ActionKind.CloseOffering,
+          outsider.address,
+          failure(system.offerings, "SystemCallRecorderMockRefused", [selector]),
+        );
+      // Once the cause is gone, the same proposal executes.
+      await system.offerings.setRefuse(false);
+      await expect(council.connect(outsider).execute(close)).to.emit(council, "ProposalExecuted");
+      expect((await council.proposal(close)).executed).to.equal(true);
     });
 
-    it("does not let an execution execute another proposal", async function () {
-      const { council, trustees, outsider } = await loadFixture(threeOfTwo);
-      const inner = await proposeAndApprove(
+    it("records nothing when the executor withholds the gas the action needs", async function () {
+      const system = await loadFixture(threeOfTwo);
+      const { council, trustees, outsider } = system;
+      const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
+      const id = await proposeAndApprove(
         council,
         trustees.slice(0, 2),
-        ActionKind.ChangeThreshold,
-        uintArgs(1),
+        ActionKind.AddReturnsAsset,
+        addressArgs(await token.getAddress()),
       );
-      const data = council.interface.encodeFunctionData("execute", [inner]);
-      const outer = await proposeAndApprove(
-        council,
-        trustees.slice(0, 2),
-        ActionKind.CallSystem,
-        callSystemArgs(await council.getAddress(), data),
-      );
-      await expect(council.connect(outsider).execute(outer)).to.be.revertedWithCustomError(
-        council,
-        "ReentrancyGuardReentrantCall",
-      );
-      expect(await council.threshold()).to.equal(2n);
+      // Enough gas to reach the action, too little for the action itself.
+      const needed = await council.connect(outsider).execute.estimateGas(id);
+      await expect(council.connect(outsider).execute(id, { gasLimit: needed - 30_000n }))
+        .to.be.revertedWithCustomError(council, "CouncilExecutionOutOfGas")
+        .withArgs(id);
+      expect((await council.proposal(id)).failedAt).to.equal(0n);
+      await expect(council.connect(outsider).execute(id)).to.emit(council, "ProposalExecuted");
     });
   });
 
@@ -410,10 +434,13 @@ describe("TrusteeCouncil", function () {
       await expect(pass(system, ActionKind.SetTransfersEnabled, coder.encode(["bool"], [true])))
         .to.emit(shares, "TransfersEnabledSet")
         .withArgs(true);
-      await expect(pass(system, ActionKind.Pause, "0x"))
+      const pause = await pass(system, ActionKind.Pause, "0x");
+      const pausedAt = BigInt((await pause.getBlock())?.timestamp ?? 0);
+      await expect(pause)
         .to.emit(shares, "Paused")
-        .withArgs(await council.getAddress());
+        .withArgs(await council.getAddress(), pausedAt + MAX_PAUSE);
       expect(await shares.paused()).to.equal(true);
+      await expect(pass(system, ActionKind.RenewPause, "0x")).to.emit(shares, "PauseRenewed");
       await expect(pass(system, ActionKind.Unpause, "0x"))
         .to.emit(shares, "Unpaused")
         .withArgs(await council.getAddress());
@@ -438,8 +465,8 @@ describe("TrusteeCouncil", function () {
       expect((await grants.round(1n)).status).to.equal(3n);
       // CancelGrant reaches GrantRounds (its own checks answer; a full cancellation is in the grants tests).
       await expect(pass(system, ActionKind.CancelGrant, uintArgs(7)))
-        .to.be.revertedWithCustomError(grants, "GrantRoundsUnknownApplication")
-        .withArgs(7n);
+        .to.emit(system.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(grants, "GrantRoundsUnknownApplication", [7n]));
     });
 
     it("routes offering and registry actions with their arguments and returns the result", async function () {
@@ -465,7 +492,7 @@ describe("TrusteeCouncil", function () {
           registry,
           registryApi,
           "registerTechnique",
-          ["Debate", "ipfs://debate", ethers.id("debate"), [1n, 2n]],
+          ["Debate", "ipfs://debate", ethers.id("debate"), []],
         ],
         [ActionKind.RetireTechnique, registry, registryApi, "retireTechnique", [5n]],
         [ActionKind.DisputeReport, registry, registryApi, "disputeReport", [1n, 2n, ethers.id("why")]],
@@ -483,34 +510,23 @@ describe("TrusteeCouncil", function () {
       }
     });
 
-    it("routes CallSystem to a Fund contract or the council itself, never to an outside contract", async function () {
+    it("routes stray recovery to Offerings and to the capital pool", async function () {
       const system = await loadFixture(threeOfTwo);
-      const { council, shares, trustees, outsider } = system;
-      const data = shares.interface.encodeFunctionData("setTransfersEnabled", [true]);
-      await expect(pass(system, ActionKind.CallSystem, callSystemArgs(await shares.getAddress(), data)))
-        .to.emit(shares, "TransfersEnabledSet")
-        .withArgs(true);
-      const add = council.interface.encodeFunctionData("addTrustee", [outsider.address]);
-      await expect(pass(system, ActionKind.CallSystem, callSystemArgs(await council.getAddress(), add)))
-        .to.emit(council, "TrusteeAdded")
-        .withArgs(outsider.address);
-
+      const { council, offerings, pool, outsider } = system;
+      const offeringsApi = (await ethers.getContractAt("IOfferings", offerings)).interface;
       const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
-      const mint = token.interface.encodeFunctionData("mint", [at(trustees, 0).address, 1n]);
-      await expect(
-        council
-          .connect(at(trustees, 0))
-          .propose(ActionKind.CallSystem, callSystemArgs(await token.getAddress(), mint)),
-      )
-        .to.be.revertedWithCustomError(council, "CouncilNotSystemContract")
-        .withArgs(await token.getAddress());
-      await expect(
-        council
-          .connect(at(trustees, 0))
-          .propose(ActionKind.CallSystem, callSystemArgs(outsider.address, "0x")),
-      )
-        .to.be.revertedWithCustomError(council, "CouncilNotSystemContract")
-        .withArgs(outsider.address);
+      const args = coder.encode(
+        ["address", "address", "uint256"],
+        [await token.getAddress(), outsider.address, 5n],
+      );
+      await pass(system, ActionKind.RecoverOfferingsStrays, args);
+      expect(await offerings.lastCall()).to.equal(selectorOf(offeringsApi, "recoverStrays") + args.slice(2));
+      await token.mint(await pool.getAddress(), 5n);
+      await expect(pass(system, ActionKind.RecoverPoolStrays, args))
+        .to.emit(pool, "StraysRecovered")
+        .withArgs(await token.getAddress(), outsider.address, 5n);
+      expect(await token.balanceOf(outsider.address)).to.equal(5n);
+      expect(await council.proposalCount()).to.equal(2n);
     });
   });
 
@@ -578,34 +594,20 @@ describe("TrusteeCouncil", function () {
       expect(await council.trustees()).to.deep.equal([at(trustees, 1).address]);
     });
 
-    it("changes the trustee set through CallSystem on the council itself", async function () {
+    it("counts removals: grant rounds compare the count to trust an application's reveal book", async function () {
       const system = await loadFixture(fiveOfThree);
       const { council, trustees } = system;
-      const self = await council.getAddress();
       const removed = at(trustees, 4).address;
-      await expect(
-        pass(
-          system,
-          ActionKind.CallSystem,
-          callSystemArgs(self, council.interface.encodeFunctionData("removeTrustee", [removed])),
-        ),
-      )
+      await expect(pass(system, ActionKind.RemoveTrustee, addressArgs(removed)))
         .to.emit(council, "TrusteeRemoved")
         .withArgs(removed);
-      await expect(
-        pass(
-          system,
-          ActionKind.CallSystem,
-          callSystemArgs(self, council.interface.encodeFunctionData("changeThreshold", [4n])),
-        ),
-      )
+      await expect(pass(system, ActionKind.ChangeThreshold, uintArgs(4)))
         .to.emit(council, "ThresholdChanged")
         .withArgs(4n);
       expect(await council.trusteesAndThreshold()).to.deep.equal([
         trustees.slice(0, 4).map((t) => t.address),
         4n,
       ]);
-      // One removal so far: grant rounds compare this count to trust an application's reveal book.
       expect(await council.thresholdAndRemovals()).to.deep.equal([4n, 1n]);
     });
 

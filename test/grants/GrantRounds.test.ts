@@ -1,8 +1,9 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
+import { ActionKind, ETH, at, deploySystem, failure, pass } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
 import {
   ApplicationStatus,
@@ -133,7 +134,9 @@ describe("GrantRounds", function () {
         await expect(
           pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, { ...base, ...overrides })),
           JSON.stringify(overrides, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-        ).to.be.revertedWithCustomError(system.grants, "GrantRoundsInvalidParams");
+        )
+          .to.emit(system.council, "ProposalExecutionFailed")
+          .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
       }
       expect(await system.grants.roundCount()).to.equal(1n);
       await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
@@ -176,9 +179,9 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await pass(f, ActionKind.Pause, "0x");
       const params = roundParams(BigInt(await time.latest()));
-      await expect(
-        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
-      ).to.be.revertedWithCustomError(f.grants, "GrantRoundsPaused");
+      await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)))
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsPaused", []));
       await passDeadline(networkHelpers, f.params.revealDeadline);
       for (const id of f.apps) await f.grants.finalizeApplication(id);
       await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
@@ -212,18 +215,28 @@ describe("GrantRounds", function () {
         .withArgs(f.apps[0]);
       expect(await f.grants.award(f.apps[0])).to.equal(0n);
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
-        .withArgs(f.roundId, RoundStatus.Closed);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(
+          anyValue,
+          anyValue,
+          anyValue,
+          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
+        );
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
-        .withArgs(5n);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsUnknownRound", [5n]));
     });
 
     it("cannot close a settled round", async function () {
       const f = await loadFixture(settledRound);
       await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
-        .withArgs(f.roundId, RoundStatus.Settled);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(
+          anyValue,
+          anyValue,
+          anyValue,
+          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
+        );
     });
   });
 
@@ -705,7 +718,7 @@ describe("GrantRounds", function () {
       await pass(f, ActionKind.Pause, "0x");
       await expect(
         f.grants.connect(at(f.researchers, 0)).claimShares(f.apps[0]),
-      ).to.be.revertedWithCustomError(f.shares, "EnforcedPause");
+      ).to.be.revertedWithCustomError(f.shares, "FundSharesPaused");
       expect((await f.grants.application(f.apps[0])).sharesClaimed).to.equal(0n);
     });
   });
@@ -746,8 +759,8 @@ describe("GrantRounds", function () {
         .withArgs(app);
       expect(await f.shares.balanceOf(researcher.address)).to.equal(vested);
       await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCancelled")
-        .withArgs(app);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsAlreadyCancelled", [app]));
     });
 
     it("cancels only a funded grant of a settled round", async function () {
@@ -760,11 +773,11 @@ describe("GrantRounds", function () {
       );
       for (const id of f.apps) await f.grants.finalizeApplication(id);
       await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotSettled")
-        .withArgs(f.roundId);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotSettled", [f.roundId]));
       await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
-        .withArgs(f.apps[1]);
+        .to.emit(f.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotFunded", [f.apps[1]]));
       expect((await f.grants.application(f.apps[0])).status).to.equal(ApplicationStatus.Funded);
     });
   });

@@ -1,6 +1,5 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { AbiCoder } from "ethers";
-import type { AddressLike, ContractTransactionResponse, Interface } from "ethers";
+import type { AddressLike, BaseContract, ContractTransactionResponse, Interface } from "ethers";
 
 import { ActionKindValue as ActionKind } from "@fef/sdk/actionKinds";
 
@@ -19,6 +18,10 @@ export type ActionKindValue = (typeof ActionKind)[keyof typeof ActionKind];
 
 export const ETH = "0x0000000000000000000000000000000000000000";
 export const PROPOSAL_LIFETIME = 7n * 24n * 3600n;
+/** Seconds between a migration's announcement and its earliest execution. */
+export const MIGRATION_DELAY = 14n * 24n * 3600n;
+/** Seconds a pause lasts unless renewed. */
+export const MAX_PAUSE = 30n * 24n * 3600n;
 
 /** `list[index]`, which must exist (keeps tests free of non-null assertions). */
 export function at<T>(list: readonly T[], index: number): T {
@@ -32,9 +35,9 @@ export function argsFor(iface: Interface, fn: string, values: readonly unknown[]
   return "0x" + iface.encodeFunctionData(fn, values).slice(10);
 }
 
-/** `args` of a CallSystem proposal. */
-export function callSystemArgs(target: string, data: string): string {
-  return AbiCoder.defaultAbiCoder().encode(["address", "bytes"], [target, data]);
+/** The `reason` a `ProposalExecutionFailed` event carries when `target` reverted with `name(args)`. */
+export function failure(target: BaseContract, name: string, args: readonly unknown[] = []): string {
+  return target.interface.encodeErrorResult(name, args);
 }
 
 export interface FundSystem {
@@ -95,15 +98,15 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
 
   const council = await ethers.deployContract(
     "TrusteeCouncil",
-    [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME],
-    deployer,
-  );
-  const shares = await ethers.deployContract(
-    "FundShares",
-    ["Future Endowment Fund", "FEF", deployer.address],
+    [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME, MIGRATION_DELAY],
     deployer,
   );
   const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
+  const shares = await ethers.deployContract(
+    "FundShares",
+    ["Future Endowment Fund", "FEF", deployer.address, pool, MAX_PAUSE],
+    deployer,
+  );
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
   const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
@@ -111,6 +114,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {

@@ -58,13 +58,16 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
     trustees.map((t) => t.address),
     THRESHOLD,
     14n * DAY,
+    14n * DAY,
   ]);
+  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
   const shares = await ethers.deployContract("FundShares", [
     "Future Endowment Fund Share",
     "FEFS",
     deployer.address,
+    pool,
+    30n * DAY,
   ]);
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool]);
   const offerings = await ethers.deployContract("Offerings", [council, shares, pool]);
   const registry = await ethers.deployContract("ReturnsRegistry", [council, shares]);
@@ -75,6 +78,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
   await shares.grantRole(await shares.MINTER_ROLE(), offerings);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   const lens = await ethers.deployContract("FundLens", [council]);

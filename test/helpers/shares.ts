@@ -2,7 +2,7 @@ import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardha
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 
-import type { FundShares, TestToken } from "../../types/ethers-contracts/index.js";
+import type { CapitalPool, FundShares, TestToken } from "../../types/ethers-contracts/index.js";
 
 /** Asset id of native ETH in the ledger. */
 export const ETH = ZeroAddress;
@@ -16,7 +16,9 @@ export const ONE_USDC = 10n ** 6n;
 export const MAGNITUDE = 10n ** 33n;
 /** The ledger's documented limits. */
 export const MAX_SUPPLY = 2n ** 96n - 1n;
-export const MAX_RETURNS_PER_ASSET = 2n ** 96n - 1n;
+export const MAX_OUTSTANDING_PER_ASSET = 2n ** 96n - 1n;
+/** Seconds a pause lasts unless renewed (the fixtures' deployment value). */
+export const MAX_PAUSE = 30n * 24n * 3600n;
 export const MAX_RETURNS_ASSETS = 8n;
 
 /** The signers every shares test uses, by role. */
@@ -34,6 +36,8 @@ export interface ShareSigners {
 /** A freshly deployed ledger with a test minter; only ETH is a returns asset. */
 export interface SharesFixture extends ShareSigners {
   shares: FundShares;
+  /** The capital pool that receives returns held while no share existed. */
+  pool: CapitalPool;
   sharesAddress: string;
   minterRole: string;
   adminRole: string;
@@ -73,16 +77,21 @@ export function sharesFixtures(ethers: HardhatEthers): {
       outsider: pick(7),
     };
     const { admin, minter } = signers;
+    const pool = await ethers.deployContract("CapitalPool", [admin.address]);
     const shares = await ethers.deployContract("FundShares", [
       "Future Endowment Fund Shares",
       "FEF",
       admin.address,
+      pool,
+      MAX_PAUSE,
     ]);
     const minterRole = await shares.MINTER_ROLE();
     await shares.connect(admin).grantRole(minterRole, minter.address);
+    await pool.connect(admin).grantRole(await pool.DEPOSITOR_ROLE(), shares);
     return {
       ...signers,
       shares,
+      pool,
       sharesAddress: await shares.getAddress(),
       minterRole,
       adminRole: await shares.DEFAULT_ADMIN_ROLE(),

@@ -370,8 +370,8 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("refuses payments while the ledger is paused but still records zero-returns periods", async function () {
       const { registry, shares, deployer, companySigner, terms, commitmentId } =
         await networkHelpers.loadFixture(reporting);
-      await shares.connect(deployer).pause();
       await networkHelpers.time.increaseTo(periodEnd(terms, 1n));
+      await shares.connect(deployer).pause();
       await expect(
         registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
       ).to.be.revertedWithCustomError(registry, "ReturnsRegistryPaused");

@@ -5,7 +5,8 @@ import { network } from "hardhat";
 import {
   ETH,
   MAX_RETURNS_ASSETS,
-  MAX_RETURNS_PER_ASSET,
+  MAX_OUTSTANDING_PER_ASSET,
+  MAX_PAUSE,
   MAX_SUPPLY,
   ONE_SHARE,
   sharesFixtures,
@@ -28,8 +29,12 @@ describe("FundShares: deployment, roles and administration", function () {
     });
 
     it("gives the admin role to the admin argument, not to the deployer", async function () {
-      const { admin, outsider } = await networkHelpers.loadFixture(deployShares);
-      const shares = await ethers.deployContract("FundShares", ["F", "F", admin.address], outsider);
+      const { admin, outsider, pool } = await networkHelpers.loadFixture(deployShares);
+      const shares = await ethers.deployContract(
+        "FundShares",
+        ["F", "F", admin.address, pool, MAX_PAUSE],
+        outsider,
+      );
       const adminRole = await shares.DEFAULT_ADMIN_ROLE();
       expect(await shares.hasRole(adminRole, admin.address)).to.equal(true);
       expect(await shares.hasRole(adminRole, outsider.address)).to.equal(false);
@@ -37,8 +42,8 @@ describe("FundShares: deployment, roles and administration", function () {
     });
 
     it("lists ETH (address zero) as the only returns asset from deployment and says so in an event", async function () {
-      const { admin } = await networkHelpers.loadFixture(deployShares);
-      const shares = await ethers.deployContract("FundShares", ["F", "F", admin.address]);
+      const { admin, pool } = await networkHelpers.loadFixture(deployShares);
+      const shares = await ethers.deployContract("FundShares", ["F", "F", admin.address, pool, MAX_PAUSE]);
       await expect(shares.deploymentTransaction()).to.emit(shares, "ReturnsAssetAdded").withArgs(ETH);
       expect(await shares.returnsAssets()).to.deep.equal([ETH]);
       expect(await shares.isReturnsAsset(ETH)).to.equal(true);
@@ -57,7 +62,21 @@ describe("FundShares: deployment, roles and administration", function () {
       expect(await shares.MAX_RETURNS_ASSETS()).to.equal(MAX_RETURNS_ASSETS);
       expect(await shares.MIN_DISTRIBUTION_SUPPLY()).to.equal(ONE_SHARE);
       expect(await shares.MAX_SUPPLY()).to.equal(MAX_SUPPLY);
-      expect(await shares.MAX_RETURNS_PER_ASSET()).to.equal(MAX_RETURNS_PER_ASSET);
+      expect(await shares.MAX_OUTSTANDING_PER_ASSET()).to.equal(MAX_OUTSTANDING_PER_ASSET);
+      expect(await shares.maxPauseDuration()).to.equal(MAX_PAUSE);
+    });
+
+    it("refuses a zero capital pool or a pause lapse out of range", async function () {
+      const { admin, pool } = await networkHelpers.loadFixture(deployShares);
+      const factory = await ethers.getContractFactory("FundShares");
+      await expect(
+        ethers.deployContract("FundShares", ["F", "F", admin.address, ethers.ZeroAddress, MAX_PAUSE]),
+      ).to.be.revertedWithCustomError(factory, "FundSharesInvalidCapitalPool");
+      for (const duration of [3600n, 366n * 24n * 3600n]) {
+        await expect(ethers.deployContract("FundShares", ["F", "F", admin.address, pool, duration]))
+          .to.be.revertedWithCustomError(factory, "FundSharesInvalidPauseDuration")
+          .withArgs(duration);
+      }
     });
   });
 
@@ -199,17 +218,25 @@ describe("FundShares: deployment, roles and administration", function () {
   describe("pause and unpause", function () {
     it("lets the admin pause and unpause, with events", async function () {
       const { shares, admin } = await networkHelpers.loadFixture(deployShares);
-      await expect(shares.connect(admin).pause()).to.emit(shares, "Paused").withArgs(admin.address);
+      const pause = await shares.connect(admin).pause();
+      const pausedAt = BigInt((await pause.getBlock())?.timestamp ?? 0);
+      await expect(pause)
+        .to.emit(shares, "Paused")
+        .withArgs(admin.address, pausedAt + MAX_PAUSE);
       expect(await shares.paused()).to.equal(true);
+      expect(await shares.pauseState()).to.deep.equal([true, pausedAt + MAX_PAUSE, 0n]);
       await expect(shares.connect(admin).unpause()).to.emit(shares, "Unpaused").withArgs(admin.address);
       expect(await shares.paused()).to.equal(false);
     });
 
     it("refuses to pause twice or to unpause when running", async function () {
       const { shares, admin } = await networkHelpers.loadFixture(deployShares);
-      await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(shares, "ExpectedPause");
+      await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(
+        shares,
+        "FundSharesNotPaused",
+      );
       await shares.connect(admin).pause();
-      await expect(shares.connect(admin).pause()).to.be.revertedWithCustomError(shares, "EnforcedPause");
+      await expect(shares.connect(admin).pause()).to.be.revertedWithCustomError(shares, "FundSharesPaused");
       expect(await shares.paused()).to.equal(true);
     });
 

@@ -24,7 +24,7 @@ const Attack = {
   Distribute: 3,
   Donate: 4,
   SyncReturns: 5,
-  ReleaseUndistributed: 6,
+  MoveHeldToCapital: 6,
   TransferShares: 7,
   RefuseEth: 8,
 } as const;
@@ -89,7 +89,7 @@ describe("FundShares: adversarial receivers and tokens", function () {
       ["Distribute", ETH],
       ["Donate", ETH],
       ["SyncReturns", ETH],
-      ["ReleaseUndistributed", ETH],
+      ["MoveHeldToCapital", ETH],
     ];
 
     for (const [attack, asset] of attacks) {

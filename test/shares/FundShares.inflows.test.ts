@@ -5,7 +5,7 @@ import {
   booksOf,
   ETH,
   expectWithinOneWeiBelow,
-  MAX_RETURNS_PER_ASSET,
+  MAX_OUTSTANDING_PER_ASSET,
   ONE,
   ONE_SHARE,
   ONE_USDC,
@@ -176,15 +176,32 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
       expect(await stranger.balanceOf(payer.address)).to.equal(ONE);
     });
 
-    it("refuses payments beyond the asset's lifetime limit with FundSharesLimitExceeded", async function () {
-      const { shares, payer, token18, token18Address } = await networkHelpers.loadFixture(deployWithHolders);
-      await token18.mint(payer.address, 2n ** 97n);
-      await shares.connect(payer).distribute(token18Address, MAX_RETURNS_PER_ASSET - ONE);
+    it("bounds what is outstanding, not what passed through: FundSharesLimitExceeded only while it is owed", async function () {
+      const { shares, payer, alice, bob, token18, token18Address } =
+        await networkHelpers.loadFixture(deployWithHolders);
+      await token18.mint(payer.address, 2n ** 99n);
+      await shares.connect(payer).distribute(token18Address, MAX_OUTSTANDING_PER_ASSET - ONE);
+      const before = await snapshotLedger(ethers, shares, [alice.address, bob.address]);
       await expect(shares.connect(payer).distribute(token18Address, ONE + 1n))
         .to.be.revertedWithCustomError(shares, "FundSharesLimitExceeded")
-        .withArgs(MAX_RETURNS_PER_ASSET + 1n, MAX_RETURNS_PER_ASSET);
+        .withArgs(MAX_OUTSTANDING_PER_ASSET + 1n, MAX_OUTSTANDING_PER_ASSET);
+      expect(await snapshotLedger(ethers, shares, [alice.address, bob.address])).to.deep.equal(before);
+
+      // Once the holders claimed, the whole old lifetime cap's volume passes through again, twice.
+      for (let round = 0; round < 2; round++) {
+        await shares.connect(alice).claimReturns(token18Address);
+        await shares.connect(bob).claimReturns(token18Address);
+        await shares.connect(payer).distribute(token18Address, MAX_OUTSTANDING_PER_ASSET - ONE);
+      }
+      const books = await booksOf(shares, token18Address);
+      expect(books.received).to.equal(3n * (MAX_OUTSTANDING_PER_ASSET - ONE));
+      expect(books.received).to.be.greaterThan(MAX_OUTSTANDING_PER_ASSET);
+      expect(books.distributed - books.claimed).to.be.lte(MAX_OUTSTANDING_PER_ASSET);
+      await shares.connect(alice).claimReturns(token18Address);
       await shares.connect(payer).distribute(token18Address, ONE);
-      expect((await booksOf(shares, token18Address)).received).to.equal(MAX_RETURNS_PER_ASSET);
+      expect((await booksOf(shares, token18Address)).received).to.equal(
+        3n * (MAX_OUTSTANDING_PER_ASSET - ONE) + ONE,
+      );
     });
   });
 
@@ -293,7 +310,7 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
       expect((await booksOf(shares, token18Address)).undistributed).to.equal(12n);
     });
 
-    it("releases held returns into the next distribution once a share exists", async function () {
+    it("keeps held returns held once a share exists: the next payment distributes only itself", async function () {
       const { shares, minter, payer, alice, bob } = await networkHelpers.loadFixture(deploySharesWithTokens);
       await shares.connect(payer).distribute(ETH, 3n * ONE, { value: 3n * ONE });
       await shares.connect(minter).mint(alice.address, ONE_SHARE);
@@ -302,61 +319,66 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
       await expect(tx).to.emit(shares, "ReturnsReceived").withArgs(ETH, payer.address, ONE);
       await expect(tx)
         .to.emit(shares, "ReturnsDistributed")
-        .withArgs(ETH, 4n * ONE, 2n * ONE_SHARE, rpsIncrement(4n * ONE, 2n * ONE_SHARE));
+        .withArgs(ETH, ONE, 2n * ONE_SHARE, rpsIncrement(ONE, 2n * ONE_SHARE));
       expect(await booksOf(shares, ETH)).to.deep.equal({
         received: 4n * ONE,
-        distributed: 4n * ONE,
+        distributed: ONE,
         claimed: 0n,
-        undistributed: 0n,
+        undistributed: 3n * ONE,
       });
-      expect(await shares.claimable(alice.address, ETH)).to.equal(2n * ONE);
-      expect(await shares.claimable(bob.address, ETH)).to.equal(2n * ONE);
+      expect(await shares.claimable(alice.address, ETH)).to.equal(ONE / 2n);
+      expect(await shares.claimable(bob.address, ETH)).to.equal(ONE / 2n);
     });
 
-    it("lets anyone release held returns once a share exists", async function () {
-      const { shares, minter, payer, outsider, alice, token6Address } =
+    it("lets anyone move held returns into the capital pool, booked there as capital", async function () {
+      const { shares, sharesAddress, pool, minter, payer, outsider, alice, token6, token6Address } =
         await networkHelpers.loadFixture(deploySharesWithTokens);
       await shares.connect(payer).distribute(token6Address, 9n * ONE_USDC);
       await shares.connect(minter).mint(alice.address, 2n * ONE_SHARE);
-      expect(await shares.connect(outsider).releaseUndistributed.staticCall(token6Address)).to.equal(
+      expect(await shares.connect(outsider).moveHeldToCapital.staticCall(token6Address)).to.equal(
         9n * ONE_USDC,
       );
-      await expect(shares.connect(outsider).releaseUndistributed(token6Address))
-        .to.emit(shares, "ReturnsDistributed")
-        .withArgs(token6Address, 9n * ONE_USDC, 2n * ONE_SHARE, rpsIncrement(9n * ONE_USDC, 2n * ONE_SHARE));
+      const tx = shares.connect(outsider).moveHeldToCapital(token6Address);
+      await expect(tx)
+        .to.emit(shares, "HeldReturnsMovedToCapital")
+        .withArgs(token6Address, 9n * ONE_USDC);
+      await expect(tx)
+        .to.emit(pool, "CapitalDeposited")
+        .withArgs(token6Address, sharesAddress, 0n, 9n * ONE_USDC);
+      await expect(tx).to.not.emit(shares, "ReturnsDistributed");
       expect(await booksOf(shares, token6Address)).to.deep.equal({
         received: 9n * ONE_USDC,
-        distributed: 9n * ONE_USDC,
+        distributed: 0n,
         claimed: 0n,
         undistributed: 0n,
       });
-      expectWithinOneWeiBelow(
-        await shares.claimable(alice.address, token6Address),
-        proRata(9n * ONE_USDC, 2n * ONE_SHARE, 2n * ONE_SHARE),
-        "sole holder",
-      );
+      expect(await shares.movedToCapital(token6Address)).to.equal(9n * ONE_USDC);
+      expect(await token6.balanceOf(await pool.getAddress())).to.equal(9n * ONE_USDC);
+      expect((await pool.books(token6Address)).capitalIn).to.equal(9n * ONE_USDC);
+      expect(await shares.claimable(alice.address, token6Address)).to.equal(0n);
     });
 
-    it("releases nothing (and says so by returning zero) while supply is still below a share or nothing is held", async function () {
-      const { shares, minter, payer, alice } = await networkHelpers.loadFixture(deploySharesWithTokens);
-      expect(await shares.releaseUndistributed.staticCall(ETH)).to.equal(0n);
+    it("moves held ETH too, also while fewer than one share exists", async function () {
+      const { shares, pool, minter, payer, alice } = await networkHelpers.loadFixture(deploySharesWithTokens);
       await shares.connect(payer).distribute(ETH, ONE, { value: ONE });
       await shares.connect(minter).mint(alice.address, ONE_SHARE / 2n);
-      expect(await shares.releaseUndistributed.staticCall(ETH)).to.equal(0n);
-      await expect(shares.releaseUndistributed(ETH)).to.not.emit(shares, "ReturnsDistributed");
-      expect((await booksOf(shares, ETH)).undistributed).to.equal(ONE);
-
-      await shares.connect(minter).mint(alice.address, ONE_SHARE / 2n);
-      await shares.releaseUndistributed(ETH);
-      expect(await shares.releaseUndistributed.staticCall(ETH)).to.equal(0n);
-      await expect(shares.releaseUndistributed(ETH)).to.not.emit(shares, "ReturnsDistributed");
+      await expect(shares.moveHeldToCapital(ETH)).to.changeEtherBalances(ethers, [shares, pool], [-ONE, ONE]);
+      expect((await pool.books(ETH)).capitalIn).to.equal(ONE);
     });
 
-    it("refuses to release an asset that is not listed", async function () {
-      const { shares, outsider } = await networkHelpers.loadFixture(deploySharesWithTokens);
-      await expect(shares.releaseUndistributed(outsider.address))
+    it("refuses to move when nothing is held, or an unlisted asset, changing nothing", async function () {
+      const { shares, minter, payer, alice, outsider } =
+        await networkHelpers.loadFixture(deploySharesWithTokens);
+      await shares.connect(minter).mint(alice.address, ONE_SHARE);
+      await shares.connect(payer).distribute(ETH, ONE, { value: ONE });
+      const before = await snapshotLedger(ethers, shares, [alice.address]);
+      await expect(shares.moveHeldToCapital(ETH))
+        .to.be.revertedWithCustomError(shares, "FundSharesNothingHeld")
+        .withArgs(ETH);
+      await expect(shares.moveHeldToCapital(outsider.address))
         .to.be.revertedWithCustomError(shares, "FundSharesUnknownAsset")
         .withArgs(outsider.address);
+      expect(await snapshotLedger(ethers, shares, [alice.address])).to.deep.equal(before);
     });
 
     it("holds tokens synced while no share exists, and direct ETH donations too", async function () {
@@ -385,28 +407,21 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
       expect(await shares.claimable(bob.address, ETH)).to.equal(ONE);
 
       await shares.connect(minter).mint(bob.address, ONE_SHARE / 2n);
-      await shares.releaseUndistributed(ETH);
-      expect(await shares.claimable(bob.address, ETH)).to.equal(2n * ONE);
-      expect(await shares.claimable(alice.address, ETH)).to.equal(ONE);
+      expect(await shares.claimable(bob.address, ETH)).to.equal(ONE);
+      expect(await shares.moveHeldToCapital.staticCall(ETH)).to.equal(ONE);
     });
 
-    it("never strands held returns: everything paid in while supply was zero is claimed in the end", async function () {
-      const { shares, sharesAddress, minter, payer, alice, bob } =
+    it("never strands held returns: everything paid in while supply was zero reaches the capital pool", async function () {
+      const { shares, sharesAddress, pool, minter, payer, alice } =
         await networkHelpers.loadFixture(deploySharesWithTokens);
       const paid = [ONE, 2n * ONE + 1n, 5n];
       for (const amount of paid) await shares.connect(payer).distribute(ETH, amount, { value: amount });
       await shares.connect(minter).mint(alice.address, 2n * ONE_SHARE);
-      await shares.connect(minter).mint(bob.address, ONE_SHARE);
-      await shares.releaseUndistributed(ETH);
+      await shares.moveHeldToCapital(ETH);
       const total = paid.reduce((a, b) => a + b, 0n);
-      const aliceClaim = await shares.claimable(alice.address, ETH);
-      const bobClaim = await shares.claimable(bob.address, ETH);
-      await shares.connect(alice).claimReturns(ETH);
-      await shares.connect(bob).claimReturns(ETH);
-      // 3 ETH + 6 wei over 3 shares: each holder within a wei below 2/3 and 1/3; at most 2 wei of dust.
-      expect(aliceClaim + bobClaim).to.be.lte(total);
-      expect(aliceClaim + bobClaim).to.be.gte(total - 2n);
-      expect(await ethers.provider.getBalance(sharesAddress)).to.equal(total - aliceClaim - bobClaim);
+      expect(await ethers.provider.getBalance(await pool.getAddress())).to.equal(total);
+      expect(await ethers.provider.getBalance(sharesAddress)).to.equal(0n);
+      expect((await pool.books(ETH)).capitalIn).to.equal(total);
     });
   });
 });

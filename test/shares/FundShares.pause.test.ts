@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ETH, ONE, ONE_SHARE, sharesFixtures, snapshotLedger } from "../helpers/shares.js";
+import { ETH, MAX_PAUSE, ONE, ONE_SHARE, sharesFixtures, snapshotLedger } from "../helpers/shares.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { deploySharesWithTokens } = sharesFixtures(ethers);
@@ -31,23 +31,19 @@ describe("FundShares: pause", function () {
     const before = await snapshotLedger(ethers, shares, accounts);
     await expect(shares.connect(payer).distribute(ETH, ONE, { value: ONE })).to.be.revertedWithCustomError(
       shares,
-      "EnforcedPause",
+      "FundSharesPaused",
     );
     await expect(shares.connect(payer).distribute(token18Address, ONE)).to.be.revertedWithCustomError(
       shares,
-      "EnforcedPause",
+      "FundSharesPaused",
     );
     await expect(payer.sendTransaction({ to: sharesAddress, value: ONE })).to.be.revertedWithCustomError(
       shares,
-      "EnforcedPause",
+      "FundSharesPaused",
     );
     await expect(shares.connect(payer).syncReturns(token18Address)).to.be.revertedWithCustomError(
       shares,
-      "EnforcedPause",
-    );
-    await expect(shares.connect(payer).releaseUndistributed(ETH)).to.be.revertedWithCustomError(
-      shares,
-      "EnforcedPause",
+      "FundSharesPaused",
     );
     expect(await snapshotLedger(ethers, shares, accounts)).to.deep.equal(before);
   });
@@ -56,7 +52,7 @@ describe("FundShares: pause", function () {
     const { shares, minter, carol } = await networkHelpers.loadFixture(deployPaused);
     await expect(shares.connect(minter).mint(carol.address, ONE_SHARE)).to.be.revertedWithCustomError(
       shares,
-      "EnforcedPause",
+      "FundSharesPaused",
     );
     expect(await shares.totalSupply()).to.equal(3n * ONE_SHARE);
   });
@@ -98,5 +94,64 @@ describe("FundShares: pause", function () {
     expect(await shares.claimable(alice.address, ETH)).to.equal(4n * ONE);
     expect(await shares.claimable(bob.address, ETH)).to.equal(2n * ONE);
     expect(await shares.claimable(carol.address, ETH)).to.equal(0n);
+  });
+
+  it("lapses by itself after the maximum duration: inflows and minting resume without a transaction", async function () {
+    const { shares, minter, payer, carol } = await networkHelpers.loadFixture(deployPaused);
+    const [, ends] = await shares.pauseState();
+    await networkHelpers.time.setNextBlockTimestamp(ends - 1n);
+    await expect(shares.connect(minter).mint(carol.address, ONE_SHARE))
+      .to.be.revertedWithCustomError(shares, "FundSharesPaused")
+      .withArgs(ends);
+    await networkHelpers.time.increaseTo(ends);
+    expect(await shares.paused()).to.equal(false);
+    await shares.connect(minter).mint(carol.address, ONE_SHARE);
+    await shares.connect(payer).distribute(ETH, ONE, { value: ONE });
+    expect(await shares.pauseState()).to.deep.equal([false, 0n, MAX_PAUSE]);
+    expect(await shares.pausedSeconds()).to.equal(MAX_PAUSE);
+  });
+
+  it("renews only while paused, from the time of renewal; only the admin renews", async function () {
+    const { shares, admin, outsider } = await networkHelpers.loadFixture(deployPaused);
+    await networkHelpers.time.increase(10n * 24n * 3600n);
+    await expect(shares.connect(outsider).renewPause()).to.be.revertedWithCustomError(
+      shares,
+      "AccessControlUnauthorizedAccount",
+    );
+    const tx = await shares.connect(admin).renewPause();
+    const renewedAt = BigInt((await tx.getBlock())?.timestamp ?? 0);
+    await expect(tx)
+      .to.emit(shares, "PauseRenewed")
+      .withArgs(admin.address, renewedAt + MAX_PAUSE);
+    expect((await shares.pauseState())[1]).to.equal(renewedAt + MAX_PAUSE);
+
+    await networkHelpers.time.increaseTo(renewedAt + MAX_PAUSE);
+    await expect(shares.connect(admin).renewPause()).to.be.revertedWithCustomError(
+      shares,
+      "FundSharesNotPaused",
+    );
+    await expect(shares.connect(admin).unpause()).to.be.revertedWithCustomError(
+      shares,
+      "FundSharesNotPaused",
+    );
+  });
+
+  it("refuses a second pause while paused and counts every paused second across pauses", async function () {
+    const { shares, admin } = await networkHelpers.loadFixture(deployPaused);
+    const [, ends] = await shares.pauseState();
+    await expect(shares.connect(admin).pause())
+      .to.be.revertedWithCustomError(shares, "FundSharesPaused")
+      .withArgs(ends);
+    await networkHelpers.time.increase(99n);
+    const unpause = await shares.connect(admin).unpause();
+    await expect(unpause).to.emit(shares, "Unpaused").withArgs(admin.address);
+    const first = await shares.pausedSeconds();
+    expect(first).to.equal(100n);
+    await networkHelpers.time.increase(1000n);
+    expect(await shares.pausedSeconds()).to.equal(first);
+    await shares.connect(admin).pause();
+    await networkHelpers.time.increase(49n);
+    await networkHelpers.mine();
+    expect(await shares.pausedSeconds()).to.equal(first + 50n);
   });
 });

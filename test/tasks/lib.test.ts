@@ -41,9 +41,9 @@ describe("task libraries", () => {
     });
 
     it("finds revert data nested in a provider error, else uses the error's own short message", () => {
-      const paused = `0x${id("EnforcedPause()").slice(2, 10)}`;
+      const paused = `0x${id("FundSharesNotPaused()").slice(2, 10)}`;
       expect(explainError({ message: "call failed", info: { error: { data: paused } } })).to.equal(
-        "EnforcedPause(): The Fund is paused: inflows and minting are stopped until the trustees unpause it.",
+        "FundSharesNotPaused(): The Fund is not paused, so there is no pause to end or renew.",
       );
       expect(explainError({ shortMessage: "insufficient funds for gas", message: "long\ntext" })).to.equal(
         "insufficient funds for gas",

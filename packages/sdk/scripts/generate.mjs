@@ -45,12 +45,6 @@ const HANDLES = {
   returnsRegistry: "ReturnsRegistry",
 };
 
-/** CallSystem's `args`: `abi.decode(args, (address, bytes))` in the council; no function has these inputs. */
-const CALL_SYSTEM_INPUTS = [
-  { name: "target", type: "address", internalType: "address" },
-  { name: "data", type: "bytes", internalType: "bytes" },
-];
-
 function fail(message) {
   console.error(`sdk generate: ${message}`);
   process.exit(1);
@@ -225,16 +219,7 @@ function buildActionTable(kinds, abis, units) {
   const table = [];
   const unrouted = [];
   for (const kind of kinds) {
-    if (kind === "CallSystem") {
-      table.push({
-        kind,
-        via: "callSystem",
-        handle: null,
-        contract: null,
-        functionName: null,
-        inputs: CALL_SYSTEM_INPUTS,
-      });
-    } else if (routes.has(kind)) {
+    if (routes.has(kind)) {
       const route = routes.get(kind);
       table.push({
         kind,
@@ -288,12 +273,10 @@ function renderActions(kinds, table) {
   lines.push(`export const actionKinds = ${JSON.stringify(kinds)} as const;`, "");
   lines.push("/**");
   lines.push(
-    ' * What each kind calls when executed: `via` "council" (the council\'s own function), "system"',
+    ' * What each kind calls when executed: `via` "council" (the council\'s own function) or "system"',
   );
-  lines.push(" * (a function of a bound system contract, `handle` as in ITrusteeCouncil.SystemContracts) or");
-  lines.push(
-    ' * "callSystem" (any Fund contract, named in the args). `inputs` are the parameters its `args` encode.',
-  );
+  lines.push(" * (a function of a bound system contract, `handle` as in ITrusteeCouncil.SystemContracts).");
+  lines.push(" * `inputs` are the parameters its `args` encode.");
   lines.push(" */");
   lines.push("export const actionRoutes = {");
   for (const row of table) {

@@ -57,7 +57,11 @@ const labels: Readonly<Record<ActionKind, string>> = {
   RetireTechnique: "Retire technique",
   DisputeReport: "Dispute report",
   ResolveDispute: "Resolve dispute",
-  CallSystem: "Call a system contract",
+  RenewPause: "Renew the pause",
+  RecoverOfferingsStrays: "Return strays from Offerings",
+  RecoverPoolStrays: "Return strays from the capital pool",
+  AnnounceMigration: "Announce a module migration",
+  CancelMigration: "Cancel a module migration",
 };
 
 export function actionKindLabel(kind: ActionKind | number | bigint): string {
@@ -97,6 +101,6 @@ function formatParam(param: AbiParameter): string {
 /** `openRound({uint128 sharePool, …} params)`: the routed function, for help texts and errors. */
 export function actionSignature(kind: ActionKind): string {
   const route = actionRoutes[kind];
-  const name = route.functionName ?? "callSystem";
+  const name = route.functionName;
   return `${name}(${(route.inputs as readonly AbiParameter[]).map(formatParam).join(", ")})`;
 }

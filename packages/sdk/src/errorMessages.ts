@@ -60,6 +60,11 @@ export class ErrorArgs {
 
 type Message = (a: ErrorArgs, f: ErrorFormat) => string;
 
+/** `ITrusteeCouncil.Module` in words. */
+function moduleLabel(value: number): string {
+  return ["grant-rounds", "offerings", "returns registry"][value] ?? `number ${value}`;
+}
+
 export const errorMessages: Readonly<Record<string, Message>> = {
   // ------------------------------------------------------------ trustee council
   CouncilNotTrustee: (a, f) => `${f.address(a.address(0))} is not a trustee, so it cannot do this.`,
@@ -89,7 +94,19 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   CouncilOnlySelf: (a, f) =>
     `Only the council itself, through an executed proposal, may do this — not ${f.address(a.address(0))}.`,
   CouncilInvalidArgs: (a, f) =>
-    `The proposal's arguments are not valid for a "${f.actionKind(a.num(0))}" action (wrong shape or a value out of range).`,
+    `The proposal's arguments are not valid for a "${f.actionKind(a.num(0))}" action (wrong shape, a value out of range, or an empty title, URI or hash).`,
+  CouncilUnknownApplication: (a) =>
+    `Application ${a.id(0)} does not exist in the grant-rounds module, so no technique can name it as its source.`,
+  CouncilInvalidModule: (a, f) =>
+    `${f.address(a.address(1))} cannot replace the ${moduleLabel(a.num(0))} module: it has no code, is already one of the Fund's contracts, or answers to another council.`,
+  CouncilMigrationPending: (a, f) =>
+    `A migration of the ${moduleLabel(a.num(0))} module to ${f.address(a.address(1))} is already announced (effective ${f.date(a.uint(2))}); cancel it first.`,
+  CouncilNoPendingMigration: (a) => `No migration of the ${moduleLabel(a.num(0))} module is announced.`,
+  CouncilMigrationNotReady: (a, f) =>
+    `The migration of the ${moduleLabel(a.num(0))} module can be carried out from ${f.date(a.uint(1))} on, not before.`,
+  CouncilInvalidMigrationDelay: (a, f) => `A migration delay of ${f.duration(a.uint(0))} is not allowed.`,
+  CouncilExecutionOutOfGas: (a) =>
+    `Proposal ${a.id(0)} was sent with too little gas for its action; nothing was recorded. Send it again with more gas.`,
 
   // ------------------------------------------------------------ share ledger
   FundSharesTransfersDisabled: (a, f) =>
@@ -107,6 +124,13 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   FundSharesNothingToClaim: (a, f) =>
     `${f.address(a.address(0))} has no returns to claim in ${f.asset(a.address(1))}.`,
   FundSharesNothingToClaimAny: (a, f) => `${f.address(a.address(0))} has no returns to claim in any asset.`,
+  FundSharesPaused: (a, f) =>
+    `The Fund is paused until ${f.date(a.uint(0))} (unless the trustees end or renew the pause): inflows and minting are stopped, claims keep working.`,
+  FundSharesNotPaused: () => "The Fund is not paused, so there is no pause to end or renew.",
+  FundSharesNothingHeld: (a, f) =>
+    `No returns in ${f.asset(a.address(0))} are held, so there is nothing to move.`,
+  FundSharesInvalidCapitalPool: () => "The share ledger needs the address of the capital pool.",
+  FundSharesInvalidPauseDuration: (a, f) => `A pause lapse of ${f.duration(a.uint(0))} is not allowed.`,
 
   // ------------------------------------------------------------ capital pool
   CapitalPoolWrongValue: (a, f) =>
@@ -118,6 +142,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   CapitalPoolInsufficientReserve: (a, f) =>
     `The stipend reserve holds ${f.amount(a.uint(1), a.address(0))}, less than the ${f.amount(a.uint(2), a.address(0))} needed.`,
   CapitalPoolZeroAmount: () => "The amount is zero.",
+  CapitalPoolNotStray: (a, f) =>
+    `Only ${f.amount(a.uint(2), a.address(0))} of ${f.asset(a.address(0))} in the capital pool lies outside its capital, so ${f.amount(a.uint(1), a.address(0))} cannot be returned (the recipient must be set and the amount above zero).`,
 
   // ------------------------------------------------------------ grant rounds
   GrantRoundsNotCouncil: (a, f) =>
@@ -178,13 +204,15 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `The payment (${f.amount(a.uint(1))}) does not match the cost of the shares (${f.amount(a.uint(0))}).`,
   OfferingsPaused: () => "The Fund is paused: no subscriptions are accepted until the trustees unpause it.",
   OfferingsWindowOpen: (a, f) =>
-    `The window of offering ${a.id(0)} runs until ${f.date(a.uint(1))}: its shares can be claimed only after that, and its capital settled into the capital pool only after that or once the trustees close it.`,
+    `The window of offering ${a.id(0)} runs until ${f.date(a.uint(1))}: its shares can be claimed and its capital settled into the capital pool only after that, or once the trustees close it.`,
   OfferingsAlreadySettled: (a) =>
     `Offering ${a.id(0)} is already settled: its capital is in the capital pool, so there is nothing left to move.`,
   OfferingsShortDelivery: (a, f) =>
     `${f.asset(a.address(0))} delivered ${f.amount(a.uint(2), a.address(0))} instead of ${f.amount(a.uint(1), a.address(0))}: tokens that take a fee on transfer are not supported.`,
   OfferingsNothingToClaim: (a, f) =>
     `${f.address(a.address(1))} has no unclaimed shares in offering ${a.id(0)}.`,
+  OfferingsNotStray: (a, f) =>
+    `Only ${f.amount(a.uint(2), a.address(0))} of ${f.asset(a.address(0))} in Offerings lies outside the escrow of unsettled offerings, so ${f.amount(a.uint(1), a.address(0))} cannot be returned (the recipient must be set and the amount above zero).`,
 
   // ------------------------------------------------------------ returns registry
   ReturnsRegistryNotCouncil: (a, f) =>
@@ -205,7 +233,9 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   ReturnsRegistrySignatureExpired: (a, f) =>
     `The signature expired on ${f.date(a.uint(0))}; sign the promise again.`,
   ReturnsRegistryNonceUsed: (a) =>
-    `Nonce ${a.uint(1)} has already been used by company ${a.id(0)}; sign again with a new nonce.`,
+    `Nonce ${a.uint(1)} of company ${a.id(0)} has already been used or invalidated; sign again with a new nonce.`,
+  ReturnsRegistryNonceFloorNotRaised: (a) =>
+    `Every nonce of company ${a.id(0)} below ${a.uint(1)} is already invalidated; a new floor must be higher than that, not ${a.uint(2)}.`,
   ReturnsRegistryInvalidSignature: (a, f) =>
     `The signature is not a valid signature of these terms by ${f.address(a.address(0))}.`,
   ReturnsRegistryUnknownCommitment: (a) => `Commitment ${a.id(0)} does not exist.`,
@@ -248,8 +278,6 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   ERC20InvalidReceiver: (a, f) => `${f.address(a.address(0))} cannot receive tokens.`,
   ERC20InvalidApprover: (a, f) => `${f.address(a.address(0))} cannot approve a spender.`,
   ERC20InvalidSpender: (a, f) => `${f.address(a.address(0))} cannot be approved as a spender.`,
-  EnforcedPause: () => "The Fund is paused: inflows and minting are stopped until the trustees unpause it.",
-  ExpectedPause: () => "The Fund is not paused.",
   FailedCall: () => "A call to another contract failed without saying why.",
   InsufficientBalance: (a, f) => `The contract holds ${f.eth(a.uint(0))} but ${f.eth(a.uint(1))} is needed.`,
   AddressEmptyCode: (a, f) => `${f.address(a.address(0))} has no code.`,

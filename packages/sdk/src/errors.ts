@@ -49,8 +49,6 @@ export type AbiError = Extract<Abi[number], { type: "error" }>;
 export const libraryErrorsAbi = parseAbi([
   "error AccessControlUnauthorizedAccount(address account, bytes32 neededRole)",
   "error AccessControlBadConfirmation()",
-  "error EnforcedPause()",
-  "error ExpectedPause()",
   "error ReentrancyGuardReentrantCall()",
   "error SafeERC20FailedOperation(address token)",
   "error FailedCall()",

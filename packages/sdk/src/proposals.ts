@@ -2,7 +2,6 @@
 // from `--params` and prints back. Encoding itself is `encodeActionArgs` (actionKinds.ts).
 import {
   decodeAbiParameters,
-  decodeFunctionData,
   encodeAbiParameters,
   isAddress,
   isHex,
@@ -35,7 +34,7 @@ export type SystemNames = Readonly<Record<string, string>>;
 
 export type DescribeContext = {
   readonly assets: readonly AssetInfo[];
-  /** Lower-case address → contract name, for CallSystem targets. */
+  /** Lower-case address → contract name, to name the contracts a proposal mentions. */
   readonly names: SystemNames;
 };
 
@@ -43,33 +42,18 @@ function list(ids: readonly bigint[]): string {
   return ids.length === 0 ? "no application" : ids.map((id) => `#${id}`).join(", ");
 }
 
-const systemAbis: readonly (readonly [string, Abi])[] = [
-  ["FundShares", fundSharesAbi],
-  ["GrantRounds", grantRoundsAbi],
-  ["Offerings", offeringsAbi],
-  ["CapitalPool", capitalPoolAbi],
-  ["ReturnsRegistry", returnsRegistryAbi],
-  ["TrusteeCouncil", trusteeCouncilAbi],
-];
+/** The modules a migration replaces, in `ITrusteeCouncil.Module` order. */
+export const moduleNames = ["GrantRounds", "Offerings", "ReturnsRegistry"] as const;
+export type ModuleName = (typeof moduleNames)[number];
 
-function jsonText(value: unknown): string {
-  return typeof value === "bigint"
-    ? value.toString()
-    : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+/** The module's name for its `ITrusteeCouncil.Module` value. */
+export function moduleName(value: number | bigint): ModuleName | undefined {
+  return moduleNames[Number(value)];
 }
 
-function describeCall(target: Address, data: Hex, ctx: DescribeContext): string {
-  const name = ctx.names[target.toLowerCase()];
-  const abi = systemAbis.find(([n]) => n === name)?.[1];
-  if (name && abi) {
-    try {
-      const call = decodeFunctionData({ abi, data });
-      return `Call ${name}.${call.functionName}(${(call.args ?? []).map(jsonText).join(", ")})`;
-    } catch {
-      return `Call ${name} with data ${shortHash(data)} (not a known function)`;
-    }
-  }
-  return `Call ${shortAddress(target)} with data ${shortHash(data)}`;
+function nameOf(address: Address, ctx: DescribeContext): string {
+  const name = ctx.names[address.toLowerCase()];
+  return name ? `${name} (${shortAddress(address)})` : address;
 }
 
 /** A proposal in plain words, e.g. "Open round: 1,000,000 shares, applications until 3 Dec 2026 14:00, …". */
@@ -135,9 +119,27 @@ export function describeProposal(kindValue: number | bigint, args: Hex, ctx: Des
         const [commitmentId, period, resolution] = decodeActionArgs(kind, args);
         return `Resolve the dispute of period ${period} of commitment #${commitmentId} (resolution ${shortHash(resolution)})`;
       }
-      case "CallSystem": {
-        const [target, data] = decodeActionArgs(kind, args);
-        return describeCall(target, data, ctx);
+      case "RenewPause":
+        return "Renew the pause: it lapses the maximum pause duration from now";
+      case "RecoverOfferingsStrays":
+      case "RecoverPoolStrays": {
+        const [token, to, amount] = decodeActionArgs(kind, args);
+        const where = kind === "RecoverOfferingsStrays" ? "Offerings" : "the capital pool";
+        return `Return ${formatAmount(amount, asset(token))} that reached ${where} outside its books to ${nameOf(to, ctx)} (never escrow or capital)`;
+      }
+      case "AnnounceMigration": {
+        const [module, newModule, retireOld] = decodeActionArgs(kind, args);
+        const name = moduleName(module) ?? `module ${module}`;
+        return (
+          `Announce the migration of ${name} to ${nameOf(newModule, ctx)}, executable after the migration delay` +
+          (retireOld
+            ? "; the old module loses its roles"
+            : "; the old module keeps its roles to finish its business")
+        );
+      }
+      case "CancelMigration": {
+        const [module] = decodeActionArgs(kind, args);
+        return `Cancel the announced migration of ${moduleName(module) ?? `module ${module}`}`;
       }
       case undefined:
         return `Unknown action ${kindValue}`;
@@ -313,7 +315,7 @@ const abiOfContract: Readonly<Record<string, Abi>> = {
  */
 export function decodeActionResult(kind: ActionKind, result: Hex): Record<string, unknown> {
   const route = actionRoutes[kind];
-  if (result === "0x" || route.contract === null) return {};
+  if (result === "0x") return {};
   const fn = abiOfContract[route.contract]?.find(
     (item) => item.type === "function" && item.name === route.functionName,
   );

@@ -64,21 +64,61 @@ export const phaseLabels: Readonly<Record<RoundPhase, string>> = {
 
 // ------------------------------------------------------------------ proposals
 
-/** open: collecting approvals; ready: enough approvals to execute; executed; expired. */
-export type ProposalState = "open" | "ready" | "executed" | "expired";
+/**
+ * open: collecting approvals; ready: enough approvals to execute; executed; failed: its last
+ * execution's action failed (recorded on chain; it may be executed again until it expires); expired.
+ */
+export type ProposalState = "open" | "ready" | "executed" | "failed" | "expired";
 
 export type ProposalTimes = {
   readonly executed: boolean;
   readonly expiresAt: bigint;
   readonly approvals: bigint;
   readonly threshold: bigint;
+  /** When the last execution's action failed (0 if never). */
+  readonly failedAt?: bigint;
 };
 
 /** A proposal can be approved or executed until `expiresAt` inclusive (as the council checks it). */
 export function proposalState(p: ProposalTimes, now: bigint): ProposalState {
   if (p.executed) return "executed";
+  if ((p.failedAt ?? 0n) > 0n) return "failed";
   if (now > p.expiresAt) return "expired";
   return p.approvals >= p.threshold ? "ready" : "open";
+}
+
+/** Whether a failed proposal may still be executed again (it has not expired). */
+export function proposalRetryable(p: ProposalTimes, now: bigint): boolean {
+  return !p.executed && (p.failedAt ?? 0n) > 0n && now <= p.expiresAt;
+}
+
+// ------------------------------------------------------------------ pause and migrations
+
+/** The ledger's pause at chain time: whether it runs, and the seconds until it lapses by itself. */
+export type PauseStatus =
+  { readonly paused: false } | { readonly paused: true; readonly endsAt: bigint; readonly remaining: bigint };
+
+export function pauseStatus(
+  p: { readonly paused: boolean; readonly pauseEnds: bigint },
+  now: bigint,
+): PauseStatus {
+  if (!p.paused || now >= p.pauseEnds) return { paused: false };
+  return { paused: true, endsAt: p.pauseEnds, remaining: p.pauseEnds - now };
+}
+
+/** `ITrusteeCouncil.Migration` as read from the council or the lens. */
+export type MigrationTimes = {
+  readonly newModule: `0x${string}`;
+  readonly effectiveAt: bigint;
+  readonly retireOld: boolean;
+};
+
+/** none: nothing announced; pending: announced, waiting for its delay; ready: anyone may carry it out. */
+export type MigrationState = "none" | "pending" | "ready";
+
+export function migrationState(m: MigrationTimes, now: bigint): MigrationState {
+  if (/^0x0{40}$/i.test(m.newModule)) return "none";
+  return now < m.effectiveAt ? "pending" : "ready";
 }
 
 // ------------------------------------------------------------------ offerings

@@ -193,8 +193,8 @@ contract CapitalInvariantsTest is TestBase {
     function setUp() public {
         // The handler's address is known before it exists, so the contracts can name it as admin and council.
         address future = _nextAddress();
-        FundShares shares = new FundShares("Future Endowment Fund", "FEF", future);
         CapitalPool pool = new CapitalPool(future);
+        FundShares shares = new FundShares("Future Endowment Fund", "FEF", future, pool, 30 days);
         Offerings offerings = new Offerings(ITrusteeCouncil(future), shares, pool);
         TestToken token = new TestToken("Test USDC", "tUSDC", 6);
         handler = new CapitalHandler(shares, pool, offerings, token);

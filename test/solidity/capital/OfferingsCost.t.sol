@@ -22,8 +22,8 @@ contract OfferingsCostTest is TestBase {
     Offerings private offerings;
 
     function setUp() public {
-        shares = new FundShares("Future Endowment Fund", "FEF", address(this));
         pool = new CapitalPool(address(this));
+        shares = new FundShares("Future Endowment Fund", "FEF", address(this), pool, 30 days);
         offerings = new Offerings(ITrusteeCouncil(address(this)), shares, pool);
         shares.grantRole(shares.MINTER_ROLE(), address(offerings));
         pool.grantRole(pool.DEPOSITOR_ROLE(), address(offerings));

@@ -7,7 +7,8 @@ import {SystemCallRecorderMock} from "../../../contracts/mocks/SystemCallRecorde
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Drives a council at random — proposals, approvals, revocations, executions that add and
-/// remove trustees, change the threshold or call a system contract, and time passing — while
+/// remove trustees, change the threshold or call a system contract (or fail and are recorded as
+/// failed), and time passing — while
 /// keeping its own model of who approved under which membership.
 contract CouncilHandler is TestBase {
     uint256 private constant ACTORS = 8;
@@ -36,6 +37,7 @@ contract CouncilHandler is TestBase {
     /// @notice Executions that succeeded with fewer than M approvals from current trustees (must stay 0).
     uint256 public violations;
     uint256 public executions;
+    uint256 public failures;
     uint256 public systemExecutions;
 
     constructor() {
@@ -47,7 +49,7 @@ contract CouncilHandler is TestBase {
             initial[i] = _actors[i];
             _admit(_actors[i]);
         }
-        council = new TrusteeCouncil(initial, 2, 1 days);
+        council = new TrusteeCouncil(initial, 2, 1 days, 14 days);
         modelThreshold = 2;
         recorder = new SystemCallRecorderMock();
         address target = address(recorder);
@@ -112,9 +114,16 @@ contract CouncilHandler is TestBase {
         uint256 callsBefore = recorder.calls();
         vm.prank(EXECUTOR);
         try council.execute(proposalId) {
-            ++executions;
             ModelProposal storage p = _proposals[proposalId - 1];
             if (approvals < required || p.executed) ++violations;
+            if (!council.proposal(proposalId).executed) {
+                // The action failed: recorded, nothing changed, still executable until expiry.
+                ++failures;
+                if (council.proposal(proposalId).failedAt != block.timestamp) ++violations;
+                if (recorder.calls() != callsBefore) ++violations;
+                return;
+            }
+            ++executions;
             p.executed = true;
             _applyEffect(p);
             uint256 expectedCalls = callsBefore + (_isSystem(p.kind) ? 1 : 0);

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {ReturnsRegistry} from "../../../contracts/returns/ReturnsRegistry.sol";
+import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {IReturnsRegistry} from "../../../contracts/interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../../../contracts/interfaces/ITrusteeCouncil.sol";
@@ -25,7 +26,13 @@ abstract contract ReturnsRegistrySetup is TestBase {
     function _deploySystem() internal {
         vm.warp(START);
         admin = vm.addr(ADMIN_KEY);
-        shares = new FundShares("Future Endowment Fund Shares", "FEF", address(this));
+        shares = new FundShares(
+            "Future Endowment Fund Shares",
+            "FEF",
+            address(this),
+            new CapitalPool(address(this)),
+            30 days
+        );
         token = new TestToken("Test USD", "TUSD", 6);
         shares.addReturnsAsset(address(token));
         shares.grantRole(shares.MINTER_ROLE(), address(this));

@@ -10,7 +10,7 @@ import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Drives the ledger for the invariant test: mints, transfers, burns, distributes (ETH and a
-/// TestToken), sends straight to the ledger and syncs, releases held returns and claims, at random,
+/// TestToken), sends straight to the ledger and syncs, moves held returns to the capital pool and claims, at random,
 /// among a fixed set of actors. Funds itself with `vm.deal` and `TestToken.mint`. Keeps ghost totals
 /// of everything paid in and claimed, and each actor's exact pro-rata entitlement, and checks every
 /// claim against it as it happens.
@@ -36,6 +36,7 @@ contract FundSharesHandler is TestBase {
     uint256[ASSETS] private _paidIn;
     uint256[ASSETS] private _claimed;
     uint256[ASSETS] private _held;
+    uint256[ASSETS] private _moved;
     uint256 private _minted;
     uint256 private _burned;
     // Per actor and asset: exact entitlement × SCALE, rounded up and down, and the most the ledger's
@@ -136,14 +137,20 @@ contract FundSharesHandler is TestBase {
         ++_calls["sendDirectAndSync"];
     }
 
-    /// @notice Releases held returns, if any and if a whole share exists.
-    function releaseUndistributed(bool inToken) external {
+    /// @notice Moves held returns, if any, to the capital pool (refused with FundSharesNothingHeld otherwise).
+    function moveHeldToCapital(bool inToken) external {
         uint256 index = inToken ? 1 : 0;
-        uint256 expected = _shares.totalSupply() >= ONE_SHARE ? _held[index] : 0;
-        if (expected != 0) _creditGhost(index, 0);
-        uint256 released = _shares.releaseUndistributed(_asset(index));
-        if (released != expected) ++_miscreditedInflows;
-        ++_calls["releaseUndistributed"];
+        uint256 expected = _held[index];
+        try _shares.moveHeldToCapital(_asset(index)) returns (uint256 moved) {
+            if (moved != expected) ++_miscreditedInflows;
+            _held[index] = 0;
+            _moved[index] += moved;
+            ++_calls["moveHeldToCapital"];
+        } catch (bytes memory reason) {
+            if (expected != 0 || bytes4(reason) != IFundShares.FundSharesNothingHeld.selector) {
+                ++_miscreditedInflows;
+            }
+        }
     }
 
     /// @notice An actor claims one asset (preferably one with something to claim). It must succeed
@@ -202,9 +209,12 @@ contract FundSharesHandler is TestBase {
         return _asset(index);
     }
 
-    /// @notice Ghost totals of one asset: paid in, claimed, held while supply was below a share.
-    function ghostBooks(uint256 index) external view returns (uint256 paidIn, uint256 claimed, uint256 held) {
-        return (_paidIn[index], _claimed[index], _held[index]);
+    /// @notice Ghost totals of one asset: paid in, claimed, held while supply was below a share, and
+    /// moved from held to the capital pool.
+    function ghostBooks(
+        uint256 index
+    ) external view returns (uint256 paidIn, uint256 claimed, uint256 held, uint256 moved) {
+        return (_paidIn[index], _claimed[index], _held[index], _moved[index]);
     }
 
     /// @notice Ghost share totals: minted and burned through the handler.
@@ -241,8 +251,8 @@ contract FundSharesHandler is TestBase {
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev Mirrors the rules from first principles: below one whole share the payment is held;
-    /// otherwise it and everything held go to the current holders pro rata.
+    /// @dev Mirrors the rules from first principles: below one whole share the payment is held (and
+    /// stays held until moved to the capital pool); otherwise it goes to the current holders pro rata.
     function _creditGhost(uint256 index, uint256 amount) private {
         _paidIn[index] += amount;
         uint256 supply = _shares.totalSupply();
@@ -251,9 +261,7 @@ contract FundSharesHandler is TestBase {
             ++_calls["held"];
             return;
         }
-        if (_held[index] != 0) ++_calls["released"];
-        uint256 total = _held[index] + amount;
-        _held[index] = 0;
+        uint256 total = amount;
         for (uint256 i; i < ACTORS; ++i) {
             address actor = _actors[i];
             uint256 balance = _shares.balanceOf(actor);

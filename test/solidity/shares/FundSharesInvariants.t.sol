@@ -5,6 +5,7 @@ pragma solidity 0.8.28;
 // read, not to save gas.
 // solhint-disable func-name-mixedcase, gas-small-strings
 
+import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {TestBase} from "../utils/Vm.sol";
@@ -19,7 +20,9 @@ contract FundSharesInvariantsTest is TestBase {
     FundSharesHandler private handler;
 
     function setUp() public {
-        shares = new FundShares("Fund", "FEF", address(this));
+        CapitalPool pool = new CapitalPool(address(this));
+        shares = new FundShares("Fund", "FEF", address(this), pool, 30 days);
+        pool.grantRole(pool.DEPOSITOR_ROLE(), address(shares));
         token = new TestToken("Test Dollar", "TUSD", 18);
         shares.addReturnsAsset(address(token));
         shares.setTransfersEnabled(true);
@@ -33,7 +36,7 @@ contract FundSharesInvariantsTest is TestBase {
         targets[0] = address(handler);
     }
 
-    /// Invariant 1, per asset: paid in = claimed + Σ claimable + undistributed + dust.
+    /// Invariant 1, per asset: paid in = claimed + Σ claimable + undistributed + moved to capital + dust.
     /// Dust bound: each holder's sub-wei remainder is below 1 wei (ACTORS holders at most) and each
     /// distribution drops below supply / 10^33 wei, which over ≤ 100 distributions per run (the
     /// depth) of a supply ≤ 1e26 (100 mints of ≤ 1e24) stays below 1e-5 wei; so
@@ -42,14 +45,19 @@ contract FundSharesInvariantsTest is TestBase {
     function invariant_conservationPerAsset() public view {
         for (uint256 i; i < handler.ASSETS(); ++i) {
             address asset = handler.assetAt(i);
-            (uint256 paidIn, uint256 claimed, uint256 held) = handler.ghostBooks(i);
+            (uint256 paidIn, uint256 claimed, uint256 held, uint256 moved) = handler.ghostBooks(i);
             (uint256 received, uint256 distributed, uint256 booksClaimed, uint256 undistributed) = shares
                 .assetTotals(asset);
             assertEq(received, paidIn, "books: received = everything paid in");
-            assertEq(received, distributed + undistributed, "books: received = distributed + undistributed");
+            assertEq(
+                received,
+                distributed + undistributed + moved,
+                "books: received = distributed + undistributed + moved to capital"
+            );
+            assertEq(shares.movedToCapital(asset), moved, "books: moved to capital");
             assertEq(booksClaimed, claimed, "books: claimed = everything paid out");
             assertEq(undistributed, held, "books: undistributed = held while supply < 1 share");
-            uint256 accounted = claimed + _sumClaimable(asset) + undistributed;
+            uint256 accounted = claimed + _sumClaimable(asset) + undistributed + moved;
             assertLe(accounted, paidIn, "dust >= 0: nothing owed beyond what was paid in");
             assertLe(paidIn - accounted, handler.ACTORS() + 1, "dust <= actors + 1 wei");
         }

@@ -7,6 +7,7 @@ pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
+import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {TestBase} from "../utils/Vm.sol";
@@ -24,10 +25,13 @@ contract FundSharesMathTest is TestBase {
     uint256 private constant MAX_AMOUNT = 1e27; // a billion units of 18-decimal money
 
     FundShares private shares;
+    CapitalPool private pool;
     TestToken private usdc;
 
     function setUp() public {
-        shares = new FundShares("Fund", "FEF", address(this));
+        pool = new CapitalPool(address(this));
+        shares = new FundShares("Fund", "FEF", address(this), pool, 30 days);
+        pool.grantRole(pool.DEPOSITOR_ROLE(), address(shares));
         shares.grantRole(shares.MINTER_ROLE(), address(this));
         usdc = new TestToken("Test Coin", "TUSDC", 6);
         shares.addReturnsAsset(address(usdc));
@@ -151,14 +155,13 @@ contract FundSharesMathTest is TestBase {
         assertGe((bobGain + 2) * supply, second * (bob + moved), "receiver not short-changed");
     }
 
-    /// Returns paid while supply is below one share are held in full and released into the next
-    /// distribution once a share exists; nothing is lost beyond a wei per holder.
-    function testFuzz_heldReturnsAreReleasedInFull(
+    /// Returns paid while supply is below one share are held in full, never handed to whoever holds
+    /// shares next, and move whole into the capital pool; later payments go to the holders alone.
+    function testFuzz_heldReturnsGoWholeToTheCapitalPool(
         uint256 early,
         uint256 held,
         uint256 alice,
-        uint256 bob,
-        bool viaRelease
+        uint256 later
     ) public {
         early = bound(early, 0, 1e18 - 1);
         held = bound(held, 1, MAX_AMOUNT);
@@ -170,27 +173,20 @@ contract FundSharesMathTest is TestBase {
         assertEq(shares.claimable(ALICE, ETH), 0, "nobody can claim held returns");
 
         alice = bound(alice, 1e18 - early, MAX_SHARES);
-        bob = bound(bob, 0, MAX_SHARES);
+        later = bound(later, 1, MAX_AMOUNT);
         _mint(ALICE, alice);
-        _mint(BOB, bob);
-        uint256 released = held;
-        if (viaRelease) {
-            assertEq(shares.releaseUndistributed(ETH), held, "release returns the amount held");
-        } else {
-            _pay(false, 1);
-            ++released;
-        }
+        _pay(false, later);
         (, distributed, , undistributed) = shares.assetTotals(ETH);
-        assertEq(undistributed, 0, "nothing left held");
-        assertEq(distributed, released, "everything held is distributed");
-        uint256 supply = early + alice + bob;
-        uint256 total = _assertWithinOneWeiBelow(
-            shares.claimable(ALICE, ETH),
-            released * (early + alice),
-            supply
-        );
-        total += _assertWithinOneWeiBelow(shares.claimable(BOB, ETH), released * bob, supply);
-        assertGe(total + 2, released, "at most a wei per holder left as dust");
+        assertEq(undistributed, held, "still held once shares exist");
+        assertEq(distributed, later, "only the later payment is distributed");
+        _assertWithinOneWeiBelow(shares.claimable(ALICE, ETH), later * (early + alice), early + alice);
+
+        assertEq(shares.moveHeldToCapital(ETH), held, "moves exactly what was held");
+        assertEq(address(pool).balance, held, "the pool received it");
+        assertEq(pool.books(ETH).capitalIn, held, "booked as capital");
+        (uint256 received, , , uint256 left) = shares.assetTotals(ETH);
+        assertEq(left, 0, "nothing left held");
+        assertEq(received, held + later, "received counts what moved");
     }
 
     function _mint(address to, uint256 amount) private {

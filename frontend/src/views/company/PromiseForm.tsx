@@ -3,7 +3,7 @@ import { keccak256, toHex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import { submitCommitment } from "@fef/sdk/actions/returns";
+import { invalidateNonce, submitCommitment } from "@fef/sdk/actions/returns";
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 import { promiseTypedData, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
 import {
@@ -167,6 +167,23 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     }
   }
 
+  // Revoking: a signed Promise may have left this browser (shared for someone to submit). Invalidating
+  // its nonce makes that signature worthless; re-sign under a new nonce.
+  const nonceText = form.values.nonce.trim();
+  const nonceToRevoke = signed ? signed.terms.nonce : /^\d+$/.test(nonceText) ? BigInt(nonceText) : undefined;
+  const revokeLabel =
+    nonceToRevoke === undefined ? "Invalidate nonce" : `Invalidate nonce ${nonceToRevoke.toString()}`;
+  async function revoke() {
+    const companyId = signed ? signed.terms.companyId : company?.id;
+    if (nonceToRevoke === undefined || companyId === undefined) return;
+    await send(revokeLabel, ({ fund }) => invalidateNonce(fund, companyId, nonceToRevoke), {
+      onConfirmed: () => {
+        setSigned(null);
+        form.set("nonce", randomNonce());
+      },
+    });
+  }
+
   const submitLabel = "Submit signed promise";
   async function submit() {
     if (!signed) return;
@@ -239,9 +256,21 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
           </div>
           <FormFields form={form} fields={TERM_FIELDS} />
         </div>
-        <button type="submit" disabled={signing} data-testid="pfr-sign">
-          Sign with wallet
-        </button>
+        <div className="row">
+          <button type="submit" disabled={signing} data-testid="pfr-sign">
+            Sign with wallet
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={nonceToRevoke === undefined || busy.has(revokeLabel)}
+            onClick={() => void revoke()}
+            title="No Promise signed with this nonce can be submitted afterwards"
+            data-testid="pfr-invalidate-nonce"
+          >
+            {revokeLabel}
+          </button>
+        </div>
       </Form>
       {signed ? (
         <div className="signed" data-testid="pfr-signed">

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 
-import { formatShares } from "@fef/sdk/format";
+import { formatDate, formatShares } from "@fef/sdk/format";
 
 import { Fact } from "../../components/Fact";
 import { useFund } from "../../hooks/useFund";
@@ -43,7 +43,7 @@ export function FundFigures() {
           {f.threshold.toString()} of {f.trustees.length} trustees
         </Fact>
         <Fact term="State">
-          {f.paused ? "Paused" : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
+          {f.paused ? `Paused until ${formatDate(f.pauseEnds)}` : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
         </Fact>
         <Fact term="Rounds / applications">
           {f.roundCount.toString()} / {f.applicationCount.toString()}

@@ -1,6 +1,7 @@
 import { CapTable } from "./CapTable";
 import { Compliance } from "./Compliance";
 import { FundFigures } from "./FundFigures";
+import { GovernanceBanner } from "./GovernanceBanner";
 import { HistoryNote } from "./HistoryNote";
 import { ReturnsSection } from "./ReturnsSection";
 
@@ -8,6 +9,7 @@ import { ReturnsSection } from "./ReturnsSection";
 export function OverviewView() {
   return (
     <div className="stack">
+      <GovernanceBanner />
       <FundFigures />
       <ReturnsSection />
       <CapTable />

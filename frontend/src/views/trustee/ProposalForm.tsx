@@ -42,8 +42,12 @@ const labels: Readonly<Record<ProposalField, string>> = {
   commitmentId: "Commitment id",
   period: "Period (0 = first)",
   reasonHash: "Reason / resolution hash (bytes32)",
-  target: "Target system contract",
-  data: "Call data (hex)",
+  strayAsset: "Asset sent by mistake",
+  recipient: "Return it to",
+  amount: "Amount (at most the strays shown)",
+  module: "Module to replace",
+  newModule: "New module address",
+  retireOld: "Old module's roles",
 };
 
 const dateFields: ReadonlySet<ProposalField> = new Set([
@@ -93,8 +97,12 @@ export function ProposalForm() {
       commitmentId: "",
       period: "0",
       reasonHash: "",
-      target: system?.shares.toLowerCase() ?? "",
-      data: "",
+      strayAsset: zeroAddress,
+      recipient: "",
+      amount: "",
+      module: "0",
+      newModule: "",
+      retireOld: "no",
     };
   });
   const form = useForm<ProposalField>(initial);
@@ -148,7 +156,7 @@ export function ProposalForm() {
         <div className="grid">
           {fieldsOf[kind].map((name) => {
             const common = { label: labels[name], testId: `proposal-${name}`, ...form.field(name) };
-            if (name === "stipendAsset" || name === "offeringAsset")
+            if (name === "stipendAsset" || name === "offeringAsset" || name === "strayAsset")
               return <SelectField key={name} {...common} options={assetOptions} />;
             if (name === "transfers")
               return (
@@ -161,15 +169,30 @@ export function ProposalForm() {
                   ]}
                 />
               );
-            if (name === "target")
+            if (name === "module")
               return (
                 <SelectField
                   key={name}
                   {...common}
-                  options={Object.entries(names).map(([address, n]) => ({
-                    value: address,
-                    label: `${n} (${address})`,
-                  }))}
+                  options={[
+                    { value: "0", label: "Grant rounds" },
+                    { value: "1", label: "Offerings" },
+                    { value: "2", label: "Returns registry" },
+                  ]}
+                />
+              );
+            if (name === "retireOld")
+              return (
+                <SelectField
+                  key={name}
+                  {...common}
+                  options={[
+                    { value: "no", label: "Keep them (the old module finishes its open business)" },
+                    {
+                      value: "yes",
+                      label: "Revoke them at migration (its unclaimed awards stay unclaimable)",
+                    },
+                  ]}
                 />
               );
             if (dateFields.has(name))

@@ -2,17 +2,20 @@ import { approveProposal, executeProposal, revokeApproval } from "@fef/sdk/actio
 import { actionKindLabel } from "@fef/sdk/actionKinds";
 import { formatDate, shortAddress } from "@fef/sdk/format";
 import { describeProposal } from "@fef/sdk/proposals";
+import { proposalRetryable, proposalState } from "@fef/sdk/status";
 
 import { useFund, type ProposalRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
 import { systemNames } from "./systemNames";
 
-type State = "executed" | "expired" | "ready" | "open";
-
-function stateOf(p: ProposalRow, threshold: bigint, now: bigint): State {
-  if (p.proposal.executed) return "executed";
-  if (now > p.proposal.expiresAt) return "expired";
-  return p.approvals >= threshold ? "ready" : "open";
+function timesOf(p: ProposalRow, threshold: bigint) {
+  return {
+    executed: p.proposal.executed,
+    expiresAt: p.proposal.expiresAt,
+    approvals: p.approvals,
+    threshold,
+    failedAt: p.proposal.failedAt,
+  };
 }
 
 /** Proposals in plain words with who approved, and approve / revoke / execute. */
@@ -30,7 +33,9 @@ export function ProposalQueue() {
       {snapshot.proposals.length === 0 ? <p className="muted">No proposal yet.</p> : null}
       <ol className="proposals" reversed>
         {snapshot.proposals.map((p) => {
-          const state = stateOf(p, threshold, now);
+          const times = timesOf(p, threshold);
+          const state = proposalState(times, now);
+          const retryable = proposalRetryable(times, now) && p.approvals >= threshold;
           const approvers = trustees.filter((_, i) => p.approvedBy[i]);
           const iApproved = me >= 0 && p.approvedBy[me] === true;
           const id = p.id;
@@ -51,7 +56,9 @@ export function ProposalQueue() {
                     ? "ready to execute"
                     : state === "open"
                       ? `${p.approvals} of ${threshold} approvals`
-                      : state}
+                      : state === "failed"
+                        ? "execution failed"
+                        : state}
                 </span>
               </h3>
               <p className="plain-words" data-testid={`proposal-${id}-text`}>
@@ -62,7 +69,16 @@ export function ProposalQueue() {
                 {formatDate(p.proposal.expiresAt)}. Approved by:{" "}
                 {approvers.length > 0 ? approvers.map((a) => shortAddress(a)).join(", ") : "nobody yet"}.
               </p>
-              {state === "open" || state === "ready" ? (
+              {state === "failed" ? (
+                <p className="warn" data-testid={`proposal-${id}-failed`}>
+                  Its action failed when executed on {formatDate(p.proposal.failedAt)} (the reason is in the
+                  transaction&apos;s ProposalExecutionFailed event); nothing changed.{" "}
+                  {retryable
+                    ? `It may be executed again until ${formatDate(p.proposal.expiresAt)}.`
+                    : "Propose it again if it is still wanted."}
+                </p>
+              ) : null}
+              {state === "open" || state === "ready" || retryable ? (
                 <div className="row">
                   {me >= 0 && !iApproved ? (
                     <button
@@ -87,7 +103,7 @@ export function ProposalQueue() {
                       Revoke my approval
                     </button>
                   ) : null}
-                  {state === "ready" && account ? (
+                  {(state === "ready" || retryable) && account ? (
                     <button
                       type="button"
                       disabled={busy.has(executeLabel)}

@@ -1,4 +1,4 @@
-import { isHex, zeroHash, type Hex } from "viem";
+import { zeroHash, type Hex } from "viem";
 
 import { encodeActionArgs, type ActionArgs, type ActionKind } from "@fef/sdk/actionKinds";
 import { proposeAction } from "@fef/sdk/actions/council";
@@ -47,8 +47,12 @@ export const proposalFieldNames = [
   "commitmentId",
   "period",
   "reasonHash",
-  "target",
-  "data",
+  "strayAsset",
+  "recipient",
+  "amount",
+  "module",
+  "newModule",
+  "retireOld",
 ] as const;
 
 export type ProposalField = (typeof proposalFieldNames)[number];
@@ -78,6 +82,14 @@ function must<T>(value: T | undefined): T {
   return value;
 }
 const U128 = 2n ** 128n - 1n;
+
+/** `ITrusteeCouncil.Module`: 0 grant rounds, 1 offerings, 2 returns registry. */
+function checkModule(text: string): Checked<number> {
+  const value = Number(text);
+  return [0, 1, 2].includes(value) && text.trim() !== ""
+    ? { ok: true, value }
+    : { ok: false, error: "Choose the module to replace." };
+}
 
 /** Validates the fields `kind` uses and ABI-encodes them as the proposal's `args`. */
 export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildContext): Built {
@@ -187,6 +199,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       return finish("SetTransfersEnabled", () => [v.transfers === "on"]);
     case "Pause":
     case "Unpause":
+    case "RenewPause":
       return finish(kind, () => []);
     case "AddReturnsAsset": {
       const token = take("token", checkAddress(v.token, "Token"));
@@ -271,14 +284,21 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       );
       return finish(kind, () => [must(commitmentId), must(period), must(reason)]);
     }
-    case "CallSystem": {
-      const target = take("target", checkAddress(v.target, "Target"));
-      const data = v.data.trim();
-      checks.data =
-        isHex(data) && data.length >= 10 && data.length % 2 === 0
-          ? { ok: true, value: data }
-          : { ok: false, error: "Call data must be 0x-prefixed hex with at least a 4-byte selector." };
-      return finish("CallSystem", () => [must(target), data as Hex]);
+    case "RecoverOfferingsStrays":
+    case "RecoverPoolStrays": {
+      const a = asset("strayAsset");
+      const to = take("recipient", checkAddress(v.recipient, "Recipient"));
+      const amount = a ? take("amount", checkAmount(v.amount, a.decimals, { label: "Amount" })) : undefined;
+      return finish(kind, () => [must(a).asset, must(to), must(amount)]);
+    }
+    case "AnnounceMigration": {
+      const module = take("module", checkModule(v.module));
+      const newModule = take("newModule", checkAddress(v.newModule, "New module"));
+      return finish("AnnounceMigration", () => [must(module), must(newModule), v.retireOld === "yes"]);
+    }
+    case "CancelMigration": {
+      const module = take("module", checkModule(v.module));
+      return finish("CancelMigration", () => [must(module)]);
     }
   }
 }
@@ -310,5 +330,9 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
   RetireTechnique: ["techniqueId"],
   DisputeReport: ["commitmentId", "period", "reasonHash"],
   ResolveDispute: ["commitmentId", "period", "reasonHash"],
-  CallSystem: ["target", "data"],
+  RenewPause: [],
+  RecoverOfferingsStrays: ["strayAsset", "recipient", "amount"],
+  RecoverPoolStrays: ["strayAsset", "recipient", "amount"],
+  AnnounceMigration: ["module", "newModule", "retireOld"],
+  CancelMigration: ["module"],
 };

@@ -2,7 +2,7 @@ import type { SystemNames } from "@fef/sdk/proposals";
 
 import type { System } from "../../hooks/useFund";
 
-/** Lower-case address → name of each Fund contract, for CallSystem targets and descriptions. */
+/** Lower-case address → name of each Fund contract, to name the contracts proposals mention. */
 export function systemNames(system: System | undefined): SystemNames {
   if (!system) return {};
   return {

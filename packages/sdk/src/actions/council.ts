@@ -1,4 +1,6 @@
 // Trustees: propose, approve, revoke an approval, execute. Every privileged change goes through these.
+import type { Address } from "viem";
+
 import {
   encodeActionArgs,
   ActionKindValue,
@@ -62,4 +64,55 @@ export function executeProposal(fund: Council, proposalId: bigint): Step[] {
       args: [proposalId],
     }),
   ];
+}
+
+/** `ITrusteeCouncil.Module` values: the modules a migration can replace. */
+export const Module = { GrantRounds: 0, Offerings: 1, ReturnsRegistry: 2 } as const;
+export type ModuleValue = (typeof Module)[keyof typeof Module];
+
+/**
+ * Proposes a module migration: `newModule` replaces `module` once the council's migration delay has
+ * passed after execution. `retireOld` revokes the old module's roles at migration (its unclaimed
+ * awards, stipends or subscribed shares then stay unclaimable). A trustee.
+ */
+export function proposeMigration(
+  fund: Council,
+  m: { readonly module: ModuleValue; readonly newModule: Address; readonly retireOld: boolean },
+): Step[] {
+  return proposeAction(fund, "AnnounceMigration", [m.module, m.newModule, m.retireOld]);
+}
+
+/** Proposes to withdraw the announced migration of `module` before it is executed. A trustee. */
+export function proposeMigrationCancel(fund: Council, module: ModuleValue): Step[] {
+  return proposeAction(fund, "CancelMigration", [module]);
+}
+
+/** `TrusteeCouncil.executeMigration(module)` once its delay has passed. Anyone. */
+export function executeMigration(fund: Council, module: ModuleValue): Step[] {
+  return [
+    step({
+      label: `Carry out the migration of module ${module}`,
+      address: fund.TrusteeCouncil,
+      abi: trusteeCouncilAbi,
+      functionName: "executeMigration",
+      args: [module],
+    }),
+  ];
+}
+
+/**
+ * Proposes to return `amount` of `asset` that reached Offerings or the capital pool outside their
+ * books to `to` (never more than the contract's `strays(asset)`). A trustee.
+ */
+export function proposeStrayRecovery(
+  fund: Council,
+  r: {
+    readonly from: "Offerings" | "CapitalPool";
+    readonly asset: Address;
+    readonly to: Address;
+    readonly amount: bigint;
+  },
+): Step[] {
+  const kind = r.from === "Offerings" ? "RecoverOfferingsStrays" : "RecoverPoolStrays";
+  return proposeAction(fund, kind, [r.asset, r.to, r.amount]);
 }

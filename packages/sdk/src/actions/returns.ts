@@ -40,6 +40,35 @@ export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Addres
   ];
 }
 
+/**
+ * `ReturnsRegistry.invalidateNonce(companyId, nonce)`: a signed Promise with this nonce can no longer
+ * be submitted (re-sign under a new nonce). A company signer, before submission.
+ */
+export function invalidateNonce(fund: Registry, companyId: bigint, nonce: bigint): Step[] {
+  return [
+    step({
+      label: `Invalidate nonce ${nonce} of company #${companyId}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "invalidateNonce",
+      args: [companyId, nonce],
+    }),
+  ];
+}
+
+/** `ReturnsRegistry.invalidateNoncesBelow(companyId, floor)`: every nonce below `floor` is invalidated. A company signer. */
+export function invalidateNoncesBelow(fund: Registry, companyId: bigint, floor: bigint): Step[] {
+  return [
+    step({
+      label: `Invalidate every nonce of company #${companyId} below ${floor}`,
+      address: fund.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      functionName: "invalidateNoncesBelow",
+      args: [companyId, floor],
+    }),
+  ];
+}
+
 /** `ReturnsRegistry.setCompanySigner`: authorise (or remove) a signer of the company's Promises. The company's admin. */
 export function setCompanySigner(
   fund: Registry,

@@ -61,14 +61,17 @@ export function syncReturns(fund: Shares, asset: Address): Step[] {
   ];
 }
 
-/** `FundShares.releaseUndistributed(asset)`: returns held while no shares existed go to holders. Anyone. */
-export function releaseUndistributed(fund: Shares, asset: Address): Step[] {
+/**
+ * `FundShares.moveHeldToCapital(asset)`: returns held while fewer than one whole share existed move
+ * into the capital pool (owed to no holder; they fund stipends). Anyone.
+ */
+export function moveHeldToCapital(fund: Shares, asset: Address): Step[] {
   return [
     step({
-      label: "Release undistributed returns to holders",
+      label: "Move held returns into the capital pool",
       address: fund.FundShares,
       abi: fundSharesAbi,
-      functionName: "releaseUndistributed",
+      functionName: "moveHeldToCapital",
       args: [asset],
     }),
   ];

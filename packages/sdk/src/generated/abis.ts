@@ -19,6 +19,16 @@ export const fundSharesAbi = [
         "internalType": "address",
         "name": "admin",
         "type": "address"
+      },
+      {
+        "internalType": "contract ICapitalPool",
+        "name": "capitalPool_",
+        "type": "address"
+      },
+      {
+        "internalType": "uint64",
+        "name": "maxPauseDuration_",
+        "type": "uint64"
       }
     ],
     "stateMutability": "nonpayable",
@@ -133,16 +143,6 @@ export const fundSharesAbi = [
   },
   {
     "inputs": [],
-    "name": "EnforcedPause",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ExpectedPause",
-    "type": "error"
-  },
-  {
-    "inputs": [],
     "name": "FailedCall",
     "type": "error"
   },
@@ -169,6 +169,22 @@ export const fundSharesAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "FundSharesInvalidCapitalPool",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint64",
+        "name": "duration",
+        "type": "uint64"
+      }
+    ],
+    "name": "FundSharesInvalidPauseDuration",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -182,6 +198,22 @@ export const fundSharesAbi = [
       }
     ],
     "name": "FundSharesLimitExceeded",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "FundSharesNotPaused",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "FundSharesNothingHeld",
     "type": "error"
   },
   {
@@ -209,6 +241,17 @@ export const fundSharesAbi = [
       }
     ],
     "name": "FundSharesNothingToClaimAny",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint64",
+        "name": "until",
+        "type": "uint64"
+      }
+    ],
+    "name": "FundSharesPaused",
     "type": "error"
   },
   {
@@ -331,10 +374,54 @@ export const fundSharesAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": true,
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
         "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "HeldReturnsMovedToCapital",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
         "internalType": "address",
         "name": "account",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "until",
+        "type": "uint64"
+      }
+    ],
+    "name": "PauseRenewed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "until",
+        "type": "uint64"
       }
     ],
     "name": "Paused",
@@ -576,7 +663,7 @@ export const fundSharesAbi = [
     "anonymous": false,
     "inputs": [
       {
-        "indexed": false,
+        "indexed": true,
         "internalType": "address",
         "name": "account",
         "type": "address"
@@ -613,7 +700,7 @@ export const fundSharesAbi = [
   },
   {
     "inputs": [],
-    "name": "MAX_RETURNS_ASSETS",
+    "name": "MAX_OUTSTANDING_PER_ASSET",
     "outputs": [
       {
         "internalType": "uint256",
@@ -626,7 +713,20 @@ export const fundSharesAbi = [
   },
   {
     "inputs": [],
-    "name": "MAX_RETURNS_PER_ASSET",
+    "name": "MAX_PAUSE_DURATION",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_RETURNS_ASSETS",
     "outputs": [
       {
         "internalType": "uint256",
@@ -671,6 +771,19 @@ export const fundSharesAbi = [
         "internalType": "uint256",
         "name": "",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MIN_PAUSE_DURATION",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
       }
     ],
     "stateMutability": "view",
@@ -814,6 +927,19 @@ export const fundSharesAbi = [
     "name": "burn",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "capitalPool",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1027,6 +1153,19 @@ export const fundSharesAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "maxPauseDuration",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -1042,6 +1181,44 @@ export const fundSharesAbi = [
     "name": "mint",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "moveHeldToCapital",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "moved",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "movedToCapital",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -1066,6 +1243,29 @@ export const fundSharesAbi = [
   },
   {
     "inputs": [],
+    "name": "pauseState",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "isPaused",
+        "type": "bool"
+      },
+      {
+        "internalType": "uint64",
+        "name": "pauseEnds",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint256",
+        "name": "totalPausedSeconds",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "paused",
     "outputs": [
       {
@@ -1078,21 +1278,22 @@ export const fundSharesAbi = [
     "type": "function"
   },
   {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "asset",
-        "type": "address"
-      }
-    ],
-    "name": "releaseUndistributed",
+    "inputs": [],
+    "name": "pausedSeconds",
     "outputs": [
       {
         "internalType": "uint256",
-        "name": "released",
+        "name": "",
         "type": "uint256"
       }
     ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "renewPause",
+    "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -1319,21 +1520,15 @@ export const trusteeCouncilAbi = [
         "internalType": "uint64",
         "name": "lifetime",
         "type": "uint64"
+      },
+      {
+        "internalType": "uint64",
+        "name": "delay",
+        "type": "uint64"
       }
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "target",
-        "type": "address"
-      }
-    ],
-    "name": "AddressEmptyCode",
-    "type": "error"
   },
   {
     "inputs": [
@@ -1365,6 +1560,17 @@ export const trusteeCouncilAbi = [
       }
     ],
     "name": "CouncilDuplicateTrustee",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "proposalId",
+        "type": "uint256"
+      }
+    ],
+    "name": "CouncilExecutionOutOfGas",
     "type": "error"
   },
   {
@@ -1413,6 +1619,33 @@ export const trusteeCouncilAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint64",
+        "name": "delay",
+        "type": "uint64"
+      }
+    ],
+    "name": "CouncilInvalidMigrationDelay",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      }
+    ],
+    "name": "CouncilInvalidModule",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "threshold",
         "type": "uint256"
@@ -1435,6 +1668,54 @@ export const trusteeCouncilAbi = [
       }
     ],
     "name": "CouncilInvalidTrustee",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "internalType": "uint64",
+        "name": "effectiveAt",
+        "type": "uint64"
+      }
+    ],
+    "name": "CouncilMigrationNotReady",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      },
+      {
+        "internalType": "uint64",
+        "name": "effectiveAt",
+        "type": "uint64"
+      }
+    ],
+    "name": "CouncilMigrationPending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      }
+    ],
+    "name": "CouncilNoPendingMigration",
     "type": "error"
   },
   {
@@ -1549,32 +1830,22 @@ export const trusteeCouncilAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "proposalId",
+        "name": "applicationId",
         "type": "uint256"
       }
     ],
-    "name": "CouncilUnknownProposal",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "FailedCall",
+    "name": "CouncilUnknownApplication",
     "type": "error"
   },
   {
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "balance",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needed",
+        "name": "proposalId",
         "type": "uint256"
       }
     ],
-    "name": "InsufficientBalance",
+    "name": "CouncilUnknownProposal",
     "type": "error"
   },
   {
@@ -1599,6 +1870,93 @@ export const trusteeCouncilAbi = [
       }
     ],
     "name": "ApprovalRevoked",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "oldModule",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "effectiveAt",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "retireOld",
+        "type": "bool"
+      }
+    ],
+    "name": "MigrationAnnounced",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      }
+    ],
+    "name": "MigrationCancelled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "oldModule",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "retireOld",
+        "type": "bool"
+      }
+    ],
+    "name": "MigrationExecuted",
     "type": "event"
   },
   {
@@ -1692,6 +2050,37 @@ export const trusteeCouncilAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "proposalId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "enum ITrusteeCouncil.ActionKind",
+        "name": "kind",
+        "type": "uint8"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "executor",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes",
+        "name": "reason",
+        "type": "bytes"
+      }
+    ],
+    "name": "ProposalExecutionFailed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "components": [
           {
             "internalType": "address",
@@ -1769,6 +2158,19 @@ export const trusteeCouncilAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_MIGRATION_DELAY",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_PROPOSAL_LIFETIME",
     "outputs": [
       {
@@ -1788,6 +2190,19 @@ export const trusteeCouncilAbi = [
         "internalType": "uint256",
         "name": "",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MIN_MIGRATION_DELAY",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
       }
     ],
     "stateMutability": "view",
@@ -1815,6 +2230,29 @@ export const trusteeCouncilAbi = [
       }
     ],
     "name": "addTrustee",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      },
+      {
+        "internalType": "address",
+        "name": "newModule",
+        "type": "address"
+      },
+      {
+        "internalType": "bool",
+        "name": "retireOld",
+        "type": "bool"
+      }
+    ],
+    "name": "announceMigration",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1894,6 +2332,19 @@ export const trusteeCouncilAbi = [
   {
     "inputs": [
       {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      }
+    ],
+    "name": "cancelMigration",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "newThreshold",
         "type": "uint256"
@@ -1920,6 +2371,19 @@ export const trusteeCouncilAbi = [
         "type": "bytes"
       }
     ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      }
+    ],
+    "name": "executeMigration",
+    "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
   },
@@ -1967,6 +2431,55 @@ export const trusteeCouncilAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "migrationDelay",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "enum ITrusteeCouncil.Module",
+        "name": "module",
+        "type": "uint8"
+      }
+    ],
+    "name": "pendingMigration",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "newModule",
+            "type": "address"
+          },
+          {
+            "internalType": "uint64",
+            "name": "effectiveAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "retireOld",
+            "type": "bool"
+          }
+        ],
+        "internalType": "struct ITrusteeCouncil.Migration",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -2002,6 +2515,11 @@ export const trusteeCouncilAbi = [
             "internalType": "bool",
             "name": "executed",
             "type": "bool"
+          },
+          {
+            "internalType": "uint64",
+            "name": "failedAt",
+            "type": "uint64"
           },
           {
             "internalType": "bytes",
@@ -3714,6 +4232,27 @@ export const capitalPoolAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "excess",
+        "type": "uint256"
+      }
+    ],
+    "name": "CapitalPoolNotStray",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
         "name": "balance",
         "type": "uint256"
       },
@@ -3982,6 +4521,31 @@ export const capitalPoolAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "StraysRecovered",
+    "type": "event"
+  },
+  {
     "inputs": [],
     "name": "DEFAULT_ADMIN_ROLE",
     "outputs": [
@@ -4203,6 +4767,29 @@ export const capitalPoolAbi = [
         "type": "address"
       },
       {
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "recoverStrays",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
         "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
@@ -4270,6 +4857,25 @@ export const capitalPoolAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "strays",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "bytes4",
         "name": "interfaceId",
         "type": "bytes4"
@@ -4310,6 +4916,27 @@ export const offeringsAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [],
+    "name": "FailedCall",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "balance",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      }
+    ],
+    "name": "InsufficientBalance",
+    "type": "error"
   },
   {
     "inputs": [
@@ -4427,6 +5054,27 @@ export const offeringsAbi = [
       }
     ],
     "name": "OfferingsNotStarted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "excess",
+        "type": "uint256"
+      }
+    ],
+    "name": "OfferingsNotStray",
     "type": "error"
   },
   {
@@ -4635,6 +5283,31 @@ export const offeringsAbi = [
     "inputs": [
       {
         "indexed": true,
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "StraysRecovered",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
         "internalType": "uint256",
         "name": "offeringId",
         "type": "uint256"
@@ -4778,6 +5451,25 @@ export const offeringsAbi = [
         "internalType": "address",
         "name": "",
         "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "escrowCeiling",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -5015,6 +5707,29 @@ export const offeringsAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "recoverStrays",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "offeringId",
         "type": "uint256"
@@ -5039,6 +5754,25 @@ export const offeringsAbi = [
         "internalType": "address",
         "name": "",
         "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "strays",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -5159,6 +5893,27 @@ export const returnsRegistryAbi = [
       }
     ],
     "name": "ReturnsRegistryNoSuchPeriod",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "current",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "requested",
+        "type": "uint256"
+      }
+    ],
+    "name": "ReturnsRegistryNonceFloorNotRaised",
     "type": "error"
   },
   {
@@ -5650,6 +6405,56 @@ export const returnsRegistryAbi = [
       {
         "indexed": true,
         "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NonceInvalidated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "floor",
+        "type": "uint256"
+      }
+    ],
+    "name": "NoncesInvalidatedBelow",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
         "name": "commitmentId",
         "type": "uint256"
       },
@@ -5803,6 +6608,19 @@ export const returnsRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_TERM_TIME",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "PROMISE_TYPEHASH",
     "outputs": [
       {
@@ -5890,6 +6708,11 @@ export const returnsRegistryAbi = [
             "internalType": "uint256[]",
             "name": "techniqueIds",
             "type": "uint256[]"
+          },
+          {
+            "internalType": "uint256",
+            "name": "graceExtension",
+            "type": "uint256"
           }
         ],
         "internalType": "struct IReturnsRegistry.Commitment",
@@ -6234,6 +7057,42 @@ export const returnsRegistryAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "invalidateNonce",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "floor",
+        "type": "uint256"
+      }
+    ],
+    "name": "invalidateNoncesBelow",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      },
+      {
         "internalType": "address",
         "name": "account",
         "type": "address"
@@ -6269,6 +7128,25 @@ export const returnsRegistryAbi = [
         "internalType": "bool",
         "name": "",
         "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "companyId",
+        "type": "uint256"
+      }
+    ],
+    "name": "nonceFloor",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -7652,6 +8530,11 @@ export const fundLensAbi = [
                 "internalType": "uint256[]",
                 "name": "techniqueIds",
                 "type": "uint256[]"
+              },
+              {
+                "internalType": "uint256",
+                "name": "graceExtension",
+                "type": "uint256"
               }
             ],
             "internalType": "struct IReturnsRegistry.Commitment",
@@ -7804,6 +8687,11 @@ export const fundLensAbi = [
                 "internalType": "uint256[]",
                 "name": "techniqueIds",
                 "type": "uint256[]"
+              },
+              {
+                "internalType": "uint256",
+                "name": "graceExtension",
+                "type": "uint256"
               }
             ],
             "internalType": "struct IReturnsRegistry.Commitment",
@@ -8076,6 +8964,11 @@ export const fundLensAbi = [
             "type": "bool"
           },
           {
+            "internalType": "uint64",
+            "name": "pauseEnds",
+            "type": "uint64"
+          },
+          {
             "internalType": "bool",
             "name": "transfersEnabled",
             "type": "bool"
@@ -8084,6 +8977,33 @@ export const fundLensAbi = [
             "internalType": "uint64",
             "name": "proposalLifetime",
             "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "migrationDelay",
+            "type": "uint64"
+          },
+          {
+            "components": [
+              {
+                "internalType": "address",
+                "name": "newModule",
+                "type": "address"
+              },
+              {
+                "internalType": "uint64",
+                "name": "effectiveAt",
+                "type": "uint64"
+              },
+              {
+                "internalType": "bool",
+                "name": "retireOld",
+                "type": "bool"
+              }
+            ],
+            "internalType": "struct ITrusteeCouncil.Migration[3]",
+            "name": "migrations",
+            "type": "tuple[3]"
           },
           {
             "internalType": "uint64",
@@ -8458,6 +9378,11 @@ export const fundLensAbi = [
                 "internalType": "bool",
                 "name": "executed",
                 "type": "bool"
+              },
+              {
+                "internalType": "uint64",
+                "name": "failedAt",
+                "type": "uint64"
               },
               {
                 "internalType": "bytes",
@@ -8880,6 +9805,11 @@ export const fundLensAbi = [
                 "type": "bool"
               },
               {
+                "internalType": "uint64",
+                "name": "pauseEnds",
+                "type": "uint64"
+              },
+              {
                 "internalType": "bool",
                 "name": "transfersEnabled",
                 "type": "bool"
@@ -8888,6 +9818,33 @@ export const fundLensAbi = [
                 "internalType": "uint64",
                 "name": "proposalLifetime",
                 "type": "uint64"
+              },
+              {
+                "internalType": "uint64",
+                "name": "migrationDelay",
+                "type": "uint64"
+              },
+              {
+                "components": [
+                  {
+                    "internalType": "address",
+                    "name": "newModule",
+                    "type": "address"
+                  },
+                  {
+                    "internalType": "uint64",
+                    "name": "effectiveAt",
+                    "type": "uint64"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "retireOld",
+                    "type": "bool"
+                  }
+                ],
+                "internalType": "struct ITrusteeCouncil.Migration[3]",
+                "name": "migrations",
+                "type": "tuple[3]"
               },
               {
                 "internalType": "uint64",
@@ -9554,6 +10511,11 @@ export const fundLensAbi = [
                     "internalType": "uint256[]",
                     "name": "techniqueIds",
                     "type": "uint256[]"
+                  },
+                  {
+                    "internalType": "uint256",
+                    "name": "graceExtension",
+                    "type": "uint256"
                   }
                 ],
                 "internalType": "struct IReturnsRegistry.Commitment",
@@ -9635,6 +10597,11 @@ export const fundLensAbi = [
                     "internalType": "bool",
                     "name": "executed",
                     "type": "bool"
+                  },
+                  {
+                    "internalType": "uint64",
+                    "name": "failedAt",
+                    "type": "uint64"
                   },
                   {
                     "internalType": "bytes",

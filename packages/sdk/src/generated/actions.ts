@@ -2,12 +2,12 @@
 // Source: enum ITrusteeCouncil.ActionKind and the council's `_route` (compiler AST).
 
 /** `ITrusteeCouncil.ActionKind`, in declaration order (the enum's numeric values). */
-export const actionKinds = ["AddTrustee","RemoveTrustee","ChangeThreshold","OpenRound","CloseRound","CancelGrant","SetTransfersEnabled","Pause","Unpause","AddReturnsAsset","OpenOffering","CloseOffering","RegisterTechnique","RetireTechnique","DisputeReport","ResolveDispute","CallSystem"] as const;
+export const actionKinds = ["AddTrustee","RemoveTrustee","ChangeThreshold","OpenRound","CloseRound","CancelGrant","SetTransfersEnabled","Pause","Unpause","AddReturnsAsset","OpenOffering","CloseOffering","RegisterTechnique","RetireTechnique","DisputeReport","ResolveDispute","RenewPause","RecoverOfferingsStrays","RecoverPoolStrays","AnnounceMigration","CancelMigration"] as const;
 
 /**
- * What each kind calls when executed: `via` "council" (the council's own function), "system"
- * (a function of a bound system contract, `handle` as in ITrusteeCouncil.SystemContracts) or
- * "callSystem" (any Fund contract, named in the args). `inputs` are the parameters its `args` encode.
+ * What each kind calls when executed: `via` "council" (the council's own function) or "system"
+ * (a function of a bound system contract, `handle` as in ITrusteeCouncil.SystemContracts).
+ * `inputs` are the parameters its `args` encode.
  */
 export const actionRoutes = {
   AddTrustee: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"addTrustee","inputs":[{"internalType":"address","name":"trustee","type":"address"}]},
@@ -26,5 +26,9 @@ export const actionRoutes = {
   RetireTechnique: {"via":"system","handle":"returnsRegistry","contract":"ReturnsRegistry","functionName":"retireTechnique","inputs":[{"internalType":"uint256","name":"techniqueId","type":"uint256"}]},
   DisputeReport: {"via":"system","handle":"returnsRegistry","contract":"ReturnsRegistry","functionName":"disputeReport","inputs":[{"internalType":"uint256","name":"commitmentId","type":"uint256"},{"internalType":"uint256","name":"period","type":"uint256"},{"internalType":"bytes32","name":"reasonHash","type":"bytes32"}]},
   ResolveDispute: {"via":"system","handle":"returnsRegistry","contract":"ReturnsRegistry","functionName":"resolveDispute","inputs":[{"internalType":"uint256","name":"commitmentId","type":"uint256"},{"internalType":"uint256","name":"period","type":"uint256"},{"internalType":"bytes32","name":"resolutionHash","type":"bytes32"}]},
-  CallSystem: {"via":"callSystem","handle":null,"contract":null,"functionName":null,"inputs":[{"name":"target","type":"address","internalType":"address"},{"name":"data","type":"bytes","internalType":"bytes"}]},
+  RenewPause: {"via":"system","handle":"shares","contract":"FundShares","functionName":"renewPause","inputs":[]},
+  RecoverOfferingsStrays: {"via":"system","handle":"offerings","contract":"Offerings","functionName":"recoverStrays","inputs":[{"internalType":"address","name":"asset","type":"address"},{"internalType":"address","name":"to","type":"address"},{"internalType":"uint256","name":"amount","type":"uint256"}]},
+  RecoverPoolStrays: {"via":"system","handle":"capitalPool","contract":"CapitalPool","functionName":"recoverStrays","inputs":[{"internalType":"address","name":"asset","type":"address"},{"internalType":"address","name":"to","type":"address"},{"internalType":"uint256","name":"amount","type":"uint256"}]},
+  AnnounceMigration: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"announceMigration","inputs":[{"internalType":"enum ITrusteeCouncil.Module","name":"module","type":"uint8"},{"internalType":"address","name":"newModule","type":"address"},{"internalType":"bool","name":"retireOld","type":"bool"}]},
+  CancelMigration: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"cancelMigration","inputs":[{"internalType":"enum ITrusteeCouncil.Module","name":"module","type":"uint8"}]},
 } as const;
