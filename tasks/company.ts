@@ -357,11 +357,7 @@ export interface InvalidateSummary {
  * Revokes signed Promises before anyone submits them: invalidates one nonce (--nonce) or every nonce
  * below a value (--below). A company signer.
  */
-export async function invalidateNonce(
-  args: InvalidateArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<InvalidateSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const invalidateNonce = fundAction(async (fund, args: InvalidateArgs): Promise<InvalidateSummary> => {
   const companyId = parseId("company", args.company, (await fundView(fund)).companyCount, "company");
   const one = optional(args.nonce);
   const below = optional(args.below);
@@ -392,4 +388,4 @@ export async function invalidateNonce(
       ? `${summary.signer} invalidated nonce ${summary.nonce} of company ${companyId}: a Promise signed with it can no longer be submitted.`
       : `${summary.signer} invalidated every nonce of company ${companyId} below ${summary.below}.`,
   ]);
-}
+});

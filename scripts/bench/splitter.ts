@@ -55,8 +55,11 @@ export async function benchSplitterComparison(): Promise<ComparisonRow[]> {
     const sharesOf = payees.map((_, index) => BigInt(10 + index) * ONE);
 
     const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 18])).address;
-    const ledger = (await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(payer)]))
-      .address;
+    // The ledger sends returns that arrive while no share exists to a capital pool; none do here.
+    const pool = (await viem.deployContract("CapitalPool", [addressOf(payer)])).address;
+    const ledger = (
+      await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(payer), pool, 30n * 86_400n])
+    ).address;
     const splitter = await viem.deployContract("BenchPaymentSplitterMock", [payees.map(addressOf), sharesOf]);
     const fund = { FundShares: ledger };
     const run = (steps: Step[], from: Wallet = payer) => send(chain, from, steps);

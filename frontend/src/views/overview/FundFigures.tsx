@@ -43,7 +43,8 @@ export function FundFigures() {
           {f.threshold.toString()} of {f.trustees.length} trustees
         </Fact>
         <Fact term="State">
-          {f.paused ? `Paused until ${formatDate(f.pauseEnds)}` : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
+          {f.paused ? `Paused until ${formatDate(f.pauseEnds)}` : "Running"}; transfers{" "}
+          {f.transfersEnabled ? "on" : "off"}
         </Fact>
         <Fact term="Rounds / applications">
           {f.roundCount.toString()} / {f.applicationCount.toString()}
