@@ -156,7 +156,7 @@ export class SafeWallet {
    * signs `SafeMessage(bytes message)` with `message = abi.encode(hash)` under the Safe's domain,
    * which is what `CompatibilityFallbackHandler.isValidSignature(bytes32,bytes)` verifies.
    */
-  async signHash(hash: string, signers: readonly HardhatEthersSigner[]): Promise<string> {
+  async signHash(hash: string, signers: readonly HardhatEthersSigner[]): Promise<`0x${string}`> {
     const message = { message: AbiCoder.defaultAbiCoder().encode(["bytes32"], [hash]) };
     const domain = await this.domain();
     return sortedSignatures(signers, (signer) => signer.signTypedData(domain, SAFE_MESSAGE_TYPES, message));
@@ -171,11 +171,11 @@ export class SafeWallet {
 async function sortedSignatures(
   signers: readonly HardhatEthersSigner[],
   sign: (signer: HardhatEthersSigner) => Promise<string>,
-): Promise<string> {
+): Promise<`0x${string}`> {
   const ordered = [...signers].sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
   const signatures: string[] = [];
   for (const signer of ordered) signatures.push(await sign(signer));
-  return concat(signatures);
+  return concat(signatures) as `0x${string}`;
 }
 
 /**
