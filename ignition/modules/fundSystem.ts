@@ -1,5 +1,6 @@
 import type {
   AccountRuntimeValue,
+  CallableContractFuture,
   ContractFuture,
   IgnitionModuleBuilder,
   ModuleParameterRuntimeValue,
@@ -9,25 +10,40 @@ import { DEFAULT_ADMIN_ROLE, DEPOSITOR_ROLE, MINTER_ROLE, STIPEND_ROLE } from ".
 
 type AddressArg = string | AccountRuntimeValue | ContractFuture<string>;
 
-export interface FundSettings {
+export interface CouncilSettings {
   trustees: ModuleParameterRuntimeValue<string[]> | AddressArg[];
   threshold: ModuleParameterRuntimeValue<number> | number;
   proposalLifetime: ModuleParameterRuntimeValue<number> | number;
+}
+
+export interface FundSettings extends CouncilSettings {
   returnsAssets: ModuleParameterRuntimeValue<string[]> | AddressArg[];
 }
 
 /**
- * Deploys and wires the whole Fund: the trustee council ends up as the only holder of every
- * privileged role, the grant and offering contracts mint shares, and the deployer keeps nothing.
+ * The trustee council. Its constructor records `msg.sender` as the one account that may bind the
+ * system, so it is always deployed directly by the deployer (never through a CREATE2 factory).
  */
-export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings) {
-  const deployer = m.getAccount(0);
+export function deployCouncil(m: IgnitionModuleBuilder, settings: CouncilSettings) {
+  return m.contract("TrusteeCouncil", [settings.trustees, settings.threshold, settings.proposalLifetime]);
+}
 
-  const council = m.contract("TrusteeCouncil", [
-    settings.trustees,
-    settings.threshold,
-    settings.proposalLifetime,
-  ]);
+/** Deploys the council and wires the whole Fund around it (see `buildFundAround`). */
+export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings) {
+  return buildFundAround(m, deployCouncil(m, settings), settings.returnsAssets);
+}
+
+/**
+ * Deploys and wires the whole Fund around `council`: the trustee council ends up as the only holder
+ * of every privileged role, the grant and offering contracts mint shares, and the deployer keeps
+ * nothing. `council` must have been deployed by the deployer (account 0), who binds the system.
+ */
+export function buildFundAround(
+  m: IgnitionModuleBuilder,
+  council: CallableContractFuture<string>,
+  returnsAssets: FundSettings["returnsAssets"],
+) {
+  const deployer = m.getAccount(0);
   const shares = m.contract("FundShares", ["Future Endowment Fund Share", "FEFS", deployer]);
   const capitalPool = m.contract("CapitalPool", [deployer]);
   const grantRounds = m.contract("GrantRounds", [council, shares, capitalPool]);
@@ -39,7 +55,7 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
   ]);
 
   const grants = [
-    m.call(shares, "addReturnsAssets", [settings.returnsAssets], { id: "Shares_returnsAssets" }),
+    m.call(shares, "addReturnsAssets", [returnsAssets], { id: "Shares_returnsAssets" }),
     m.call(shares, "grantRole", [MINTER_ROLE, grantRounds], { id: "Shares_minter_GrantRounds" }),
     m.call(shares, "grantRole", [MINTER_ROLE, offerings], { id: "Shares_minter_Offerings" }),
     m.call(capitalPool, "grantRole", [STIPEND_ROLE, grantRounds], { id: "Pool_stipend_GrantRounds" }),
