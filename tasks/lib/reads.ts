@@ -164,17 +164,13 @@ export async function readNewestProposals(
 
 export const APPLICATION_STATUS = applicationStatuses;
 
-export interface RoundView {
+/** A round's parameters as the lens reads them (deadlines and vesting in seconds). */
+type LensRoundParams = LensRound["round"]["params"];
+
+export interface RoundView extends Omit<LensRoundParams, "stipendAsset"> {
   id: bigint;
   phase: RoundPhase;
-  sharePool: bigint;
-  applicationDeadline: bigint;
-  commitDeadline: bigint;
-  revealDeadline: bigint;
-  vestingCliff: bigint;
-  vestingDuration: bigint;
   stipendAsset: AssetInfo;
-  stipendBudget: bigint;
   applications: bigint;
   finalized: bigint;
   funded: bigint;
@@ -190,23 +186,9 @@ async function roundView(fund: Fund, row: LensRound, now: bigint, view?: FundVie
   const { params } = round;
   return {
     id: row.id,
-    phase: roundPhase(
-      {
-        status: round.status,
-        applicationDeadline: params.applicationDeadline,
-        commitDeadline: params.commitDeadline,
-        revealDeadline: params.revealDeadline,
-      },
-      now,
-    ),
-    sharePool: params.sharePool,
-    applicationDeadline: params.applicationDeadline,
-    commitDeadline: params.commitDeadline,
-    revealDeadline: params.revealDeadline,
-    vestingCliff: params.vestingCliff,
-    vestingDuration: params.vestingDuration,
+    phase: roundPhase({ status: round.status, ...params }, now),
+    ...params,
     stipendAsset: await knownAsset(fund, view, params.stipendAsset),
-    stipendBudget: params.stipendBudget,
     applications: BigInt(round.applicationCount),
     finalized: BigInt(round.finalizedCount),
     funded: BigInt(round.fundedCount),

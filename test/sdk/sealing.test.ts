@@ -9,25 +9,7 @@ import { memorySaltStore } from "@fef/sdk/salts";
 import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
 
-import {
-  type TestFund,
-  account,
-  connection,
-  loadFund,
-  networkHelpers,
-  openRound,
-  submitApplication,
-} from "../helpers/tasks.js";
-
-const { time } = networkHelpers;
-
-async function roundInCommitPhase(fund: TestFund) {
-  const round = await openRound(fund, 0n);
-  const first = await submitApplication(fund, 6, round.roundId, "probes", 24);
-  const second = await submitApplication(fund, 7, round.roundId, "debate", 12);
-  await time.increaseTo(round.applicationDeadline + 1);
-  return { ...round, first, second };
-}
+import { connection, loadTaskFund, roundInCommitPhase, time } from "../helpers/tasks.js";
 
 /** viem clients over the test chain whose transport records the body of every JSON-RPC request. */
 function recordingClients(trustee: Address) {
@@ -49,8 +31,8 @@ function recordingClients(trustee: Address) {
 
 describe("SDK: estimates sealed locally", function () {
   it("computes the same sealed estimate as GrantRounds.sealEstimate for every kind of input", async function () {
-    const fund = await loadFund();
-    const { first, second } = await roundInCommitPhase(fund);
+    const fund = await loadTaskFund();
+    const { probes: first, debate: second } = await roundInCommitPhase(fund);
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const chainId = Number((await fund.rounds.runner?.provider?.getNetwork())?.chainId ?? 31337n);
     const cases: [number, bigint, number, Hex][] = [
@@ -61,7 +43,7 @@ describe("SDK: estimates sealed locally", function () {
       [4, 999n, 6_543, newSalt()],
     ];
     for (const [index, applicationId, estimateBps, salt] of cases) {
-      const trustee = account(fund.trustees, index).address as Address;
+      const trustee = fund.trustee(index).address as Address;
       expect(sealEstimate({ chainId, grantRounds, trustee, applicationId, estimateBps, salt })).to.equal(
         await fund.rounds.sealEstimate(trustee, applicationId, estimateBps, salt),
       );
@@ -79,9 +61,9 @@ describe("SDK: estimates sealed locally", function () {
   });
 
   it("commits through the SDK without any request carrying the estimate or the salt, then reveals and counts", async function () {
-    const fund = await loadFund();
-    const { first, commitDeadline } = await roundInCommitPhase(fund);
-    const trustee = account(fund.trustees, 0).address as Address;
+    const fund = await loadTaskFund();
+    const { probes: first, commitDeadline } = await roundInCommitPhase(fund);
+    const trustee = fund.trustee(0).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { requests, client, wallet } = recordingClients(trustee);
     const store = memorySaltStore();
@@ -125,9 +107,9 @@ describe("SDK: estimates sealed locally", function () {
   });
 
   it("refuses to replace a stored salt once its sealed estimate is on chain", async function () {
-    const fund = await loadFund();
-    const { first } = await roundInCommitPhase(fund);
-    const trustee = account(fund.trustees, 1).address as Address;
+    const fund = await loadTaskFund();
+    const { probes: first } = await roundInCommitPhase(fund);
+    const trustee = fund.trustee(1).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { client, wallet } = recordingClients(trustee);
     const store = memorySaltStore();

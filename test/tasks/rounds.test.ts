@@ -13,32 +13,19 @@ import type {
 } from "../../tasks/rounds.js";
 import {
   DAY,
-  type TestFund,
-  account,
+  type TaskFund,
   ethers,
-  expectTaskError,
-  loadFund,
-  networkHelpers,
+  loadTaskFund,
   openOffering,
   openRound,
-  runTask,
   scratchFile,
   submitApplication,
+  time,
+  roundInCommitPhase,
 } from "../helpers/tasks.js";
 
-const { time } = networkHelpers;
-
-/** A round with two applications (by accounts 6 and 7), now in its commit phase. */
-async function roundInCommitPhase(fund: TestFund) {
-  const round = await openRound(fund, 0n);
-  const probes = await submitApplication(fund, 6, round.roundId, "probes", 24);
-  const debate = await submitApplication(fund, 7, round.roundId, "debate", 12);
-  await time.increaseTo(round.applicationDeadline + 1);
-  return { ...round, probes, debate, saltFile: scratchFile("salts.json") };
-}
-
 /** Trustees 1–3 estimate `probes`, only trustees 1–2 estimate `debate` (below the quorum of 3). */
-async function roundAfterReveals(fund: TestFund) {
+async function roundAfterReveals(fund: TaskFund) {
   const setup = await roundInCommitPhase(fund);
   const { saltFile } = setup;
   const estimates: [bigint, string, string][] = [
@@ -49,11 +36,11 @@ async function roundAfterReveals(fund: TestFund) {
     [setup.debate, "2", "2000"],
   ];
   for (const [id, from, estimate] of estimates) {
-    await runTask(fund, "estimate:commit", { application: id.toString(), estimate, from, saltFile });
+    await fund.run("estimate:commit", { application: id.toString(), estimate, from, saltFile });
   }
   await time.increaseTo(setup.commitDeadline + 1);
   for (const [id, from] of estimates) {
-    await runTask(fund, "estimate:reveal", { application: id.toString(), from, saltFile });
+    await fund.run("estimate:reveal", { application: id.toString(), from, saltFile });
   }
   return setup;
 }
@@ -61,15 +48,15 @@ async function roundAfterReveals(fund: TestFund) {
 describe("grant round tasks", () => {
   describe("estimate:commit", () => {
     it("commits the hash of the estimate with a generated salt and stores the salt locally", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, saltFile } = await roundInCommitPhase(fund);
-      const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
+      const summary = await fund.run<EstimateSummary>("estimate:commit", {
         application: probes.toString(),
         estimate: "6500",
         saltFile,
       });
 
-      const trustee = account(fund.trustees, 0).address;
+      const trustee = fund.trustee(0).address;
       expect(summary.trustee).to.equal(trustee);
       expect(summary.estimateBps).to.equal(6500);
       expect(summary.salt).to.match(/^0x[0-9a-f]{64}$/);
@@ -90,17 +77,17 @@ describe("grant round tasks", () => {
     });
 
     it("uses a given salt", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, saltFile } = await roundInCommitPhase(fund);
       const salt = `0x${"ab".repeat(32)}`;
-      const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
+      const summary = await fund.run<EstimateSummary>("estimate:commit", {
         application: probes.toString(),
         estimate: "100",
         salt,
         from: "3",
         saltFile,
       });
-      const trustee = account(fund.trustees, 2).address;
+      const trustee = fund.trustee(2).address;
       expect(summary.salt).to.equal(salt);
       expect((await fund.rounds.sealedEstimateOf(probes, trustee))[0]).to.equal(
         await fund.rounds.sealEstimate(trustee, probes, 100, salt),
@@ -108,50 +95,35 @@ describe("grant round tasks", () => {
     });
 
     it("rejects an estimate out of range, a bad salt, an unknown application and a non-trustee", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, saltFile } = await roundInCommitPhase(fund);
       const application = probes.toString();
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, estimate: "10001", saltFile },
-        "--estimate: must be at most 10000 (got 10001)",
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, estimate: "12.5", saltFile },
-        '--estimate: "12.5" is not a whole number',
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, estimate: "10", salt: "0x1234", saltFile },
-        '--salt: "0x1234" is not a 32-byte hex value',
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application: "9", estimate: "10", saltFile },
-        "--application: application 9 does not exist (ids run from 1 to 2)",
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, estimate: "10", from: "6", saltFile },
-        `--from ${account(fund.signers, 6).address}: is not a trustee`,
-      );
-      expect((await fund.rounds.sealedEstimateOf(probes, account(fund.trustees, 0).address))[0]).to.equal(
+      await fund.expectErrors("estimate:commit", [
+        [{ application, estimate: "10001", saltFile }, "--estimate: must be at most 10000 (got 10001)"],
+        [{ application, estimate: "12.5", saltFile }, '--estimate: "12.5" is not a whole number'],
+        [
+          { application, estimate: "10", salt: "0x1234", saltFile },
+          '--salt: "0x1234" is not a 32-byte hex value',
+        ],
+        [
+          { application: "9", estimate: "10", saltFile },
+          "--application: application 9 does not exist (ids run from 1 to 2)",
+        ],
+        [
+          { application, estimate: "10", from: "6", saltFile },
+          `--from ${fund.account(6).address}: is not a trustee`,
+        ],
+      ]);
+      expect((await fund.rounds.sealedEstimateOf(probes, fund.trustee(0).address))[0]).to.equal(
         `0x${"00".repeat(32)}`,
       );
     });
 
     it("explains a revert in words: committing before the commit phase", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const round = await openRound(fund, 0n);
       const id = await submitApplication(fund, 6, round.roundId, "early");
-      await expectTaskError(
-        fund,
+      await fund.expectError(
         "estimate:commit",
         { application: id.toString(), estimate: "10", saltFile: scratchFile("salts.json") },
         `GrantRoundsWrongPhase(roundId: ${round.roundId}, now_:`,
@@ -161,21 +133,21 @@ describe("grant round tasks", () => {
 
   describe("estimate:reveal", () => {
     it("reveals the stored estimate with its salt", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, saltFile, commitDeadline } = await roundInCommitPhase(fund);
-      await runTask(fund, "estimate:commit", {
+      await fund.run("estimate:commit", {
         application: probes.toString(),
         estimate: "4200",
         from: "2",
         saltFile,
       });
       await time.increaseTo(commitDeadline + 1);
-      const summary = await runTask<RevealSummary>(fund, "estimate:reveal", {
+      const summary = await fund.run<RevealSummary>("estimate:reveal", {
         application: probes.toString(),
         saltFile,
       });
 
-      const trustee = account(fund.trustees, 1).address;
+      const trustee = fund.trustee(1).address;
       expect(summary.trustee).to.equal(trustee);
       expect(summary.estimateBps).to.equal(4200);
       expect(summary.revealCount).to.equal(1n);
@@ -184,36 +156,34 @@ describe("grant round tasks", () => {
     });
 
     it("fails clearly when no salt is stored for the commitment", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, commitDeadline } = await roundInCommitPhase(fund);
-      const trustee = account(fund.trustees, 0);
+      const trustee = fund.trustee(0);
       const salt = `0x${"11".repeat(32)}`;
       const commitment = await fund.rounds.sealEstimate(trustee.address, probes, 5000, salt);
       await (await fund.rounds.connect(trustee).commitEstimate(probes, commitment)).wait();
       await time.increaseTo(commitDeadline + 1);
 
-      await expectTaskError(
-        fund,
-        "estimate:reveal",
-        { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
-        `No salt for application ${probes} by ${trustee.address}`,
-      );
-      await expectTaskError(
-        fund,
-        "estimate:reveal",
-        { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
-        `has not committed an estimate for application ${probes}`,
-      );
+      await fund.expectErrors("estimate:reveal", [
+        [
+          { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
+          `No salt for application ${probes} by ${trustee.address}`,
+        ],
+        [
+          { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
+          `has not committed an estimate for application ${probes}`,
+        ],
+      ]);
       expect((await fund.rounds.sealedEstimateOf(probes, trustee.address))[1]).to.equal(false);
     });
   });
 
   describe("round:finalize", () => {
     it("finalizes every pending application of a round: median of at least M estimates, else unfunded", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, probes, debate, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
+      const summary = await fund.run<FinalizeSummary>("round:finalize", {
         round: roundId.toString(),
         pageSize: "1",
       });
@@ -231,10 +201,10 @@ describe("grant round tasks", () => {
     });
 
     it("finalizes a single application", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { probes, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
+      const summary = await fund.run<FinalizeSummary>("round:finalize", {
         application: probes.toString(),
       });
       expect(summary.finalized).to.have.length(1);
@@ -243,37 +213,27 @@ describe("grant round tasks", () => {
     });
 
     it("refuses to finalize before the reveal deadline, and ambiguous or unknown targets", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, probes } = await roundAfterReveals(fund);
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: roundId.toString() },
-        `--round: round ${roundId} accepts reveals until`,
-      );
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: roundId.toString(), application: probes.toString() },
-        "Pass either --application <id> or --round <id> (not both)",
-      );
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: "4" },
-        "--round: round 4 does not exist (ids run from 1 to 1)",
-      );
+      await fund.expectErrors("round:finalize", [
+        [{ round: roundId.toString() }, `--round: round ${roundId} accepts reveals until`],
+        [
+          { round: roundId.toString(), application: probes.toString() },
+          "Pass either --application <id> or --round <id> (not both)",
+        ],
+        [{ round: "4" }, "--round: round 4 does not exist (ids run from 1 to 1)"],
+      ]);
       expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(0n);
     });
   });
 
   describe("round:settle", () => {
     it("settles a round whose applications are all finalized", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      await runTask(fund, "round:finalize", { round: roundId.toString() });
-      const summary = await runTask<SettleSummary>(fund, "round:settle", { round: roundId.toString() });
+      await fund.run("round:finalize", { round: roundId.toString() });
+      const summary = await fund.run<SettleSummary>("round:settle", { round: roundId.toString() });
 
       const round = await fund.rounds.round(roundId);
       expect(round.status).to.equal(2n); // Settled
@@ -283,20 +243,18 @@ describe("grant round tasks", () => {
     });
 
     it("refuses a round with unfinalized applications, and a settled one", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      await expectTaskError(
-        fund,
+      await fund.expectError(
         "round:settle",
         { round: roundId.toString() },
         `--round: 2 of the 2 applications of round ${roundId} are not finalized yet`,
       );
       expect((await fund.rounds.round(roundId)).status).to.equal(1n); // Open
-      await runTask(fund, "round:finalize", { round: roundId.toString() });
-      await runTask(fund, "round:settle", { round: roundId.toString() });
-      await expectTaskError(
-        fund,
+      await fund.run("round:finalize", { round: roundId.toString() });
+      await fund.run("round:settle", { round: roundId.toString() });
+      await fund.expectError(
         "round:settle",
         { round: roundId.toString() },
         `--round: round ${roundId} was already settled`,
@@ -307,11 +265,11 @@ describe("grant round tasks", () => {
   describe("round:top-up", () => {
     /** A settled round (30-day cliff) whose one funded application asked for a 2 ETH stipend that
      * the empty capital pool could not reserve, and an ended ETH offering of 5 ETH not yet settled. */
-    async function roundShortOfCapital(fund: TestFund) {
+    async function roundShortOfCapital(fund: TaskFund) {
       const offering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
       await (
         await fund.offerings
-          .connect(account(fund.signers, 14))
+          .connect(fund.account(14))
           .subscribe(offering.offeringId, 500n * 10n ** 18n, [], { value: parseEther("5") })
       ).wait();
       const round = await openRound(fund, parseEther("10"), 30 * DAY);
@@ -319,7 +277,7 @@ describe("grant round tasks", () => {
       await time.increaseTo(round.applicationDeadline + 1);
       const saltFile = scratchFile("salts.json");
       for (const from of ["1", "2", "3"]) {
-        await runTask(fund, "estimate:commit", {
+        await fund.run("estimate:commit", {
           application: probes.toString(),
           estimate: "6000",
           from,
@@ -328,22 +286,22 @@ describe("grant round tasks", () => {
       }
       await time.increaseTo(round.commitDeadline + 1);
       for (const from of ["1", "2", "3"]) {
-        await runTask(fund, "estimate:reveal", { application: probes.toString(), from, saltFile });
+        await fund.run("estimate:reveal", { application: probes.toString(), from, saltFile });
       }
       await time.increaseTo(round.revealDeadline + 1);
-      await runTask(fund, "round:finalize", { round: round.roundId.toString() });
-      await runTask(fund, "round:settle", { round: round.roundId.toString() });
+      await fund.run("round:finalize", { round: round.roundId.toString() });
+      await fund.run("round:settle", { round: round.roundId.toString() });
       return { roundId: round.roundId, offeringId: offering.offeringId, probes };
     }
 
     it("reserves the stipend once the offering's capital reaches the pool, for any account", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, offeringId, probes } = await roundShortOfCapital(fund);
       expect((await fund.rounds.round(roundId)).stipendReserved).to.equal(0n);
-      await expectTaskError(fund, "round:top-up", { round: roundId.toString() }, "GrantRoundsNothingToTopUp");
-      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
+      await fund.expectError("round:top-up", { round: roundId.toString() }, "GrantRoundsNothingToTopUp");
+      await fund.run("offering:settle", { offering: offeringId.toString() });
 
-      const summary = await runTask<TopUpSummary>(fund, "round:top-up", {
+      const summary = await fund.run<TopUpSummary>("round:top-up", {
         round: roundId.toString(),
         from: "19",
       });
@@ -353,21 +311,19 @@ describe("grant round tasks", () => {
     });
 
     it("refuses an unknown round, an unsettled one and one whose vesting has begun, sending nothing", async () => {
-      const fund = await loadFund();
+      const fund = await loadTaskFund();
       const { roundId, offeringId } = await roundShortOfCapital(fund);
-      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
-      await expectTaskError(fund, "round:top-up", { round: "99" }, "--round");
+      await fund.run("offering:settle", { offering: offeringId.toString() });
+      await fund.expectError("round:top-up", { round: "99" }, "--round");
       const open = await openRound(fund);
-      await expectTaskError(
-        fund,
+      await fund.expectError(
         "round:top-up",
         { round: open.roundId.toString() },
         `--round: round ${open.roundId} is not settled`,
       );
       const { settledAt } = await fund.rounds.round(roundId);
       await time.increaseTo(settledAt + BigInt(30 * DAY));
-      await expectTaskError(
-        fund,
+      await fund.expectError(
         "round:top-up",
         { round: roundId.toString() },
         `--round: round ${roundId}'s stipends are fixed`,

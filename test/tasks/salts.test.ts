@@ -7,27 +7,24 @@ import { SALT_DOCUMENT_FORMAT, parseSaltDocument, saltRecord, toSaltJson } from 
 import type { EstimateSummary, RevealSummary } from "../../tasks/rounds.js";
 import type { ExportSummary, ImportSummary } from "../../tasks/salts.js";
 import {
-  type TestFund,
-  account,
+  type TaskFund,
   ethers,
   expectTaskError,
-  loadFund,
-  networkHelpers,
+  loadTaskFund,
   openRound,
   runTask,
   scratchFile,
   submitApplication,
+  time,
 } from "../helpers/tasks.js";
 
-const { time } = networkHelpers;
-
 /** Trustee 1 (account 1) has committed 6,500 bps for an application, its salt kept in `saltFile`. */
-async function committed(fund: TestFund) {
+async function committed(fund: TaskFund) {
   const round = await openRound(fund, 0n);
   const applicationId = await submitApplication(fund, 6, round.roundId, "probes");
   await time.increaseTo(round.applicationDeadline + 1);
   const saltFile = scratchFile("commit-salts.json");
-  const commit = await runTask<EstimateSummary>(fund, "estimate:commit", {
+  const commit = await fund.run<EstimateSummary>("estimate:commit", {
     application: applicationId.toString(),
     estimate: "6500",
     from: "1",
@@ -38,7 +35,7 @@ async function committed(fund: TestFund) {
 
 describe("salt export and import tasks", () => {
   it("moves a committed estimate's salt to another store, which reveals it; importing twice changes nothing", async () => {
-    const fund = await loadFund();
+    const fund = await loadTaskFund();
     const { applicationId, saltFile, commit, commitDeadline } = await committed(fund);
     const out = scratchFile("export.json");
 
@@ -47,7 +44,7 @@ describe("salt export and import tasks", () => {
     expect(statSync(out).mode & 0o777).to.equal(0o600);
     const [record] = parseSaltDocument(readFileSync(out, "utf8"));
     expect(record).to.deep.include({
-      trustee: account(fund.trustees, 0).address,
+      trustee: fund.trustee(0).address,
       applicationId,
       estimateBps: 6500,
       salt: commit.salt,
@@ -63,19 +60,17 @@ describe("salt export and import tasks", () => {
     expect(parseSaltDocument(readFileSync(elsewhere, "utf8"))).to.have.length(1);
 
     await time.increaseTo(commitDeadline + 1);
-    const revealed = await runTask<RevealSummary>(fund, "estimate:reveal", {
+    const revealed = await fund.run<RevealSummary>("estimate:reveal", {
       application: applicationId.toString(),
       from: "1",
       saltFile: elsewhere,
     });
     expect(revealed.estimateBps).to.equal(6500);
-    expect(
-      (await fund.rounds.sealedEstimateOf(applicationId, account(fund.trustees, 0).address))[1],
-    ).to.equal(true);
+    expect((await fund.rounds.sealedEstimateOf(applicationId, fund.trustee(0).address))[1]).to.equal(true);
   });
 
   it("refuses to overwrite a file, to export nothing, and to import a missing, edited or conflicting export, changing nothing", async () => {
-    const fund = await loadFund();
+    const fund = await loadTaskFund();
     const { applicationId, saltFile } = await committed(fund);
     const held = readFileSync(saltFile, "utf8");
 
@@ -101,7 +96,7 @@ describe("salt export and import tasks", () => {
     const key = {
       chainId: Number((await ethers.provider.getNetwork()).chainId),
       grantRounds: (await fund.rounds.getAddress()) as Address,
-      trustee: account(fund.trustees, 0).address as Address,
+      trustee: fund.trustee(0).address as Address,
       applicationId,
     };
     const other = saltRecord({ ...key, estimateBps: 100, salt: `0x${"22".repeat(32)}` as Hex });
