@@ -61,7 +61,7 @@ const options = {
 } as const;
 
 const parameters = JSON.parse(readFileSync(PARAMETERS, "utf8")) as {
-  DeterministicFund: { council: string };
+  DeterministicFund: { council: string; maxPauseDuration: number };
 };
 
 console.log(`Rehearsing the deployment on chain ${chainId} with ${PARAMETERS}; deployer ${deployer.address}`);
@@ -93,7 +93,17 @@ const addressOf = async (c: { getAddress(): Promise<string> }) => c.getAddress()
 const shares = await addressOf(fund.shares);
 const pool = await addressOf(fund.capitalPool);
 const expected: [string, string, unknown[]][] = [
-  ["FundShares", shares, ["Future Endowment Fund Share", "FEFS", deployer.address]],
+  [
+    "FundShares",
+    shares,
+    [
+      "Future Endowment Fund Share",
+      "FEFS",
+      deployer.address,
+      pool,
+      parameters.DeterministicFund.maxPauseDuration,
+    ],
+  ],
   ["CapitalPool", pool, [deployer.address]],
   ["GrantRounds", await addressOf(fund.grantRounds), [councilAddress, shares, pool]],
   ["Offerings", await addressOf(fund.offerings), [councilAddress, shares, pool]],
