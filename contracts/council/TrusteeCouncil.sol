@@ -288,8 +288,8 @@ contract TrusteeCouncil is TrusteeMembership, ReentrancyGuardTransient {
             kind == ActionKind.CloseOffering ||
             kind == ActionKind.RetireTechnique
         ) return length == 32;
-        // RoundParams: eight static words; OfferingParams: seven.
-        if (kind == ActionKind.OpenRound) return length == 8 * 32;
+        // RoundParams: nine static words; OfferingParams: seven.
+        if (kind == ActionKind.OpenRound) return length == 9 * 32;
         if (kind == ActionKind.OpenOffering) return length == 7 * 32;
         if (kind == ActionKind.DisputeReport || kind == ActionKind.ResolveDispute) return length == 3 * 32;
         // (string, string, bytes32, uint256[]): four head words and three length words at least.

@@ -29,6 +29,8 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
 
     /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
     uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
+    /// @notice Longest model name of a commitment, in bytes (every read of commitments stays bounded).
+    uint256 public constant MAX_MODEL_NAME_LENGTH = 128;
 
     /// @dev Slot 0 holds everything `reportReturns` reads and writes, so a report touches one
     /// commitment slot. Company ids fit 48 bits (one per transaction, ids from 1).
@@ -111,6 +113,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
             terms.techniqueIds.length == 0 ||
             terms.techniqueIds.length > MAX_TECHNIQUES_PER_COMMITMENT
         ) revert ReturnsRegistryInvalidTerms();
+        _checkLength("modelName", bytes(terms.modelName).length, MAX_MODEL_NAME_LENGTH);
         _requireUsableTechniques(terms.techniqueIds);
         if (!isCompanySigner(companyId, signer)) revert ReturnsRegistryNotCompanySigner(companyId, signer);
         BitMaps.BitMap storage nonces = _usedNonces[companyId];
