@@ -91,11 +91,11 @@ abstract contract GrantEstimates is GrantRoundsBase {
                 app.estimated = true;
                 ++newlyEstimated;
             }
-            emit EstimateCommitted(applicationId, msg.sender, sealedEstimate);
         }
         // Both counts are bounded by the round's application count, a uint32; count ≤ MAX_BATCH.
         if (newlyEstimated != 0) stored.estimatedCount += uint32(newlyEstimated);
         _tallies[roundId][msg.sender].committed += uint32(count);
+        emit EstimatesCommitted(roundId, msg.sender, applicationIds, sealedEstimates);
     }
 
     /// @inheritdoc IGrantRounds

@@ -175,7 +175,8 @@ interface IFundLens {
 
     // ---------------------------------------------------------------- everything at once
 
-    /// @notice The fund, the viewer's position and every requested page, in one call.
+    /// @notice The fund, the viewer's position and every requested page, in one call. Each page holds
+    /// at most MAX_SNAPSHOT_PAGE items (further items: the page functions, up to MAX_PAGE each).
     /// @param query the viewer and the pages to include
     /// @return snap the snapshot
     function snapshot(Query calldata query) external view returns (Snapshot memory snap);

@@ -143,7 +143,14 @@ interface IGrantRounds {
     );
     /// @notice A trustee applied to a round: they may not estimate this application.
     event TrusteeRecused(uint256 indexed applicationId, uint256 indexed roundId, address indexed trustee);
-    event EstimateCommitted(uint256 indexed applicationId, address indexed trustee, bytes32 sealedEstimate);
+    /// @notice One batched commit: `trustee` sealed an estimate for each of `applicationIds` (one event
+    /// per batch rather than per estimate keeps a commit within 30,000 gas per estimate).
+    event EstimatesCommitted(
+        uint256 indexed roundId,
+        address indexed trustee,
+        uint256[] applicationIds,
+        bytes32[] sealedEstimates
+    );
     /// @notice The revealed values, as they count (each capped by the declared value).
     event EstimateRevealed(
         uint256 indexed applicationId,

@@ -27,8 +27,8 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
     using BitMaps for BitMaps.BitMap;
     using Asset for address;
 
-    /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
-    uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
+    /// @notice Most techniques one commitment may name (keeps the duplicate check and reads bounded).
+    uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 16;
     /// @notice Longest model name of a commitment, in bytes (every read of commitments stays bounded).
     uint256 public constant MAX_MODEL_NAME_LENGTH = 128;
 

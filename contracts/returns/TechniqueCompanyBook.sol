@@ -16,7 +16,7 @@ abstract contract TechniqueCompanyBook is IReturnsRegistry {
     /// @notice Longest technique or company URI, in bytes.
     uint256 public constant MAX_URI_LENGTH = 256;
     /// @notice Most grant applications one technique may name.
-    uint256 public constant MAX_APPLICATIONS_PER_TECHNIQUE = 32;
+    uint256 public constant MAX_APPLICATIONS_PER_TECHNIQUE = 16;
 
     uint256 private _techniqueCount;
     uint256 private _companyCount;

@@ -44,6 +44,7 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
     m.call(shares, "grantRole", [MINTER_ROLE, offerings], { id: "Shares_minter_Offerings" }),
     m.call(capitalPool, "grantRole", [STIPEND_ROLE, grantRounds], { id: "Pool_stipend_GrantRounds" }),
     m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, offerings], { id: "Pool_depositor_Offerings" }),
+    m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, grantRounds], { id: "Pool_depositor_GrantRounds" }),
     m.call(shares, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Shares_admin_Council" }),
     m.call(capitalPool, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Pool_admin_Council" }),
   ];

@@ -6,23 +6,29 @@ import type { FundShares, GrantRounds, TrusteeCouncil } from "../../types/ethers
 import type { GasRow } from "./rows.js";
 
 /**
- * Gas of the council and grant-round operations in rounds of 10, 100 and 1,000 applications, each
- * size on a fresh simulated network. Council: 5 trustees, M = 3. Every figure is the full
- * transaction's `gasUsed` of one typical call made after the round holds all its applications:
- * the last trustee's approval and the execution of a SetTransfersEnabled proposal, the last of five
- * commitments and reveals on the last application, the finalization of that application after all
- * others, and its researcher's share claims: the first one (which makes the researcher a ledger
- * holder) and a later one (the recurring "claim vested" operation).
+ * Gas of the council and grant-round operations in rounds of 40, 100 and 1,000 applications, each
+ * size on a fresh simulated network. Council: 5 trustees, M = 3. Every figure is a full
+ * transaction's `gasUsed`, made after the round holds all its applications (the others are never
+ * estimated: junk, as far as the round is concerned): the last trustee's approval and the execution
+ * of a SetTransfersEnabled proposal; applying (with and without a stipend request, paying the
+ * deposit); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
+ * by the first trustee (who marks each application estimated) and by the last; a batched
+ * finalization of those 20 applications (per application), each asking for a stipend; settling;
+ * a deposit refund; and the researchers' share and stipend claims.
  */
 
-const SIZES = [10, 100, 1000] as const;
+const SIZES = [40, 100, 1000] as const;
+const BATCH = 20;
 const TARGET = 80_000;
+const APPLY_TARGET = 120_000;
+const ESTIMATE_TARGET = 30_000;
+const FINALIZE_TARGET = 60_000;
+const DEPOSIT = 10n ** 15n;
 /** The stipend claim is held to the capital target of the offerings issue (≤ 90,000). */
 const STIPEND_TARGET = 90_000;
 const STIPEND_CAPITAL = 10n * 10n ** 18n;
 const STIPEND_REQUEST = 2n * 10n ** 18n;
 const DAY = 86_400n;
-const ACTION_REMOVE_TRUSTEE = 1;
 const ACTION_OPEN_ROUND = 3;
 const ACTION_SET_SHARE_TRANSFERS = 6;
 /** Enough for any filler transaction; fixing it skips a gas estimate per transaction. */
@@ -64,6 +70,7 @@ async function deployFund(
   const admin = await shares.DEFAULT_ADMIN_ROLE();
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   // Investor capital for the stipends (the deployer stands in for the offerings contract).
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), deployer);
   await pool.depositCapital(ethers.ZeroAddress, STIPEND_CAPITAL, 0n, {
@@ -84,10 +91,15 @@ async function deployFund(
 }
 
 /** Sends `data` to `to` once per entry from `signer` without waiting for receipts (automine mines each). */
-async function sendAll(signer: HardhatEthersSigner, to: string, calls: readonly string[]): Promise<void> {
+async function sendAll(
+  signer: HardhatEthersSigner,
+  to: string,
+  calls: readonly string[],
+  value = 0n,
+): Promise<void> {
   let nonce = await signer.getNonce();
   for (const data of calls) {
-    await signer.sendTransaction({ to, data, nonce, gasLimit: FILLER_GAS_LIMIT });
+    await signer.sendTransaction({ to, data, nonce, value, gasLimit: FILLER_GAS_LIMIT });
     nonce += 1;
   }
 }
@@ -105,8 +117,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const deployer = at(signers, 0);
   const trustees = signers.slice(1, 6);
   const filler = at(signers, 10);
-  const researcher = at(signers, 11);
-  const fallbackResearcher = at(signers, 12);
+  const researchers = signers.slice(11, 19);
   const executor = at(signers, 19);
   const { council, grants, shares } = await deployFund(
     ethers,
@@ -127,6 +138,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
     vestingDuration: 360n * DAY,
     stipendAsset: ethers.ZeroAddress,
     stipendBudget: STIPEND_CAPITAL,
+    applicationDeposit: DEPOSIT,
   };
   const openArgs = "0x" + grants.interface.encodeFunctionData("openRound", [params]).slice(10);
   await council.connect(at(trustees, 0)).propose(ACTION_OPEN_ROUND, openArgs);
@@ -135,30 +147,35 @@ async function benchRound(size: number): Promise<GasRow[]> {
   await council.connect(executor).execute(1n);
   const roundId = 1n;
 
-  // size − 1 filler applications, then the measured one.
-  const applyCalls = Array.from({ length: size - 1 }, (_, i) =>
+  // size − 20 filler applications (nobody estimates them), then the 20 measured ones.
+  const applyCalls = Array.from({ length: size - BATCH }, (_, i) =>
     grants.interface.encodeFunctionData("submitApplication", [
       roundId,
       `ipfs://filler-${i}`,
       ethers.id(`filler-${i}`),
       6 + (i % 12),
-      i === 0 ? STIPEND_REQUEST : 0n, // the funded filler asks for a stipend too (see below)
+      0n,
     ]),
   );
-  await sendAll(filler, grantsAddress, applyCalls);
-  await grants
-    .connect(researcher)
-    .submitApplication(roundId, "ipfs://measured", ethers.id("measured"), 24, STIPEND_REQUEST);
-  const measured = BigInt(size);
-  // The first filler is funded too and asks for a stipend, and it is finalized before the measured
-  // application: the round's totals are not empty, and the measured finalize updates a non-zero
-  // stipend total (its stipendRequestedBefore is not zero), the costlier case.
-  const funded = 1n;
-  // A second measured application, finalized after a trustee is removed (the fallback path).
-  await grants
-    .connect(fallbackResearcher)
-    .submitApplication(roundId, "ipfs://fallback", ethers.id("fallback"), 24, STIPEND_REQUEST);
-  const fallback = BigInt(size + 1);
+  await sendAll(filler, grantsAddress, applyCalls, DEPOSIT);
+  const measured: bigint[] = [];
+  let applyGas = 0;
+  let applyNoStipendGas = 0;
+  for (let i = 0; i < BATCH; i++) {
+    const researcher = at(researchers, i % researchers.length);
+    // The last one asks for no stipend (fewer slots); the others do (the costlier case).
+    const request = i === BATCH - 1 ? 0n : STIPEND_REQUEST;
+    const gas = await gasOf(
+      grants
+        .connect(researcher)
+        .submitApplication(roundId, `ipfs://measured-${i}`, ethers.id(`measured-${i}`), 24, request, {
+          value: DEPOSIT,
+        }),
+    );
+    if (request === 0n) applyNoStipendGas = gas;
+    else applyGas = Math.max(applyGas, gas);
+    measured.push(BigInt(size - BATCH + i + 1));
+  }
 
   // Council operations on a round of this size.
   await council.connect(at(trustees, 0)).propose(ACTION_SET_SHARE_TRANSFERS, coder.encode(["bool"], [true]));
@@ -167,73 +184,64 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const approveGas = await gasOf(council.connect(at(trustees, 2)).approve(proposalId));
   const executeGas = await gasOf(council.connect(executor).execute(proposalId));
 
-  // Estimates: five trustees on the measured application, three on the funded filler.
-  const estimates = [6000, 6500, 7000, 5500, 9000];
+  // Estimates: every trustee seals its values for the 20 measured applications and commits them
+  // in one batch, then reveals them in one batch.
+  const { chainId } = await ethers.provider.getNetwork();
+  const values = (i: number) => ({ probabilityBps: 5000 + 500 * i, effortMonths: 12 + i, stipend: STIPEND_REQUEST / 2n });
   const salt = (trustee: string, applicationId: bigint) => ethers.id(`${trustee}:${applicationId}`);
+  const seal = (trustee: string, applicationId: bigint, i: number) =>
+    ethers.keccak256(
+      coder.encode(
+        ["uint256", "address", "address", "uint256", "uint16", "uint32", "uint128", "bytes32"],
+        [
+          chainId,
+          grantsAddress,
+          trustee,
+          applicationId,
+          values(i).probabilityBps,
+          values(i).effortMonths,
+          values(i).stipend,
+          salt(trustee, applicationId),
+        ],
+      ),
+    );
   await time.increaseTo(params.applicationDeadline);
-  // Trustees 1–3 estimate every application; trustees 4 and 5 skip the funded filler.
-  const estimatedBy = (i: number) => (i < 3 ? [funded, measured, fallback] : [measured, fallback]);
-  // Commits, reveals: the most any one of them used (the first reveal also reads the council).
-  let commitGas = 0;
+  const commitGas: number[] = [];
   for (const [i, trustee] of trustees.entries()) {
-    for (const applicationId of estimatedBy(i)) {
-      const commitment = await grants.sealEstimate(
-        trustee.address,
-        applicationId,
-        at(estimates, i),
-        salt(trustee.address, applicationId),
-      );
-      commitGas = Math.max(
-        commitGas,
-        await gasOf(grants.connect(trustee).commitEstimate(applicationId, commitment)),
-      );
-    }
+    const sealed = measured.map((id) => seal(trustee.address, id, i));
+    commitGas.push(await gasOf(grants.connect(trustee).commitEstimates(measured, sealed)));
   }
   await time.increaseTo(params.commitDeadline);
-  let revealGas = 0;
+  const revealGas: number[] = [];
   for (const [i, trustee] of trustees.entries()) {
-    for (const applicationId of estimatedBy(i)) {
-      const gas = await gasOf(
-        grants
-          .connect(trustee)
-          .revealEstimate(applicationId, at(estimates, i), salt(trustee.address, applicationId)),
-      );
-      revealGas = Math.max(revealGas, gas);
-    }
+    const reveals = measured.map((applicationId) => ({
+      applicationId,
+      ...values(i),
+      salt: salt(trustee.address, applicationId),
+    }));
+    revealGas.push(await gasOf(grants.connect(trustee).revealEstimates(reveals)));
   }
 
-  // Finalize everything else, then the measured application; settle.
+  // Finalize the 20 estimated applications in one batch; the others need nothing. Settle.
   await time.increaseTo(params.revealDeadline);
-  const finalizeCalls = Array.from({ length: size - 1 }, (_, i) =>
-    grants.interface.encodeFunctionData("finalizeApplication", [BigInt(i + 1)]),
-  );
-  await sendAll(filler, grantsAddress, finalizeCalls);
-  const finalizeGas = await gasOf(grants.connect(executor).finalizeApplication(measured));
-  // The council removes a trustee; the fallback application's reveal book is no longer trusted, so
-  // finalizing it reads the current trustees' own records.
-  await council
-    .connect(at(trustees, 0))
-    .propose(ACTION_REMOVE_TRUSTEE, coder.encode(["address"], [at(trustees, 4).address]));
-  const removalId = await council.proposalCount();
-  await council.connect(at(trustees, 1)).approve(removalId);
-  await council.connect(at(trustees, 2)).approve(removalId);
-  await council.connect(executor).execute(removalId);
-  const fallbackFinalizeGas = await gasOf(grants.connect(executor).finalizeApplication(fallback));
-  await grants.connect(executor).settleRound(roundId);
+  const finalizeGas = await gasOf(grants.connect(executor).finalizeApplications(measured));
+  const settleGas = await gasOf(grants.connect(executor).settleRound(roundId));
   const { settledAt } = await grants.round(roundId);
+  const first = at(measured, 0);
+  const firstResearcher = at(researchers, 0);
+  const refundGas = await gasOf(grants.connect(firstResearcher).refundDeposit(first));
 
-  // Share claims: the funded filler's researcher claims first, so the ledger already has supply;
-  // then the measured researcher's first claim (a new ledger holder) and a later one.
+  // Share claims: another researcher claims first, so the ledger already has supply; then the
+  // measured researcher's first claim (a new ledger holder) and a later one.
   await time.increaseTo(settledAt + 60n * DAY);
-  await grants.connect(filler).claimShares(funded);
-  const firstClaimGas = await gasOf(grants.connect(researcher).claimShares(measured));
+  await grants.connect(at(researchers, 1)).claimShares(at(measured, 1));
+  const firstClaimGas = await gasOf(grants.connect(firstResearcher).claimShares(first));
   await time.increaseTo(settledAt + 120n * DAY);
   const holders = Number(await shares.holderCount());
-  const laterClaimGas = await gasOf(grants.connect(researcher).claimShares(measured));
-  // Stipend claims from the capital pool, as the researcher makes them (claimStipend → pool.payStipend).
-  const firstStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
+  const laterClaimGas = await gasOf(grants.connect(firstResearcher).claimShares(first));
+  const firstStipendGas = await gasOf(grants.connect(firstResearcher).claimStipend(first));
   await time.increaseTo(settledAt + 180n * DAY);
-  const laterStipendGas = await gasOf(grants.connect(researcher).claimStipend(measured));
+  const laterStipendGas = await gasOf(grants.connect(firstResearcher).claimStipend(first));
 
   const row = (op: string, gas: number, target?: number): GasRow => ({
     op,
@@ -243,14 +251,19 @@ async function benchRound(size: number): Promise<GasRow[]> {
     size,
     ...(target === undefined ? {} : { target }),
   });
+  const perItem = (gas: number) => Math.ceil(gas / BATCH);
   return [
     row("council.approve", approveGas, TARGET),
     row("council.execute(SetTransfersEnabled)", executeGas),
-    row("commitEstimate", commitGas, TARGET),
-    row("revealEstimate", revealGas, TARGET),
-    row("finalizeApplication (5 trustees)", finalizeGas, TARGET),
-    // Only after a trustee removal during the round: reads every current trustee's record. No target.
-    row("finalizeApplication (after a trustee removal, 4 trustees)", fallbackFinalizeGas),
+    row("submitApplication (stipend requested, deposit)", applyGas, APPLY_TARGET),
+    row("submitApplication (no stipend, deposit)", applyNoStipendGas, APPLY_TARGET),
+    row(`commitEstimates per estimate, batch of ${BATCH} (first trustee)`, perItem(at(commitGas, 0)), ESTIMATE_TARGET),
+    row(`commitEstimates per estimate, batch of ${BATCH} (last trustee)`, perItem(at(commitGas, 4)), ESTIMATE_TARGET),
+    row(`revealEstimates per estimate, batch of ${BATCH} (first trustee)`, perItem(at(revealGas, 0)), ESTIMATE_TARGET),
+    row(`revealEstimates per estimate, batch of ${BATCH} (last trustee)`, perItem(at(revealGas, 4)), ESTIMATE_TARGET),
+    row(`finalizeApplications per application, batch of ${BATCH} (5 trustees)`, perItem(finalizeGas), FINALIZE_TARGET),
+    row("settleRound (deposits of the unestimated applications to the pool)", settleGas),
+    row("refundDeposit", refundGas),
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.
     row("claimShares (first claim, new holder)", firstClaimGas),
     row("claimShares (later claim)", laterClaimGas, TARGET),

@@ -355,10 +355,8 @@ describe("GrantRounds", function () {
         .withArgs(f.apps[0], trustee.address);
 
       await expect(t.commitEstimates([f.apps[0], f.apps[1]], [sealed, ethers.id("d")]))
-        .to.emit(f.grants, "EstimateCommitted")
-        .withArgs(f.apps[0], trustee.address, sealed)
-        .and.to.emit(f.grants, "EstimateCommitted")
-        .withArgs(f.apps[1], trustee.address, ethers.id("d"));
+        .to.emit(f.grants, "EstimatesCommitted")
+        .withArgs(f.roundId, trustee.address, [f.apps[0], f.apps[1]], [sealed, ethers.id("d")]);
       const estimate = await f.grants.estimateOf(f.apps[0], trustee.address);
       expect([estimate.status, estimate.sealedEstimate]).to.deep.equal([EstimateStatus.Committed, sealed]);
       expect((await f.grants.application(f.apps[0])).estimated).to.equal(true);

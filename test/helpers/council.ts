@@ -91,6 +91,8 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   const adminRole = await shares.DEFAULT_ADMIN_ROLE();
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  // Forfeited application deposits go into the pool as capital.
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
   await shares.grantRole(adminRole, council);
   await shares.renounceRole(adminRole, deployer);

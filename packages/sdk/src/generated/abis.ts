@@ -2221,6 +2221,11 @@ export const grantRoundsAbi = [
     "type": "constructor"
   },
   {
+    "inputs": [],
+    "name": "FailedCall",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -2278,11 +2283,16 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "estimateBps",
+        "name": "applications",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "sealedEstimates",
         "type": "uint256"
       }
     ],
-    "name": "GrantRoundsEstimateOutOfRange",
+    "name": "GrantRoundsBatchLengthMismatch",
     "type": "error"
   },
   {
@@ -2291,8 +2301,78 @@ export const grantRoundsAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidBatch",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "GrantRoundsInvalidParams",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidSealedEstimate",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidUri",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsMixedRounds",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsNoDepositToRefund",
     "type": "error"
   },
   {
@@ -2325,7 +2405,7 @@ export const grantRoundsAbi = [
       },
       {
         "internalType": "uint256",
-        "name": "applications",
+        "name": "estimated",
         "type": "uint256"
       }
     ],
@@ -2341,6 +2421,17 @@ export const grantRoundsAbi = [
       }
     ],
     "name": "GrantRoundsNotCouncil",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsNotEstimated",
     "type": "error"
   },
   {
@@ -2423,6 +2514,22 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "GrantRoundsRecused",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "roundId",
         "type": "uint256"
       },
@@ -2488,6 +2595,22 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "expected",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "sent",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsWrongDeposit",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "roundId",
         "type": "uint256"
       },
@@ -2514,16 +2637,32 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "applicationId",
+        "name": "balance",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
         "type": "uint256"
       }
     ],
-    "name": "GrantRoundsZeroSealedEstimate",
+    "name": "InsufficientBalance",
     "type": "error"
   },
   {
     "inputs": [],
     "name": "ReentrancyGuardReentrantCall",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "SafeERC20FailedOperation",
     "type": "error"
   },
   {
@@ -2544,13 +2683,31 @@ export const grantRoundsAbi = [
       {
         "indexed": false,
         "internalType": "uint16",
-        "name": "medianEstimateBps",
+        "name": "medianProbabilityBps",
         "type": "uint16"
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "medianEffortMonths",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint128",
+        "name": "medianStipend",
+        "type": "uint128"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
-        "name": "revealCount",
+        "name": "committedCount",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "revealedCount",
         "type": "uint256"
       },
       {
@@ -2624,17 +2781,42 @@ export const grantRoundsAbi = [
       {
         "indexed": true,
         "internalType": "address",
-        "name": "trustee",
+        "name": "researcher",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
       }
     ],
-    "name": "EstimateCommitted",
+    "name": "DepositRefunded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "applications",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "DepositsForfeited",
     "type": "event"
   },
   {
@@ -2655,11 +2837,54 @@ export const grantRoundsAbi = [
       {
         "indexed": false,
         "internalType": "uint16",
-        "name": "estimateBps",
+        "name": "probabilityBps",
         "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "effortMonths",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint128",
+        "name": "stipend",
+        "type": "uint128"
       }
     ],
     "name": "EstimateRevealed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32[]",
+        "name": "sealedEstimates",
+        "type": "bytes32[]"
+      }
+    ],
+    "name": "EstimatesCommitted",
     "type": "event"
   },
   {
@@ -2755,6 +2980,11 @@ export const grantRoundsAbi = [
           {
             "internalType": "uint128",
             "name": "stipendBudget",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "applicationDeposit",
             "type": "uint128"
           }
         ],
@@ -2880,6 +3110,57 @@ export const grantRoundsAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "TrusteeRecused",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_APPLICATION_DEPOSIT",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_BATCH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "MAX_EFFORT_MONTHS",
     "outputs": [
@@ -2894,7 +3175,7 @@ export const grantRoundsAbi = [
   },
   {
     "inputs": [],
-    "name": "MAX_ESTIMATE_BPS",
+    "name": "MAX_PROBABILITY_BPS",
     "outputs": [
       {
         "internalType": "uint16",
@@ -2908,6 +3189,19 @@ export const grantRoundsAbi = [
   {
     "inputs": [],
     "name": "MAX_STIPEND_BUDGET",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_URI_LENGTH",
     "outputs": [
       {
         "internalType": "uint256",
@@ -2954,28 +3248,53 @@ export const grantRoundsAbi = [
             "type": "address"
           },
           {
-            "internalType": "uint32",
-            "name": "effortMonths",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint16",
-            "name": "medianEstimateBps",
-            "type": "uint16"
-          },
-          {
-            "internalType": "uint8",
-            "name": "revealCount",
-            "type": "uint8"
-          },
-          {
             "internalType": "enum IGrantRounds.ApplicationStatus",
             "name": "status",
             "type": "uint8"
           },
           {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
             "internalType": "uint128",
             "name": "stipendRequested",
+            "type": "uint128"
+          },
+          {
+            "internalType": "bool",
+            "name": "estimated",
+            "type": "bool"
+          },
+          {
+            "internalType": "bool",
+            "name": "depositRefunded",
+            "type": "bool"
+          },
+          {
+            "internalType": "uint8",
+            "name": "committedCount",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint8",
+            "name": "revealedCount",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint16",
+            "name": "medianProbabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "medianEffortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "medianStipend",
             "type": "uint128"
           },
           {
@@ -3010,7 +3329,7 @@ export const grantRoundsAbi = [
           }
         ],
         "internalType": "struct IGrantRounds.Application",
-        "name": "",
+        "name": "view_",
         "type": "tuple"
       }
     ],
@@ -3167,17 +3486,17 @@ export const grantRoundsAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
       },
       {
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
+        "internalType": "bytes32[]",
+        "name": "sealedEstimates",
+        "type": "bytes32[]"
       }
     ],
-    "name": "commitEstimate",
+    "name": "commitEstimates",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3211,14 +3530,36 @@ export const grantRoundsAbi = [
     "name": "estimateOf",
     "outputs": [
       {
-        "internalType": "bool",
-        "name": "revealed",
-        "type": "bool"
-      },
-      {
-        "internalType": "uint16",
-        "name": "estimateBps",
-        "type": "uint16"
+        "components": [
+          {
+            "internalType": "enum IGrantRounds.EstimateStatus",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "sealedEstimate",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "probabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "stipend",
+            "type": "uint128"
+          }
+        ],
+        "internalType": "struct IGrantRounds.EstimateView",
+        "name": "view_",
+        "type": "tuple"
       }
     ],
     "stateMutability": "view",
@@ -3227,12 +3568,12 @@ export const grantRoundsAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
       }
     ],
-    "name": "finalizeApplication",
+    "name": "finalizeApplications",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3280,6 +3621,11 @@ export const grantRoundsAbi = [
             "internalType": "uint128",
             "name": "stipendBudget",
             "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "applicationDeposit",
+            "type": "uint128"
           }
         ],
         "internalType": "struct IGrantRounds.RoundParams",
@@ -3304,19 +3650,55 @@ export const grantRoundsAbi = [
         "internalType": "uint256",
         "name": "applicationId",
         "type": "uint256"
-      },
-      {
-        "internalType": "uint16",
-        "name": "estimateBps",
-        "type": "uint16"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
       }
     ],
-    "name": "revealEstimate",
+    "name": "refundDeposit",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "applicationId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint16",
+            "name": "probabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "stipend",
+            "type": "uint128"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "salt",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct IGrantRounds.Reveal[]",
+        "name": "reveals",
+        "type": "tuple[]"
+      }
+    ],
+    "name": "revealEstimates",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3374,6 +3756,11 @@ export const grantRoundsAbi = [
                 "internalType": "uint128",
                 "name": "stipendBudget",
                 "type": "uint128"
+              },
+              {
+                "internalType": "uint128",
+                "name": "applicationDeposit",
+                "type": "uint128"
               }
             ],
             "internalType": "struct IGrantRounds.RoundParams",
@@ -3393,6 +3780,11 @@ export const grantRoundsAbi = [
           {
             "internalType": "uint32",
             "name": "applicationCount",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "estimatedCount",
             "type": "uint32"
           },
           {
@@ -3422,7 +3814,7 @@ export const grantRoundsAbi = [
           }
         ],
         "internalType": "struct IGrantRounds.Round",
-        "name": "",
+        "name": "view_",
         "type": "tuple"
       }
     ],
@@ -3456,8 +3848,18 @@ export const grantRoundsAbi = [
       },
       {
         "internalType": "uint16",
-        "name": "estimateBps",
+        "name": "probabilityBps",
         "type": "uint16"
+      },
+      {
+        "internalType": "uint32",
+        "name": "effortMonths",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint128",
+        "name": "stipend",
+        "type": "uint128"
       },
       {
         "internalType": "bytes32",
@@ -3471,35 +3873,6 @@ export const grantRoundsAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "trustee",
-        "type": "address"
-      }
-    ],
-    "name": "sealedEstimateOf",
-    "outputs": [
-      {
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "bool",
-        "name": "revealed",
-        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -3586,7 +3959,7 @@ export const grantRoundsAbi = [
         "type": "uint256"
       }
     ],
-    "stateMutability": "nonpayable",
+    "stateMutability": "payable",
     "type": "function"
   },
   {
@@ -3606,6 +3979,52 @@ export const grantRoundsAbi = [
       }
     ],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "trusteeRecord",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "committed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "revealed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "missed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "recused",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IGrantRounds.TrusteeRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -5324,6 +5743,27 @@ export const returnsRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "string",
+        "name": "field",
+        "type": "string"
+      },
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "ReturnsRegistryTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "asset",
         "type": "address"
@@ -5790,7 +6230,59 @@ export const returnsRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_APPLICATIONS_PER_TECHNIQUE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_MODEL_NAME_LENGTH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_NAME_LENGTH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_TECHNIQUES_PER_COMMITMENT",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_URI_LENGTH",
     "outputs": [
       {
         "internalType": "uint256",
@@ -7231,6 +7723,19 @@ export const fundLensAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "MAX_SNAPSHOT_PAGE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -7311,28 +7816,53 @@ export const fundLensAbi = [
                 "type": "address"
               },
               {
-                "internalType": "uint32",
-                "name": "effortMonths",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint16",
-                "name": "medianEstimateBps",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint8",
-                "name": "revealCount",
-                "type": "uint8"
-              },
-              {
                 "internalType": "enum IGrantRounds.ApplicationStatus",
                 "name": "status",
                 "type": "uint8"
               },
               {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
                 "internalType": "uint128",
                 "name": "stipendRequested",
+                "type": "uint128"
+              },
+              {
+                "internalType": "bool",
+                "name": "estimated",
+                "type": "bool"
+              },
+              {
+                "internalType": "bool",
+                "name": "depositRefunded",
+                "type": "bool"
+              },
+              {
+                "internalType": "uint8",
+                "name": "committedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint8",
+                "name": "revealedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint16",
+                "name": "medianProbabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "medianEffortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "medianStipend",
                 "type": "uint128"
               },
               {
@@ -7396,14 +7926,36 @@ export const fundLensAbi = [
             "type": "uint256"
           },
           {
-            "internalType": "bytes32",
-            "name": "viewerCommitment",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bool",
-            "name": "viewerRevealed",
-            "type": "bool"
+            "components": [
+              {
+                "internalType": "enum IGrantRounds.EstimateStatus",
+                "name": "status",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "sealedEstimate",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "probabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "stipend",
+                "type": "uint128"
+              }
+            ],
+            "internalType": "struct IGrantRounds.EstimateView",
+            "name": "viewerEstimate",
+            "type": "tuple"
           }
         ],
         "internalType": "struct IFundLens.ApplicationView[]",
@@ -7466,28 +8018,53 @@ export const fundLensAbi = [
                 "type": "address"
               },
               {
-                "internalType": "uint32",
-                "name": "effortMonths",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint16",
-                "name": "medianEstimateBps",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint8",
-                "name": "revealCount",
-                "type": "uint8"
-              },
-              {
                 "internalType": "enum IGrantRounds.ApplicationStatus",
                 "name": "status",
                 "type": "uint8"
               },
               {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
                 "internalType": "uint128",
                 "name": "stipendRequested",
+                "type": "uint128"
+              },
+              {
+                "internalType": "bool",
+                "name": "estimated",
+                "type": "bool"
+              },
+              {
+                "internalType": "bool",
+                "name": "depositRefunded",
+                "type": "bool"
+              },
+              {
+                "internalType": "uint8",
+                "name": "committedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint8",
+                "name": "revealedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint16",
+                "name": "medianProbabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "medianEffortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "medianStipend",
                 "type": "uint128"
               },
               {
@@ -7551,14 +8128,36 @@ export const fundLensAbi = [
             "type": "uint256"
           },
           {
-            "internalType": "bytes32",
-            "name": "viewerCommitment",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bool",
-            "name": "viewerRevealed",
-            "type": "bool"
+            "components": [
+              {
+                "internalType": "enum IGrantRounds.EstimateStatus",
+                "name": "status",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "sealedEstimate",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "probabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "stipend",
+                "type": "uint128"
+              }
+            ],
+            "internalType": "struct IGrantRounds.EstimateView",
+            "name": "viewerEstimate",
+            "type": "tuple"
           }
         ],
         "internalType": "struct IFundLens.ApplicationView[]",
@@ -8565,6 +9164,11 @@ export const fundLensAbi = [
                     "internalType": "uint128",
                     "name": "stipendBudget",
                     "type": "uint128"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "applicationDeposit",
+                    "type": "uint128"
                   }
                 ],
                 "internalType": "struct IGrantRounds.RoundParams",
@@ -8584,6 +9188,11 @@ export const fundLensAbi = [
               {
                 "internalType": "uint32",
                 "name": "applicationCount",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint32",
+                "name": "estimatedCount",
                 "type": "uint32"
               },
               {
@@ -9127,6 +9736,11 @@ export const fundLensAbi = [
                         "internalType": "uint128",
                         "name": "stipendBudget",
                         "type": "uint128"
+                      },
+                      {
+                        "internalType": "uint128",
+                        "name": "applicationDeposit",
+                        "type": "uint128"
                       }
                     ],
                     "internalType": "struct IGrantRounds.RoundParams",
@@ -9146,6 +9760,11 @@ export const fundLensAbi = [
                   {
                     "internalType": "uint32",
                     "name": "applicationCount",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "estimatedCount",
                     "type": "uint32"
                   },
                   {
@@ -9203,28 +9822,53 @@ export const fundLensAbi = [
                     "type": "address"
                   },
                   {
-                    "internalType": "uint32",
-                    "name": "effortMonths",
-                    "type": "uint32"
-                  },
-                  {
-                    "internalType": "uint16",
-                    "name": "medianEstimateBps",
-                    "type": "uint16"
-                  },
-                  {
-                    "internalType": "uint8",
-                    "name": "revealCount",
-                    "type": "uint8"
-                  },
-                  {
                     "internalType": "enum IGrantRounds.ApplicationStatus",
                     "name": "status",
                     "type": "uint8"
                   },
                   {
+                    "internalType": "uint32",
+                    "name": "effortMonths",
+                    "type": "uint32"
+                  },
+                  {
                     "internalType": "uint128",
                     "name": "stipendRequested",
+                    "type": "uint128"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "estimated",
+                    "type": "bool"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "depositRefunded",
+                    "type": "bool"
+                  },
+                  {
+                    "internalType": "uint8",
+                    "name": "committedCount",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "uint8",
+                    "name": "revealedCount",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "uint16",
+                    "name": "medianProbabilityBps",
+                    "type": "uint16"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "medianEffortMonths",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "medianStipend",
                     "type": "uint128"
                   },
                   {
@@ -9288,14 +9932,36 @@ export const fundLensAbi = [
                 "type": "uint256"
               },
               {
-                "internalType": "bytes32",
-                "name": "viewerCommitment",
-                "type": "bytes32"
-              },
-              {
-                "internalType": "bool",
-                "name": "viewerRevealed",
-                "type": "bool"
+                "components": [
+                  {
+                    "internalType": "enum IGrantRounds.EstimateStatus",
+                    "name": "status",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "bytes32",
+                    "name": "sealedEstimate",
+                    "type": "bytes32"
+                  },
+                  {
+                    "internalType": "uint16",
+                    "name": "probabilityBps",
+                    "type": "uint16"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "effortMonths",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "stipend",
+                    "type": "uint128"
+                  }
+                ],
+                "internalType": "struct IGrantRounds.EstimateView",
+                "name": "viewerEstimate",
+                "type": "tuple"
               }
             ],
             "internalType": "struct IFundLens.ApplicationView[]",
@@ -9743,6 +10409,59 @@ export const fundLensAbi = [
           }
         ],
         "internalType": "struct IFundLens.TechniqueView[]",
+        "name": "rows",
+        "type": "tuple[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      }
+    ],
+    "name": "trusteeRecords",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "trustee",
+            "type": "address"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint256",
+                "name": "committed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "revealed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "missed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "recused",
+                "type": "uint256"
+              }
+            ],
+            "internalType": "struct IGrantRounds.TrusteeRecord",
+            "name": "record",
+            "type": "tuple"
+          }
+        ],
+        "internalType": "struct IFundLens.TrusteeRecordView[]",
         "name": "rows",
         "type": "tuple[]"
       }
