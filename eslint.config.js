@@ -24,6 +24,30 @@ export default tseslint.config(
     },
   },
   {
+    // The tasks are clients of the SDK on viem (hardhat-viem): no ethers, no typechain bindings, no
+    // ABI, route, typed data or error message of their own.
+    files: ["tasks/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["ethers", "ethers/*"], message: "Tasks use viem and @fef/sdk." },
+            { group: ["@nomicfoundation/hardhat-ethers*"], message: "Tasks use hardhat-viem." },
+            { group: ["**/types/ethers-contracts*"], message: "Tasks use the SDK's generated ABIs." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.name='parseAbi']",
+          message: "ABIs come from @fef/sdk/generated/abis.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

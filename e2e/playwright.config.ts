@@ -3,6 +3,7 @@
 // run one at a time; each test acts as its own dev account and never relies on another's effects.
 import { defineConfig, devices } from "@playwright/test";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium.js";
 import { DASHBOARD_URL } from "./support/env.js";
 
 export default defineConfig({
@@ -26,16 +27,8 @@ export default defineConfig({
     video: "off",
     actionTimeout: 15_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

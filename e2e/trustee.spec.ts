@@ -83,18 +83,19 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   const rounds = fundAddress("GrantRounds");
   const trustee = await devAccount(2);
 
-  // Round 2 of the seed is in its commit phase; pick one of its applications trustee 2 has not estimated.
-  const roundId = await client.readContract({
+  // Round 2 of the seed is in its commit phase (other tests open rounds of their own and move them on):
+  // take the newest round in its commit phase, then one of its applications trustee 2 has not estimated.
+  const now = await latestTimestamp();
+  let roundId = await client.readContract({
     address: rounds,
     abi: abis.rounds,
     functionName: "roundCount",
   });
-  const round = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "round",
-    args: [roundId],
-  });
+  const roundOf = (id: bigint) =>
+    client.readContract({ address: rounds, abi: abis.rounds, functionName: "round", args: [id] });
+  let round = await roundOf(roundId);
+  while (roundId > 1n && !(round.params.applicationDeadline < now && now <= round.params.commitDeadline))
+    round = await roundOf(--roundId);
   expect(await latestTimestamp()).toBeLessThanOrEqual(round.params.commitDeadline);
   const applicationCount = await client.readContract({
     address: rounds,
@@ -141,8 +142,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   expect(revealedEarly).toBe(false);
 
   // Past the commit deadline (read fresh), into the reveal phase.
-  const now = await latestTimestamp();
-  await increaseTime(round.params.commitDeadline - now + 1n);
+  await increaseTime(round.params.commitDeadline - (await latestTimestamp()) + 1n);
   expect(await latestTimestamp()).toBeGreaterThan(round.params.commitDeadline);
 
   await page.reload();

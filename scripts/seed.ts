@@ -5,142 +5,222 @@
 // 3 companies with signed Promises of Future Returns — one fully paid, one with a period due, one
 // delinquent; a donation; claimable returns; an open round awaiting estimates; pending proposals.
 // The chain starts in the past (hardhat.config.ts `demo` network) and the seed ends at wall-clock time.
+// Every write is one of the SDK's action builders, sent with its `sendSteps`.
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { type Signer, ZeroAddress, keccak256, parseEther, parseUnits, toUtf8Bytes } from "ethers";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { network } from "hardhat";
-import type { Address } from "viem";
+import {
+  type Address,
+  type Hex,
+  formatEther,
+  getAddress,
+  getContract,
+  keccak256,
+  parseEther,
+  parseUnits,
+  toBytes,
+  zeroHash,
+} from "viem";
 
-import { ActionKindValue, type ActionKind } from "@fef/sdk/actionKinds";
-import { encodeActionParams } from "@fef/sdk/proposals";
-import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+import type { ActionArgs, ActionKind } from "@fef/sdk/actionKinds";
+import { approveProposal, proposeAction } from "@fef/sdk/actions/council";
+import {
+  claimAwardShares,
+  claimStipend,
+  commitEstimate,
+  finalizeApplication,
+  revealEstimate,
+  settleRound,
+  submitApplication,
+} from "@fef/sdk/actions/grants";
+import { claimSubscribedShares, settleOffering, subscribe } from "@fef/sdk/actions/offerings";
+import {
+  donate,
+  registerCompany,
+  reportReturns,
+  returnsDue,
+  submitCommitment,
+} from "@fef/sdk/actions/returns";
+import { claimAll } from "@fef/sdk/actions/shares";
+import { ETH_ADDRESS as ETH } from "@fef/sdk/assets";
+import {
+  capitalPoolAbi,
+  grantRoundsAbi,
+  offeringsAbi,
+  returnsRegistryAbi,
+  testTokenAbi,
+} from "@fef/sdk/generated/abis";
+import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
+import { promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+import { memorySaltStore } from "@fef/sdk/salts";
+import { type Step, sendSteps, step } from "@fef/sdk/steps";
 
-import { loadFundAddresses } from "./lib/deployment.js";
+import { type Wallet, nextProposalId, passProposal } from "./lib/council.js";
 
 const DAY = 24 * 60 * 60;
 const SHARE = 10n ** 18n;
-const ETH = ZeroAddress;
+const days = (count: number): bigint => BigInt(count * DAY);
 
-const { ethers, networkHelpers } = await network.create();
+const { viem, networkHelpers } = await network.create();
 const { time } = networkHelpers;
-const chainId = (await ethers.provider.getNetwork()).chainId;
-const addresses = loadFundAddresses(chainId);
-const testUsdAddress: string = addresses.TestToken ?? missingTestToken();
+const client = await viem.getPublicClient();
+const chainId = await client.getChainId();
+const { fund, deployment } = readFundDeployment(chainId);
+const testUsdAddress: Address = deployment.addresses.TestToken ?? missingTestToken();
 function missingTestToken(): never {
   throw new Error("The demo needs the LocalFund deployment (with TestToken).");
 }
 
-const signers = await ethers.getSigners();
-const pick = (index: number): Signer => {
-  const signer = signers[index];
-  if (signer === undefined) throw new Error(`The node has no dev account #${index}`);
-  return signer;
+const wallets: readonly Wallet[] = await viem.getWalletClients();
+const pick = (index: number): Wallet => {
+  const wallet = wallets[index];
+  if (wallet === undefined) throw new Error(`The node has no dev account #${index}`);
+  return wallet;
 };
+const minter = pick(0);
 const trustees = [1, 2, 3, 4, 5].map(pick);
-const [ada, ben, chen, dana] = [6, 7, 8, 9].map(pick) as [Signer, Signer, Signer, Signer];
-const [northwind, helix, quanta] = [10, 11, 12].map(pick) as [Signer, Signer, Signer];
-const [ivy, omar, priya] = [13, 14, 15].map(pick) as [Signer, Signer, Signer];
+const [ada, ben, chen, dana] = [6, 7, 8, 9].map(pick) as [Wallet, Wallet, Wallet, Wallet];
+const [northwind, helix, quanta] = [10, 11, 12].map(pick) as [Wallet, Wallet, Wallet];
+const [ivy, omar, priya] = [13, 14, 15].map(pick) as [Wallet, Wallet, Wallet];
 const donor = pick(16);
-const [t1, t2, t3, t4] = trustees as [Signer, Signer, Signer, Signer, Signer];
-
-const council = await ethers.getContractAt("ITrusteeCouncil", addresses.TrusteeCouncil);
-const shares = await ethers.getContractAt("IFundShares", addresses.FundShares);
-const rounds = await ethers.getContractAt("IGrantRounds", addresses.GrantRounds);
-const offerings = await ethers.getContractAt("IOfferings", addresses.Offerings);
-const pool = await ethers.getContractAt("ICapitalPool", addresses.CapitalPool);
-const registry = await ethers.getContractAt("IReturnsRegistry", addresses.ReturnsRegistry);
-const testUsd = await ethers.getContractAt("TestToken", testUsdAddress);
+const [t1, t2, t3, t4] = trustees as [Wallet, Wallet, Wallet, Wallet, Wallet];
+const addressOf = (wallet: Wallet): Address => getAddress(wallet.account.address);
 const USD = (amount: string): bigint => parseUnits(amount, 6);
+const hashOf = (text: string): Hex => keccak256(toBytes(text));
 
 function log(message: string): void {
   console.log(`  ${message}`);
 }
 
-async function send(tx: Promise<{ wait(): Promise<unknown> }>): Promise<void> {
-  await (await tx).wait();
+async function send(wallet: Wallet, steps: Step[] | Promise<Step[]>): Promise<void> {
+  await sendSteps(wallet, client, await steps);
 }
 
-/** Proposes with trustee 1, approves with trustees 2 and 3 (M = 3), executes. */
-async function pass(kind: ActionKind, args: string, label: string): Promise<bigint> {
-  const id = (await council.proposalCount()) + 1n;
-  await send(council.connect(t1).propose(ActionKindValue[kind], args));
-  await send(council.connect(t2).approve(id));
-  await send(council.connect(t3).approve(id));
-  await send(council.connect(t1).execute(id));
+// Typed reads of the Fund's contracts (ids, quotes, settled figures).
+const rounds = getContract({ address: fund.GrantRounds, abi: grantRoundsAbi, client });
+const offerings = getContract({ address: fund.Offerings, abi: offeringsAbi, client });
+const registry = getContract({ address: fund.ReturnsRegistry, abi: returnsRegistryAbi, client });
+const pool = getContract({ address: fund.CapitalPool, abi: capitalPoolAbi, client });
+
+/** Proposes with trustee 1, approves with trustees 2 and 3 (M = 3), executes with trustee 1. */
+async function pass<K extends ActionKind>(kind: K, args: ActionArgs<K>, label: string): Promise<bigint> {
+  const id = await passProposal(
+    client,
+    fund,
+    { proposer: t1, approvers: [t2, t3], executor: t1 },
+    kind,
+    args,
+  );
   log(`council #${id}: ${label}`);
   return id;
 }
 
-const salt = (trustee: string, applicationId: bigint): string =>
-  keccak256(toUtf8Bytes(`demo-salt:${trustee}:${applicationId}`));
+const salts = memorySaltStore();
+const saltOf = (trustee: Address, applicationId: bigint): Hex =>
+  hashOf(`demo-salt:${trustee}:${applicationId}`);
 
-async function commit(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<void> {
-  const who = await trustee.getAddress();
-  const hash = await rounds.sealEstimate(who, applicationId, estimateBps, salt(who, applicationId));
-  await send(rounds.connect(trustee).commitEstimate(applicationId, hash));
+async function commit(trustee: Wallet, applicationId: bigint, estimateBps: number): Promise<void> {
+  const who = addressOf(trustee);
+  const salt = saltOf(who, applicationId);
+  const { steps } = await commitEstimate(client, fund, salts, {
+    chainId,
+    trustee: who,
+    applicationId,
+    estimateBps,
+    salt,
+  });
+  await send(trustee, steps);
 }
 
-async function reveal(trustee: Signer, applicationId: bigint, estimateBps: number): Promise<void> {
-  const who = await trustee.getAddress();
-  await send(rounds.connect(trustee).revealEstimate(applicationId, estimateBps, salt(who, applicationId)));
+async function reveal(trustee: Wallet, applicationId: bigint): Promise<void> {
+  const key = { chainId, grantRounds: fund.GrantRounds, trustee: addressOf(trustee), applicationId };
+  await send(trustee, revealEstimate(salts, key).steps);
 }
 
-async function apply(researcher: Signer, roundId: bigint, title: string, effort: number, stipend: bigint) {
+async function apply(
+  researcher: Wallet,
+  roundId: bigint,
+  title: string,
+  effortMonths: number,
+  stipend: bigint,
+) {
   const uri = `ipfs://demo/${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
-  const id = (await rounds.applicationCount()) + 1n;
+  const id = (await rounds.read.applicationCount()) + 1n;
   await send(
-    rounds
-      .connect(researcher)
-      .submitApplication(roundId, uri, keccak256(toUtf8Bytes(title)), effort, stipend),
+    researcher,
+    submitApplication(fund, {
+      roundId,
+      uri,
+      contentHash: hashOf(title),
+      effortMonths,
+      stipendRequested: stipend,
+    }),
   );
-  log(`application #${id}: "${title}" (${effort} research-months)`);
+  log(`application #${id}: "${title}" (${effortMonths} research-months)`);
   return id;
+}
+
+/** Test dollars minted by dev account 0 (the demo's open-mint TestToken). */
+function mintUsd(to: Address, amount: bigint): Promise<void> {
+  return send(minter, [
+    step({
+      label: "Mint tUSD",
+      address: testUsdAddress,
+      abi: testTokenAbi,
+      functionName: "mint",
+      args: [to, amount],
+    }),
+  ]);
 }
 
 console.log(`Seeding the demo Fund on chain ${chainId}`);
 
 // ---------------------------------------------------------------- round 1 and the first offering
-let now = await time.latest();
+let now = BigInt(await time.latest());
 await pass(
   "OpenRound",
-  encodeActionParams("OpenRound", [
+  [
     {
       sharePool: 1_000_000n * SHARE,
-      applicationDeadline: now + 2 * DAY,
-      commitDeadline: now + 4 * DAY,
-      revealDeadline: now + 6 * DAY,
-      vestingCliff: 30 * DAY,
-      vestingDuration: 360 * DAY,
+      applicationDeadline: now + days(2),
+      commitDeadline: now + days(4),
+      revealDeadline: now + days(6),
+      vestingCliff: days(30),
+      vestingDuration: days(360),
       stipendAsset: ETH,
       stipendBudget: parseEther("30"),
     },
-  ]),
+  ],
   "open round 1 — 1,000,000 shares, 30 ETH of stipends",
 );
-const round1 = await rounds.roundCount();
+const round1 = await rounds.read.roundCount();
 await pass(
   "OpenOffering",
-  encodeActionParams("OpenOffering", [
+  [
     {
       asset: ETH,
       pricePerShare: parseEther("0.01"),
       shareCap: 50_000n * SHARE,
       minShares: 100n * SHARE,
       start: now,
-      end: now + 5 * DAY,
-      allowlistRoot: `0x${"00".repeat(32)}`,
+      end: now + days(5),
+      allowlistRoot: zeroHash,
     },
-  ]),
+  ],
   "open offering 1 — ETH at 0.01 per share, cap 50,000",
 );
-const offering1 = await offerings.offeringCount();
+const offering1 = await offerings.read.offeringCount();
 for (const [investor, amount] of [
   [ivy, 4_000n],
   [omar, 2_500n],
 ] as const) {
-  const cost = await offerings.quote(offering1, amount * SHARE);
-  await send(offerings.connect(investor).subscribe(offering1, amount * SHARE, [], { value: cost }));
-  log(`${await investor.getAddress()} subscribed ${amount} shares for ${ethers.formatEther(cost)} ETH`);
+  const steps = await subscribe(client, fund, {
+    investor: addressOf(investor),
+    offeringId: offering1,
+    shares: amount * SHARE,
+  });
+  await send(investor, steps);
+  log(`${addressOf(investor)} subscribed ${amount} shares for ${formatEther(steps.at(-1)?.value ?? 0n)} ETH`);
 }
 
 const apps = {
@@ -160,69 +240,68 @@ const estimates: [bigint, number[]][] = [
   [apps.toyModel, [2000, 2500]], // only two estimates: below the quorum of 3, not funded
 ];
 
-await time.increaseTo(now + 2 * DAY + 1);
+await time.increaseTo(now + days(2) + 1n);
 for (const [applicationId, values] of estimates) {
-  for (const [index, estimate] of values.entries())
-    await commit(trustees[index] as Signer, applicationId, estimate);
+  for (const [index, estimate] of values.entries()) await commit(pick(index + 1), applicationId, estimate);
 }
 log("trustees committed their estimates");
-await time.increaseTo(now + 4 * DAY + 1);
+await time.increaseTo(now + days(4) + 1n);
 for (const [applicationId, values] of estimates) {
-  for (const [index, estimate] of values.entries())
-    await reveal(trustees[index] as Signer, applicationId, estimate);
+  for (const index of values.keys()) await reveal(pick(index + 1), applicationId);
 }
 log("trustees revealed their estimates");
-await time.increaseTo(now + 6 * DAY + 1);
+await time.increaseTo(now + days(6) + 1n);
 // Offering 1's window has ended: settling it moves its raise from escrow into the capital pool, and
 // only then can round 1 reserve its stipends (settlement reserves at most the available capital).
-await send(offerings.settleOffering(offering1));
+await send(minter, settleOffering(fund, offering1));
+const settledOffering = await offerings.read.offering([offering1]);
 log(
-  `offering 1 settled: ${ethers.formatEther((await offerings.offering(offering1)).capitalRaised)} ETH ` +
-    `moved from escrow into the capital pool`,
+  `offering 1 settled: ${formatEther(settledOffering.capitalRaised)} ETH moved from escrow into the capital pool`,
 );
-for (const [applicationId] of estimates) await send(rounds.finalizeApplication(applicationId));
-await send(rounds.settleRound(round1));
-const settled1 = await rounds.round(round1);
+for (const [applicationId] of estimates) await send(minter, finalizeApplication(fund, applicationId));
+await send(minter, settleRound(fund, round1));
+const settled1 = await rounds.read.round([round1]);
 const stipendsOwed =
   settled1.fundedStipendTotal < settled1.params.stipendBudget
     ? settled1.fundedStipendTotal
     : settled1.params.stipendBudget;
 if (settled1.stipendReserved !== stipendsOwed) {
+  const available = await pool.read.availableCapital([ETH]);
   throw new Error(
-    `Round 1 reserved ${ethers.formatEther(settled1.stipendReserved)} of ${ethers.formatEther(stipendsOwed)} ETH ` +
-      `of stipends: the capital pool had only ${ethers.formatEther(await pool.availableCapital(ETH))} ETH available`,
+    `Round 1 reserved ${formatEther(settled1.stipendReserved)} of ${formatEther(stipendsOwed)} ETH ` +
+      `of stipends: the capital pool had only ${formatEther(available)} ETH available`,
   );
 }
 log(
-  `round 1 finalized and settled: vesting started, ${ethers.formatEther(settled1.stipendReserved)} ETH of stipends reserved`,
+  `round 1 finalized and settled: vesting started, ${formatEther(settled1.stipendReserved)} ETH of stipends reserved`,
 );
-for (const investor of [ivy, omar]) await send(offerings.connect(investor).claimShares(offering1));
+for (const investor of [ivy, omar]) await send(investor, claimSubscribedShares(fund, offering1));
 log("investors claimed their shares of offering 1");
 
 await pass(
   "RegisterTechnique",
-  encodeActionParams("RegisterTechnique", [
+  [
     "Reward-model probes",
     "ipfs://demo/technique/reward-model-probes",
-    keccak256(toUtf8Bytes("Reward-model probes")),
+    hashOf("Reward-model probes"),
     [apps.probes],
-  ]),
+  ],
   "register technique 1 — Reward-model probes",
 );
 await pass(
   "RegisterTechnique",
-  encodeActionParams("RegisterTechnique", [
+  [
     "Debate protocol",
     "ipfs://demo/technique/debate-protocol",
-    keccak256(toUtf8Bytes("Debate protocol")),
+    hashOf("Debate protocol"),
     [apps.debate, apps.verify],
-  ]),
+  ],
   "register technique 2 — Debate protocol",
 );
 
 // ---------------------------------------------------------------- companies and their promises
-now = await time.latest();
-const PERIOD = 30 * DAY;
+now = BigInt(await time.latest());
+const PERIOD = days(30);
 const commitmentStart = now;
 const companies = [
   { admin: northwind, name: "Northwind AI", techniques: [1n], bps: 500, model: "Northwind-7" },
@@ -231,31 +310,29 @@ const companies = [
 ] as const;
 const commitmentIds: bigint[] = [];
 for (const company of companies) {
-  const adminAddress = await company.admin.getAddress();
-  const companyId = (await registry.companyCount()) + 1n;
+  const admin = addressOf(company.admin);
+  const companyId = (await registry.read.companyCount()) + 1n;
   await send(
-    registry
-      .connect(company.admin)
-      .registerCompany(company.name, `https://example.org/${companyId}`, adminAddress),
+    company.admin,
+    registerCompany(fund, { name: company.name, uri: `https://example.org/${companyId}`, admin }),
   );
-  const terms = {
+  const terms: PromiseTerms = {
     companyId,
-    techniqueIds: [...company.techniques],
+    techniqueIds: company.techniques,
     modelName: company.model,
-    modelHash: keccak256(toUtf8Bytes(company.model)),
+    modelHash: hashOf(company.model),
     returnsShareBps: company.bps,
-    start: BigInt(commitmentStart),
-    end: BigInt(commitmentStart + 12 * PERIOD),
-    periodLength: BigInt(PERIOD),
-    gracePeriod: BigInt(10 * DAY),
+    start: commitmentStart,
+    end: commitmentStart + 12n * PERIOD,
+    periodLength: PERIOD,
+    gracePeriod: days(10),
     nonce: 1n,
-    deadline: BigInt(now + DAY),
+    deadline: now + days(1),
   };
-  const typed = promiseTypedData(chainId, addresses.ReturnsRegistry as Address, terms as PromiseTerms);
-  const signature = await company.admin.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
-  const commitmentId = (await registry.commitmentCount()) + 1n;
+  const signature = await company.admin.signTypedData(promiseTypedData(chainId, fund.ReturnsRegistry, terms));
+  const commitmentId = (await registry.read.commitmentCount()) + 1n;
   // Anyone may submit a signed promise; here a trustee does.
-  await send(registry.connect(t4).submitCommitment(terms, adminAddress, signature));
+  await send(t4, submitCommitment(fund, { terms, signer: admin, signature }));
   commitmentIds.push(commitmentId);
   log(
     `${company.name} signed PFR #${commitmentId}: ${company.bps / 100}% of ${company.model}'s returns, monthly`,
@@ -263,37 +340,32 @@ for (const company of companies) {
 }
 const [northwindPfr, helixPfr, quantaPfr] = commitmentIds as [bigint, bigint, bigint];
 
-async function reportEth(
-  company: Signer,
-  commitmentId: bigint,
-  period: number,
-  gross: bigint,
-): Promise<void> {
-  const due = await registry.dueAmount(commitmentId, gross);
-  const evidence = keccak256(toUtf8Bytes(`evidence:${commitmentId}:${period}`));
+/** The company reports `period` of its commitment and pays what is due in `asset` (tUSD minted to it first). */
+async function report(company: Wallet, commitmentId: bigint, period: number, asset: Address, gross: bigint) {
+  const payer = addressOf(company);
+  if (asset === testUsdAddress) {
+    const { returnsShareBps } = await registry.read.commitment([commitmentId]);
+    await mintUsd(payer, returnsDue(gross, returnsShareBps));
+  }
+  const evidenceHash = hashOf(`evidence:${commitmentId}:${period}`);
   await send(
-    registry.connect(company).reportReturns(commitmentId, period, ETH, gross, evidence, { value: due }),
+    company,
+    reportReturns(client, fund, {
+      payer,
+      commitmentId,
+      period: BigInt(period),
+      asset,
+      grossReturns: gross,
+      evidenceHash,
+    }),
   );
 }
 
-async function reportUsd(
-  company: Signer,
-  commitmentId: bigint,
-  period: number,
-  gross: bigint,
-): Promise<void> {
-  const due = await registry.dueAmount(commitmentId, gross);
-  await send(testUsd.mint(await company.getAddress(), due));
-  await send(testUsd.connect(company).approve(addresses.ReturnsRegistry, due));
-  const evidence = keccak256(toUtf8Bytes(`evidence:${commitmentId}:${period}`));
-  await send(registry.connect(company).reportReturns(commitmentId, period, testUsdAddress, gross, evidence));
-}
-
 // Period 0 ends at start + 30 days: everyone pays it.
-await time.increaseTo(commitmentStart + PERIOD + DAY);
-await reportEth(northwind, northwindPfr, 0, parseEther("200"));
-await reportUsd(helix, helixPfr, 0, USD("1000000"));
-await reportEth(quanta, quantaPfr, 0, parseEther("50"));
+await time.increaseTo(commitmentStart + PERIOD + days(1));
+await report(northwind, northwindPfr, 0, ETH, parseEther("200"));
+await report(helix, helixPfr, 0, testUsdAddress, USD("1000000"));
+await report(quanta, quantaPfr, 0, ETH, parseEther("50"));
 log("period 1 reported and paid by all three companies");
 
 // Researchers past their cliff claim vested shares and stipends.
@@ -301,118 +373,117 @@ for (const [researcher, applicationId] of [
   [ada, apps.probes],
   [ben, apps.debate],
 ] as const) {
-  await send(rounds.connect(researcher).claimShares(applicationId));
-  await send(rounds.connect(researcher).claimStipend(applicationId));
+  await send(researcher, claimAwardShares(fund, applicationId));
+  await send(researcher, claimStipend(fund, applicationId));
 }
 log("Ada and Ben claimed their vested shares and stipends");
 await send(
-  registry.connect(donor).donate(ETH, parseEther("2"), keccak256(toUtf8Bytes("in memory of a long shot")), {
-    value: parseEther("2"),
+  donor,
+  donate(client, fund, {
+    donor: addressOf(donor),
+    asset: ETH,
+    amount: parseEther("2"),
+    memo: hashOf("in memory of a long shot"),
   }),
 );
 log("a donor gave 2 ETH");
 
 // Period 1: Northwind and Helix pay; Quanta does not (delinquent once its grace passes).
-await time.increaseTo(commitmentStart + 2 * PERIOD + DAY);
-await reportEth(northwind, northwindPfr, 1, parseEther("260"));
-await reportUsd(helix, helixPfr, 1, USD("1250000"));
+await time.increaseTo(commitmentStart + 2n * PERIOD + days(1));
+await report(northwind, northwindPfr, 1, ETH, parseEther("260"));
+await report(helix, helixPfr, 1, testUsdAddress, USD("1250000"));
 log("period 2 reported by Northwind and Helix; Quanta missed it");
-await send(rounds.connect(chen).claimShares(apps.verify));
-await send(shares.connect(ivy).claimAll());
+await send(chen, claimAwardShares(fund, apps.verify));
+await send(ivy, claimAll(fund));
 log("Chen claimed vested shares; Ivy claimed her returns");
 
 // Period 2: only Northwind pays; Helix's report is still within its grace period at the end.
-await time.increaseTo(commitmentStart + 3 * PERIOD + DAY);
-await reportEth(northwind, northwindPfr, 2, parseEther("310"));
+await time.increaseTo(commitmentStart + 3n * PERIOD + days(1));
+await report(northwind, northwindPfr, 2, ETH, parseEther("310"));
 log("period 3 reported by Northwind (Helix still within grace)");
-await send(rounds.connect(ada).claimShares(apps.probes));
+await send(ada, claimAwardShares(fund, apps.probes));
 
 // ---------------------------------------------------------------- the present
 const wallClock = Math.floor(Date.now() / 1000);
 if ((await time.latest()) < wallClock) await time.increaseTo(wallClock);
-now = await time.latest();
+now = BigInt(await time.latest());
 
 await pass(
   "OpenRound",
-  encodeActionParams("OpenRound", [
+  [
     {
       sharePool: 500_000n * SHARE,
-      applicationDeadline: now + 10 * 60,
-      commitDeadline: now + 7 * DAY,
-      revealDeadline: now + 14 * DAY,
-      vestingCliff: 0,
-      vestingDuration: 180 * DAY,
+      applicationDeadline: now + 600n,
+      commitDeadline: now + days(7),
+      revealDeadline: now + days(14),
+      vestingCliff: 0n,
+      vestingDuration: days(180),
       stipendAsset: ETH,
       stipendBudget: 0n,
     },
-  ]),
+  ],
   "open round 2 — 500,000 shares",
 );
-const round2 = await rounds.roundCount();
+const round2 = await rounds.read.roundCount();
 const elk = await apply(ada, round2, "Eliciting latent knowledge benchmarks", 12, 0n);
 await apply(chen, round2, "Adversarial training at scale", 9, 0n);
-await time.increaseTo(now + 10 * 60 + 1);
+await time.increaseTo(now + 601n);
 await commit(t1, elk, 4500);
 log("round 2 closed for applications; trustee 1 committed one estimate, the rest are owed");
 
-const allowlisted = [ivy, omar, priya];
-const tree = StandardMerkleTree.of(
-  await Promise.all(allowlisted.map(async (investor) => [await investor.getAddress()])),
-  ["address"],
-);
-now = await time.latest();
+const allowlisted = [ivy, omar, priya].map((investor) => [addressOf(investor)]);
+const tree = StandardMerkleTree.of(allowlisted, ["address"]);
+now = BigInt(await time.latest());
 await pass(
   "OpenOffering",
-  encodeActionParams("OpenOffering", [
+  [
     {
       asset: testUsdAddress,
       pricePerShare: USD("2.5"),
       shareCap: 100_000n * SHARE,
       minShares: 10n * SHARE,
       start: now,
-      end: now + 30 * DAY,
-      allowlistRoot: tree.root,
+      end: now + days(30),
+      allowlistRoot: tree.root as Hex,
     },
-  ]),
+  ],
   "open offering 2 — tUSD at 2.5 per share, allowlisted investors",
 );
-const offering2 = await offerings.offeringCount();
-const proofs: Record<string, string[]> = {};
-for (const [index, [address]] of tree.entries()) proofs[address as string] = tree.getProof(index);
-const priyaAddress = await priya.getAddress();
-const cost = await offerings.quote(offering2, 1_000n * SHARE);
-await send(testUsd.mint(priyaAddress, cost));
-await send(testUsd.connect(priya).approve(addresses.Offerings, cost));
-await send(offerings.connect(priya).subscribe(offering2, 1_000n * SHARE, proofs[priyaAddress] ?? []));
+const offering2 = await offerings.read.offeringCount();
+const proofs: Record<string, Hex[]> = {};
+for (const [index, [address]] of tree.entries()) proofs[address as string] = tree.getProof(index) as Hex[];
+const priyaAddress = addressOf(priya);
+await mintUsd(priyaAddress, await offerings.read.quote([offering2, 1_000n * SHARE]));
+await send(
+  priya,
+  subscribe(client, fund, {
+    investor: priyaAddress,
+    offeringId: offering2,
+    shares: 1_000n * SHARE,
+    proof: proofs[priyaAddress] ?? [],
+  }),
+);
 log("Priya subscribed 1,000 shares in offering 2 with her allowlist proof");
 mkdirSync("frontend/public", { recursive: true });
 writeFileSync(
   "frontend/public/demo-allowlist.json",
-  `${JSON.stringify({ chainId: Number(chainId), offeringId: Number(offering2), root: tree.root, proofs }, null, 2)}\n`,
+  `${JSON.stringify({ chainId, offeringId: Number(offering2), root: tree.root, proofs }, null, 2)}\n`,
 );
 
 // Pending proposals for the trustee queue: one needs a single more approval, one just proposed.
-const transfersId = (await council.proposalCount()) + 1n;
-await send(
-  council
-    .connect(t1)
-    .propose(ActionKindValue.SetTransfersEnabled, encodeActionParams("SetTransfersEnabled", [true])),
-);
-await send(council.connect(t2).approve(transfersId));
+const transfersId = await nextProposalId(client, fund);
+await send(t1, proposeAction(fund, "SetTransfersEnabled", [true]));
+await send(t2, approveProposal(fund, transfersId));
 log(`council #${transfersId}: enable share transfers — 2 of 3 approvals`);
-const techniqueId = (await council.proposalCount()) + 1n;
+const techniqueId = await nextProposalId(client, fund);
 await send(
-  council
-    .connect(t4)
-    .propose(
-      ActionKindValue.RegisterTechnique,
-      encodeActionParams("RegisterTechnique", [
-        "Formal verification toolkit",
-        "ipfs://demo/technique/formal-verification-toolkit",
-        keccak256(toUtf8Bytes("Formal verification toolkit")),
-        [apps.verify],
-      ]),
-    ),
+  t4,
+  proposeAction(fund, "RegisterTechnique", [
+    "Formal verification toolkit",
+    "ipfs://demo/technique/formal-verification-toolkit",
+    hashOf("Formal verification toolkit"),
+    [apps.verify],
+  ]),
 );
 log(`council #${techniqueId}: register technique "Formal verification toolkit" — 1 of 3 approvals`);
 

@@ -1,13 +1,13 @@
 // Smoke test of `npm start` (run by `npm test`): start, wait until ready, query the Fund's status
 // from the command line, stop with Ctrl-C (SIGINT), check both ports are free again, and start a
 // second time to show no stale state survives. Prints "N passed, N failed".
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createServer } from "node:net";
+// FEF_RPC_PORT / FEF_UI_PORT move it, like `npm start`.
+import { type ChildProcess, execFile } from "node:child_process";
 import { promisify } from "node:util";
 
-const RPC_PORT = 8545;
-const UI_PORT = 4173;
-const READY = "✔ Ready";
+import { RPC_PORT, UI_PORT, portFree } from "./lib/ports.ts";
+import { startFund, stopProcess } from "./lib/processes.ts";
+
 const START_TIMEOUT_MS = 240_000;
 
 let passed = 0;
@@ -18,51 +18,13 @@ function check(name: string, ok: boolean, detail = ""): void {
   console.log(`${ok ? "✔" : "✖"} ${name}${detail ? ` — ${detail}` : ""}`);
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.once("listening", () => server.close(() => resolve(true)));
-    server.listen(port, "127.0.0.1");
-  });
-}
-
 const running = new Set<ChildProcess>();
 
-function startFund(): { child: ChildProcess; ready: Promise<number> } {
-  const started = Date.now();
-  const child = spawn("node", ["scripts/start.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  running.add(child);
-  child.once("exit", () => running.delete(child));
-  const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000}s`)),
-      START_TIMEOUT_MS,
-    );
-    child.stdout?.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (chunk.toString().includes(READY)) {
-        clearTimeout(timer);
-        resolve((Date.now() - started) / 1000);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited early with ${code}`));
-    });
-  });
-  return { child, ready };
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve(child.exitCode);
-      return;
-    }
-    child.once("exit", (code) => resolve(code));
-    child.kill("SIGINT");
-  });
+function start(): { child: ChildProcess; ready: Promise<number> } {
+  const started = startFund(START_TIMEOUT_MS);
+  running.add(started.child);
+  started.child.once("exit", () => running.delete(started.child));
+  return started;
 }
 
 interface FundStatusJson {
@@ -84,11 +46,11 @@ async function status(): Promise<FundStatusJson> {
 
 async function main(): Promise<void> {
   check(
-    "ports 8545 and 4173 are free before starting",
+    `ports ${RPC_PORT} and ${UI_PORT} are free before starting`,
     (await portFree(RPC_PORT)) && (await portFree(UI_PORT)),
   );
 
-  const first = startFund();
+  const first = start();
   const seconds = await first.ready;
   check("npm start reaches a seeded, running Fund", true, `${seconds.toFixed(1)} s`);
   check("npm start is ready within 2 minutes", seconds <= 120, `${seconds.toFixed(1)} s`);
@@ -115,15 +77,15 @@ async function main(): Promise<void> {
     commitments.length === 3 && commitments.filter((c) => c.delinquent).length === 1,
   );
 
-  const exitCode = await stop(first.child);
+  const exitCode = await stopProcess(first.child);
   check("Ctrl-C stops npm start cleanly", exitCode === 0, `exit code ${exitCode}`);
   await new Promise((resolve) => setTimeout(resolve, 500));
   check("both ports are free after stopping", (await portFree(RPC_PORT)) && (await portFree(UI_PORT)));
 
-  const second = startFund();
+  const second = start();
   const again = await second.ready;
   check("a second npm start works (no stale state)", true, `${again.toFixed(1)} s`);
-  check("the second start stops cleanly", (await stop(second.child)) === 0);
+  check("the second start stops cleanly", (await stopProcess(second.child)) === 0);
 }
 
 main()
@@ -131,7 +93,7 @@ main()
     check("smoke test ran to the end", false, error instanceof Error ? error.message : String(error)),
   )
   .finally(async () => {
-    for (const child of running) await stop(child);
+    for (const child of running) await stopProcess(child);
     console.log(`\n${passed} passed, ${failed} failed`);
     process.exit(failed === 0 ? 0 : 1);
   });

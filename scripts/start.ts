@@ -2,12 +2,10 @@
 // Runs under the project's Node 22 (type stripping). Ctrl-C stops everything it started, by PID.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 
-const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
-const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
-const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
-const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
+import { DASHBOARD_URL, RPC_PORT, RPC_URL, UI_PORT, portFree } from "./lib/ports.ts";
+import { READY, stopProcess } from "./lib/processes.ts";
+
 const LOG_DIR = "reports";
 const started = Date.now();
 const children: ChildProcess[] = [];
@@ -25,15 +23,6 @@ async function abort(message: string): Promise<never> {
   console.error(`\n✖ ${message}`);
   await stopAll();
   process.exit(1);
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.once("listening", () => server.close(() => resolve(true)));
-    server.listen(port, "127.0.0.1");
-  });
 }
 
 /** Runs a command to completion with its output shown; rejects on a non-zero exit. */
@@ -84,24 +73,7 @@ let stopping = false;
 /** Stops every process this script started, by PID, and waits (briefly) until they are gone. */
 async function stopAll(): Promise<void> {
   stopping = true;
-  const exits = children.splice(0).map(
-    (child) =>
-      new Promise<void>((resolve) => {
-        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-          resolve();
-          return;
-        }
-        const timer = setTimeout(() => {
-          child.kill("SIGKILL");
-          resolve();
-        }, 10_000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill("SIGTERM");
-      }),
-  );
+  const exits = children.splice(0).map((child) => stopProcess(child, "SIGTERM", 10_000));
   await Promise.all(exits);
 }
 
@@ -167,7 +139,7 @@ async function main(): Promise<void> {
   await waitFor("The dashboard", async () => (await fetch(DASHBOARD_URL)).ok, 30_000);
 
   console.log(
-    `\n[${elapsed()}] ✔ Ready. Dashboard: ${DASHBOARD_URL}  ·  chain: ${RPC_URL} (chain id 31337)\n` +
+    `\n[${elapsed()}] ${READY}. Dashboard: ${DASHBOARD_URL}  ·  chain: ${RPC_URL} (chain id 31337)\n` +
       "  Pick a dev account in the dashboard's header to act as a trustee, researcher, company or investor.\n" +
       "  Press Ctrl-C to stop everything.",
   );

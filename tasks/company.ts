@@ -1,12 +1,17 @@
 // Company tasks: register, sign and submit a Promise of Future Returns, report and pay a period,
 // show a company's compliance record.
-import { TypedDataEncoder, ZeroAddress, ZeroHash, keccak256, toUtf8Bytes } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address } from "viem";
+import { type Hex, hashTypedData, keccak256, stringToHex, zeroHash } from "viem";
 
-import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+import {
+  registerCompany,
+  reportReturns as reportReturnsSteps,
+  submitCommitment,
+} from "@fef/sdk/actions/returns";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { type PromiseTerms, promiseTypedData } from "@fef/sdk/promise";
 import { complianceLine } from "@fef/sdk/status";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -31,6 +36,7 @@ import {
   type CompanyView,
   type ComplianceView,
   complianceOf,
+  fundView,
   readCommitment,
   readCompany,
 } from "./lib/reads.js";
@@ -88,25 +94,23 @@ export async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironmen
   const uri = required("uri", args.uri);
   const adminGiven = optional(args.admin);
   const admin = adminGiven === undefined ? undefined : parseAddress("admin", adminGiven);
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const companyAdmin = admin ?? signer.address;
-  const receipt = await send(fund, `Registering company "${name}"`, () =>
-    fund.registry.connect(signer).registerCompany(name, uri, companyAdmin),
-  );
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const companyAdmin = admin ?? signer.account.address;
+  const sent = await send(fund, signer, registerCompany(fund.addresses, { name, uri, admin: companyAdmin }));
   const event = findEvent(
-    receipt,
-    fund.registry.interface,
+    sent.receipt,
+    returnsRegistryAbi,
     fund.addresses.ReturnsRegistry,
     "CompanyRegistered",
   );
-  const companyId = BigInt(event.args.getValue("companyId"));
+  const companyId = event.args.companyId;
   const summary: RegisterSummary = {
     companyId,
     name,
     uri,
     admin: companyAdmin,
-    registeredBy: signer.address,
-    transaction: receipt.hash,
+    registeredBy: signer.account.address,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
     `Company #${companyId} "${name}" registered; admin ${companyAdmin}`,
@@ -124,8 +128,11 @@ export interface SubmitSummary {
   transaction: string;
 }
 
+const registry = (fund: Fund) =>
+  ({ address: fund.addresses.ReturnsRegistry, abi: returnsRegistryAbi }) as const;
+
 async function companyId(fund: Fund, given: string | undefined): Promise<bigint> {
-  return parseId("company", given, await fund.registry.companyCount(), "company");
+  return parseId("company", given, (await fundView(fund)).companyCount, "company");
 }
 
 export async function submitPromise(
@@ -135,7 +142,7 @@ export async function submitPromise(
   const fund = await connectFund(hre, args.deployment);
   const company = await companyId(fund, args.company);
   const techniqueIds = parseList("techniques", args.techniques);
-  const techniqueCount = await fund.registry.techniqueCount();
+  const { techniqueCount } = await fundView(fund);
   for (const [index, id] of techniqueIds.entries()) {
     if (id === 0n || id > techniqueCount) {
       fail(
@@ -143,12 +150,17 @@ export async function submitPromise(
       );
     }
     if (techniqueIds.indexOf(id) !== index) fail(`--techniques: technique ${id} is listed twice`);
-    if ((await fund.registry.technique(id)).retired) fail(`--techniques: technique ${id} is retired`);
+    const technique = await fund.client.readContract({
+      ...registry(fund),
+      functionName: "technique",
+      args: [id],
+    });
+    if (technique.retired) fail(`--techniques: technique ${id} is retired`);
   }
   const modelName = required("model", args.model);
   const modelHash =
     optional(args.modelHash) === undefined
-      ? keccak256(toUtf8Bytes(modelName))
+      ? keccak256(stringToHex(modelName))
       : parseBytes32("model-hash", args.modelHash);
   const returnsShareBps = Number(parseWhole("bps", args.bps, 1n, 10_000n));
   const start = parseTime("start", args.start);
@@ -163,10 +175,11 @@ export async function submitPromise(
   const deadline = optional(args.deadline) === undefined ? now + DAY : parseTime("deadline", args.deadline);
   if (deadline < now)
     fail(`--deadline: ${isoTime(deadline)} has already passed (chain time ${isoTime(now)})`);
-  const signer = await actingAccount(fund.signers, args.from, companySigner(fund, company));
+  const signer = await actingAccount(fund.wallets, args.from, companySigner(fund, company));
+  const signerAddress = signer.account.address;
   const nonce = await chooseNonce(fund, company, args.nonce);
 
-  const terms = {
+  const terms: PromiseTerms & { techniqueIds: bigint[] } = {
     companyId: company,
     techniqueIds,
     modelName,
@@ -179,56 +192,63 @@ export async function submitPromise(
     nonce,
     deadline,
   };
-  const typed = promiseTypedData(
-    fund.chainId,
-    fund.addresses.ReturnsRegistry as Address,
-    terms as PromiseTerms,
-  );
-  const digest = TypedDataEncoder.hash(typed.domain, mutablePromiseTypes(), typed.message);
-  if (digest !== (await fund.registry.commitmentDigest(terms))) {
+  const typed = promiseTypedData(fund.chainId, fund.addresses.ReturnsRegistry, terms);
+  const digest = hashTypedData(typed);
+  const onChainDigest = await fund.client.readContract({
+    ...registry(fund),
+    functionName: "commitmentDigest",
+    args: [terms],
+  });
+  if (digest !== onChainDigest) {
     fail(
       "The registry's EIP-712 digest differs from the typed data built here (domain or type out of date in packages/sdk/src/promise.ts)",
     );
   }
   // Signed exactly as a wallet would (eth_signTypedData_v4 on a node account).
-  const signature = await signer.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
-  const receipt = await send(fund, `Submitting the Promise of Future Returns of company ${company}`, () =>
-    fund.registry.connect(signer).submitCommitment(terms, signer.address, signature),
+  const signature = await signer.signTypedData(typed);
+  const sent = await send(
+    fund,
+    signer,
+    submitCommitment(fund.addresses, { terms, signer: signerAddress, signature }),
   );
   const event = findEvent(
-    receipt,
-    fund.registry.interface,
+    sent.receipt,
+    returnsRegistryAbi,
     fund.addresses.ReturnsRegistry,
     "CommitmentRegistered",
   );
-  const commitmentId = BigInt(event.args.getValue("commitmentId"));
-  const stored = await fund.registry.commitment(commitmentId);
+  const commitmentId = event.args.commitmentId;
+  const stored = await readCommitment(fund, commitmentId);
   const summary: SubmitSummary = {
     commitmentId,
     companyId: company,
-    signer: signer.address,
-    terms: terms as PromiseTerms & { techniqueIds: bigint[] },
+    signer: signerAddress,
+    terms,
     digest,
     signature,
     periodCount: stored.periodCount,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Promise of Future Returns #${commitmentId} registered for company ${company}, signed by ${signer.address}`,
+    `Promise of Future Returns #${commitmentId} registered for company ${company}, signed by ${signerAddress}`,
     `  ${returnsShareBps / 100}% of the returns of ${modelName} (techniques ${techniqueIds.join(", ")})`,
     `  ${stored.periodCount} period(s) of ${Number(periodLength) / 86_400} day(s) from ${isoTime(start)} to ${isoTime(end)}, grace ${Number(gracePeriod) / 86_400} day(s)`,
   ]);
 }
 
+function nonceUsed(fund: Fund, company: bigint, nonce: bigint): Promise<boolean> {
+  return fund.client.readContract({ ...registry(fund), functionName: "nonceUsed", args: [company, nonce] });
+}
+
 async function chooseNonce(fund: Fund, company: bigint, given: string | undefined): Promise<bigint> {
   if (optional(given) !== undefined) {
     const nonce = parseWhole("nonce", given);
-    if (await fund.registry.nonceUsed(company, nonce))
+    if (await nonceUsed(fund, company, nonce))
       fail(`--nonce: nonce ${nonce} of company ${company} is already used`);
     return nonce;
   }
   for (let nonce = 1n; nonce <= NONCE_SEARCH; nonce++) {
-    if (!(await fund.registry.nonceUsed(company, nonce))) return nonce;
+    if (!(await nonceUsed(fund, company, nonce))) return nonce;
   }
   return fail(`Nonces 1 to ${NONCE_SEARCH} of company ${company} are used; pass --nonce`);
 }
@@ -251,8 +271,8 @@ export async function reportReturns(
   hre: HardhatRuntimeEnvironment,
 ): Promise<ReportSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const id = parseId("commitment", args.commitment, await fund.registry.commitmentCount(), "commitment");
-  const commitment = await fund.registry.commitment(id);
+  const id = parseId("commitment", args.commitment, (await fundView(fund)).commitmentCount, "commitment");
+  const commitment = await readCommitment(fund, id);
   const period =
     optional(args.period) === undefined ? commitment.reportedCount : parseWhole("period", args.period);
   if (period >= commitment.periodCount) {
@@ -269,36 +289,34 @@ export async function reportReturns(
   }
   const asset = await returnsAsset(fund, "asset", parseAsset("asset", args.asset));
   const grossReturns = parseAmount("gross", args.gross, asset.decimals, asset.symbol);
-  const evidenceHash =
-    optional(args.evidence) === undefined ? ZeroHash : hashOrText("evidence", args.evidence);
-  const signer = await actingAccount(fund.signers, args.from, companySigner(fund, commitment.companyId));
-  const due = await fund.registry.dueAmount(id, grossReturns);
-  const balance = await balanceOf(fund, asset.asset, signer.address);
+  const evidenceHash: Hex =
+    optional(args.evidence) === undefined ? zeroHash : hashOrText("evidence", args.evidence);
+  const signer = await actingAccount(fund.wallets, args.from, companySigner(fund, commitment.companyId));
+  const reporter = signer.account.address;
+  const due = await fund.client.readContract({
+    ...registry(fund),
+    functionName: "dueAmount",
+    args: [id, grossReturns],
+  });
+  const balance = await balanceOf(fund, asset.asset, reporter);
   if (balance < due) {
     fail(
-      `--from ${signer.address}: holds ${formatAmount(balance, asset)}, but the Fund's share of ${formatAmount(grossReturns, asset)} is ${formatAmount(due, asset)}`,
+      `--from ${reporter}: holds ${formatAmount(balance, asset)}, but the Fund's share of ${formatAmount(grossReturns, asset)} is ${formatAmount(due, asset)}`,
     );
   }
-  let approval: string | undefined;
-  if (asset.asset !== ZeroAddress && due > 0n) {
-    const token = await fund.ethers.getContractAt("TestToken", asset.asset);
-    if ((await token.allowance(signer.address, fund.addresses.ReturnsRegistry)) < due) {
-      const approved = await send(
-        fund,
-        `Approving ${formatAmount(due, asset)} for the returns registry`,
-        () => token.connect(signer).approve(fund.addresses.ReturnsRegistry, due),
-      );
-      approval = approved.hash;
-    }
-  }
-  const receipt = await send(fund, `Reporting period ${period} of commitment ${id}`, () =>
-    fund.registry.connect(signer).reportReturns(id, period, asset.asset, grossReturns, evidenceHash, {
-      value: asset.asset === ZeroAddress ? due : 0n,
-    }),
-  );
+  // Approves exactly what is due first when it is paid in an ERC-20 and the allowance is short.
+  const steps = await reportReturnsSteps(fund.client, fund.addresses, {
+    payer: reporter,
+    commitmentId: id,
+    period,
+    asset: asset.asset,
+    grossReturns,
+    evidenceHash,
+  });
+  const sent = await send(fund, signer, steps);
   const event = findEvent(
-    receipt,
-    fund.registry.interface,
+    sent.receipt,
+    returnsRegistryAbi,
     fund.addresses.ReturnsRegistry,
     "ReturnsReported",
   );
@@ -308,15 +326,15 @@ export async function reportReturns(
     period,
     asset,
     grossReturns,
-    paid: BigInt(event.args.getValue("paid")),
+    paid: event.args.paid,
     evidenceHash,
-    reporter: signer.address,
-    ...(approval === undefined ? {} : { approval }),
+    reporter,
+    ...(sent.approval === undefined ? {} : { approval: sent.approval }),
     compliance: complianceOf(view),
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Period ${period} of commitment #${id} reported by ${signer.address}: gross ${formatAmount(grossReturns, asset)}, paid ${formatAmount(summary.paid, asset)} to the Fund`,
+    `Period ${period} of commitment #${id} reported by ${reporter}: gross ${formatAmount(grossReturns, asset)}, paid ${formatAmount(summary.paid, asset)} to the Fund`,
     `  compliance: ${complianceLine(view)}`,
   ]);
 }

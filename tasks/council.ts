@@ -2,7 +2,9 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Hex } from "viem";
 
-import { ActionKindValue, actionKinds, actionSignature, isActionKind } from "@fef/sdk/actionKinds";
+import { actionKinds, actionSignature, decodeActionArgs, isActionKind } from "@fef/sdk/actionKinds";
+import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
+import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -10,7 +12,7 @@ import { optional, parseId, parseJson, parseWhole, required } from "./lib/args.j
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
 import { emit, inlineJson, isoTime } from "./lib/output.js";
-import { type ProposalView, newestIds, readProposal } from "./lib/reads.js";
+import { type ProposalView, fundView, readNewestProposals, readProposal } from "./lib/reads.js";
 import { trustee, trusteeWho } from "./lib/roles.js";
 import { findEvent, send } from "./lib/send.js";
 
@@ -48,34 +50,33 @@ export async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment)
   if (given === undefined && !takesNothing) {
     fail(`--params is required: a JSON array of the arguments of ${signature}`);
   }
-  let encoded: string;
+  let encoded: Hex;
   try {
     encoded = encodeActionParams(kind, given === undefined ? [] : parseJson("params", given), "--params");
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const signer = await actingAccount(fund.signers, args.from, trustee(fund));
-  const receipt = await send(fund, `Proposing ${kind}`, () =>
-    fund.council.connect(signer).propose(ActionKindValue[kind], encoded),
-  );
+  const signer = await actingAccount(fund.wallets, args.from, trustee(fund));
+  // The builder takes the routed function's arguments typed; they are the JSON's, checked and encoded above.
+  const sent = await send(fund, signer, proposeAction(fund.addresses, kind, decodeActionArgs(kind, encoded)));
   const created = findEvent(
-    receipt,
-    fund.council.interface,
+    sent.receipt,
+    trusteeCouncilAbi,
     fund.addresses.TrusteeCouncil,
     "ProposalCreated",
   );
-  const id = BigInt(created.args.getValue("proposalId"));
+  const id = created.args.proposalId;
   const view = await readProposal(fund, id, await chainTime(fund));
-  const summary: ProposalSummary = { ...view, transaction: receipt.hash };
+  const summary: ProposalSummary = { ...view, transaction: sent.transaction };
   return emit(args.json, summary, () => [
-    `Proposal #${id} created by ${signer.address}: ${kind} ${inlineJson(view.params)}`,
+    `Proposal #${id} created by ${signer.account.address}: ${kind} ${inlineJson(view.params)}`,
     ...approvalLines(view),
   ]);
 }
 
 /** An id of an existing proposal that is neither executed nor expired. */
 async function openProposal(fund: Fund, given: string | undefined): Promise<ProposalView> {
-  const id = parseId("id", given, await fund.council.proposalCount(), "proposal");
+  const id = parseId("id", given, (await fundView(fund)).proposalCount, "proposal");
   const view = await readProposal(fund, id, await chainTime(fund));
   if (view.state === "executed") fail(`--id: proposal ${id} (${view.kind}) was already executed`);
   if (view.state === "expired")
@@ -90,20 +91,19 @@ export async function approve(
   const fund = await connectFund(hre, args.deployment);
   const before = await openProposal(fund, args.id);
   const id = before.id;
+  const approved = new Set(before.approvedBy.map((address) => address.toLowerCase()));
   const signer = await actingAccount(
-    fund.signers,
+    fund.wallets,
     args.from,
     trusteeWho(fund, `has not approved proposal ${id}`, async (address) =>
-      (await fund.council.hasApproved(id, address)) ? `has already approved proposal ${id}` : true,
+      approved.has(address.toLowerCase()) ? `has already approved proposal ${id}` : true,
     ),
   );
-  const receipt = await send(fund, `Approving proposal ${id}`, () =>
-    fund.council.connect(signer).approve(id),
-  );
+  const sent = await send(fund, signer, approveProposal(fund.addresses, id));
   const view = await readProposal(fund, id, await chainTime(fund));
-  const summary: ProposalSummary = { ...view, transaction: receipt.hash };
+  const summary: ProposalSummary = { ...view, transaction: sent.transaction };
   return emit(args.json, summary, () => [
-    `${signer.address} approved proposal #${id} (${view.kind})`,
+    `${signer.account.address} approved proposal #${id} (${view.kind})`,
     ...approvalLines(view),
   ]);
 }
@@ -120,33 +120,31 @@ export async function execute(
       `--id: proposal ${id} (${before.kind}) has ${before.approvals} of the ${before.threshold} approvals it needs`,
     );
   }
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const receipt = await send(fund, `Executing proposal ${id} (${before.kind})`, () =>
-    fund.council.connect(signer).execute(id),
-  );
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, executeProposal(fund.addresses, id));
   const executed = findEvent(
-    receipt,
-    fund.council.interface,
+    sent.receipt,
+    trusteeCouncilAbi,
     fund.addresses.TrusteeCouncil,
     "ProposalExecuted",
   );
-  const returned = decodeReturned(before.kind, executed.args.getValue("result") as string);
+  const returned = decodeReturned(before.kind, executed.args.result);
   const view = await readProposal(fund, id, await chainTime(fund));
   const summary: ExecutionSummary = {
     ...view,
-    executor: signer.address,
+    executor: signer.account.address,
     returned,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Proposal #${id} executed by ${signer.address}: ${view.kind} ${inlineJson(view.params)}`,
+    `Proposal #${id} executed by ${signer.account.address}: ${view.kind} ${inlineJson(view.params)}`,
     ...(Object.keys(returned).length > 0 ? [`  returned ${inlineJson(returned)}`] : []),
   ]);
 }
 
-function decodeReturned(kind: string, result: string): Record<string, unknown> {
+function decodeReturned(kind: string, result: Hex): Record<string, unknown> {
   if (!isActionKind(kind)) return {};
-  return decodeActionResult(kind, result as Hex);
+  return decodeActionResult(kind, result);
 }
 
 export interface ProposalsSummary {
@@ -162,13 +160,9 @@ export async function proposals(
 ): Promise<ProposalsSummary> {
   const fund = await connectFund(hre, args.deployment);
   const limit = optional(args.limit) === undefined ? 50n : parseWhole("limit", args.limit, 1n);
-  const [count, threshold, trustees, now] = await Promise.all([
-    fund.council.proposalCount(),
-    fund.council.threshold(),
-    fund.council.trustees(),
-    chainTime(fund),
-  ]);
-  const views = await Promise.all(newestIds(count, limit).map((id) => readProposal(fund, id, now)));
+  const [council, now] = await Promise.all([fundView(fund), chainTime(fund)]);
+  const { proposalCount: count, threshold, trustees } = council;
+  const views = await readNewestProposals(fund, council, limit, now);
   const shown = args.all ? views : views.filter((view) => view.state === "open" || view.state === "ready");
   const summary: ProposalsSummary = { count, threshold, trustees: [...trustees], proposals: shown };
   return emit(args.json, summary, () => [

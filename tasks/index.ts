@@ -57,6 +57,7 @@ const rounds = () => import("./rounds.js");
 const researcher = () => import("./researcher.js");
 const investor = () => import("./investor.js");
 const company = () => import("./company.js");
+const salts = () => import("./salts.js");
 
 const FIRST = "the network's first account";
 const TRUSTEE = "the first account that is a trustee";
@@ -120,6 +121,21 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("application", "Application id"))
     .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
     .setAction(action(rounds, "revealEstimate"))
+    .build(),
+  task("salts:export", "Trustee: writes the locally kept estimate salts to a file the dashboard can import")
+    .addOption(text("out", "The new file to write (never overwritten)"))
+    .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
+    .addFlag({ name: "json", description: "Print only JSON" })
+    .setAction(action(salts, "exportSalts"))
+    .build(),
+  task(
+    "salts:import",
+    "Trustee: adds the estimate salts of an export (e.g. the dashboard's) to the local ones",
+  )
+    .addOption(text("file", "The export to read"))
+    .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
+    .addFlag({ name: "json", description: "Print only JSON" })
+    .setAction(action(salts, "importSalts"))
     .build(),
   common(task("round:finalize", "Finalizes an application, or every pending one of a round (anyone)"), FIRST)
     .addOption(text("application", "Application id"))

@@ -1,17 +1,23 @@
 // Investor tasks: subscribe to an offering, claim the subscribed shares after its window, and settle
 // an offering (anyone) so that its raise moves from escrow into the capital pool.
-import { ZeroAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
+import {
+  claimSubscribedShares,
+  settleOffering as settleOfferingSteps,
+  subscribe as subscribeSteps,
+} from "@fef/sdk/actions/offerings";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+import { capitalPoolAbi, offeringsAbi } from "@fef/sdk/generated/abis";
+import { readAccount } from "@fef/sdk/lens";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parsePositiveAmount, parseProof } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import { readOffering } from "./lib/reads.js";
+import { fundView, readOffering } from "./lib/reads.js";
 import { findEvent, send } from "./lib/send.js";
 
 export interface SubscribeArgs extends CommonArgs {
@@ -38,7 +44,7 @@ export interface SubscribeSummary {
 }
 
 async function offeringId(fund: Fund, given: string | undefined): Promise<bigint> {
-  return parseId("offering", given, await fund.offerings.offeringCount(), "offering");
+  return parseId("offering", given, (await fundView(fund)).offeringCount, "offering");
 }
 
 export async function subscribe(
@@ -50,55 +56,56 @@ export async function subscribe(
   const shares = parsePositiveAmount("shares", args.shares, 18, "a share");
   const proof = optional(args.proof) === undefined ? [] : parseProof("proof", args.proof);
   const offering = await readOffering(fund, id, await chainTime(fund));
-  const signer = await actingAccount(fund.signers, args.from, {
+  const offeringsContract = { address: fund.addresses.Offerings, abi: offeringsAbi } as const;
+  const signer = await actingAccount(fund.wallets, args.from, {
     name: `an investor allowed in offering ${id}`,
     check: async (address) =>
-      (await fund.offerings.isAllowed(id, address, proof))
+      (await fund.client.readContract({
+        ...offeringsContract,
+        functionName: "isAllowed",
+        args: [id, address, proof],
+      }))
         ? true
         : `is not on the allowlist of offering ${id}${proof.length === 0 ? " (pass --proof with its Merkle proof)" : " with this --proof"}`,
   });
-  const cost = await fund.offerings.quote(id, shares);
+  const investor = signer.account.address;
+  const cost = await fund.client.readContract({
+    ...offeringsContract,
+    functionName: "quote",
+    args: [id, shares],
+  });
   const { asset } = offering;
   if (!args.json)
     console.log(`Quote: ${formatShares(shares)} in offering #${id} cost ${formatAmount(cost, asset)}`);
-  const balance = await balanceOf(fund, asset.asset, signer.address);
+  const balance = await balanceOf(fund, asset.asset, investor);
   if (balance < cost) {
     fail(
-      `--from ${signer.address}: holds ${formatAmount(balance, asset)}, but ${formatShares(shares)} cost ${formatAmount(cost, asset)}`,
+      `--from ${investor}: holds ${formatAmount(balance, asset)}, but ${formatShares(shares)} cost ${formatAmount(cost, asset)}`,
     );
   }
-  let approval: string | undefined;
-  if (asset.asset !== ZeroAddress) {
-    const token = await fund.ethers.getContractAt("TestToken", asset.asset);
-    if ((await token.allowance(signer.address, fund.addresses.Offerings)) < cost) {
-      const approved = await send(
-        fund,
-        `Approving ${formatAmount(cost, asset)} for the offerings contract`,
-        () => token.connect(signer).approve(fund.addresses.Offerings, cost),
-      );
-      approval = approved.hash;
-    }
-  }
-  const receipt = await send(fund, `Subscribing to offering ${id}`, () =>
-    fund.offerings
-      .connect(signer)
-      .subscribe(id, shares, proof, { value: asset.asset === ZeroAddress ? cost : 0n }),
-  );
-  const event = findEvent(receipt, fund.offerings.interface, fund.addresses.Offerings, "Subscribed");
-  const pendingShares = await fund.offerings.pendingShares(id, signer.address);
+  // Approves exactly the cost first when the offering is in an ERC-20 and the allowance is short.
+  const steps = await subscribeSteps(fund.client, fund.addresses, {
+    investor,
+    offeringId: id,
+    shares,
+    proof,
+  });
+  const sent = await send(fund, signer, steps);
+  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "Subscribed");
+  const { viewerPending: pendingShares } = await readOffering(fund, id, await chainTime(fund), investor);
   const summary: SubscribeSummary = {
     offeringId: id,
-    investor: signer.address,
-    shares: BigInt(event.args.getValue("shares")),
-    cost: BigInt(event.args.getValue("cost")),
+    investor,
+    shares: event.args.shares,
+    cost: event.args.cost,
     asset,
-    ...(approval === undefined ? {} : { approval }),
+    ...(sent.approval === undefined ? {} : { approval: sent.approval }),
     pendingShares,
     claimableFrom: offering.end + 1n,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} subscribed ${formatShares(shares)} in offering #${id} for ${formatAmount(summary.cost, asset)}`,
+    `${investor} subscribed ${formatShares(shares)} in offering #${id} for ${formatAmount(summary.cost, asset)}`,
     `  ${formatShares(pendingShares)} pending; claim after ${isoTime(offering.end)} with: hardhat offering:claim --offering ${id}`,
     `  the payment is held in escrow; after the window it moves to the capital pool with: hardhat offering:settle --offering ${id}`,
   ]);
@@ -118,32 +125,27 @@ export async function claimOffering(
 ): Promise<OfferingClaimSummary> {
   const fund = await connectFund(hre, args.deployment);
   const id = await offeringId(fund, args.offering);
-  const signer = await actingAccount(fund.signers, args.from, {
+  const now = await chainTime(fund);
+  const signer = await actingAccount(fund.wallets, args.from, {
     name: `an investor with subscribed shares in offering ${id}`,
     check: async (address) =>
-      (await fund.offerings.pendingShares(id, address)) > 0n
+      (await readOffering(fund, id, now, address)).viewerPending > 0n
         ? true
         : `has no subscribed shares to claim in offering ${id}`,
   });
-  const receipt = await send(fund, `Claiming the shares of offering ${id}`, () =>
-    fund.offerings.connect(signer).claimShares(id),
-  );
-  const event = findEvent(
-    receipt,
-    fund.offerings.interface,
-    fund.addresses.Offerings,
-    "SubscriptionSharesClaimed",
-  );
-  const balance = await fund.shares.balanceOf(signer.address);
+  const investor = signer.account.address;
+  const sent = await send(fund, signer, claimSubscribedShares(fund.addresses, id));
+  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "SubscriptionSharesClaimed");
+  const balance = (await readAccount(fund.client, fund.addresses.FundLens, investor)).shares;
   const summary: OfferingClaimSummary = {
     offeringId: id,
-    investor: signer.address,
-    shares: BigInt(event.args.getValue("shares")),
+    investor,
+    shares: event.args.shares,
     balance,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} claimed ${formatShares(summary.shares)} from offering #${id}; balance ${formatShares(balance)}`,
+    `${investor} claimed ${formatShares(summary.shares)} from offering #${id}; balance ${formatShares(balance)}`,
   ]);
 }
 
@@ -177,22 +179,17 @@ export async function settleOffering(
         `(or once the council closes it); ${formatAmount(offering.capitalRaised, asset)} raised so far`,
     );
   }
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const receipt = await send(fund, `Settling offering ${id}`, () =>
-    fund.offerings.connect(signer).settleOffering(id),
-  );
-  const event = findEvent(receipt, fund.offerings.interface, fund.addresses.Offerings, "OfferingSettled");
-  const [books, available] = await Promise.all([
-    fund.pool.books(asset.asset),
-    fund.pool.availableCapital(asset.asset),
-  ]);
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, settleOfferingSteps(fund.addresses, id));
+  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "OfferingSettled");
+  const { books, available } = await poolBooks(fund, asset);
   const summary: OfferingSettleSummary = {
     offeringId: id,
     asset,
-    capital: BigInt(event.args.getValue("capital")),
+    capital: event.args.capital,
     poolCapitalIn: books.capitalIn,
     poolAvailable: available,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
     summary.capital === 0n
@@ -200,4 +197,18 @@ export async function settleOffering(
       : `Offering #${id} settled: ${formatAmount(summary.capital, asset)} moved from escrow into the capital pool`,
     `  capital pool, ${asset.symbol}: ${formatAmount(books.capitalIn, asset)} in, ${formatAmount(available, asset)} available for stipends`,
   ]);
+}
+
+/** The capital pool's books of `asset`, from the fund's view (a returns asset), else read from the pool. */
+async function poolBooks(fund: Fund, asset: AssetInfo) {
+  const entry = (await fundView(fund)).assets.find(
+    (row) => row.asset.toLowerCase() === asset.asset.toLowerCase(),
+  );
+  if (entry !== undefined) return { books: entry.capital, available: entry.availableCapital };
+  const pool = { address: fund.addresses.CapitalPool, abi: capitalPoolAbi } as const;
+  const [books, available] = await Promise.all([
+    fund.client.readContract({ ...pool, functionName: "books", args: [asset.asset] }),
+    fund.client.readContract({ ...pool, functionName: "availableCapital", args: [asset.asset] }),
+  ]);
+  return { books, available };
 }

@@ -1,8 +1,17 @@
 // Researcher tasks: apply to a round, claim vested shares and stipends, claim returns.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import type { Address } from "viem";
 
+import {
+  claimAwardShares,
+  claimStipend as claimStipendSteps,
+  submitApplication,
+} from "@fef/sdk/actions/grants";
+import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+import { fundSharesAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { readAccount } from "@fef/sdk/lens";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import {
@@ -16,10 +25,10 @@ import {
   required,
 } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, connectFund, assetInfo, returnsAsset } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, connectFund, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
-import { APPLICATION_STATUS, ROUND_STATUS } from "./lib/reads.js";
-import { findEvent, send } from "./lib/send.js";
+import { assetsOf, fundView, knownAsset, readApplication, readRound } from "./lib/reads.js";
+import { eventsOf, findEvent, send } from "./lib/send.js";
 
 export interface ApplyArgs extends CommonArgs {
   round?: string;
@@ -52,7 +61,8 @@ export interface ApplySummary {
 
 export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Promise<ApplySummary> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, await fund.rounds.roundCount(), "round");
+  const view = await fundView(fund);
+  const roundId = parseId("round", args.round, view.roundCount, "round");
   const uri = required("uri", args.uri);
   const hashGiven = optional(args.contentHash) !== undefined;
   const textGiven = optional(args.contentText) !== undefined;
@@ -63,62 +73,70 @@ export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Pr
     ? parseBytes32("content-hash", args.contentHash)
     : hashOrText("content-text", args.contentText);
   const effortMonths = parseWhole("effort", args.effort, 1n, 1200n);
-  const round = await fund.rounds.round(roundId);
-  const status = ROUND_STATUS[Number(round.status)];
-  if (status !== "Open")
-    fail(`--round: round ${roundId} is ${status?.toLowerCase()}, not open for applications`);
-  const stipendAsset = await assetInfo(fund, round.params.stipendAsset);
+  const round = await readRound(fund, roundId, await chainTime(fund));
+  // Settled or closed; an open round past its deadline is left to the contract, which says when it ended.
+  if (round.phase === "settled" || round.phase === "closed")
+    fail(`--round: round ${roundId} is ${round.phase}, not open for applications`);
+  const { stipendAsset } = round;
   const stipendRequested = parseAmount(
     "stipend",
     optional(args.stipend) ?? "0",
     stipendAsset.decimals,
     stipendAsset.symbol,
   );
-  if (stipendRequested > 0n && round.params.stipendBudget === 0n) {
+  if (stipendRequested > 0n && round.stipendBudget === 0n) {
     fail(`--stipend: round ${roundId} pays no stipends (its stipend budget is 0)`);
   }
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const receipt = await send(fund, `Applying to round ${roundId}`, () =>
-    fund.rounds.connect(signer).submitApplication(roundId, uri, contentHash, effortMonths, stipendRequested),
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(
+    fund,
+    signer,
+    submitApplication(fund.addresses, {
+      roundId,
+      uri,
+      contentHash,
+      effortMonths: Number(effortMonths),
+      stipendRequested,
+    }),
   );
   const submitted = findEvent(
-    receipt,
-    fund.rounds.interface,
+    sent.receipt,
+    grantRoundsAbi,
     fund.addresses.GrantRounds,
     "ApplicationSubmitted",
   );
-  const applicationId = BigInt(submitted.args.getValue("applicationId"));
+  const applicationId = submitted.args.applicationId;
   const summary: ApplySummary = {
     applicationId,
     roundId,
-    researcher: signer.address,
+    researcher: signer.account.address,
     uri,
     contentHash,
     effortMonths,
     stipendRequested,
     stipendAsset,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Application #${applicationId} submitted to round ${roundId} by ${signer.address}`,
+    `Application #${applicationId} submitted to round ${roundId} by ${signer.account.address}`,
     `  ${uri} (content hash ${contentHash}), ${effortMonths} research-months, stipend ${formatAmount(stipendRequested, stipendAsset)}`,
   ]);
 }
 
 /** A funded (or cancelled) application and its researcher among this network's accounts. */
 async function researcherOf(fund: Fund, args: ApplicationArgs) {
-  const id = parseId("application", args.application, await fund.rounds.applicationCount(), "application");
-  const application = await fund.rounds.application(id);
-  const signer = await actingAccount(fund.signers, args.from, {
+  const id = parseId("application", args.application, (await fundView(fund)).applicationCount, "application");
+  const application = await readApplication(fund, id);
+  const signer = await actingAccount(fund.wallets, args.from, {
     name: `the researcher of application ${id} (${application.researcher})`,
     check: async (address) =>
       address.toLowerCase() === application.researcher.toLowerCase()
         ? true
         : `is not the researcher of application ${id}`,
   });
-  const status = APPLICATION_STATUS[Number(application.status)];
+  const status = application.statusName;
   if (status !== "Funded" && status !== "Cancelled") {
-    fail(`--application: application ${id} is ${status?.toLowerCase()}, not funded: it has nothing to claim`);
+    fail(`--application: application ${id} is ${status.toLowerCase()}, not funded: it has nothing to claim`);
   }
   return { id, application, signer };
 }
@@ -140,38 +158,33 @@ export async function claimShares(
 ): Promise<ClaimSharesSummary> {
   const fund = await connectFund(hre, args.deployment);
   const { id, application, signer } = await researcherOf(fund, args);
-  const [claimable, award, vested] = await Promise.all([
-    fund.rounds.claimableShares(id),
-    fund.rounds.award(id),
-    fund.rounds.vestedShares(id),
-  ]);
+  const { claimableShares: claimable, award, vestedShares: vested } = application;
   if (claimable === 0n) {
     fail(
       `--application: nothing to claim now — ${formatShares(vested)} of ${formatShares(award)} vested, ` +
         `${formatShares(application.sharesClaimed)} already claimed`,
     );
   }
-  const receipt = await send(fund, `Claiming the shares of application ${id}`, () =>
-    fund.rounds.connect(signer).claimShares(id),
-  );
-  const event = findEvent(receipt, fund.rounds.interface, fund.addresses.GrantRounds, "SharesClaimed");
-  const claimed = BigInt(event.args.getValue("amount"));
-  const [after, balance] = await Promise.all([
-    fund.rounds.application(id),
-    fund.shares.balanceOf(signer.address),
+  const sent = await send(fund, signer, claimAwardShares(fund.addresses, id));
+  const event = findEvent(sent.receipt, grantRoundsAbi, fund.addresses.GrantRounds, "SharesClaimed");
+  const claimed = event.args.amount;
+  const [after, position] = await Promise.all([
+    readApplication(fund, id),
+    readAccount(fund.client, fund.addresses.FundLens, signer.account.address),
   ]);
+  const balance = position.shares;
   const summary: ClaimSharesSummary = {
     applicationId: id,
-    researcher: signer.address,
+    researcher: signer.account.address,
     claimed,
     award,
     vested,
     claimedInAll: after.sharesClaimed,
     balance,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} claimed ${formatShares(claimed)} of application #${id}`,
+    `${signer.account.address} claimed ${formatShares(claimed)} of application #${id}`,
     `  ${formatShares(after.sharesClaimed)} of ${formatShares(award)} claimed so far; balance ${formatShares(balance)}`,
   ]);
 }
@@ -192,12 +205,8 @@ export async function claimStipend(
 ): Promise<ClaimStipendSummary> {
   const fund = await connectFund(hre, args.deployment);
   const { id, application, signer } = await researcherOf(fund, args);
-  const round = await fund.rounds.round(application.roundId);
-  const asset = await assetInfo(fund, round.params.stipendAsset);
-  const [claimable, award] = await Promise.all([
-    fund.rounds.claimableStipend(id),
-    fund.rounds.stipendAward(id),
-  ]);
+  const { stipendAsset: asset } = await readRound(fund, application.roundId, await chainTime(fund));
+  const { claimableStipend: claimable, stipendAward: award } = application;
   if (claimable === 0n) {
     fail(
       award === 0n
@@ -206,23 +215,21 @@ export async function claimStipend(
             `${formatAmount(award, asset)} already claimed; the rest vests over time`,
     );
   }
-  const receipt = await send(fund, `Claiming the stipend of application ${id}`, () =>
-    fund.rounds.connect(signer).claimStipend(id),
-  );
-  const event = findEvent(receipt, fund.rounds.interface, fund.addresses.GrantRounds, "StipendClaimed");
-  const claimed = BigInt(event.args.getValue("amount"));
-  const after = await fund.rounds.application(id);
+  const sent = await send(fund, signer, claimStipendSteps(fund.addresses, id));
+  const event = findEvent(sent.receipt, grantRoundsAbi, fund.addresses.GrantRounds, "StipendClaimed");
+  const claimed = event.args.amount;
+  const after = await readApplication(fund, id);
   const summary: ClaimStipendSummary = {
     applicationId: id,
-    researcher: signer.address,
+    researcher: signer.account.address,
     asset,
     claimed,
     award,
     claimedInAll: after.stipendClaimed,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}`,
+    `${signer.account.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}`,
     `  ${formatAmount(after.stipendClaimed, asset)} of ${formatAmount(award, asset)} claimed so far`,
   ]);
 }
@@ -243,36 +250,43 @@ export async function claimReturns(
   hre: HardhatRuntimeEnvironment,
 ): Promise<ClaimReturnsSummary> {
   const fund = await connectFund(hre, args.deployment);
+  const view = await fundView(fund);
+  const listed = assetsOf(view);
   const given = optional(args.asset);
-  const assets =
-    given === undefined
-      ? [...(await fund.shares.returnsAssets())]
-      : [(await returnsAsset(fund, "asset", parseAsset("asset", given))).asset];
-  const infos = await Promise.all(assets.map((asset) => assetInfo(fund, asset)));
-  const what = given === undefined ? "any asset" : (infos[0]?.symbol ?? given);
-  const signer = await actingAccount(fund.signers, args.from, {
+  const chosen: AssetInfo | undefined =
+    given === undefined ? undefined : await returnsAsset(fund, "asset", parseAsset("asset", given));
+  // Indexes into the fund's returns assets, in the order of the lens' per-asset `claimable`.
+  const indexes = listed.flatMap((asset, index) =>
+    chosen === undefined || asset.asset.toLowerCase() === chosen.asset.toLowerCase() ? [index] : [],
+  );
+  const what = chosen === undefined ? "any asset" : chosen.symbol;
+  const signer = await actingAccount(fund.wallets, args.from, {
     name: `a holder with returns to claim in ${what}`,
     check: async (address) => {
-      const amounts = await Promise.all(assets.map((asset) => fund.shares.claimable(address, asset)));
-      return amounts.some((amount) => amount > 0n) ? true : `has no returns to claim in ${what}`;
+      const { claimable } = await readAccount(fund.client, fund.addresses.FundLens, address);
+      return indexes.some((index) => (claimable[index] ?? 0n) > 0n)
+        ? true
+        : `has no returns to claim in ${what}`;
     },
   });
-  const receipt = await send(fund, `Claiming returns in ${what}`, () =>
-    given === undefined
-      ? fund.shares.connect(signer).claimAll()
-      : fund.shares.connect(signer).claimReturns(assets[0] as string),
+  const sent = await send(
+    fund,
+    signer,
+    chosen === undefined ? claimAll(fund.addresses) : claimReturnsSteps(fund.addresses, chosen.asset),
   );
-  const claimed: ClaimedReturns[] = [];
-  for (const log of receipt.logs) {
-    if (log.address.toLowerCase() !== fund.addresses.FundShares.toLowerCase()) continue;
-    const parsed = fund.shares.interface.parseLog(log);
-    if (parsed?.name !== "ReturnsClaimed") continue;
-    const asset = String(parsed.args.getValue("asset"));
-    claimed.push({ asset: await assetInfo(fund, asset), amount: BigInt(parsed.args.getValue("amount")) });
-  }
-  const summary: ClaimReturnsSummary = { holder: signer.address, claimed, transaction: receipt.hash };
+  const claimed: ClaimedReturns[] = await Promise.all(
+    eventsOf(sent.receipt, fundSharesAbi, fund.addresses.FundShares, "ReturnsClaimed").map(async (event) => ({
+      asset: await knownAsset(fund, view, event.args.asset as Address),
+      amount: event.args.amount,
+    })),
+  );
+  const summary: ClaimReturnsSummary = {
+    holder: signer.account.address,
+    claimed,
+    transaction: sent.transaction,
+  };
   return emit(args.json, summary, () => [
-    `${signer.address} claimed returns:`,
+    `${signer.account.address} claimed returns:`,
     ...claimed.map((entry) => `  ${formatAmount(entry.amount, entry.asset)}`),
   ]);
 }

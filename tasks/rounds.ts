@@ -1,20 +1,27 @@
 // Trustee and keeper tasks of grant rounds: commit and reveal estimates, finalize, settle.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address, Hex } from "viem";
+import { type Hex, zeroHash } from "viem";
 
-import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
-import { saltRecord } from "@fef/sdk/salts";
-import { newSalt } from "@fef/sdk/seal";
+import {
+  commitEstimate as commitEstimateSteps,
+  finalizeApplication,
+  revealEstimate as revealEstimateSteps,
+  settleRound,
+  topUpStipends,
+} from "@fef/sdk/actions/grants";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
+import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
+import { newSalt } from "@fef/sdk/seal";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseBps, parseBytes32, parseId, parseWhole } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, type Wallet, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import { APPLICATION_STATUS, type RoundView, readRound } from "./lib/reads.js";
+import { type RoundView, fundView, readApplication, readApplications, readRound } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
-import { send } from "./lib/send.js";
+import { send, withSalts } from "./lib/send.js";
 
 export interface CommitArgs extends CommonArgs {
   application?: string;
@@ -50,7 +57,18 @@ export interface EstimateSummary {
 }
 
 async function applicationId(fund: Fund, given: string | undefined): Promise<bigint> {
-  return parseId("application", given, await fund.rounds.applicationCount(), "application");
+  return parseId("application", given, (await fundView(fund)).applicationCount, "application");
+}
+
+/** `trustee`'s sealed estimate for application `id` (zero when none) and whether it was revealed. */
+async function sealedEstimateOf(fund: Fund, id: bigint, trustee: Hex) {
+  const [sealedEstimate, revealed] = await fund.client.readContract({
+    address: fund.addresses.GrantRounds,
+    abi: grantRoundsAbi,
+    functionName: "sealedEstimateOf",
+    args: [id, trustee],
+  });
+  return { sealedEstimate, revealed };
 }
 
 export async function commitEstimate(
@@ -62,48 +80,42 @@ export async function commitEstimate(
   const estimateBps = Number(parseBps("estimate", args.estimate));
   const salt = optional(args.salt) === undefined ? newSalt() : (parseBytes32("salt", args.salt) as Hex);
   const signer = await actingAccount(
-    fund.signers,
+    fund.wallets,
     args.from,
     trusteeWho(fund, `has not committed an estimate for application ${id}`, async (address) =>
-      BigInt((await fund.rounds.sealedEstimateOf(id, address)).sealedEstimate) === 0n
+      (await sealedEstimateOf(fund, id, address)).sealedEstimate === zeroHash
         ? true
         : `has already committed an estimate for application ${id}`,
     ),
   );
   const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
-  // Sealed here, never by a call to the node: the estimate and the salt stay on this machine until the reveal.
-  const record = saltRecord({
-    chainId: Number(fund.chainId),
-    grantRounds: fund.addresses.GrantRounds as Address,
-    trustee: signer.address as Address,
-    applicationId: id,
-    estimateBps,
-    salt,
-  });
-  // Stored before sending, so a crash after sending cannot lose the salt. Nothing is committed on
-  // chain yet (checked above), so an older record for this application never landed.
-  try {
-    fileSaltStore(saltFile).put(record, { replace: true });
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  const sealedEstimate = record.sealedEstimate;
-  const receipt = await send(fund, `Committing an estimate for application ${id}`, () =>
-    fund.rounds.connect(signer).commitEstimate(id, sealedEstimate),
+  // Sealed here, never by a call to the node: the estimate and the salt stay on this machine until the
+  // reveal. The builder stores the salt record before returning the step, so a crash after sending
+  // cannot lose it; nothing is committed on chain yet (checked above), so an older record for this
+  // application never landed and is replaced.
+  const { steps, record } = await withSalts(() =>
+    commitEstimateSteps(fund.client, fund.addresses, fileSaltStore(saltFile), {
+      chainId: Number(fund.chainId),
+      trustee: signer.account.address,
+      applicationId: id,
+      estimateBps,
+      salt,
+    }),
   );
-  const roundId = (await fund.rounds.application(id)).roundId;
+  const sent = await send(fund, signer, steps);
+  const { roundId } = await readApplication(fund, id);
   const summary: EstimateSummary = {
     applicationId: id,
     roundId,
-    trustee: signer.address,
+    trustee: signer.account.address,
     estimateBps,
     salt,
-    sealedEstimate,
+    sealedEstimate: record.sealedEstimate,
     saltFile,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} committed a hidden estimate of ${estimateBps} bps for application #${id} (round ${roundId})`,
+    `${signer.account.address} committed a hidden estimate of ${estimateBps} bps for application #${id} (round ${roundId})`,
     `  salt ${salt}`,
     `  kept in ${saltFile}; reveal in the reveal phase with: hardhat estimate:reveal --application ${id}`,
   ]);
@@ -124,57 +136,55 @@ export async function revealEstimate(
   const fund = await connectFund(hre, args.deployment);
   const id = await applicationId(fund, args.application);
   const signer = await actingAccount(
-    fund.signers,
+    fund.wallets,
     args.from,
     trusteeWho(
       fund,
       `committed an estimate for application ${id} and has not revealed it`,
       async (address) => {
-        const { sealedEstimate, revealed } = await fund.rounds.sealedEstimateOf(id, address);
-        if (BigInt(sealedEstimate) === 0n) return `has not committed an estimate for application ${id}`;
+        const { sealedEstimate, revealed } = await sealedEstimateOf(fund, id, address);
+        if (sealedEstimate === zeroHash) return `has not committed an estimate for application ${id}`;
         return revealed ? `has already revealed the estimate for application ${id}` : true;
       },
     ),
   );
+  const trusteeAddress = signer.account.address;
   const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
-  let stored;
-  try {
-    stored = fileSaltStore(saltFile).get({
-      chainId: Number(fund.chainId),
-      grantRounds: fund.addresses.GrantRounds as Address,
-      trustee: signer.address as Address,
-      applicationId: id,
-    });
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
+  const store = fileSaltStore(saltFile);
+  const key = {
+    chainId: Number(fund.chainId),
+    grantRounds: fund.addresses.GrantRounds,
+    trustee: trusteeAddress,
+    applicationId: id,
+  };
+  const stored = await withSalts(() => store.get(key));
   if (stored === undefined) {
     fail(
-      `No salt for application ${id} by ${signer.address} on chain ${fund.chainId} in ${saltFile}: ` +
+      `No salt for application ${id} by ${trusteeAddress} on chain ${fund.chainId} in ${saltFile}: ` +
         `an estimate can only be revealed with the salt it was committed with (estimate:commit prints and stores it; ` +
-        `the dashboard's export can be imported into this file)`,
+        `the dashboard's export can be imported into this file with salts:import)`,
     );
   }
-  const onChain = (await fund.rounds.sealedEstimateOf(id, signer.address)).sealedEstimate;
+  const onChain = (await sealedEstimateOf(fund, id, trusteeAddress)).sealedEstimate;
   if (onChain.toLowerCase() !== stored.sealedEstimate.toLowerCase()) {
     fail(
-      `The salt stored in ${saltFile} for application ${id} does not match ${signer.address}'s commitment on chain`,
+      `The salt stored in ${saltFile} for application ${id} does not match ${trusteeAddress}'s sealed estimate on chain`,
     );
   }
-  const receipt = await send(fund, `Revealing the estimate for application ${id}`, () =>
-    fund.rounds.connect(signer).revealEstimate(id, stored.estimateBps, stored.salt),
-  );
-  const application = await fund.rounds.application(id);
+  const { steps } = await withSalts(() => revealEstimateSteps(store, key));
+  const sent = await send(fund, signer, steps);
+  const application = await readApplication(fund, id);
+  const revealCount = BigInt(application.revealCount);
   const summary: RevealSummary = {
     applicationId: id,
-    trustee: signer.address,
+    trustee: trusteeAddress,
     estimateBps: stored.estimateBps,
-    revealCount: application.revealCount,
-    transaction: receipt.hash,
+    revealCount,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.address} revealed an estimate of ${stored.estimateBps} bps for application #${id}`,
-    `  ${application.revealCount} estimate(s) revealed so far`,
+    `${trusteeAddress} revealed an estimate of ${stored.estimateBps} bps for application #${id}`,
+    `  ${revealCount} estimate(s) revealed so far`,
   ]);
 }
 
@@ -205,23 +215,16 @@ function requireRevealsOver(round: RoundView, now: bigint, option: string): void
   }
 }
 
-async function finalizeOne(
-  fund: Fund,
-  signerIndex: string | undefined,
-  id: bigint,
-): Promise<FinalizedApplication> {
-  const signer = await actingAccount(fund.signers, signerIndex, ANYONE);
-  const receipt = await send(fund, `Finalizing application ${id}`, () =>
-    fund.rounds.connect(signer).finalizeApplication(id),
-  );
-  const application = await fund.rounds.application(id);
+async function finalizeOne(fund: Fund, signer: Wallet, id: bigint): Promise<FinalizedApplication> {
+  const sent = await send(fund, signer, finalizeApplication(fund.addresses, id));
+  const application = await readApplication(fund, id);
   return {
     applicationId: id,
-    funded: APPLICATION_STATUS[Number(application.status)] === "Funded",
-    medianEstimateBps: application.medianEstimateBps,
-    revealCount: application.revealCount,
+    funded: application.statusName === "Funded",
+    medianEstimateBps: BigInt(application.medianEstimateBps),
+    revealCount: BigInt(application.revealCount),
     weight: application.weight,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
 }
 
@@ -230,44 +233,47 @@ export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironmen
   const byApplication = optional(args.application) !== undefined;
   const byRound = optional(args.round) !== undefined;
   if (byApplication === byRound) fail("Pass either --application <id> or --round <id> (not both)");
-  await actingAccount(fund.signers, args.from, ANYONE);
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const now = await chainTime(fund);
   if (byApplication) {
     const id = await applicationId(fund, args.application);
-    const application = await fund.rounds.application(id);
-    const status = APPLICATION_STATUS[Number(application.status)];
+    const application = await readApplication(fund, id);
+    const status = application.statusName;
     if (status !== "Pending") fail(`--application: application ${id} is already finalized (${status})`);
     requireRevealsOver(await readRound(fund, application.roundId, now), now, "application");
-    const done = await finalizeOne(fund, args.from, id);
-    const round = await fund.rounds.round(application.roundId);
+    const done = await finalizeOne(fund, signer, id);
+    const round = await readRound(fund, application.roundId, now);
     return report(args.json, {
       roundId: application.roundId,
       finalized: [done],
-      pending: round.applicationCount - round.finalizedCount,
+      pending: round.applications - round.finalized,
     });
   }
-  const roundId = parseId("round", args.round, await fund.rounds.roundCount(), "round");
+  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
   const pageSize =
     optional(args.pageSize) === undefined ? 25 : Number(parseWhole("page-size", args.pageSize, 1n, 500n));
   const round = await readRound(fund, roundId, now);
   requireRevealsOver(round, now, "round");
   // The round's applications, from their submission events (the contracts keep no per-round list).
-  const submitted = await fund.rounds.queryFilter(
-    fund.rounds.filters.ApplicationSubmitted(undefined, roundId),
-    0,
-  );
+  const submitted = await fund.client.getContractEvents({
+    address: fund.addresses.GrantRounds,
+    abi: grantRoundsAbi,
+    eventName: "ApplicationSubmitted",
+    args: { roundId },
+    fromBlock: 0n,
+    strict: true,
+  });
   const ids = submitted.map((event) => event.args.applicationId);
   const finalized: FinalizedApplication[] = [];
   for (let start = 0; start < ids.length; start += pageSize) {
-    const page = ids.slice(start, start + pageSize);
-    const statuses = await Promise.all(page.map(async (id) => (await fund.rounds.application(id)).status));
-    for (const [index, id] of page.entries()) {
-      if (APPLICATION_STATUS[Number(statuses[index])] === "Pending")
-        finalized.push(await finalizeOne(fund, args.from, id));
+    const page = await readApplications(fund, ids.slice(start, start + pageSize));
+    for (const application of page) {
+      if (application.statusName === "Pending")
+        finalized.push(await finalizeOne(fund, signer, application.id));
     }
   }
-  const after = await fund.rounds.round(roundId);
-  return report(args.json, { roundId, finalized, pending: after.applicationCount - after.finalizedCount });
+  const after = await readRound(fund, roundId, await chainTime(fund));
+  return report(args.json, { roundId, finalized, pending: after.applications - after.finalized });
 }
 
 function report(json: boolean, summary: FinalizeSummary): FinalizeSummary {
@@ -296,7 +302,7 @@ export interface SettleSummary {
 
 export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<SettleSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, await fund.rounds.roundCount(), "round");
+  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
   const round = await readRound(fund, roundId, await chainTime(fund));
   if (round.phase === "settled")
     fail(`--round: round ${roundId} was already settled at ${isoTime(round.settledAt)}`);
@@ -308,21 +314,19 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
         `are not finalized yet; run hardhat round:finalize --round ${roundId}`,
     );
   }
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const receipt = await send(fund, `Settling round ${roundId}`, () =>
-    fund.rounds.connect(signer).settleRound(roundId),
-  );
-  const after = await fund.rounds.round(roundId);
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, settleRound(fund.addresses, roundId));
+  const after = await readRound(fund, roundId, await chainTime(fund));
   const summary: SettleSummary = {
     roundId,
-    fundedCount: after.fundedCount,
+    fundedCount: after.funded,
     totalWeight: after.totalWeight,
     stipendReserved: after.stipendReserved,
     settledAt: after.settledAt,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Round ${roundId} settled: ${after.fundedCount} funded application(s), total weight ${after.totalWeight}`,
+    `Round ${roundId} settled: ${after.funded} funded application(s), total weight ${after.totalWeight}`,
     `  vesting runs from ${isoTime(after.settledAt)}; stipends reserved: ${formatAmount(after.stipendReserved, round.stipendAsset)}`,
   ]);
 }
@@ -340,7 +344,7 @@ export interface TopUpSummary {
  */
 export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<TopUpSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, await fund.rounds.roundCount(), "round");
+  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
   const now = await chainTime(fund);
   const round = await readRound(fund, roundId, now);
   if (round.phase !== "settled")
@@ -350,16 +354,14 @@ export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): P
       `--round: round ${roundId}'s stipends are fixed: vesting began at ${isoTime(round.settledAt + round.vestingCliff)}`,
     );
   }
-  const signer = await actingAccount(fund.signers, args.from, ANYONE);
-  const receipt = await send(fund, `Topping up the stipends of round ${roundId}`, () =>
-    fund.rounds.connect(signer).topUpStipends(roundId),
-  );
-  const after = await fund.rounds.round(roundId);
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, topUpStipends(fund.addresses, roundId));
+  const after = await readRound(fund, roundId, await chainTime(fund));
   const summary: TopUpSummary = {
     roundId,
     added: after.stipendReserved - round.stipendReserved,
     stipendReserved: after.stipendReserved,
-    transaction: receipt.hash,
+    transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
     `Round ${roundId}: ${formatAmount(summary.added, round.stipendAsset)} more reserved for stipends, ` +

@@ -1,25 +1,32 @@
 // `fund:status`: the whole Fund at a glance — shares, returns, capital, council, rounds,
 // offerings, companies and their compliance.
-import { formatUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { AssetInfo } from "@fef/sdk/assets";
-import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
+import {
+  formatAmountExact as formatAmount,
+  formatSharesExact as formatShares,
+  formatUnitsExact,
+} from "@fef/sdk/format";
+import { page, readHolders } from "@fef/sdk/lens";
 import { complianceLine } from "@fef/sdk/status";
 
 import { optional, parseWhole } from "./lib/args.js";
-import { type CommonArgs, type Fund, chainTime, connectFund, assetInfo, balanceOf } from "./lib/fund.js";
+import { type CommonArgs, type Fund, balanceOf, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
   type CompanyView,
+  LENS_PAGE,
   type OfferingView,
   type ProposalView,
   type RoundView,
+  assetsOf,
+  fundView,
   newestIds,
-  readCompany,
-  readOffering,
-  readProposal,
-  readRound,
+  readCompanies,
+  readNewestOfferings,
+  readNewestProposals,
+  readNewestRounds,
 } from "./lib/reads.js";
 
 export interface StatusArgs extends CommonArgs {
@@ -27,8 +34,7 @@ export interface StatusArgs extends CommonArgs {
   limit?: string;
 }
 
-/** Holders are read in pages of this size; at most `MAX_HOLDERS_SCANNED` are ranked (an indexer does more). */
-const HOLDER_PAGE = 200n;
+/** Holders are read in lens pages; at most `MAX_HOLDERS_SCANNED` are ranked (an indexer does more). */
 const MAX_HOLDERS_SCANNED = 2_000n;
 
 export interface AssetReturns {
@@ -85,14 +91,12 @@ export interface FundStatus {
 
 async function topHolders(fund: Fund, holderCount: bigint, top: bigint) {
   const scanned = holderCount < MAX_HOLDERS_SCANNED ? holderCount : MAX_HOLDERS_SCANNED;
-  const holders: string[] = [];
-  for (let offset = 0n; offset < scanned; offset += HOLDER_PAGE) {
-    holders.push(...(await fund.shares.holders(offset, HOLDER_PAGE)));
+  const holders: { holder: string; balance: bigint }[] = [];
+  for (let offset = 0n; offset < scanned; offset += LENS_PAGE) {
+    const rows = await readHolders(fund.client, fund.addresses.FundLens, page(offset, LENS_PAGE, false));
+    holders.push(...rows.map(({ holder, balance }) => ({ holder, balance })));
   }
-  const balances = await Promise.all(holders.map((holder) => fund.shares.balanceOf(holder)));
-  const ranked = holders
-    .map((holder, index) => ({ holder, balance: balances[index] ?? 0n }))
-    .sort((a, b) => (b.balance > a.balance ? 1 : b.balance < a.balance ? -1 : 0));
+  const ranked = holders.sort((a, b) => (b.balance > a.balance ? 1 : b.balance < a.balance ? -1 : 0));
   return { topHolders: ranked.slice(0, Number(top)), holdersScanned: BigInt(holders.length) };
 }
 
@@ -100,84 +104,57 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
   const fund = await connectFund(hre, args.deployment);
   const top = optional(args.top) === undefined ? 10n : parseWhole("top", args.top, 1n, 1_000n);
   const limit = optional(args.limit) === undefined ? 20n : parseWhole("limit", args.limit, 1n, 1_000n);
-  const now = await chainTime(fund);
-  const { shares, council, rounds, offerings, registry, pool } = fund;
+  const [view, now] = await Promise.all([fundView(fund), chainTime(fund)]);
+  const infos = assetsOf(view);
+  const returns: AssetReturns[] = view.assets.map((entry, index) => ({
+    asset: infos[index] as AssetInfo,
+    received: entry.received,
+    distributed: entry.distributed,
+    claimed: entry.claimed,
+    undistributed: entry.undistributed,
+  }));
+  const capital: CapitalBooks[] = await Promise.all(
+    view.assets.map(async (entry, index) => ({
+      asset: infos[index] as AssetInfo,
+      capitalIn: entry.capital.capitalIn,
+      stipendsPaid: entry.capital.stipendsPaid,
+      reserved: entry.capital.reserved,
+      available: entry.availableCapital,
+      escrow: await balanceOf(fund, entry.asset, fund.addresses.Offerings),
+    })),
+  );
 
-  const [totalSupply, holderCount, transfersEnabled, paused, assets] = await Promise.all([
-    shares.totalSupply(),
-    shares.holderCount(),
-    shares.transfersEnabled(),
-    shares.paused(),
-    shares.returnsAssets(),
+  const [proposals, latestRounds, latestOfferings, companies] = await Promise.all([
+    readNewestProposals(fund, view, limit, now),
+    readNewestRounds(fund, view, limit, now),
+    readNewestOfferings(fund, view, limit, now),
+    readCompanies(fund, newestIds(view.companyCount, limit)),
   ]);
-  const infos = await Promise.all(assets.map((asset) => assetInfo(fund, asset)));
-  const returns = await Promise.all(
-    infos.map(async (asset) => {
-      const [received, distributed, claimed, undistributed] = await shares.assetTotals(asset.asset);
-      return { asset, received, distributed, claimed, undistributed };
-    }),
-  );
-  const capital = await Promise.all(
-    infos.map(async (asset) => {
-      const [books, available, escrow] = await Promise.all([
-        pool.books(asset.asset),
-        pool.availableCapital(asset.asset),
-        balanceOf(fund, asset.asset, fund.addresses.Offerings),
-      ]);
-      return {
-        asset,
-        capitalIn: books.capitalIn,
-        stipendsPaid: books.stipendsPaid,
-        reserved: books.reserved,
-        available,
-        escrow,
-      };
-    }),
-  );
-
-  const [trustees, threshold, proposalCount, roundCount, offeringCount, companyCount, commitmentCount] =
-    await Promise.all([
-      council.trustees(),
-      council.threshold(),
-      council.proposalCount(),
-      rounds.roundCount(),
-      offerings.offeringCount(),
-      registry.companyCount(),
-      registry.commitmentCount(),
-    ]);
-  const proposals = await Promise.all(
-    newestIds(proposalCount, limit).map((id) => readProposal(fund, id, now)),
-  );
-  const latestRounds = await Promise.all(newestIds(roundCount, limit).map((id) => readRound(fund, id, now)));
-  const latestOfferings = await Promise.all(
-    newestIds(offeringCount, limit).map((id) => readOffering(fund, id, now)),
-  );
-  const companies = await Promise.all(newestIds(companyCount, limit).map((id) => readCompany(fund, id)));
   const commitments = companies.flatMap((company) => company.commitments);
 
   const status: FundStatus = {
     chainId: fund.chainId,
     time: now,
     shares: {
-      totalSupply,
-      holderCount,
-      ...(await topHolders(fund, holderCount, top)),
-      transfersEnabled,
-      paused,
+      totalSupply: view.totalSupply,
+      holderCount: view.holderCount,
+      ...(await topHolders(fund, view.holderCount, top)),
+      transfersEnabled: view.transfersEnabled,
+      paused: view.paused,
     },
     returns,
     capital,
     council: {
-      trustees: [...trustees],
-      threshold,
-      proposalCount,
-      openProposals: proposals.filter((view) => view.state === "open" || view.state === "ready"),
+      trustees: [...view.trustees],
+      threshold: view.threshold,
+      proposalCount: view.proposalCount,
+      openProposals: proposals.filter((entry) => entry.state === "open" || entry.state === "ready"),
     },
     counts: {
-      rounds: roundCount,
-      offerings: offeringCount,
-      companies: companyCount,
-      commitments: commitmentCount,
+      rounds: view.roundCount,
+      offerings: view.offeringCount,
+      companies: view.companyCount,
+      commitments: view.commitmentCount,
     },
     rounds: latestRounds,
     offerings: latestOfferings,
@@ -226,7 +203,7 @@ function statusLines(status: FundStatus): string[] {
     `Offerings: ${status.counts.offerings}`,
     ...status.offerings.flatMap((offering) => [
       `  #${offering.id} ${offering.state}: ${formatAmount(offering.pricePerShare, offering.asset)} per share, ` +
-        `${formatUnits(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
+        `${formatUnitsExact(offering.sharesSold, 18)} of ${formatShares(offering.shareCap)} sold` +
         `${offering.allowlisted ? ", allowlisted" : ""}; ends ${isoTime(offering.end)}`,
       `      raised ${formatAmount(offering.capitalRaised, offering.asset)}: ${raiseWhere(offering)}`,
     ]),

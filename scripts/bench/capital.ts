@@ -1,8 +1,11 @@
-import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
-import { ZeroAddress, ZeroHash, Wallet } from "ethers";
-import { network } from "hardhat";
+import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
+import { zeroHash, type Address, type Hex } from "viem";
 
+import { claimSubscribedShares, settleOffering, subscribe } from "@fef/sdk/actions/offerings";
+import { ETH_ADDRESS as ETH } from "@fef/sdk/assets";
+import { capitalPoolAbi, fundSharesAbi, offeringsAbi, testTokenAbi } from "@fef/sdk/generated/abis";
+
+import { type BenchChain, addressOf, benchChain, gasOf, mined, send, wallet, write } from "./chain.js";
 import type { GasRow } from "./rows.js";
 
 /** Investor populations measured. */
@@ -10,7 +13,6 @@ export const CAPITAL_POPULATIONS = [10, 1_000, 10_000] as const;
 /** Target for every capital operation measured here (full transaction gas). */
 export const CAPITAL_GAS_TARGET = 90_000;
 
-const ETH = ZeroAddress;
 const SHARE = 10n ** 18n;
 const DAY = 86_400;
 const ETH_PRICE = 10n ** 15n; // 0.001 ETH per share
@@ -48,93 +50,117 @@ export async function benchCapital(): Promise<GasRow[]> {
 
 /** The rows of one population size (see `benchCapital`). */
 export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
-  const connection = await network.create();
-  const { ethers, networkHelpers } = connection;
-  const [deployer, council, stipendPayer, ethInvestor, tokenInvestor] = await signers(ethers);
+  const chain = await benchChain();
+  const { viem, client, time } = chain;
+  const [deployer, council, stipendPayer, ethInvestor, tokenInvestor] = [0, 1, 2, 3, 4].map((index) =>
+    wallet(chain, index),
+  ) as [Wallet, Wallet, Wallet, Wallet, Wallet];
+  const run = (steps: ReturnType<typeof write>, from: Wallet = deployer) => send(chain, from, steps);
 
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund",
-    "FEF",
-    deployer.address,
-  ]);
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const offerings = await ethers.deployContract("Offerings", [council.address, shares, pool]);
-  const usdc = await ethers.deployContract("TestToken", ["Test USDC", "tUSDC", 6]);
-  const population = await ethers.deployContract("BenchPopulationMock");
-  await (await shares.grantRole(await shares.MINTER_ROLE(), offerings)).wait();
-  await (await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings)).wait();
-  await (await pool.grantRole(await pool.STIPEND_ROLE(), stipendPayer)).wait();
-  await (await shares.addReturnsAsset(usdc)).wait();
+  const shares = (
+    await viem.deployContract("FundShares", ["Future Endowment Fund", "FEF", addressOf(deployer)])
+  ).address;
+  const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
+  const offerings = (await viem.deployContract("Offerings", [addressOf(council), shares, pool])).address;
+  const usdc = (await viem.deployContract("TestToken", ["Test USDC", "tUSDC", 6])).address;
+  const population = await viem.deployContract("BenchPopulationMock");
+  const fund = { Offerings: offerings };
+  const minterRole = await client.readContract({
+    address: shares,
+    abi: fundSharesAbi,
+    functionName: "MINTER_ROLE",
+  });
+  const poolRole = (functionName: "DEPOSITOR_ROLE" | "STIPEND_ROLE") =>
+    client.readContract({ address: pool, abi: capitalPoolAbi, functionName });
+  await run(write(shares, fundSharesAbi, "grantRole", [minterRole, offerings]));
+  await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("DEPOSITOR_ROLE"), offerings]));
+  await run(
+    write(pool, capitalPoolAbi, "grantRole", [await poolRole("STIPEND_ROLE"), addressOf(stipendPayer)]),
+  );
+  await run(write(shares, fundSharesAbi, "addReturnsAsset", [usdc]));
 
   const openPair = async (days: number): Promise<[bigint, bigint]> => {
-    const block = await ethers.provider.getBlock("latest");
-    if (block === null) throw new Error("no latest block");
+    const { timestamp } = await client.getBlock();
     const base = {
       shareCap: BigInt(size + 10) * SHARE,
       minShares: 1n,
-      start: block.timestamp,
-      end: block.timestamp + days * DAY,
-      allowlistRoot: ZeroHash,
+      start: timestamp,
+      end: timestamp + BigInt(days * DAY),
+      allowlistRoot: zeroHash,
     };
-    await (
-      await offerings.connect(council).openOffering({ ...base, asset: ETH, pricePerShare: ETH_PRICE })
-    ).wait();
-    await (
-      await offerings.connect(council).openOffering({ ...base, asset: usdc, pricePerShare: USDC_PRICE })
-    ).wait();
-    const count = await offerings.offeringCount();
+    // The council account stands in for the council (Offerings' owner here).
+    await run(
+      write(offerings, offeringsAbi, "openOffering", [{ ...base, asset: ETH, pricePerShare: ETH_PRICE }]),
+      council,
+    );
+    await run(
+      write(offerings, offeringsAbi, "openOffering", [{ ...base, asset: usdc, pricePerShare: USDC_PRICE }]),
+      council,
+    );
+    const count = await client.readContract({
+      address: offerings,
+      abi: offeringsAbi,
+      functionName: "offeringCount",
+    });
     return [count - 1n, count];
   };
+  const offering = (id: bigint) =>
+    client.readContract({ address: offerings, abi: offeringsAbi, functionName: "offering", args: [id] });
+  const holderCount = async () =>
+    Number(await client.readContract({ address: shares, abi: fundSharesAbi, functionName: "holderCount" }));
 
   // Population: `size` investors subscribe to the two offerings measured.
   const [ethOffering, usdcOffering] = await openPair(30);
-  await inBatches(size, BATCH.create, (from, to) => population.create(from, to, { gasLimit: BATCH_GAS }));
-  await inBatches(size, BATCH.subscribe, (from, to) =>
-    population.subscribe(offerings, ethOffering, usdcOffering, usdc, SHARE, from, to, {
-      value: BigInt(Math.ceil(to / 2) - Math.ceil(from / 2)) * ETH_PRICE,
-      gasLimit: BATCH_GAS,
-    }),
+  await inBatches(chain, size, BATCH.create, (from, to) =>
+    population.write.create([BigInt(from), BigInt(to)], { gas: BATCH_GAS }),
   );
-  const sold =
-    (await offerings.offering(ethOffering)).sharesSold + (await offerings.offering(usdcOffering)).sharesSold;
+  await inBatches(chain, size, BATCH.subscribe, (from, to) =>
+    population.write.subscribe(
+      [offerings, ethOffering, usdcOffering, usdc, SHARE, BigInt(from), BigInt(to)],
+      {
+        value: BigInt(Math.ceil(to / 2) - Math.ceil(from / 2)) * ETH_PRICE,
+        gas: BATCH_GAS,
+      },
+    ),
+  );
+  const sold = (await offering(ethOffering)).sharesSold + (await offering(usdcOffering)).sharesSold;
   if (sold !== BigInt(size) * SHARE) throw new Error(`expected ${size} subscriptions, found ${sold / SHARE}`);
 
-  await (await usdc.mint(tokenInvestor, 1_000n * 10n ** 6n)).wait();
-  await (await usdc.connect(tokenInvestor).approve(offerings, 1_000n * 10n ** 6n)).wait();
-  const subscribeEth = await gasOf(
-    offerings.connect(ethInvestor).subscribe(ethOffering, 5n * SHARE, [], { value: 5n * ETH_PRICE }),
-  );
-  const subscribeToken = await gasOf(
-    offerings.connect(tokenInvestor).subscribe(usdcOffering, 5n * SHARE, []),
-  );
-  const subscribeEthAgain = await gasOf(
-    offerings.connect(ethInvestor).subscribe(ethOffering, 5n * SHARE, [], { value: 5n * ETH_PRICE }),
-  );
-  const subscribeTokenAgain = await gasOf(
-    offerings.connect(tokenInvestor).subscribe(usdcOffering, 5n * SHARE, []),
-  );
-  const subscribers = Number(await shares.holderCount()); // 0: nobody has claimed yet
+  await run(write(usdc, testTokenAbi, "mint", [addressOf(tokenInvestor), 1_000n * 10n ** 6n]));
+  await run(write(usdc, testTokenAbi, "approve", [offerings, 1_000n * 10n ** 6n]), tokenInvestor);
+  const subscribeFive = (investor: Wallet, offeringId: bigint) =>
+    gasOf(
+      chain,
+      investor,
+      subscribe(client, fund, { investor: addressOf(investor), offeringId, shares: 5n * SHARE }),
+    );
+  const subscribeEth = await subscribeFive(ethInvestor, ethOffering);
+  const subscribeToken = await subscribeFive(tokenInvestor, usdcOffering);
+  const subscribeEthAgain = await subscribeFive(ethInvestor, ethOffering);
+  const subscribeTokenAgain = await subscribeFive(tokenInvestor, usdcOffering);
+  const subscribers = await holderCount(); // 0: nobody has claimed yet
 
   // The window closes and the population claims: the ledger then has `size` holders.
-  await networkHelpers.time.increase(31 * DAY);
-  await inBatches(size, BATCH.claim, (from, to) =>
-    population.claim(offerings, ethOffering, usdcOffering, from, to, { gasLimit: BATCH_GAS }),
+  await time.increase(31 * DAY);
+  await inBatches(chain, size, BATCH.claim, (from, to) =>
+    population.write.claim([offerings, ethOffering, usdcOffering, BigInt(from), BigInt(to)], {
+      gas: BATCH_GAS,
+    }),
   );
-  const holders = Number(await shares.holderCount());
+  const holders = await holderCount();
   if (holders !== size) throw new Error(`expected ${size} holders, found ${holders}`);
-  const claim = await gasOf(offerings.connect(ethInvestor).claimShares(ethOffering));
+  const claim = await gasOf(chain, ethInvestor, claimSubscribedShares(fund, ethOffering));
   // Settlement moves each offering's whole raise into the pool: once per offering, whatever its size.
-  const settleEth = await gasOf(offerings.settleOffering(ethOffering));
-  const settleToken = await gasOf(offerings.settleOffering(usdcOffering));
+  const settleEth = await gasOf(chain, deployer, settleOffering(fund, ethOffering));
+  const settleToken = await gasOf(chain, deployer, settleOffering(fund, usdcOffering));
 
-  await (await pool.connect(stipendPayer).reserveStipends(ETH, ETH_PRICE)).wait();
-  await (await pool.connect(stipendPayer).reserveStipends(usdc, USDC_PRICE)).wait();
-  const stipendEth = await gasOf(
-    pool.connect(stipendPayer).payStipend(ETH, Wallet.createRandom().address, ETH_PRICE),
-  );
-  const stipendToken = await gasOf(
-    pool.connect(stipendPayer).payStipend(usdc, Wallet.createRandom().address, USDC_PRICE),
-  );
+  await run(write(pool, capitalPoolAbi, "reserveStipends", [ETH, ETH_PRICE]), stipendPayer);
+  await run(write(pool, capitalPoolAbi, "reserveStipends", [usdc, USDC_PRICE]), stipendPayer);
+  const payStipend = (asset: Address, amount: bigint) =>
+    gasOf(chain, stipendPayer, write(pool, capitalPoolAbi, "payStipend", [asset, newAccount(), amount]));
+  const stipendEth = await payStipend(ETH, ETH_PRICE);
+  const stipendToken = await payStipend(usdc, USDC_PRICE);
+  await chain.connection.close();
 
   const row = (op: string, gas: number, holderCount: number, target?: number): GasRow => ({
     op,
@@ -157,35 +183,23 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
   ];
 }
 
-type Signer = HardhatEthersSigner;
+type Wallet = BenchChain["wallets"][number];
 
-async function signers(ethers: HardhatEthers): Promise<[Signer, Signer, Signer, Signer, Signer]> {
-  const all = await ethers.getSigners();
-  const [a, b, c, d, e] = all;
-  if (a === undefined || b === undefined || c === undefined || d === undefined || e === undefined) {
-    throw new Error("the bench needs five accounts");
-  }
-  return [a, b, c, d, e];
+/** An account that never held anything (a researcher paid for the first time: the worst case). */
+function newAccount(): Address {
+  return privateKeyToAddress(generatePrivateKey());
 }
 
 /** Runs `send` over [0, size) in batches, sending every transaction before awaiting the receipts. */
 async function inBatches(
+  chain: BenchChain,
   size: number,
   batch: number,
-  send: (from: number, to: number) => Promise<ContractTransactionResponse>,
+  send: (from: number, to: number) => Promise<Hex>,
 ): Promise<void> {
-  const sent: ContractTransactionResponse[] = [];
+  const sent: Hex[] = [];
   for (let from = 0; from < size; from += batch) {
     sent.push(await send(from, Math.min(size, from + batch)));
   }
-  for (const tx of sent) {
-    const receipt = await tx.wait();
-    if (receipt === null || receipt.status !== 1) throw new Error(`population transaction ${tx.hash} failed`);
-  }
-}
-
-async function gasOf(pending: Promise<ContractTransactionResponse>): Promise<number> {
-  const receipt = await (await pending).wait();
-  if (receipt === null) throw new Error("transaction not mined");
-  return Number(receipt.gasUsed);
+  await mined(chain, sent);
 }

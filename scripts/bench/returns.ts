@@ -7,42 +7,45 @@
  * commitment and the asset has been paid in before); the one-off first payment of each asset, which
  * writes the registry's and the ledger's running totals from zero, is measured too and labelled so.
  */
-import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
-import { ZeroAddress } from "ethers";
-import { network } from "hardhat";
-import type { Address } from "viem";
+import { keccak256, toBytes, type Address, type Hex } from "viem";
 
-import { mutablePromiseTypes, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
+import { registerCompany, reportReturns, setCompanySigner, submitCommitment } from "@fef/sdk/actions/returns";
+import { ETH_ADDRESS as ETH } from "@fef/sdk/assets";
+import { fundSharesAbi, returnsRegistryAbi, testTokenAbi } from "@fef/sdk/generated/abis";
+import { promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
-import type {
-  ContractWalletMock,
-  FundShares,
-  ReturnsRegistry,
-  TestToken,
-} from "../../types/ethers-contracts/index.js";
+import type { Wallet } from "../lib/council.js";
+import {
+  type BenchChain,
+  addressOf,
+  benchChain,
+  gasOf,
+  mintHolders,
+  seconds,
+  send,
+  wallet,
+  write,
+} from "./chain.js";
 import type { GasRow } from "./rows.js";
 
-const ETH = ZeroAddress;
 const DAY = 86_400n;
 const REPORT_TARGET = 120_000;
 const HOLDER_COUNTS = [10, 1_000];
 const COMPANY_COUNTS = [1, 100];
 const PAST_PERIODS = 300n;
-/** Holders minted per BenchMinterMock transaction (~117k gas each), under the 2^24 transaction gas cap. */
-const MINT_BATCH = 120;
-const MINT_BATCH_GAS_LIMIT = 16_000_000n;
-const EVIDENCE = "0x" + "ee".repeat(32);
+const EVIDENCE: Hex = `0x${"ee".repeat(32)}`;
 
 interface Population {
-  ethers: HardhatEthers;
-  registry: ReturnsRegistry;
-  token: TestToken;
+  chain: BenchChain;
+  /** deployer; submits every signed Promise */
+  operator: Wallet;
+  fund: { ReturnsRegistry: Address };
+  token: Address;
   /** ERC-1271 wallet owned by `walletOwner`, an authorised signer of every company */
-  wallet: ContractWalletMock;
-  walletOwner: HardhatEthersSigner;
+  wallet: Address;
+  walletOwner: Wallet;
   /** admin of every company; pays every report */
-  company: HardhatEthersSigner;
+  company: Wallet;
   start: bigint;
 }
 
@@ -51,27 +54,25 @@ export async function benchReturns(): Promise<GasRow[]> {
   const rows: GasRow[] = [];
   for (const holders of HOLDER_COUNTS) {
     const started = Date.now();
-    const connection = await network.create();
+    const chain = await benchChain();
     try {
-      rows.push(...(await benchPopulation(connection.ethers, holders)));
+      rows.push(...(await benchPopulation(chain, holders)));
     } finally {
-      await connection.close();
+      await chain.connection.close();
     }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`  returns: ${holders.toLocaleString("en-US")} holders in ${seconds} s`);
+    console.log(`  returns: ${holders.toLocaleString("en-US")} holders in ${seconds(started)} s`);
   }
   return rows;
 }
 
-async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<GasRow[]> {
-  const population = await deploy(ethers, holders);
-  const { registry } = population;
+async function benchPopulation(chain: BenchChain, holders: number): Promise<GasRow[]> {
+  const population = await deploy(chain, holders);
+  const registry = population.fund.ReturnsRegistry;
+  const read = (functionName: "companyCount" | "commitmentCount") =>
+    chain.client.readContract({ address: registry, abi: returnsRegistryAbi, functionName });
   const rows: GasRow[] = [];
   // Every period used below has ended.
-  await ethers.provider.send("evm_setNextBlockTimestamp", [
-    Number(population.start + (PAST_PERIODS + 5n) * DAY),
-  ]);
-  await ethers.provider.send("hardhat_mine", ["0x1"]);
+  await chain.time.increaseTo(population.start + (PAST_PERIODS + 5n) * DAY);
 
   // Nonces 256 apart: every submission marks a fresh word of its company's nonce bitmap, so the ECDSA
   // and ERC-1271 figures differ only by the signature check.
@@ -83,7 +84,7 @@ async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<
   await submit(population, companyId, nextNonce(), "ECDSA");
 
   for (const companies of COMPANY_COUNTS) {
-    while ((await registry.companyCount()) < BigInt(companies)) {
+    while ((await read("companyCount")) < BigInt(companies)) {
       companyId = await addCompany(population);
       await submit(population, companyId, nextNonce(), "ECDSA");
     }
@@ -95,12 +96,7 @@ async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<
 
     if (companies === COMPANY_COUNTS[0]) {
       const firstEth = await report(population, ecdsa.commitmentId, 0n, ETH);
-      const firstToken = await report(
-        population,
-        contractWallet.commitmentId,
-        0n,
-        await population.token.getAddress(),
-      );
+      const firstToken = await report(population, contractWallet.commitmentId, 0n, population.token);
       rows.push({ op: "reportReturns (ETH), one-off: first payment in the asset", gas: firstEth, ...scale });
       rows.push({
         op: "reportReturns (ERC-20), one-off: first payment in the asset",
@@ -116,17 +112,17 @@ async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<
     });
     rows.push({
       op: "reportReturns (ERC-20)",
-      gas: await reportNext(population, contractWallet.commitmentId, await population.token.getAddress()),
+      gas: await reportNext(population, contractWallet.commitmentId, population.token),
       ...scale,
       target: REPORT_TARGET,
     });
   }
 
   // Many past periods of one commitment, paid alternately in ETH and the token; then the next ones.
-  const longCommitment = await registry.commitmentCount();
-  const token = await population.token.getAddress();
+  const longCommitment = await read("commitmentCount");
+  const { token } = population;
   for (
-    let period = (await registry.commitment(longCommitment)).reportedCount;
+    let period = BigInt(await reportedCount(population, longCommitment));
     period < PAST_PERIODS;
     period++
   ) {
@@ -141,57 +137,94 @@ async function benchPopulation(ethers: HardhatEthers, holders: number): Promise<
 }
 
 /** Ledger with ETH and a token, `holders` shareholders, a registry with two techniques, a wallet. */
-async function deploy(ethers: HardhatEthers, holders: number): Promise<Population> {
-  const [operator, council, company, walletOwner] = await ethers.getSigners();
-  if (!operator || !council || !company || !walletOwner) throw new Error("need 4 dev signers");
-  const shares = await ethers.deployContract("FundShares", ["Fund Shares", "PFE", operator.address]);
-  const token = await ethers.deployContract("TestToken", ["Test Dollar", "TUSD", 6]);
-  await shares.addReturnsAsset(await token.getAddress());
-  await mintHolders(ethers, shares, holders);
+async function deploy(chain: BenchChain, holders: number): Promise<Population> {
+  const { viem, client } = chain;
+  const [operator, council, company, walletOwner] = [0, 1, 2, 3].map((index) => wallet(chain, index)) as [
+    Wallet,
+    Wallet,
+    Wallet,
+    Wallet,
+  ];
+  const run = (steps: ReturnType<typeof write>, from: Wallet = operator) => send(chain, from, steps);
+  const shares = (await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(operator)]))
+    .address;
+  const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 6])).address;
+  await run(write(shares, fundSharesAbi, "addReturnsAsset", [token]));
+  // One share each to `holders` holders.
+  const minter = (await viem.deployContract("BenchMinterMock", [shares])).address;
+  const minterRole = await client.readContract({
+    address: shares,
+    abi: fundSharesAbi,
+    functionName: "MINTER_ROLE",
+  });
+  await run(write(shares, fundSharesAbi, "grantRole", [minterRole, minter]));
+  await mintHolders(chain, minter, { from: 0, to: holders, shares: 10n ** 18n });
+  const minted = await client.readContract({
+    address: shares,
+    abi: fundSharesAbi,
+    functionName: "holderCount",
+  });
+  if (minted !== BigInt(holders)) throw new Error(`expected ${holders} holders, found ${minted}`);
 
-  const registry = await ethers.deployContract("ReturnsRegistry", [
-    council.address,
-    await shares.getAddress(),
-  ]);
-  await registry.connect(council).registerTechnique("Debate", "ipfs://debate", ethers.id("debate"), [1n]);
-  await registry.connect(council).registerTechnique("Probes", "ipfs://probes", ethers.id("probes"), [2n]);
-  const wallet = await ethers.deployContract("ContractWalletMock", [walletOwner.address]);
-  // The company holds tokens and has approved the registry for far more than it will pay.
-  await token.mint(company.address, 10n ** 30n);
-  await token.connect(company).approve(await registry.getAddress(), 10n ** 30n);
-
-  const latest = await ethers.provider.getBlock("latest");
-  if (!latest) throw new Error("no block");
-  return { ethers, registry, token, wallet, walletOwner, company, start: BigInt(latest.timestamp) + DAY };
-}
-
-/** One share each to `count` holders, MINT_BATCH per transaction. */
-async function mintHolders(ethers: HardhatEthers, shares: FundShares, count: number): Promise<void> {
-  const minter = await ethers.deployContract("BenchMinterMock", [await shares.getAddress()]);
-  await shares.grantRole(await shares.MINTER_ROLE(), await minter.getAddress());
-  for (let first = 0; first < count; first += MINT_BATCH) {
-    const batch = Math.min(MINT_BATCH, count - first);
-    await minter.mintRange(first, batch, 10n ** 18n, { gasLimit: MINT_BATCH_GAS_LIMIT });
+  const registry = (await viem.deployContract("ReturnsRegistry", [addressOf(council), shares])).address;
+  const id = (text: string): Hex => keccak256(toBytes(text));
+  // The council account stands in for the council (the registry's owner here).
+  for (const [title, applicationId] of [
+    ["Debate", 1n],
+    ["Probes", 2n],
+  ] as const) {
+    const name = title.toLowerCase();
+    await run(
+      write(registry, returnsRegistryAbi, "registerTechnique", [
+        title,
+        `ipfs://${name}`,
+        id(name),
+        [applicationId],
+      ]),
+      council,
+    );
   }
-  const minted = await shares.holderCount();
-  if (minted !== BigInt(count)) throw new Error(`expected ${count} holders, found ${minted}`);
+  const contractWallet = (await viem.deployContract("ContractWalletMock", [addressOf(walletOwner)])).address;
+  // The company holds tokens and has approved the registry for far more than it will pay.
+  await run(write(token, testTokenAbi, "mint", [addressOf(company), 10n ** 30n]));
+  await run(write(token, testTokenAbi, "approve", [registry, 10n ** 30n]), company);
+
+  const { timestamp } = await client.getBlock();
+  return {
+    chain,
+    operator,
+    fund: { ReturnsRegistry: registry },
+    token,
+    wallet: contractWallet,
+    walletOwner,
+    company,
+    start: timestamp + DAY,
+  };
 }
 
 /** Registers a company run by `company`, with the wallet as an extra signer. */
 async function addCompany(population: Population): Promise<bigint> {
-  const { registry, wallet, company } = population;
-  await registry.connect(company).registerCompany("Company", "https://company.example", company.address);
-  const companyId = await registry.companyCount();
-  await registry.connect(company).setCompanySigner(companyId, await wallet.getAddress(), true);
+  const { chain, fund, wallet: contractWallet, company } = population;
+  await send(
+    chain,
+    company,
+    registerCompany(fund, { name: "Company", uri: "https://company.example", admin: addressOf(company) }),
+  );
+  const companyId = await chain.client.readContract({
+    address: fund.ReturnsRegistry,
+    abi: returnsRegistryAbi,
+    functionName: "companyCount",
+  });
+  await send(chain, company, setCompanySigner(fund, companyId, contractWallet, true));
   return companyId;
 }
 
-function promise(companyId: bigint, start: bigint, nonce: bigint) {
+function promise(companyId: bigint, start: bigint, nonce: bigint): PromiseTerms {
   return {
     companyId,
     techniqueIds: [1n, 2n],
     modelName: "Aligned-7B",
-    modelHash: "0x" + "ab".repeat(32),
+    modelHash: `0x${"ab".repeat(32)}`,
     returnsShareBps: 500,
     start,
     end: start + (PAST_PERIODS + 10n) * DAY,
@@ -209,15 +242,19 @@ async function submit(
   nonce: bigint,
   signerKind: "ECDSA" | "ERC-1271",
 ): Promise<{ commitmentId: bigint; gas: number }> {
-  const { ethers, registry, wallet, walletOwner, company, start } = population;
+  const { chain, fund, operator, wallet: contractWallet, walletOwner, company, start } = population;
   const terms = promise(companyId, start, nonce);
-  const { chainId } = await ethers.provider.getNetwork();
-  const typed = promiseTypedData(chainId, (await registry.getAddress()) as Address, terms as PromiseTerms);
+  const typed = promiseTypedData(await chain.client.getChainId(), fund.ReturnsRegistry, terms);
   const key = signerKind === "ECDSA" ? company : walletOwner;
-  const signer = signerKind === "ECDSA" ? company.address : await wallet.getAddress();
-  const signature = await key.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
-  const gas = await gasOf(registry.submitCommitment(terms, signer, signature));
-  return { commitmentId: await registry.commitmentCount(), gas };
+  const signer = signerKind === "ECDSA" ? addressOf(company) : contractWallet;
+  const signature = await key.signTypedData(typed);
+  const gas = await gasOf(chain, operator, submitCommitment(fund, { terms, signer, signature }));
+  const commitmentId = await chain.client.readContract({
+    address: fund.ReturnsRegistry,
+    abi: returnsRegistryAbi,
+    functionName: "commitmentCount",
+  });
+  return { commitmentId, gas };
 }
 
 /** Reports `period` of a commitment with fixed gross returns and pays its share in `asset`. */
@@ -225,25 +262,36 @@ async function report(
   population: Population,
   commitmentId: bigint,
   period: bigint,
-  asset: string,
+  asset: Address,
 ): Promise<number> {
-  const { registry, company } = population;
-  const gross = asset === ETH ? 123_456_789_000_000_000n : 987_654_321n;
-  const due = await registry.dueAmount(commitmentId, gross);
-  const value = asset === ETH ? due : 0n;
+  const { chain, fund, company } = population;
+  const grossReturns = asset === ETH ? 123_456_789_000_000_000n : 987_654_321n;
   return gasOf(
-    registry.connect(company).reportReturns(commitmentId, period, asset, gross, EVIDENCE, { value }),
+    chain,
+    company,
+    reportReturns(chain.client, fund, {
+      payer: addressOf(company),
+      commitmentId,
+      period,
+      asset,
+      grossReturns,
+      evidenceHash: EVIDENCE,
+    }),
   );
 }
 
-/** Reports the commitment's next unreported period. */
-async function reportNext(population: Population, commitmentId: bigint, asset: string): Promise<number> {
-  const next = (await population.registry.commitment(commitmentId)).reportedCount;
-  return report(population, commitmentId, next, asset);
+async function reportedCount(population: Population, commitmentId: bigint): Promise<number> {
+  const { chain, fund } = population;
+  const commitment = await chain.client.readContract({
+    address: fund.ReturnsRegistry,
+    abi: returnsRegistryAbi,
+    functionName: "commitment",
+    args: [commitmentId],
+  });
+  return commitment.reportedCount;
 }
 
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<number> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return Number(receipt.gasUsed);
+/** Reports the commitment's next unreported period. */
+async function reportNext(population: Population, commitmentId: bigint, asset: Address): Promise<number> {
+  return report(population, commitmentId, BigInt(await reportedCount(population, commitmentId)), asset);
 }

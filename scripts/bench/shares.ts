@@ -5,15 +5,18 @@
  * transaction gas (receipt.gasUsed) of an ordinary transaction sent by an EOA and mined alone in
  * its block. Amounts and addresses are fixed, so the figures repeat exactly from run to run.
  */
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
-import { ZeroAddress, parseEther } from "ethers";
-import { network } from "hardhat";
+import { parseEther, type Address } from "viem";
 
+import { claimReturns, transferShares } from "@fef/sdk/actions/shares";
+import { ETH_ADDRESS as ETH } from "@fef/sdk/assets";
+import { fundSharesAbi, testTokenAbi } from "@fef/sdk/generated/abis";
+import type { Step } from "@fef/sdk/steps";
+
+import type { Wallet } from "../lib/council.js";
+import { addressOf, benchChain, gasOf, mintHolders, seconds, send, wallet, write } from "./chain.js";
 import { LEDGER_OPS, LEDGER_POPULATIONS, LEDGER_TARGETS } from "./ledger-ops.js";
 import type { GasRow } from "./rows.js";
 
-const ETH = ZeroAddress;
 const ONE_SHARE = 10n ** 18n;
 const ONE_TOKEN = 10n ** 18n; // TestToken with 18 decimals
 
@@ -21,9 +24,6 @@ const ONE_TOKEN = 10n ** 18n; // TestToken with 18 decimals
 const ROUNDS = 60;
 /** The steady-state claimer claims both assets after this round; later rounds keep distributing. */
 const STEADY_CLAIM_ROUND = 40;
-/** Holders minted per BenchMinterMock transaction: ~117k gas each, under the 2^24 transaction gas cap (Osaka). */
-const MINT_BATCH = 120;
-const MINT_BATCH_GAS_LIMIT = 16_000_000n;
 const HOLDER_SHARES = 10n * ONE_SHARE;
 /** Indexes of BenchMinterMock.holderAt used for the measured "new holder" mint and transfer. */
 const NEW_HOLDER_INDEX = 10_000_000n;
@@ -31,15 +31,15 @@ const NEW_HOLDER_INDEX = 10_000_000n;
 /** The dev signers that hold shares; the population's other holders are BenchMinterMock addresses. */
 interface Cast {
   /** admin, minter EOA and payer of every distribution; holds no shares */
-  operator: HardhatEthersSigner;
+  operator: Wallet;
   /** minted before the very first distribution of either asset; claims only when measured */
-  early: HardhatEthersSigner;
+  early: Wallet;
   /** minted after the first distributions; claims once mid-way, then is measured */
-  steady: HardhatEthersSigner;
+  steady: Wallet;
   /** existing holder that receives a measured mint, then sends the measured transfers */
-  sender: HardhatEthersSigner;
+  sender: Wallet;
   /** existing holder that receives a measured transfer */
-  receiver: HardhatEthersSigner;
+  receiver: Wallet;
 }
 const DEV_HOLDERS = 4;
 
@@ -63,122 +63,119 @@ export async function benchShares(): Promise<GasRow[]> {
 }
 
 async function benchPopulation(population: number): Promise<GasRow[]> {
-  const connection = await network.create();
+  const chain = await benchChain();
   try {
-    const { ethers } = connection;
-    const [operator, early, steady, sender, receiver] = await ethers.getSigners();
-    if (!operator || !early || !steady || !sender || !receiver) throw new Error("need 5 dev signers");
+    const [operator, early, steady, sender, receiver] = [0, 1, 2, 3, 4].map((index) =>
+      wallet(chain, index),
+    ) as [Wallet, Wallet, Wallet, Wallet, Wallet];
     const cast: Cast = { operator, early, steady, sender, receiver };
+    const run = (steps: Step[], from: Wallet = operator) => send(chain, from, steps);
 
     // ---- deployment: ledger, ERC-20 returns asset, batch minter
-    const shares = await ethers.deployContract("FundShares", ["Fund Shares", "PFE", operator.address]);
-    const token = await ethers.deployContract("TestToken", ["Test Dollar", "TUSD", 18]);
-    const minter = await ethers.deployContract("BenchMinterMock", [await shares.getAddress()]);
-    const tokenAddress = await token.getAddress();
-    const minterRole = await shares.MINTER_ROLE();
-    await shares.addReturnsAsset(tokenAddress);
-    await shares.grantRole(minterRole, await minter.getAddress());
-    await shares.grantRole(minterRole, operator.address);
+    const { viem } = chain;
+    const shares = (await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(operator)]))
+      .address;
+    const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 18])).address;
+    const minter = await viem.deployContract("BenchMinterMock", [shares]);
+    const fund = { FundShares: shares };
+    const ledger = (functionName: "MINTER_ROLE") =>
+      chain.client.readContract({ address: shares, abi: fundSharesAbi, functionName });
+    const minterRole = await ledger("MINTER_ROLE");
+    const mint = (to: Address, amount: bigint) => write(shares, fundSharesAbi, "mint", [to, amount]);
+    const distribute = (asset: Address, amount: bigint) =>
+      write(shares, fundSharesAbi, "distribute", [asset, amount], asset === ETH ? amount : undefined);
+    await run(write(shares, fundSharesAbi, "addReturnsAsset", [token]));
+    await run(write(shares, fundSharesAbi, "grantRole", [minterRole, minter.address]));
+    await run(write(shares, fundSharesAbi, "grantRole", [minterRole, addressOf(operator)]));
     // The payer approves a large finite allowance, so each distribution also updates it (the dearer case).
-    await token.mint(operator.address, 10n ** 30n);
-    await token.approve(await shares.getAddress(), 10n ** 30n);
+    await run(write(token, testTokenAbi, "mint", [addressOf(operator), 10n ** 30n]));
+    await run(write(token, testTokenAbi, "approve", [shares, 10n ** 30n]));
     // The claimers already hold the token, as holders of a stablecoin usually do: the first-claim rows
     // then show the ledger's own extra cost, not the token's cost of a first balance.
-    await token.mint(cast.early.address, ONE_TOKEN);
-    await token.mint(cast.steady.address, ONE_TOKEN);
+    await run(write(token, testTokenAbi, "mint", [addressOf(cast.early), ONE_TOKEN]));
+    await run(write(token, testTokenAbi, "mint", [addressOf(cast.steady), ONE_TOKEN]));
 
     // ---- population and past distributions
     let distributions = 0;
     const batchHolders = population - DEV_HOLDERS;
-    await shares.mint(cast.early.address, 100n * ONE_SHARE);
+    await run(mint(addressOf(cast.early), 100n * ONE_SHARE));
     for (let round = 0; round < ROUNDS; round++) {
       const from = Math.floor((round * batchHolders) / ROUNDS);
       const to = Math.floor(((round + 1) * batchHolders) / ROUNDS);
-      for (let first = from; first < to; first += MINT_BATCH) {
-        const count = Math.min(MINT_BATCH, to - first);
-        // Awaiting the send is enough: the simulated chain mines it at once and throws if it reverts.
-        await minter.mintRange(first, count, HOLDER_SHARES, { gasLimit: MINT_BATCH_GAS_LIMIT });
-      }
-      await shares.distribute(ETH, ethForRound(round), { value: ethForRound(round) });
-      await shares.distribute(tokenAddress, tokensForRound(round));
+      await mintHolders(chain, minter.address, { from, to, shares: HOLDER_SHARES });
+      await run(distribute(ETH, ethForRound(round)));
+      await run(distribute(token, tokensForRound(round)));
       distributions += 2;
       if (round === 0) {
-        await shares.mint(cast.steady.address, 50n * ONE_SHARE);
-        await shares.mint(cast.sender.address, 40n * ONE_SHARE);
-        await shares.mint(cast.receiver.address, 30n * ONE_SHARE);
+        await run(mint(addressOf(cast.steady), 50n * ONE_SHARE));
+        await run(mint(addressOf(cast.sender), 40n * ONE_SHARE));
+        await run(mint(addressOf(cast.receiver), 30n * ONE_SHARE));
       }
       if (round === STEADY_CLAIM_ROUND) {
-        await shares.connect(cast.steady).claimReturns(ETH);
-        await shares.connect(cast.steady).claimReturns(tokenAddress);
+        await run(claimReturns(fund, ETH), cast.steady);
+        await run(claimReturns(fund, token), cast.steady);
       }
     }
-    const holderCount = Number(await shares.holderCount());
-    if (holderCount !== population) throw new Error(`built ${holderCount} holders, wanted ${population}`);
+    const holderCount = () =>
+      chain.client.readContract({ address: shares, abi: fundSharesAbi, functionName: "holderCount" });
+    if (Number(await holderCount()) !== population)
+      throw new Error(`built ${await holderCount()} holders, wanted ${population}`);
 
     // ---- measurements: one ordinary EOA transaction per block
     const rows: GasRow[] = [];
-    const measure = async (
-      key: keyof typeof LEDGER_OPS,
-      send: () => Promise<ContractTransactionResponse>,
-    ): Promise<void> => {
-      const holders = Number(await shares.holderCount());
-      const response = await send();
-      const receipt = await response.wait();
-      if (receipt === null || receipt.status !== 1) throw new Error(`${LEDGER_OPS[key]} failed`);
-      const block = await ethers.provider.getBlock(receipt.blockNumber);
-      if (block === null || block.transactions.length !== 1) {
-        throw new Error(`${LEDGER_OPS[key]} was not alone in its block`);
-      }
+    const measure = async (key: keyof typeof LEDGER_OPS, from: Wallet, steps: Step[]): Promise<void> => {
+      const holders = Number(await holderCount());
+      const gas = await gasOf(chain, from, steps);
+      const block = await chain.client.getBlock({ includeTransactions: false });
+      if (block.transactions.length !== 1) throw new Error(`${LEDGER_OPS[key]} was not alone in its block`);
       const target = LEDGER_TARGETS[key];
       rows.push({
         op: LEDGER_OPS[key],
         holders,
-        gas: Number(receipt.gasUsed),
+        gas,
         dimension: "past distributions",
         size: distributions,
         ...(target === undefined ? {} : { target }),
       });
     };
-    const expectClaimable = async (holder: HardhatEthersSigner, asset: string): Promise<void> => {
-      if ((await shares.claimable(holder.address, asset)) === 0n) {
-        throw new Error(`${holder.address} has nothing to claim in ${asset}`);
-      }
+    const expectClaimable = async (holder: Wallet, asset: Address): Promise<void> => {
+      const claimable = await chain.client.readContract({
+        address: shares,
+        abi: fundSharesAbi,
+        functionName: "claimable",
+        args: [addressOf(holder), asset],
+      });
+      if (claimable === 0n) throw new Error(`${addressOf(holder)} has nothing to claim in ${asset}`);
     };
 
     // Steady state: minted after each asset's first distribution (non-zero correction slot from the
     // start), claimed before, and 19 rounds of distributions since.
     await expectClaimable(cast.steady, ETH);
-    await measure("claimEth", () => shares.connect(cast.steady).claimReturns(ETH));
-    await expectClaimable(cast.steady, tokenAddress);
-    await measure("claimToken", () => shares.connect(cast.steady).claimReturns(tokenAddress));
+    await measure("claimEth", cast.steady, claimReturns(fund, ETH));
+    await expectClaimable(cast.steady, token);
+    await measure("claimToken", cast.steady, claimReturns(fund, token));
     // First claim of a holder minted before the asset's very first distribution: its correction
     // slot is still zero and becomes non-zero (a fresh storage write).
     await expectClaimable(cast.early, ETH);
-    await measure("firstClaimEth", () => shares.connect(cast.early).claimReturns(ETH));
-    await expectClaimable(cast.early, tokenAddress);
-    await measure("firstClaimToken", () => shares.connect(cast.early).claimReturns(tokenAddress));
+    await measure("firstClaimEth", cast.early, claimReturns(fund, ETH));
+    await expectClaimable(cast.early, token);
+    await measure("firstClaimToken", cast.early, claimReturns(fund, token));
 
-    await measure("distributeEth", () => shares.distribute(ETH, parseEther("1"), { value: parseEther("1") }));
+    await measure("distributeEth", operator, distribute(ETH, parseEther("1")));
     distributions += 1;
-    await measure("distributeToken", () => shares.distribute(tokenAddress, 1_000n * ONE_TOKEN));
+    await measure("distributeToken", operator, distribute(token, 1_000n * ONE_TOKEN));
     distributions += 1;
 
-    const newHolder = await minter.holderAt(NEW_HOLDER_INDEX);
-    const newRecipient = await minter.holderAt(NEW_HOLDER_INDEX + 1n);
-    await measure("mintExisting", () => shares.mint(cast.sender.address, 5n * ONE_SHARE));
-    await measure("mintNew", () => shares.mint(newHolder, 5n * ONE_SHARE));
+    const newHolder = await minter.read.holderAt([NEW_HOLDER_INDEX]);
+    const newRecipient = await minter.read.holderAt([NEW_HOLDER_INDEX + 1n]);
+    await measure("mintExisting", operator, mint(addressOf(cast.sender), 5n * ONE_SHARE));
+    await measure("mintNew", operator, mint(newHolder, 5n * ONE_SHARE));
 
-    await shares.setTransfersEnabled(true);
-    await measure("transferExisting", () =>
-      shares.connect(cast.sender).transfer(cast.receiver.address, ONE_SHARE),
-    );
-    await measure("transferNew", () => shares.connect(cast.sender).transfer(newRecipient, ONE_SHARE));
+    await run(write(shares, fundSharesAbi, "setTransfersEnabled", [true]));
+    await measure("transferExisting", cast.sender, transferShares(fund, addressOf(cast.receiver), ONE_SHARE));
+    await measure("transferNew", cast.sender, transferShares(fund, newRecipient, ONE_SHARE));
     return rows;
   } finally {
-    await connection.close();
+    await chain.connection.close();
   }
-}
-
-function seconds(since: number): string {
-  return ((Date.now() - since) / 1000).toFixed(1);
 }

@@ -7,17 +7,17 @@
 // Against a running `npm start` (FEF_UI_PORT / FEF_RPC_PORT, default 4173 / 8545); if nothing
 // listens on the dashboard's port it starts `npm start` itself and stops it afterwards.
 // Prints a table, writes reports/ui.json, exits non-zero if round trips > 5 or JS > 350 kB gzip.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { chromium } from "@playwright/test";
 
-const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
-const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
-const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
+import { DASHBOARD_URL, RPC_PORT } from "../lib/ports.ts";
+import { startFund, stopProcess } from "../lib/processes.ts";
+
 const ASSETS_DIR = path.join("frontend", "dist", "assets");
 const REPORT = path.join("reports", "ui.json");
 const START_TIMEOUT_MS = 300_000;
@@ -39,50 +39,6 @@ async function listening(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Starts `npm start` (node scripts/start.ts) and resolves once it prints "✔ Ready". */
-function startFund(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    console.log("Nothing serves the dashboard: starting `npm start` (stopped again at the end) …");
-    const child = spawn(process.execPath, ["scripts/start.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-    const timer = setTimeout(() => {
-      child.kill("SIGINT");
-      reject(new Error(`npm start was not ready within ${START_TIMEOUT_MS / 1000}s`));
-    }, START_TIMEOUT_MS);
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("✔ Ready")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited early (${signal ?? code}):\n${output.slice(-2_000)}`));
-    });
-  });
-}
-
-/** Stops the `npm start` this script started (SIGINT: it stops its chain and server by PID). */
-function stopFund(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve();
-    }, 20_000);
-    child.removeAllListeners("exit");
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGINT");
-  });
 }
 
 function methodsOf(body: string | null): { batch: boolean; methods: string[] } {
@@ -109,17 +65,9 @@ type Measurement = {
 /** Loads the overview in a fresh Chromium profile and records every request to the chain. */
 async function measureOverview(): Promise<Measurement> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -179,14 +127,19 @@ const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 async function main(): Promise<void> {
   let fund: ChildProcess | undefined;
-  if (!(await listening(DASHBOARD_URL))) fund = await startFund();
   let measurement: Measurement;
   let bundle: ReturnType<typeof bundleSizes>;
   try {
+    if (!(await listening(DASHBOARD_URL))) {
+      console.log("Nothing serves the dashboard: starting `npm start` (stopped again at the end) …");
+      const started = startFund(START_TIMEOUT_MS, () => undefined);
+      fund = started.child;
+      await started.ready;
+    }
     measurement = await measureOverview();
     bundle = bundleSizes();
   } finally {
-    if (fund) await stopFund(fund);
+    if (fund) await stopProcess(fund);
   }
 
   const jsGzip = bundle.reduce((sum, f) => sum + f.gzipBytes, 0);

@@ -1,54 +1,27 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+// The Fund's addresses as the Hardhat tasks read them (tasks/lib/fund.ts). The reading itself is the
+// SDK's (`@fef/sdk/node/deploymentFile`); new code imports it from there.
+import type { Address } from "viem";
 
-/** Contracts of a Fund deployment, by contract name. */
-export const FUND_CONTRACTS = [
-  "TrusteeCouncil",
-  "FundShares",
-  "CapitalPool",
-  "GrantRounds",
-  "Offerings",
-  "ReturnsRegistry",
-  "Multicall3",
-  "FundLens",
-] as const;
+import type { FundAddresses as SdkFundAddresses } from "@fef/sdk/deployments";
+import { deployedAddressesFile, readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
-export type FundContractName = (typeof FUND_CONTRACTS)[number];
+export { deployedAddressesFile };
 
-export type FundAddresses = Record<FundContractName, string> & { TestToken?: string };
-
-/** Where Hardhat Ignition records the addresses of a chain's deployment. */
-export function deployedAddressesFile(chainId: bigint | number): string {
-  return path.join("ignition", "deployments", `chain-${chainId}`, "deployed_addresses.json");
-}
+/** The Fund's contracts, plus the deployment's Multicall3 and TestToken when it has them. */
+export type FundAddresses = SdkFundAddresses & {
+  readonly Multicall3?: Address;
+  readonly TestToken?: Address;
+};
 
 /**
- * Reads the Fund's addresses for `chainId` from the Ignition deployment (keys are
- * `<ModuleId>#<ContractName>`, e.g. `LocalFund#FundShares`). Throws a clear error when the chain
- * has no deployment or a contract is missing. `file` overrides where the record is read from
- * (any file in Ignition's deployed_addresses.json format), e.g. for an in-process test chain.
+ * Reads the Fund's addresses for `chainId` from the Ignition deployment record `file` (by default
+ * Ignition's record for the chain). Throws a clear error when the record or a contract is missing.
  */
 export function loadFundAddresses(
   chainId: bigint | number,
   file: string = deployedAddressesFile(chainId),
 ): FundAddresses {
-  if (!existsSync(file)) {
-    throw new Error(
-      `No Fund deployment for chain ${chainId}: ${file} does not exist. Deploy first (npm start, or hardhat ignition deploy).`,
-    );
-  }
-  const recorded = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  const byName = new Map<string, string>();
-  for (const [key, address] of Object.entries(recorded)) {
-    byName.set(key.slice(key.indexOf("#") + 1), address);
-  }
-  const addresses: Partial<FundAddresses> = {};
-  for (const name of FUND_CONTRACTS) {
-    const address = byName.get(name);
-    if (address === undefined) throw new Error(`The deployment in ${file} has no ${name}.`);
-    addresses[name] = address;
-  }
-  const testToken = byName.get("TestToken");
-  if (testToken !== undefined) addresses.TestToken = testToken;
-  return addresses as FundAddresses;
+  const { fund, deployment } = readFundDeployment(chainId, file);
+  const { Multicall3, TestToken } = deployment.addresses;
+  return { ...fund, ...(Multicall3 && { Multicall3 }), ...(TestToken && { TestToken }) };
 }

@@ -1,6 +1,17 @@
 // Parsing and validation of task options. Every function takes the option's CLI name (kebab case,
 // without dashes) so that a bad value is reported as `--<name>: <what is wrong>`.
-import { ZeroAddress, getAddress, isAddress, isHexString, keccak256, parseUnits, toUtf8Bytes } from "ethers";
+import {
+  type Address,
+  type Hex,
+  getAddress,
+  isAddress,
+  isHex,
+  keccak256,
+  parseUnits,
+  size,
+  stringToHex,
+  zeroAddress,
+} from "viem";
 
 import { fail } from "./fail.js";
 
@@ -20,20 +31,23 @@ export function optional(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-export function parseAddress(option: string, value: string | undefined): string {
+export function parseAddress(option: string, value: string | undefined): Address {
   const text = required(option, value);
-  if (!isAddress(text)) {
+  // All lower- or all upper-case hex carries no checksum; mixed case must match its checksum.
+  const digits = text.slice(2);
+  const unchecked = digits === digits.toUpperCase() ? `0x${digits.toLowerCase()}` : text;
+  if (!text.startsWith("0x") || !isAddress(unchecked, { strict: true })) {
     fail(
       `--${option}: "${text}" is not a valid address (0x and 40 hex digits, with a correct checksum if mixed-case)`,
     );
   }
-  return getAddress(text);
+  return getAddress(unchecked);
 }
 
 /** A returns asset: `ETH` (any case) or the zero address for ether, else an ERC-20 address. */
-export function parseAsset(option: string, value: string | undefined): string {
+export function parseAsset(option: string, value: string | undefined): Address {
   const text = required(option, value);
-  if (text.toUpperCase() === "ETH") return ZeroAddress;
+  if (text.toUpperCase() === "ETH") return zeroAddress;
   return parseAddress(option, text);
 }
 
@@ -114,17 +128,21 @@ export function parseDays(option: string, value: string | undefined): bigint {
   return BigInt(Math.round(Number(text) * DAY));
 }
 
-export function parseBytes32(option: string, value: string | undefined): string {
+/** Whether `text` is 0x and exactly 64 hex digits. */
+function isBytes32(text: unknown): text is Hex {
+  return typeof text === "string" && isHex(text, { strict: true }) && size(text) === 32;
+}
+
+export function parseBytes32(option: string, value: string | undefined): Hex {
   const text = required(option, value);
-  if (!isHexString(text, 32))
-    fail(`--${option}: "${text}" is not a 32-byte hex value (0x and 64 hex digits)`);
-  return text.toLowerCase();
+  if (!isBytes32(text)) fail(`--${option}: "${text}" is not a 32-byte hex value (0x and 64 hex digits)`);
+  return text.toLowerCase() as Hex;
 }
 
 /** A 32-byte hash given either as hex, or as text that is hashed with keccak256. */
-export function hashOrText(option: string, value: string | undefined): string {
+export function hashOrText(option: string, value: string | undefined): Hex {
   const text = required(option, value);
-  return isHexString(text, 32) ? text.toLowerCase() : keccak256(toUtf8Bytes(text));
+  return isBytes32(text) ? (text.toLowerCase() as Hex) : keccak256(stringToHex(text));
 }
 
 export function parseJson(option: string, value: string | undefined): unknown {
@@ -138,11 +156,11 @@ export function parseJson(option: string, value: string | undefined): unknown {
 }
 
 /** A JSON array of 32-byte hex values (a Merkle proof). */
-export function parseProof(option: string, value: string | undefined): string[] {
+export function parseProof(option: string, value: string | undefined): Hex[] {
   const proof = parseJson(option, value);
   if (!Array.isArray(proof)) fail(`--${option}: expected a JSON array of 32-byte hex values`);
   return proof.map((item: unknown, index) => {
-    if (typeof item !== "string" || !isHexString(item, 32)) {
+    if (!isBytes32(item)) {
       fail(`--${option}[${index}]: ${JSON.stringify(item)} is not a 32-byte hex value`);
     }
     return item;

@@ -1,14 +1,20 @@
 import path from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import type { Address, PublicClient } from "viem";
+import {
+  type Account,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+  getAddress,
+} from "viem";
 
 import { type AssetInfo, assetBalance, readAsset } from "@fef/sdk/assets";
+import { type FundAddresses, fundContracts } from "@fef/sdk/deployments";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
 
-import {
-  type FundAddresses,
-  deployedAddressesFile,
-  loadFundAddresses,
-} from "../../scripts/lib/deployment.js";
+import { deployedAddressesFile, loadFundAddresses } from "../../scripts/lib/deployment.js";
 import { optional } from "./args.js";
 import { fail } from "./fail.js";
 
@@ -22,72 +28,70 @@ export interface CommonArgs {
   json: boolean;
 }
 
+/** A wallet client of one of the network's accounts (hardhat-viem's). */
+export type Wallet = WalletClient<Transport, Chain | undefined, Account>;
+
+export interface Fund {
+  chainId: bigint;
+  /** the Fund's contracts (and the deployment's test token, if any) */
+  addresses: FundAddresses & { TestToken?: Address };
+  client: PublicClient;
+  /** one per account the network can sign with, in the network's order */
+  wallets: Wallet[];
+}
+
 /**
- * Connects to the network of the run (the cached connection, shared with scripts and tests) and to
- * the Fund deployed there. The addresses come from `--deployment <file>` when given, else from
- * Hardhat Ignition's record `ignition/deployments/chain-<id>/deployed_addresses.json`.
+ * Connects to the network of the run (the cached connection, shared with scripts and tests) through
+ * hardhat-viem and to the Fund deployed there. The addresses come from `--deployment <file>` when
+ * given, else from Hardhat Ignition's record `ignition/deployments/chain-<id>/deployed_addresses.json`.
  */
-export async function connectFund(hre: HardhatRuntimeEnvironment, deployment: string | undefined) {
-  const connection = await hre.network.getOrCreate();
-  const { ethers } = connection;
-  // viem's client of the same connection, for the SDK's reads (assets, FundLens).
-  const client: PublicClient = await connection.viem.getPublicClient();
-  const chainId = (await ethers.provider.getNetwork()).chainId;
+export async function connectFund(
+  hre: HardhatRuntimeEnvironment,
+  deployment: string | undefined,
+): Promise<Fund> {
+  const { viem } = await hre.network.getOrCreate();
+  const client: PublicClient = await viem.getPublicClient();
+  const chainId = BigInt(await client.getChainId());
   const file = optional(deployment) ?? path.join(hre.config.paths.root, deployedAddressesFile(chainId));
-  let addresses: FundAddresses;
+  let recorded: ReturnType<typeof loadFundAddresses>;
   try {
-    addresses = loadFundAddresses(chainId, file);
+    recorded = loadFundAddresses(chainId, file);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  if ((await ethers.provider.getCode(addresses.TrusteeCouncil)) === "0x") {
+  const addresses = {
+    ...(Object.fromEntries(fundContracts.map((name) => [name, getAddress(recorded[name])])) as FundAddresses),
+    ...(recorded.TestToken === undefined ? {} : { TestToken: getAddress(recorded.TestToken) }),
+  };
+  const code = await client.getCode({ address: addresses.TrusteeCouncil });
+  if (code === undefined || code === "0x") {
     fail(
       `No contract at the recorded TrusteeCouncil address ${addresses.TrusteeCouncil} on chain ${chainId}: ` +
         `${file} is stale (was the chain restarted?). Deploy again.`,
     );
   }
-  const [council, shares, pool, rounds, offerings, registry, signers] = await Promise.all([
-    ethers.getContractAt("ITrusteeCouncil", addresses.TrusteeCouncil),
-    ethers.getContractAt("IFundShares", addresses.FundShares),
-    ethers.getContractAt("ICapitalPool", addresses.CapitalPool),
-    ethers.getContractAt("IGrantRounds", addresses.GrantRounds),
-    ethers.getContractAt("IOfferings", addresses.Offerings),
-    ethers.getContractAt("IReturnsRegistry", addresses.ReturnsRegistry),
-    ethers.getSigners(),
-  ]);
-  return {
-    ethers,
-    chainId,
-    addresses,
-    council,
-    shares,
-    pool,
-    rounds,
-    offerings,
-    registry,
-    client,
-    signers,
-  };
+  // The node lists its accounts in lower case; their wallets here carry checksummed addresses, as printed.
+  const accounts = (await viem.getWalletClients()).map((wallet) => getAddress(wallet.account.address));
+  const wallets: Wallet[] = await Promise.all(accounts.map((account) => viem.getWalletClient(account)));
+  return { chainId, addresses, client, wallets };
 }
-
-export type Fund = Awaited<ReturnType<typeof connectFund>>;
 
 /** The latest block's timestamp (the chain's clock, which tests and the demo move). */
 export async function chainTime(fund: Fund): Promise<bigint> {
-  const block = await fund.ethers.provider.getBlock("latest");
-  if (block === null) return fail("The network returned no latest block");
-  return BigInt(block.timestamp);
+  const block = await fund.client.getBlock({ blockTag: "latest" });
+  return block.timestamp;
 }
 
 /** Symbol and decimals of `address` (ETH for the zero address). */
-export function assetInfo(fund: Fund, address: string): Promise<AssetInfo> {
-  return readAsset(fund.client, address as Address);
+export function assetInfo(fund: Fund, address: Address): Promise<AssetInfo> {
+  return readAsset(fund.client, address);
 }
 
 /** The asset, which must be a returns asset of the Fund (`option` is named in the error). */
-export async function returnsAsset(fund: Fund, option: string, address: string): Promise<AssetInfo> {
-  if (!(await fund.shares.isReturnsAsset(address))) {
-    const listed = await fund.shares.returnsAssets();
+export async function returnsAsset(fund: Fund, option: string, address: Address): Promise<AssetInfo> {
+  const shares = { address: fund.addresses.FundShares, abi: fundSharesAbi } as const;
+  if (!(await fund.client.readContract({ ...shares, functionName: "isReturnsAsset", args: [address] }))) {
+    const listed = await fund.client.readContract({ ...shares, functionName: "returnsAssets" });
     const names = await Promise.all(listed.map(async (asset) => (await assetInfo(fund, asset)).symbol));
     fail(
       `--${option}: ${address} is not a returns asset of the Fund (the returns assets are ${names.join(", ")})`,
@@ -97,6 +101,6 @@ export async function returnsAsset(fund: Fund, option: string, address: string):
 }
 
 /** Balance of `holder` in `asset` (ETH for the zero address). */
-export function balanceOf(fund: Fund, asset: string, holder: string): Promise<bigint> {
-  return assetBalance(fund.client, asset as Address, holder as Address);
+export function balanceOf(fund: Fund, asset: Address, holder: Address): Promise<bigint> {
+  return assetBalance(fund.client, asset, holder);
 }

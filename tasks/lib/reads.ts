@@ -1,10 +1,28 @@
-// Reads shared by several tasks: proposals, rounds, applications, offerings and commitments as
-// plain summary objects.
-import type { Hex } from "viem";
+// Reads shared by several tasks, through FundLens (`@fef/sdk/lens`): the fund, proposals, rounds,
+// applications, offerings, companies and commitments as plain summary objects.
+import type { Address, Hex } from "viem";
 
 import { actionKindOf } from "@fef/sdk/actionKinds";
+import { type AssetInfo, ETH, findAsset } from "@fef/sdk/assets";
+import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import {
+  type ApplicationView as LensApplication,
+  type CommitmentView as LensCommitment,
+  type FundView,
+  type Page,
+  type ProposalView as LensProposal,
+  page,
+  readApplicationsByIds,
+  readCommitmentsByIds,
+  readCompaniesByIds,
+  readFund,
+  readOfferings,
+  readProposals,
+  readRounds,
+} from "@fef/sdk/lens";
 import { decodeActionParams } from "@fef/sdk/proposals";
 import {
+  type Compliance,
   type OfferingWindow,
   type ProposalState,
   type RoundPhase,
@@ -13,15 +31,61 @@ import {
   offeringWindow,
   proposalState,
   roundPhase,
-  roundStatuses,
-  type Compliance,
 } from "@fef/sdk/status";
-import type { AssetInfo } from "@fef/sdk/assets";
 
 import { assetInfo } from "./fund.js";
 import type { Fund } from "./fund.js";
 
 export type { OfferingWindow, ProposalState, RoundPhase };
+
+/** Most items one FundLens page or id list may hold (`FundLensBase.MAX_PAGE`). */
+export const LENS_PAGE = 100n;
+
+/** The fund's totals, assets, council and counts, in one read. */
+export function fundView(fund: Fund): Promise<FundView> {
+  return readFund(fund.client, fund.addresses.FundLens);
+}
+
+/** The returns assets of `view`, with their symbols and decimals. */
+export function assetsOf(view: FundView): AssetInfo[] {
+  return view.assets.map(({ asset, symbol, decimals }) => ({ asset, symbol, decimals }));
+}
+
+/** `asset`'s record among the fund's returns assets, else read from the chain. */
+export async function knownAsset(fund: Fund, view: FundView | undefined, asset: Address): Promise<AssetInfo> {
+  return (view === undefined ? undefined : findAsset(assetsOf(view), asset)) ?? assetInfo(fund, asset);
+}
+
+/** Reads `ids` in lists of at most `LENS_PAGE` (one call each). */
+async function inLists<T>(
+  ids: readonly bigint[],
+  read: (list: readonly bigint[]) => Promise<readonly T[]>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let start = 0; start < ids.length; start += Number(LENS_PAGE)) {
+    rows.push(...(await read(ids.slice(start, start + Number(LENS_PAGE)))));
+  }
+  return rows;
+}
+
+/** The newest `limit` rows of a paged lens view, in pages of at most `LENS_PAGE` (newest first). */
+async function newest<T>(limit: bigint, read: (p: Page) => Promise<readonly T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let offset = 0n; offset < limit; offset += LENS_PAGE) {
+    const size = limit - offset < LENS_PAGE ? limit - offset : LENS_PAGE;
+    const batch = await read(page(offset, size));
+    rows.push(...batch);
+    if (BigInt(batch.length) < size) break;
+  }
+  return rows;
+}
+
+/** The row of id `id` of a paged lens view (ids run from 1; one call). */
+async function byId<T>(id: bigint, read: (p: Page) => Promise<readonly T[]>): Promise<T | undefined> {
+  return (await read(page(id - 1n, 1n, false)))[0];
+}
+
+// ---------------------------------------------------------------- proposals
 
 export interface ProposalView {
   id: bigint;
@@ -39,43 +103,65 @@ export interface ProposalView {
   approvedBy: string[];
 }
 
-export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise<ProposalView> {
-  const [stored, approvals, threshold, trustees] = await Promise.all([
-    fund.council.proposal(id),
-    fund.council.approvalCount(id),
-    fund.council.threshold(),
-    fund.council.trustees(),
-  ]);
-  const kind = actionKindOf(stored.kind) ?? `kind ${stored.kind}`;
-  const approved = await Promise.all(trustees.map((account) => fund.council.hasApproved(id, account)));
+function proposalView(
+  row: LensProposal,
+  council: Pick<FundView, "trustees" | "threshold">,
+  now: bigint,
+): ProposalView {
+  const stored = row.proposal;
+  const known = actionKindOf(stored.kind);
   let params: Record<string, unknown>;
   try {
-    params = actionKindOf(stored.kind)
-      ? decodeActionParams(kind as never, stored.args as Hex)
-      : { args: stored.args };
+    params = known === undefined ? { args: stored.args } : decodeActionParams(known, stored.args as Hex);
   } catch {
     params = { args: stored.args };
   }
-  const state = proposalState(
-    { executed: stored.executed, expiresAt: stored.expiresAt, approvals, threshold },
-    now,
-  );
   return {
-    id,
-    kind,
+    id: row.id,
+    kind: known ?? `kind ${stored.kind}`,
     params,
     args: stored.args,
     proposer: stored.proposer,
     createdAt: stored.createdAt,
     expiresAt: stored.expiresAt,
-    state,
-    approvals,
-    threshold,
-    approvedBy: trustees.filter((_account, index) => approved[index]),
+    state: proposalState(
+      {
+        executed: stored.executed,
+        expiresAt: stored.expiresAt,
+        approvals: row.approvals,
+        threshold: council.threshold,
+      },
+      now,
+    ),
+    approvals: row.approvals,
+    threshold: council.threshold,
+    approvedBy: council.trustees.filter((_trustee, index) => row.approvedBy[index] === true),
   };
 }
 
-export const ROUND_STATUS = roundStatuses;
+/** Proposal `id` (which must exist) with its live approvals. */
+export async function readProposal(fund: Fund, id: bigint, now: bigint): Promise<ProposalView> {
+  const [view, row] = await Promise.all([
+    fundView(fund),
+    byId(id, (p) => readProposals(fund.client, fund.addresses.FundLens, p)),
+  ]);
+  if (row === undefined) throw new Error(`Proposal ${id} does not exist`);
+  return proposalView(row, view, now);
+}
+
+/** The newest `limit` proposals (newest first). */
+export async function readNewestProposals(
+  fund: Fund,
+  council: Pick<FundView, "trustees" | "threshold">,
+  limit: bigint,
+  now: bigint,
+): Promise<ProposalView[]> {
+  const rows = await newest(limit, (p) => readProposals(fund.client, fund.addresses.FundLens, p));
+  return rows.map((row) => proposalView(row, council, now));
+}
+
+// ---------------------------------------------------------------- rounds
+
 export const APPLICATION_STATUS = applicationStatuses;
 
 export interface RoundView {
@@ -97,37 +183,108 @@ export interface RoundView {
   settledAt: bigint;
 }
 
-export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<RoundView> {
-  const round = await fund.rounds.round(id);
+type LensRound = Awaited<ReturnType<typeof readRounds>>[number];
+
+async function roundView(fund: Fund, row: LensRound, now: bigint, view?: FundView): Promise<RoundView> {
+  const { round } = row;
   const { params } = round;
-  const phase = roundPhase(
-    {
-      status: round.status,
-      applicationDeadline: params.applicationDeadline,
-      commitDeadline: params.commitDeadline,
-      revealDeadline: params.revealDeadline,
-    },
-    now,
-  );
   return {
-    id,
-    phase,
+    id: row.id,
+    phase: roundPhase(
+      {
+        status: round.status,
+        applicationDeadline: params.applicationDeadline,
+        commitDeadline: params.commitDeadline,
+        revealDeadline: params.revealDeadline,
+      },
+      now,
+    ),
     sharePool: params.sharePool,
     applicationDeadline: params.applicationDeadline,
     commitDeadline: params.commitDeadline,
     revealDeadline: params.revealDeadline,
     vestingCliff: params.vestingCliff,
     vestingDuration: params.vestingDuration,
-    stipendAsset: await assetInfo(fund, params.stipendAsset),
+    stipendAsset: await knownAsset(fund, view, params.stipendAsset),
     stipendBudget: params.stipendBudget,
-    applications: round.applicationCount,
-    finalized: round.finalizedCount,
-    funded: round.fundedCount,
+    applications: BigInt(round.applicationCount),
+    finalized: BigInt(round.finalizedCount),
+    funded: BigInt(round.fundedCount),
     totalWeight: round.totalWeight,
     stipendReserved: round.stipendReserved,
     settledAt: round.settledAt,
   };
 }
+
+/** Round `id`, which must exist. */
+export async function readRound(fund: Fund, id: bigint, now: bigint): Promise<RoundView> {
+  const row = await byId(id, (p) => readRounds(fund.client, fund.addresses.FundLens, p));
+  if (row === undefined) throw new Error(`Round ${id} does not exist`);
+  return roundView(fund, row, now);
+}
+
+/** The newest `limit` rounds (newest first). */
+export async function readNewestRounds(
+  fund: Fund,
+  view: FundView,
+  limit: bigint,
+  now: bigint,
+): Promise<RoundView[]> {
+  const rows = await newest(limit, (p) => readRounds(fund.client, fund.addresses.FundLens, p));
+  return Promise.all(rows.map((row) => roundView(fund, row, now, view)));
+}
+
+// ---------------------------------------------------------------- applications
+
+export type ApplicationView = LensApplication["application"] & {
+  id: bigint;
+  /** `IGrantRounds.ApplicationStatus` by name */
+  statusName: string;
+  award: bigint;
+  stipendAward: bigint;
+  vestedShares: bigint;
+  claimableShares: bigint;
+  claimableStipend: bigint;
+  /** the viewer's sealed estimate (zero when it has not committed) and whether it was revealed */
+  viewerCommitment: Hex;
+  viewerRevealed: boolean;
+};
+
+function applicationView(row: LensApplication): ApplicationView {
+  return {
+    ...row.application,
+    id: row.id,
+    statusName: APPLICATION_STATUS[row.application.status] ?? `status ${row.application.status}`,
+    award: row.award,
+    stipendAward: row.stipendAward,
+    vestedShares: row.vestedShares,
+    claimableShares: row.claimableShares,
+    claimableStipend: row.claimableStipend,
+    viewerCommitment: row.viewerCommitment,
+    viewerRevealed: row.viewerRevealed,
+  };
+}
+
+/** Applications `ids` (which must exist), with `viewer`'s sealed estimate on each. */
+export async function readApplications(
+  fund: Fund,
+  ids: readonly bigint[],
+  viewer: Address = ETH.asset,
+): Promise<ApplicationView[]> {
+  const rows = await inLists(ids, (list) =>
+    readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer),
+  );
+  return rows.map(applicationView);
+}
+
+/** Application `id` (which must exist), with `viewer`'s sealed estimate. */
+export async function readApplication(fund: Fund, id: bigint, viewer?: Address): Promise<ApplicationView> {
+  const [view] = await readApplications(fund, [id], viewer);
+  if (view === undefined) throw new Error(`Application ${id} does not exist`);
+  return view;
+}
+
+// ---------------------------------------------------------------- offerings
 
 export type OfferingState = OfferingWindow;
 
@@ -150,15 +307,21 @@ export interface OfferingView {
   settleable: boolean;
 }
 
-export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise<OfferingView> {
-  const offering = await fund.offerings.offering(id);
+type LensOffering = Awaited<ReturnType<typeof readOfferings>>[number];
+
+async function offeringView(
+  fund: Fund,
+  row: LensOffering,
+  now: bigint,
+  view?: FundView,
+): Promise<OfferingView> {
+  const { offering } = row;
   const { params } = offering;
   const times = { start: params.start, end: params.end, closed: offering.closed, settled: offering.settled };
-  const state = offeringWindow(times, now);
   return {
-    id,
-    state,
-    asset: await assetInfo(fund, params.asset),
+    id: row.id,
+    state: offeringWindow(times, now),
+    asset: await knownAsset(fund, view, params.asset),
     pricePerShare: params.pricePerShare,
     shareCap: params.shareCap,
     sharesSold: offering.sharesSold,
@@ -171,6 +334,31 @@ export async function readOffering(fund: Fund, id: bigint, now: bigint): Promise
     settleable: offeringSettleable(times, now),
   };
 }
+
+/** Offering `id` (which must exist) and `viewer`'s subscribed, unclaimed shares in it. */
+export async function readOffering(
+  fund: Fund,
+  id: bigint,
+  now: bigint,
+  viewer: Address = ETH.asset,
+): Promise<OfferingView & { viewerPending: bigint }> {
+  const row = await byId(id, (p) => readOfferings(fund.client, fund.addresses.FundLens, p, viewer));
+  if (row === undefined) throw new Error(`Offering ${id} does not exist`);
+  return { ...(await offeringView(fund, row, now)), viewerPending: row.viewerPending };
+}
+
+/** The newest `limit` offerings (newest first). */
+export async function readNewestOfferings(
+  fund: Fund,
+  view: FundView,
+  limit: bigint,
+  now: bigint,
+): Promise<OfferingView[]> {
+  const rows = await newest(limit, (p) => readOfferings(fund.client, fund.addresses.FundLens, p, ETH.asset));
+  return Promise.all(rows.map((row) => offeringView(fund, row, now, view)));
+}
+
+// ---------------------------------------------------------------- commitments and companies
 
 /** `IReturnsRegistry.Compliance` (the SDK's `Compliance`, mutable for the summaries). */
 export type ComplianceView = { -readonly [K in keyof Compliance]: Compliance[K] };
@@ -191,24 +379,21 @@ export interface CommitmentView extends ComplianceView {
   reportedCount: bigint;
 }
 
-export async function readCommitment(fund: Fund, id: bigint): Promise<CommitmentView> {
-  const [commitment, compliance] = await Promise.all([
-    fund.registry.commitment(id),
-    fund.registry.compliance(id),
-  ]);
+function commitmentView(row: LensCommitment): CommitmentView {
+  const { commitment, compliance } = row;
   return {
-    id,
+    id: row.id,
     companyId: commitment.companyId,
     signer: commitment.signer,
     modelName: commitment.modelName,
     techniqueIds: [...commitment.techniqueIds],
-    returnsShareBps: commitment.returnsShareBps,
+    returnsShareBps: BigInt(commitment.returnsShareBps),
     start: commitment.start,
     end: commitment.end,
     periodLength: commitment.periodLength,
     gracePeriod: commitment.gracePeriod,
-    periodCount: commitment.periodCount,
-    reportedCount: commitment.reportedCount,
+    periodCount: BigInt(commitment.periodCount),
+    reportedCount: BigInt(commitment.reportedCount),
     periodsElapsed: compliance.periodsElapsed,
     periodsReported: compliance.periodsReported,
     periodsDue: compliance.periodsDue,
@@ -216,6 +401,19 @@ export async function readCommitment(fund: Fund, id: bigint): Promise<Commitment
     delinquent: compliance.delinquent,
     disputed: compliance.disputed,
   };
+}
+
+/** Commitments `ids` (which must exist) with their compliance now. */
+export async function readCommitments(fund: Fund, ids: readonly bigint[]): Promise<CommitmentView[]> {
+  const rows = await inLists(ids, (list) => readCommitmentsByIds(fund.client, fund.addresses.FundLens, list));
+  return rows.map(commitmentView);
+}
+
+/** Commitment `id` (which must exist) with its compliance now. */
+export async function readCommitment(fund: Fund, id: bigint): Promise<CommitmentView> {
+  const [view] = await readCommitments(fund, [id]);
+  if (view === undefined) throw new Error(`Commitment ${id} does not exist`);
+  return view;
 }
 
 /** The compliance fields of a commitment. */
@@ -235,22 +433,46 @@ export interface CompanyView {
   delinquent: boolean;
 }
 
-/** A company with all its commitments, found through their registration events (the registry keeps no per-company list). */
-export async function readCompany(fund: Fund, id: bigint): Promise<CompanyView> {
-  const [company, events] = await Promise.all([
-    fund.registry.company(id),
-    fund.registry.queryFilter(fund.registry.filters.CommitmentRegistered(undefined, id), 0),
+/**
+ * Companies `ids` (which must exist), each with all its commitments, found through their
+ * registration events (the registry keeps no per-company list): one log query for all of them.
+ */
+export async function readCompanies(fund: Fund, ids: readonly bigint[]): Promise<CompanyView[]> {
+  if (ids.length === 0) return [];
+  const [rows, events] = await Promise.all([
+    inLists(ids, (list) => readCompaniesByIds(fund.client, fund.addresses.FundLens, list, ETH.asset)),
+    fund.client.getContractEvents({
+      address: fund.addresses.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      eventName: "CommitmentRegistered",
+      args: { companyId: [...ids] },
+      fromBlock: 0n,
+      strict: true,
+    }),
   ]);
-  const commitments = await Promise.all(events.map((event) => readCommitment(fund, event.args.commitmentId)));
-  return {
-    id,
-    name: company.name,
-    uri: company.uri,
-    admin: company.admin,
-    registeredAt: company.registeredAt,
-    commitments,
-    delinquent: commitments.some((commitment) => commitment.delinquent),
-  };
+  const commitments = await readCommitments(
+    fund,
+    events.map((event) => event.args.commitmentId),
+  );
+  return rows.map((row) => {
+    const own = commitments.filter((commitment) => commitment.companyId === row.id);
+    return {
+      id: row.id,
+      name: row.company.name,
+      uri: row.company.uri,
+      admin: row.company.admin,
+      registeredAt: row.company.registeredAt,
+      commitments: own,
+      delinquent: own.some((commitment) => commitment.delinquent),
+    };
+  });
+}
+
+/** Company `id` (which must exist) with all its commitments. */
+export async function readCompany(fund: Fund, id: bigint): Promise<CompanyView> {
+  const [view] = await readCompanies(fund, [id]);
+  if (view === undefined) throw new Error(`Company ${id} does not exist`);
+  return view;
 }
 
 /** Ids `count, count-1, …` down to at most `limit` of them (newest first). */

@@ -1,51 +1,84 @@
-import type {
-  ContractTransactionReceipt,
-  ContractTransactionResponse,
-  Interface,
-  LogDescription,
-} from "ethers";
+import {
+  type Abi,
+  type Address,
+  type ContractEventName,
+  type Hash,
+  type ParseEventLogsReturnType,
+  type TransactionReceipt,
+  parseEventLogs,
+} from "viem";
 
-import { explainError } from "@fef/sdk/errors";
+import { SaltRecordError } from "@fef/sdk/salts";
+import { type Step, StepError, sendSteps } from "@fef/sdk/steps";
 
 import { fail } from "./fail.js";
-import type { Fund } from "./fund.js";
+import type { Fund, Wallet } from "./fund.js";
 
-/**
- * Sends a transaction and waits for it. A revert — usually caught when the node estimates gas,
- * before anything is sent — becomes an error naming the custom error and its arguments in words.
- */
-export async function send(
-  fund: Fund,
-  label: string,
-  transaction: () => Promise<ContractTransactionResponse>,
-): Promise<ContractTransactionReceipt> {
-  let response: ContractTransactionResponse;
-  try {
-    response = await transaction();
-  } catch (error) {
-    return fail(`${label} failed: ${explainError(error)}`);
-  }
-  let receipt: ContractTransactionReceipt | null;
-  try {
-    receipt = await response.wait();
-  } catch (error) {
-    return fail(`${label} failed in transaction ${response.hash}: ${explainError(error)}`);
-  }
-  if (receipt === null || receipt.status !== 1) fail(`${label} failed in transaction ${response.hash}`);
-  return receipt;
+export interface Sent {
+  /** one per step, in order */
+  receipts: TransactionReceipt[];
+  /** the last step's receipt: the action itself (earlier steps are approvals) */
+  receipt: TransactionReceipt;
+  /** the last step's transaction */
+  transaction: Hash;
+  /** the approval sent first, when the builder needed one */
+  approval?: Hash;
 }
 
-/** The first `name` event emitted by the contract with `address` in the receipt. */
-export function findEvent(
-  receipt: ContractTransactionReceipt,
-  iface: Interface,
-  address: string,
-  name: string,
-): LogDescription {
-  for (const log of receipt.logs) {
-    if (log.address.toLowerCase() !== address.toLowerCase()) continue;
-    const parsed = iface.parseLog(log);
-    if (parsed?.name === name) return parsed;
+/**
+ * Sends the steps of an SDK action builder from `wallet`: each is simulated, sent and waited for. A
+ * revert — caught by the simulation, before anything is sent — stops the task with the step's label
+ * and its custom error and arguments in words.
+ */
+export async function send(fund: Fund, wallet: Wallet, steps: readonly Step[]): Promise<Sent> {
+  let receipts: TransactionReceipt[];
+  try {
+    receipts = await sendSteps(wallet, fund.client, steps);
+  } catch (error) {
+    if (error instanceof StepError) return fail(error.message);
+    throw error;
   }
-  return fail(`Transaction ${receipt.hash} emitted no ${name} event`);
+  const receipt = receipts.at(-1);
+  if (receipt === undefined) return fail("Nothing to send");
+  const approval = receipts.length > 1 ? receipts[0]?.transactionHash : undefined;
+  return {
+    receipts,
+    receipt,
+    transaction: receipt.transactionHash,
+    ...(approval === undefined ? {} : { approval }),
+  };
+}
+
+/** Runs an SDK call that reads or writes salt records, turning a SaltRecordError into a plain error. */
+export async function withSalts<T>(action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof SaltRecordError) return fail(error.message);
+    throw error;
+  }
+}
+
+/** Every `eventName` event emitted by the contract at `address` in the receipt, decoded with `abi`. */
+export function eventsOf<const abi extends Abi, name extends ContractEventName<abi>>(
+  receipt: TransactionReceipt,
+  abi: abi,
+  address: Address,
+  eventName: name,
+): ParseEventLogsReturnType<abi, name, true> {
+  const logs = receipt.logs.filter((log) => log.address.toLowerCase() === address.toLowerCase());
+  return parseEventLogs({ abi, logs, eventName });
+}
+
+/** The first `eventName` event emitted by the contract at `address` in the receipt. */
+export function findEvent<const abi extends Abi, name extends ContractEventName<abi>>(
+  receipt: TransactionReceipt,
+  abi: abi,
+  address: Address,
+  eventName: name,
+): ParseEventLogsReturnType<abi, name, true>[number] {
+  const [event] = eventsOf(receipt, abi, address, eventName);
+  if (event === undefined)
+    return fail(`Transaction ${receipt.transactionHash} emitted no ${eventName} event`);
+  return event;
 }

@@ -1,6 +1,6 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { AbiCoder } from "ethers";
-import type { ContractTransactionResponse, Interface } from "ethers";
+import type { AddressLike, ContractTransactionResponse, Interface } from "ethers";
 
 import { ActionKindValue as ActionKind } from "@fef/sdk/actionKinds";
 
@@ -59,6 +59,26 @@ export interface SystemOptions {
   bind?: boolean;
 }
 
+/** A contract with OpenZeppelin's AccessControl (the ledger, the capital pool). */
+interface AccessControlled {
+  DEFAULT_ADMIN_ROLE(): Promise<string>;
+  grantRole(role: string, account: AddressLike): Promise<unknown>;
+  renounceRole(role: string, account: AddressLike): Promise<unknown>;
+}
+
+/** Hands each contract's admin role to the council; the deployer then renounces it. */
+export async function handAdminToCouncil(
+  contracts: readonly AccessControlled[],
+  council: AddressLike,
+  deployer: HardhatEthersSigner,
+): Promise<void> {
+  for (const contract of contracts) {
+    const admin = await contract.DEFAULT_ADMIN_ROLE();
+    await contract.grantRole(admin, council);
+    await contract.renounceRole(admin, deployer);
+  }
+}
+
 /**
  * Deploys the Fund as the deployment description says: council, ledger, capital pool, grant
  * rounds; offerings and the returns registry (other branches) are call recorders. Roles: grant
@@ -88,16 +108,12 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
   const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
 
-  const adminRole = await shares.DEFAULT_ADMIN_ROLE();
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   // Forfeited application deposits go into the pool as capital.
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
-  await shares.grantRole(adminRole, council);
-  await shares.renounceRole(adminRole, deployer);
-  await pool.grantRole(adminRole, council);
-  await pool.renounceRole(adminRole, deployer);
+  await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {
     await council.bindSystem({

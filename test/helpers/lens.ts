@@ -16,7 +16,7 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
-import { ActionKind, ETH, argsFor, at } from "./council.js";
+import { ActionKind, ETH, argsFor, at, handAdminToCouncil } from "./council.js";
 
 export const DAY = 86_400n;
 export const SHARE = 10n ** 18n;
@@ -70,17 +70,13 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
   const registry = await ethers.deployContract("ReturnsRegistry", [council, shares]);
   const token = await ethers.deployContract("TestToken", ["Test USD", "tUSD", 6]);
 
-  const admin = await shares.DEFAULT_ADMIN_ROLE();
   await shares.addReturnsAsset(token);
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await shares.grantRole(await shares.MINTER_ROLE(), offerings);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
-  await shares.grantRole(admin, council);
-  await pool.grantRole(admin, council);
-  await shares.renounceRole(admin, deployer);
-  await pool.renounceRole(admin, deployer);
+  await handAdminToCouncil([shares, pool], council, deployer);
 
   const lens = await ethers.deployContract("FundLens", [council]);
   if (bind) {

@@ -76,12 +76,17 @@ export function loadFund(): Promise<TestFund> {
   return networkHelpers.loadFixture(deployFund);
 }
 
+/** The options a task run gets besides `args`: `--json`, and the fixture's `--deployment` (none for `null`: a task that never reads the chain). */
+function baseArgs(fund: TestFund | null, json: boolean): Record<string, unknown> {
+  return fund === null ? { json } : { json, deployment: fund.deployment };
+}
+
 /**
  * Runs a task with `--json` and the fixture's `--deployment`, checks that it printed exactly one
  * JSON document, and returns the summary object the action returned.
  */
 export async function runTask<T>(
-  fund: TestFund,
+  fund: TestFund | null,
   name: string,
   args: Record<string, unknown> = {},
 ): Promise<T> {
@@ -92,7 +97,7 @@ export async function runTask<T>(
   };
   let result: T;
   try {
-    result = (await hre.tasks.getTask(name).run({ json: true, deployment: fund.deployment, ...args })) as T;
+    result = (await hre.tasks.getTask(name).run({ ...baseArgs(fund, true), ...args })) as T;
   } finally {
     console.log = original;
   }
@@ -103,7 +108,7 @@ export async function runTask<T>(
 
 /** Runs a task without `--json` and returns the human summary it printed, one string per line. */
 export async function runTaskText(
-  fund: TestFund,
+  fund: TestFund | null,
   name: string,
   args: Record<string, unknown> = {},
 ): Promise<string[]> {
@@ -113,7 +118,7 @@ export async function runTaskText(
     printed.push(parts.map(String).join(" "));
   };
   try {
-    await hre.tasks.getTask(name).run({ json: false, deployment: fund.deployment, ...args });
+    await hre.tasks.getTask(name).run({ ...baseArgs(fund, false), ...args });
   } finally {
     console.log = original;
   }
@@ -125,7 +130,7 @@ export async function runTaskText(
  * was mined, i.e. no transaction was sent.
  */
 export async function expectTaskError(
-  fund: TestFund,
+  fund: TestFund | null,
   name: string,
   args: Record<string, unknown>,
   message: string,

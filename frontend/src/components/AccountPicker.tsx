@@ -1,6 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import type { Address } from "viem";
-import { useConnect, useConnection, useConnectors, useDisconnect, useReadContracts } from "wagmi";
+import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 
 import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { devAccounts } from "@fef/sdk/devAccounts";
@@ -9,6 +10,7 @@ import { shortAddress } from "@fef/sdk/format";
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { LOCAL_CHAIN_ID } from "../lib/chains";
+import { fundKeys } from "../lib/fundReads";
 import { rememberDevAccount } from "../lib/devConnector";
 
 /** Local demo: act as any Hardhat dev account (labelled by its detected roles), or connect a browser wallet. */
@@ -18,19 +20,28 @@ export function AccountPicker() {
   const connectors = useConnectors();
   const connect = useConnect();
   const disconnect = useDisconnect();
-  const { system, chainId } = useFund();
+  const { system, chainId, client } = useFund();
   const roles = useRoleIndex();
   const onLocal = chainId === LOCAL_CHAIN_ID;
 
-  const balances = useReadContracts({
-    contracts: devAccounts.map((account) => ({
-      address: system?.shares,
-      abi: fundSharesAbi,
-      functionName: "balanceOf",
-      args: [account],
-      chainId: LOCAL_CHAIN_ID,
-    })),
-    query: { enabled: Boolean(system && onLocal) },
+  // One batched HTTP request: the transport batches calls made in the same tick.
+  const shares = system?.shares;
+  const balances = useQuery({
+    queryKey: fundKeys.balances(chainId, devAccounts),
+    queryFn: () => {
+      if (!client || !shares) throw new Error("The Fund is not deployed on this chain");
+      return Promise.all(
+        devAccounts.map((account) =>
+          client.readContract({
+            address: shares,
+            abi: fundSharesAbi,
+            functionName: "balanceOf",
+            args: [account],
+          }),
+        ),
+      );
+    },
+    enabled: Boolean(client && shares && onLocal),
   });
 
   const injected = connectors.find((c) => c.type === "injected");
@@ -63,9 +74,7 @@ export function AccountPicker() {
           >
             <option value="">— none —</option>
             {devAccounts.map((account, index) => {
-              const result = balances.data?.[index];
-              const balance =
-                result?.status === "success" && typeof result.result === "bigint" ? result.result : undefined;
+              const balance = balances.data?.[index];
               const labels = roles.rolesOf(account, balance);
               return (
                 <option key={account} value={account}>

@@ -1,13 +1,13 @@
-import { fundSharesAbi } from "@fef/sdk/generated/abis";
+import { claimAll, claimReturns } from "@fef/sdk/actions/shares";
 import { formatAmount, formatShares } from "@fef/sdk/format";
 
+import { useAction } from "../hooks/useAction";
 import { useFund } from "../hooks/useFund";
-import { useSend } from "../hooks/useSend";
 
 /** The connected holder's shares and claimable returns per asset, with claim and claim-all. */
 export function ReturnsClaim() {
-  const { snapshot, system, assets, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { snapshot, system, assets } = useFund();
+  const { send, busy } = useAction();
   if (!snapshot || !system) return null;
   const v = snapshot.viewer;
   const any = v.claimable.some((c) => c > 0n);
@@ -50,17 +50,7 @@ export function ReturnsClaim() {
                       disabled={amount === 0n || busy.has(label)}
                       data-testid={`claim-returns-${a.symbol}`}
                       onClick={() =>
-                        void send(
-                          label,
-                          {
-                            address: system.shares,
-                            abi: fundSharesAbi,
-                            functionName: "claimReturns",
-                            args: [a.asset],
-                            chainId,
-                          },
-                          { asset: a },
-                        )
+                        void send(label, ({ fund }) => claimReturns(fund, a.asset), { asset: a })
                       }
                     >
                       Claim {a.symbol}
@@ -76,14 +66,7 @@ export function ReturnsClaim() {
         type="button"
         disabled={!any || busy.has("Claim all returns")}
         data-testid="claim-all"
-        onClick={() =>
-          void send("Claim all returns", {
-            address: system.shares,
-            abi: fundSharesAbi,
-            functionName: "claimAll",
-            chainId,
-          })
-        }
+        onClick={() => void send("Claim all returns", ({ fund }) => claimAll(fund))}
       >
         Claim all
       </button>

@@ -1,24 +1,39 @@
+import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
-import { zeroAddress, type Address, type ContractFunctionReturnType } from "viem";
-import { useChainId, useConnection, useReadContract } from "wagmi";
+import { zeroAddress, type Address, type PublicClient } from "viem";
+import { useChainId, useConnection, usePublicClient } from "wagmi";
 
-import { deployments, type ChainDeployment } from "@fef/sdk/deployments";
-import { fundLensAbi } from "@fef/sdk/generated/abis";
 import type { AssetInfo } from "@fef/sdk/assets";
+import { deployments, type ChainDeployment, type FundAddresses } from "@fef/sdk/deployments";
+import {
+  page,
+  readSnapshot,
+  snapshotQuery,
+  type ApplicationView,
+  type CommitmentView,
+  type CompanyView,
+  type FundView,
+  type HolderView,
+  type OfferingView,
+  type ProposalView,
+  type RoundView,
+  type Snapshot,
+  type TechniqueView,
+} from "@fef/sdk/lens";
 
 import type { ChainId } from "../lib/chains";
+import { fundKeys } from "../lib/fundReads";
 import { useHistory, type HistoryLog } from "./useHistory";
 
-export type Snapshot = ContractFunctionReturnType<typeof fundLensAbi, "view", "snapshot">;
-export type FundView = Snapshot["fund"];
-export type RoundRow = Snapshot["rounds"][number];
-export type ApplicationRow = Snapshot["applications"][number];
-export type OfferingRow = Snapshot["offerings"][number];
-export type TechniqueRow = Snapshot["techniques"][number];
-export type CompanyRow = Snapshot["companies"][number];
-export type CommitmentRow = Snapshot["commitments"][number];
-export type ProposalRow = Snapshot["proposals"][number];
-export type HolderRow = Snapshot["holders"][number];
+export type { FundView, Snapshot };
+export type RoundRow = RoundView;
+export type ApplicationRow = ApplicationView;
+export type OfferingRow = OfferingView;
+export type TechniqueRow = TechniqueView;
+export type CompanyRow = CompanyView;
+export type CommitmentRow = CommitmentView;
+export type ProposalRow = ProposalView;
+export type HolderRow = HolderView;
 
 /** The Fund's contracts on the current chain (the council's bound system). */
 export type System = {
@@ -35,8 +50,12 @@ export type Fund = {
   readonly chainId: ChainId;
   readonly deployment: ChainDeployment | undefined;
   readonly account: Address | undefined;
+  /** The chain's client for the SDK's reads and action builders. */
+  readonly client: PublicClient | undefined;
   readonly snapshot: Snapshot | undefined;
   readonly system: System | undefined;
+  /** The same contracts under the SDK's names (what its action builders take). */
+  readonly fund: FundAddresses | undefined;
   readonly assets: readonly AssetInfo[];
   /** Chain time of the snapshot (the local chain's clock may run ahead of the wall clock). */
   readonly now: bigint;
@@ -69,10 +88,6 @@ export const PAGE = {
 
 const FundContext = createContext<Fund | null>(null);
 
-function page(limit: number, newestFirst: boolean, offset = 0) {
-  return { offset: BigInt(offset), limit: BigInt(limit), newestFirst };
-}
-
 export function FundProvider({ children }: { children: ReactNode }) {
   const chainId = useChainId();
   const { address } = useConnection();
@@ -81,30 +96,31 @@ export function FundProvider({ children }: { children: ReactNode }) {
   const council = deployment?.addresses.TrusteeCouncil;
   const [holderOffset, setHolderOffset] = useState(0);
 
-  const query = useMemo(
-    () => ({
-      viewer: address ?? zeroAddress,
-      holders: page(PAGE.holders, false, holderOffset),
-      rounds: page(PAGE.rounds, true),
-      applications: page(PAGE.applications, true),
-      offerings: page(PAGE.offerings, true),
-      techniques: page(PAGE.techniques, false),
-      companies: page(PAGE.companies, false),
-      commitments: page(PAGE.commitments, true),
-      proposals: page(PAGE.proposals, true),
-    }),
-    [address, holderOffset],
-  );
+  const client = usePublicClient({ chainId }) as PublicClient | undefined;
 
-  const snapshotQuery = useReadContract({
-    address: lens,
-    abi: fundLensAbi,
-    functionName: "snapshot",
-    args: [query],
-    chainId,
-    query: { enabled: Boolean(lens), refetchInterval: 4_000 },
+  const snapshotRead = useQuery({
+    queryKey: fundKeys.snapshot(chainId, address, holderOffset),
+    queryFn: () => {
+      if (!client || !lens) throw new Error("The Fund is not deployed on this chain");
+      return readSnapshot(
+        client,
+        lens,
+        snapshotQuery(address ?? zeroAddress, {
+          holders: page(BigInt(holderOffset), BigInt(PAGE.holders), false),
+          rounds: page(0n, BigInt(PAGE.rounds)),
+          applications: page(0n, BigInt(PAGE.applications)),
+          offerings: page(0n, BigInt(PAGE.offerings)),
+          techniques: page(0n, BigInt(PAGE.techniques), false),
+          companies: page(0n, BigInt(PAGE.companies), false),
+          commitments: page(0n, BigInt(PAGE.commitments)),
+          proposals: page(0n, BigInt(PAGE.proposals)),
+        }),
+      );
+    },
+    enabled: Boolean(client && lens),
+    refetchInterval: 4_000,
   });
-  const snapshot = snapshotQuery.data;
+  const snapshot = snapshotRead.data;
 
   const system = useMemo((): System | undefined => {
     if (!snapshot || !lens || !council) return undefined;
@@ -119,6 +135,22 @@ export function FundProvider({ children }: { children: ReactNode }) {
       returnsRegistry: s.returnsRegistry,
     };
   }, [snapshot, lens, council]);
+
+  const fund = useMemo(
+    (): FundAddresses | undefined =>
+      system
+        ? {
+            TrusteeCouncil: system.council,
+            FundShares: system.shares,
+            GrantRounds: system.grantRounds,
+            Offerings: system.offerings,
+            CapitalPool: system.capitalPool,
+            ReturnsRegistry: system.returnsRegistry,
+            FundLens: system.lens,
+          }
+        : undefined,
+    [system],
+  );
 
   const addresses = useMemo(
     () =>
@@ -156,12 +188,14 @@ export function FundProvider({ children }: { children: ReactNode }) {
     chainId,
     deployment,
     account: address,
+    client,
     snapshot,
     system,
+    fund,
     assets,
     now: snapshot?.fund.timestamp ?? BigInt(Math.floor(Date.now() / 1000)),
-    loading: snapshotQuery.isLoading,
-    error: snapshotQuery.error,
+    loading: snapshotRead.isLoading,
+    error: snapshotRead.error,
     history,
     holderOffset,
     setHolderOffset,

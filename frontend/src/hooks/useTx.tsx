@@ -1,8 +1,5 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Hex } from "viem";
-import { useConfig } from "wagmi";
-import { waitForTransactionReceipt } from "wagmi/actions";
 
 import { decodeError, errorFormat } from "@fef/sdk/errors";
 import type { AssetInfo } from "@fef/sdk/assets";
@@ -23,46 +20,33 @@ export type TxEntry = {
   readonly errorName?: string;
 };
 
-/** Reports progress from inside an action: e.g. step("wallet") right before asking the wallet to sign. */
-export type TxStep = (phase: "checking" | "approving" | "wallet", note?: string) => void;
-
-export type TxOptions = {
-  /** The asset amounts in errors refer to when the error does not name it (e.g. an offering's asset). */
-  readonly asset?: AssetInfo;
-  /** Runs after confirmation (e.g. to clear a form). */
-  readonly onConfirmed?: () => void;
-};
-
 type TxContextValue = {
   readonly entries: readonly TxEntry[];
+  /** Labels of the actions under way (their buttons are disabled). */
   readonly busy: ReadonlySet<string>;
-  /**
-   * Runs one transaction: `action` simulates (so reverts are caught and decoded before the wallet
-   * opens), calls step("wallet"), sends and returns the hash; the runner then waits for the receipt,
-   * shows pending → confirmed / failed, and refreshes every query once it is confirmed.
-   */
-  readonly run: (
-    label: string,
-    action: (step: TxStep) => Promise<Hex>,
-    options?: TxOptions,
-  ) => Promise<boolean>;
+  /** Starts an entry (phase "checking") and marks `label` busy; returns the entry's id. */
+  readonly begin: (label: string) => number;
+  readonly update: (id: number, patch: Partial<Omit<TxEntry, "id" | "label">>) => void;
+  /** Ends entry `id` as failed with `error` decoded into plain words. */
+  readonly fail: (id: number, error: unknown, asset?: AssetInfo) => void;
+  /** Marks `label` no longer busy. */
+  readonly end: (label: string) => void;
   /** Shows an error that happened outside a transaction (e.g. a signature), decoded the same way. */
-  readonly report: (label: string, error: unknown, options?: TxOptions) => void;
+  readonly report: (label: string, error: unknown, asset?: AssetInfo) => void;
   readonly dismiss: (id: number) => void;
 };
 
 const TxContext = createContext<TxContextValue | null>(null);
 const MAX_ENTRIES = 6;
 
+/** The state of the transaction panel: recent entries and what is busy. `useAction` drives it. */
 export function TxProvider({ children }: { children: ReactNode }) {
-  const config = useConfig();
-  const queryClient = useQueryClient();
-  const { assets, chainId } = useFund();
+  const { assets } = useFund();
   const [entries, setEntries] = useState<readonly TxEntry[]>([]);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const nextId = useRef(1);
 
-  const update = useCallback((id: number, patch: Partial<TxEntry>) => {
+  const update = useCallback((id: number, patch: Partial<Omit<TxEntry, "id" | "label">>) => {
     setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...patch } : e)));
   }, []);
 
@@ -72,66 +56,45 @@ export function TxProvider({ children }: { children: ReactNode }) {
     return id;
   }, []);
 
-  const report = useCallback(
-    (label: string, error: unknown, options?: TxOptions) => {
-      const id = add(label, "failed");
-      const decoded = decodeError(error, errorFormat(assets, options?.asset));
+  const begin = useCallback(
+    (label: string) => {
+      setBusy((b) => new Set(b).add(label));
+      return add(label, "checking");
+    },
+    [add],
+  );
+
+  const end = useCallback((label: string) => {
+    setBusy((b) => {
+      const next = new Set(b);
+      next.delete(label);
+      return next;
+    });
+  }, []);
+
+  const fail = useCallback(
+    (id: number, error: unknown, asset?: AssetInfo) => {
+      const decoded = decodeError(error, errorFormat(assets, asset));
       update(id, {
+        phase: "failed",
+        note: undefined,
         message: decoded.message,
         ...(decoded.errorName ? { errorName: decoded.errorName } : {}),
       });
     },
-    [add, update, assets],
+    [update, assets],
   );
 
-  const run = useCallback(
-    async (label: string, action: (step: TxStep) => Promise<Hex>, options?: TxOptions): Promise<boolean> => {
-      const id = add(label, "checking");
-      setBusy((b) => new Set(b).add(label));
-      try {
-        const hash = await action((phase, note) =>
-          update(id, { phase, ...(note ? { note } : { note: undefined }) }),
-        );
-        update(id, { phase: "pending", hash, note: undefined });
-        const receipt = await waitForTransactionReceipt(config, { hash, chainId });
-        if (receipt.status !== "success") {
-          update(id, {
-            phase: "failed",
-            blockNumber: receipt.blockNumber,
-            message:
-              "The transaction was mined but reverted: the chain changed between the check and the inclusion. Nothing was changed; try again.",
-          });
-          return false;
-        }
-        update(id, { phase: "confirmed", blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed });
-        await queryClient.invalidateQueries();
-        options?.onConfirmed?.();
-        return true;
-      } catch (error) {
-        const decoded = decodeError(error, errorFormat(assets, options?.asset));
-        update(id, {
-          phase: "failed",
-          note: undefined,
-          message: decoded.message,
-          ...(decoded.errorName ? { errorName: decoded.errorName } : {}),
-        });
-        return false;
-      } finally {
-        setBusy((b) => {
-          const next = new Set(b);
-          next.delete(label);
-          return next;
-        });
-      }
-    },
-    [add, update, config, chainId, queryClient, assets],
+  const report = useCallback(
+    (label: string, error: unknown, asset?: AssetInfo) => fail(add(label, "failed"), error, asset),
+    [add, fail],
   );
 
   const dismiss = useCallback((id: number) => setEntries((list) => list.filter((e) => e.id !== id)), []);
 
   const value = useMemo(
-    () => ({ entries, busy, run, report, dismiss }),
-    [entries, busy, run, report, dismiss],
+    () => ({ entries, busy, begin, update, fail, end, report, dismiss }),
+    [entries, busy, begin, update, fail, end, report, dismiss],
   );
   return <TxContext.Provider value={value}>{children}</TxContext.Provider>;
 }

@@ -1,9 +1,7 @@
 import { useState } from "react";
 import { keccak256, toHex, zeroAddress } from "viem";
-import { useConfig, useReadContract } from "wagmi";
-import { readContract, simulateContract, writeContract } from "wagmi/actions";
 
-import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { reportReturns, returnsDue } from "@fef/sdk/actions/returns";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 import { periodEnd } from "@fef/sdk/status";
@@ -11,11 +9,10 @@ import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
 
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { eventsOf } from "../../hooks/useHistory";
-import { useTx } from "../../hooks/useTx";
-import { approveIfNeeded } from "../../lib/erc20";
 
 type Fields = "asset" | "gross" | "evidence";
 
@@ -27,24 +24,14 @@ export function CommitmentCard({
   readonly row: CommitmentRow;
   readonly disputed: ReadonlySet<string>;
 }) {
-  const config = useConfig();
-  const { system, assets, now, account, chainId, history } = useFund();
-  const { run, busy } = useTx();
+  const { system, assets, now, account, history } = useFund();
+  const { send, busy } = useAction();
   const form = useForm<Fields>({ asset: zeroAddress, gross: "", evidence: "" });
   const [evidenceText, setEvidenceText] = useState("");
   const asset = findAsset(assets, form.values.asset as `0x${string}`);
   const gross = asset
     ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
     : null;
-  // What the registry will charge for this gross amount (its `dueAmount`), read as the user types.
-  const due = useReadContract({
-    address: system?.returnsRegistry,
-    abi: returnsRegistryAbi,
-    functionName: "dueAmount",
-    args: gross?.ok ? [row.id, gross.value] : undefined,
-    chainId,
-    query: { enabled: Boolean(system && gross?.ok) },
-  });
   if (!system) return null;
   const c = row.commitment;
   const times = {
@@ -58,7 +45,8 @@ export function CommitmentCard({
   const done = next >= c.periodCount;
   const endsAt = done ? 0n : periodEnd(times, next);
   const ended = !done && now >= endsAt;
-  const preview = gross?.ok ? due.data : undefined;
+  // What the registry will charge for this gross amount (its `dueAmount`), computed as the user types.
+  const preview = gross?.ok ? returnsDue(gross.value, c.returnsShareBps) : undefined;
   const label = `Report period ${next} of commitment #${row.id} and pay`;
   const reports = eventsOf(history.logs, "ReturnsReported")
     .filter((l) => l.args.commitmentId === row.id)
@@ -78,35 +66,17 @@ export function CommitmentCard({
       });
       return;
     }
-    const registry = system.returnsRegistry;
-    await run(
+    await send(
       label,
-      async (step) => {
-        const due = await readContract(config, {
-          address: registry,
-          abi: returnsRegistryAbi,
-          functionName: "dueAmount",
-          args: [row.id, g.value],
-          chainId,
-        });
-        if (asset.asset !== zeroAddress && due > 0n) {
-          await approveIfNeeded(
-            config,
-            { chainId, owner: account, spender: registry, asset, amount: due },
-            step,
-          );
-        }
-        const { request } = await simulateContract(config, {
-          address: registry,
-          abi: returnsRegistryAbi,
-          functionName: "reportReturns",
-          args: [row.id, BigInt(next), asset.asset, g.value, e.value],
-          value: asset.asset === zeroAddress ? due : 0n,
-          chainId,
-        });
-        step("wallet", `Paying ${formatAmount(due, asset)}`);
-        return writeContract(config, request);
-      },
+      ({ client, fund, account: payer }) =>
+        reportReturns(client, fund, {
+          payer,
+          commitmentId: row.id,
+          period: BigInt(next),
+          asset: asset.asset,
+          grossReturns: g.value,
+          evidenceHash: e.value,
+        }),
       { asset, onConfirmed: form.reset },
     );
   }

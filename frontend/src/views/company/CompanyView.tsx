@@ -1,11 +1,10 @@
 import { useMemo } from "react";
-import { useReadContract } from "wagmi";
 
-import { fundLensAbi } from "@fef/sdk/generated/abis";
 import { formatDate, shortAddress } from "@fef/sdk/format";
 
 import { useFund } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
+import { MAX_IDS, useCommitmentsByIds, useCompaniesByIds } from "../../hooks/useLensReads";
 import { useRoleIndex } from "../../hooks/useRoles";
 import { disputedPeriods } from "../../lib/history";
 import { CommitmentCard } from "./CommitmentCard";
@@ -15,32 +14,18 @@ import { SignerManager } from "./SignerManager";
 
 /** Register, sign and submit a PFR, see periods due, report and pay, and the compliance record. */
 export function CompanyView() {
-  const { system, account, chainId, history } = useFund();
+  const { account, history } = useFund();
   const roles = useRoleIndex();
-  const companyIds = account ? roles.companiesOf(account).slice(0, 100) : [];
-  const companies = useReadContract({
-    address: system?.lens,
-    abi: fundLensAbi,
-    functionName: "companiesByIds",
-    args: account ? [companyIds, account] : undefined,
-    chainId,
-    query: { enabled: Boolean(system && account && companyIds.length > 0) },
-  });
+  const companyIds = account ? roles.companiesOf(account).slice(0, MAX_IDS) : [];
+  const companies = useCompaniesByIds(companyIds, account);
   const mine = (companies.data ?? []).filter((c) => c.viewerIsSigner);
   const mineIds = mine.map((c) => c.id);
   const commitmentIds = eventsOf(history.logs, "CommitmentRegistered")
     .filter((l) => mineIds.includes(l.args.companyId))
     .map((l) => l.args.commitmentId)
     .sort((a, b) => (a < b ? 1 : -1))
-    .slice(0, 100);
-  const commitments = useReadContract({
-    address: system?.lens,
-    abi: fundLensAbi,
-    functionName: "commitmentsByIds",
-    args: [commitmentIds],
-    chainId,
-    query: { enabled: Boolean(system && commitmentIds.length > 0) },
-  });
+    .slice(0, MAX_IDS);
+  const commitments = useCommitmentsByIds(commitmentIds);
   const disputed = useMemo(() => disputedPeriods(history.logs), [history.logs]);
 
   if (!account) return <p className="notice">Connect the company's admin or signer account.</p>;

@@ -3,9 +3,9 @@ import { keccak256, toHex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { submitCommitment } from "@fef/sdk/actions/returns";
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
-import { promiseDomain, promiseTypes, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
+import { promiseTypedData, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
 import {
   checkBytes32,
   checkDateTime,
@@ -16,9 +16,9 @@ import {
 } from "@fef/sdk/validate";
 
 import { CheckboxField, Field, SelectField } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
 import { useTx } from "../../hooks/useTx";
 
 type Fields =
@@ -43,7 +43,7 @@ function randomNonce(): string {
 export function PromiseForm({ companies }: { readonly companies: readonly CompanyRow[] }) {
   const config = useConfig();
   const { snapshot, system, account, now, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { send, busy } = useAction();
   const { report } = useTx();
   const [initial] = useState((): Record<Fields, string> => ({
     company: "",
@@ -141,12 +141,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     if (!t || !system || !account) return;
     setSigning(true);
     try {
-      const signature = await signTypedData(config, {
-        domain: promiseDomain(chainId, system.returnsRegistry),
-        types: promiseTypes,
-        primaryType: "PromiseOfFutureReturns",
-        message: t,
-      });
+      const signature = await signTypedData(config, promiseTypedData(chainId, system.returnsRegistry, t));
       setSigned({ terms: t, signer: account, signature });
     } catch (error) {
       report("Sign Promise of Future Returns", error);
@@ -157,23 +152,13 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
 
   const submitLabel = "Submit signed promise";
   async function submit() {
-    if (!signed || !system) return;
-    await send(
-      submitLabel,
-      {
-        address: system.returnsRegistry,
-        abi: returnsRegistryAbi,
-        functionName: "submitCommitment",
-        args: [signed.terms, signed.signer, signed.signature],
-        chainId,
+    if (!signed) return;
+    await send(submitLabel, ({ fund }) => submitCommitment(fund, signed), {
+      onConfirmed: () => {
+        setSigned(null);
+        form.set("nonce", randomNonce());
       },
-      {
-        onConfirmed: () => {
-          setSigned(null);
-          form.set("nonce", randomNonce());
-        },
-      },
-    );
+    });
   }
 
   return (

@@ -1,23 +1,22 @@
-import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { registerCompany } from "@fef/sdk/actions/returns";
 import { checkAddress, checkText } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
 
 type Fields = "name" | "uri" | "admin";
 
 /** Registers a company; the admin manages signers and may sign and report. */
 export function RegisterCompany() {
-  const { system, account, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { system, account } = useFund();
+  const { send, busy } = useAction();
   const form = useForm<Fields>({ name: "", uri: "", admin: account ?? "" });
   const label = "Register company";
   if (!system) return null;
 
   async function submit() {
-    if (!system) return;
     const name = checkText(form.values.name, "Name", 200);
     const uri = checkText(form.values.uri, "URI", 500);
     const admin = checkAddress(form.values.admin || account || "", "Admin");
@@ -31,13 +30,7 @@ export function RegisterCompany() {
     }
     await send(
       label,
-      {
-        address: system.returnsRegistry,
-        abi: returnsRegistryAbi,
-        functionName: "registerCompany",
-        args: [name.value, uri.value, admin.value],
-        chainId,
-      },
+      ({ fund }) => registerCompany(fund, { name: name.value, uri: uri.value, admin: admin.value }),
       { onConfirmed: form.reset },
     );
   }

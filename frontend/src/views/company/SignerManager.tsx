@@ -1,33 +1,26 @@
-import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { setCompanySigner } from "@fef/sdk/actions/returns";
 import { checkAddress } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
 
 /** Company admin: authorise or remove an extra signer. */
 export function SignerManager({ company }: { readonly company: CompanyRow }) {
-  const { system, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { system } = useFund();
+  const { send, busy } = useAction();
   const form = useForm<"signer">({ signer: "" });
   if (!system) return null;
 
   async function set(authorised: boolean) {
-    if (!system) return;
     const signer = checkAddress(form.values.signer, "Signer");
     if (!signer.ok) {
       form.setErrors({ signer: signer.error });
       return;
     }
     const label = `${authorised ? "Authorise" : "Remove"} signer for company #${company.id}`;
-    await send(label, {
-      address: system.returnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "setCompanySigner",
-      args: [company.id, signer.value, authorised],
-      chainId,
-    });
+    await send(label, ({ fund }) => setCompanySigner(fund, company.id, signer.value, authorised));
   }
 
   return (

@@ -1,3 +1,4 @@
+import { DonateForm } from "../../components/DonateForm";
 import { ReturnsClaim } from "../../components/ReturnsClaim";
 import { useFund } from "../../hooks/useFund";
 import { OfferingCard } from "./OfferingCard";
@@ -23,6 +24,7 @@ export function InvestorView() {
         ))}
       </section>
       {account ? <ReturnsClaim /> : null}
+      {account ? <DonateForm /> : null}
     </div>
   );
 }

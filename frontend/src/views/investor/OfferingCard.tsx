@@ -1,8 +1,11 @@
 import { useState } from "react";
-import { zeroAddress, zeroHash } from "viem";
-import { useConfig } from "wagmi";
-import { readContract, simulateContract, writeContract } from "wagmi/actions";
+import { zeroHash } from "viem";
 
+import {
+  claimSubscribedShares,
+  settleOffering,
+  subscribe as subscribeSteps,
+} from "@fef/sdk/actions/offerings";
 import { offeringsAbi } from "@fef/sdk/generated/abis";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
@@ -10,12 +13,10 @@ import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTime
 import { checkAmount, checkProof } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
-import { useTx } from "../../hooks/useTx";
 import { LOCAL_CHAIN_ID } from "../../lib/chains";
-import { approveIfNeeded } from "../../lib/erc20";
 
 function timesOf(o: OfferingRow): OfferingTimes {
   const { params, closed, settled } = o.offering;
@@ -27,10 +28,8 @@ function timesOf(o: OfferingRow): OfferingTimes {
  * check, subscribe (approve first for ERC-20), claim, and settlement into the capital pool.
  */
 export function OfferingCard({ row }: { readonly row: OfferingRow }) {
-  const config = useConfig();
-  const { system, assets, now, account, chainId } = useFund();
-  const { run, busy } = useTx();
-  const { send } = useSend();
+  const { system, assets, now, account, chainId, client } = useFund();
+  const { send, busy } = useAction();
   const form = useForm<"shares" | "proof">({ shares: "", proof: "" });
   const [allowed, setAllowed] = useState<boolean | null>(null);
   if (!system) return null;
@@ -50,18 +49,17 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
   const windowOver = now > p.end;
 
   async function checkAllowlist() {
-    if (!system || !account) return;
+    if (!system || !account || !client) return;
     const proof = checkProof(form.values.proof, account);
     if (!proof.ok) {
       form.setErrors({ proof: proof.error });
       return;
     }
-    const ok = await readContract(config, {
+    const ok = await client.readContract({
       address: system.offerings,
       abi: offeringsAbi,
       functionName: "isAllowed",
       args: [row.id, account, proof.value],
-      chainId,
     });
     setAllowed(ok);
   }
@@ -94,34 +92,10 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
       form.setErrors(errors);
       return;
     }
-    const offerings = system.offerings;
-    await run(
+    await send(
       subscribeLabel,
-      async (step) => {
-        const quote = await readContract(config, {
-          address: offerings,
-          abi: offeringsAbi,
-          functionName: "quote",
-          args: [row.id, s.value],
-          chainId,
-        });
-        if (p.asset !== zeroAddress)
-          await approveIfNeeded(
-            config,
-            { chainId, owner: account, spender: offerings, asset, amount: quote },
-            step,
-          );
-        const { request } = await simulateContract(config, {
-          address: offerings,
-          abi: offeringsAbi,
-          functionName: "subscribe",
-          args: [row.id, s.value, proof.value],
-          value: p.asset === zeroAddress ? quote : 0n,
-          chainId,
-        });
-        step("wallet", `Paying ${formatAmount(quote, asset)}`);
-        return writeContract(config, request);
-      },
+      ({ client, fund, account: investor }) =>
+        subscribeSteps(client, fund, { investor, offeringId: row.id, shares: s.value, proof: proof.value }),
       { asset, onConfirmed: () => form.set("shares", "") },
     );
   }
@@ -267,13 +241,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
               onClick={() =>
                 void send(
                   settleLabel,
-                  {
-                    address: system.offerings,
-                    abi: offeringsAbi,
-                    functionName: "settleOffering",
-                    args: [row.id],
-                    chainId,
-                  },
+                  ({ fund }) => settleOffering(fund, row.id),
                   asset ? { asset } : undefined,
                 )
               }
@@ -290,15 +258,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
             disabled={busy.has(claimLabel)}
             aria-label={`Claim ${formatShares(row.viewerPending)} of offering #${row.id}`}
             data-testid={`claim-offering-${row.id}`}
-            onClick={() =>
-              void send(claimLabel, {
-                address: system.offerings,
-                abi: offeringsAbi,
-                functionName: "claimShares",
-                args: [row.id],
-                chainId,
-              })
-            }
+            onClick={() => void send(claimLabel, ({ fund }) => claimSubscribedShares(fund, row.id))}
           >
             Claim {formatShares(row.viewerPending)}
           </button>

@@ -1,16 +1,16 @@
 import { useState } from "react";
 import { keccak256, toHex } from "viem";
 
-import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { submitApplication } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { roundPhase } from "@fef/sdk/status";
 import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
 
 import { Field, SelectField } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { useSend } from "../../hooks/useSend";
 
 const MAX_U128 = 2n ** 128n - 1n;
 type Fields = "round" | "uri" | "contentHash" | "effort" | "stipend";
@@ -21,8 +21,8 @@ const initial = { round: "", uri: "", contentHash: "", effort: "12", stipend: "0
 
 /** Apply to a round that takes applications: proposal URI, content hash, effort, stipend. */
 export function ApplyForm() {
-  const { snapshot, system, now, assets, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { snapshot, system, now, assets } = useFund();
+  const { send, busy } = useAction();
   const form = useForm<Fields>(initial);
   const [text, setText] = useState("");
   if (!snapshot || !system) return null;
@@ -34,7 +34,7 @@ export function ApplyForm() {
   const label = "Submit application";
 
   async function submit() {
-    if (!chosen || !system) return;
+    if (!chosen) return;
     const uri = checkText(form.values.uri, "Proposal URI", 500);
     const hash = checkBytes32(form.values.contentHash, "Content hash");
     const effort = checkInteger(form.values.effort, { label: "Effort", min: 1n, max: 1200n });
@@ -57,13 +57,14 @@ export function ApplyForm() {
     }
     await send(
       label,
-      {
-        address: system.grantRounds,
-        abi: grantRoundsAbi,
-        functionName: "submitApplication",
-        args: [chosen.id, uri.value, hash.value, Number(effort.value), stipend.value],
-        chainId,
-      },
+      ({ fund }) =>
+        submitApplication(fund, {
+          roundId: chosen.id,
+          uri: uri.value,
+          contentHash: hash.value,
+          effortMonths: Number(effort.value),
+          stipendRequested: stipend.value,
+        }),
       { onConfirmed: form.reset, ...(stipendAsset ? { asset: stipendAsset } : {}) },
     );
   }

@@ -1,29 +1,21 @@
-import { useReadContract } from "wagmi";
-
-import { fundLensAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { claimAwardShares, claimStipend } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
 import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
 
 import { VestingChart } from "../../components/charts/VestingChart";
+import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
+import { MAX_IDS, useApplicationsByIds } from "../../hooks/useLensReads";
 import { useRoleIndex } from "../../hooks/useRoles";
-import { useSend } from "../../hooks/useSend";
 
 /** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
 export function MyApplications() {
-  const { system, account, chainId, snapshot, now, assets } = useFund();
+  const { system, account, snapshot, now, assets } = useFund();
   const roles = useRoleIndex();
-  const { send, busy } = useSend();
-  const ids = account ? roles.applicationsOf(account).slice(0, 100) : [];
-  const mine = useReadContract({
-    address: system?.lens,
-    abi: fundLensAbi,
-    functionName: "applicationsByIds",
-    args: account ? [ids, account] : undefined,
-    chainId,
-    query: { enabled: Boolean(system && account && ids.length > 0) },
-  });
+  const { send, busy } = useAction();
+  const ids = account ? roles.applicationsOf(account).slice(0, MAX_IDS) : [];
+  const mine = useApplicationsByIds(ids, account);
   if (!system || !snapshot) return null;
   const rows = mine.data ?? [];
 
@@ -98,15 +90,7 @@ export function MyApplications() {
                   disabled={a.claimableShares === 0n || busy.has(sharesLabel)}
                   aria-label={sharesLabel}
                   data-testid={`claim-shares-${a.id}`}
-                  onClick={() =>
-                    void send(sharesLabel, {
-                      address: system.grantRounds,
-                      abi: grantRoundsAbi,
-                      functionName: "claimShares",
-                      args: [a.id],
-                      chainId,
-                    })
-                  }
+                  onClick={() => void send(sharesLabel, ({ fund }) => claimAwardShares(fund, a.id))}
                 >
                   Claim vested shares
                 </button>
@@ -119,13 +103,7 @@ export function MyApplications() {
                     onClick={() =>
                       void send(
                         stipendLabel,
-                        {
-                          address: system.grantRounds,
-                          abi: grantRoundsAbi,
-                          functionName: "claimStipend",
-                          args: [a.id],
-                          chainId,
-                        },
+                        ({ fund }) => claimStipend(fund, a.id),
                         stipendAsset ? { asset: stipendAsset } : undefined,
                       )
                     }

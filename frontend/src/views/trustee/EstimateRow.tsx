@@ -1,19 +1,15 @@
 import { useState, type ReactNode } from "react";
 import { zeroHash, type Address } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, writeContract } from "wagmi/actions";
 
-import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { commitEstimate, finalizeApplication, revealEstimate } from "@fef/sdk/actions/grants";
 import { formatBps } from "@fef/sdk/format";
-import { browserSaltStore, saltRecord } from "@fef/sdk/salts";
-import { newSalt } from "@fef/sdk/seal";
 import { ApplicationStatus, type RoundPhase } from "@fef/sdk/status";
 import { checkPercentBps } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund, type ApplicationRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
-import { useTx } from "../../hooks/useTx";
+import { salts, useSaltRecord } from "../../hooks/useSalts";
 
 /** What this trustee still owes for one application: commit, then reveal (or why it cannot). */
 export function EstimateRow({
@@ -25,19 +21,16 @@ export function EstimateRow({
   readonly phase: RoundPhase;
   readonly trustee: Address | undefined;
 }) {
-  const config = useConfig();
   const { system, chainId } = useFund();
-  const { run, busy } = useTx();
-  const { send } = useSend();
+  const { send, busy } = useAction();
   const [estimate, setEstimate] = useState("");
   const [error, setError] = useState<string | undefined>();
-  if (!system) return null;
   const id = app.id;
+  const key =
+    system && trustee ? { chainId, grantRounds: system.grantRounds, trustee, applicationId: id } : undefined;
+  const stored = useSaltRecord(key);
+  if (!system) return null;
   const committed = app.viewerCommitment !== zeroHash;
-  const salts = browserSaltStore();
-  const stored = trustee
-    ? salts.get({ chainId, grantRounds: system.grantRounds, trustee, applicationId: id })
-    : undefined;
   const commitLabel = `Commit estimate for application #${id}`;
   const revealLabel = `Reveal estimate for application #${id}`;
   const finalizeLabel = `Finalize application #${id}`;
@@ -48,31 +41,17 @@ export function EstimateRow({
       setError(checked.error);
       return;
     }
-    if (!trustee || !system) return;
-    const grantRounds = system.grantRounds;
-    const estimateBps = checked.value;
-    await run(commitLabel, async (step) => {
-      // Sealed here: the estimate and the salt never reach the node before the reveal.
-      const record = saltRecord({
+    if (!trustee) return;
+    // Sealed here and its salt record kept before anything is sent: the estimate and the salt never
+    // reach the node before the reveal, and a page closed after the commit lands can still reveal.
+    await send(commitLabel, async ({ client, fund }) => {
+      const { steps } = await commitEstimate(client, fund, salts, {
         chainId,
-        grantRounds,
         trustee,
         applicationId: id,
-        estimateBps,
-        salt: newSalt(),
+        estimateBps: checked.value,
       });
-      // Kept before sending: if the page closes after the commit lands, the reveal is still possible.
-      // The form shows only while nothing is committed on chain, so an older record here never landed.
-      salts.put(record, { replace: true });
-      const { request } = await simulateContract(config, {
-        address: grantRounds,
-        abi: grantRoundsAbi,
-        functionName: "commitEstimate",
-        args: [id, record.sealedEstimate],
-        chainId,
-      });
-      step("wallet");
-      return writeContract(config, request);
+      return steps;
     });
   }
 
@@ -117,11 +96,12 @@ export function EstimateRow({
     if (!committed)
       action = <p className="muted">You committed no estimate for this application; none can count now.</p>;
     else if (app.viewerRevealed) action = <p data-testid={`estimate-state-${id}`}>Revealed.</p>;
-    else if (!stored)
+    else if (!stored || !key)
       action = (
         <p className="field-error" role="note" data-testid={`lost-salt-${id}`}>
-          The salt of your commitment is not stored in this browser, so this estimate cannot be revealed and
-          will not count toward the median. (Salts live only in the browser that committed.)
+          The salt of your commitment is not stored in this browser, so this estimate cannot be revealed here.
+          Import the salts exported by the tool that committed it (the command line keeps them in
+          .fef/estimate-salts.json) under “Estimate salts”; without them it will not count toward the median.
         </p>
       );
     else
@@ -131,15 +111,7 @@ export function EstimateRow({
           disabled={busy.has(revealLabel)}
           aria-label={`Reveal ${formatBps(stored.estimateBps)} for application #${id}`}
           data-testid={`reveal-${id}`}
-          onClick={() =>
-            void send(revealLabel, {
-              address: system.grantRounds,
-              abi: grantRoundsAbi,
-              functionName: "revealEstimate",
-              args: [id, stored.estimateBps, stored.salt],
-              chainId,
-            })
-          }
+          onClick={() => void send(revealLabel, () => revealEstimate(salts, key).steps)}
         >
           Reveal {formatBps(stored.estimateBps)}
         </button>
@@ -151,15 +123,7 @@ export function EstimateRow({
         disabled={busy.has(finalizeLabel)}
         aria-label={finalizeLabel}
         data-testid={`finalize-${id}`}
-        onClick={() =>
-          void send(finalizeLabel, {
-            address: system.grantRounds,
-            abi: grantRoundsAbi,
-            functionName: "finalizeApplication",
-            args: [id],
-            chainId,
-          })
-        }
+        onClick={() => void send(finalizeLabel, ({ fund }) => finalizeApplication(fund, id))}
       >
         Finalize
       </button>

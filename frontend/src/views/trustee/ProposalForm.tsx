@@ -1,16 +1,13 @@
 import { useState } from "react";
 import { keccak256, toHex, zeroAddress } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, writeContract } from "wagmi/actions";
 
-import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "@fef/sdk/actionKinds";
 import { describeProposal } from "@fef/sdk/proposals";
 
 import { Field, SelectField } from "../../components/Field";
+import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
-import { useTx } from "../../hooks/useTx";
 import { buildProposal, fieldsOf, type ProposalField, type ProposalValues } from "./buildProposal";
 import { systemNames } from "./systemNames";
 
@@ -59,9 +56,8 @@ const dateFields: ReadonlySet<ProposalField> = new Set([
 
 /** Creates a proposal of any kind: fields validated, args ABI-encoded, a plain-words preview, then `propose`. */
 export function ProposalForm() {
-  const config = useConfig();
-  const { system, assets, now, snapshot, chainId } = useFund();
-  const { run, busy } = useTx();
+  const { system, assets, now, snapshot } = useFund();
+  const { send, busy } = useAction();
   const [kind, setKind] = useState<ActionKind>("OpenRound");
   // Defaults are computed once per mount, so chain time moving on never overwrites what was typed.
   const [initial] = useState((): ProposalValues => {
@@ -122,18 +118,7 @@ export function ProposalForm() {
       form.setErrors(result.errors);
       return;
     }
-    if (!system) return;
-    await run(label, async (step) => {
-      const { request } = await simulateContract(config, {
-        address: system.council,
-        abi: trusteeCouncilAbi,
-        functionName: "propose",
-        args: [actionKindIndex(kind), result.args],
-        chainId,
-      });
-      step("wallet");
-      return writeContract(config, request);
-    });
+    await send(label, ({ fund }) => result.propose(fund));
   }
 
   const assetOptions = assets.map((a) => ({ value: a.asset, label: a.symbol }));

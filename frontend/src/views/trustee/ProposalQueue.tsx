@@ -1,10 +1,10 @@
-import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { approveProposal, executeProposal, revokeApproval } from "@fef/sdk/actions/council";
 import { actionKindLabel } from "@fef/sdk/actionKinds";
 import { formatDate, shortAddress } from "@fef/sdk/format";
 import { describeProposal } from "@fef/sdk/proposals";
 
 import { useFund, type ProposalRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
+import { useAction } from "../../hooks/useAction";
 import { systemNames } from "./systemNames";
 
 type State = "executed" | "expired" | "ready" | "open";
@@ -17,8 +17,8 @@ function stateOf(p: ProposalRow, threshold: bigint, now: bigint): State {
 
 /** Proposals in plain words with who approved, and approve / revoke / execute. */
 export function ProposalQueue() {
-  const { snapshot, system, assets, account, now, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { snapshot, system, assets, account, now } = useFund();
+  const { send, busy } = useAction();
   if (!snapshot || !system) return null;
   const { trustees, threshold } = snapshot.fund;
   const me = account ? trustees.findIndex((t) => t.toLowerCase() === account.toLowerCase()) : -1;
@@ -70,15 +70,7 @@ export function ProposalQueue() {
                       disabled={busy.has(approveLabel)}
                       aria-label={approveLabel}
                       data-testid={`approve-${id}`}
-                      onClick={() =>
-                        void send(approveLabel, {
-                          address: system.council,
-                          abi: trusteeCouncilAbi,
-                          functionName: "approve",
-                          args: [id],
-                          chainId,
-                        })
-                      }
+                      onClick={() => void send(approveLabel, ({ fund }) => approveProposal(fund, id))}
                     >
                       Approve
                     </button>
@@ -90,15 +82,7 @@ export function ProposalQueue() {
                       disabled={busy.has(revokeLabel)}
                       aria-label={revokeLabel}
                       data-testid={`revoke-${id}`}
-                      onClick={() =>
-                        void send(revokeLabel, {
-                          address: system.council,
-                          abi: trusteeCouncilAbi,
-                          functionName: "revokeApproval",
-                          args: [id],
-                          chainId,
-                        })
-                      }
+                      onClick={() => void send(revokeLabel, ({ fund }) => revokeApproval(fund, id))}
                     >
                       Revoke my approval
                     </button>
@@ -109,15 +93,7 @@ export function ProposalQueue() {
                       disabled={busy.has(executeLabel)}
                       aria-label={executeLabel}
                       data-testid={`execute-${id}`}
-                      onClick={() =>
-                        void send(executeLabel, {
-                          address: system.council,
-                          abi: trusteeCouncilAbi,
-                          functionName: "execute",
-                          args: [id],
-                          chainId,
-                        })
-                      }
+                      onClick={() => void send(executeLabel, ({ fund }) => executeProposal(fund, id))}
                     >
                       Execute
                     </button>

@@ -1,4 +1,4 @@
-import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { settleRound, topUpStipends } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
 import {
   formatAmount,
@@ -12,13 +12,13 @@ import {
 import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "@fef/sdk/status";
 
 import { useFund, type RoundRow } from "../../hooks/useFund";
-import { useSend } from "../../hooks/useSend";
+import { useAction } from "../../hooks/useAction";
 import { EstimateRow } from "./EstimateRow";
 
 /** One round: its phase and terms, each application with the trustee's owed estimate, results, settle. */
 export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly asTrustee: boolean }) {
-  const { snapshot, system, now, assets, account, chainId } = useFund();
-  const { send, busy } = useSend();
+  const { snapshot, system, now, assets, account } = useFund();
+  const { send, busy } = useAction();
   if (!snapshot || !system) return null;
   const r = row.round;
   const p = r.params;
@@ -30,6 +30,14 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
   const canSettle =
     phase === "finalizing" && r.status === RoundStatus.Open && r.finalizedCount === r.applicationCount;
   const stipendAsset = findAsset(assets, p.stipendAsset);
+  const topUpLabel = `Top up the stipends of round #${row.id}`;
+  // Capital that arrived after settlement can still reserve stipends short of what was awarded, until the cliff.
+  const stipendTarget = r.fundedStipendTotal < p.stipendBudget ? r.fundedStipendTotal : p.stipendBudget;
+  const canTopUp =
+    r.status === RoundStatus.Settled &&
+    r.stipendReserved < stipendTarget &&
+    p.vestingCliff > 0n &&
+    now < r.settledAt + p.vestingCliff;
 
   return (
     <article className="round" data-testid={`round-${row.id}`} data-phase={phase}>
@@ -125,17 +133,27 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           disabled={busy.has(settleLabel)}
           aria-label={settleLabel}
           data-testid={`settle-${row.id}`}
-          onClick={() =>
-            void send(settleLabel, {
-              address: system.grantRounds,
-              abi: grantRoundsAbi,
-              functionName: "settleRound",
-              args: [row.id],
-              chainId,
-            })
-          }
+          onClick={() => void send(settleLabel, ({ fund }) => settleRound(fund, row.id))}
         >
           Settle round
+        </button>
+      ) : null}
+      {canTopUp && account ? (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy.has(topUpLabel)}
+          aria-label={topUpLabel}
+          data-testid={`top-up-${row.id}`}
+          onClick={() =>
+            void send(
+              topUpLabel,
+              ({ fund }) => topUpStipends(fund, row.id),
+              stipendAsset ? { asset: stipendAsset } : undefined,
+            )
+          }
+        >
+          Top up stipends ({formatAmount(stipendTarget - r.stipendReserved, stipendAsset)} short)
         </button>
       ) : null}
     </article>

@@ -3,6 +3,7 @@ import { Council } from "./Council";
 import { ProposalForm } from "./ProposalForm";
 import { ProposalQueue } from "./ProposalQueue";
 import { RoundCard } from "./RoundCard";
+import { SaltBackup } from "./SaltBackup";
 
 /** Council, proposal queue and creation, rounds with the estimates this trustee still owes. */
 export function TrusteeView() {
@@ -24,15 +25,16 @@ export function TrusteeView() {
       <section className="card" aria-labelledby="rounds-title">
         <h2 id="rounds-title">Grant rounds and estimates</h2>
         <p className="hint">
-          Estimates are committed hidden (a hash with a random salt kept in this browser) and revealed after
-          the commit deadline. The median of at least {snapshot.fund.threshold.toString()} revealed estimates
-          weights the award.
+          Estimates are committed hidden (a hash with a random salt kept in this browser, see “Estimate salts”
+          below) and revealed after the commit deadline. The median of at least{" "}
+          {snapshot.fund.threshold.toString()} revealed estimates weights the award.
         </p>
         {snapshot.rounds.length === 0 ? <p className="muted">No round yet.</p> : null}
         {snapshot.rounds.map((r) => (
           <RoundCard key={r.id.toString()} row={r} asTrustee={isTrustee} />
         ))}
       </section>
+      {isTrustee ? <SaltBackup /> : null}
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { isHex, zeroHash, type Hex } from "viem";
 
-import { encodeActionArgs, type ActionKind } from "@fef/sdk/actionKinds";
+import { encodeActionArgs, type ActionArgs, type ActionKind } from "@fef/sdk/actionKinds";
+import { proposeAction } from "@fef/sdk/actions/council";
+import type { FundAddresses } from "@fef/sdk/deployments";
+import type { Step } from "@fef/sdk/steps";
 import { findAsset, type AssetInfo } from "@fef/sdk/assets";
 import {
   checkAddress,
@@ -58,7 +61,13 @@ export type BuildContext = {
 };
 
 export type Built =
-  | { readonly ok: true; readonly args: Hex }
+  | {
+      readonly ok: true;
+      /** the proposal's ABI-encoded arguments (for the preview) */
+      readonly args: Hex;
+      /** the SDK's `propose` step for them */
+      readonly propose: (fund: Pick<FundAddresses, "TrusteeCouncil">) => Step[];
+    }
   | { readonly ok: false; readonly errors: Partial<Record<ProposalField, string>> };
 
 const U64 = 2n ** 64n - 1n;
@@ -83,25 +92,27 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     checks[name] = found ? { ok: true, value: found } : { ok: false, error: "Choose a returns asset." };
     return found;
   };
-  const finish = (encode: () => Hex): Built => {
+  const finish = <K extends ActionKind>(k: K, make: () => ActionArgs<K>): Built => {
     const errors: Partial<Record<ProposalField, string>> = {};
     for (const [name, c] of Object.entries(checks) as [ProposalField, Checked<unknown>][])
       if (!c.ok) errors[name] = c.error;
-    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, args: encode() };
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const args = make();
+    return { ok: true, args: encodeActionArgs(k, args), propose: (fund) => proposeAction(fund, k, args) };
   };
 
   switch (kind) {
     case "AddTrustee":
     case "RemoveTrustee": {
       const trustee = take("trustee", checkAddress(v.trustee, "Trustee"));
-      return finish(() => encodeActionArgs("AddTrustee", [must(trustee)]));
+      return finish(kind, () => [must(trustee)]);
     }
     case "ChangeThreshold": {
       const threshold = take(
         "threshold",
         checkInteger(v.threshold, { label: "Threshold", min: 1n, max: BigInt(ctx.trusteeCount) }),
       );
-      return finish(() => encodeActionArgs("ChangeThreshold", [must(threshold)]));
+      return finish("ChangeThreshold", () => [must(threshold)]);
     }
     case "OpenRound": {
       const sharePool = take("sharePool", checkAmount(v.sharePool, 18, { label: "Share pool", max: U128 }));
@@ -151,39 +162,37 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
             }),
           )
         : undefined;
-      return finish(() =>
-        encodeActionArgs("OpenRound", [
-          {
-            sharePool: must(sharePool),
-            applicationDeadline: must(apps),
-            commitDeadline: must(commits),
-            revealDeadline: must(reveals),
-            vestingCliff: must(cliff),
-            vestingDuration: must(duration),
-            stipendAsset: must(stipendAsset).asset,
-            stipendBudget: must(budget),
-          },
-        ]),
-      );
+      return finish("OpenRound", () => [
+        {
+          sharePool: must(sharePool),
+          applicationDeadline: must(apps),
+          commitDeadline: must(commits),
+          revealDeadline: must(reveals),
+          vestingCliff: must(cliff),
+          vestingDuration: must(duration),
+          stipendAsset: must(stipendAsset).asset,
+          stipendBudget: must(budget),
+        },
+      ]);
     }
     case "CloseRound": {
       const roundId = id("roundId", "Round");
-      return finish(() => encodeActionArgs("CloseRound", [must(roundId)]));
+      return finish("CloseRound", () => [must(roundId)]);
     }
     case "CancelGrant": {
       const applicationId = id("applicationId", "Application");
-      return finish(() => encodeActionArgs("CancelGrant", [must(applicationId)]));
+      return finish("CancelGrant", () => [must(applicationId)]);
     }
     case "SetTransfersEnabled":
-      return finish(() => encodeActionArgs("SetTransfersEnabled", [v.transfers === "on"]));
+      return finish("SetTransfersEnabled", () => [v.transfers === "on"]);
     case "Pause":
     case "Unpause":
-      return finish(() => "0x");
+      return finish(kind, () => []);
     case "AddReturnsAsset": {
       const token = take("token", checkAddress(v.token, "Token"));
       if (token && findAsset(ctx.assets, token))
         checks.token = { ok: false, error: "This token is already a returns asset." };
-      return finish(() => encodeActionArgs("AddReturnsAsset", [must(token)]));
+      return finish("AddReturnsAsset", () => [must(token)]);
     }
     case "OpenOffering": {
       const a = asset("offeringAsset");
@@ -213,23 +222,21 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         : zeroHash;
       if (start !== undefined && start > U64)
         checks.start = { ok: false, error: "Start is too far in the future." };
-      return finish(() =>
-        encodeActionArgs("OpenOffering", [
-          {
-            asset: must(a).asset,
-            pricePerShare: must(price),
-            shareCap: must(cap),
-            minShares: must(min),
-            start: must(start),
-            end: must(end),
-            allowlistRoot: must(root),
-          },
-        ]),
-      );
+      return finish("OpenOffering", () => [
+        {
+          asset: must(a).asset,
+          pricePerShare: must(price),
+          shareCap: must(cap),
+          minShares: must(min),
+          start: must(start),
+          end: must(end),
+          allowlistRoot: must(root),
+        },
+      ]);
     }
     case "CloseOffering": {
       const offeringId = id("offeringId", "Offering");
-      return finish(() => encodeActionArgs("CloseOffering", [must(offeringId)]));
+      return finish("CloseOffering", () => [must(offeringId)]);
     }
     case "RegisterTechnique": {
       const title = take("title", checkText(v.title, "Title", 200));
@@ -248,11 +255,11 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       checks.applicationIds = bad
         ? { ok: false, error: "List application ids as whole numbers separated by commas, e.g. 1, 4." }
         : { ok: true, value: ids };
-      return finish(() => encodeActionArgs("RegisterTechnique", [must(title), must(uri), must(hash), ids]));
+      return finish("RegisterTechnique", () => [must(title), must(uri), must(hash), ids]);
     }
     case "RetireTechnique": {
       const techniqueId = id("techniqueId", "Technique");
-      return finish(() => encodeActionArgs("RetireTechnique", [must(techniqueId)]));
+      return finish("RetireTechnique", () => [must(techniqueId)]);
     }
     case "DisputeReport":
     case "ResolveDispute": {
@@ -262,9 +269,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         "reasonHash",
         checkBytes32(v.reasonHash, kind === "DisputeReport" ? "Reason hash" : "Resolution hash"),
       );
-      return finish(() =>
-        encodeActionArgs("DisputeReport", [must(commitmentId), must(period), must(reason)]),
-      );
+      return finish(kind, () => [must(commitmentId), must(period), must(reason)]);
     }
     case "CallSystem": {
       const target = take("target", checkAddress(v.target, "Target"));
@@ -273,7 +278,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         isHex(data) && data.length >= 10 && data.length % 2 === 0
           ? { ok: true, value: data }
           : { ok: false, error: "Call data must be 0x-prefixed hex with at least a 4-byte selector." };
-      return finish(() => encodeActionArgs("CallSystem", [must(target), data as Hex]));
+      return finish("CallSystem", () => [must(target), data as Hex]);
     }
   }
 }

@@ -1,0 +1,124 @@
+// One salt record format for every tool: an estimate committed from the command line is revealed in
+// the dashboard after importing the command line's salt file, and an estimate committed in the
+// dashboard is revealed from the command line with the dashboard's export. Each test opens a round of
+// its own and moves chain time only within it.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect, test } from "@playwright/test";
+import { zeroHash } from "viem";
+
+import { parseSaltDocument } from "@fef/sdk/salts";
+
+import { devAccount } from "./support/chain.js";
+import { hardhat } from "./support/cli.js";
+import { expectConfirmed, openAs } from "./support/dashboard.js";
+import { estimateOnChain, intoRevealPhase, roundInCommitPhase } from "./support/rounds.js";
+
+// Two command-line runs and two dashboard transactions on a shared 2-core machine.
+test.describe.configure({ timeout: 300_000 });
+
+const RESEARCHER = 18;
+
+test("an estimate committed from the command line is revealed in the dashboard after importing its salt file", async ({
+  page,
+}) => {
+  const trustee = await devAccount(4);
+  const round = await roundInCommitPhase(await devAccount(RESEARCHER));
+  const id = round.applicationId;
+  const dir = mkdtempSync(path.join(tmpdir(), "fef-salts-"));
+  const saltFile = path.join(dir, "estimate-salts.json");
+
+  await hardhat("estimate:commit", {
+    application: id.toString(),
+    estimate: "4200",
+    from: trustee,
+    "salt-file": saltFile,
+  });
+  const committed = await estimateOnChain(id, trustee);
+  expect(committed.sealedEstimate).not.toBe(zeroHash);
+  expect(committed.revealed).toBe(false);
+  // The command line's salt file is the SDK's export document, as it is.
+  const [record] = parseSaltDocument(readFileSync(saltFile, "utf8"));
+  expect(record?.sealedEstimate).toBe(committed.sealedEstimate);
+
+  await intoRevealPhase(round);
+  await openAs(page, "trustee", 4);
+  const row = page.getByTestId(`round-${round.roundId}`).getByTestId(`application-${id}`);
+  await expect(page.getByTestId(`round-${round.roundId}`)).toHaveAttribute("data-phase", "revealing");
+  await expect(row.getByTestId(`lost-salt-${id}`)).toBeVisible();
+
+  // A file edited by hand (its estimate no longer hashes to the sealed estimate) is refused whole.
+  const edited = JSON.parse(readFileSync(saltFile, "utf8")) as { records: { estimateBps: number }[] };
+  const [first] = edited.records;
+  if (!first) throw new Error("the salt file holds no record");
+  first.estimateBps = 9000;
+  const editedFile = path.join(dir, "edited.json");
+  writeFileSync(editedFile, JSON.stringify(edited));
+  await page.getByTestId("salts-import").setInputFiles(editedFile);
+  await expect(page.getByTestId("salts-import-error")).toContainText(
+    "edited.json was not imported: records[0]: the estimate and salt do not hash to its sealedEstimate",
+  );
+  await expect(row.getByTestId(`lost-salt-${id}`)).toBeVisible();
+
+  await page.getByTestId("salts-import").setInputFiles(saltFile);
+  await expect(page.getByTestId("salts-import-result")).toHaveText(
+    "estimate-salts.json: 1 salt added, 0 unchanged.",
+  );
+  // Importing the same file again changes nothing.
+  await page.getByTestId("salts-import").setInputFiles(saltFile);
+  await expect(page.getByTestId("salts-import-result")).toHaveText(
+    "estimate-salts.json: 0 salts added, 1 unchanged.",
+  );
+
+  const reveal = row.getByTestId(`reveal-${id}`);
+  await expect(reveal).toHaveText("Reveal 42%");
+  await reveal.click();
+  await expectConfirmed(page, `Reveal estimate for application #${id}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+
+  const revealed = await estimateOnChain(id, trustee);
+  expect(revealed.revealed).toBe(true);
+  expect(revealed.estimateBps).toBe(4200);
+});
+
+test("an estimate committed in the dashboard is revealed from the command line with the dashboard's export", async ({
+  page,
+}) => {
+  const trustee = await devAccount(5);
+  const round = await roundInCommitPhase(await devAccount(RESEARCHER));
+  const id = round.applicationId;
+
+  await openAs(page, "trustee", 5);
+  const row = page.getByTestId(`round-${round.roundId}`).getByTestId(`application-${id}`);
+  await expect(page.getByTestId(`round-${round.roundId}`)).toHaveAttribute("data-phase", "committing");
+  await row.getByTestId(`estimate-input-${id}`).fill("27.5");
+  await row.getByTestId(`commit-${id}`).click();
+  await expectConfirmed(page, `Commit estimate for application #${id}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (27.5%");
+  const committed = await estimateOnChain(id, trustee);
+  expect(committed.sealedEstimate).not.toBe(zeroHash);
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("salts-export").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("estimate-salts.json");
+  const saltFile = path.join(mkdtempSync(path.join(tmpdir(), "fef-salts-")), "estimate-salts.json");
+  await file.saveAs(saltFile);
+  const records = parseSaltDocument(readFileSync(saltFile, "utf8"));
+  const exported = records.find(
+    (r) => r.applicationId === id && r.trustee.toLowerCase() === trustee.toLowerCase(),
+  );
+  expect(exported?.estimateBps).toBe(2750);
+  expect(exported?.sealedEstimate).toBe(committed.sealedEstimate);
+
+  await intoRevealPhase(round);
+  await hardhat("estimate:reveal", { application: id.toString(), from: trustee, "salt-file": saltFile });
+
+  const revealed = await estimateOnChain(id, trustee);
+  expect(revealed.revealed).toBe(true);
+  expect(revealed.estimateBps).toBe(2750);
+  await page.reload();
+  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+});

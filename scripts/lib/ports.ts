@@ -1,0 +1,18 @@
+// Where `npm start` serves the chain and the dashboard: FEF_RPC_PORT / FEF_UI_PORT move both (for
+// every script, the smoke test, the benchmarks and the browser tests alike).
+import { createServer } from "node:net";
+
+export const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
+export const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
+export const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
+export const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
+
+/** Whether nothing listens on `port` of 127.0.0.1. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.once("listening", () => server.close(() => resolve(true)));
+    server.listen(port, "127.0.0.1");
+  });
+}
