@@ -97,6 +97,7 @@ export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Pr
       contentHash,
       effortMonths: Number(effortMonths),
       stipendRequested,
+      deposit: round.applicationDeposit,
     }),
   );
   const submitted = findEvent(

@@ -27,6 +27,7 @@ import {
   type ProposalState,
   type RoundPhase,
   applicationStatuses,
+  estimateStatusLabel,
   offeringSettleable,
   offeringWindow,
   proposalState,
@@ -175,7 +176,10 @@ export interface RoundView {
   vestingDuration: bigint;
   stipendAsset: AssetInfo;
   stipendBudget: bigint;
+  applicationDeposit: bigint;
   applications: bigint;
+  /** applications some trustee estimated: only these need finalizing */
+  estimated: bigint;
   finalized: bigint;
   funded: bigint;
   totalWeight: bigint;
@@ -207,7 +211,9 @@ async function roundView(fund: Fund, row: LensRound, now: bigint, view?: FundVie
     vestingDuration: params.vestingDuration,
     stipendAsset: await knownAsset(fund, view, params.stipendAsset),
     stipendBudget: params.stipendBudget,
+    applicationDeposit: params.applicationDeposit,
     applications: BigInt(round.applicationCount),
+    estimated: BigInt(round.estimatedCount),
     finalized: BigInt(round.finalizedCount),
     funded: BigInt(round.fundedCount),
     totalWeight: round.totalWeight,
@@ -245,9 +251,10 @@ export type ApplicationView = LensApplication["application"] & {
   vestedShares: bigint;
   claimableShares: bigint;
   claimableStipend: bigint;
-  /** the viewer's sealed estimate (zero when it has not committed) and whether it was revealed */
-  viewerCommitment: Hex;
-  viewerRevealed: boolean;
+  /** where the viewer stands on it: recused, committed (sealed), revealed (values) or missed */
+  viewerEstimate: LensApplication["viewerEstimate"];
+  /** `IGrantRounds.EstimateStatus` of the viewer by name */
+  viewerStatus: string;
 };
 
 function applicationView(row: LensApplication): ApplicationView {
@@ -260,8 +267,8 @@ function applicationView(row: LensApplication): ApplicationView {
     vestedShares: row.vestedShares,
     claimableShares: row.claimableShares,
     claimableStipend: row.claimableStipend,
-    viewerCommitment: row.viewerCommitment,
-    viewerRevealed: row.viewerRevealed,
+    viewerEstimate: row.viewerEstimate,
+    viewerStatus: estimateStatusLabel(row.viewerEstimate.status),
   };
 }
 

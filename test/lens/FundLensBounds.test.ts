@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { id, parseEther, Wallet } from "ethers";
+import { type HDNodeWallet, id, parseEther, Wallet } from "ethers";
 import { network } from "hardhat";
 import type { Address } from "viem";
 
@@ -58,7 +58,7 @@ async function fullPages() {
   for (let i = 0; i < FULL; i++) {
     await pass(fund, ActionKind.OpenOffering, argsFor(offerings.interface, "openOffering", [offering]));
   }
-  const holders: Wallet[] = [];
+  const holders: HDNodeWallet[] = [];
   for (let i = 0; i < FULL; i++) {
     const wallet = Wallet.createRandom().connect(ethers.provider);
     await networkHelpers.setBalance(wallet.address, parseEther("1"));

@@ -12,6 +12,7 @@ import {
   SHARE,
   type TestFund,
   account,
+  commitDirectly,
   deployFund,
   ethers,
   expectTaskError,
@@ -25,15 +26,17 @@ import {
 
 const { time } = networkHelpers;
 
+/** Commits (or reveals) each trustee's probability; effort and stipend as declared. */
 async function estimate(fund: TestFund, applicationId: bigint, reveal: boolean, values: number[]) {
-  for (const [index, value] of values.entries()) {
+  const { effortMonths, stipendRequested } = await fund.rounds.application(applicationId);
+  for (const [index, probabilityBps] of values.entries()) {
     const trustee = account(fund.trustees, index);
     const salt = keccak256(toUtf8Bytes(`salt:${index}:${applicationId}`));
     if (reveal) {
-      await (await fund.rounds.connect(trustee).revealEstimate(applicationId, value, salt)).wait();
+      const entry = { applicationId, probabilityBps, effortMonths, stipend: stipendRequested, salt };
+      await (await fund.rounds.connect(trustee).revealEstimates([entry])).wait();
     } else {
-      const hash = await fund.rounds.sealEstimate(trustee.address, applicationId, value, salt);
-      await (await fund.rounds.connect(trustee).commitEstimate(applicationId, hash)).wait();
+      await commitDirectly(fund, index, applicationId, probabilityBps, salt);
     }
   }
 }
@@ -64,7 +67,7 @@ async function fundedGrants() {
     await estimate(fund, rejected, reveal, [9000]);
     await time.increaseTo((reveal ? round.revealDeadline : round.commitDeadline) + 1);
   }
-  for (const id of [paid, unpaid, rejected]) await (await fund.rounds.finalizeApplication(id)).wait();
+  await (await fund.rounds.finalizeApplications([paid, unpaid, rejected])).wait();
   await (await fund.offerings.settleOffering(offering.offeringId)).wait();
   await (await fund.rounds.settleRound(round.roundId)).wait();
   await time.increase(50 * DAY);

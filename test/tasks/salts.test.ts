@@ -27,12 +27,14 @@ async function committed(fund: TestFund) {
   const applicationId = await submitApplication(fund, 6, round.roundId, "probes");
   await time.increaseTo(round.applicationDeadline + 1);
   const saltFile = scratchFile("commit-salts.json");
-  const commit = await runTask<EstimateSummary>(fund, "estimate:commit", {
+  const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
     application: applicationId.toString(),
-    estimate: "6500",
+    probability: "6500",
     from: "1",
     saltFile,
   });
+  const commit = summary.estimates[0];
+  if (commit === undefined) throw new Error("nothing committed");
   return { ...round, applicationId, saltFile, commit };
 }
 
@@ -49,7 +51,9 @@ describe("salt export and import tasks", () => {
     expect(record).to.deep.include({
       trustee: account(fund.trustees, 0).address,
       applicationId,
-      estimateBps: 6500,
+      probabilityBps: 6500,
+      effortMonths: 12,
+      stipend: 0n,
       salt: commit.salt,
       sealedEstimate: commit.sealedEstimate,
     });
@@ -68,10 +72,10 @@ describe("salt export and import tasks", () => {
       from: "1",
       saltFile: elsewhere,
     });
-    expect(revealed.estimateBps).to.equal(6500);
+    expect(revealed.revealed[0]?.probabilityBps).to.equal(6500);
     expect(
-      (await fund.rounds.sealedEstimateOf(applicationId, account(fund.trustees, 0).address))[1],
-    ).to.equal(true);
+      (await fund.rounds.estimateOf(applicationId, account(fund.trustees, 0).address)).status,
+    ).to.equal(3n); // Revealed
   });
 
   it("refuses to overwrite a file, to export nothing, and to import a missing, edited or conflicting export, changing nothing", async () => {
@@ -104,12 +108,18 @@ describe("salt export and import tasks", () => {
       trustee: account(fund.trustees, 0).address as Address,
       applicationId,
     };
-    const other = saltRecord({ ...key, estimateBps: 100, salt: `0x${"22".repeat(32)}` as Hex });
+    const other = saltRecord({
+      ...key,
+      probabilityBps: 100,
+      effortMonths: 12,
+      stipend: 0n,
+      salt: `0x${"22".repeat(32)}` as Hex,
+    });
     const documentOf = (records: unknown[]) =>
-      JSON.stringify({ format: SALT_DOCUMENT_FORMAT, version: 1, records });
+      JSON.stringify({ format: SALT_DOCUMENT_FORMAT, version: 2, records });
 
     const edited = scratchFile("edited.json");
-    writeFileSync(edited, documentOf([{ ...toSaltJson(other), estimateBps: 9000 }]));
+    writeFileSync(edited, documentOf([{ ...toSaltJson(other), probabilityBps: 9000 }]));
     await expectTaskError(
       null,
       "salts:import",

@@ -47,11 +47,13 @@ export function MyApplications() {
                 <dd>{x.effortMonths} months</dd>
               </div>
               <div>
-                <dt>Median estimate</dt>
+                <dt>Trustees&apos; medians</dt>
                 <dd>
                   {x.status === ApplicationStatus.Pending
                     ? "not final yet"
-                    : `${formatBps(x.medianEstimateBps)} (${x.revealCount} reveals)`}
+                    : x.estimated
+                      ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
+                      : "no trustee estimated it"}
                 </dd>
               </div>
               <div>

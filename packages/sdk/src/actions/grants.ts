@@ -13,6 +13,7 @@ import {
   type SaltStore,
 } from "../salts.ts";
 import { newSalt, type EstimateValues } from "../seal.ts";
+import { EstimateStatus } from "../status.ts";
 import { step, type Step } from "../steps.ts";
 
 type Rounds = Pick<FundAddresses, "GrantRounds">;
@@ -149,7 +150,7 @@ export async function commitEstimates(
         functionName: "estimateOf",
         args: [estimate.applicationId, input.trustee],
       });
-      if (onChain.status !== ESTIMATE_STATUS.None)
+      if (onChain.status !== EstimateStatus.None)
         throw new SaltRecordError(
           `${saltKey(record)}: a sealed estimate is already committed (${
             onChain.sealedEstimate.toLowerCase() === held.sealedEstimate.toLowerCase()
@@ -176,9 +177,6 @@ export async function commitEstimates(
   );
   return { records, steps };
 }
-
-/** `IGrantRounds.EstimateStatus`, by name. */
-export const ESTIMATE_STATUS = { None: 0, Recused: 1, Committed: 2, Revealed: 3, Missed: 4 } as const;
 
 function fundOf(keys: readonly SaltKey[]): Address {
   const first = keys[0];
