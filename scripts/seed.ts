@@ -255,7 +255,11 @@ log("trustee 5 applied (application #" + apps.audit + ") and is recused from est
 // Estimates per trustee (t1..t5); missing entries are never committed. Effort and stipend default to
 // the declared values; the trustees judge "Corrigibility by construction" to need 18 months and 5 ETH,
 // not the 36 months and 10 ETH declared, so its weight and stipend use their medians.
-const cut = (probabilityBps: number): Estimate => ({ probabilityBps, effortMonths: 18, stipend: parseEther("5") });
+const cut = (probabilityBps: number): Estimate => ({
+  probabilityBps,
+  effortMonths: 18,
+  stipend: parseEther("5"),
+});
 const estimates: [bigint, Estimate[]][] = [
   [apps.probes, [6000, 5500, 7000, 6500, 5000].map((probabilityBps) => ({ probabilityBps }))], // median 60%
   [apps.debate, [3000, 2500, 9500, 3500, 2000].map((probabilityBps) => ({ probabilityBps }))], // 95% outlier ignored
@@ -266,7 +270,8 @@ const estimates: [bigint, Estimate[]][] = [
 ];
 // Trustee 5 commits to "Interpretability probes" but never reveals: a missed reveal on its record. The
 // quorum counts its sealed estimate all the same, so withholding vetoes nothing.
-const withheld = (trusteeIndex: number, applicationId: bigint) => trusteeIndex === 4 && applicationId === apps.probes;
+const withheld = (trusteeIndex: number, applicationId: bigint) =>
+  trusteeIndex === 4 && applicationId === apps.probes;
 
 await time.increaseTo(now + days(2) + 1n);
 for (const [index, trustee] of trustees.entries()) {

@@ -112,14 +112,21 @@ export const fundTasks: TaskDefinition[] = [
     TRUSTEE + " and has not committed",
   )
     .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
-    .addOption(text("probability", "Probability of success in basis points, 0 to 10000 (one, or one per application)"))
+    .addOption(
+      text("probability", "Probability of success in basis points, 0 to 10000 (one, or one per application)"),
+    )
     .addOption(
       text("effort", "Research-months the work needs (default: as declared; one, or one per application)"),
     )
     .addOption(
-      text("stipend", "Stipend the work needs, in the round's asset (default: as requested; one, or one per application)"),
+      text(
+        "stipend",
+        "Stipend the work needs, in the round's asset (default: as requested; one, or one per application)",
+      ),
     )
-    .addOption(text("salt", "32-byte hex salt for a single application (default: a random one, stored locally)"))
+    .addOption(
+      text("salt", "32-byte hex salt for a single application (default: a random one, stored locally)"),
+    )
     .addFlag({
       name: "deriveSalt",
       description: "Derive each salt from a signature of this wallet (recomputable on any device)",
@@ -128,7 +135,10 @@ export const fundTasks: TaskDefinition[] = [
     .setAction(action(rounds, "commitEstimate"))
     .build(),
   common(
-    task("estimate:reveal", "Trustee: reveals committed estimates with their stored salts, in one transaction"),
+    task(
+      "estimate:reveal",
+      "Trustee: reveals committed estimates with their stored salts, in one transaction",
+    ),
     TRUSTEE + " with an unrevealed commitment",
   )
     .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
@@ -151,7 +161,10 @@ export const fundTasks: TaskDefinition[] = [
     .setAction(action(salts, "importSalts"))
     .build(),
   common(
-    task("round:finalize", "Finalizes estimated applications in batches, or every pending one of a round (anyone)"),
+    task(
+      "round:finalize",
+      "Finalizes estimated applications in batches, or every pending one of a round (anyone)",
+    ),
     FIRST,
   )
     .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
@@ -159,11 +172,17 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("pageSize", "Applications read per page with --round (default 100)"))
     .setAction(action(rounds, "finalize"))
     .build(),
-  common(task("round:record", "Each trustee's record in a round: committed, revealed, missed, recused"), FIRST)
+  common(
+    task("round:record", "Each trustee's record in a round: committed, revealed, missed, recused"),
+    FIRST,
+  )
     .addOption(text("round", "Round id"))
     .setAction(action(rounds, "record"))
     .build(),
-  common(task("round:settle", "Settles a round whose estimated applications are all finalized (anyone)"), FIRST)
+  common(
+    task("round:settle", "Settles a round whose estimated applications are all finalized (anyone)"),
+    FIRST,
+  )
     .addOption(text("round", "Round id"))
     .setAction(action(rounds, "settle"))
     .build(),

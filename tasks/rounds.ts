@@ -22,13 +22,7 @@ import { optional, parseAmount, parseBps, parseBytes32, parseId, parseList, pars
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, type Wallet, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import {
-  type ApplicationView,
-  type RoundView,
-  fundView,
-  readApplications,
-  readRound,
-} from "./lib/reads.js";
+import { type ApplicationView, type RoundView, fundView, readApplications, readRound } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
 import { send, withSalts } from "./lib/send.js";
 
@@ -94,7 +88,9 @@ async function applicationsOf(fund: Fund, given: string | undefined): Promise<Ap
 
 /** One value per application: a single value applies to all, a list gives each its own. */
 function perApplication(option: string, given: string | undefined, count: number): (string | undefined)[] {
-  const values = optional(given)?.split(",").map((v) => v.trim());
+  const values = optional(given)
+    ?.split(",")
+    .map((v) => v.trim());
   if (values === undefined) return Array.from({ length: count }, () => undefined);
   if (values.length === 1) return Array.from({ length: count }, () => values[0]);
   if (values.length !== count) fail(`--${option}: give one value, or one per application (${count})`);
@@ -124,7 +120,8 @@ export async function commitEstimate(
   const stipends = perApplication("stipend", args.stipend, applications.length);
   if (optional(args.salt) !== undefined && applications.length > 1)
     fail("--salt: only for a single application (or use --derive-salt)");
-  if (optional(args.salt) !== undefined && args.deriveSalt) fail("Pass either --salt or --derive-salt, not both");
+  if (optional(args.salt) !== undefined && args.deriveSalt)
+    fail("Pass either --salt or --derive-salt, not both");
   const signer = await actingAccount(
     fund.wallets,
     args.from,
@@ -176,7 +173,11 @@ export async function commitEstimate(
   // cannot lose them; nothing is committed on chain yet (checked above), so an older record for one of
   // these applications never landed and is replaced.
   const { steps, records } = await withSalts(() =>
-    commitEstimatesSteps(fund.client, fund.addresses, fileSaltStore(saltFile), { chainId, trustee, estimates }),
+    commitEstimatesSteps(fund.client, fund.addresses, fileSaltStore(saltFile), {
+      chainId,
+      trustee,
+      estimates,
+    }),
   );
   const transactions: string[] = [];
   for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);

@@ -85,7 +85,8 @@ abstract contract GrantEstimates is GrantRoundsBase {
                 revert GrantRoundsInvalidSealedEstimate(applicationId);
             }
             mapping(address => bytes32) storage words = _estimates[applicationId];
-            if (words[msg.sender] != bytes32(0)) revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
+            if (words[msg.sender] != bytes32(0))
+                revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
             words[msg.sender] = sealedEstimate;
             if (!app.estimated) {
                 app.estimated = true;
@@ -101,7 +102,12 @@ abstract contract GrantEstimates is GrantRoundsBase {
     /// @inheritdoc IGrantRounds
     function revealEstimates(Reveal[] calldata reveals) external onlyTrustee {
         uint256 count = reveals.length;
-        (uint256 roundId, ) = _batchRound(count, count, count == 0 ? 0 : reveals[0].applicationId, REVEAL_PHASE);
+        (uint256 roundId, ) = _batchRound(
+            count,
+            count,
+            count == 0 ? 0 : reveals[0].applicationId,
+            REVEAL_PHASE
+        );
         for (uint256 i; i < count; ++i) {
             Reveal calldata entry = reveals[i];
             uint256 applicationId = entry.applicationId;
@@ -187,9 +193,10 @@ abstract contract GrantEstimates is GrantRoundsBase {
             (view_.probabilityBps, view_.effortMonths, view_.stipend) = EstimateWord.unpack(word);
         } else if (word != bytes32(0)) {
             view_.sealedEstimate = word;
-            view_.status = block.timestamp > _rounds[app.roundId].revealDeadline
-                ? EstimateStatus.Missed
-                : EstimateStatus.Committed;
+            view_.status =
+                block.timestamp > _rounds[app.roundId].revealDeadline
+                    ? EstimateStatus.Missed
+                    : EstimateStatus.Committed;
         }
     }
 
@@ -285,7 +292,8 @@ abstract contract GrantEstimates is GrantRoundsBase {
             ++tally.committed;
             if (!EstimateWord.isRevealed(word)) continue;
             (uint16 probabilityBps, uint32 effortMonths, uint128 stipend) = EstimateWord.unpack(word);
-            uint256 k = tally.revealed++;
+            uint256 k = tally.revealed;
+            ++tally.revealed;
             tally.probabilities[k] = probabilityBps;
             tally.efforts[k] = effortMonths;
             tally.stipends[k] = stipend;

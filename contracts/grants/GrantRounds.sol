@@ -128,19 +128,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     ) external payable returns (uint256 applicationId) {
         RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
-        uint64 deadline = stored.applicationDeadline;
-        if (block.timestamp > deadline)
-            revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
-        uint256 uriLength = bytes(uri).length;
-        if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert GrantRoundsInvalidUri(uriLength, MAX_URI_LENGTH);
-        if (
-            contentHash == bytes32(0) ||
-            effortMonths == 0 ||
-            effortMonths > MAX_EFFORT_MONTHS ||
-            (stipendRequested != 0 && stipendRequested > stored.stipendBudget)
-        ) revert GrantRoundsInvalidApplication();
-        uint256 deposit = stored.applicationDeposit;
-        if (msg.value != deposit) revert GrantRoundsWrongDeposit(deposit, msg.value);
+        _checkApplication(roundId, stored, bytes(uri).length, contentHash, effortMonths, stipendRequested);
 
         applicationId = ++_applicationCount;
         ++stored.applicationCount;
@@ -364,6 +352,30 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// @dev The checks of `submitApplication`: phase, URI length, hash, effort, stipend and deposit.
+    function _checkApplication(
+        uint256 roundId,
+        RoundData storage stored,
+        uint256 uriLength,
+        bytes32 contentHash,
+        uint32 effortMonths,
+        uint128 stipendRequested
+    ) private view {
+        uint64 deadline = stored.applicationDeadline;
+        if (block.timestamp > deadline)
+            revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
+        if (uriLength == 0 || uriLength > MAX_URI_LENGTH)
+            revert GrantRoundsInvalidUri(uriLength, MAX_URI_LENGTH);
+        if (
+            contentHash == bytes32(0) ||
+            effortMonths == 0 ||
+            effortMonths > MAX_EFFORT_MONTHS ||
+            (stipendRequested != 0 && stipendRequested > stored.stipendBudget)
+        ) revert GrantRoundsInvalidApplication();
+        uint256 deposit = stored.applicationDeposit;
+        if (msg.value != deposit) revert GrantRoundsWrongDeposit(deposit, msg.value);
+    }
 
     /// @dev The caller's funded (or cancelled) application and its round.
     function _claimant(

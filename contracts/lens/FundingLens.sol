@@ -41,7 +41,10 @@ abstract contract FundingLens is FundLensBase {
         rows = new TrusteeRecordView[](trustees.length);
         // The council holds at most 20 trustees.
         for (uint256 i; i < trustees.length; ++i) {
-            rows[i] = TrusteeRecordView({trustee: trustees[i], record: grants.trusteeRecord(roundId, trustees[i])});
+            rows[i] = TrusteeRecordView({
+                trustee: trustees[i],
+                record: grants.trusteeRecord(roundId, trustees[i])
+            });
         }
     }
 

@@ -22,7 +22,11 @@ library EstimateWord {
     }
 
     /// @notice The revealed word for these values.
-    function pack(uint16 probabilityBps, uint32 effortMonths, uint128 stipend) internal pure returns (bytes32) {
+    function pack(
+        uint16 probabilityBps,
+        uint32 effortMonths,
+        uint128 stipend
+    ) internal pure returns (bytes32) {
         return
             bytes32(
                 (TAG << TAG_SHIFT) |

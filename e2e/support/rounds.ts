@@ -68,7 +68,14 @@ export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n)
     researcher,
     submitApplication(
       { GrantRounds: rounds },
-      { roundId, uri, contentHash: keccak256(toHex(uri)), effortMonths: 6, stipendRequested: 0n, deposit: 0n },
+      {
+        roundId,
+        uri,
+        contentHash: keccak256(toHex(uri)),
+        effortMonths: 6,
+        stipendRequested: 0n,
+        deposit: 0n,
+      },
     ),
   );
   const applicationId = await client.readContract({

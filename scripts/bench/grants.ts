@@ -264,11 +264,31 @@ async function benchRound(size: number): Promise<GasRow[]> {
     row("council.execute(SetTransfersEnabled)", executeGas),
     row("submitApplication (stipend requested, deposit)", applyGas, APPLY_TARGET),
     row("submitApplication (no stipend, deposit)", applyNoStipendGas, APPLY_TARGET),
-    row(`commitEstimates per estimate, batch of ${BATCH} (first trustee)`, perItem(commitGas[0]), ESTIMATE_TARGET),
-    row(`commitEstimates per estimate, batch of ${BATCH} (last trustee)`, perItem(commitGas[4]), ESTIMATE_TARGET),
-    row(`revealEstimates per estimate, batch of ${BATCH} (first trustee)`, perItem(revealGas[0]), ESTIMATE_TARGET),
-    row(`revealEstimates per estimate, batch of ${BATCH} (last trustee)`, perItem(revealGas[4]), ESTIMATE_TARGET),
-    row(`finalizeApplications per application, batch of ${BATCH} (5 trustees)`, perItem(finalizeGas), FINALIZE_TARGET),
+    row(
+      `commitEstimates per estimate, batch of ${BATCH} (first trustee)`,
+      perItem(commitGas[0]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `commitEstimates per estimate, batch of ${BATCH} (last trustee)`,
+      perItem(commitGas[4]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `revealEstimates per estimate, batch of ${BATCH} (first trustee)`,
+      perItem(revealGas[0]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `revealEstimates per estimate, batch of ${BATCH} (last trustee)`,
+      perItem(revealGas[4]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `finalizeApplications per application, batch of ${BATCH} (5 trustees)`,
+      perItem(finalizeGas),
+      FINALIZE_TARGET,
+    ),
     row("settleRound (junk deposits to the capital pool)", settleGas),
     row("refundDeposit", refundGas),
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.

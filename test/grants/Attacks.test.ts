@@ -47,7 +47,9 @@ describe("GrantRounds attacks", function () {
       // Trustees judge both the same work: 12 months, 1 ETH, 50%; one outlier believes the inflator.
       const assess = (outlier: Partial<Estimate>): Estimate[] =>
         estimatesOf(f.trustees, [5000, 5000, 5000, 5000, 5000]).map((e, i) =>
-          i === 4 ? { ...e, effortMonths: 12, stipend: ETHER, ...outlier } : { ...e, effortMonths: 12, stipend: ETHER },
+          i === 4
+            ? { ...e, effortMonths: 12, stipend: ETHER, ...outlier }
+            : { ...e, effortMonths: 12, stipend: ETHER },
         );
       await estimateRound(
         networkHelpers,
@@ -140,7 +142,12 @@ describe("GrantRounds attacks", function () {
       const withholder = at(f.trustees, 2).address;
       expect((await f.grants.estimateOf(app, withholder)).status).to.equal(EstimateStatus.Missed);
       expect(await f.grants.trusteeRecord(f.roundId, withholder)).to.deep.equal([1n, 0n, 1n, 0n]);
-      expect(await f.grants.trusteeRecord(f.roundId, at(f.trustees, 0).address)).to.deep.equal([1n, 1n, 0n, 0n]);
+      expect(await f.grants.trusteeRecord(f.roundId, at(f.trustees, 0).address)).to.deep.equal([
+        1n,
+        1n,
+        0n,
+        0n,
+      ]);
     });
 
     it("needs at least one reveal: a quorum of sealed estimates that nobody reveals funds nothing", async function () {

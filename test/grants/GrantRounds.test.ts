@@ -336,7 +336,12 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
         .withArgs(0n, 50n);
       const many = Array.from({ length: 51 }, () => f.apps[0]);
-      await expect(t.commitEstimates(many, many.map(() => sealed)))
+      await expect(
+        t.commitEstimates(
+          many,
+          many.map(() => sealed),
+        ),
+      )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
         .withArgs(51n, 50n);
       await expect(t.commitEstimates([f.apps[0], f.apps[1]], [sealed]))
@@ -620,7 +625,12 @@ describe("GrantRounds", function () {
       const everyone = [...f.trustees, ...joined];
       expect(await f.council.trustees()).to.have.length(20);
       const values = everyone.map((_, i) => 500 * (i + 1));
-      await estimateRound(networkHelpers, f.grants, f.params, new Map([[f.apps[0], estimatesOf(everyone, values)]]));
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        f.params,
+        new Map([[f.apps[0], estimatesOf(everyone, values)]]),
+      );
       // sorted 500 … 10000: middle pair 5000 and 5500 → 5250
       await expect(finalize(f.grants, [f.apps[0]]))
         .to.emit(f.grants, "ApplicationFinalized")

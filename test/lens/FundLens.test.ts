@@ -238,7 +238,9 @@ describe("FundLens", () => {
       .to.be.revertedWithCustomError(fund.grants, "GrantRoundsUnknownApplication")
       .withArgs(99n);
     expect(
-      (await fund.lens.applicationsByIds([fund.applicationId], ZeroAddress)).map((a) => a.viewerEstimate.sealedEstimate),
+      (await fund.lens.applicationsByIds([fund.applicationId], ZeroAddress)).map(
+        (a) => a.viewerEstimate.sealedEstimate,
+      ),
     ).to.deep.equal([ZeroHash]);
   });
 });

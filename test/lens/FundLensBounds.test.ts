@@ -86,11 +86,16 @@ async function fullPages() {
   for (let i = 0; i < FULL; i++) {
     await registry
       .connect(fund.companyAdmin)
-      .registerCompany(sized(`Company ${i} `, nameMax), sized(`https://c${i}.example/`, uriMax), fund.companyAdmin.address);
+      .registerCompany(
+        sized(`Company ${i} `, nameMax),
+        sized(`https://c${i}.example/`, uriMax),
+        fund.companyAdmin.address,
+      );
   }
   const modelMax = Number(await registry.MAX_MODEL_NAME_LENGTH());
-  const techniqueIds = Array.from({ length: Number(await registry.MAX_TECHNIQUES_PER_COMMITMENT()) }, (_, i) =>
-    BigInt(i + 1),
+  const techniqueIds = Array.from(
+    { length: Number(await registry.MAX_TECHNIQUES_PER_COMMITMENT()) },
+    (_, i) => BigInt(i + 1),
   );
   const { chainId } = await ethers.provider.getNetwork();
   const start = BigInt(await networkHelpers.time.latest());
@@ -109,7 +114,11 @@ async function fullPages() {
       deadline: start + 10n * DAY,
     };
     const typed = promiseTypedData(chainId, (await registry.getAddress()) as Address, terms as PromiseTerms);
-    const signature = await fund.companyAdmin.signTypedData(typed.domain, mutablePromiseTypes(), typed.message);
+    const signature = await fund.companyAdmin.signTypedData(
+      typed.domain,
+      mutablePromiseTypes(),
+      typed.message,
+    );
     await registry.connect(fund.outsider).submitCommitment(terms, fund.companyAdmin.address, signature);
   }
   // Shares exist for every holder once the offering's window has closed.
@@ -181,7 +190,8 @@ describe("FundLens bounds", function () {
       fund.lens.commitmentsPage.estimateGas(full),
       fund.lens.proposalsPage.estimateGas(full),
     ];
-    for (const gas of await Promise.all(reads)) expect(gas < SNAPSHOT_GAS_LIMIT, `page gas ${gas}`).to.equal(true);
+    for (const gas of await Promise.all(reads))
+      expect(gas < SNAPSHOT_GAS_LIMIT, `page gas ${gas}`).to.equal(true);
     expect(await fund.lens.applicationsPage(full, viewer)).to.have.length(FULL);
   });
 });

@@ -1,6 +1,6 @@
 // One salt record format: a trustee commits in one tool and reveals in the other, through one export document.
 import { expect } from "chai";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Address } from "viem";

@@ -125,12 +125,21 @@ describe("SDK: estimates sealed locally", function () {
     expect(beforeReveal.some((body) => body.includes("eth_sendtransaction"))).to.equal(true);
     for (const body of beforeReveal) {
       for (const salt of salts)
-        expect(body, "a request before the reveal carries a salt").not.to.include(salt.slice(2).toLowerCase());
-      expect(body, "a request before the reveal carries the estimate's encoding").not.to.include(estimateWord);
+        expect(body, "a request before the reveal carries a salt").not.to.include(
+          salt.slice(2).toLowerCase(),
+        );
+      expect(body, "a request before the reveal carries the estimate's encoding").not.to.include(
+        estimateWord,
+      );
     }
 
     await time.increaseTo(commitDeadline + 1);
-    const keys = [first, second].map((applicationId) => ({ chainId: hardhat.id, grantRounds, trustee, applicationId }));
+    const keys = [first, second].map((applicationId) => ({
+      chainId: hardhat.id,
+      grantRounds,
+      trustee,
+      applicationId,
+    }));
     const reveal = revealEstimates(store, keys);
     expect(reveal.steps).to.have.length(1);
     await sendSteps(wallet, client, reveal.steps);

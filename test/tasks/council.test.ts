@@ -61,6 +61,7 @@ describe("council tasks", () => {
         vestingDuration: 30 * DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget: "0",
+        applicationDeposit: "10000000000000000",
       };
       const summary = await runTask<ProposalSummary>(fund, "council:propose", {
         kind: "OpenRound",
@@ -70,7 +71,13 @@ describe("council tasks", () => {
 
       expect(summary.proposer).to.equal(account(fund.trustees, 1).address);
       const expected = encodeActionParams("OpenRound", [
-        { ...params, sharePool: 5_000n * SHARE, applicationDeadline: now + DAY, stipendBudget: 0n },
+        {
+          ...params,
+          sharePool: 5_000n * SHARE,
+          applicationDeadline: now + DAY,
+          stipendBudget: 0n,
+          applicationDeposit: 10n ** 16n,
+        },
       ]);
       expect((await fund.council.proposal(summary.id)).args).to.equal(expected);
     });
@@ -186,6 +193,7 @@ describe("council tasks", () => {
         vestingDuration: DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget: 0,
+        applicationDeposit: 0,
       };
       await runTask(fund, "council:propose", { kind: "OpenRound", params: JSON.stringify([round]) });
       await runTask(fund, "council:approve", { id: "1" });

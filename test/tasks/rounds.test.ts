@@ -46,8 +46,18 @@ async function roundAfterReveals(fund: TestFund) {
   const setup = await roundInCommitPhase(fund);
   const { saltFile, probes, debate } = setup;
   const both = `${probes},${debate}`;
-  await runTask(fund, "estimate:commit", { application: both, probability: "6000,3000", from: "1", saltFile });
-  await runTask(fund, "estimate:commit", { application: both, probability: "5000,2000", from: "2", saltFile });
+  await runTask(fund, "estimate:commit", {
+    application: both,
+    probability: "6000,3000",
+    from: "1",
+    saltFile,
+  });
+  await runTask(fund, "estimate:commit", {
+    application: both,
+    probability: "5000,2000",
+    from: "2",
+    saltFile,
+  });
   await runTask(fund, "estimate:commit", {
     application: probes.toString(),
     probability: "7000",
@@ -77,21 +87,32 @@ describe("grant round tasks", () => {
       const trustee = account(fund.trustees, 0).address;
       expect(summary.trustee).to.equal(trustee);
       expect(summary.transactions).to.have.length(1);
-      expect(summary.estimates.map((e) => [e.applicationId, e.probabilityBps, e.effortMonths, e.stipend])).to.deep.equal([
+      expect(
+        summary.estimates.map((e) => [e.applicationId, e.probabilityBps, e.effortMonths, e.stipend]),
+      ).to.deep.equal([
         [probes, 6500, 18, 0n],
         [debate, 4000, 18, 0n],
       ]);
       for (const estimate of summary.estimates) {
         expect(estimate.salt).to.match(/^0x[0-9a-f]{64}$/);
         expect(estimate.sealedEstimate).to.equal(
-          await fund.rounds.sealEstimate(trustee, estimate.applicationId, estimate.probabilityBps, 18, 0n, estimate.salt),
+          await fund.rounds.sealEstimate(
+            trustee,
+            estimate.applicationId,
+            estimate.probabilityBps,
+            18,
+            0n,
+            estimate.salt,
+          ),
         );
         const onChain = await fund.rounds.estimateOf(estimate.applicationId, trustee);
         expect([onChain.status, onChain.sealedEstimate]).to.deep.equal([2n, estimate.sealedEstimate]);
       }
       // The shared salt document: what the dashboard can import to reveal from the browser.
       const stored = parseSaltDocument(readFileSync(saltFile, "utf8"));
-      const entry = stored.find((r) => r.applicationId === probes && r.trustee.toLowerCase() === trustee.toLowerCase());
+      const entry = stored.find(
+        (r) => r.applicationId === probes && r.trustee.toLowerCase() === trustee.toLowerCase(),
+      );
       expect(entry).to.deep.include({ probabilityBps: 6500, effortMonths: 18, stipend: 0n });
     });
 

@@ -73,9 +73,9 @@ describe("salt export and import tasks", () => {
       saltFile: elsewhere,
     });
     expect(revealed.revealed[0]?.probabilityBps).to.equal(6500);
-    expect(
-      (await fund.rounds.estimateOf(applicationId, account(fund.trustees, 0).address)).status,
-    ).to.equal(3n); // Revealed
+    expect((await fund.rounds.estimateOf(applicationId, account(fund.trustees, 0).address)).status).to.equal(
+      3n,
+    ); // Revealed
   });
 
   it("refuses to overwrite a file, to export nothing, and to import a missing, edited or conflicting export, changing nothing", async () => {

@@ -55,10 +55,10 @@ export function checkEstimateValues(values: EstimateValues): void {
  * uint32 effortMonths, uint128 stipend, salt)).
  */
 export function sealEstimate(input: SealInput): Hex {
-  const { chainId, grantRounds, trustee, applicationId, probabilityBps, effortMonths, stipend, salt } =
-    input;
+  const { chainId, grantRounds, trustee, applicationId, probabilityBps, effortMonths, stipend, salt } = input;
   checkEstimateValues(input);
-  if (!/^0x[0-9a-fA-F]{64}$/.test(salt)) throw new TypeError("A salt must be 32 bytes (0x and 64 hex digits)");
+  if (!/^0x[0-9a-fA-F]{64}$/.test(salt))
+    throw new TypeError("A salt must be 32 bytes (0x and 64 hex digits)");
   return keccak256(
     encodeAbiParameters(SEAL_PARAMS, [
       BigInt(chainId),

@@ -48,7 +48,8 @@ contract GrantEstimatesTest is GrantRoundsSetup {
             s[i] = stipends[i] < requested ? stipends[i] : requested;
         }
         vm.warp(block.timestamp + DAY);
-        for (uint256 i; i < TRUSTEES; ++i) _reveal(trusteeList[i], id, probabilities[i], efforts[i], stipends[i]);
+        for (uint256 i; i < TRUSTEES; ++i)
+            _reveal(trusteeList[i], id, probabilities[i], efforts[i], stipends[i]);
         vm.warp(block.timestamp + DAY);
         _finalize(id);
         grants.settleRound(roundId);
@@ -56,11 +57,11 @@ contract GrantEstimatesTest is GrantRoundsSetup {
         IGrantRounds.Application memory app = grants.application(id);
         uint256 medianEffort = _median(e);
         assertEq(app.medianProbabilityBps, _median(p), "probability = median");
-        assertEq(app.medianEffortMonths, medianEffort, "effort = median of capped assessments");
+        assertEq(app.medianEffortMonths, medianEffort, "effort = capped median");
         assertLe(app.medianEffortMonths, declaredEffort, "effort <= declared");
         assertEq(app.weight, _median(p) * medianEffort, "weight = p x e");
-        assertEq(app.medianStipend, _median(s), "stipend = median of capped assessments");
-        assertLe(grants.stipendAward(id), _median(s), "stipend award <= assessed stipend");
+        assertEq(app.medianStipend, _median(s), "stipend = capped median");
+        assertLe(grants.stipendAward(id), _median(s), "stipend award <= median");
         assertLe(app.medianStipend, requested, "assessed <= requested");
     }
 
@@ -95,10 +96,10 @@ contract GrantEstimatesTest is GrantRoundsSetup {
         _finalize(id);
         IGrantRounds.Application memory app = grants.application(id);
         assertEq(uint256(app.status), uint256(IGrantRounds.ApplicationStatus.Funded), "funded");
-        assertEq(app.committedCount, committed, "every commit counts for the quorum");
+        assertEq(app.committedCount, committed, "commits count for quorum");
         assertEq(app.revealedCount, reveals, "only reveals enter the medians");
         IGrantRounds.TrusteeRecord memory record = grants.trusteeRecord(roundId, trusteeList[0]);
-        assertEq(record.missed, mask & 1 == 0 ? 1 : 0, "a withheld reveal is recorded as missed");
+        assertEq(record.missed, mask & 1 == 0 ? 1 : 0, "withheld = missed");
     }
 
     /// hardhat-config: fuzz.runs = 200
@@ -117,7 +118,11 @@ contract GrantEstimatesTest is GrantRoundsSetup {
         vm.prank(applicant);
         vm.expectRevert(abi.encodeWithSelector(IGrantRounds.GrantRoundsRecused.selector, id, applicant));
         grants.commitEstimates(ids, sealed_);
-        assertEq(uint256(grants.estimateOf(id, applicant).status), uint256(IGrantRounds.EstimateStatus.Recused), "recused");
+        assertEq(
+            uint256(grants.estimateOf(id, applicant).status),
+            uint256(IGrantRounds.EstimateStatus.Recused),
+            "recused"
+        );
         assertEq(grants.trusteeRecord(roundId, applicant).recused, 1, "recusal on record");
         // M of the other four commit and reveal.
         uint256 done;

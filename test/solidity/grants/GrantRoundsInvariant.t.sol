@@ -41,11 +41,18 @@ contract GrantRoundsHandler is GrantRoundsSetup {
     function applyTo(uint256 actorSeed, uint32 effort, uint128 stipend) external {
         uint256 roundId = grants.roundCount();
         IGrantRounds.Round memory r = grants.round(roundId);
-        if (r.status != IGrantRounds.RoundStatus.Open || block.timestamp > r.params.applicationDeadline) return;
+        if (r.status != IGrantRounds.RoundStatus.Open || block.timestamp > r.params.applicationDeadline)
+            return;
         if (_roundApplications[roundId].length >= MAX_APPLICATIONS) return;
         // Actor 0 is a trustee applying (recused); the others are outside researchers.
         address researcher = actorSeed % 4 == 0 ? trusteeList[0] : address(uint160(0x1000 + (actorSeed % 4)));
-        uint256 id = _apply(researcher, roundId, uint32(bound(effort, 1, 1200)), uint128(bound(stipend, 0, BUDGET)), DEPOSIT);
+        uint256 id = _apply(
+            researcher,
+            roundId,
+            uint32(bound(effort, 1, 1200)),
+            uint128(bound(stipend, 0, BUDGET)),
+            DEPOSIT
+        );
         _roundApplications[roundId].push(id);
         ghostDepositsHeld += DEPOSIT;
     }
@@ -56,7 +63,8 @@ contract GrantRoundsHandler is GrantRoundsSetup {
         (address trustee, , IGrantRounds.Round memory r) = _pick(trusteeSeed, 0);
         uint256 roundId = grants.roundCount();
         if (r.status != IGrantRounds.RoundStatus.Open) return;
-        if (block.timestamp <= r.params.applicationDeadline || block.timestamp > r.params.commitDeadline) return;
+        if (block.timestamp <= r.params.applicationDeadline || block.timestamp > r.params.commitDeadline)
+            return;
         uint256[] storage all = _roundApplications[roundId];
         uint256[] memory ids = new uint256[](all.length);
         bytes32[] memory sealed_ = new bytes32[](all.length);
@@ -88,7 +96,8 @@ contract GrantRoundsHandler is GrantRoundsSetup {
             Sealed storage entry = _sealed[all[i]][trustee];
             if ((mask >> i) & 1 == 0 || !entry.committed || entry.revealed) continue;
             entry.revealed = true;
-            reveals[n++] = IGrantRounds.Reveal(all[i], entry.p, entry.e, entry.s, _salt(trustee, all[i]));
+            reveals[n] = IGrantRounds.Reveal(all[i], entry.p, entry.e, entry.s, _salt(trustee, all[i]));
+            ++n;
         }
         if (n == 0) return;
         IGrantRounds.Reveal[] memory batch = new IGrantRounds.Reveal[](n);
@@ -103,7 +112,9 @@ contract GrantRoundsHandler is GrantRoundsSetup {
 
     function finalize(uint256 appSeed) external {
         (, uint256 id, IGrantRounds.Round memory r) = _pick(0, appSeed);
-        if (id == 0 || r.status != IGrantRounds.RoundStatus.Open || block.timestamp <= r.params.revealDeadline) return;
+        if (
+            id == 0 || r.status != IGrantRounds.RoundStatus.Open || block.timestamp <= r.params.revealDeadline
+        ) return;
         IGrantRounds.Application memory app = grants.application(id);
         if (!app.estimated || app.status != IGrantRounds.ApplicationStatus.Pending) return;
         _finalize(id);
@@ -184,7 +195,9 @@ contract GrantRoundsHandler is GrantRoundsSetup {
         uint256 n;
         for (uint256 i; i < all.length; ++i) {
             IGrantRounds.Application memory app = grants.application(all[i]);
-            if (app.estimated && app.status == IGrantRounds.ApplicationStatus.Pending) batch[n++] = all[i];
+            if (!app.estimated || app.status != IGrantRounds.ApplicationStatus.Pending) continue;
+            batch[n] = all[i];
+            ++n;
         }
         if (n == 0) return;
         grants.finalizeApplications(_first(batch, n));
@@ -192,7 +205,13 @@ contract GrantRoundsHandler is GrantRoundsSetup {
 
     /// @dev Records and seals values derived from `v` for `trustee` and application `id`.
     function _sealFor(address trustee, uint256 id, uint256 v) private returns (bytes32) {
-        Sealed memory entry = Sealed(uint16(v % 12_000), uint32((v >> 16) % 1500), uint128((v >> 48) % 7 ether), true, false);
+        Sealed memory entry = Sealed(
+            uint16(v % 12_000),
+            uint32((v >> 16) % 1500),
+            uint128((v >> 48) % 7 ether),
+            true,
+            false
+        );
         _sealed[id][trustee] = entry;
         return grants.sealEstimate(trustee, id, entry.p, entry.e, entry.s, _salt(trustee, id));
     }
@@ -269,7 +288,11 @@ contract GrantRoundsInvariantTest is GrantRoundsSetup {
                 assertLe(app.medianEffortMonths, app.effortMonths, "effort <= declared");
                 assertLe(app.medianStipend, app.stipendRequested, "stipend <= requested");
                 assertLe(rounds.stipendAward(ids[i]), app.medianStipend, "stipend award <= median");
-                assertEq(app.weight, uint256(app.medianProbabilityBps) * app.medianEffortMonths * (app.weight == 0 ? 0 : 1), "weight = p x e");
+                assertEq(
+                    app.weight,
+                    uint256(app.medianProbabilityBps) * app.medianEffortMonths * (app.weight == 0 ? 0 : 1),
+                    "weight = p x e"
+                );
                 if (app.status == IGrantRounds.ApplicationStatus.Funded) {
                     assertGe(app.revealedCount, 1, "funded needs a reveal");
                 }

@@ -27,7 +27,11 @@ abstract contract GrantRoundsSetup is TestBase {
         vm.warp(1_000_000);
         shares = new FundShares("Future Endowment Fund", "FEF", address(this));
         pool = new CapitalPool(address(this));
-        grants = new GrantRounds(ITrusteeCouncil(address(this)), IFundShares(address(shares)), ICapitalPool(address(pool)));
+        grants = new GrantRounds(
+            ITrusteeCouncil(address(this)),
+            IFundShares(address(shares)),
+            ICapitalPool(address(pool))
+        );
         shares.grantRole(shares.MINTER_ROLE(), address(grants));
         pool.grantRole(pool.STIPEND_ROLE(), address(grants));
         pool.grantRole(pool.DEPOSITOR_ROLE(), address(grants));
@@ -82,7 +86,14 @@ abstract contract GrantRoundsSetup is TestBase {
     ) internal returns (uint256) {
         vm.deal(researcher, deposit);
         vm.prank(researcher);
-        return grants.submitApplication{value: deposit}(roundId, "ipfs://proposal", keccak256("p"), effortMonths, stipend);
+        return
+            grants.submitApplication{value: deposit}(
+                roundId,
+                "ipfs://proposal",
+                keccak256("p"),
+                effortMonths,
+                stipend
+            );
     }
 
     function _salt(address trustee, uint256 applicationId) internal pure returns (bytes32) {

@@ -61,7 +61,9 @@ export function EstimateRow({
       const { steps } = await commitEstimates(client, fund, salts, {
         chainId,
         trustee,
-        estimates: [{ applicationId: id, probabilityBps: p.value, effortMonths: Number(e.value), stipend: s.value }],
+        estimates: [
+          { applicationId: id, probabilityBps: p.value, effortMonths: Number(e.value), stipend: s.value },
+        ],
       });
       return steps;
     });
@@ -97,8 +99,8 @@ export function EstimateRow({
         {phase === "revealing" && !stored ? (
           <span className="field-error" role="note" data-testid={`lost-salt-${id}`}>
             {" "}
-            The salt of this commitment is not stored in this browser: import the salts exported by the
-            tool that committed it under “Estimate salts”, or it will not count toward the medians.
+            The salt of this commitment is not stored in this browser: import the salts exported by the tool
+            that committed it under “Estimate salts”, or it will not count toward the medians.
           </span>
         ) : null}
       </p>
