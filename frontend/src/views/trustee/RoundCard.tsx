@@ -20,7 +20,7 @@ import {
 
 import { useFund, type RoundRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
-import { salts } from "../../hooks/useSalts";
+import { salts, useStoredKeys } from "../../hooks/useSalts";
 import { EstimateRow } from "./EstimateRow";
 import { TrusteeRecords } from "./TrusteeRecords";
 
@@ -28,28 +28,27 @@ import { TrusteeRecords } from "./TrusteeRecords";
 export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly asTrustee: boolean }) {
   const { snapshot, system, now, assets, account, chainId } = useFund();
   const { send, busy } = useAction();
+  const apps = (snapshot?.applications ?? [])
+    .filter((a) => a.application.roundId === row.id)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Batched: every estimate of this trustee in the round that is committed, stored here and unrevealed,
+  // in one transaction; every estimated, pending application in one finalization.
+  const toReveal = useStoredKeys(
+    asTrustee && account && system
+      ? apps
+          .filter((a) => a.viewerEstimate.status === EstimateStatus.Committed)
+          .map((a) => ({ chainId, grantRounds: system.grantRounds, trustee: account, applicationId: a.id }))
+      : [],
+  );
   if (!snapshot || !system) return null;
   const r = row.round;
   const p = r.params;
   const phase = roundPhase({ status: r.status, ...p }, now);
-  const apps = snapshot.applications
-    .filter((a) => a.application.roundId === row.id)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const settleLabel = `Settle round #${row.id}`;
   const canSettle =
     phase === "finalizing" && r.status === RoundStatus.Open && r.finalizedCount === r.estimatedCount;
-  // Batched: every estimate of this trustee in the round that is committed, stored here and unrevealed,
-  // in one transaction; every estimated, pending application in one finalization.
   const revealLabel = `Reveal my estimates in round #${row.id}`;
   const finalizeLabel = `Finalize the applications of round #${row.id}`;
-  const toReveal =
-    asTrustee && account && system
-      ? apps.flatMap((a) => {
-          if (a.viewerEstimate.status !== EstimateStatus.Committed) return [];
-          const key = { chainId, grantRounds: system.grantRounds, trustee: account, applicationId: a.id };
-          return salts.get(key) ? [key] : [];
-        })
-      : [];
   const toFinalize = apps
     .filter((a) => a.application.estimated && a.application.status === ApplicationStatus.Pending)
     .map((a) => a.id);
