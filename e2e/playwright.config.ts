@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // `npm start` itself: compile, chain, deploy, seed, status, build and serve the dashboard.
+    // `npm start` itself: compile, chain, deploy, seed, build and serve the dashboard.
     command: "node scripts/start.ts",
     cwd: "..",
     url: DASHBOARD_URL,

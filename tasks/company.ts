@@ -1,6 +1,5 @@
 // Company tasks: register, sign and submit a Promise of Future Returns, report and pay a period,
 // show a company's compliance record.
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { type Hex, hashTypedData, keccak256, stringToHex, zeroHash } from "viem";
 
 import {
@@ -30,7 +29,7 @@ import {
   required,
 } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf, returnsAsset } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, fundAction, balanceOf, returnsAsset } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
   type CompanyView,
@@ -41,7 +40,7 @@ import {
   readCompany,
 } from "./lib/reads.js";
 import { companySigner } from "./lib/roles.js";
-import { findEvent, send } from "./lib/send.js";
+import { fundEvent, send } from "./lib/send.js";
 
 const DAY = 86_400n;
 /** How far ahead `pfr:submit` looks for an unused nonce when none is given. */
@@ -88,8 +87,7 @@ export interface RegisterSummary {
   transaction: string;
 }
 
-export async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironment): Promise<RegisterSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const register = fundAction(async (fund, args: RegisterArgs): Promise<RegisterSummary> => {
   const name = required("name", args.name);
   const uri = required("uri", args.uri);
   const adminGiven = optional(args.admin);
@@ -97,12 +95,7 @@ export async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironmen
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const companyAdmin = admin ?? signer.account.address;
   const sent = await send(fund, signer, registerCompany(fund.addresses, { name, uri, admin: companyAdmin }));
-  const event = findEvent(
-    sent.receipt,
-    returnsRegistryAbi,
-    fund.addresses.ReturnsRegistry,
-    "CompanyRegistered",
-  );
+  const event = fundEvent(fund, sent, "ReturnsRegistry", "CompanyRegistered");
   const companyId = event.args.companyId;
   const summary: RegisterSummary = {
     companyId,
@@ -115,7 +108,7 @@ export async function register(args: RegisterArgs, hre: HardhatRuntimeEnvironmen
   return emit(args.json, summary, () => [
     `Company #${companyId} "${name}" registered; admin ${companyAdmin}`,
   ]);
-}
+});
 
 export interface SubmitSummary {
   commitmentId: bigint;
@@ -135,11 +128,7 @@ async function companyId(fund: Fund, given: string | undefined): Promise<bigint>
   return parseId("company", given, (await fundView(fund)).companyCount, "company");
 }
 
-export async function submitPromise(
-  args: SubmitArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<SubmitSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const submitPromise = fundAction(async (fund, args: SubmitArgs): Promise<SubmitSummary> => {
   const company = await companyId(fund, args.company);
   const techniqueIds = parseList("techniques", args.techniques);
   const { techniqueCount } = await fundView(fund);
@@ -211,12 +200,7 @@ export async function submitPromise(
     signer,
     submitCommitment(fund.addresses, { terms, signer: signerAddress, signature }),
   );
-  const event = findEvent(
-    sent.receipt,
-    returnsRegistryAbi,
-    fund.addresses.ReturnsRegistry,
-    "CommitmentRegistered",
-  );
+  const event = fundEvent(fund, sent, "ReturnsRegistry", "CommitmentRegistered");
   const commitmentId = event.args.commitmentId;
   const stored = await readCommitment(fund, commitmentId);
   const summary: SubmitSummary = {
@@ -234,7 +218,7 @@ export async function submitPromise(
     `  ${returnsShareBps / 100}% of the returns of ${modelName} (techniques ${techniqueIds.join(", ")})`,
     `  ${stored.periodCount} period(s) of ${Number(periodLength) / 86_400} day(s) from ${isoTime(start)} to ${isoTime(end)}, grace ${Number(gracePeriod) / 86_400} day(s)`,
   ]);
-}
+});
 
 function nonceUsed(fund: Fund, company: bigint, nonce: bigint): Promise<boolean> {
   return fund.client.readContract({ ...registry(fund), functionName: "nonceUsed", args: [company, nonce] });
@@ -266,11 +250,7 @@ export interface ReportSummary {
   transaction: string;
 }
 
-export async function reportReturns(
-  args: ReportArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ReportSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const reportReturns = fundAction(async (fund, args: ReportArgs): Promise<ReportSummary> => {
   const id = parseId("commitment", args.commitment, (await fundView(fund)).commitmentCount, "commitment");
   const commitment = await readCommitment(fund, id);
   const period =
@@ -314,12 +294,7 @@ export async function reportReturns(
     evidenceHash,
   });
   const sent = await send(fund, signer, steps);
-  const event = findEvent(
-    sent.receipt,
-    returnsRegistryAbi,
-    fund.addresses.ReturnsRegistry,
-    "ReturnsReported",
-  );
+  const event = fundEvent(fund, sent, "ReturnsRegistry", "ReturnsReported");
   const view = await readCommitment(fund, id);
   const summary: ReportSummary = {
     commitmentId: id,
@@ -337,18 +312,14 @@ export async function reportReturns(
     `Period ${period} of commitment #${id} reported by ${reporter}: gross ${formatAmount(grossReturns, asset)}, paid ${formatAmount(summary.paid, asset)} to the Fund`,
     `  compliance: ${complianceLine(view)}`,
   ]);
-}
+});
 
 export type CompanyStatusSummary = CompanyView;
 
-export async function companyStatus(
-  args: CompanyArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<CompanyStatusSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const companyStatus = fundAction(async (fund, args: CompanyArgs): Promise<CompanyStatusSummary> => {
   const summary = await readCompany(fund, await companyId(fund, args.company));
   return emit(args.json, summary, () => companyLines(summary));
-}
+});
 
 /** A company and its commitments' compliance, for human output. */
 export function companyLines(company: CompanyView): string[] {

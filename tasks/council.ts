@@ -1,20 +1,18 @@
 // Trustee tasks of the council: propose, approve, execute, list proposals.
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Hex } from "viem";
 
 import { actionKinds, actionSignature, decodeActionArgs, isActionKind } from "@fef/sdk/actionKinds";
 import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
-import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parseJson, parseWhole, required } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, fundAction } from "./lib/fund.js";
 import { emit, inlineJson, isoTime } from "./lib/output.js";
 import { type ProposalView, fundView, readNewestProposals, readProposal } from "./lib/reads.js";
 import { trustee, trusteeWho } from "./lib/roles.js";
-import { findEvent, send } from "./lib/send.js";
+import { fundEvent, send } from "./lib/send.js";
 
 export interface ProposeArgs extends CommonArgs {
   kind?: string;
@@ -40,8 +38,7 @@ export interface ExecutionSummary extends ProposalSummary {
   returned: Record<string, unknown>;
 }
 
-export async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment): Promise<ProposalSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const propose = fundAction(async (fund, args: ProposeArgs): Promise<ProposalSummary> => {
   const kind = required("kind", args.kind);
   if (!isActionKind(kind)) fail(`--kind: unknown kind "${kind}"; the kinds are ${actionKinds.join(", ")}`);
   const signature = actionSignature(kind);
@@ -59,12 +56,7 @@ export async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment)
   const signer = await actingAccount(fund.wallets, args.from, trustee(fund));
   // The builder takes the routed function's arguments typed; they are the JSON's, checked and encoded above.
   const sent = await send(fund, signer, proposeAction(fund.addresses, kind, decodeActionArgs(kind, encoded)));
-  const created = findEvent(
-    sent.receipt,
-    trusteeCouncilAbi,
-    fund.addresses.TrusteeCouncil,
-    "ProposalCreated",
-  );
+  const created = fundEvent(fund, sent, "TrusteeCouncil", "ProposalCreated");
   const id = created.args.proposalId;
   const view = await readProposal(fund, id, await chainTime(fund));
   const summary: ProposalSummary = { ...view, transaction: sent.transaction };
@@ -72,7 +64,7 @@ export async function propose(args: ProposeArgs, hre: HardhatRuntimeEnvironment)
     `Proposal #${id} created by ${signer.account.address}: ${kind} ${inlineJson(view.params)}`,
     ...approvalLines(view),
   ]);
-}
+});
 
 /** An id of an existing proposal that is neither executed nor expired. */
 async function openProposal(fund: Fund, given: string | undefined): Promise<ProposalView> {
@@ -84,11 +76,7 @@ async function openProposal(fund: Fund, given: string | undefined): Promise<Prop
   return view;
 }
 
-export async function approve(
-  args: ProposalIdArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ProposalSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const approve = fundAction(async (fund, args: ProposalIdArgs): Promise<ProposalSummary> => {
   const before = await openProposal(fund, args.id);
   const id = before.id;
   const approved = new Set(before.approvedBy.map((address) => address.toLowerCase()));
@@ -106,13 +94,9 @@ export async function approve(
     `${signer.account.address} approved proposal #${id} (${view.kind})`,
     ...approvalLines(view),
   ]);
-}
+});
 
-export async function execute(
-  args: ProposalIdArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ExecutionSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const execute = fundAction(async (fund, args: ProposalIdArgs): Promise<ExecutionSummary> => {
   const before = await openProposal(fund, args.id);
   const id = before.id;
   if (before.approvals < before.threshold) {
@@ -122,12 +106,7 @@ export async function execute(
   }
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, executeProposal(fund.addresses, id));
-  const executed = findEvent(
-    sent.receipt,
-    trusteeCouncilAbi,
-    fund.addresses.TrusteeCouncil,
-    "ProposalExecuted",
-  );
+  const executed = fundEvent(fund, sent, "TrusteeCouncil", "ProposalExecuted");
   const returned = decodeReturned(before.kind, executed.args.result);
   const view = await readProposal(fund, id, await chainTime(fund));
   const summary: ExecutionSummary = {
@@ -140,7 +119,7 @@ export async function execute(
     `Proposal #${id} executed by ${signer.account.address}: ${view.kind} ${inlineJson(view.params)}`,
     ...(Object.keys(returned).length > 0 ? [`  returned ${inlineJson(returned)}`] : []),
   ]);
-}
+});
 
 function decodeReturned(kind: string, result: Hex): Record<string, unknown> {
   if (!isActionKind(kind)) return {};
@@ -154,11 +133,7 @@ export interface ProposalsSummary {
   proposals: ProposalView[];
 }
 
-export async function proposals(
-  args: ProposalsArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ProposalsSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const proposals = fundAction(async (fund, args: ProposalsArgs): Promise<ProposalsSummary> => {
   const limit = optional(args.limit) === undefined ? 50n : parseWhole("limit", args.limit, 1n);
   const [council, now] = await Promise.all([fundView(fund), chainTime(fund)]);
   const { proposalCount: count, threshold, trustees } = council;
@@ -175,7 +150,7 @@ export async function proposals(
       ...(view.approvedBy.length > 0 ? [`      approved by ${view.approvedBy.join(", ")}`] : []),
     ]),
   ]);
-}
+});
 
 function approvalLines(view: ProposalView): string[] {
   const next =

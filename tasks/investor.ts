@@ -1,6 +1,5 @@
 // Investor tasks: subscribe to an offering, claim the subscribed shares after its window, and settle
 // an offering (anyone) so that its raise moves from escrow into the capital pool.
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import {
   claimSubscribedShares,
@@ -15,10 +14,10 @@ import { readAccount } from "@fef/sdk/lens";
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseId, parsePositiveAmount, parseProof } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund, balanceOf } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, fundAction, balanceOf } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import { fundView, readOffering } from "./lib/reads.js";
-import { findEvent, send } from "./lib/send.js";
+import { fundEvent, send } from "./lib/send.js";
 
 export interface SubscribeArgs extends CommonArgs {
   offering?: string;
@@ -47,11 +46,7 @@ async function offeringId(fund: Fund, given: string | undefined): Promise<bigint
   return parseId("offering", given, (await fundView(fund)).offeringCount, "offering");
 }
 
-export async function subscribe(
-  args: SubscribeArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<SubscribeSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const subscribe = fundAction(async (fund, args: SubscribeArgs): Promise<SubscribeSummary> => {
   const id = await offeringId(fund, args.offering);
   const shares = parsePositiveAmount("shares", args.shares, 18, "a share");
   const proof = optional(args.proof) === undefined ? [] : parseProof("proof", args.proof);
@@ -91,7 +86,7 @@ export async function subscribe(
     proof,
   });
   const sent = await send(fund, signer, steps);
-  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "Subscribed");
+  const event = fundEvent(fund, sent, "Offerings", "Subscribed");
   const { viewerPending: pendingShares } = await readOffering(fund, id, await chainTime(fund), investor);
   const summary: SubscribeSummary = {
     offeringId: id,
@@ -109,7 +104,7 @@ export async function subscribe(
     `  ${formatShares(pendingShares)} pending; claim after ${isoTime(offering.end)} with: hardhat offering:claim --offering ${id}`,
     `  the payment is held in escrow; after the window it moves to the capital pool with: hardhat offering:settle --offering ${id}`,
   ]);
-}
+});
 
 export interface OfferingClaimSummary {
   offeringId: bigint;
@@ -119,11 +114,7 @@ export interface OfferingClaimSummary {
   transaction: string;
 }
 
-export async function claimOffering(
-  args: OfferingArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<OfferingClaimSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const claimOffering = fundAction(async (fund, args: OfferingArgs): Promise<OfferingClaimSummary> => {
   const id = await offeringId(fund, args.offering);
   const now = await chainTime(fund);
   const signer = await actingAccount(fund.wallets, args.from, {
@@ -135,7 +126,7 @@ export async function claimOffering(
   });
   const investor = signer.account.address;
   const sent = await send(fund, signer, claimSubscribedShares(fund.addresses, id));
-  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "SubscriptionSharesClaimed");
+  const event = fundEvent(fund, sent, "Offerings", "SubscriptionSharesClaimed");
   const balance = (await readAccount(fund.client, fund.addresses.FundLens, investor)).shares;
   const summary: OfferingClaimSummary = {
     offeringId: id,
@@ -147,7 +138,7 @@ export async function claimOffering(
   return emit(args.json, summary, () => [
     `${investor} claimed ${formatShares(summary.shares)} from offering #${id}; balance ${formatShares(balance)}`,
   ]);
-}
+});
 
 export interface OfferingSettleSummary {
   offeringId: bigint;
@@ -160,11 +151,7 @@ export interface OfferingSettleSummary {
   transaction: string;
 }
 
-export async function settleOffering(
-  args: OfferingArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<OfferingSettleSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const settleOffering = fundAction(async (fund, args: OfferingArgs): Promise<OfferingSettleSummary> => {
   const id = await offeringId(fund, args.offering);
   const offering = await readOffering(fund, id, await chainTime(fund));
   const { asset } = offering;
@@ -181,7 +168,7 @@ export async function settleOffering(
   }
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, settleOfferingSteps(fund.addresses, id));
-  const event = findEvent(sent.receipt, offeringsAbi, fund.addresses.Offerings, "OfferingSettled");
+  const event = fundEvent(fund, sent, "Offerings", "OfferingSettled");
   const { books, available } = await poolBooks(fund, asset);
   const summary: OfferingSettleSummary = {
     offeringId: id,
@@ -197,7 +184,7 @@ export async function settleOffering(
       : `Offering #${id} settled: ${formatAmount(summary.capital, asset)} moved from escrow into the capital pool`,
     `  capital pool, ${asset.symbol}: ${formatAmount(books.capitalIn, asset)} in, ${formatAmount(available, asset)} available for stipends`,
   ]);
-}
+});
 
 /** The capital pool's books of `asset`, from the fund's view (a returns asset), else read from the pool. */
 async function poolBooks(fund: Fund, asset: AssetInfo) {

@@ -1,5 +1,4 @@
 // Researcher tasks: apply to a round, claim vested shares and stipends, claim returns.
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import type { Address } from "viem";
 
 import {
@@ -10,7 +9,7 @@ import {
 import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
-import { fundSharesAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { readAccount } from "@fef/sdk/lens";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -25,10 +24,10 @@ import {
   required,
 } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, connectFund, returnsAsset } from "./lib/fund.js";
+import { type CommonArgs, type Fund, chainTime, fundAction, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
 import { assetsOf, fundView, knownAsset, readApplication, readRound } from "./lib/reads.js";
-import { eventsOf, findEvent, send } from "./lib/send.js";
+import { eventsOf, fundEvent, send } from "./lib/send.js";
 
 export interface ApplyArgs extends CommonArgs {
   round?: string;
@@ -59,8 +58,7 @@ export interface ApplySummary {
   transaction: string;
 }
 
-export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Promise<ApplySummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySummary> => {
   const view = await fundView(fund);
   const roundId = parseId("round", args.round, view.roundCount, "round");
   const uri = required("uri", args.uri);
@@ -100,12 +98,7 @@ export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Pr
       deposit: round.applicationDeposit,
     }),
   );
-  const submitted = findEvent(
-    sent.receipt,
-    grantRoundsAbi,
-    fund.addresses.GrantRounds,
-    "ApplicationSubmitted",
-  );
+  const submitted = fundEvent(fund, sent, "GrantRounds", "ApplicationSubmitted");
   const applicationId = submitted.args.applicationId;
   const summary: ApplySummary = {
     applicationId,
@@ -122,7 +115,7 @@ export async function apply(args: ApplyArgs, hre: HardhatRuntimeEnvironment): Pr
     `Application #${applicationId} submitted to round ${roundId} by ${signer.account.address}`,
     `  ${uri} (content hash ${contentHash}), ${effortMonths} research-months, stipend ${formatAmount(stipendRequested, stipendAsset)}`,
   ]);
-}
+});
 
 /** A funded (or cancelled) application and its researcher among this network's accounts. */
 async function researcherOf(fund: Fund, args: ApplicationArgs) {
@@ -153,11 +146,7 @@ export interface ClaimSharesSummary {
   transaction: string;
 }
 
-export async function claimShares(
-  args: ApplicationArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ClaimSharesSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const claimShares = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimSharesSummary> => {
   const { id, application, signer } = await researcherOf(fund, args);
   const { claimableShares: claimable, award, vestedShares: vested } = application;
   if (claimable === 0n) {
@@ -167,7 +156,7 @@ export async function claimShares(
     );
   }
   const sent = await send(fund, signer, claimAwardShares(fund.addresses, id));
-  const event = findEvent(sent.receipt, grantRoundsAbi, fund.addresses.GrantRounds, "SharesClaimed");
+  const event = fundEvent(fund, sent, "GrantRounds", "SharesClaimed");
   const claimed = event.args.amount;
   const [after, position] = await Promise.all([
     readApplication(fund, id),
@@ -188,7 +177,7 @@ export async function claimShares(
     `${signer.account.address} claimed ${formatShares(claimed)} of application #${id}`,
     `  ${formatShares(after.sharesClaimed)} of ${formatShares(award)} claimed so far; balance ${formatShares(balance)}`,
   ]);
-}
+});
 
 export interface ClaimStipendSummary {
   applicationId: bigint;
@@ -200,11 +189,7 @@ export interface ClaimStipendSummary {
   transaction: string;
 }
 
-export async function claimStipend(
-  args: ApplicationArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ClaimStipendSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const claimStipend = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimStipendSummary> => {
   const { id, application, signer } = await researcherOf(fund, args);
   const { stipendAsset: asset } = await readRound(fund, application.roundId, await chainTime(fund));
   const { claimableStipend: claimable, stipendAward: award } = application;
@@ -217,7 +202,7 @@ export async function claimStipend(
     );
   }
   const sent = await send(fund, signer, claimStipendSteps(fund.addresses, id));
-  const event = findEvent(sent.receipt, grantRoundsAbi, fund.addresses.GrantRounds, "StipendClaimed");
+  const event = fundEvent(fund, sent, "GrantRounds", "StipendClaimed");
   const claimed = event.args.amount;
   const after = await readApplication(fund, id);
   const summary: ClaimStipendSummary = {
@@ -233,7 +218,7 @@ export async function claimStipend(
     `${signer.account.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}`,
     `  ${formatAmount(after.stipendClaimed, asset)} of ${formatAmount(award, asset)} claimed so far`,
   ]);
-}
+});
 
 export interface ClaimedReturns {
   asset: AssetInfo;
@@ -246,11 +231,7 @@ export interface ClaimReturnsSummary {
   transaction: string;
 }
 
-export async function claimReturns(
-  args: ClaimReturnsArgs,
-  hre: HardhatRuntimeEnvironment,
-): Promise<ClaimReturnsSummary> {
-  const fund = await connectFund(hre, args.deployment);
+export const claimReturns = fundAction(async (fund, args: ClaimReturnsArgs): Promise<ClaimReturnsSummary> => {
   const view = await fundView(fund);
   const listed = assetsOf(view);
   const given = optional(args.asset);
@@ -290,4 +271,4 @@ export async function claimReturns(
     `${signer.account.address} claimed returns:`,
     ...claimed.map((entry) => `  ${formatAmount(entry.amount, entry.asset)}`),
   ]);
-}
+});

@@ -1,6 +1,5 @@
 // `fund:status`: the whole Fund at a glance — shares, returns, capital, council, rounds,
 // offerings, companies and their compliance.
-import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { AssetInfo } from "@fef/sdk/assets";
 import {
@@ -12,7 +11,7 @@ import { page, readHolders } from "@fef/sdk/lens";
 import { complianceLine } from "@fef/sdk/status";
 
 import { optional, parseWhole } from "./lib/args.js";
-import { type CommonArgs, type Fund, balanceOf, chainTime, connectFund } from "./lib/fund.js";
+import { type CommonArgs, type Fund, balanceOf, chainTime, fundAction } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
 import {
   type CompanyView,
@@ -100,8 +99,7 @@ async function topHolders(fund: Fund, holderCount: bigint, top: bigint) {
   return { topHolders: ranked.slice(0, Number(top)), holdersScanned: BigInt(holders.length) };
 }
 
-export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironment): Promise<FundStatus> {
-  const fund = await connectFund(hre, args.deployment);
+export const fundStatus = fundAction(async (fund, args: StatusArgs): Promise<FundStatus> => {
   const top = optional(args.top) === undefined ? 10n : parseWhole("top", args.top, 1n, 1_000n);
   const limit = optional(args.limit) === undefined ? 20n : parseWhole("limit", args.limit, 1n, 1_000n);
   const [view, now] = await Promise.all([fundView(fund), chainTime(fund)]);
@@ -162,7 +160,7 @@ export async function fundStatus(args: StatusArgs, hre: HardhatRuntimeEnvironmen
     delinquentCommitments: BigInt(commitments.filter((commitment) => commitment.delinquent).length),
   };
   return emit(args.json, status, () => statusLines(status));
-}
+});
 
 function statusLines(status: FundStatus): string[] {
   const { shares, council } = status;

@@ -12,4 +12,6 @@ export interface GasRow {
   size?: number;
   /** the target this figure must meet, if any */
   target?: number;
+  /** the benchmark module that measured it (set by gas.ts), e.g. "shares" */
+  bench?: string;
 }

@@ -76,6 +76,16 @@ export async function connectFund(
   return { chainId, addresses, client, wallets };
 }
 
+/**
+ * A task action that acts on the Fund: it connects (see `connectFund`, with the task's `--deployment`)
+ * and hands the Fund to `act` with the task's arguments.
+ */
+export function fundAction<ArgsT extends CommonArgs, ResultT>(
+  act: (fund: Fund, args: ArgsT) => Promise<ResultT>,
+): (args: ArgsT, hre: HardhatRuntimeEnvironment) => Promise<ResultT> {
+  return async (args, hre) => act(await connectFund(hre, args.deployment), args);
+}
+
 /** The latest block's timestamp (the chain's clock, which tests and the demo move). */
 export async function chainTime(fund: Fund): Promise<bigint> {
   const block = await fund.client.getBlock({ blockTag: "latest" });

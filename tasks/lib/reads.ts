@@ -165,18 +165,13 @@ export async function readNewestProposals(
 
 export const APPLICATION_STATUS = applicationStatuses;
 
-export interface RoundView {
+/** A round's parameters as the lens reads them (deadlines and vesting in seconds). */
+type LensRoundParams = LensRound["round"]["params"];
+
+export interface RoundView extends Omit<LensRoundParams, "stipendAsset"> {
   id: bigint;
   phase: RoundPhase;
-  sharePool: bigint;
-  applicationDeadline: bigint;
-  commitDeadline: bigint;
-  revealDeadline: bigint;
-  vestingCliff: bigint;
-  vestingDuration: bigint;
   stipendAsset: AssetInfo;
-  stipendBudget: bigint;
-  applicationDeposit: bigint;
   applications: bigint;
   /** applications some trustee estimated: only these need finalizing */
   estimated: bigint;
@@ -194,24 +189,9 @@ async function roundView(fund: Fund, row: LensRound, now: bigint, view?: FundVie
   const { params } = round;
   return {
     id: row.id,
-    phase: roundPhase(
-      {
-        status: round.status,
-        applicationDeadline: params.applicationDeadline,
-        commitDeadline: params.commitDeadline,
-        revealDeadline: params.revealDeadline,
-      },
-      now,
-    ),
-    sharePool: params.sharePool,
-    applicationDeadline: params.applicationDeadline,
-    commitDeadline: params.commitDeadline,
-    revealDeadline: params.revealDeadline,
-    vestingCliff: params.vestingCliff,
-    vestingDuration: params.vestingDuration,
+    phase: roundPhase({ status: round.status, ...params }, now),
+    ...params,
     stipendAsset: await knownAsset(fund, view, params.stipendAsset),
-    stipendBudget: params.stipendBudget,
-    applicationDeposit: params.applicationDeposit,
     applications: BigInt(round.applicationCount),
     estimated: BigInt(round.estimatedCount),
     finalized: BigInt(round.finalizedCount),

@@ -8,6 +8,7 @@ import {
   parseEventLogs,
 } from "viem";
 
+import { grantRoundsAbi, offeringsAbi, returnsRegistryAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { SaltRecordError } from "@fef/sdk/salts";
 import { type Step, StepError, sendSteps } from "@fef/sdk/steps";
 
@@ -81,4 +82,29 @@ export function findEvent<const abi extends Abi, name extends ContractEventName<
   if (event === undefined)
     return fail(`Transaction ${receipt.transactionHash} emitted no ${eventName} event`);
   return event;
+}
+
+/** The ABIs of the Fund's contracts whose events the tasks report, by deployment name. */
+const eventAbis = {
+  GrantRounds: grantRoundsAbi,
+  Offerings: offeringsAbi,
+  ReturnsRegistry: returnsRegistryAbi,
+  TrusteeCouncil: trusteeCouncilAbi,
+} as const;
+
+type EventAbis = typeof eventAbis;
+
+/** The first `eventName` event that the Fund's contract `contract` emitted in the transaction `sent`. */
+export function fundEvent<C extends keyof EventAbis, name extends ContractEventName<EventAbis[C]>>(
+  fund: Fund,
+  sent: Sent,
+  contract: C,
+  eventName: name,
+): ParseEventLogsReturnType<EventAbis[C], name, true>[number] {
+  return findEvent<EventAbis[C], name>(
+    sent.receipt,
+    eventAbis[contract],
+    fund.addresses[contract],
+    eventName,
+  );
 }

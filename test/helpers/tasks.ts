@@ -4,6 +4,7 @@
 // its snapshots and clock). They read the Fund's addresses from `--deployment`: the fixture
 // writes an Ignition-style deployed_addresses.json for the in-memory deployment into a temp dir,
 // which keeps the repository's own ignition/deployments/ untouched.
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
 import { keccak256, parseEther, toUtf8Bytes } from "ethers";
 import hre, { network } from "hardhat";
@@ -18,6 +19,7 @@ import LocalFundModule from "../../ignition/modules/LocalFund.js";
 
 export const connection = await network.getOrCreate();
 export const { ethers, networkHelpers } = connection;
+export const { time } = networkHelpers;
 
 export const DAY = 24 * 60 * 60;
 export const SHARE = 10n ** 18n;
@@ -154,6 +156,42 @@ export function account<T>(signers: readonly T[], index: number): T {
   return signer;
 }
 
+/** A deployed Fund with the task runners and account lookups bound to it. */
+export interface TaskFund extends TestFund {
+  /** `runTask` against this Fund. */
+  run<T>(name: string, args?: Record<string, unknown>): Promise<T>;
+  /** `runTaskText` against this Fund. */
+  runText(name: string, args?: Record<string, unknown>): Promise<string[]>;
+  /** `expectTaskError` against this Fund. */
+  expectError(name: string, args: Record<string, unknown>, message: string): Promise<void>;
+  /** `expectError` for each case in turn: its options and the message the task must fail with. */
+  expectErrors(name: string, cases: readonly (readonly [Record<string, unknown>, string])[]): Promise<void>;
+  /** The network's account `index`. */
+  account(index: number): HardhatEthersSigner;
+  /** Trustee `index` (0 is account 1). */
+  trustee(index: number): HardhatEthersSigner;
+}
+
+/** `fund` with the task runners and account lookups bound to it. */
+export function withTasks(fund: TestFund): TaskFund {
+  return {
+    ...fund,
+    run: <T>(name: string, args: Record<string, unknown> = {}) => runTask<T>(fund, name, args),
+    runText: (name, args = {}) => runTaskText(fund, name, args),
+    expectError: (name, args, message) => expectTaskError(fund, name, args, message),
+    expectErrors: async (name, cases) => {
+      for (const [args, message] of cases) await expectTaskError(fund, name, args, message);
+    },
+    account: (index) => account(fund.signers, index),
+    trustee: (index) => account(fund.trustees, index),
+  };
+}
+
+/** `loadFund` with the task runners bound (see `withTasks`). */
+export async function loadTaskFund(): Promise<TaskFund> {
+  return withTasks(await loadFund());
+}
+
 /** Passes a council action with trustees 1, 2, 3 (propose, approve, approve, execute). */
 export async function pass(fund: TestFund, kind: ActionKind, args: string): Promise<void> {
   const [t1, t2, t3] = [0, 1, 2].map((index) => account(fund.trustees, index));
@@ -283,4 +321,16 @@ export async function commitDirectly(
   );
   await (await fund.rounds.connect(trustee).commitEstimates([applicationId], [sealed])).wait();
   return sealed;
+}
+
+/**
+ * A round with two applications, `probes` (account 6, 24 research-months) and `debate` (account 7,
+ * 12 research-months), now in its commit phase; `saltFile` is a fresh path for a salt store.
+ */
+export async function roundInCommitPhase(fund: TestFund) {
+  const round = await openRound(fund, 0n);
+  const probes = await submitApplication(fund, 6, round.roundId, "probes", 24);
+  const debate = await submitApplication(fund, 7, round.roundId, "debate", 12);
+  await time.increaseTo(round.applicationDeadline + 1);
+  return { ...round, probes, debate, saltFile: scratchFile("salts.json") };
 }

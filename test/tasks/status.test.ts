@@ -6,26 +6,20 @@ import type { FundStatus } from "../../tasks/status.js";
 import {
   DAY,
   SHARE,
-  account,
   ethers,
-  expectTaskError,
-  loadFund,
-  networkHelpers,
+  loadTaskFund,
   openOffering,
   openRound,
   registerTechnique,
-  runTask,
-  runTaskText,
   scratchFile,
   submitApplication,
+  time,
 } from "../helpers/tasks.js";
-
-const { time } = networkHelpers;
 
 describe("fund:status", () => {
   it("describes a new Fund: no shares, ETH and tUSD as returns assets, five trustees with M = 3", async () => {
-    const fund = await loadFund();
-    const status = await runTask<FundStatus>(fund, "fund:status");
+    const fund = await loadTaskFund();
+    const status = await fund.run<FundStatus>("fund:status");
 
     expect(status.shares).to.deep.include({
       totalSupply: 0n,
@@ -48,10 +42,10 @@ describe("fund:status", () => {
   });
 
   it("reports holders, returns, capital, open proposals, rounds, offerings and compliance", async () => {
-    const fund = await loadFund();
+    const fund = await loadTaskFund();
     // Capital and shares: account 13 buys 1,000 shares for 10 ETH and claims them after the window.
     const { offeringId, end } = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
-    const investor = account(fund.signers, 13);
+    const investor = fund.account(13);
     await (
       await fund.offerings
         .connect(investor)
@@ -67,11 +61,11 @@ describe("fund:status", () => {
     // A round taking applications, a pending proposal, a delinquent company.
     const { roundId } = await openRound(fund, 0n);
     await submitApplication(fund, 6, roundId, "probes");
-    await runTask(fund, "council:propose", { kind: "SetTransfersEnabled", params: "[true]" });
+    await fund.run("council:propose", { kind: "SetTransfersEnabled", params: "[true]" });
     await registerTechnique(fund, "probes");
-    await runTask(fund, "company:register", { name: "Quanta", uri: "https://quanta.example", from: "12" });
+    await fund.run("company:register", { name: "Quanta", uri: "https://quanta.example", from: "12" });
     const start = await time.latest();
-    await runTask(fund, "pfr:submit", {
+    await fund.run("pfr:submit", {
       company: "1",
       techniques: "1",
       model: "Quanta Reasoner",
@@ -83,7 +77,7 @@ describe("fund:status", () => {
     });
     await time.increaseTo(start + 12 * DAY);
 
-    const status = await runTask<FundStatus>(fund, "fund:status", { top: "1", limit: "5" });
+    const status = await fund.run<FundStatus>("fund:status", { top: "1", limit: "5" });
     expect(status.shares.totalSupply).to.equal(1_000n * SHARE);
     expect(status.shares.topHolders).to.deep.equal([{ holder: investor.address, balance: 1_000n * SHARE }]);
     expect(status.returns[0]).to.deep.include({
@@ -122,24 +116,24 @@ describe("fund:status", () => {
   });
 
   it("shows each offering's raise in escrow until it settles, then in the capital pool", async () => {
-    const fund = await loadFund();
+    const fund = await loadTaskFund();
     const tUsd = await fund.testUsd.getAddress();
     const ethOffering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
     const usdOffering = await openOffering(fund, tUsd, parseUnits("2.5", 6));
-    const investor = account(fund.signers, 13);
+    const investor = fund.account(13);
     await (await fund.testUsd.mint(investor.address, parseUnits("250", 6))).wait();
-    await runTask(fund, "offering:subscribe", {
+    await fund.run("offering:subscribe", {
       offering: ethOffering.offeringId.toString(),
       shares: "300",
       from: "13",
     });
-    await runTask(fund, "offering:subscribe", {
+    await fund.run("offering:subscribe", {
       offering: usdOffering.offeringId.toString(),
       shares: "100",
       from: "13",
     });
 
-    const open = await runTask<FundStatus>(fund, "fund:status");
+    const open = await fund.run<FundStatus>("fund:status");
     expect(
       open.offerings.map((view) => [view.id, view.state, view.capitalRaised, view.settleable]),
     ).to.deep.equal([
@@ -150,13 +144,13 @@ describe("fund:status", () => {
       ["ETH", 0n, parseEther("3")],
       ["tUSD", 0n, parseUnits("250", 6)],
     ]);
-    const openText = await runTaskText(fund, "fund:status");
+    const openText = await fund.runText("fund:status");
     expect(openText).to.include("  ETH: 0.0 ETH / 0.0 ETH / 0.0 ETH / 0.0 ETH; in escrow 3.0 ETH");
     expect(openText).to.include("      raised 250.0 tUSD: in escrow until the window ends");
 
     await time.increaseTo(usdOffering.end + 1);
-    await runTask(fund, "offering:settle", { offering: ethOffering.offeringId.toString() });
-    const settled = await runTask<FundStatus>(fund, "fund:status");
+    await fund.run("offering:settle", { offering: ethOffering.offeringId.toString() });
+    const settled = await fund.run<FundStatus>("fund:status");
     expect(
       settled.offerings.map((view) => [view.id, view.state, view.settled, view.settleable]),
     ).to.deep.equal([
@@ -167,7 +161,7 @@ describe("fund:status", () => {
       [parseEther("3"), parseEther("3"), 0n],
       [0n, 0n, parseUnits("250", 6)],
     ]);
-    const settledText = await runTaskText(fund, "fund:status");
+    const settledText = await fund.runText("fund:status");
     expect(settledText).to.include("  ETH: 3.0 ETH / 0.0 ETH / 0.0 ETH / 3.0 ETH; in escrow 0.0 ETH");
     expect(settledText).to.include("      raised 3.0 ETH: settled into the capital pool");
     expect(settledText).to.include(
@@ -176,17 +170,16 @@ describe("fund:status", () => {
   });
 
   it("rejects a bad --top and explains a missing or stale deployment record", async () => {
-    const fund = await loadFund();
-    await expectTaskError(fund, "fund:status", { top: "0" }, "--top: must be at least 1 (got 0)");
+    const fund = await loadTaskFund();
+    await fund.expectError("fund:status", { top: "0" }, "--top: must be at least 1 (got 0)");
     const missing = scratchFile("missing.json");
-    await expectTaskError(
-      fund,
+    await fund.expectError(
       "fund:status",
       { deployment: missing },
       `No Fund deployment for chain 31337: ${missing} does not exist`,
     );
     const stale = scratchFile("stale.json");
-    const nowhere = account(fund.signers, 19).address;
+    const nowhere = fund.account(19).address;
     const names = [
       "TrusteeCouncil",
       "FundShares",
@@ -201,8 +194,7 @@ describe("fund:status", () => {
       stale,
       JSON.stringify(Object.fromEntries(names.map((name) => [`LocalFund#${name}`, nowhere]))),
     );
-    await expectTaskError(
-      fund,
+    await fund.expectError(
       "fund:status",
       { deployment: stale },
       `No contract at the recorded TrusteeCouncil address ${nowhere}`,

@@ -33,23 +33,16 @@ export function PeriodStrip({
   readonly disputed: ReadonlySet<string>;
 }) {
   const c = row.commitment;
-  const times = {
-    start: c.start,
-    periodLength: c.periodLength,
-    gracePeriod: c.gracePeriod,
-    periodCount: c.periodCount,
-    reportedCount: c.reportedCount,
-  };
   const shown = Math.min(c.periodCount, MAX_PERIODS_SHOWN);
   const statuses: PeriodStatus[] = [];
-  for (let k = 0; k < shown; k++) statuses.push(periodStatus(times, k, now, disputed.has(`${row.id}:${k}`)));
+  for (let k = 0; k < shown; k++) statuses.push(periodStatus(c, k, now, disputed.has(`${row.id}:${k}`)));
   return (
     <ol className="periods" aria-label={`Periods of commitment #${row.id}`}>
       {statuses.map((s, k) => (
         <li
           key={k}
           className={`period period-${s}`}
-          title={`Period ${k}, ends ${formatDate(periodEnd(times, k))}: ${s}`}
+          title={`Period ${k}, ends ${formatDate(periodEnd(c, k))}: ${s}`}
         >
           <span className="visually-hidden">
             Period {k}: {s}

@@ -8,6 +8,7 @@ import { useAction } from "../hooks/useAction";
 import { useFund } from "../hooks/useFund";
 import { useForm } from "../hooks/useForm";
 import { Field, SelectField } from "./Field";
+import { Form } from "./Form";
 
 type Fields = "asset" | "amount" | "memo";
 const initial = { asset: zeroAddress, amount: "", memo: "" } as const satisfies Record<Fields, string>;
@@ -49,13 +50,7 @@ export function DonateForm() {
     <section className="card" aria-labelledby="donate-title">
       <h2 id="donate-title">Donate</h2>
       <p className="hint">A donation is pooled for every holder, pro rata, like returns paid by companies.</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <Form onSubmit={submit}>
         <div className="grid">
           <SelectField
             label="Asset"
@@ -78,7 +73,7 @@ export function DonateForm() {
         <button type="submit" disabled={busy.has(label)} data-testid="donate-submit">
           Donate
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

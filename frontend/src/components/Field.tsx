@@ -1,11 +1,14 @@
 import { useId, type ReactNode } from "react";
 
-type Common = {
+type Described = {
   readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
   readonly error?: string | undefined;
   readonly hint?: ReactNode;
+};
+
+type Common = Described & {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
   readonly testId?: string;
   readonly placeholder?: string;
   readonly disabled?: boolean;
@@ -19,25 +22,46 @@ type InputProps = Common & {
 
 type TextAreaProps = Common & { readonly multiline: true; readonly rows?: number };
 
+/** A new control id and the aria attributes that tie the control to its hint and error. */
+function useControl({ hint, error }: Described) {
+  const id = useId();
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
+}
+
+/** The label above a control, then its hint and, when invalid, the message right under it. */
+function FieldFrame(props: Described & { readonly id: string; readonly children: ReactNode }) {
+  return (
+    <div className={`field${props.error ? " invalid" : ""}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint ? (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A labelled input with its hint and, when invalid, the message right under it. */
 export function Field(props: InputProps | TextAreaProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const control = useControl(props);
   const shared = {
-    id,
+    ...control,
     value: props.value,
     placeholder: props.placeholder,
     disabled: props.disabled,
-    "aria-invalid": props.error ? true : undefined,
-    "aria-describedby": describedBy,
     "data-testid": props.testId,
   } as const;
   return (
-    <div className={`field${props.error ? " invalid" : ""}`}>
-      <label htmlFor={id}>{props.label}</label>
+    <FieldFrame id={control.id} label={props.label} hint={props.hint} error={props.error}>
       {props.multiline ? (
         <textarea {...shared} rows={props.rows ?? 3} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
@@ -50,45 +74,43 @@ export function Field(props: InputProps | TextAreaProps) {
           onChange={(e) => props.onChange(e.target.value)}
         />
       )}
-      {props.hint ? (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="field-error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
-type SelectProps = {
+/** One field of a `useForm` form, as `FormFields` draws it. */
+export type FieldSpec<K extends string> = {
+  readonly name: K;
   readonly label: string;
+  readonly testId: string;
+  readonly placeholder?: string;
+  readonly type?: InputProps["type"];
+  readonly inputMode?: InputProps["inputMode"];
+};
+
+/** Labelled inputs bound to a form's fields (`useForm`), in the order given. */
+export function FormFields<K extends string>(props: {
+  readonly form: { readonly field: (name: K) => Pick<InputProps, "value" | "onChange" | "error"> };
+  readonly fields: readonly FieldSpec<K>[];
+}) {
+  return props.fields.map(({ name, ...spec }) => <Field key={name} {...spec} {...props.form.field(name)} />);
+}
+
+type SelectProps = Described & {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly options: readonly { readonly value: string; readonly label: string }[];
-  readonly error?: string | undefined;
-  readonly hint?: ReactNode;
   readonly testId?: string;
 };
 
 export function SelectField(props: SelectProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy =
-    [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const control = useControl(props);
   return (
-    <div className={`field${props.error ? " invalid" : ""}`}>
-      <label htmlFor={id}>{props.label}</label>
+    <FieldFrame id={control.id} label={props.label} hint={props.hint} error={props.error}>
       <select
-        id={id}
+        {...control}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
         data-testid={props.testId}
       >
         {props.options.map((o) => (
@@ -97,17 +119,7 @@ export function SelectField(props: SelectProps) {
           </option>
         ))}
       </select>
-      {props.hint ? (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="field-error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

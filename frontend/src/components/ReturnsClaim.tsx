@@ -1,6 +1,7 @@
 import { claimAll, claimReturns } from "@fef/sdk/actions/shares";
 import { formatAmount, formatShares } from "@fef/sdk/format";
 
+import { DataTable } from "./DataTable";
 import { useAction } from "../hooks/useAction";
 import { useFund } from "../hooks/useFund";
 
@@ -22,46 +23,34 @@ export function ReturnsClaim() {
           : ""}
         .
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Claimable returns</caption>
-          <thead>
-            <tr>
-              <th scope="col">Asset</th>
-              <th scope="col">Claimable</th>
-              <th scope="col">In your wallet</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {assets.map((a, i) => {
-              const amount = v.claimable[i] ?? 0n;
-              const label = `Claim ${a.symbol} returns`;
-              return (
-                <tr key={a.asset}>
-                  <th scope="row">{a.symbol}</th>
-                  <td data-testid={`claimable-${a.symbol}`}>{formatAmount(amount, a)}</td>
-                  <td>{formatAmount(v.walletBalances[i] ?? 0n, a)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      disabled={amount === 0n || busy.has(label)}
-                      data-testid={`claim-returns-${a.symbol}`}
-                      onClick={() =>
-                        void send(label, ({ fund }) => claimReturns(fund, a.asset), { asset: a })
-                      }
-                    >
-                      Claim {a.symbol}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Claimable returns"
+        columns={["Asset", "Claimable", "In your wallet", <span className="visually-hidden">Action</span>]}
+      >
+        <tbody>
+          {assets.map((a, i) => {
+            const amount = v.claimable[i] ?? 0n;
+            const label = `Claim ${a.symbol} returns`;
+            return (
+              <tr key={a.asset}>
+                <th scope="row">{a.symbol}</th>
+                <td data-testid={`claimable-${a.symbol}`}>{formatAmount(amount, a)}</td>
+                <td>{formatAmount(v.walletBalances[i] ?? 0n, a)}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={amount === 0n || busy.has(label)}
+                    data-testid={`claim-returns-${a.symbol}`}
+                    onClick={() => void send(label, ({ fund }) => claimReturns(fund, a.asset), { asset: a })}
+                  >
+                    Claim {a.symbol}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
       <button
         type="button"
         disabled={!any || busy.has("Claim all returns")}

@@ -2,6 +2,8 @@ import { useId } from "react";
 
 import { formatDate } from "@fef/sdk/format";
 
+import { Legend } from "./Legend";
+
 export type Point = { readonly t: number; readonly v: number };
 export type Series = { readonly name: string; readonly points: readonly Point[] };
 
@@ -90,16 +92,9 @@ export function LineChart({
           return <path key={s.name} d={d} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={2.5} />;
         })}
       </svg>
-      <figcaption>
-        <ul className="legend">
-          {series.map((s, i) => (
-            <li key={s.name}>
-              <span className="swatch" style={{ background: COLORS[i % COLORS.length] }} aria-hidden="true" />{" "}
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+      <Legend
+        items={series.map((s, i) => ({ key: s.name, color: COLORS[i % COLORS.length], label: s.name }))}
+      />
     </figure>
   );
 }

@@ -1,5 +1,7 @@
 import { useId } from "react";
 
+import { Legend } from "./Legend";
+
 export type Slice = { readonly label: string; readonly value: number; readonly detail: string };
 
 const COLORS = [
@@ -40,16 +42,17 @@ export function ShareBar({ title, slices }: { readonly title: string; readonly s
           return rect;
         })}
       </svg>
-      <figcaption>
-        <ul className="legend">
-          {slices.map((s, i) => (
-            <li key={s.label}>
-              <span className="swatch" style={{ background: COLORS[i % COLORS.length] }} aria-hidden="true" />{" "}
+      <Legend
+        items={slices.map((s, i) => ({
+          key: s.label,
+          color: COLORS[i % COLORS.length],
+          label: (
+            <>
               {s.label}: {((s.value / total) * 100).toFixed(2)}% <span className="muted">({s.detail})</span>
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+            </>
+          ),
+        }))}
+      />
     </figure>
   );
 }

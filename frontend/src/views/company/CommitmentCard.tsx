@@ -7,8 +7,10 @@ import { formatAmount, formatBps, formatDate, formatDuration, shortHash } from "
 import { periodEnd } from "@fef/sdk/status";
 import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
 
+import { DataTable } from "../../components/DataTable";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -34,16 +36,9 @@ export function CommitmentCard({
     : null;
   if (!system) return null;
   const c = row.commitment;
-  const times = {
-    start: c.start,
-    periodLength: c.periodLength,
-    gracePeriod: c.gracePeriod,
-    periodCount: c.periodCount,
-    reportedCount: c.reportedCount,
-  };
   const next = c.reportedCount;
   const done = next >= c.periodCount;
-  const endsAt = done ? 0n : periodEnd(times, next);
+  const endsAt = done ? 0n : periodEnd(c, next);
   const ended = !done && now >= endsAt;
   // What the registry will charge for this gross amount (its `dueAmount`), computed as the user types.
   const preview = gross?.ok ? returnsDue(gross.value, c.returnsShareBps) : undefined;
@@ -102,13 +97,7 @@ export function CommitmentCard({
           Next: period {next}, which ends on {formatDate(endsAt)}; it can be reported after that.
         </p>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void reportAndPay();
-          }}
-          noValidate
-        >
+        <Form onSubmit={reportAndPay}>
           <p>
             Period {next} ended on {formatDate(endsAt)}; report by {formatDate(endsAt + c.gracePeriod)} to
             stay compliant.
@@ -158,44 +147,34 @@ export function CommitmentCard({
               Report and pay
             </button>
           </div>
-        </form>
+        </Form>
       )}
       <h4>Record</h4>
       {reports.length === 0 ? (
         <p className="muted">No period reported yet (in the loaded history).</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Reports of commitment {row.id.toString()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Reported</th>
-                <th scope="col">Gross returns</th>
-                <th scope="col">Paid to the Fund</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Dispute</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => {
-                const a = findAsset(assets, r.args.asset);
-                return (
-                  <tr key={r.args.period.toString()}>
-                    <th scope="row">{r.args.period.toString()}</th>
-                    <td>{formatDate(r.timestamp)}</td>
-                    <td>{formatAmount(r.args.grossReturns, a)}</td>
-                    <td>{formatAmount(r.args.paid, a)}</td>
-                    <td>
-                      <code>{shortHash(r.args.evidenceHash)}</code>
-                    </td>
-                    <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Reports of commitment ${row.id.toString()}`}
+          columns={["Period", "Reported", "Gross returns", "Paid to the Fund", "Evidence", "Dispute"]}
+        >
+          <tbody>
+            {reports.map((r) => {
+              const a = findAsset(assets, r.args.asset);
+              return (
+                <tr key={r.args.period.toString()}>
+                  <th scope="row">{r.args.period.toString()}</th>
+                  <td>{formatDate(r.timestamp)}</td>
+                  <td>{formatAmount(r.args.grossReturns, a)}</td>
+                  <td>{formatAmount(r.args.paid, a)}</td>
+                  <td>
+                    <code>{shortHash(r.args.evidenceHash)}</code>
+                  </td>
+                  <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
     </article>
   );

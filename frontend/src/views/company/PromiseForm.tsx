@@ -15,7 +15,8 @@ import {
   type Checked,
 } from "@fef/sdk/validate";
 
-import { CheckboxField, Field, SelectField } from "../../components/Field";
+import { CheckboxField, Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
@@ -32,6 +33,22 @@ type Fields =
   | "graceDays"
   | "nonce"
   | "deadline";
+
+/** The terms after the model: share, dates and periods, and the signature's nonce and deadline. */
+const TERM_FIELDS: readonly FieldSpec<Fields>[] = [
+  { name: "share", label: "Share of returns to the Fund (%)", inputMode: "decimal", testId: "pfr-share" },
+  { name: "start", label: "First period starts", type: "datetime-local", testId: "pfr-start" },
+  { name: "end", label: "Commitment ends", type: "datetime-local", testId: "pfr-end" },
+  { name: "periodDays", label: "Period length (days)", inputMode: "decimal", testId: "pfr-period" },
+  {
+    name: "graceDays",
+    label: "Grace period to report and pay (days)",
+    inputMode: "decimal",
+    testId: "pfr-grace",
+  },
+  { name: "nonce", label: "Nonce (any unused number)", inputMode: "numeric", testId: "pfr-nonce" },
+  { name: "deadline", label: "Signature valid until", type: "datetime-local", testId: "pfr-deadline" },
+];
 
 function randomNonce(): string {
   const bytes = new Uint32Array(2);
@@ -164,13 +181,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   return (
     <section className="card" aria-labelledby="pfr-title">
       <h2 id="pfr-title">Sign a Promise of Future Returns</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void sign();
-        }}
-        noValidate
-      >
+      <Form onSubmit={sign}>
         <SelectField
           label="Company"
           {...form.field("company")}
@@ -226,48 +237,12 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
               Use keccak256 of the text as model hash
             </button>
           </div>
-          <Field
-            label="Share of returns to the Fund (%)"
-            {...form.field("share")}
-            inputMode="decimal"
-            testId="pfr-share"
-          />
-          <Field
-            label="First period starts"
-            type="datetime-local"
-            {...form.field("start")}
-            testId="pfr-start"
-          />
-          <Field label="Commitment ends" type="datetime-local" {...form.field("end")} testId="pfr-end" />
-          <Field
-            label="Period length (days)"
-            {...form.field("periodDays")}
-            inputMode="decimal"
-            testId="pfr-period"
-          />
-          <Field
-            label="Grace period to report and pay (days)"
-            {...form.field("graceDays")}
-            inputMode="decimal"
-            testId="pfr-grace"
-          />
-          <Field
-            label="Nonce (any unused number)"
-            {...form.field("nonce")}
-            inputMode="numeric"
-            testId="pfr-nonce"
-          />
-          <Field
-            label="Signature valid until"
-            type="datetime-local"
-            {...form.field("deadline")}
-            testId="pfr-deadline"
-          />
+          <FormFields form={form} fields={TERM_FIELDS} />
         </div>
         <button type="submit" disabled={signing} data-testid="pfr-sign">
           Sign with wallet
         </button>
-      </form>
+      </Form>
       {signed ? (
         <div className="signed" data-testid="pfr-signed">
           <h3>Signed terms</h3>

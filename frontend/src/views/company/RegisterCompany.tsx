@@ -2,6 +2,7 @@ import { registerCompany } from "@fef/sdk/actions/returns";
 import { checkAddress, checkText } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -38,13 +39,7 @@ export function RegisterCompany() {
   return (
     <section className="card" aria-labelledby="register-company-title">
       <h2 id="register-company-title">Register a company</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
+      <Form onSubmit={submit}>
         <div className="grid">
           <Field label="Company name" {...form.field("name")} testId="company-name" />
           <Field label="Company URI" {...form.field("uri")} placeholder="https://…" testId="company-uri" />
@@ -58,7 +53,7 @@ export function RegisterCompany() {
         <button type="submit" disabled={busy.has(label)} data-testid="company-register">
           Register company
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

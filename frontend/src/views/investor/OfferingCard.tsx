@@ -12,7 +12,10 @@ import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { offeringCapital, offeringStatusLabel, offeringWindow, type OfferingTimes } from "@fef/sdk/status";
 import { checkAmount, checkProof } from "@fef/sdk/validate";
 
+import { ActionButton } from "../../components/ActionButton";
+import { Fact } from "../../components/Fact";
 import { Field } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -117,60 +120,34 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
         </span>
       </h3>
       <dl className="figures">
-        <div>
-          <dt>Price</dt>
-          <dd>{formatAmount(p.pricePerShare, asset)} per share</dd>
-        </div>
-        <div>
-          <dt>Cap</dt>
-          <dd>{formatShares(p.shareCap)}</dd>
-        </div>
-        <div>
-          <dt>Remaining</dt>
-          <dd data-testid={`offering-remaining-${row.id}`}>{formatShares(remaining)}</dd>
-        </div>
-        <div>
-          <dt>Capital raised</dt>
-          <dd data-testid={`offering-capital-${row.id}`}>
-            {formatAmount(row.offering.capitalRaised, asset)},{" "}
-            {capital === "settled" ? "in the capital pool" : "in escrow"}
-          </dd>
-        </div>
-        <div>
-          <dt>Minimum</dt>
-          <dd>{formatShares(p.minShares)}</dd>
-        </div>
-        <div>
-          <dt>Window</dt>
-          <dd>
-            {formatDate(p.start)} – {formatDate(p.end)}
-          </dd>
-        </div>
-        <div>
-          <dt>Allowlist</dt>
-          <dd>
-            {gated
-              ? allowed === null
-                ? "Allowlisted investors only"
-                : allowed
-                  ? "You are allowed"
-                  : "Not allowed with this proof"
-              : "Open to anyone"}
-          </dd>
-        </div>
-        <div>
-          <dt>Your pending shares</dt>
-          <dd data-testid={`offering-pending-${row.id}`}>{formatShares(row.viewerPending)}</dd>
-        </div>
+        <Fact term="Price">{formatAmount(p.pricePerShare, asset)} per share</Fact>
+        <Fact term="Cap">{formatShares(p.shareCap)}</Fact>
+        <Fact term="Remaining" testId={`offering-remaining-${row.id}`}>
+          {formatShares(remaining)}
+        </Fact>
+        <Fact term="Capital raised" testId={`offering-capital-${row.id}`}>
+          {formatAmount(row.offering.capitalRaised, asset)},{" "}
+          {capital === "settled" ? "in the capital pool" : "in escrow"}
+        </Fact>
+        <Fact term="Minimum">{formatShares(p.minShares)}</Fact>
+        <Fact term="Window">
+          {formatDate(p.start)} – {formatDate(p.end)}
+        </Fact>
+        <Fact term="Allowlist">
+          {gated
+            ? allowed === null
+              ? "Allowlisted investors only"
+              : allowed
+                ? "You are allowed"
+                : "Not allowed with this proof"
+            : "Open to anyone"}
+        </Fact>
+        <Fact term="Your pending shares" testId={`offering-pending-${row.id}`}>
+          {formatShares(row.viewerPending)}
+        </Fact>
       </dl>
       {state === "open" && account ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void subscribe();
-          }}
-          noValidate
-        >
+        <Form onSubmit={subscribe}>
           <div className="grid">
             <Field
               label="Shares to buy"
@@ -223,7 +200,7 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
               Subscribe
             </button>
           </div>
-        </form>
+        </Form>
       ) : null}
       {capital === "awaiting-settlement" ? (
         <div data-testid={`offering-settlement-${row.id}`}>
@@ -233,35 +210,27 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
             the capital pool, where it can pay researcher stipends. Anyone may send this, once.
           </p>
           {account ? (
-            <button
-              type="button"
-              disabled={busy.has(settleLabel)}
-              aria-label={settleLabel}
-              data-testid={`settle-offering-${row.id}`}
-              onClick={() =>
-                void send(
-                  settleLabel,
-                  ({ fund }) => settleOffering(fund, row.id),
-                  asset ? { asset } : undefined,
-                )
-              }
+            <ActionButton
+              label={settleLabel}
+              build={({ fund }) => settleOffering(fund, row.id)}
+              options={asset ? { asset } : undefined}
+              testId={`settle-offering-${row.id}`}
             >
               Settle into the capital pool
-            </button>
+            </ActionButton>
           ) : null}
         </div>
       ) : null}
       {row.viewerPending > 0n ? (
         windowOver ? (
-          <button
-            type="button"
-            disabled={busy.has(claimLabel)}
-            aria-label={`Claim ${formatShares(row.viewerPending)} of offering #${row.id}`}
-            data-testid={`claim-offering-${row.id}`}
-            onClick={() => void send(claimLabel, ({ fund }) => claimSubscribedShares(fund, row.id))}
+          <ActionButton
+            label={claimLabel}
+            build={({ fund }) => claimSubscribedShares(fund, row.id)}
+            ariaLabel={`Claim ${formatShares(row.viewerPending)} of offering #${row.id}`}
+            testId={`claim-offering-${row.id}`}
           >
             Claim {formatShares(row.viewerPending)}
-          </button>
+          </ActionButton>
         ) : (
           <p className="hint">Your shares can be claimed after the window closes on {formatDate(p.end)}.</p>
         )

@@ -4,6 +4,7 @@ import { formatUnits } from "viem";
 import { toCsv } from "@fef/sdk/csv";
 import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "@fef/sdk/format";
 
+import { DataTable } from "../../components/DataTable";
 import { ShareBar, type Slice } from "../../components/charts/ShareBar";
 import { PAGE, useFund } from "../../hooks/useFund";
 import { downloadCsv } from "../../lib/csv";
@@ -72,52 +73,45 @@ export function CapTable() {
       ) : (
         <ShareBar title="Share of total supply" slices={slices} />
       )}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Top holders</caption>
-          <thead>
-            <tr>
-              <th scope="col">Holder</th>
-              <th scope="col">Shares</th>
-              <th scope="col">Of supply</th>
-              <th scope="col">Provenance</th>
-              {assets.map((a) => (
-                <th scope="col" key={a.asset}>
-                  Claimable {a.symbol}
-                </th>
+      <DataTable
+        caption="Top holders"
+        columns={[
+          "Holder",
+          "Shares",
+          "Of supply",
+          "Provenance",
+          ...assets.map((a) => `Claimable ${a.symbol}`),
+        ]}
+      >
+        <tbody>
+          {top.map((h) => (
+            <tr key={h.holder}>
+              <th scope="row">
+                <code title={h.holder}>{shortAddress(h.holder)}</code>
+              </th>
+              <td>{formatShares(h.balance)}</td>
+              <td>
+                {supply > 0n ? `${(Number((h.balance * 1_000_000n) / supply) / 10_000).toFixed(2)}%` : "—"}
+              </td>
+              <td>{kind(h.holder)}</td>
+              {h.claimable.map((c, i) => (
+                <td key={assets[i]?.asset ?? i}>{formatAmount(c, assets[i])}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {top.map((h) => (
-              <tr key={h.holder}>
-                <th scope="row">
-                  <code title={h.holder}>{shortAddress(h.holder)}</code>
-                </th>
-                <td>{formatShares(h.balance)}</td>
-                <td>
-                  {supply > 0n ? `${(Number((h.balance * 1_000_000n) / supply) / 10_000).toFixed(2)}%` : "—"}
-                </td>
-                <td>{kind(h.holder)}</td>
-                {h.claimable.map((c, i) => (
-                  <td key={assets[i]?.asset ?? i}>{formatAmount(c, assets[i])}</td>
-                ))}
-              </tr>
-            ))}
-            {rest > 0n ? (
-              <tr>
-                <th scope="row">The rest ({restCount} holders)</th>
-                <td>{formatShares(rest)}</td>
-                <td>{`${(Number((rest * 1_000_000n) / supply) / 10_000).toFixed(2)}%`}</td>
-                <td />
-                {assets.map((a) => (
-                  <td key={a.asset} />
-                ))}
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          ))}
+          {rest > 0n ? (
+            <tr>
+              <th scope="row">The rest ({restCount} holders)</th>
+              <td>{formatShares(rest)}</td>
+              <td>{`${(Number((rest * 1_000_000n) / supply) / 10_000).toFixed(2)}%`}</td>
+              <td />
+              {assets.map((a) => (
+                <td key={a.asset} />
+              ))}
+            </tr>
+          ) : null}
+        </tbody>
+      </DataTable>
       <p className="hint">
         Holders {holderOffset + 1}–{holderOffset + snapshot.holders.length} of{" "}
         {snapshot.fund.holderCount.toString()} are loaded (the ledger lists holders {PAGE.holders} at a time,

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 
+import { DataTable } from "../../components/DataTable";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { useFund } from "../../hooks/useFund";
 import { disputedPeriods } from "../../lib/history";
@@ -54,43 +55,32 @@ export function Compliance() {
         <p className="muted">No Promise of Future Returns is registered yet.</p>
       ) : null}
       {snapshot.commitments.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Commitments and their compliance</caption>
-            <thead>
-              <tr>
-                <th scope="col">Commitment</th>
-                <th scope="col">Company</th>
-                <th scope="col">Model</th>
-                <th scope="col">Share of returns</th>
-                <th scope="col">Periods</th>
-                <th scope="col">Status</th>
-                <th scope="col">Record</th>
+        <DataTable
+          caption="Commitments and their compliance"
+          columns={["Commitment", "Company", "Model", "Share of returns", "Periods", "Status", "Record"]}
+        >
+          <tbody>
+            {snapshot.commitments.map((row) => (
+              <tr key={row.id.toString()} data-testid={`commitment-row-${row.id}`}>
+                <th scope="row">#{row.id.toString()}</th>
+                <td>{companyName(row.commitment.companyId)}</td>
+                <td>{row.commitment.modelName}</td>
+                <td>{formatBps(row.commitment.returnsShareBps)}</td>
+                <td>
+                  {row.commitment.periodCount} × {formatDuration(row.commitment.periodLength)} from{" "}
+                  {formatDate(row.commitment.start)}, grace {formatDuration(row.commitment.gracePeriod)}
+                  <PeriodStrip row={row} now={now} disputed={disputed} />
+                </td>
+                <td>
+                  <CommitmentStatusBadge row={row} />
+                </td>
+                <td>
+                  <ComplianceCounts row={row} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {snapshot.commitments.map((row) => (
-                <tr key={row.id.toString()} data-testid={`commitment-row-${row.id}`}>
-                  <th scope="row">#{row.id.toString()}</th>
-                  <td>{companyName(row.commitment.companyId)}</td>
-                  <td>{row.commitment.modelName}</td>
-                  <td>{formatBps(row.commitment.returnsShareBps)}</td>
-                  <td>
-                    {row.commitment.periodCount} × {formatDuration(row.commitment.periodLength)} from{" "}
-                    {formatDate(row.commitment.start)}, grace {formatDuration(row.commitment.gracePeriod)}
-                    <PeriodStrip row={row} now={now} disputed={disputed} />
-                  </td>
-                  <td>
-                    <CommitmentStatusBadge row={row} />
-                  </td>
-                  <td>
-                    <ComplianceCounts row={row} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       ) : null}
       <p className="hint">
         Each period is paid (reported), due (ended, still within its grace period), overdue (past grace

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 
 import { formatShares } from "@fef/sdk/format";
 
+import { Fact } from "../../components/Fact";
 import { useFund } from "../../hooks/useFund";
 import { mintProvenance } from "../../lib/history";
 
@@ -22,64 +23,35 @@ export function FundFigures() {
         {f.name} ({f.symbol})
       </h2>
       <dl className="figures">
-        <div>
-          <dt>Total shares</dt>
-          <dd data-testid="total-shares">{formatShares(f.totalSupply)}</dd>
-        </div>
-        <div>
-          <dt>Holders</dt>
-          <dd data-testid="holder-count">{f.holderCount.toString()}</dd>
-        </div>
-        <div>
-          <dt>Holding researcher shares</dt>
-          <dd data-testid="researcher-holders">
-            {researcherHolders}
-            {partial ? " (of the holders loaded)" : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Holding investor shares</dt>
-          <dd data-testid="investor-holders">
-            {investorHolders}
-            {partial ? " (of the holders loaded)" : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Shares minted to researchers</dt>
-          <dd>{formatShares(provenance.researcherShares)}</dd>
-        </div>
-        <div>
-          <dt>Shares minted to investors</dt>
-          <dd>{formatShares(provenance.investorShares)}</dd>
-        </div>
-        <div>
-          <dt>Council</dt>
-          <dd>
-            {f.threshold.toString()} of {f.trustees.length} trustees
-          </dd>
-        </div>
-        <div>
-          <dt>State</dt>
-          <dd>
-            {f.paused ? "Paused" : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
-          </dd>
-        </div>
-        <div>
-          <dt>Rounds / applications</dt>
-          <dd>
-            {f.roundCount.toString()} / {f.applicationCount.toString()}
-          </dd>
-        </div>
-        <div>
-          <dt>Offerings</dt>
-          <dd>{f.offeringCount.toString()}</dd>
-        </div>
-        <div>
-          <dt>Techniques / companies / commitments</dt>
-          <dd>
-            {f.techniqueCount.toString()} / {f.companyCount.toString()} / {f.commitmentCount.toString()}
-          </dd>
-        </div>
+        <Fact term="Total shares" testId="total-shares">
+          {formatShares(f.totalSupply)}
+        </Fact>
+        <Fact term="Holders" testId="holder-count">
+          {f.holderCount.toString()}
+        </Fact>
+        <Fact term="Holding researcher shares" testId="researcher-holders">
+          {researcherHolders}
+          {partial ? " (of the holders loaded)" : ""}
+        </Fact>
+        <Fact term="Holding investor shares" testId="investor-holders">
+          {investorHolders}
+          {partial ? " (of the holders loaded)" : ""}
+        </Fact>
+        <Fact term="Shares minted to researchers">{formatShares(provenance.researcherShares)}</Fact>
+        <Fact term="Shares minted to investors">{formatShares(provenance.investorShares)}</Fact>
+        <Fact term="Council">
+          {f.threshold.toString()} of {f.trustees.length} trustees
+        </Fact>
+        <Fact term="State">
+          {f.paused ? "Paused" : "Running"}; transfers {f.transfersEnabled ? "on" : "off"}
+        </Fact>
+        <Fact term="Rounds / applications">
+          {f.roundCount.toString()} / {f.applicationCount.toString()}
+        </Fact>
+        <Fact term="Offerings">{f.offeringCount.toString()}</Fact>
+        <Fact term="Techniques / companies / commitments">
+          {f.techniqueCount.toString()} / {f.companyCount.toString()} / {f.commitmentCount.toString()}
+        </Fact>
       </dl>
       <p className="hint">
         Provenance: a holder counts as a researcher if it ever claimed award shares (GrantRounds

@@ -4,6 +4,7 @@ import { toCsv } from "@fef/sdk/csv";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatUnitsGrouped } from "@fef/sdk/format";
 
+import { DataTable } from "../../components/DataTable";
 import { LineChart } from "../../components/charts/LineChart";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { downloadCsv } from "../../lib/csv";
@@ -71,49 +72,46 @@ export function ReturnsSection() {
   return (
     <section className="card" aria-labelledby="returns-title">
       <h2 id="returns-title">Returns</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Returns and capital per asset</caption>
-          <thead>
-            <tr>
-              <th scope="col">Asset</th>
-              <th scope="col">Received</th>
-              <th scope="col">Distributed</th>
-              <th scope="col">Claimed</th>
-              <th scope="col">Claimable by holders</th>
-              <th scope="col">Held (no shares yet)</th>
-              <th scope="col">Paid by companies &amp; donors</th>
-              <th scope="col">Investor capital in the pool (available)</th>
-              <th scope="col">In offering escrow (not yet in the pool)</th>
-              <th scope="col">Stipends paid</th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshot.fund.assets.map((a) => {
-              const info = findAsset(assets, a.asset);
-              return (
-                <tr key={a.asset} data-testid={`returns-row-${a.symbol}`}>
-                  <th scope="row">{a.symbol}</th>
-                  <td>{formatAmount(a.received, info)}</td>
-                  <td>{formatAmount(a.distributed, info)}</td>
-                  <td>{formatAmount(a.claimed, info)}</td>
-                  <td>{formatAmount(a.distributed - a.claimed, info)}</td>
-                  <td>{formatAmount(a.undistributed, info)}</td>
-                  <td>{formatAmount(a.registryPaid, info)}</td>
-                  <td>
-                    {formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)} (
-                    {formatAmount(a.availableCapital, info)})
-                  </td>
-                  <td data-testid={`escrow-${a.symbol}`}>
-                    {formatAmount(escrow.get(a.asset.toLowerCase()) ?? 0n, info)}
-                  </td>
-                  <td>{formatAmount(a.capital.stipendsPaid, info)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Returns and capital per asset"
+        columns={[
+          "Asset",
+          "Received",
+          "Distributed",
+          "Claimed",
+          "Claimable by holders",
+          "Held (no shares yet)",
+          "Paid by companies & donors",
+          "Investor capital in the pool (available)",
+          "In offering escrow (not yet in the pool)",
+          "Stipends paid",
+        ]}
+      >
+        <tbody>
+          {snapshot.fund.assets.map((a) => {
+            const info = findAsset(assets, a.asset);
+            return (
+              <tr key={a.asset} data-testid={`returns-row-${a.symbol}`}>
+                <th scope="row">{a.symbol}</th>
+                <td>{formatAmount(a.received, info)}</td>
+                <td>{formatAmount(a.distributed, info)}</td>
+                <td>{formatAmount(a.claimed, info)}</td>
+                <td>{formatAmount(a.distributed - a.claimed, info)}</td>
+                <td>{formatAmount(a.undistributed, info)}</td>
+                <td>{formatAmount(a.registryPaid, info)}</td>
+                <td>
+                  {formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)} (
+                  {formatAmount(a.availableCapital, info)})
+                </td>
+                <td data-testid={`escrow-${a.symbol}`}>
+                  {formatAmount(escrow.get(a.asset.toLowerCase()) ?? 0n, info)}
+                </td>
+                <td>{formatAmount(a.capital.stipendsPaid, info)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
       <p className="hint">
         Investor capital reaches the pool, where it can pay stipends, only when its offering is settled: once
         the window has ended or the trustees closed it, anyone can settle it from the investor view. Until

@@ -7,7 +7,8 @@ import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { roundPhase } from "@fef/sdk/status";
 import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
 
-import { Field, SelectField } from "../../components/Field";
+import { Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
+import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -18,6 +19,16 @@ const initial = { round: "", uri: "", contentHash: "", effort: "12", stipend: "0
   Fields,
   string
 >;
+
+const HASH_AND_EFFORT: readonly FieldSpec<Fields>[] = [
+  { name: "contentHash", label: "Content hash (bytes32)", placeholder: "0x…", testId: "apply-hash" },
+  {
+    name: "effort",
+    label: "Effort (research-months, 1–1,200)",
+    inputMode: "numeric",
+    testId: "apply-effort",
+  },
+];
 
 /** Apply to a round that takes applications: proposal URI, content hash, effort, stipend. */
 export function ApplyForm() {
@@ -76,13 +87,7 @@ export function ApplyForm() {
       {open.length === 0 ? (
         <p className="muted">No round is taking applications right now.</p>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
+        <Form onSubmit={submit}>
           <SelectField
             label="Round"
             {...form.field("round")}
@@ -115,18 +120,7 @@ export function ApplyForm() {
           >
             Compute keccak256 of the text
           </button>
-          <Field
-            label="Content hash (bytes32)"
-            {...form.field("contentHash")}
-            placeholder="0x…"
-            testId="apply-hash"
-          />
-          <Field
-            label="Effort (research-months, 1–1,200)"
-            {...form.field("effort")}
-            inputMode="numeric"
-            testId="apply-effort"
-          />
+          <FormFields form={form} fields={HASH_AND_EFFORT} />
           {chosen && chosen.round.params.stipendBudget > 0n ? (
             <Field
               label={`Stipend requested (${stipendAsset?.symbol ?? "asset"})`}
@@ -141,7 +135,7 @@ export function ApplyForm() {
           <button type="submit" disabled={busy.has(label)} data-testid="apply-submit">
             Submit application
           </button>
-        </form>
+        </Form>
       )}
     </section>
   );

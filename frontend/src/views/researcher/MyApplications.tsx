@@ -3,8 +3,9 @@ import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
 import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
 
+import { ActionButton } from "../../components/ActionButton";
+import { Fact } from "../../components/Fact";
 import { VestingChart } from "../../components/charts/VestingChart";
-import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { MAX_IDS, useApplicationsByIds } from "../../hooks/useLensReads";
 import { useRoleIndex } from "../../hooks/useRoles";
@@ -13,7 +14,6 @@ import { useRoleIndex } from "../../hooks/useRoles";
 export function MyApplications() {
   const { system, account, snapshot, now, assets } = useFund();
   const roles = useRoleIndex();
-  const { send, busy } = useAction();
   const ids = account ? roles.applicationsOf(account).slice(0, MAX_IDS) : [];
   const mine = useApplicationsByIds(ids, account);
   if (!system || !snapshot) return null;
@@ -42,36 +42,25 @@ export function MyApplications() {
             </h3>
             <p className="break">{x.uri}</p>
             <dl className="figures">
-              <div>
-                <dt>Effort</dt>
-                <dd>{x.effortMonths} months</dd>
-              </div>
-              <div>
-                <dt>Trustees&apos; medians</dt>
-                <dd>
-                  {x.status === ApplicationStatus.Pending
-                    ? "not final yet"
-                    : x.estimated
-                      ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
-                      : "no trustee estimated it"}
-                </dd>
-              </div>
-              <div>
-                <dt>Award</dt>
-                <dd data-testid={`award-${a.id}`}>{funded ? formatShares(a.award) : "—"}</dd>
-              </div>
-              <div>
-                <dt>Claimable shares</dt>
-                <dd data-testid={`claimable-shares-${a.id}`}>{formatShares(a.claimableShares)}</dd>
-              </div>
-              <div>
-                <dt>Stipend</dt>
-                <dd>
-                  {x.stipendRequested > 0n
-                    ? `${formatAmount(a.stipendAward, stipendAsset)} granted of ${formatAmount(x.stipendRequested, stipendAsset)} asked; ${formatAmount(a.claimableStipend, stipendAsset)} claimable`
-                    : "none asked"}
-                </dd>
-              </div>
+              <Fact term="Effort">{x.effortMonths} months</Fact>
+              <Fact term="Trustees' medians">
+                {x.status === ApplicationStatus.Pending
+                  ? "not final yet"
+                  : x.estimated
+                    ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
+                    : "no trustee estimated it"}
+              </Fact>
+              <Fact term="Award" testId={`award-${a.id}`}>
+                {funded ? formatShares(a.award) : "—"}
+              </Fact>
+              <Fact term="Claimable shares" testId={`claimable-shares-${a.id}`}>
+                {formatShares(a.claimableShares)}
+              </Fact>
+              <Fact term="Stipend">
+                {x.stipendRequested > 0n
+                  ? `${formatAmount(a.stipendAward, stipendAsset)} granted of ${formatAmount(x.stipendRequested, stipendAsset)} asked; ${formatAmount(a.claimableStipend, stipendAsset)} claimable`
+                  : "none asked"}
+              </Fact>
             </dl>
             {funded && round ? (
               <VestingChart
@@ -87,31 +76,24 @@ export function MyApplications() {
             ) : null}
             {funded ? (
               <div className="row">
-                <button
-                  type="button"
-                  disabled={a.claimableShares === 0n || busy.has(sharesLabel)}
-                  aria-label={sharesLabel}
-                  data-testid={`claim-shares-${a.id}`}
-                  onClick={() => void send(sharesLabel, ({ fund }) => claimAwardShares(fund, a.id))}
+                <ActionButton
+                  label={sharesLabel}
+                  build={({ fund }) => claimAwardShares(fund, a.id)}
+                  disabled={a.claimableShares === 0n}
+                  testId={`claim-shares-${a.id}`}
                 >
                   Claim vested shares
-                </button>
+                </ActionButton>
                 {a.stipendAward > 0n ? (
-                  <button
-                    type="button"
-                    disabled={a.claimableStipend === 0n || busy.has(stipendLabel)}
-                    aria-label={stipendLabel}
-                    data-testid={`claim-stipend-${a.id}`}
-                    onClick={() =>
-                      void send(
-                        stipendLabel,
-                        ({ fund }) => claimStipend(fund, a.id),
-                        stipendAsset ? { asset: stipendAsset } : undefined,
-                      )
-                    }
+                  <ActionButton
+                    label={stipendLabel}
+                    build={({ fund }) => claimStipend(fund, a.id)}
+                    options={stipendAsset ? { asset: stipendAsset } : undefined}
+                    disabled={a.claimableStipend === 0n}
+                    testId={`claim-stipend-${a.id}`}
                   >
                     Claim stipend
-                  </button>
+                  </ActionButton>
                 ) : null}
               </div>
             ) : null}

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+
+/**
+ * A table that scrolls sideways on narrow screens: its caption (for screen readers), a header row of
+ * column titles, then `children` (the body).
+ */
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  readonly caption: ReactNode;
+  readonly columns: readonly ReactNode[];
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th scope="col" key={i}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}
