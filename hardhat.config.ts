@@ -16,6 +16,25 @@ const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
 // time through grant rounds and payment periods and still finish close to the wall clock.
 const DEMO_HISTORY_DAYS = 100;
 
+// Salt of every CREATE2 deployment through the CreateX factory (`--strategy create2`): 20 zero bytes
+// (no sender guard), 0x00 (no cross-chain guard, so the address is the same on every chain), then 11
+// bytes of name ("FEF.fund.v1"). Changing it moves every deterministic address.
+const CREATE2_SALT = "0x000000000000000000000000000000000000000000" + "4645462e66756e642e7631";
+
+// `npm run rehearse:deploy` serves a second local chain with Base Sepolia's chain id on this port.
+const REHEARSAL_PORT = process.env.FEF_REHEARSAL_PORT ?? "8547";
+
+/** A public network: its RPC URL and the deployer's key are configuration variables (keystore or environment). */
+function publicNetwork(chainId: number, chainType: "l1" | "op", rpcUrlVariable: string) {
+  return {
+    type: "http" as const,
+    chainType,
+    chainId,
+    url: configVariable(rpcUrlVariable),
+    accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+  };
+}
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers, hardhatViem],
   tasks: fundTasks,
@@ -60,25 +79,36 @@ export default defineConfig({
       chainType: "l1",
       url: `http://127.0.0.1:${process.env.FEF_RPC_PORT ?? "8545"}`,
     },
-    // Real networks: secrets live in Hardhat's encrypted keystore, never in files
-    // (`npx hardhat keystore set SEPOLIA_RPC_URL`, … — see the README). They are read
-    // only when a command targets the network, so nothing here needs them.
-    sepolia: {
-      type: "http",
-      chainType: "l1",
-      chainId: 11155111,
-      url: configVariable("SEPOLIA_RPC_URL"),
-      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+    // The deployment rehearsal's chain (`npm run rehearse:deploy`): a local node that reports Base
+    // Sepolia's chain id, so a deployment runs exactly as it would there.
+    rehearsalChain: {
+      type: "edr-simulated",
+      chainType: "op",
+      chainId: 84532,
     },
-    baseSepolia: {
+    rehearsal: {
       type: "http",
       chainType: "op",
       chainId: 84532,
-      url: configVariable("BASE_SEPOLIA_RPC_URL"),
-      accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+      url: `http://127.0.0.1:${REHEARSAL_PORT}`,
     },
+    // Public networks: secrets live in Hardhat's encrypted keystore (`npx hardhat keystore set
+    // SEPOLIA_RPC_URL`, …) or, for CI, in environment variables of the same names
+    // (`SEPOLIA_RPC_URL=… DEPLOYER_PRIVATE_KEY=… npx hardhat …`). They are read only when a command
+    // targets the network, so nothing here needs them.
+    mainnet: publicNetwork(1, "l1", "MAINNET_RPC_URL"),
+    sepolia: publicNetwork(11155111, "l1", "SEPOLIA_RPC_URL"),
+    base: publicNetwork(8453, "op", "BASE_RPC_URL"),
+    baseSepolia: publicNetwork(84532, "op", "BASE_SEPOLIA_RPC_URL"),
   },
+  ignition: {
+    strategyConfig: { create2: { salt: CREATE2_SALT } },
+  },
+  // Source verification (`--verify` on deploy, or `npx hardhat verify`): Etherscan's v2 API (one key
+  // for every chain it serves, Base included), Blockscout (no key needed) and Sourcify.
   verify: {
     etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+    blockscout: { enabled: true },
+    sourcify: { enabled: true },
   },
 });

@@ -2,14 +2,38 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, loadEnv } from "vite";
 
 // The dev server may serve files of the root node_modules, even when it is a symlink to a shared install.
 const nodeModules = realpathSync(fileURLToPath(new URL("../node_modules", import.meta.url)));
 
-export default defineConfig({
-  plugins: [react()],
-  server: { fs: { allow: ["..", nodeModules] } },
-  // The budget is 350 kB of gzipped JS for the whole app (one chunk); the 500 kB minified warning does not apply.
-  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1_000 },
+// The Safe Apps provider ships CommonJS only: its `require`s would pull the CommonJS builds of the
+// Safe Apps SDK and of viem — a second viem (≈ 225 kB gzip) beside the app's. Both resolve to their ES
+// module builds instead, so the provider shares the app's viem.
+const esmBuild = (pkg: string, file: string) =>
+  fileURLToPath(new URL(`${pkg}/${file}`, `file://${nodeModules}/`));
+const alias = [
+  { find: /^viem$/, replacement: esmBuild("viem", "_esm/index.js") },
+  {
+    find: /^@safe-global\/safe-apps-sdk$/,
+    replacement: esmBuild("@safe-global/safe-apps-sdk", "dist/esm/index.js"),
+  },
+];
+
+// Safe{Wallet} reads a custom Safe App's manifest.json from another origin: it needs CORS.
+const safeAppHeaders = { "Access-Control-Allow-Origin": "*" };
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), "VITE_");
+  return {
+    plugins: [react()],
+    resolve: { alias },
+    // Whether the WalletConnect connector is built in at all: a constant, so that without a project id
+    // its code (and the ≈ 230 kB gzip WalletConnect provider it loads lazily) is left out of the build.
+    define: { __WALLETCONNECT__: JSON.stringify(Boolean(env.VITE_WALLETCONNECT_PROJECT_ID)) },
+    server: { fs: { allow: ["..", nodeModules] }, headers: safeAppHeaders },
+    preview: { headers: safeAppHeaders },
+    // The budget is 350 kB of gzipped JS for the whole app; the 500 kB minified warning does not apply.
+    build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1_000 },
+  };
 });

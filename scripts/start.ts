@@ -265,7 +265,13 @@ function runDemo(): { deployed: Promise<void>; done: Promise<void> } {
  */
 async function buildDashboard(): Promise<boolean> {
   await run("node", ["packages/sdk/scripts/generate.mjs"], { logName: "dashboard-build" });
-  const inputs = hashInputs(DASHBOARD_INPUTS, [RPC_URL], [`frontend/public/${DEMO_ALLOWLIST}`]);
+  // Every VITE_* setting is baked into the build (WalletConnect project id, mainnet RPC for ENS, …):
+  // a change of any of them rebuilds.
+  const settings = Object.entries(process.env)
+    .filter(([name]) => name.startsWith("VITE_"))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value ?? ""}`);
+  const inputs = hashInputs(DASHBOARD_INPUTS, [RPC_URL, ...settings], [`frontend/public/${DEMO_ALLOWLIST}`]);
   if (existsSync(`${DASHBOARD_DIST}/index.html`) && readStamp(DASHBOARD_STAMP) === inputs) return true;
   rmSync(DASHBOARD_STAMP, { force: true });
   await run("vite", ["build"], {

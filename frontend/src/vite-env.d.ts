@@ -7,8 +7,17 @@ interface ImportMetaEnv {
   readonly VITE_SEPOLIA_RPC_URL?: string;
   /** JSON-RPC URL for Base Sepolia (default: viem's public endpoint). */
   readonly VITE_BASE_SEPOLIA_RPC_URL?: string;
+  /** JSON-RPC URL for Base (default: viem's public endpoint). */
+  readonly VITE_BASE_RPC_URL?: string;
+  /** JSON-RPC URL for Ethereum mainnet (default: viem's public endpoint). */
+  readonly VITE_MAINNET_RPC_URL?: string;
+  /** WalletConnect project id (cloud.reown.com); without it the WalletConnect option is hidden. */
+  readonly VITE_WALLETCONNECT_PROJECT_ID?: string;
 }
 
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** Whether VITE_WALLETCONNECT_PROJECT_ID was set at build time (vite.config.ts `define`). */
+declare const __WALLETCONNECT__: boolean;

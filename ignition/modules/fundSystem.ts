@@ -1,5 +1,6 @@
 import type {
   AccountRuntimeValue,
+  CallableContractFuture,
   ContractFuture,
   IgnitionModuleBuilder,
   ModuleParameterRuntimeValue,
@@ -9,30 +10,50 @@ import { DEFAULT_ADMIN_ROLE, DEPOSITOR_ROLE, MINTER_ROLE, STIPEND_ROLE } from ".
 
 type AddressArg = string | AccountRuntimeValue | ContractFuture<string>;
 
-export interface FundSettings {
+export interface CouncilSettings {
   trustees: ModuleParameterRuntimeValue<string[]> | AddressArg[];
   threshold: ModuleParameterRuntimeValue<number> | number;
   proposalLifetime: ModuleParameterRuntimeValue<number> | number;
   /** Seconds between a module migration's announcement and its earliest execution. */
   migrationDelay: ModuleParameterRuntimeValue<number> | number;
+}
+
+export interface FundSettings extends CouncilSettings {
   /** Seconds a pause lasts unless the council renews it. */
   maxPauseDuration: ModuleParameterRuntimeValue<number> | number;
   returnsAssets: ModuleParameterRuntimeValue<string[]> | AddressArg[];
 }
 
 /**
- * Deploys and wires the whole Fund: the trustee council ends up as the only holder of every
- * privileged role, the grant and offering contracts mint shares, and the deployer keeps nothing.
+ * The trustee council. Its constructor records `msg.sender` as the one account that may bind the
+ * system, so it is always deployed directly by the deployer (never through a CREATE2 factory).
  */
-export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings) {
-  const deployer = m.getAccount(0);
-
-  const council = m.contract("TrusteeCouncil", [
+export function deployCouncil(m: IgnitionModuleBuilder, settings: CouncilSettings) {
+  return m.contract("TrusteeCouncil", [
     settings.trustees,
     settings.threshold,
     settings.proposalLifetime,
     settings.migrationDelay,
   ]);
+}
+
+/** Deploys the council and wires the whole Fund around it (see `buildFundAround`). */
+export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings) {
+  return buildFundAround(m, deployCouncil(m, settings), settings);
+}
+
+/**
+ * Deploys and wires the whole Fund around `council`: the trustee council ends up as the only holder
+ * of every privileged role, the grant and offering contracts mint shares, and the deployer keeps
+ * nothing. `council` must have been deployed by the deployer (account 0), who binds the system.
+ */
+export function buildFundAround(
+  m: IgnitionModuleBuilder,
+  council: CallableContractFuture<string>,
+  settings: Pick<FundSettings, "returnsAssets" | "maxPauseDuration">,
+) {
+  const deployer = m.getAccount(0);
+  const returnsAssets = settings.returnsAssets;
   const capitalPool = m.contract("CapitalPool", [deployer]);
   const shares = m.contract("FundShares", [
     "Future Endowment Fund Share",
@@ -50,7 +71,7 @@ export function buildFundSystem(m: IgnitionModuleBuilder, settings: FundSettings
   ]);
 
   const grants = [
-    m.call(shares, "addReturnsAssets", [settings.returnsAssets], { id: "Shares_returnsAssets" }),
+    m.call(shares, "addReturnsAssets", [returnsAssets], { id: "Shares_returnsAssets" }),
     m.call(shares, "grantRole", [MINTER_ROLE, grantRounds], { id: "Shares_minter_GrantRounds" }),
     m.call(shares, "grantRole", [MINTER_ROLE, offerings], { id: "Shares_minter_Offerings" }),
     m.call(capitalPool, "grantRole", [STIPEND_ROLE, grantRounds], { id: "Pool_stipend_GrantRounds" }),

@@ -55,7 +55,7 @@ export async function benchSplitterComparison(): Promise<ComparisonRow[]> {
     const sharesOf = payees.map((_, index) => BigInt(10 + index) * ONE);
 
     const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 18])).address;
-    // Held returns are never moved here: the pool only satisfies the ledger's constructor.
+    // The ledger sends returns that arrive while no share exists to a capital pool; none do here.
     const pool = (await viem.deployContract("CapitalPool", [addressOf(payer)])).address;
     const ledger = (
       await viem.deployContract("FundShares", ["Fund Shares", "PFE", addressOf(payer), pool, 30n * 86_400n])

@@ -12,8 +12,13 @@ import { useRoleIndex } from "../hooks/useRoles";
 import { LOCAL_CHAIN_ID } from "../lib/chains";
 import { fundKeys } from "../lib/fundReads";
 import { rememberDevAccount } from "../lib/devConnector";
+import { walletConnectProjectId } from "../wagmi";
 
-/** Local demo: act as any Hardhat dev account (labelled by its detected roles), or connect a browser wallet. */
+/**
+ * Local demo: act as any Hardhat dev account (labelled by its detected roles). Everywhere: connect a
+ * browser wallet, or a mobile wallet through WalletConnect (when configured). Inside Safe{Wallet} the
+ * Safe connects by itself and is shown as such.
+ */
 export function AccountPicker() {
   const id = useId();
   const { connector, address, isConnected } = useConnection();
@@ -45,6 +50,8 @@ export function AccountPicker() {
   });
 
   const injected = connectors.find((c) => c.type === "injected");
+  const walletConnect = connectors.find((c) => c.type === "walletConnect");
+  const inSafe = connector?.type === "safe";
   const current = connector?.id.startsWith("dev-") ? (address ?? "") : "";
 
   async function pick(value: string) {
@@ -99,7 +106,30 @@ export function AccountPicker() {
           Connect browser wallet
         </button>
       ) : null}
-      {isConnected ? (
+      {walletConnect && !(isConnected && connector?.type === "walletConnect") && !inSafe ? (
+        <button
+          type="button"
+          onClick={() =>
+            void (isConnected ? disconnect.mutateAsync({}) : Promise.resolve()).then(() =>
+              connect.mutate({ connector: walletConnect }),
+            )
+          }
+          data-testid="connect-walletconnect"
+        >
+          WalletConnect
+        </button>
+      ) : null}
+      {!walletConnectProjectId && !onLocal ? (
+        <p className="muted small" data-testid="walletconnect-note">
+          Mobile wallets (WalletConnect) need VITE_WALLETCONNECT_PROJECT_ID at build time.
+        </p>
+      ) : null}
+      {inSafe && address ? (
+        <p className="small" data-testid="safe-connected">
+          Acting as the Safe {shortAddress(address)}: each write is proposed to its owners.
+        </p>
+      ) : null}
+      {isConnected && !inSafe ? (
         <button
           type="button"
           className="secondary"

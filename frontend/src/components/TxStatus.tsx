@@ -6,12 +6,16 @@ const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
   checking: "Checking…",
   approving: "Approving…",
   wallet: "Waiting for your wallet…",
+  safe: "Awaiting the Safe…",
   pending: "Pending…",
   confirmed: "Confirmed",
   failed: "Failed",
 };
 
-/** The visible, announced status of recent transactions: checking → wallet → pending → confirmed / failed. */
+/**
+ * The visible, announced status of recent transactions: checking → wallet → (through a Safe: awaiting
+ * the owners) → pending → confirmed / failed.
+ */
 export function TxStatus() {
   const { entries, dismiss } = useTx();
   return (
@@ -26,6 +30,11 @@ export function TxStatus() {
                 <strong>{e.label}</strong> <span className="tx-phase">{phaseText[e.phase]}</span>
               </p>
               {e.note ? <p className="tx-note">{e.note}</p> : null}
+              {e.safeTxHash ? (
+                <p className="tx-note" data-testid="safe-tx">
+                  Safe tx <code title={e.safeTxHash}>{shortHash(e.safeTxHash)}</code>
+                </p>
+              ) : null}
               {e.hash ? (
                 <p className="tx-note">
                   Tx <code title={e.hash}>{shortHash(e.hash)}</code>

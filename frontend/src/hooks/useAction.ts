@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import type { Abi, Address, PublicClient, TransactionReceipt } from "viem";
 import { useConfig } from "wagmi";
 import {
+  getConnection,
   simulateContract,
   waitForTransactionReceipt,
   writeContract,
@@ -15,6 +16,7 @@ import type { FundAddresses } from "@fef/sdk/deployments";
 import type { Step } from "@fef/sdk/steps";
 
 import { affectedReads, fundKeys } from "../lib/fundReads";
+import { describeSafeProgress, waitForSafeExecution } from "../lib/safeTx";
 import type { config as wagmiConfig } from "../wagmi";
 import { useFund } from "./useFund";
 import { useTx } from "./useTx";
@@ -46,7 +48,7 @@ const REVERTED =
  * The dashboard's one way to write: builds the steps of an SDK action, then for each step simulates
  * it (so a revert is decoded into plain words before the wallet opens), asks the wallet, and waits for
  * the receipt, through the transaction panel (checking → approving → wallet → pending → confirmed /
- * failed). Once confirmed it refreshes only the reads the steps change (`lib/fundReads`).
+ * failed). From a Safe, "safe" (owners' signatures, then execution) comes before "pending". Once confirmed it refreshes only the reads the steps change (`lib/fundReads`).
  */
 export function useAction() {
   const config = useConfig();
@@ -78,8 +80,17 @@ export function useAction() {
             config,
             request as WriteContractParameters<Abi, string, readonly unknown[], Config>,
           );
-          update(id, { phase: final ? "pending" : "approving", hash, note });
-          receipt = await waitForTransactionReceipt(config, { hash, chainId });
+          // Through a Safe the wallet answers with a Safe transaction hash: follow the owners'
+          // signatures and the execution in the Safe, then wait for the executed transaction.
+          let txHash = hash;
+          if (getConnection(config).connector?.type === "safe") {
+            update(id, { phase: "safe", safeTxHash: hash, note: "Proposed to the Safe's owners." });
+            txHash = await waitForSafeExecution(hash, (progress) =>
+              update(id, { note: describeSafeProgress(progress) }),
+            );
+          }
+          update(id, { phase: final ? "pending" : "approving", hash: txHash, note });
+          receipt = await waitForTransactionReceipt(config, { hash: txHash, chainId });
           if (receipt.status !== "success") {
             update(id, { phase: "failed", blockNumber: receipt.blockNumber, message: REVERTED });
             return false;

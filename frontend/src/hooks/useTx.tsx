@@ -6,7 +6,7 @@ import type { AssetInfo } from "@fef/sdk/assets";
 
 import { useFund } from "./useFund";
 
-export type TxPhase = "checking" | "approving" | "wallet" | "pending" | "confirmed" | "failed";
+export type TxPhase = "checking" | "approving" | "wallet" | "safe" | "pending" | "confirmed" | "failed";
 
 export type TxEntry = {
   readonly id: number;
@@ -14,6 +14,8 @@ export type TxEntry = {
   readonly phase: TxPhase;
   readonly note?: string;
   readonly hash?: Hex;
+  /** the Safe transaction hash, when the write went through a Safe */
+  readonly safeTxHash?: Hex;
   readonly blockNumber?: bigint;
   readonly gasUsed?: bigint;
   readonly message?: string;

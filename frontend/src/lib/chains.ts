@@ -1,5 +1,5 @@
 import { defineChain } from "viem";
-import { baseSepolia, hardhat, sepolia } from "viem/chains";
+import { base, baseSepolia, hardhat, mainnet, sepolia } from "viem/chains";
 
 import { deployments } from "@fef/sdk/deployments";
 
@@ -16,7 +16,7 @@ export const localChain = defineChain({
   contracts: localMulticall ? { multicall3: { address: localMulticall } } : {},
 });
 
-export const supportedChains = [localChain, sepolia, baseSepolia] as const;
+export const supportedChains = [localChain, base, mainnet, baseSepolia, sepolia] as const;
 export type ChainId = (typeof supportedChains)[number]["id"];
 
 export function chainName(chainId: number | undefined): string {

@@ -1,6 +1,8 @@
 import { useMemo } from "react";
 
-import { formatDate, shortAddress } from "@fef/sdk/format";
+import { formatDate } from "@fef/sdk/format";
+
+import { AddressLabel } from "../../components/AddressLabel";
 
 import { useFund } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
@@ -43,7 +45,7 @@ export function CompanyView() {
                 #{c.id.toString()} {c.company.name}
               </h3>
               <p className="muted">
-                {c.company.uri} · admin {shortAddress(c.company.admin)} · registered{" "}
+                {c.company.uri} · admin <AddressLabel address={c.company.admin} /> · registered{" "}
                 {formatDate(c.company.registeredAt)}
               </p>
               {c.company.admin.toLowerCase() === account.toLowerCase() ? <SignerManager company={c} /> : null}

@@ -4,6 +4,7 @@ import { formatUnits } from "viem";
 import { toCsv } from "@fef/sdk/csv";
 import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "@fef/sdk/format";
 
+import { AddressLabel } from "../../components/AddressLabel";
 import { DataTable } from "../../components/DataTable";
 import { ShareBar, type Slice } from "../../components/charts/ShareBar";
 import { PAGE, useFund } from "../../hooks/useFund";
@@ -87,7 +88,7 @@ export function CapTable() {
           {top.map((h) => (
             <tr key={h.holder}>
               <th scope="row">
-                <code title={h.holder}>{shortAddress(h.holder)}</code>
+                <AddressLabel address={h.holder} />
               </th>
               <td>{formatShares(h.balance)}</td>
               <td>

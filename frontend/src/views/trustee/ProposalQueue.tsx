@@ -1,9 +1,10 @@
 import { approveProposal, executeProposal, revokeApproval } from "@fef/sdk/actions/council";
 import { actionKindLabel } from "@fef/sdk/actionKinds";
-import { formatDate, shortAddress } from "@fef/sdk/format";
+import { formatDate } from "@fef/sdk/format";
 import { describeProposal } from "@fef/sdk/proposals";
 import { proposalRetryable, proposalState } from "@fef/sdk/status";
 
+import { AddressLabel } from "../../components/AddressLabel";
 import { useFund, type ProposalRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
 import { systemNames } from "./systemNames";
@@ -65,9 +66,17 @@ export function ProposalQueue() {
                 {describeProposal(p.proposal.kind, p.proposal.args, { assets, names })}
               </p>
               <p className="muted">
-                Proposed by {shortAddress(p.proposal.proposer)} on {formatDate(p.proposal.createdAt)}; expires{" "}
-                {formatDate(p.proposal.expiresAt)}. Approved by:{" "}
-                {approvers.length > 0 ? approvers.map((a) => shortAddress(a)).join(", ") : "nobody yet"}.
+                Proposed by <AddressLabel address={p.proposal.proposer} plain /> on{" "}
+                {formatDate(p.proposal.createdAt)}; expires {formatDate(p.proposal.expiresAt)}. Approved by:{" "}
+                {approvers.length > 0
+                  ? approvers.map((a, i) => (
+                      <span key={a}>
+                        {i > 0 ? ", " : ""}
+                        <AddressLabel address={a} plain />
+                      </span>
+                    ))
+                  : "nobody yet"}
+                .
               </p>
               {state === "failed" ? (
                 <p className="warn" data-testid={`proposal-${id}-failed`}>

@@ -6,11 +6,11 @@ import {
   formatDate,
   formatDuration,
   formatShares,
-  shortAddress,
   shortHash,
 } from "@fef/sdk/format";
 import { applicationStatusLabel, phaseLabels, roundPhase, RoundStatus } from "@fef/sdk/status";
 
+import { AddressLabel } from "../../components/AddressLabel";
 import { useFund, type RoundRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
 import { EstimateRow } from "./EstimateRow";
@@ -95,7 +95,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                   <tr key={a.id.toString()} data-testid={`application-${a.id}`}>
                     <th scope="row">#{a.id.toString()}</th>
                     <td>
-                      <code title={x.researcher}>{shortAddress(x.researcher)}</code>
+                      <AddressLabel address={x.researcher} />
                     </td>
                     <td>
                       <span className="break">{x.uri}</span>

@@ -1,0 +1,90 @@
+// `npm run rehearse:deploy`: a deployment rehearsal on a second local chain with a public chain's id
+// (Base Sepolia, 84532). Starts `hardhat node --network rehearsalChain` on FEF_REHEARSAL_PORT (default
+// 8547), deploys and checks (scripts/rehearse/deploy.ts), reads the Fund back through the command line
+// (`hardhat fund:status --network rehearsal`), and stops the node it started, by PID, whatever happens.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, openSync, rmSync } from "node:fs";
+
+import { portFree } from "./lib/ports.ts";
+import { stopProcess } from "./lib/processes.ts";
+
+const PORT = Number(process.env.FEF_REHEARSAL_PORT ?? 8547);
+const URL = `http://127.0.0.1:${PORT}`;
+const DEPLOYMENT_DIR = "ignition/deployments/rehearsal-84532";
+const env = { ...process.env, FEF_REHEARSAL_PORT: String(PORT) };
+
+/** Runs `hardhat <args>` to completion; resolves with its output (also shown), rejects on failure. */
+function hardhat(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("hardhat", args, { stdio: ["ignore", "pipe", "inherit"], env });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      output += chunk.toString();
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`hardhat ${args.join(" ")} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+async function chainId(): Promise<number> {
+  const response = await fetch(URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+  });
+  return Number(((await response.json()) as { result: string }).result);
+}
+
+async function waitForChain(timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const id = await chainId().catch(() => undefined);
+    if (id !== undefined) return id;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the rehearsal chain did not answer on ${URL} within ${timeoutMs / 1000}s`);
+}
+
+let node: ChildProcess | undefined;
+try {
+  if (!(await portFree(PORT)))
+    throw new Error(`Port ${PORT} is in use; choose another with FEF_REHEARSAL_PORT.`);
+  // A rehearsal starts from nothing: no journal of an earlier rehearsal (a fresh chain each time).
+  rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
+  await hardhat(["build"]);
+
+  mkdirSync("reports", { recursive: true });
+  const log = openSync("reports/rehearsal-chain.log", "w");
+  node = spawn("hardhat", ["node", "--network", "rehearsalChain", "--port", String(PORT)], {
+    stdio: ["ignore", log, log],
+    env,
+  });
+  const id = await waitForChain(60_000);
+  console.log(`▶ Rehearsal chain on ${URL}, chain id ${id}`);
+
+  await hardhat(["run", "scripts/rehearse/deploy.ts", "--network", "rehearsal"]);
+
+  console.log("\n▶ The command line against the rehearsal deployment");
+  const status = await hardhat([
+    "fund:status",
+    "--network",
+    "rehearsal",
+    "--deployment",
+    `${DEPLOYMENT_DIR}/deployed_addresses.json`,
+    "--json",
+  ]);
+  const parsed = JSON.parse(status.slice(status.indexOf("{"))) as Record<string, unknown>;
+  if (Number(parsed.chainId) !== 84532)
+    throw new Error(`fund:status read chain ${String(parsed.chainId)}, not 84532`);
+  console.log("\n✔ Rehearsal passed");
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  if (node) await stopProcess(node, "SIGTERM", 10_000);
+}
