@@ -108,12 +108,18 @@ function walk(node, visit) {
     if (value !== null && typeof value === "object") walk(value, visit);
 }
 
-/** Source units of the project's contracts (mocks excluded), once each, from the current build-infos. */
+/**
+ * Source units of the project's contracts (mocks excluded), once each, from the current build-infos.
+ * A partial compile (npm start builds only what the demo deploys) leaves other artifacts pointing at
+ * older build-infos, which may hold older copies of the same sources: the newest build-info wins.
+ */
 function loadSourceUnits(buildInfoIds) {
   const units = new Map();
-  for (const id of buildInfoIds) {
-    const file = join(artifactsDir, "build-info", `${id}.output.json`);
+  const files = buildInfoIds.map((id) => join(artifactsDir, "build-info", `${id}.output.json`));
+  for (const file of files)
     if (!existsSync(file)) fail(`${relative(root, file)} is missing; run \`npx hardhat build\` again`);
+  files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const file of files) {
     const { output } = JSON.parse(readFileSync(file, "utf8"));
     for (const [path, source] of Object.entries(output.sources ?? {})) {
       if (!path.startsWith("project/contracts/") || path.startsWith("project/contracts/mocks/")) continue;
