@@ -4,7 +4,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium.js";
-import { DASHBOARD_URL } from "./support/env.js";
+import { DASHBOARD_URL, RPC_URL } from "./support/env.js";
 
 export default defineConfig({
   testDir: ".",
@@ -31,10 +31,15 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
+  // After the web server is up: the ENS stand-in goes onto the local chain (support/ensStub.ts).
+  globalSetup: "./global-setup.ts",
   webServer: {
     // `npm start` itself: compile, chain, deploy, seed, build and serve the dashboard.
     command: "node scripts/start.ts",
     cwd: "..",
+    // The dashboard's ENS lookups go to the local chain, where the ENS stand-in answers them (no outside
+    // network). A reused `npm start` must have been started with the same setting for ens.spec.ts.
+    env: { VITE_MAINNET_RPC_URL: RPC_URL },
     url: DASHBOARD_URL,
     timeout: 240_000,
     // Locally an `npm start` already running is reused: the tests expect its demo freshly seeded.

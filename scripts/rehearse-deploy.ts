@@ -1,9 +1,11 @@
 // `npm run rehearse:deploy`: a deployment rehearsal on a second local chain with a public chain's id
 // (Base Sepolia, 84532). Starts `hardhat node --network rehearsalChain` on FEF_REHEARSAL_PORT (default
 // 8547), deploys and checks (scripts/rehearse/deploy.ts), reads the Fund back through the command line
-// (`hardhat fund:status --network rehearsal`), and stops the node it started, by PID, whatever happens.
+// (`hardhat fund:status --network rehearsal`, its figures checked against the parameters file), reads
+// it through the dashboard's read path (scripts/rehearse/read.ts: the SDK's FundLens snapshot over
+// HTTP, as the dashboard makes it), and stops the node it started, by PID, whatever happens.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, openSync, rmSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 
 import { portFree } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
@@ -11,6 +13,7 @@ import { stopProcess } from "./lib/processes.ts";
 const PORT = Number(process.env.FEF_REHEARSAL_PORT ?? 8547);
 const URL = `http://127.0.0.1:${PORT}`;
 const DEPLOYMENT_DIR = "ignition/deployments/rehearsal-84532";
+const PARAMETERS = "ignition/parameters/rehearsal.json";
 const env = { ...process.env, FEF_REHEARSAL_PORT: String(PORT) };
 
 /** Runs `hardhat <args>` to completion; resolves with its output (also shown), rejects on failure. */
@@ -27,6 +30,17 @@ function hardhat(args: string[]): Promise<string> {
       code === 0
         ? resolve(output)
         : reject(new Error(`hardhat ${args.join(" ")} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+/** Runs a Node script (the project's Node 22) to completion; rejects on failure. */
+function runNode(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`node ${args.join(" ")} exited with ${signal ?? code}`)),
     );
   });
 }
@@ -78,9 +92,37 @@ try {
     `${DEPLOYMENT_DIR}/deployed_addresses.json`,
     "--json",
   ]);
-  const parsed = JSON.parse(status.slice(status.indexOf("{"))) as Record<string, unknown>;
-  if (Number(parsed.chainId) !== 84532)
-    throw new Error(`fund:status read chain ${String(parsed.chainId)}, not 84532`);
+  const parsed = JSON.parse(status.slice(status.indexOf("{"))) as {
+    chainId: unknown;
+    shares: { totalSupply: unknown; paused: unknown };
+    council: { trustees: string[]; threshold: unknown; proposalCount: unknown };
+  };
+  const parameters = JSON.parse(readFileSync(PARAMETERS, "utf8")) as {
+    FundCouncil: { trustees: string[]; threshold: number };
+  };
+  const cli: [boolean, string][] = [
+    [Number(parsed.chainId) === 84532, `fund:status read chain ${String(parsed.chainId)}`],
+    [
+      parsed.council.trustees.join().toLowerCase() === parameters.FundCouncil.trustees.join().toLowerCase(),
+      `fund:status lists the parameters' ${parameters.FundCouncil.trustees.length} trustees`,
+    ],
+    [
+      Number(parsed.council.threshold) === parameters.FundCouncil.threshold,
+      `fund:status: threshold ${String(parsed.council.threshold)}`,
+    ],
+    [
+      Number(parsed.shares.totalSupply) === 0 && parsed.shares.paused === false,
+      "fund:status: no shares yet, not paused",
+    ],
+  ];
+  for (const [ok, what] of cli) console.log(`${ok ? "✔" : "✖"} ${what}`);
+  if (cli.some(([ok]) => !ok))
+    throw new Error("the command line does not read the rehearsal deployment right");
+
+  console.log(
+    "\n▶ The dashboard's read path (the SDK's FundLens snapshot over HTTP) against the rehearsal deployment",
+  );
+  await runNode(["scripts/rehearse/read.ts", URL, `${DEPLOYMENT_DIR}/deployed_addresses.json`, PARAMETERS]);
   console.log("\n✔ Rehearsal passed");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);

@@ -3,7 +3,7 @@
 import { type Address, type Hex, createPublicClient, createWalletClient, getAddress, http } from "viem";
 import { hardhat } from "viem/chains";
 
-import { type ActionKind, decodeActionArgs } from "@fef/sdk/actionKinds";
+import { type ActionArgs, type ActionKind, decodeActionArgs } from "@fef/sdk/actionKinds";
 import {
   capitalPoolAbi,
   fundSharesAbi,
@@ -16,7 +16,11 @@ import {
 import { deployedAddressesFile, readDeploymentFile } from "@fef/sdk/node/deploymentFile";
 import { sendSteps, step } from "@fef/sdk/steps";
 
-import { type Wallet, passProposal as passWith } from "../../scripts/lib/council.js";
+import {
+  type Wallet,
+  approvedProposal as approveWith,
+  passProposal as passWith,
+} from "../../scripts/lib/council.js";
 import { RPC_URL } from "./env.js";
 
 /** The SDK's ABIs of what the tests read or call directly, by the names the specs use. */
@@ -93,6 +97,36 @@ export async function sendAs(from: Address, to: Address, data: Hex, value = 0n):
   const hash = await walletOf(from).sendTransaction({ to, data, value });
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`set-up transaction ${hash} reverted`);
+}
+
+/** Who passes proposals in the tests: the first trustee proposes, the next ones approve to the threshold. */
+async function councilPassing(): Promise<{ proposer: Wallet; approvers: Wallet[] }> {
+  const council = { address: fundAddress("TrusteeCouncil"), abi: trusteeCouncilAbi } as const;
+  const [trustees, threshold] = await Promise.all([
+    client.readContract({ ...council, functionName: "trustees" }),
+    client.readContract({ ...council, functionName: "threshold" }),
+  ]);
+  const [proposer] = trustees;
+  if (proposer === undefined || BigInt(trustees.length) < threshold)
+    throw new Error("the council cannot pass");
+  return {
+    proposer: walletOf(proposer),
+    approvers: trustees.slice(1, Number(threshold)).map((trustee) => walletOf(trustee)),
+  };
+}
+
+/**
+ * Proposes `kind` with `args` and approves it up to the threshold, leaving its execution to the test
+ * (set-up only). Returns the proposal's id.
+ */
+export async function approvedProposal<K extends ActionKind>(kind: K, args: ActionArgs<K>): Promise<bigint> {
+  return approveWith(
+    client,
+    { TrusteeCouncil: fundAddress("TrusteeCouncil") },
+    await councilPassing(),
+    kind,
+    args,
+  );
 }
 
 /**

@@ -31,6 +31,20 @@ export async function nextProposalId(
   return count + 1n;
 }
 
+/** Proposes `kind` with `args` and approves it with each approver in turn, without executing; returns its id. */
+export async function approvedProposal<K extends ActionKind>(
+  client: PublicClient,
+  fund: Pick<FundAddresses, "TrusteeCouncil">,
+  passing: Omit<Passing, "executor">,
+  kind: K,
+  args: ActionArgs<K>,
+): Promise<bigint> {
+  const id = await nextProposalId(client, fund);
+  await sendSteps(passing.proposer, client, proposeAction(fund, kind, args));
+  for (const approver of passing.approvers) await sendSteps(approver, client, approveProposal(fund, id));
+  return id;
+}
+
 /** Proposes `kind` with `args`, approves it with each approver in turn, executes it; returns its id. */
 export async function passProposal<K extends ActionKind>(
   client: PublicClient,
@@ -39,9 +53,7 @@ export async function passProposal<K extends ActionKind>(
   kind: K,
   args: ActionArgs<K>,
 ): Promise<bigint> {
-  const id = await nextProposalId(client, fund);
-  await sendSteps(passing.proposer, client, proposeAction(fund, kind, args));
-  for (const approver of passing.approvers) await sendSteps(approver, client, approveProposal(fund, id));
+  const id = await approvedProposal(client, fund, passing, kind, args);
   await sendSteps(passing.executor, client, executeProposal(fund, id));
   return id;
 }

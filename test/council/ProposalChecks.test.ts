@@ -83,6 +83,31 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
     ).to.emit(council, "ProposalCreated");
   });
 
+  it("offers no generic call: no kind past the closed list, and no kind hands a role to an account", async function () {
+    const f = await loadFixture(withApplication);
+    const { council, trustees, outsider, shares, pool } = f;
+    const trustee = council.connect(at(trustees, 0));
+    const before = await council.proposalCount();
+    const functions = council.interface.fragments.filter((x) => x.type === "function").map((x) => x.format());
+    expect(functions.filter((name) => /call|grantRole|execTransaction|delegate/i.test(name))).to.deep.equal(
+      [],
+    );
+    // The kind after CancelMigration (where a generic call would sit) does not decode: refused.
+    await expect(
+      trustee.propose(ActionKind.CancelMigration + 1, coder.encode(["address"], [outsider.address])),
+    ).to.be.revertedWithoutReason(ethers);
+    // A role for an account is only ever a module migration, and an account without code is no module.
+    await expect(
+      trustee.propose(
+        ActionKind.AnnounceMigration,
+        coder.encode(["uint8", "address", "bool"], [0, outsider.address, false]),
+      ),
+    ).to.be.revertedWithCustomError(council, "CouncilInvalidModule");
+    expect(await council.proposalCount()).to.equal(before);
+    expect(await shares.hasRole(await shares.MINTER_ROLE(), outsider.address)).to.equal(false);
+    expect(await pool.hasRole(await pool.STIPEND_ROLE(), outsider.address)).to.equal(false);
+  });
+
   it("refuses stray recoveries to no one or of nothing", async function () {
     const f = await loadFixture(withApplication);
     const { council, trustees, outsider } = f;

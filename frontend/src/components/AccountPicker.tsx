@@ -7,6 +7,7 @@ import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { devAccounts } from "@fef/sdk/devAccounts";
 import { shortAddress } from "@fef/sdk/format";
 
+import { useAddressName } from "../hooks/useAddressName";
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { LOCAL_CHAIN_ID } from "../lib/chains";
@@ -83,12 +84,7 @@ export function AccountPicker() {
             {devAccounts.map((account, index) => {
               const balance = balances.data?.[index];
               const labels = roles.rolesOf(account, balance);
-              return (
-                <option key={account} value={account}>
-                  #{index} {shortAddress(account)}
-                  {labels.length > 0 ? ` — ${labels.join(", ")}` : ""}
-                </option>
-              );
+              return <DevAccountOption key={account} account={account} index={index} labels={labels} />;
             })}
           </select>
         </div>
@@ -145,5 +141,16 @@ export function AccountPicker() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** One dev account in the picker: its index, ENS name (or short address) and detected roles. */
+function DevAccountOption(props: { account: Address; index: number; labels: readonly string[] }) {
+  const { name } = useAddressName(props.account, false);
+  return (
+    <option value={props.account} data-ens-name={name}>
+      #{props.index} {name ?? shortAddress(props.account)}
+      {props.labels.length > 0 ? ` — ${props.labels.join(", ")}` : ""}
+    </option>
   );
 }

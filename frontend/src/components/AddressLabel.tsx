@@ -1,11 +1,11 @@
 import { useState } from "react";
 import type { Address } from "viem";
-import { useChains, useEnsAvatar, useEnsName } from "wagmi";
+import { useChains } from "wagmi";
 
 import { shortAddress } from "@fef/sdk/format";
 
 import { useFund } from "../hooks/useFund";
-import { ENS_CHAIN_ID, ensEnabled } from "../lib/names";
+import { useAddressName } from "../hooks/useAddressName";
 
 /**
  * An address as every table, list and picker shows it: its ENS name and avatar where it has them
@@ -15,25 +15,18 @@ import { ENS_CHAIN_ID, ensEnabled } from "../lib/names";
 export function AddressLabel({ address, plain = false }: { address: Address; plain?: boolean }) {
   const { chainId } = useFund();
   const chains = useChains();
-  const name = useEnsName({
-    address,
-    chainId: ENS_CHAIN_ID,
-    query: { enabled: ensEnabled, staleTime: 3_600_000 },
-  });
-  const avatar = useEnsAvatar({
-    name: name.data ?? undefined,
-    chainId: ENS_CHAIN_ID,
-    query: { enabled: ensEnabled && Boolean(name.data), staleTime: 3_600_000 },
-  });
+  const { name, avatar } = useAddressName(address, !plain);
   const [copied, setCopied] = useState(false);
   const explorer = chains.find((c) => c.id === chainId)?.blockExplorers?.default.url;
-  const label = name.data ?? shortAddress(address);
+  const label = name ?? shortAddress(address);
 
   if (plain) return <span title={address}>{label}</span>;
   return (
     <span className="address" data-testid="address" data-address={address}>
-      {avatar.data ? <img className="avatar" src={avatar.data} alt="" width={16} height={16} /> : null}
-      <code title={address} data-testid={name.data ? "ens-name" : undefined}>
+      {avatar ? (
+        <img className="avatar" src={avatar} alt="" width={16} height={16} data-testid="ens-avatar" />
+      ) : null}
+      <code title={address} data-testid={name ? "ens-name" : undefined}>
         {label}
       </code>
       <button

@@ -1,6 +1,6 @@
 // What an executed proposal did: the council records a failed action instead of reverting, so a
 // successful `execute` transaction may carry a failure. Clients read it from the receipt's logs.
-import { parseEventLogs, type Hex, type Log } from "viem";
+import { getAbiItem, parseEventLogs, type Address, type Hex, type Log, type PublicClient } from "viem";
 
 import { decodeRevert, plainErrorFormat } from "./errors.ts";
 import type { ErrorFormat } from "./errorMessages.ts";
@@ -36,4 +36,32 @@ export function executionOutcomes(
       message: decoded?.message ?? `the action failed (${reason})`,
     };
   });
+}
+
+/** The logs reader `executionFailure` needs (any viem public client). */
+type LogReader = Pick<PublicClient, "getLogs">;
+
+/**
+ * Why the last failed execution of proposal `proposalId` failed: its `ProposalExecutionFailed` event
+ * (found by the indexed proposal id, scanning from `fromBlock`, e.g. the deployment's first block),
+ * decoded in plain words; undefined when no execution of it has failed.
+ */
+export async function executionFailure(
+  client: LogReader,
+  council: Address,
+  proposalId: bigint,
+  fromBlock: bigint,
+  format: ErrorFormat = plainErrorFormat,
+): Promise<Extract<ExecutionOutcome, { executed: false }> | undefined> {
+  const logs = await client.getLogs({
+    address: council,
+    event: getAbiItem({ abi: trusteeCouncilAbi, name: "ProposalExecutionFailed" }),
+    args: { proposalId },
+    fromBlock,
+    toBlock: "latest",
+  });
+  const failures = executionOutcomes(logs, format).filter(
+    (o): o is Extract<ExecutionOutcome, { executed: false }> => !o.executed,
+  );
+  return failures.at(-1);
 }

@@ -8,6 +8,7 @@ import {Offerings} from "../../../contracts/capital/Offerings.sol";
 import {TrusteeCouncil} from "../../../contracts/council/TrusteeCouncil.sol";
 import {GrantRounds} from "../../../contracts/grants/GrantRounds.sol";
 import {ICapitalPool} from "../../../contracts/interfaces/ICapitalPool.sol";
+import {IGrantRounds} from "../../../contracts/interfaces/IGrantRounds.sol";
 import {IOfferings} from "../../../contracts/interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../../../contracts/interfaces/ITrusteeCouncil.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
@@ -77,7 +78,7 @@ contract CouncilSystemHandler is TestBase {
 
     /// @notice One council action, chosen at random, with random arguments.
     function councilAction(uint256 kindSeed, uint256 a, uint256 b) external {
-        (ITrusteeCouncil.ActionKind kind, bytes memory args) = _action(kindSeed % 14, a, b);
+        (ITrusteeCouncil.ActionKind kind, bytes memory args) = _action(kindSeed % 21, a, b);
         try council.propose(kind, args) returns (uint256 proposalId) {
             council.execute(proposalId);
             if (council.proposal(proposalId).executed) ++councilExecutions;
@@ -210,10 +211,54 @@ contract CouncilSystemHandler is TestBase {
         if (k == 10) return (ITrusteeCouncil.ActionKind.CancelGrant, abi.encode(bound(a, 0, 3)));
         if (k == 11) return (ITrusteeCouncil.ActionKind.CloseRound, abi.encode(bound(a, 0, 3)));
         if (k == 12) return (ITrusteeCouncil.ActionKind.AddReturnsAsset, abi.encode(address(token)));
+        if (k == 13)
+            return (
+                ITrusteeCouncil.ActionKind.DisputeReport,
+                abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("why"))
+            );
+        return _otherAction(k, a, b);
+    }
+
+    /// @dev The rest of the closed list: membership (a stranger joins and leaves, the handler stays the
+    /// only one needed, M = 1), rounds, techniques and dispute resolution.
+    function _otherAction(
+        uint256 k,
+        uint256 a,
+        uint256 b
+    ) private view returns (ITrusteeCouncil.ActionKind kind, bytes memory args) {
+        if (k == 14) return (ITrusteeCouncil.ActionKind.AddTrustee, abi.encode(STRANGER));
+        if (k == 15) return (ITrusteeCouncil.ActionKind.RemoveTrustee, abi.encode(STRANGER));
+        if (k == 16) return (ITrusteeCouncil.ActionKind.ChangeThreshold, abi.encode(uint256(1)));
+        if (k == 17) return (ITrusteeCouncil.ActionKind.OpenRound, _round(a, b));
+        if (k == 18) {
+            uint256[] memory none = new uint256[](0);
+            return (
+                ITrusteeCouncil.ActionKind.RegisterTechnique,
+                abi.encode("technique", "ipfs://technique", keccak256(abi.encode(a)), none)
+            );
+        }
+        if (k == 19) return (ITrusteeCouncil.ActionKind.RetireTechnique, abi.encode(bound(a, 0, 3)));
         return (
-            ITrusteeCouncil.ActionKind.DisputeReport,
-            abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("why"))
+            ITrusteeCouncil.ActionKind.ResolveDispute,
+            abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("resolved"))
         );
+    }
+
+    function _round(uint256 a, uint256 b) private view returns (bytes memory) {
+        uint64 start = uint64(block.timestamp);
+        return
+            abi.encode(
+                IGrantRounds.RoundParams({
+                    sharePool: uint128(bound(a, 1e18, 1e24)),
+                    applicationDeadline: start + 1 days,
+                    commitDeadline: start + 2 days,
+                    revealDeadline: start + 3 days,
+                    vestingCliff: 0,
+                    vestingDuration: uint64(bound(b, 1 days, 365 days)),
+                    stipendAsset: a % 2 == 0 ? ETH : address(token),
+                    stipendBudget: uint128(bound(b, 0, 1e21))
+                })
+            );
     }
 
     function _offering(uint256 a, uint256 b) private view returns (bytes memory) {
@@ -267,7 +312,7 @@ contract CouncilSystemHandler is TestBase {
 
 /// @notice Invariant 7: no council action mints shares outside award claims and subscriptions, or
 /// moves reserved stipends, escrowed raises or returns owed to holders — with every typed action and
-/// module migrations in the handler's reach.
+/// module migrations in the handler's reach (all 21 kinds of `ActionKind`).
 contract CouncilSystemInvariantsTest is TestBase {
     CouncilSystemHandler private handler;
 

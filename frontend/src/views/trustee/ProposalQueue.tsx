@@ -7,6 +7,7 @@ import { proposalRetryable, proposalState } from "@fef/sdk/status";
 import { AddressLabel } from "../../components/AddressLabel";
 import { useFund, type ProposalRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
+import { FailureReason } from "./FailureReason";
 import { systemNames } from "./systemNames";
 
 function timesOf(p: ProposalRow, threshold: bigint) {
@@ -80,8 +81,8 @@ export function ProposalQueue() {
               </p>
               {state === "failed" ? (
                 <p className="warn" data-testid={`proposal-${id}-failed`}>
-                  Its action failed when executed on {formatDate(p.proposal.failedAt)} (the reason is in the
-                  transaction&apos;s ProposalExecutionFailed event); nothing changed.{" "}
+                  Its action failed when executed on {formatDate(p.proposal.failedAt)}; nothing changed.{" "}
+                  <FailureReason proposalId={id} failedAt={p.proposal.failedAt} />{" "}
                   {retryable
                     ? `It may be executed again until ${formatDate(p.proposal.expiresAt)}.`
                     : "Propose it again if it is still wanted."}
