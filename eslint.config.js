@@ -13,6 +13,8 @@ export default tseslint.config(
       "frontend/dist/",
       "packages/sdk/src/generated/",
       "ignition/deployments/",
+      "indexer/.ponder/",
+      "indexer/ponder-env.d.ts",
     ],
   },
   js.configs.recommended,
