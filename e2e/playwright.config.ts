@@ -34,6 +34,8 @@ export default defineConfig({
   webServer: {
     // `npm start` itself: compile, chain, deploy, seed, build and serve the dashboard.
     command: "node scripts/start.ts",
+    // The pages must see the whole seeded history: the start waits for the history indexer to catch up.
+    env: { FEF_WAIT_FOR_INDEXER: "1" },
     cwd: "..",
     url: DASHBOARD_URL,
     timeout: 240_000,
