@@ -36,6 +36,7 @@ import {
   portFree,
 } from "./lib/ports.ts";
 import { READY, stopProcess } from "./lib/processes.ts";
+import { indexerCaughtUp } from "@fef/sdk/history";
 
 const LOG_DIR = "reports";
 const TIMINGS_FILE = `${LOG_DIR}/start.json`;
@@ -305,20 +306,32 @@ async function buildDashboard(): Promise<boolean> {
 const INDEXER_DB = "indexer/.ponder";
 
 /**
- * The history indexer (Ponder, embedded PGlite) against the local chain, started once the Fund is
+ * The history indexer (Ponder; embedded PGlite, or PostgreSQL with DATABASE_URL) against the local chain, started once the Fund is
  * deployed so it reads this deployment's addresses; it indexes the seed as it happens.
  */
-function startIndexer(): void {
+async function startIndexer(): Promise<void> {
   rmSync(INDEXER_DB, { recursive: true, force: true });
+  // With DATABASE_URL the indexer uses that PostgreSQL server; its schema is emptied for the new chain.
+  if (process.env.DATABASE_URL) await run("node", ["indexer/scripts/resetSchema.ts", "fund"]);
   background("indexer", "ponder", ["start", "--schema", "fund", "--port", String(INDEXER_PORT)], "indexer", {
     FEF_RPC_PORT: String(RPC_PORT),
     PONDER_TELEMETRY_DISABLED: "true",
   });
 }
 
-/** Ponder answers /ready with 200 once its backfill has caught up with the chain. */
+/** The chain's newest block. */
+async function chainHead(): Promise<bigint> {
+  const response = await fetch(RPC_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return BigInt(((await response.json()) as { result: string }).result);
+}
+
+/** The indexer has finished its backfill and indexed the chain up to its head (the whole seed). */
 async function indexerReady(): Promise<boolean> {
-  return (await fetch(`${INDEXER_URL}/ready`)).ok;
+  return indexerCaughtUp(INDEXER_URL, await chainHead());
 }
 
 let stopping = false;
@@ -364,7 +377,7 @@ async function main(): Promise<void> {
   await stage("deploy", () => demo.deployed);
   await chain;
   step(`Starting the history indexer on ${INDEXER_URL} (log: ${LOG_DIR}/indexer.log)`);
-  startIndexer();
+  await startIndexer();
   step(`Building the dashboard while the seed runs (log: ${LOG_DIR}/dashboard-build.log)`);
   await Promise.all([stage("seed", () => demo.done), stage("dashboard build", buildDashboard)]);
   copyFileSync(`frontend/public/${DEMO_ALLOWLIST}`, `${DASHBOARD_DIST}/${DEMO_ALLOWLIST}`);

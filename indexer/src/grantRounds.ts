@@ -149,7 +149,7 @@ ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
     .update(estimate)
     .set({ status: "missed" })
     .where(and(eq(estimate.applicationId, id), eq(estimate.status, "committed")))
-    .returning({ trustee: estimate.trustee });
+    .returning();
   for (const { trustee } of missed) await tally(context, trustee, "missed", "committed");
 });
 

@@ -29,7 +29,9 @@ export function indexerClient(
     url: base,
     requests: () => sent,
     async query<Row>(sql: string, params: readonly (string | number | boolean)[] = []): Promise<Row[]> {
-      const body = JSON.stringify({ json: { sql, params } });
+      // Each query text is made unique with a trailing comment: Ponder's server caches results by query
+      // text and, measured here, served a row after a reorg had removed it from the table.
+      const body = JSON.stringify({ json: { sql: `${sql}\n-- ${Date.now()}.${sent}`, params } });
       sent += 1;
       const response = await fetchImpl(`${base}/sql/db?sql=${encodeURIComponent(body)}`);
       if (!response.ok) {
@@ -54,4 +56,32 @@ export async function indexerReady(
   } catch {
     return false;
   }
+}
+
+/** The newest block the indexer at `url` has indexed (Ponder's /status), or undefined when it cannot say. */
+export async function indexedBlock(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<bigint | undefined> {
+  try {
+    const response = await fetchImpl(`${url.replace(/\/+$/, "")}/status`);
+    if (!response.ok) return undefined;
+    const chains = (await response.json()) as Record<string, { block?: { number?: number } }>;
+    const numbers = Object.values(chains).map((chain) => chain.block?.number);
+    if (numbers.length === 0 || numbers.some((n) => typeof n !== "number")) return undefined;
+    return BigInt(Math.min(...(numbers as number[])));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the indexer has finished its backfill and indexed every block up to `head`. */
+export async function indexerCaughtUp(
+  url: string,
+  head: bigint,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<boolean> {
+  if (!(await indexerReady(url, fetchImpl))) return false;
+  const block = await indexedBlock(url, fetchImpl);
+  return block !== undefined && block >= head;
 }
