@@ -14,6 +14,8 @@ export default tseslint.config(
       "packages/sdk/src/generated/",
       "ignition/deployments/",
       "indexer/.ponder/",
+      "indexer/.ponder-bench/",
+      "indexer/generated/",
       "indexer/ponder-env.d.ts",
     ],
   },

@@ -24,7 +24,7 @@ import {
   type Address,
 } from "viem";
 
-import { fundSharesAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { fundSharesAbi, returnsRegistryAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { indexerCaughtUp, indexerClient } from "@fef/sdk/history";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
@@ -126,6 +126,27 @@ async function main(): Promise<void> {
   const { fund } = readFundDeployment(31337);
   const chain = createPublicClient({ transport: http(RPC_URL) });
   const accounts = await rpc<Address[]>("eth_accounts");
+  // The seed leaves "enable share transfers" (proposal 7) one approval short: trustee 3 approves, then
+  // it is executed, so that shares can reach new holders.
+  const transfersProposal = 7n;
+  for (const [from, functionName] of [
+    [accounts[3], "approve"],
+    [accounts[3], "execute"],
+  ] as const) {
+    await rpc("eth_sendTransaction", [
+      {
+        from,
+        to: fund.TrusteeCouncil,
+        data: encodeFunctionData({ abi: trusteeCouncilAbi, functionName, args: [transfersProposal] }),
+      },
+    ]);
+  }
+  const transfers = await chain.readContract({
+    address: fund.FundShares,
+    abi: fundSharesAbi,
+    functionName: "transfersEnabled",
+  });
+  if (!transfers) throw new Error("share transfers are still disabled: the seed's proposal 7 changed");
   const balances = await Promise.all(
     accounts.map((a) =>
       chain.readContract({
@@ -172,6 +193,14 @@ async function main(): Promise<void> {
   let since = Date.now();
   console.log(`▶ populating: ${HOLDERS} holders, ${INFLOWS} inflows (${txs.length} transactions)`);
   await populate(txs);
+  const lastHolder = `0x${(0xbe0000000000n + BigInt(HOLDERS - 1)).toString(16).padStart(40, "0")}` as Address;
+  const lastBalance = await chain.readContract({
+    address: fund.FundShares,
+    abi: fundSharesAbi,
+    functionName: "balanceOf",
+    args: [lastHolder],
+  });
+  if (HOLDERS > 0 && lastBalance === 0n) throw new Error("the population's share transfers failed");
   const head = await chain.getBlockNumber();
   report.populateSeconds = (Date.now() - since) / 1000;
   report.blocks = Number(head);
