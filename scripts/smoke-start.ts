@@ -7,7 +7,9 @@ import { type ChildProcess, execFile } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { promisify } from "node:util";
 
-import { DASHBOARD_URL, RPC_PORT, UI_PORT, portFree } from "./lib/ports.ts";
+import { indexerClient, indexerReady, mintProvenance } from "@fef/sdk/history";
+
+import { DASHBOARD_URL, INDEXER_PORT, INDEXER_URL, RPC_PORT, UI_PORT, portFree } from "./lib/ports.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
 
 /** Not a speed check: a start that never gets ready must fail the test instead of hanging it. */
@@ -87,10 +89,24 @@ async function main(): Promise<void> {
     commitments.length === 3 && commitments.filter((c) => c.delinquent).length === 1,
   );
 
+  const deadline = Date.now() + 300_000;
+  while (!(await indexerReady(INDEXER_URL)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const provenance = await mintProvenance(indexerClient(INDEXER_URL));
+  check(
+    "the history indexer catches up and answers SQL over HTTP (seeded award and subscription mints)",
+    provenance.award.mints > 0 && provenance.subscription.mints > 0,
+    `${provenance.award.mints} award, ${provenance.subscription.mints} subscription mints`,
+  );
+
   const exitCode = await stopProcess(first.child);
   check("Ctrl-C stops npm start cleanly", exitCode === 0, `exit code ${exitCode}`);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  check("both ports are free after stopping", (await portFree(RPC_PORT)) && (await portFree(UI_PORT)));
+  check(
+    "every port is free after stopping",
+    (await portFree(RPC_PORT)) && (await portFree(UI_PORT)) && (await portFree(INDEXER_PORT)),
+  );
 
   const second = start();
   await second.ready;

@@ -26,8 +26,17 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 
-import { DASHBOARD_URL, RPC_PORT, RPC_URL, UI_PORT, portFree } from "./lib/ports.ts";
+import {
+  DASHBOARD_URL,
+  INDEXER_PORT,
+  INDEXER_URL,
+  RPC_PORT,
+  RPC_URL,
+  UI_PORT,
+  portFree,
+} from "./lib/ports.ts";
 import { READY, stopProcess } from "./lib/processes.ts";
+import { indexerCaughtUp } from "@fef/sdk/history";
 
 const LOG_DIR = "reports";
 const TIMINGS_FILE = `${LOG_DIR}/start.json`;
@@ -138,10 +147,16 @@ function run(
 }
 
 /** Starts a long-running command in the background, its output in reports/<name>.log. */
-function background(name: string, command: string, args: string[], cwd = "."): ChildProcess {
+function background(
+  name: string,
+  command: string,
+  args: string[],
+  cwd = ".",
+  env: Record<string, string> = {},
+): ChildProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = openSync(`${LOG_DIR}/${name}.log`, "w");
-  const child = spawn(command, args, { stdio: ["ignore", log, log], cwd });
+  const child = spawn(command, args, { stdio: ["ignore", log, log], cwd, env: { ...process.env, ...env } });
   children.push(child);
   child.once("exit", (code, signal) => {
     if (!stopping) void abort(`${name} stopped unexpectedly (${signal ?? code}); see ${LOG_DIR}/${name}.log`);
@@ -271,16 +286,52 @@ async function buildDashboard(): Promise<boolean> {
     .filter(([name]) => name.startsWith("VITE_"))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${value ?? ""}`);
-  const inputs = hashInputs(DASHBOARD_INPUTS, [RPC_URL, ...settings], [`frontend/public/${DEMO_ALLOWLIST}`]);
+  const inputs = hashInputs(
+    DASHBOARD_INPUTS,
+    [RPC_URL, INDEXER_URL, ...settings],
+    [`frontend/public/${DEMO_ALLOWLIST}`],
+  );
   if (existsSync(`${DASHBOARD_DIST}/index.html`) && readStamp(DASHBOARD_STAMP) === inputs) return true;
   rmSync(DASHBOARD_STAMP, { force: true });
   await run("vite", ["build"], {
     cwd: "frontend",
-    env: { VITE_RPC_URL: RPC_URL },
+    env: { VITE_RPC_URL: RPC_URL, VITE_INDEXER_URL: INDEXER_URL },
     logName: "dashboard-build",
   });
   writeFileSync(DASHBOARD_STAMP, `${inputs}\n`);
   return false;
+}
+
+/** Where the embedded indexer keeps its database (PGlite); the chain is new on every start, so is it. */
+const INDEXER_DB = "indexer/.ponder";
+
+/**
+ * The history indexer (Ponder; embedded PGlite, or PostgreSQL with DATABASE_URL) against the local chain, started once the Fund is
+ * deployed so it reads this deployment's addresses; it indexes the seed as it happens.
+ */
+async function startIndexer(): Promise<void> {
+  rmSync(INDEXER_DB, { recursive: true, force: true });
+  // With DATABASE_URL the indexer uses that PostgreSQL server; its schema is emptied for the new chain.
+  if (process.env.DATABASE_URL) await run("node", ["indexer/scripts/resetSchema.ts", "fund"]);
+  background("indexer", "ponder", ["start", "--schema", "fund", "--port", String(INDEXER_PORT)], "indexer", {
+    FEF_RPC_PORT: String(RPC_PORT),
+    PONDER_TELEMETRY_DISABLED: "true",
+  });
+}
+
+/** The chain's newest block. */
+async function chainHead(): Promise<bigint> {
+  const response = await fetch(RPC_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return BigInt(((await response.json()) as { result: string }).result);
+}
+
+/** The indexer has finished its backfill and indexed the chain up to its head (the whole seed). */
+async function indexerReady(): Promise<boolean> {
+  return indexerCaughtUp(INDEXER_URL, await chainHead());
 }
 
 let stopping = false;
@@ -303,12 +354,13 @@ async function main(): Promise<void> {
   for (const [port, role] of [
     [RPC_PORT, "the local chain"],
     [UI_PORT, "the dashboard"],
+    [INDEXER_PORT, "the history indexer"],
   ] as const) {
     if (!(await portFree(port))) {
       throw new Error(
         `Port ${port} (for ${role}) is already in use on 127.0.0.1. Stop whatever listens there ` +
           `(e.g. an earlier \`npm start\`: \`ss -ltnp | grep ${port}\`), or choose other ports with ` +
-          `FEF_RPC_PORT / FEF_UI_PORT.`,
+          `FEF_RPC_PORT / FEF_UI_PORT / FEF_INDEXER_PORT.`,
       );
     }
   }
@@ -324,6 +376,8 @@ async function main(): Promise<void> {
   const demo = runDemo();
   await stage("deploy", () => demo.deployed);
   await chain;
+  step(`Starting the history indexer on ${INDEXER_URL} (log: ${LOG_DIR}/indexer.log)`);
+  await startIndexer();
   step(`Building the dashboard while the seed runs (log: ${LOG_DIR}/dashboard-build.log)`);
   await Promise.all([stage("seed", () => demo.done), stage("dashboard build", buildDashboard)]);
   copyFileSync(`frontend/public/${DEMO_ALLOWLIST}`, `${DASHBOARD_DIST}/${DEMO_ALLOWLIST}`);
@@ -338,6 +392,25 @@ async function main(): Promise<void> {
     );
     await waitFor("The dashboard", async () => (await fetch(DASHBOARD_URL)).ok, 30_000);
   });
+
+  // The indexer catches up on its own (its embedded database starts in ≈ 10–30 s, then the backfill);
+  // the dashboard shows history as it arrives. Browser tests and the smoke test wait for it
+  // (FEF_WAIT_FOR_INDEXER=1), so that their pages see the whole seeded history.
+  if (process.env.FEF_WAIT_FOR_INDEXER === "1") {
+    await stage("indexer caught up", () => waitFor("The history indexer", indexerReady, 240_000));
+  } else {
+    const since = Date.now();
+    void waitFor("The history indexer", indexerReady, 600_000).then(
+      () =>
+        console.log(
+          `[${elapsed()}] ✔ history indexer caught up with the chain (${secondsSince(since).toFixed(1)} s after the dashboard)`,
+        ),
+      (error: unknown) =>
+        console.error(
+          `✖ ${error instanceof Error ? error.message : String(error)}; see ${LOG_DIR}/indexer.log`,
+        ),
+    );
+  }
 
   const total = secondsSince(started);
   // Warm: nothing was rebuilt, because nothing had changed since the last start.
@@ -359,7 +432,10 @@ async function main(): Promise<void> {
   console.log(
     `\n[${elapsed()}] ${READY} in ${total.toFixed(1)} s (${warm ? "warm: nothing rebuilt" : `rebuilt: ${rebuilt.join(", ")}`}). ` +
       `Dashboard: ${DASHBOARD_URL}  ·  ` +
-      `chain: ${RPC_URL} (chain id 31337)\n` +
+      `chain: ${RPC_URL} (chain id 31337)  ·  ` +
+      `history indexer: ${INDEXER_URL} (SQL over HTTP at /sql, GraphQL at /graphql; ${
+        process.env.FEF_WAIT_FOR_INDEXER === "1" ? "caught up" : `catching up, log: ${LOG_DIR}/indexer.log`
+      })\n` +
       "  Pick a dev account in the dashboard's header to act as a trustee, researcher, company or investor.\n" +
       "  The Fund's state from the command line: npx hardhat fund:status --network localhost\n" +
       "  Press Ctrl-C to stop everything.",

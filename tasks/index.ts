@@ -58,6 +58,7 @@ const researcher = () => import("./researcher.js");
 const investor = () => import("./investor.js");
 const company = () => import("./company.js");
 const salts = () => import("./salts.js");
+const history = () => import("./history.js");
 const modules = () => import("./modules.js");
 const held = () => import("./held.js");
 
@@ -81,6 +82,21 @@ export const fundTasks: TaskDefinition[] = [
       ),
     )
     .setAction(action(status, "fundStatus"))
+    .build(),
+
+  task(
+    "fund:history",
+    "The Fund's history from the history indexer: returns ledger, holders, a company's payments, an investor's statement, trustees' records",
+  )
+    .addOption(text("report", "ledger (default), holders, payments, statement or trustees"))
+    .addOption(
+      text("indexer", "The history indexer's URL (default: FEF_INDEXER_URL, else http://127.0.0.1:42069)"),
+    )
+    .addOption(text("company", "payments: the company id"))
+    .addOption(text("investor", "statement: the investor's address"))
+    .addOption(text("csv", "Also write the rows to this CSV file"))
+    .addFlag({ name: "json", description: "Print only JSON" })
+    .setAction(action(history, "fundHistory"))
     .build(),
 
   common(

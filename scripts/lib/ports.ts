@@ -1,4 +1,5 @@
-// Where `npm start` serves the chain and the dashboard: FEF_RPC_PORT / FEF_UI_PORT move both (for
+// Where `npm start` serves the chain, the dashboard and the indexer: FEF_RPC_PORT / FEF_UI_PORT /
+// FEF_INDEXER_PORT move them (for
 // every script, the smoke test, the benchmarks and the browser tests alike).
 import { createServer } from "node:net";
 
@@ -6,6 +7,9 @@ export const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
 export const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
 export const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
 export const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
+/** The history indexer's HTTP port (FEF_INDEXER_PORT; Ponder's default 42069). */
+export const INDEXER_PORT = Number(process.env.FEF_INDEXER_PORT ?? 42069);
+export const INDEXER_URL = `http://127.0.0.1:${INDEXER_PORT}`;
 
 /** Whether nothing listens on `port` of 127.0.0.1. */
 export function portFree(port: number): Promise<boolean> {

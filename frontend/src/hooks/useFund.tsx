@@ -65,8 +65,11 @@ export type Fund = {
     readonly logs: readonly HistoryLog[];
     readonly loading: boolean;
     readonly error: unknown;
-    /** First block scanned so far; earlier history needs `loadEarlier`. */
+    /** Where it comes from: the history indexer, or the chain's logs read by the dashboard. */
+    readonly source: "indexer" | "logs";
+    /** First and newest block covered so far; earlier history needs `loadEarlier`. */
     readonly scannedFrom: bigint | undefined;
+    readonly scannedTo: bigint | undefined;
     readonly complete: boolean;
     readonly loadEarlier: () => void;
   };
@@ -158,7 +161,7 @@ export function FundProvider({ children }: { children: ReactNode }) {
     [system],
   );
   const firstBlock = deployment?.fromBlock ?? 0n;
-  const historyQuery = useHistory({ chainId, addresses, headBlock: snapshot?.fund.blockNumber, firstBlock });
+  const historyRead = useHistory({ chainId, addresses, firstBlock });
 
   const assets = useMemo(
     () =>
@@ -170,19 +173,22 @@ export function FundProvider({ children }: { children: ReactNode }) {
     [snapshot],
   );
 
+  const { query: historyQuery, loadEarlier } = historyRead;
   const history = useMemo(() => {
-    const pages = historyQuery.data?.pages ?? [];
-    const logs = pages.flatMap((p) => p.logs);
-    const last = pages[pages.length - 1];
+    const data = historyQuery.data;
+    // An error of the query itself, or one the reader reported while keeping what it had loaded.
+    const error = historyQuery.error ?? data?.error;
     return {
-      logs,
-      loading: historyQuery.isLoading || historyQuery.isFetchingNextPage,
-      error: historyQuery.error,
-      scannedFrom: last?.fromBlock,
-      complete: !historyQuery.hasNextPage,
-      loadEarlier: () => void historyQuery.fetchNextPage(),
-    };
-  }, [historyQuery]);
+      logs: data?.logs ?? [],
+      loading: historyQuery.isLoading,
+      error,
+      source: data?.source ?? (historyRead.indexerUrl ? "indexer" : "logs"),
+      scannedFrom: data?.scannedFrom,
+      scannedTo: data?.scannedTo,
+      complete: data !== undefined && data.complete && !error,
+      loadEarlier,
+    } as const;
+  }, [historyQuery.data, historyQuery.error, historyQuery.isLoading, historyRead.indexerUrl, loadEarlier]);
 
   const value: Fund = {
     chainId,

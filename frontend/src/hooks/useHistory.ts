@@ -1,10 +1,19 @@
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { getAbiItem, type Address, type GetLogsReturnType } from "viem";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { getAbiItem, type Address, type GetLogsReturnType, type PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import {
+  createLogScanner,
+  indexedEvents,
+  indexerClient,
+  type IndexedEvent,
+  type IndexerClient,
+  type LogScanner,
+} from "@fef/sdk/history";
 
-import type { ChainId } from "../lib/chains";
+import { indexerUrlFor, type ChainId } from "../lib/chains";
 
 /** The events the dashboard reads from history: one eth_getLogs per block range covers them all. */
 export const historyEvents = [
@@ -24,6 +33,13 @@ export const historyEvents = [
   getAbiItem({ abi: returnsRegistryAbi, name: "DisputeResolved" }),
 ] as const;
 
+/**
+ * With an indexer, the returns inflows, distributions and claims (the bulk of the events) are read
+ * from its returns tables instead (the chart by day, the ledger page by page): the feed carries the rest.
+ */
+const BULK_EVENTS = new Set(["ReturnsReceived", "ReturnsDistributed", "ReturnsClaimed"]);
+const FEED_EVENTS = historyEvents.map((e) => e.name).filter((name) => !BULK_EVENTS.has(name));
+
 type RawLog = GetLogsReturnType<undefined, typeof historyEvents, true>[number];
 
 /** A decoded history log with the time of its block. */
@@ -37,22 +53,28 @@ export function eventsOf<N extends HistoryEventName>(
   return logs.filter((log): log is Extract<HistoryLog, { eventName: N }> => log.eventName === name);
 }
 
-/** Blocks scanned per eth_getLogs; older history is loaded page by page on request (an indexer at scale). */
-export const HISTORY_BLOCK_RANGE = 50_000n;
 /** Most block headers fetched (in one batched request) to date a page; others are interpolated. */
 const MAX_DATED_BLOCKS = 64;
-
-type HistoryPage = {
-  readonly logs: readonly HistoryLog[];
-  readonly fromBlock: bigint;
-  readonly toBlock: bigint;
-};
+/** Pages read back automatically on each refresh until the history since deployment is loaded. */
+const AUTO_PAGES = 25;
+const REFRESH_MS = 4_000;
 
 export type HistoryParams = {
   readonly chainId: ChainId;
   readonly addresses: readonly Address[] | undefined;
-  readonly headBlock: bigint | undefined;
   readonly firstBlock: bigint;
+};
+
+/** What the dashboard shows of its history and how it got it. */
+export type HistoryState = {
+  readonly source: "indexer" | "logs";
+  readonly logs: readonly HistoryLog[];
+  /** Oldest and newest block covered. */
+  readonly scannedFrom: bigint | undefined;
+  readonly scannedTo: bigint | undefined;
+  /** Everything since deployment is loaded and the last read had no error. */
+  readonly complete: boolean;
+  readonly error: unknown;
 };
 
 function pickEvenly<T>(items: readonly T[], count: number): T[] {
@@ -81,47 +103,136 @@ function interpolate(block: bigint, dated: readonly (readonly [bigint, bigint])[
   return before[1] + ((after[1] - before[1]) * (block - before[0])) / (after[0] - before[0]);
 }
 
-/**
- * The Fund's history, newest block range first. Each page is one eth_getLogs (plus, when the node
- * does not return block timestamps, one batched request for at most 64 block headers).
- */
-export function useHistory({ chainId, addresses, headBlock, firstBlock }: HistoryParams) {
-  const client = usePublicClient({ chainId });
-  return useInfiniteQuery({
-    queryKey: ["history", chainId, addresses, headBlock?.toString(), firstBlock.toString()],
-    enabled: Boolean(client && addresses && headBlock !== undefined),
-    initialPageParam: headBlock ?? 0n,
-    getNextPageParam: (last: HistoryPage) => (last.fromBlock > firstBlock ? last.fromBlock - 1n : undefined),
-    queryFn: async ({ pageParam }): Promise<HistoryPage> => {
-      if (!client || !addresses) throw new Error("history is not available on this chain");
-      const toBlock = pageParam;
-      const lowest = toBlock + 1n > HISTORY_BLOCK_RANGE ? toBlock + 1n - HISTORY_BLOCK_RANGE : 0n;
-      const fromBlock = lowest > firstBlock ? lowest : firstBlock;
-      const raw = await client.getLogs({
-        address: [...addresses],
-        events: historyEvents,
-        fromBlock,
-        toBlock,
-        strict: true,
-      });
-      const undated = [
-        ...new Set(raw.filter((l) => l.blockTimestamp == null).map((l) => l.blockNumber)),
-      ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const dated: (readonly [bigint, bigint])[] = [];
-      if (undated.length > 0) {
-        // With a batching transport these requests travel in one HTTP round trip.
-        const blocks = await Promise.all(
-          pickEvenly(undated, MAX_DATED_BLOCKS).map((blockNumber) => client.getBlock({ blockNumber })),
-        );
-        for (const block of blocks) if (block.number !== null) dated.push([block.number, block.timestamp]);
-      }
-      const logs = raw.map((log) => ({
-        ...log,
-        timestamp: log.blockTimestamp ?? interpolate(log.blockNumber, dated),
-      }));
-      return { logs, fromBlock, toBlock };
-    },
-    staleTime: Infinity,
-    placeholderData: keepPreviousData,
+/** One eth_getLogs over the Fund's contracts, dated (one batched request for at most 64 headers). */
+async function readDatedLogs(
+  client: PublicClient,
+  addresses: readonly Address[],
+  fromBlock: bigint,
+  toBlock: bigint,
+): Promise<HistoryLog[]> {
+  const raw = await client.getLogs({
+    address: [...addresses],
+    events: historyEvents,
+    fromBlock,
+    toBlock,
+    strict: true,
   });
+  const undated = [...new Set(raw.filter((l) => l.blockTimestamp == null).map((l) => l.blockNumber))].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const dated: (readonly [bigint, bigint])[] = [];
+  if (undated.length > 0) {
+    const blocks = await Promise.all(
+      pickEvenly(undated, MAX_DATED_BLOCKS).map((blockNumber) => client.getBlock({ blockNumber })),
+    );
+    for (const block of blocks) if (block.number !== null) dated.push([block.number, block.timestamp]);
+  }
+  return raw.map((log) => ({ ...log, timestamp: log.blockTimestamp ?? interpolate(log.blockNumber, dated) }));
+}
+
+/** The indexer's event feed as history logs: what is loaded stays; each refresh asks only for newer events. */
+type Feed = { logs: HistoryLog[]; newest: IndexedEvent | undefined };
+
+function asHistoryLog(event: IndexedEvent): HistoryLog {
+  // Same fields as viem's decoded log (eventName, args in the ABI's types, block, log index, tx).
+  return { ...event, removed: false } as unknown as HistoryLog;
+}
+
+async function refreshFeed(client: IndexerClient, feed: Feed, firstBlock: bigint): Promise<HistoryState> {
+  for (;;) {
+    const { events, cursorKept } = await indexedEvents(client, {
+      names: FEED_EVENTS,
+      after: feed.newest,
+      limit: 10_000,
+    });
+    if (!cursorKept) {
+      // A reorg removed the newest event loaded: reload the canonical history.
+      feed.logs = [];
+      feed.newest = undefined;
+      continue;
+    }
+    if (events.length > 0) {
+      feed.logs = feed.logs.concat(events.map(asHistoryLog));
+      feed.newest = events[events.length - 1];
+    }
+    if (events.length < 10_000) break;
+  }
+  return {
+    source: "indexer",
+    logs: feed.logs,
+    scannedFrom: firstBlock,
+    scannedTo: feed.newest?.blockNumber,
+    complete: true,
+    error: undefined,
+  };
+}
+
+// Readers live as long as the page: a refresh continues where the last one stopped.
+const feeds = new Map<string, Feed>();
+const scanners = new Map<string, LogScanner<HistoryLog>>();
+
+/**
+ * The Fund's history. With an indexer (VITE_INDEXER_URL): its event feed, no eth_getLogs. Without:
+ * the SDK's log scanner (pages of at most 2,000 blocks, split when the provider refuses). Either way
+ * a refresh reads only what is new and never drops what is loaded; the query key has no head block.
+ */
+export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
+  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const queryClient = useQueryClient();
+  const indexerUrl = indexerUrlFor(chainId);
+  const key = useMemo(
+    () =>
+      indexerUrl
+        ? ["history", chainId, "indexer", indexerUrl]
+        : ["history", chainId, "logs", addresses?.join(",") ?? "", firstBlock.toString()],
+    [chainId, indexerUrl, addresses, firstBlock],
+  );
+  const id = JSON.stringify(key);
+
+  const scannerOf = useCallback((): LogScanner<HistoryLog> | undefined => {
+    if (!client || !addresses) return undefined;
+    let scanner = scanners.get(id);
+    if (!scanner) {
+      scanner = createLogScanner<HistoryLog>({
+        read: (from, to) => readDatedLogs(client, addresses, from, to),
+        firstBlock,
+      });
+      scanners.set(id, scanner);
+    }
+    return scanner;
+  }, [client, addresses, firstBlock, id]);
+
+  const query = useQuery({
+    queryKey: key,
+    enabled: indexerUrl ? true : Boolean(client && addresses),
+    queryFn: async (): Promise<HistoryState> => {
+      if (indexerUrl) {
+        let feed = feeds.get(id);
+        if (!feed) {
+          feed = { logs: [], newest: undefined };
+          feeds.set(id, feed);
+        }
+        return refreshFeed(indexerClient(indexerUrl), feed, firstBlock);
+      }
+      const scanner = scannerOf();
+      if (!client || !scanner) throw new Error("history is not available on this chain");
+      let state = await scanner.catchUp(await client.getBlockNumber());
+      // Read back towards the deployment a bounded number of pages per refresh.
+      if (!state.error && !state.complete) state = await scanner.loadEarlier(AUTO_PAGES);
+      return { source: "logs", ...state };
+    },
+    refetchInterval: REFRESH_MS,
+    // The logs array is only ever appended to: comparing it deeply on every refresh is wasted work.
+    structuralSharing: false,
+  });
+
+  const loadEarlier = useCallback(() => {
+    const scanner = scannerOf();
+    if (!scanner) return;
+    void scanner.loadEarlier(AUTO_PAGES).then((state) => {
+      queryClient.setQueryData<HistoryState>(key, { source: "logs", ...state });
+    });
+  }, [scannerOf, queryClient, key]);
+
+  return { query, loadEarlier, indexerUrl };
 }

@@ -1,27 +1,33 @@
-import { useFund } from "../../hooks/useFund";
-import { HISTORY_BLOCK_RANGE } from "../../hooks/useHistory";
+import { FIRST_PAGE_BLOCKS } from "@fef/sdk/history";
 
-/** Says how much event history is loaded and lets the user page further back. */
+import { useFund } from "../../hooks/useFund";
+
+/** Says where the event history comes from, how much of it is loaded, and lets the user page further back. */
 export function HistoryNote() {
   const { history } = useFund();
+  const fromIndexer = history.source === "indexer";
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">History coverage</h2>
       {history.error ? (
-        <p className="field-error">
-          Event history could not be loaded; charts and provenance are incomplete.
+        <p className="field-error" data-testid="history-error">
+          Part of the event history could not be loaded; charts and provenance are incomplete until it is.
         </p>
       ) : null}
-      <p>
-        Charts, mint provenance and the returns ledger come from event logs, read{" "}
-        {HISTORY_BLOCK_RANGE.toLocaleString("en-GB")} blocks at a time.{" "}
-        {history.scannedFrom !== undefined ? `Loaded from block ${history.scannedFrom}. ` : ""}
+      <p data-testid="history-coverage">
+        {fromIndexer
+          ? "Charts, mint provenance and the returns ledger come from the history indexer. "
+          : `Charts, mint provenance and the returns ledger come from event logs read by this page, at most ${FIRST_PAGE_BLOCKS.toLocaleString("en-GB")} blocks at a time (fewer when the provider refuses). `}
+        {history.scannedFrom !== undefined && history.scannedTo !== undefined
+          ? `Blocks ${history.scannedFrom} to ${history.scannedTo} are loaded. `
+          : ""}
         {history.complete
           ? "The whole history since deployment is loaded."
-          : "Earlier history is not loaded yet."}{" "}
-        At scale this comes from an indexer rather than the browser.
+          : history.loading
+            ? "Loading history …"
+            : "Earlier history is not loaded yet."}
       </p>
-      {!history.complete ? (
+      {!history.complete && !fromIndexer ? (
         <button
           type="button"
           onClick={history.loadEarlier}

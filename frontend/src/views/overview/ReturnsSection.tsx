@@ -8,7 +8,7 @@ import { DataTable } from "../../components/DataTable";
 import { LineChart } from "../../components/charts/LineChart";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { downloadCsv } from "../../lib/csv";
-import { returnsLedger, returnsSeries } from "../../lib/history";
+import { useReturnsHistory } from "../../hooks/useReturnsHistory";
 
 /** Σ capital raised by offerings not yet settled, per asset (lower-case address). */
 function escrowByAsset(offerings: readonly OfferingRow[]): ReadonlyMap<string, bigint> {
@@ -26,15 +26,15 @@ function escrowByAsset(offerings: readonly OfferingRow[]): ReadonlyMap<string, b
  * offering escrow; the chart over time; the ledger as CSV.
  */
 export function ReturnsSection() {
-  const { snapshot, history, assets } = useFund();
-  const series = useMemo(() => returnsSeries(history.logs, assets), [history.logs, assets]);
+  const { snapshot, assets } = useFund();
+  const { series, ledger, hasData } = useReturnsHistory();
   const escrow = useMemo(() => escrowByAsset(snapshot?.offerings ?? []), [snapshot]);
   if (!snapshot) return null;
   // The snapshot carries the newest offerings only; older unsettled ones would be missing from the sum.
   const partialOfferings = snapshot.fund.offeringCount > BigInt(snapshot.offerings.length);
 
-  function exportLedger() {
-    const rows = returnsLedger(history.logs).map((r) => {
+  async function exportLedger() {
+    const rows = (await ledger()).map((r) => {
       const a = findAsset(assets, r.asset);
       return [
         r.block,
@@ -122,12 +122,12 @@ export function ReturnsSection() {
       {series.length === 0 ? (
         <p className="muted">No returns have been distributed in the loaded history yet.</p>
       ) : (
-        <div className="charts">
+        <div className="charts" data-testid="returns-charts">
           {series.map((s) => (
             <LineChart
               key={s.name}
               title={s.name}
-              description={`Cumulative ${s.name} to shareholders over time, from ReturnsDistributed events.`}
+              description={`Cumulative ${s.name} to shareholders over time.`}
               series={[s]}
             />
           ))}
@@ -135,8 +135,8 @@ export function ReturnsSection() {
       )}
       <button
         type="button"
-        onClick={exportLedger}
-        disabled={history.logs.length === 0}
+        onClick={() => void exportLedger()}
+        disabled={!hasData}
         data-testid="export-ledger"
       >
         Export returns ledger (CSV)

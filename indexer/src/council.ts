@@ -1,0 +1,93 @@
+// Council proposals with their approvals and every execution attempt (successful or reverted).
+import { ponder } from "ponder:registry";
+import { activity, proposal, proposalApproval, proposalExecution } from "ponder:schema";
+
+import { recordEvent } from "./events";
+import { logId, position } from "./position";
+
+ponder.on("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ProposalCreated");
+  const { proposalId, kind, proposer, args, expiresAt } = event.args;
+  await context.db.insert(proposal).values({
+    id: proposalId,
+    kind,
+    proposer,
+    args,
+    expiresAt,
+    status: "open",
+    approvals: 0,
+    failedExecutions: 0,
+    createdAt: event.block.timestamp,
+  });
+  await context.db
+    .insert(activity)
+    .values({ id: logId(event), account: proposer, kind: "proposed", refId: proposalId, ...position(event) });
+});
+
+ponder.on("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ProposalApproved");
+  const { proposalId, trustee } = event.args;
+  await context.db
+    .insert(proposalApproval)
+    .values({ proposalId, trustee, approvedAt: event.block.timestamp })
+    .onConflictDoUpdate({ approvedAt: event.block.timestamp, revokedAt: null });
+  if (await context.db.find(proposal, { id: proposalId })) {
+    await context.db.update(proposal, { id: proposalId }).set((old) => ({ approvals: old.approvals + 1 }));
+  }
+  await context.db
+    .insert(activity)
+    .values({ id: logId(event), account: trustee, kind: "approved", refId: proposalId, ...position(event) });
+});
+
+ponder.on("TrusteeCouncil:ApprovalRevoked", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ApprovalRevoked");
+  const { proposalId, trustee } = event.args;
+  if (await context.db.find(proposalApproval, { proposalId, trustee })) {
+    await context.db
+      .update(proposalApproval, { proposalId, trustee })
+      .set({ revokedAt: event.block.timestamp });
+  }
+  if (await context.db.find(proposal, { id: proposalId })) {
+    await context.db
+      .update(proposal, { id: proposalId })
+      .set((old) => ({ approvals: Math.max(0, old.approvals - 1) }));
+  }
+});
+
+ponder.on("TrusteeCouncil:ProposalExecuted", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ProposalExecuted");
+  const { proposalId, executor, result } = event.args;
+  await context.db.insert(proposalExecution).values({
+    id: logId(event),
+    proposalId,
+    executor,
+    succeeded: true,
+    data: result,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  if (await context.db.find(proposal, { id: proposalId })) {
+    await context.db
+      .update(proposal, { id: proposalId })
+      .set({ status: "executed", executedAt: event.block.timestamp });
+  }
+});
+
+ponder.on("TrusteeCouncil:ProposalExecutionFailed", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ProposalExecutionFailed");
+  const { proposalId, executor, reason } = event.args;
+  await context.db.insert(proposalExecution).values({
+    id: logId(event),
+    proposalId,
+    executor,
+    succeeded: false,
+    data: reason,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  if (await context.db.find(proposal, { id: proposalId })) {
+    await context.db
+      .update(proposal, { id: proposalId })
+      .set((old) => ({ status: "failed", failedExecutions: old.failedExecutions + 1 }));
+  }
+});

@@ -1,0 +1,194 @@
+// Every grant-round handler (rounds, applications, trustees' estimates, awards), in this one file so a
+// change of the grant-round events is adapted here alone. Estimate status: committed → revealed; a
+// committed estimate still unrevealed when its application is finalised becomes missed.
+import { and, eq } from "ponder";
+import { ponder, type Context } from "ponder:registry";
+import { activity, application, estimate, round, trusteeRecord } from "ponder:schema";
+
+import { recordMint } from "./provenance";
+import { recordEvent } from "./events";
+import { logId, position } from "./position";
+
+type Tally = "committed" | "revealed" | "missed" | "recused";
+
+async function tally(
+  context: Context,
+  trustee: `0x${string}`,
+  counted: Tally,
+  uncounted?: Tally,
+): Promise<void> {
+  const zero = { committed: 0, revealed: 0, missed: 0, recused: 0 };
+  await context.db
+    .insert(trusteeRecord)
+    .values({ trustee, ...zero, [counted]: 1 })
+    .onConflictDoUpdate((old) => ({
+      [counted]: old[counted] + 1,
+      ...(uncounted ? { [uncounted]: Math.max(0, old[uncounted] - 1) } : {}),
+    }));
+}
+
+ponder.on("GrantRounds:RoundOpened", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:RoundOpened");
+  const { roundId, params } = event.args;
+  await context.db.insert(round).values({
+    id: roundId,
+    sharePool: params.sharePool,
+    applicationDeadline: params.applicationDeadline,
+    commitDeadline: params.commitDeadline,
+    revealDeadline: params.revealDeadline,
+    stipendAsset: params.stipendAsset,
+    stipendBudget: params.stipendBudget,
+    status: "open",
+    openedAt: event.block.timestamp,
+  });
+});
+
+ponder.on("GrantRounds:RoundClosed", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:RoundClosed");
+  const id = event.args.roundId;
+  if (await context.db.find(round, { id })) await context.db.update(round, { id }).set({ status: "closed" });
+});
+
+ponder.on("GrantRounds:RoundSettled", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:RoundSettled");
+  const { roundId: id, totalWeight, fundedCount } = event.args;
+  if (await context.db.find(round, { id })) {
+    await context.db.update(round, { id }).set({ status: "settled", totalWeight, fundedCount });
+  }
+});
+
+ponder.on("GrantRounds:StipendsToppedUp", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:StipendsToppedUp");
+  const { roundId: id, added } = event.args;
+  if (await context.db.find(round, { id })) {
+    await context.db.update(round, { id }).set((old) => ({ stipendBudget: old.stipendBudget + added }));
+  }
+});
+
+ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:ApplicationSubmitted");
+  const { applicationId, roundId, researcher, uri, effortMonths, stipendRequested } = event.args;
+  await context.db.insert(application).values({
+    id: applicationId,
+    roundId,
+    researcher,
+    uri,
+    effortMonths,
+    stipendRequested,
+    sharesClaimed: 0n,
+    cancelled: false,
+    submittedAt: event.block.timestamp,
+  });
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: researcher,
+    kind: "applied",
+    refId: applicationId,
+    ...position(event),
+  });
+});
+
+ponder.on("GrantRounds:EstimateCommitted", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:EstimateCommitted");
+  const { applicationId, trustee } = event.args;
+  const app = await context.db.find(application, { id: applicationId });
+  const known = await context.db.find(estimate, { applicationId, trustee });
+  await context.db
+    .insert(estimate)
+    .values({
+      applicationId,
+      trustee,
+      roundId: app?.roundId ?? 0n,
+      status: "committed",
+      committedAt: event.block.timestamp,
+    })
+    .onConflictDoUpdate({ committedAt: event.block.timestamp });
+  if (!known) await tally(context, trustee, "committed");
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: trustee,
+    kind: "committed estimate",
+    refId: applicationId,
+    ...position(event),
+  });
+});
+
+ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:EstimateRevealed");
+  const { applicationId, trustee, estimateBps } = event.args;
+  const app = await context.db.find(application, { id: applicationId });
+  await context.db
+    .insert(estimate)
+    .values({
+      applicationId,
+      trustee,
+      roundId: app?.roundId ?? 0n,
+      status: "revealed",
+      estimateBps,
+      revealedAt: event.block.timestamp,
+    })
+    .onConflictDoUpdate({ status: "revealed", estimateBps, revealedAt: event.block.timestamp });
+  await tally(context, trustee, "revealed", "committed");
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: trustee,
+    kind: "revealed estimate",
+    refId: applicationId,
+    ...position(event),
+  });
+});
+
+ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:ApplicationFinalized");
+  const { applicationId: id, funded, medianEstimateBps, weight } = event.args;
+  if (await context.db.find(application, { id })) {
+    await context.db.update(application, { id }).set({ funded, medianEstimateBps, weight });
+  }
+  // Estimates committed and never revealed are missed (one row per trustee of the council).
+  const missed = await context.db.sql
+    .update(estimate)
+    .set({ status: "missed" })
+    .where(and(eq(estimate.applicationId, id), eq(estimate.status, "committed")))
+    .returning();
+  for (const { trustee } of missed) await tally(context, trustee, "missed", "committed");
+});
+
+ponder.on("GrantRounds:SharesClaimed", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:SharesClaimed");
+  const { applicationId: id, researcher, amount } = event.args;
+  if (await context.db.find(application, { id })) {
+    await context.db
+      .update(application, { id })
+      .set((old) => ({ sharesClaimed: old.sharesClaimed + amount }));
+  }
+  await recordMint(context, event, researcher, amount, "award", id);
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: researcher,
+    kind: "claimed award shares",
+    amount,
+    refId: id,
+    ...position(event),
+  });
+});
+
+ponder.on("GrantRounds:GrantCancelled", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:GrantCancelled");
+  const id = event.args.applicationId;
+  if (await context.db.find(application, { id }))
+    await context.db.update(application, { id }).set({ cancelled: true });
+});
+
+ponder.on("GrantRounds:StipendClaimed", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:StipendClaimed");
+  const { applicationId, researcher, asset, amount } = event.args;
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: researcher,
+    kind: "claimed stipend",
+    asset,
+    amount,
+    refId: applicationId,
+    ...position(event),
+  });
+});

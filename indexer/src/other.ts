@@ -1,0 +1,45 @@
+// Fund events without a table of their own: recorded in fund_event only.
+import { ponder } from "ponder:registry";
+
+import { recordEvent } from "./events";
+
+const rest = [
+  "FundShares:HeldReturnsMovedToCapital",
+  "FundShares:PauseRenewed",
+  "FundShares:Paused",
+  "FundShares:Unpaused",
+  "FundShares:ReturnsAssetAdded",
+  "FundShares:TransfersEnabledSet",
+  "FundShares:RoleAdminChanged",
+  "FundShares:RoleGranted",
+  "FundShares:RoleRevoked",
+  "FundShares:Approval",
+  "CapitalPool:CapitalDeposited",
+  "CapitalPool:RoleAdminChanged",
+  "CapitalPool:RoleGranted",
+  "CapitalPool:RoleRevoked",
+  "CapitalPool:StipendPaid",
+  "CapitalPool:StipendsReleased",
+  "CapitalPool:StipendsReserved",
+  "CapitalPool:StraysRecovered",
+  "Offerings:StraysRecovered",
+  "ReturnsRegistry:CompanySignerSet",
+  "ReturnsRegistry:EIP712DomainChanged",
+  "ReturnsRegistry:NonceInvalidated",
+  "ReturnsRegistry:NoncesInvalidatedBelow",
+  "ReturnsRegistry:TechniqueRegistered",
+  "ReturnsRegistry:TechniqueRetired",
+  "TrusteeCouncil:MigrationAnnounced",
+  "TrusteeCouncil:MigrationCancelled",
+  "TrusteeCouncil:MigrationExecuted",
+  "TrusteeCouncil:SystemBound",
+  "TrusteeCouncil:ThresholdChanged",
+  "TrusteeCouncil:TrusteeAdded",
+  "TrusteeCouncil:TrusteeRemoved",
+] as const;
+
+for (const name of rest) {
+  ponder.on(name, async ({ event, context }) => {
+    await recordEvent(context, event, name);
+  });
+}

@@ -1,0 +1,21 @@
+// History: from the indexer (SQL over HTTP, typed questions and the event feed) when there is one,
+// else from the chain's logs with a scanner that adapts to the provider's eth_getLogs caps.
+export {
+  indexedBlock,
+  indexerCaughtUp,
+  indexerClient,
+  indexerReady,
+  IndexerError,
+  type IndexerClient,
+} from "./history/indexer.ts";
+export * from "./history/queries.ts";
+export { indexedEvents, type IndexedEvent } from "./history/events.ts";
+export {
+  createLogScanner,
+  isRangeError,
+  FIRST_PAGE_BLOCKS,
+  type LogScanner,
+  type LogScanState,
+  type ReadLogs,
+  type ScannedLog,
+} from "./history/logScanner.ts";

@@ -1,0 +1,87 @@
+// A client of the history indexer's SQL over HTTP (Ponder's `client` middleware at /sql): read-only
+// SELECTs, sent as GET /sql/db?sql=<superjson {sql, params}>; rows come back as JSON objects whose
+// integer columns (numeric) are decimal strings. Plain fetch, no dependency.
+
+/** One SQL-over-HTTP endpoint. `requests` counts the HTTP requests sent (the benchmark reads it). */
+export type IndexerClient = {
+  readonly url: string;
+  readonly query: <Row>(sql: string, params?: readonly (string | number | boolean)[]) => Promise<Row[]>;
+  readonly requests: () => number;
+};
+
+export class IndexerError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = "IndexerError";
+    this.status = status;
+  }
+}
+
+/** A client of the indexer at `url` (e.g. http://127.0.0.1:42069; its SQL endpoint is `${url}/sql`). */
+export function indexerClient(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): IndexerClient {
+  const base = url.replace(/\/+$/, "");
+  let sent = 0;
+  return {
+    url: base,
+    requests: () => sent,
+    async query<Row>(sql: string, params: readonly (string | number | boolean)[] = []): Promise<Row[]> {
+      // Each query text is made unique with a trailing comment: Ponder's server caches results by query
+      // text and, measured here, served a row after a reorg had removed it from the table.
+      const body = JSON.stringify({ json: { sql: `${sql}\n-- ${Date.now()}.${sent}`, params } });
+      sent += 1;
+      const response = await fetchImpl(`${base}/sql/db?sql=${encodeURIComponent(body)}`);
+      if (!response.ok) {
+        throw new IndexerError(
+          `The history indexer at ${base} refused a query (${response.status}): ${await response.text()}`,
+          response.status,
+        );
+      }
+      const result = (await response.json()) as { rows: Row[] };
+      return result.rows;
+    },
+  };
+}
+
+/** Whether the indexer at `url` has caught up with its chain (Ponder's /ready answers 200 then). */
+export async function indexerReady(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<boolean> {
+  try {
+    return (await fetchImpl(`${url.replace(/\/+$/, "")}/ready`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The newest block the indexer at `url` has indexed (Ponder's /status), or undefined when it cannot say. */
+export async function indexedBlock(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<bigint | undefined> {
+  try {
+    const response = await fetchImpl(`${url.replace(/\/+$/, "")}/status`);
+    if (!response.ok) return undefined;
+    const chains = (await response.json()) as Record<string, { block?: { number?: number } }>;
+    const numbers = Object.values(chains).map((chain) => chain.block?.number);
+    if (numbers.length === 0 || numbers.some((n) => typeof n !== "number")) return undefined;
+    return BigInt(Math.min(...(numbers as number[])));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the indexer has finished its backfill and indexed every block up to `head`. */
+export async function indexerCaughtUp(
+  url: string,
+  head: bigint,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<boolean> {
+  if (!(await indexerReady(url, fetchImpl))) return false;
+  const block = await indexedBlock(url, fetchImpl);
+  return block !== undefined && block >= head;
+}

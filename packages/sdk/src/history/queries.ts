@@ -1,0 +1,361 @@
+// Typed questions to the history indexer (its tables: indexer/ponder.schema.ts). Each is one SQL-over-HTTP
+// request; integers come back as bigint, addresses as checksummed strings. Lists page by a cursor or an
+// offset, never load a table whole.
+import { getAddress, type Address, type Hex } from "viem";
+
+import type { IndexerClient } from "./indexer.ts";
+
+type Num = string | number;
+const big = (value: Num | null | undefined): bigint => BigInt(value ?? 0);
+const bigOrNull = (value: Num | null | undefined): bigint | null =>
+  value === null || value === undefined ? null : BigInt(value);
+
+/** A position on the chain: rows after it are newer. */
+export type Cursor = { readonly blockNumber: bigint; readonly logIndex: number };
+
+/** One asset's returns on one UTC day, with running totals at the end of the day. */
+export type ReturnsDay = {
+  readonly asset: Address;
+  readonly day: bigint;
+  readonly received: bigint;
+  readonly distributed: bigint;
+  readonly claimed: bigint;
+  readonly cumulativeReceived: bigint;
+  readonly cumulativeDistributed: bigint;
+};
+
+/** Returns received and distributed per asset over time (one row per asset and active day), oldest first. */
+export async function returnsByDay(client: IndexerClient, sinceDay = 0n): Promise<ReturnsDay[]> {
+  const rows = await client.query<Record<string, Num>>(
+    `select asset, day, received, distributed, claimed, cumulative_received, cumulative_distributed
+       from returns_day where day >= $1 order by day, asset`,
+    [sinceDay.toString()],
+  );
+  return rows.map((r) => ({
+    asset: getAddress(String(r.asset)),
+    day: big(r.day),
+    received: big(r.received),
+    distributed: big(r.distributed),
+    claimed: big(r.claimed),
+    cumulativeReceived: big(r.cumulative_received),
+    cumulativeDistributed: big(r.cumulative_distributed),
+  }));
+}
+
+export type ReturnsLedgerKind = "received" | "donation" | "held" | "distributed" | "claimed" | "reported";
+
+/** One line of the returns ledger. */
+export type ReturnsLedgerEntry = Cursor & {
+  readonly kind: ReturnsLedgerKind;
+  readonly asset: Address;
+  readonly account: Address | null;
+  readonly amount: bigint;
+  /** distributed: the share supply; reported: the gross returns */
+  readonly supplyOrGross: bigint | null;
+  readonly commitmentId: bigint | null;
+  readonly period: bigint | null;
+  readonly timestamp: bigint;
+  readonly transactionHash: Hex;
+};
+
+function cursorClause(after: Cursor | undefined, firstParam: number): { sql: string; params: string[] } {
+  if (!after) return { sql: "true", params: [] };
+  return {
+    sql: `(block_number, log_index) > ($${firstParam}::numeric, $${firstParam + 1}::integer)`,
+    params: [after.blockNumber.toString(), String(after.logIndex)],
+  };
+}
+
+/** The returns ledger, oldest first, `limit` entries after `after`. */
+export async function returnsLedger(
+  client: IndexerClient,
+  { after, limit = 1_000 }: { after?: Cursor; limit?: number } = {},
+): Promise<ReturnsLedgerEntry[]> {
+  const where = cursorClause(after, 1);
+  const rows = await client.query<Record<string, Num | null>>(
+    `select kind, asset, account, amount, supply_or_gross, commitment_id, period, block_number, log_index,
+            timestamp, transaction_hash
+       from returns_entry where ${where.sql} order by block_number, log_index limit ${Math.floor(limit)}`,
+    where.params,
+  );
+  return rows.map((r) => ({
+    kind: String(r.kind) as ReturnsLedgerKind,
+    asset: getAddress(String(r.asset)),
+    account: r.account ? getAddress(String(r.account)) : null,
+    amount: big(r.amount),
+    supplyOrGross: bigOrNull(r.supply_or_gross),
+    commitmentId: bigOrNull(r.commitment_id),
+    period: bigOrNull(r.period),
+    blockNumber: big(r.block_number),
+    logIndex: Number(r.log_index),
+    timestamp: big(r.timestamp),
+    transactionHash: String(r.transaction_hash) as Hex,
+  }));
+}
+
+/** Shares minted by provenance. */
+export type MintProvenance = {
+  readonly award: { readonly amount: bigint; readonly mints: number; readonly accounts: number };
+  readonly subscription: { readonly amount: bigint; readonly mints: number; readonly accounts: number };
+};
+
+export async function mintProvenance(client: IndexerClient): Promise<MintProvenance> {
+  const rows = await client.query<Record<string, Num>>(
+    `select source, amount, mints, accounts from mint_total`,
+  );
+  const of = (source: string) => {
+    const row = rows.find((r) => r.source === source);
+    return { amount: big(row?.amount), mints: Number(row?.mints ?? 0), accounts: Number(row?.accounts ?? 0) };
+  };
+  return { award: of("award"), subscription: of("subscription") };
+}
+
+export type HolderHistory = {
+  readonly address: Address;
+  readonly balance: bigint;
+  readonly awarded: bigint;
+  readonly subscribed: bigint;
+  readonly claimCount: number;
+};
+
+/** Share holders by balance (largest first), `limit` from `offset`. */
+export async function holders(
+  client: IndexerClient,
+  { offset = 0, limit = 1_000 }: { offset?: number; limit?: number } = {},
+): Promise<HolderHistory[]> {
+  const rows = await client.query<Record<string, Num>>(
+    `select address, balance, awarded, subscribed, claim_count from holder
+      where balance > 0 or awarded > 0 or subscribed > 0
+      order by balance desc, address limit ${Math.floor(limit)} offset ${Math.floor(offset)}`,
+  );
+  return rows.map((r) => ({
+    address: getAddress(String(r.address)),
+    balance: big(r.balance),
+    awarded: big(r.awarded),
+    subscribed: big(r.subscribed),
+    claimCount: Number(r.claim_count),
+  }));
+}
+
+export type Lateness = "on_time" | "late" | "overdue";
+
+/** A period of a commitment: paid (on time or late) or overdue (past its due date, unreported). */
+export type PaymentRecord = {
+  readonly commitmentId: bigint;
+  readonly companyId: bigint;
+  readonly period: bigint;
+  readonly lateness: Lateness;
+  readonly dueBy: bigint;
+  readonly asset: Address | null;
+  readonly grossReturns: bigint;
+  readonly paid: bigint;
+  readonly paidAt: bigint | null;
+  readonly secondsLate: bigint;
+  readonly disputed: boolean;
+  readonly transactionHash: Hex | null;
+};
+
+type CommitmentTerms = {
+  readonly id: bigint;
+  readonly companyId: bigint;
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly periodLength: bigint;
+  readonly gracePeriod: bigint;
+};
+
+/**
+ * The periods of `terms` due by `now` and not among `reported`, as overdue records. Bounded by the
+ * commitment's own period count (its terms fix it at registration).
+ */
+export function overduePeriods(
+  terms: CommitmentTerms,
+  reported: ReadonlySet<bigint>,
+  now: bigint,
+): PaymentRecord[] {
+  const overdue: PaymentRecord[] = [];
+  if (terms.periodLength <= 0n) return overdue;
+  const periods = (terms.end - terms.start) / terms.periodLength;
+  for (let period = 0n; period < periods; period++) {
+    const dueBy = terms.start + (period + 1n) * terms.periodLength + terms.gracePeriod;
+    if (dueBy >= now) break;
+    if (reported.has(period)) continue;
+    overdue.push({
+      commitmentId: terms.id,
+      companyId: terms.companyId,
+      period,
+      lateness: "overdue",
+      dueBy,
+      asset: null,
+      grossReturns: 0n,
+      paid: 0n,
+      paidAt: null,
+      secondsLate: now - dueBy,
+      disputed: false,
+      transactionHash: null,
+    });
+  }
+  return overdue;
+}
+
+/** Every period of a company's commitments: payments (on time, late) and overdue periods as of `now`. */
+export async function companyPayments(
+  client: IndexerClient,
+  companyId: bigint,
+  now: bigint,
+): Promise<PaymentRecord[]> {
+  const [terms, paid] = await Promise.all([
+    client.query<Record<string, Num>>(
+      `select id, company_id, start, "end", period_length, grace_period from commitment where company_id = $1 order by id`,
+      [companyId.toString()],
+    ),
+    client.query<Record<string, Num | boolean>>(
+      `select commitment_id, company_id, period, asset, gross_returns, paid, due_by, lateness, seconds_late, disputed,
+              timestamp, transaction_hash
+         from payment where company_id = $1 order by commitment_id, period`,
+      [companyId.toString()],
+    ),
+  ]);
+  const records: PaymentRecord[] = paid.map((r) => ({
+    commitmentId: big(r.commitment_id as Num),
+    companyId: big(r.company_id as Num),
+    period: big(r.period as Num),
+    lateness: String(r.lateness) as Lateness,
+    dueBy: big(r.due_by as Num),
+    asset: getAddress(String(r.asset)),
+    grossReturns: big(r.gross_returns as Num),
+    paid: big(r.paid as Num),
+    paidAt: big(r.timestamp as Num),
+    secondsLate: big(r.seconds_late as Num),
+    disputed: r.disputed === true,
+    transactionHash: String(r.transaction_hash) as Hex,
+  }));
+  for (const t of terms) {
+    const id = big(t.id);
+    const reported = new Set(records.filter((r) => r.commitmentId === id).map((r) => r.period));
+    records.push(
+      ...overduePeriods(
+        {
+          id,
+          companyId: big(t.company_id),
+          start: big(t.start),
+          end: big(t.end),
+          periodLength: big(t.period_length),
+          gracePeriod: big(t.grace_period),
+        },
+        reported,
+        now,
+      ),
+    );
+  }
+  return records.sort((a, b) =>
+    a.commitmentId === b.commitmentId
+      ? Number(a.period - b.period)
+      : a.commitmentId < b.commitmentId
+        ? -1
+        : 1,
+  );
+}
+
+/** One thing an account did (subscribed, claimed returns, approved a proposal …), with its place on the chain. */
+export type ActivityEntry = Cursor & {
+  readonly kind: string;
+  readonly asset: Address | null;
+  readonly amount: bigint | null;
+  readonly refId: bigint | null;
+  readonly timestamp: bigint;
+  readonly transactionHash: Hex;
+};
+
+/** An account's activity, newest first, `limit` entries before `before`. */
+export async function accountActivity(
+  client: IndexerClient,
+  account: Address,
+  { before, limit = 200 }: { before?: Cursor; limit?: number } = {},
+): Promise<ActivityEntry[]> {
+  const params: string[] = [account.toLowerCase()];
+  let where = "account = $1";
+  if (before) {
+    where += " and (block_number, log_index) < ($2::numeric, $3::integer)";
+    params.push(before.blockNumber.toString(), String(before.logIndex));
+  }
+  const rows = await client.query<Record<string, Num | null>>(
+    `select kind, asset, amount, ref_id, block_number, log_index, timestamp, transaction_hash from activity
+      where ${where} order by block_number desc, log_index desc limit ${Math.floor(limit)}`,
+    params,
+  );
+  return rows.map((r) => ({
+    kind: String(r.kind),
+    asset: r.asset ? getAddress(String(r.asset)) : null,
+    amount: bigOrNull(r.amount),
+    refId: bigOrNull(r.ref_id),
+    blockNumber: big(r.block_number),
+    logIndex: Number(r.log_index),
+    timestamp: big(r.timestamp),
+    transactionHash: String(r.transaction_hash) as Hex,
+  }));
+}
+
+/** An investor's statement: subscriptions per offering and returns claimed per asset. */
+export type InvestorStatement = {
+  readonly investor: Address;
+  readonly subscriptions: readonly {
+    readonly offeringId: bigint;
+    readonly asset: Address | null;
+    readonly shares: bigint;
+    readonly cost: bigint;
+    readonly sharesClaimed: bigint;
+  }[];
+  readonly claims: readonly { readonly asset: Address; readonly claimed: bigint }[];
+};
+
+export async function investorStatement(
+  client: IndexerClient,
+  investor: Address,
+): Promise<InvestorStatement> {
+  const account = investor.toLowerCase();
+  const [subscriptions, claims] = await Promise.all([
+    client.query<Record<string, Num | null>>(
+      `select s.offering_id, o.asset, s.shares, s.cost, s.shares_claimed from subscription s
+         left join offering o on o.id = s.offering_id where s.investor = $1 order by s.offering_id`,
+      [account],
+    ),
+    client.query<Record<string, Num>>(
+      `select asset, claimed from holder_claim where holder = $1 order by asset`,
+      [account],
+    ),
+  ]);
+  return {
+    investor: getAddress(investor),
+    subscriptions: subscriptions.map((r) => ({
+      offeringId: big(r.offering_id),
+      asset: r.asset ? getAddress(String(r.asset)) : null,
+      shares: big(r.shares),
+      cost: big(r.cost),
+      sharesClaimed: big(r.shares_claimed),
+    })),
+    claims: claims.map((r) => ({ asset: getAddress(String(r.asset)), claimed: big(r.claimed) })),
+  };
+}
+
+/** Each trustee's estimates record. */
+export type TrusteeRecord = {
+  readonly trustee: Address;
+  readonly committed: number;
+  readonly revealed: number;
+  readonly missed: number;
+  readonly recused: number;
+};
+
+export async function trusteeRecords(client: IndexerClient): Promise<TrusteeRecord[]> {
+  const rows = await client.query<Record<string, Num>>(
+    `select trustee, committed, revealed, missed, recused from trustee_record order by trustee`,
+  );
+  return rows.map((r) => ({
+    trustee: getAddress(String(r.trustee)),
+    committed: Number(r.committed),
+    revealed: Number(r.revealed),
+    missed: Number(r.missed),
+    recused: Number(r.recused),
+  }));
+}

@@ -1,0 +1,210 @@
+// Test of the history indexer against a real PostgreSQL server (run by `npm test`): `npm start` with
+// DATABASE_URL (the indexer then writes to PostgreSQL), the indexer's tables checked against the
+// chain's own logs, then a reorg of the local chain (evm_snapshot, a donation, evm_revert, new blocks):
+// the donation's rows must leave the tables and the SDK's event feed must notice. Prints
+// "N passed, N failed".
+//
+// PostgreSQL: DATABASE_URL, else the machine's own cluster (Debian's `postgresql` package, as
+// .ci/run installs it) with a role and database created for the test. Without either the test is
+// skipped, except under CI (CI=true), where it fails.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+import {
+  createPublicClient,
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  parseEther,
+  zeroAddress,
+  zeroHash,
+  type Hex,
+} from "viem";
+
+import { fundSharesAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import {
+  indexedEvents,
+  indexerCaughtUp,
+  indexerClient,
+  mintProvenance,
+  returnsLedger,
+} from "@fef/sdk/history";
+import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
+
+import { INDEXER_URL, RPC_URL } from "./lib/ports.ts";
+import { startFund, stopProcess } from "./lib/processes.ts";
+
+let passed = 0;
+let failed = 0;
+function check(name: string, ok: boolean, detail = ""): void {
+  if (ok) passed += 1;
+  else failed += 1;
+  console.log(`${ok ? "✔" : "✖"} ${name}${detail ? ` — ${detail}` : ""}`);
+}
+
+const LOCAL_URL = "postgresql://fef:fef@127.0.0.1:5432/fef_indexer";
+
+function sh(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The machine's PostgreSQL cluster, started, with the test's role and database; undefined without one. */
+function localPostgres(): string | undefined {
+  if (!existsSync("/usr/bin/pg_ctlcluster") || process.getuid?.() !== 0) return undefined;
+  const clusters = sh("pg_lsclusters", ["--no-header"]).trim().split("\n").filter(Boolean);
+  const first = clusters[0]?.split(/\s+/);
+  if (!first || first.length < 4) return undefined;
+  const [version = "", name = "", , status = ""] = first;
+  if (status !== "online") sh("pg_ctlcluster", [version, name, "start"]);
+  const psql = (sql: string) => sh("su", ["postgres", "-c", `psql -tAc "${sql}"`]).trim();
+  if (psql("select 1 from pg_roles where rolname = 'fef'") !== "1")
+    psql("create role fef login password 'fef'");
+  if (psql("select 1 from pg_database where datname = 'fef_indexer'") !== "1") {
+    psql("create database fef_indexer owner fef");
+  }
+  return LOCAL_URL;
+}
+
+async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`  (${what}: not within ${timeoutMs / 1000} s)`);
+  return false;
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL ?? localPostgres();
+  if (!databaseUrl) {
+    if (process.env.CI)
+      throw new Error("No PostgreSQL: set DATABASE_URL or install Debian's postgresql (.ci/run does)");
+    console.log("skipped: no PostgreSQL here (set DATABASE_URL, or install Debian's postgresql)");
+    return;
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.FEF_WAIT_FOR_INDEXER = "1";
+
+  const fund = startFund(600_000);
+  try {
+    await fund.ready;
+    check("npm start with DATABASE_URL brings the indexer up on PostgreSQL and it catches up", true);
+    const log = sh("cat", ["reports/indexer.log"]);
+    check(
+      "the indexer uses PostgreSQL, not its embedded database",
+      /database=postgres|type=postgres/.test(log),
+    );
+
+    const chain = createPublicClient({ transport: http(RPC_URL) });
+    const { fund: addresses, deployment } = readFundDeployment(31337);
+    const indexer = indexerClient(INDEXER_URL);
+    const head = await chain.getBlockNumber();
+    check(
+      "the indexer has indexed every block up to the chain's head",
+      await waitUntil("indexer at the head", () => indexerCaughtUp(INDEXER_URL, head)),
+      `head ${head}`,
+    );
+
+    // The tables against the chain's own logs.
+    const distributedLogs = await chain.getContractEvents({
+      address: addresses.FundShares,
+      abi: fundSharesAbi,
+      eventName: "ReturnsDistributed",
+      fromBlock: deployment.fromBlock,
+      strict: true,
+    });
+    const reportedLogs = await chain.getContractEvents({
+      address: addresses.ReturnsRegistry,
+      abi: returnsRegistryAbi,
+      eventName: "ReturnsReported",
+      fromBlock: deployment.fromBlock,
+      strict: true,
+    });
+    const ledger = await returnsLedger(indexer, { limit: 10_000 });
+    const distributed = ledger.filter((e) => e.kind === "distributed");
+    check(
+      "every ReturnsDistributed log is in the returns ledger with its amount",
+      distributed.length === distributedLogs.length &&
+        distributed.reduce((s, e) => s + e.amount, 0n) ===
+          distributedLogs.reduce((s, l) => s + l.args.amount, 0n),
+      `${distributed.length} of ${distributedLogs.length}`,
+    );
+    const payments = await indexer.query<{ n: string }>("select count(*)::text as n from payment");
+    check(
+      "every ReturnsReported log is a payment",
+      Number(payments[0]?.n) === reportedLogs.length,
+      `${payments[0]?.n} payments, ${reportedLogs.length} logs`,
+    );
+    const provenance = await mintProvenance(indexer);
+    check(
+      "mints are recorded by provenance (award and subscription)",
+      provenance.award.mints > 0 && provenance.subscription.mints > 0,
+    );
+
+    // A reorg: a donation on a branch that evm_revert abandons.
+    const before = await indexer.query<{ donated: string }>(
+      "select coalesce(sum(donated), 0)::text as donated from asset_total",
+    );
+    const snapshot = await chain.request({ method: "evm_snapshot" as never, params: [] as never });
+    const [donor] = await createWalletClient({ transport: http(RPC_URL) }).getAddresses();
+    if (!donor) throw new Error("the local chain has no unlocked account");
+    const wallet = createWalletClient({ account: donor, transport: http(RPC_URL) });
+    const hash = await wallet.sendTransaction({
+      chain: null,
+      to: addresses.ReturnsRegistry,
+      value: parseEther("1"),
+      data: encodeFunctionData({
+        abi: returnsRegistryAbi,
+        functionName: "donate",
+        args: [zeroAddress, parseEther("1"), zeroHash],
+      }),
+    });
+    await chain.waitForTransactionReceipt({ hash });
+    const donationRow = async () =>
+      (
+        await indexer.query<{ n: string }>(
+          "select count(*)::text as n from returns_entry where kind = 'donation' and lower(transaction_hash) = $1",
+          [hash.toLowerCase()],
+        )
+      )[0]?.n === "1";
+    check("the indexer records a new donation live", await waitUntil("donation indexed", donationRow));
+    const { events } = await indexedEvents(indexer, { names: ["DonationReceived"] });
+    const donation = events.find((e) => e.transactionHash.toLowerCase() === hash.toLowerCase());
+
+    await chain.request({ method: "evm_revert" as never, params: [snapshot] as never });
+    for (let i = 0; i < 3; i++) await chain.request({ method: "evm_mine" as never, params: [] as never });
+    check(
+      "after evm_revert the donation leaves the indexer's tables (the canonical chain has none)",
+      await waitUntil("donation rolled back", async () => !(await donationRow())),
+    );
+    const after = await indexer.query<{ donated: string }>(
+      "select coalesce(sum(donated), 0)::text as donated from asset_total",
+    );
+    check(
+      "the donated total is back to its value before the abandoned branch",
+      after[0]?.donated === before[0]?.donated,
+      `${before[0]?.donated} → ${after[0]?.donated}`,
+    );
+    if (donation) {
+      const feed = await indexedEvents(indexer, {
+        names: ["DonationReceived"],
+        after: { ...donation, transactionHash: donation.transactionHash as Hex },
+      });
+      check("the SDK's event feed sees its cursor gone, so a reader reloads", !feed.cursorKept);
+    } else {
+      check("the donation was in the event feed before the reorg", false);
+    }
+  } finally {
+    await stopProcess(fund.child);
+  }
+}
+
+main()
+  .catch((error: unknown) =>
+    check("indexer test ran to the end", false, error instanceof Error ? error.message : String(error)),
+  )
+  .finally(() => {
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 ? 0 : 1);
+  });

@@ -1,0 +1,142 @@
+// The history fallback without an indexer, against a provider double with a real network's caps:
+// eth_getLogs refused above 2,000 blocks or 10,000 results (and, on request, failing outright).
+import { expect } from "chai";
+
+import { createLogScanner, FIRST_PAGE_BLOCKS, isRangeError, type ScannedLog } from "@fef/sdk/history";
+
+type Log = ScannedLog & { readonly id: string };
+
+/** A chain of `blocks` blocks with `perBlock(n)` logs in block n, behind a capped eth_getLogs. */
+function cappedProvider({
+  blocks,
+  perBlock,
+  maxBlocks = 2_000n,
+  maxResults = 10_000,
+}: {
+  blocks: bigint;
+  perBlock: (block: bigint) => number;
+  maxBlocks?: bigint;
+  maxResults?: number;
+}) {
+  const calls: { from: bigint; to: bigint; refused: boolean }[] = [];
+  let failNext: Error | undefined;
+  async function read(from: bigint, to: bigint): Promise<Log[]> {
+    if (failNext) {
+      const error = failNext;
+      failNext = undefined;
+      calls.push({ from, to, refused: true });
+      throw error;
+    }
+    if (to >= blocks) throw new Error(`block ${to} is beyond the head`);
+    if (to - from + 1n > maxBlocks) {
+      calls.push({ from, to, refused: true });
+      throw new Error(`eth_getLogs block range too large: the limit is ${maxBlocks} blocks`);
+    }
+    const logs: Log[] = [];
+    for (let block = from; block <= to; block++) {
+      for (let i = 0; i < perBlock(block); i++)
+        logs.push({ blockNumber: block, logIndex: i, id: `${block}-${i}` });
+    }
+    if (logs.length > maxResults) {
+      calls.push({ from, to, refused: true });
+      throw Object.assign(new Error(`query returned more than ${maxResults} results`), { code: -32005 });
+    }
+    calls.push({ from, to, refused: false });
+    return logs;
+  }
+  return {
+    read,
+    calls,
+    failOnce(error: Error) {
+      failNext = error;
+    },
+  };
+}
+
+describe("history fallback: log scanner", function () {
+  it("starts with pages of at most 2,000 blocks and reads the whole history within the caps", async function () {
+    const provider = cappedProvider({ blocks: 9_000n, perBlock: (b) => (b % 10n === 0n ? 1 : 0) });
+    const scanner = createLogScanner({ read: provider.read, firstBlock: 100n });
+    let state = await scanner.catchUp(8_999n);
+    expect(FIRST_PAGE_BLOCKS).to.equal(2_000n);
+    expect(state.scannedFrom).to.equal(7_000n);
+    expect(state.complete).to.equal(false);
+    state = await scanner.loadEarlier(10);
+    expect(state.scannedFrom).to.equal(100n);
+    expect(state.complete).to.equal(true);
+    expect(state.error).to.equal(undefined);
+    // Blocks 100..8999 hold a log every 10th block: 890 logs, oldest first, no duplicates.
+    expect(state.logs.length).to.equal(890);
+    expect(new Set(state.logs.map((l) => l.id)).size).to.equal(890);
+    expect(state.logs[0]?.blockNumber).to.equal(100n);
+    expect(provider.calls.every((c) => !c.refused && c.to - c.from + 1n <= 2_000n)).to.equal(true);
+  });
+
+  it("splits a range the provider refuses for its result count, and keeps the smaller page", async function () {
+    // 12 logs a block: 2,000 blocks hold 24,000 results, over the 10,000-result cap.
+    const provider = cappedProvider({ blocks: 4_000n, perBlock: () => 12 });
+    const scanner = createLogScanner({ read: provider.read, firstBlock: 0n });
+    await scanner.catchUp(3_999n);
+    const state = await scanner.loadEarlier(10);
+    expect(state.complete).to.equal(true);
+    expect(state.logs.length).to.equal(48_000);
+    expect(state.splits).to.be.greaterThan(0);
+    expect(state.pageBlocks).to.be.lessThanOrEqual(10_000n / 12n);
+    expect(provider.calls.filter((c) => c.refused).length).to.equal(state.splits);
+    expect(provider.calls.filter((c) => !c.refused).every((c) => c.to - c.from + 1n <= 833n)).to.equal(true);
+  });
+
+  it("splits a range refused for its width when started with a larger page", async function () {
+    const provider = cappedProvider({ blocks: 5_000n, perBlock: () => 1, maxBlocks: 500n });
+    const scanner = createLogScanner({ read: provider.read, firstBlock: 0n, pageBlocks: 5_000n });
+    const state = await scanner.catchUp(4_999n);
+    expect(state.complete).to.equal(true);
+    expect(state.logs.length).to.equal(5_000);
+    expect(state.pageBlocks <= 500n).to.equal(true);
+  });
+
+  it("never claims completeness after an error, keeps what it loaded, and retries the failed range", async function () {
+    const provider = cappedProvider({ blocks: 6_000n, perBlock: () => 1 });
+    const scanner = createLogScanner({ read: provider.read, firstBlock: 0n });
+    await scanner.catchUp(5_999n);
+    await scanner.loadEarlier(1);
+    provider.failOnce(new Error("HTTP request failed: 503 Service Unavailable"));
+    let state = await scanner.loadEarlier(5);
+    expect(state.error).to.be.instanceOf(Error);
+    expect(state.complete).to.equal(false);
+    expect(state.logs.length).to.equal(4_000);
+    expect(state.scannedFrom).to.equal(2_000n);
+    state = await scanner.loadEarlier(5);
+    expect(state.error).to.equal(undefined);
+    expect(state.complete).to.equal(true);
+    expect(state.logs.length).to.equal(6_000);
+  });
+
+  it("reads only new blocks as the head moves and never resets what is loaded", async function () {
+    const provider = cappedProvider({ blocks: 10_000n, perBlock: () => 1 });
+    const scanner = createLogScanner({ read: provider.read, firstBlock: 0n });
+    await scanner.catchUp(2_999n);
+    const before = scanner.state().logs;
+    provider.calls.length = 0;
+    const state = await scanner.catchUp(3_004n);
+    expect(provider.calls).to.deep.equal([{ from: 3_000n, to: 3_004n, refused: false }]);
+    expect(state.logs.length).to.equal(before.length + 5);
+    expect(state.logs.slice(0, before.length)).to.deep.equal(before);
+    expect(state.scannedTo).to.equal(3_004n);
+    // A failure while catching up is reported and leaves the loaded logs as they were.
+    provider.failOnce(new Error("socket hang up"));
+    const failed = await scanner.catchUp(3_010n);
+    expect(failed.error).to.be.instanceOf(Error);
+    expect(failed.scannedTo).to.equal(3_004n);
+    expect(failed.logs).to.equal(state.logs);
+  });
+
+  it("tells a provider's range or result refusal from other failures", function () {
+    expect(isRangeError(new Error("query returned more than 10000 results"))).to.equal(true);
+    expect(isRangeError({ message: "Log response size exceeded." })).to.equal(true);
+    expect(isRangeError({ code: -32005, message: "limit" })).to.equal(true);
+    expect(isRangeError(new Error("eth_getLogs is limited to a 10,000 range"))).to.equal(true);
+    expect(isRangeError(new Error("429 Too Many Requests: rate limited"))).to.equal(false);
+    expect(isRangeError(new Error("socket hang up"))).to.equal(false);
+  });
+});
