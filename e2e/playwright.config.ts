@@ -36,12 +36,14 @@ export default defineConfig({
   webServer: {
     // `npm start` itself: compile, chain, deploy, seed, build and serve the dashboard.
     command: "node scripts/start.ts",
-    // The pages must see the whole seeded history: the start waits for the history indexer to catch up.
-    env: { FEF_WAIT_FOR_INDEXER: "1" },
     cwd: "..",
-    // The dashboard's ENS lookups go to the local chain, where the ENS stand-in answers them (no outside
-    // network). A reused `npm start` must have been started with the same setting for ens.spec.ts.
-    env: { VITE_MAINNET_RPC_URL: RPC_URL },
+    env: {
+      // The pages must see the whole seeded history: the start waits for the history indexer to catch up.
+      FEF_WAIT_FOR_INDEXER: "1",
+      // The dashboard's ENS lookups go to the local chain, where the ENS stand-in answers them (no outside
+      // network). A reused `npm start` must have been started with the same setting for ens.spec.ts.
+      VITE_MAINNET_RPC_URL: RPC_URL,
+    },
     url: DASHBOARD_URL,
     timeout: 240_000,
     // Locally an `npm start` already running is reused: the tests expect its demo freshly seeded.
