@@ -32,7 +32,7 @@ test("an estimate committed from the command line is revealed in the dashboard a
 
   await hardhat("estimate:commit", {
     application: id.toString(),
-    estimate: "4200",
+    probability: "4200",
     from: trustee,
     "salt-file": saltFile,
   });
@@ -50,10 +50,10 @@ test("an estimate committed from the command line is revealed in the dashboard a
   await expect(row.getByTestId(`lost-salt-${id}`)).toBeVisible();
 
   // A file edited by hand (its estimate no longer hashes to the sealed estimate) is refused whole.
-  const edited = JSON.parse(readFileSync(saltFile, "utf8")) as { records: { estimateBps: number }[] };
+  const edited = JSON.parse(readFileSync(saltFile, "utf8")) as { records: { probabilityBps: number }[] };
   const [first] = edited.records;
   if (!first) throw new Error("the salt file holds no record");
-  first.estimateBps = 9000;
+  first.probabilityBps = 9000;
   const editedFile = path.join(dir, "edited.json");
   writeFileSync(editedFile, JSON.stringify(edited));
   await page.getByTestId("salts-import").setInputFiles(editedFile);
@@ -72,15 +72,15 @@ test("an estimate committed from the command line is revealed in the dashboard a
     "estimate-salts.json: 0 salts added, 1 unchanged.",
   );
 
-  const reveal = row.getByTestId(`reveal-${id}`);
-  await expect(reveal).toHaveText("Reveal 42%");
+  const reveal = page.getByTestId(`reveal-all-${round.roundId}`);
+  await expect(reveal).toHaveText("Reveal my 1 estimate (one transaction)");
   await reveal.click();
-  await expectConfirmed(page, `Reveal estimate for application #${id}`);
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expectConfirmed(page, `Reveal my estimates in round #${round.roundId}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 42%, 6 months");
 
   const revealed = await estimateOnChain(id, trustee);
   expect(revealed.revealed).toBe(true);
-  expect(revealed.estimateBps).toBe(4200);
+  expect(revealed.probabilityBps).toBe(4200);
 });
 
 test("an estimate committed in the dashboard is revealed from the command line with the dashboard's export", async ({
@@ -110,7 +110,7 @@ test("an estimate committed in the dashboard is revealed from the command line w
   const exported = records.find(
     (r) => r.applicationId === id && r.trustee.toLowerCase() === trustee.toLowerCase(),
   );
-  expect(exported?.estimateBps).toBe(2750);
+  expect(exported?.probabilityBps).toBe(2750);
   expect(exported?.sealedEstimate).toBe(committed.sealedEstimate);
 
   await intoRevealPhase(round);
@@ -118,7 +118,7 @@ test("an estimate committed in the dashboard is revealed from the command line w
 
   const revealed = await estimateOnChain(id, trustee);
   expect(revealed.revealed).toBe(true);
-  expect(revealed.estimateBps).toBe(2750);
+  expect(revealed.probabilityBps).toBe(2750);
   await page.reload();
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 27.5%");
 });

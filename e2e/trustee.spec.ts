@@ -111,13 +111,13 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
       args: [id],
     });
     if (a.roundId !== roundId || a.status !== APPLICATION_PENDING) continue;
-    const [commitment] = await client.readContract({
+    const { status } = await client.readContract({
       address: rounds,
       abi: abis.rounds,
-      functionName: "sealedEstimateOf",
+      functionName: "estimateOf",
       args: [id, trustee],
     });
-    if (commitment === zeroHash) applicationId = id;
+    if (status === 0 && a.researcher.toLowerCase() !== trustee.toLowerCase()) applicationId = id;
   }
   if (applicationId === undefined)
     throw new Error(`no application of round ${roundId} awaits trustee 2's estimate`);
@@ -132,14 +132,14 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await expectConfirmed(page, `Commit estimate for application #${id}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (37.5%");
 
-  const [commitment, revealedEarly] = await client.readContract({
+  const committed = await client.readContract({
     address: rounds,
     abi: abis.rounds,
-    functionName: "sealedEstimateOf",
+    functionName: "estimateOf",
     args: [id, trustee],
   });
-  expect(commitment).not.toBe(zeroHash);
-  expect(revealedEarly).toBe(false);
+  expect(committed.sealedEstimate).not.toBe(zeroHash);
+  expect(committed.status).toBe(2); // Committed
 
   // Past the commit deadline (read fresh), into the reveal phase.
   await increaseTime(round.params.commitDeadline - (await latestTimestamp()) + 1n);
@@ -148,18 +148,18 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await page.reload();
   await expect(page.getByTestId("account-address")).toHaveAttribute("title", trustee);
   await expect(roundCard).toHaveAttribute("data-phase", "revealing");
-  const reveal = row.getByTestId(`reveal-${id}`);
-  await expect(reveal).toHaveText("Reveal 37.5%");
+  const reveal = roundCard.getByTestId(`reveal-all-${roundId}`);
+  await expect(reveal).toContainText("Reveal my");
   await reveal.click();
-  await expectConfirmed(page, `Reveal estimate for application #${id}`);
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expectConfirmed(page, `Reveal my estimates in round #${roundId}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 37.5%");
 
-  const [revealed, estimateBps] = await client.readContract({
+  const revealed = await client.readContract({
     address: rounds,
     abi: abis.rounds,
     functionName: "estimateOf",
     args: [id, trustee],
   });
-  expect(revealed).toBe(true);
-  expect(estimateBps).toBe(3750);
+  expect(revealed.status).toBe(3); // Revealed
+  expect(revealed.probabilityBps).toBe(3750);
 });

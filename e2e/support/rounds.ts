@@ -54,6 +54,7 @@ export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n)
         vestingDuration: 30n * DAY,
         stipendAsset: ETH_ADDRESS,
         stipendBudget: 0n,
+        applicationDeposit: 0n,
       },
     ]),
   );
@@ -67,7 +68,14 @@ export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n)
     researcher,
     submitApplication(
       { GrantRounds: rounds },
-      { roundId, uri, contentHash: keccak256(toHex(uri)), effortMonths: 6, stipendRequested: 0n },
+      {
+        roundId,
+        uri,
+        contentHash: keccak256(toHex(uri)),
+        effortMonths: 6,
+        stipendRequested: 0n,
+        deposit: 0n,
+      },
     ),
   );
   const applicationId = await client.readContract({
@@ -84,22 +92,18 @@ export async function intoRevealPhase(round: TestRound): Promise<void> {
   await increaseTime(round.commitDeadline - (await latestTimestamp()) + 1n);
 }
 
-/** The trustee's sealed estimate of an application on chain and whether it was revealed. */
+/** Where the trustee stands on an application on chain: its sealed estimate, or the revealed values. */
 export async function estimateOnChain(applicationId: bigint, trustee: Address) {
-  const rounds = fundAddress("GrantRounds");
-  const [[sealedEstimate], [revealed, estimateBps]] = await Promise.all([
-    client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "sealedEstimateOf",
-      args: [applicationId, trustee],
-    }),
-    client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "estimateOf",
-      args: [applicationId, trustee],
-    }),
-  ]);
-  return { sealedEstimate, revealed, estimateBps };
+  const view = await client.readContract({
+    address: fundAddress("GrantRounds"),
+    abi: abis.rounds,
+    functionName: "estimateOf",
+    args: [applicationId, trustee],
+  });
+  return {
+    sealedEstimate: view.sealedEstimate,
+    revealed: view.status === 3,
+    probabilityBps: view.probabilityBps,
+    effortMonths: view.effortMonths,
+  };
 }

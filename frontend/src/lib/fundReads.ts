@@ -21,6 +21,8 @@ export const fundKeys = {
     ids: readonly bigint[],
     viewer?: Address,
   ) => ["fef", chainId, read, ids.map(String), viewer ?? null] as const,
+  trusteeRecords: (chainId: number, roundId: bigint) =>
+    ["fef", chainId, "trusteeRecords", roundId.toString()] as const,
   balances: (chainId: number, accounts: readonly Address[]) =>
     ["fef", chainId, "balances", accounts] as const,
 };

@@ -30,7 +30,7 @@ export function newSaltSecret(): Hex {
  * keccak256(abi.encode(domain, secret, chainId, grantRounds, trustee, applicationId)): the salt of
  * `key`'s sealed estimate, the same for every owner who holds `secret`.
  */
-export function deriveSalt(secret: Hex, key: SaltKey): Hex {
+export function deriveSaltFromSecret(secret: Hex, key: SaltKey): Hex {
   if (!/^0x[0-9a-fA-F]{64}$/.test(secret))
     throw new TypeError("A salt secret must be 32 bytes (0x and 64 hex digits)");
   return keccak256(

@@ -7,7 +7,22 @@ export const roundStatuses = ["None", "Open", "Settled", "Closed"] as const;
 /** `IGrantRounds.ApplicationStatus`, in declaration order. */
 export const applicationStatuses = ["None", "Pending", "Funded", "Unfunded", "Cancelled"] as const;
 
+/** `IGrantRounds.EstimateStatus`: where a trustee stands on one application. */
+export const estimateStatuses = ["None", "Recused", "Committed", "Revealed", "Missed"] as const;
+
 export type RoundStatusName = (typeof roundStatuses)[number];
+export type EstimateStatusName = (typeof estimateStatuses)[number];
+export const EstimateStatus = {
+  None: 0,
+  Recused: 1,
+  Committed: 2,
+  Revealed: 3,
+  Missed: 4,
+} as const satisfies Record<EstimateStatusName, number>;
+
+export function estimateStatusLabel(status: number | bigint): string {
+  return estimateStatuses[Number(status)] ?? `status ${status}`;
+}
 export type ApplicationStatusName = (typeof applicationStatuses)[number];
 
 export const RoundStatus = { None: 0, Open: 1, Settled: 2, Closed: 3 } as const satisfies Record<

@@ -43,10 +43,12 @@ export function MyApplications() {
             <p className="break">{x.uri}</p>
             <dl className="figures">
               <Fact term="Effort">{x.effortMonths} months</Fact>
-              <Fact term="Median estimate">
+              <Fact term="Trustees' medians">
                 {x.status === ApplicationStatus.Pending
                   ? "not final yet"
-                  : `${formatBps(x.medianEstimateBps)} (${x.revealCount} reveals)`}
+                  : x.estimated
+                    ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
+                    : "no trustee estimated it"}
               </Fact>
               <Fact term="Award" testId={`award-${a.id}`}>
                 {funded ? formatShares(a.award) : "—"}
