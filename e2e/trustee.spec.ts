@@ -127,9 +127,13 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   const roundCard = page.getByTestId(`round-${roundId}`);
   await expect(roundCard).toHaveAttribute("data-phase", "committing");
   const row = roundCard.getByTestId(`application-${id}`);
+  // Typing a probability selects the application into the batch; one transaction commits the batch.
   await row.getByTestId(`estimate-input-${id}`).fill("37.5");
-  await row.getByTestId(`commit-${id}`).click();
-  await expectConfirmed(page, `Commit estimate for application #${id}`);
+  await expect(row.getByTestId(`select-${id}`)).toBeChecked();
+  const commit = roundCard.getByTestId(`commit-selected-${roundId}`);
+  await expect(commit).toContainText("Commit 1 selected estimate (one transaction)");
+  await commit.click();
+  await expectConfirmed(page, `Commit my selected estimates in round #${roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (37.5%");
 
   const committed = await client.readContract({
@@ -149,7 +153,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await expect(page.getByTestId("account-address")).toHaveAttribute("title", trustee);
   await expect(roundCard).toHaveAttribute("data-phase", "revealing");
   const reveal = roundCard.getByTestId(`reveal-all-${roundId}`);
-  await expect(reveal).toContainText("Reveal my");
+  await expect(reveal).toContainText("Reveal 1 selected estimate");
   await reveal.click();
   await expectConfirmed(page, `Reveal my estimates in round #${roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 37.5%");

@@ -14,7 +14,8 @@ import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { readTrusteeRecords } from "@fef/sdk/lens";
 import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
-import { deriveSalt, newSalt } from "@fef/sdk/seal";
+import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
+import { newSalt } from "@fef/sdk/seal";
 import { EstimateStatus } from "@fef/sdk/status";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -138,6 +139,14 @@ export async function commitEstimate(
   );
   const trustee = signer.account.address;
   const chainId = Number(fund.chainId);
+  // One signature of this wallet gives the secret every derived salt of this trustee comes from.
+  const secret = args.deriveSalt
+    ? await walletSaltSecret((typed) => signer.signTypedData({ ...typed, account: signer.account }), {
+        chainId,
+        grantRounds: fund.addresses.GrantRounds,
+        trustee,
+      })
+    : undefined;
   const estimates = await Promise.all(
     applications.map(async (application, i) => {
       // Effort and stipend default to the declared values: the most they can count for.
@@ -148,8 +157,8 @@ export async function commitEstimate(
         stipends[i] === undefined
           ? application.stipendRequested
           : parseAmount("stipend", stipends[i], round.stipendAsset.decimals, round.stipendAsset.symbol);
-      const salt: Hex = args.deriveSalt
-        ? await deriveSalt((typed) => signer.signTypedData({ ...typed, account: signer.account }), {
+      const salt: Hex = secret
+        ? deriveSaltFromSecret(secret, {
             chainId,
             grantRounds: fund.addresses.GrantRounds,
             trustee,

@@ -15,6 +15,9 @@ import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 ///   application's researcher (recusal). Quorum = min(threshold, trustees who may estimate it):
 ///   when fewer than M trustees may estimate an application (its researcher is a trustee of a council
 ///   with M = N), every one of them must commit; a sole trustee's own application is never funded.
+/// - Estimated ⇔ some trustee revealed an estimate for it (marked by the first reveal). Only estimated
+///   applications are finalized: one without any reveal is unfunded whatever was committed, so it
+///   needs no transaction, like one nobody committed to.
 /// - Funded ⇔ committed ≥ quorum, at least one reveal, and both medians p̃ and ẽ positive. The
 ///   medians take revealed values only, so withholding a reveal never drops an application below
 ///   its quorum: it only decides whether the withholder's own value enters the medians.
@@ -69,13 +72,14 @@ abstract contract GrantEstimates is GrantRoundsBase {
         bytes32[] calldata sealedEstimates
     ) external onlyTrustee {
         uint256 count = applicationIds.length;
-        (uint256 roundId, RoundData storage stored) = _batchRound(
+        (uint256 roundId, ) = _batchRound(
             count,
             sealedEstimates.length,
             count == 0 ? 0 : applicationIds[0],
             COMMIT_PHASE
         );
-        uint256 newlyEstimated;
+        // A commit writes only the trustee's own word per application (and its tally once): the
+        // application is marked estimated by its first reveal, which updates its slot anyway.
         for (uint256 i; i < count; ++i) {
             uint256 applicationId = applicationIds[i];
             ApplicationData storage app = _batchApplication(roundId, applicationId);
@@ -88,13 +92,8 @@ abstract contract GrantEstimates is GrantRoundsBase {
             if (words[msg.sender] != bytes32(0))
                 revert GrantRoundsAlreadyCommitted(applicationId, msg.sender);
             words[msg.sender] = sealedEstimate;
-            if (!app.estimated) {
-                app.estimated = true;
-                ++newlyEstimated;
-            }
         }
-        // Both counts are bounded by the round's application count, a uint32; count ≤ MAX_BATCH.
-        if (newlyEstimated != 0) stored.estimatedCount += uint32(newlyEstimated);
+        // count ≤ MAX_BATCH.
         _tallies[roundId][msg.sender].committed += uint32(count);
         emit EstimatesCommitted(roundId, msg.sender, applicationIds, sealedEstimates);
     }
@@ -102,12 +101,13 @@ abstract contract GrantEstimates is GrantRoundsBase {
     /// @inheritdoc IGrantRounds
     function revealEstimates(Reveal[] calldata reveals) external onlyTrustee {
         uint256 count = reveals.length;
-        (uint256 roundId, ) = _batchRound(
+        (uint256 roundId, RoundData storage stored) = _batchRound(
             count,
             count,
             count == 0 ? 0 : reveals[0].applicationId,
             REVEAL_PHASE
         );
+        uint256 newlyEstimated;
         for (uint256 i; i < count; ++i) {
             Reveal calldata entry = reveals[i];
             uint256 applicationId = entry.applicationId;
@@ -132,8 +132,13 @@ abstract contract GrantEstimates is GrantRoundsBase {
             uint128 stipend = app.requestsStipend ? uint128(_min(entry.stipend, app.stipendRequested)) : 0;
             words[msg.sender] = EstimateWord.pack(probabilityBps, effortMonths, stipend);
             emit EstimateRevealed(applicationId, msg.sender, probabilityBps, effortMonths, stipend);
+            if (!app.estimated) {
+                app.estimated = true;
+                ++newlyEstimated;
+            }
         }
-        // count ≤ MAX_BATCH.
+        // Both counts are bounded by the round's application count, a uint32; count ≤ MAX_BATCH.
+        if (newlyEstimated != 0) stored.estimatedCount += uint32(newlyEstimated);
         _tallies[roundId][msg.sender].revealed += uint32(count);
     }
 

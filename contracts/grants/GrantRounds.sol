@@ -28,7 +28,7 @@ import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 ///   claims (minting); stipend claims keep working (they were earned).
 /// - A grant can be cancelled only after its round settled; close the round to stop it before.
 /// - Deposits (spam defence): an application pays the round's deposit in ETH. It is refundable
-///   (pulled by the researcher) once a trustee committed an estimate for it, or if the round is
+///   (pulled by the researcher) once a trustee revealed an estimate for it, or if the round is
 ///   closed; at settlement the deposits of the applications nobody estimated — `applicationCount −
 ///   estimatedCount` of them, O(1) — go to the capital pool, so junk costs its sender the deposit
 ///   and the defenders nothing: it needs no transaction, not even to be finalized.
@@ -295,7 +295,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IGrantRounds
-    /// @dev A pending application that nobody estimated reads as Unfunded once its round's commit
+    /// @dev A pending application that nobody estimated reads as Unfunded once its round's reveal
     /// phase is over: it can no longer be estimated, so it is unfunded without a transaction.
     function application(uint256 applicationId) external view returns (Application memory view_) {
         ApplicationData storage app = _application(applicationId);
@@ -305,7 +305,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         if (
             view_.status == ApplicationStatus.Pending &&
             !app.estimated &&
-            block.timestamp > _rounds[view_.roundId].commitDeadline
+            block.timestamp > _rounds[view_.roundId].revealDeadline
         ) view_.status = ApplicationStatus.Unfunded;
         view_.effortMonths = app.effortMonths;
         view_.stipendRequested = app.stipendRequested;

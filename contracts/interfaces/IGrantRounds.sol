@@ -12,7 +12,7 @@ pragma solidity 0.8.28;
 /// = pool × weight / Σ weight; stipend award ≤ s̃, pro-rated by the round's budget. Quorum: sealed
 /// estimates committed (before the commit deadline) by current trustees who may estimate the
 /// application — min(threshold, those trustees) — plus at least one reveal, so a withheld reveal
-/// never unfunds an application that reached the quorum. Applications nobody estimated are unfunded
+/// never unfunds an application that reached the quorum. Applications with no revealed estimate are unfunded
 /// without a transaction and never block settlement. Every step is O(1) in applications and rounds.
 interface IGrantRounds {
     /// @notice Terms of a round, fixed when the council opens it.
@@ -25,7 +25,7 @@ interface IGrantRounds {
     /// @param stipendAsset asset stipends are paid in from the capital pool (`address(0)` = ETH)
     /// @param stipendBudget most the round pays in stipends in total (0 = no stipends)
     /// @param applicationDeposit ETH each application pays (0 = none): refunded once a trustee
-    /// committed an estimate for it (or the round is closed), else moved to the capital pool at settlement
+    /// revealed an estimate for it (or the round is closed), else moved to the capital pool at settlement
     struct RoundParams {
         uint128 sharePool;
         uint64 applicationDeadline;
@@ -50,7 +50,7 @@ interface IGrantRounds {
         RoundStatus status;
         uint64 settledAt;
         uint32 applicationCount;
-        uint32 estimatedCount; // applications with at least one sealed estimate: only these are finalized
+        uint32 estimatedCount; // applications with at least one revealed estimate: only these are finalized
         uint32 finalizedCount;
         uint32 fundedCount;
         uint256 totalWeight; // Σ weight of funded applications
@@ -73,7 +73,7 @@ interface IGrantRounds {
         ApplicationStatus status;
         uint32 effortMonths; // declared: an upper bound
         uint128 stipendRequested; // declared: an upper bound
-        bool estimated; // a trustee committed a sealed estimate for it
+        bool estimated; // a trustee revealed an estimate for it: only these are finalized
         bool depositRefunded;
         uint8 committedCount; // at finalization: sealed estimates that counted for the quorum
         uint8 revealedCount; // at finalization: revealed estimates in the medians
@@ -268,7 +268,7 @@ interface IGrantRounds {
         uint128 stipendRequested
     ) external payable returns (uint256 applicationId);
 
-    /// @notice Refunds the application's deposit to its researcher, once a trustee committed an
+    /// @notice Refunds the application's deposit to its researcher, once a trustee revealed an
     /// estimate for it or once the round was closed.
     function refundDeposit(uint256 applicationId) external returns (uint256 amount);
 

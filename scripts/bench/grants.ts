@@ -24,13 +24,14 @@ import type { GasRow } from "./rows.js";
  * estimated: junk, as far as the round is concerned): the last trustee's approval and the execution
  * of a SetTransfersEnabled proposal; applying (with and without a stipend request, paying the
  * deposit); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
- * by the first trustee (who marks each application estimated) and by the last; a batched
+ * by the first trustee (whose reveal marks each application estimated) and by the last; a batched
  * finalization of those 20 applications (per application), each asking for a stipend; settling
  * (which moves the junk's deposits to the capital pool); a deposit refund; and the researchers'
  * share and stipend claims.
  */
 
-const SIZES = [40, 100, 1000] as const;
+/** Round sizes measured; GAS_GRANT_SIZES=40 (comma-separated) measures fewer, for a quick look. */
+const SIZES = (process.env.GAS_GRANT_SIZES ?? "40,100,1000").split(",").map(Number);
 const BATCH = 20;
 const TARGET = 80_000;
 const APPLY_TARGET = 120_000;

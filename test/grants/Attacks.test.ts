@@ -120,6 +120,7 @@ describe("GrantRounds attacks", function () {
       const soloRound = await openRound(solo, soloParams);
       const mine = await apply(solo.grants, at(solo.trustees, 0), soloRound, "solo", 12);
       await passDeadline(networkHelpers, soloParams.revealDeadline);
+      await networkHelpers.time.increase(1);
       expect((await solo.grants.application(mine)).status).to.equal(ApplicationStatus.Unfunded);
       await expect(solo.grants.settleRound(soloRound)).to.emit(solo.grants, "RoundSettled");
     });
@@ -150,18 +151,29 @@ describe("GrantRounds attacks", function () {
       ]);
     });
 
-    it("needs at least one reveal: a quorum of sealed estimates that nobody reveals funds nothing", async function () {
+    it("needs at least one reveal: a quorum of sealed estimates that nobody reveals funds nothing, without a transaction", async function () {
       const f = await loadFixture(depositRound);
       const researcher = at(f.researchers, 1);
       const app = await apply(f.grants, researcher, f.roundId, "silent", 12, 0n, DEPOSIT);
       await passDeadline(networkHelpers, f.params.applicationDeadline);
       await commitEstimates(f.grants, app, estimatesOf(f.trustees, [5000, 5000, 5000]));
+      // Sealed estimates alone mark nothing: the first reveal marks an application estimated.
+      expect((await f.grants.application(app)).estimated).to.equal(false);
+      await expect(f.grants.refundDeposit(app))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoDepositToRefund")
+        .withArgs(app);
       await passDeadline(networkHelpers, f.params.revealDeadline);
+      await networkHelpers.time.increase(1);
+      expect((await f.grants.application(app)).status).to.equal(ApplicationStatus.Unfunded);
       await expect(finalize(f.grants, [app]))
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(app, false, 0n, 0n, 0n, 3n, 0n, 0n);
-      // It was estimated, so its deposit is refundable.
-      await expect(f.grants.refundDeposit(app)).to.changeEtherBalance(ethers, researcher, DEPOSIT);
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotEstimated")
+        .withArgs(app);
+      // Every trustee's record shows the missed reveal; nothing blocks settlement.
+      for (const trustee of f.trustees.slice(0, 3))
+        expect((await f.grants.trusteeRecord(f.roundId, trustee.address)).missed).to.equal(1n);
+      await expect(f.grants.settleRound(f.roundId))
+        .to.emit(f.grants, "DepositsForfeited")
+        .withArgs(f.roundId, 1n, DEPOSIT);
     });
   });
 

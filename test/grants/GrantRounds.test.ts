@@ -396,16 +396,15 @@ describe("GrantRounds", function () {
         .withArgs(f.roundId, trustee.address, [f.apps[0], f.apps[1]], [sealed, ethers.id("d")]);
       const estimate = await f.grants.estimateOf(f.apps[0], trustee.address);
       expect([estimate.status, estimate.sealedEstimate]).to.deep.equal([EstimateStatus.Committed, sealed]);
-      expect((await f.grants.application(f.apps[0])).estimated).to.equal(true);
-      expect((await f.grants.application(f.apps[2])).estimated).to.equal(false);
-      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(2n);
+      // A commit marks nothing on the application (the first reveal does).
+      expect((await f.grants.application(f.apps[0])).estimated).to.equal(false);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(0n);
       expect(await f.grants.trusteeRecord(f.roundId, trustee.address)).to.deep.equal([2n, 0n, 0n, 0n]);
       await expect(t.commitEstimates([f.apps[0]], [ethers.id("again")]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCommitted")
         .withArgs(f.apps[0], trustee.address);
-      // A second trustee's commit to the same application does not count it twice.
       await f.grants.connect(at(f.trustees, 1)).commitEstimates([f.apps[0]], [sealed]);
-      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(2n);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(0n);
 
       // Another round's application cannot join the batch.
       const other = await openRound(f, roundParams(BigInt(await time.latest())));
@@ -486,6 +485,10 @@ describe("GrantRounds", function () {
         revealed.stipend,
       ]).to.deep.equal([EstimateStatus.Revealed, ethers.ZeroHash, 10_000n, 12n, 0n]);
       expect(await f.grants.trusteeRecord(f.roundId, trustee.address)).to.deep.equal([2n, 2n, 0n, 0n]);
+      // The first reveal marks each application estimated, once: it must then be finalized.
+      expect((await f.grants.application(app)).estimated).to.equal(true);
+      expect((await f.grants.application(f.apps[2])).estimated).to.equal(false);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(2n);
       await expect(t.revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyRevealed")
         .withArgs(app, trustee.address);
@@ -616,6 +619,7 @@ describe("GrantRounds", function () {
       await expect(finalize(f.grants, [f.apps[0], f.apps[1]]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotEstimated")
         .withArgs(f.apps[1]);
+      await networkHelpers.time.increase(1);
       expect((await f.grants.application(f.apps[1])).status).to.equal(ApplicationStatus.Unfunded);
       await expect(finalize(f.grants, [f.apps[0]])).to.emit(f.grants, "ApplicationFinalized");
       await expect(f.grants.settleRound(f.roundId)).to.emit(f.grants, "RoundSettled");

@@ -6,7 +6,8 @@ import { hardhat } from "viem/chains";
 
 import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
 import { memorySaltStore } from "@fef/sdk/salts";
-import { deriveSalt, estimateSaltTypedData, newSalt, sealEstimate } from "@fef/sdk/seal";
+import { deriveSalt, estimateSaltTypedData } from "@fef/sdk/saltSecret";
+import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
 
 import {

@@ -18,7 +18,7 @@ export type SealInput = EstimateValues & {
   readonly grantRounds: Address;
   readonly trustee: Address;
   readonly applicationId: bigint;
-  /** 32 bytes: from `newSalt()`, or `deriveSalt()` for salts a wallet can recompute */
+  /** 32 bytes: from `newSalt()`, or `deriveSalt()` (`./saltSecret`) for salts a wallet can recompute */
   readonly salt: Hex;
 };
 
@@ -78,50 +78,4 @@ export function newSalt(): Hex {
   const bytes = new Uint8Array(32);
   globalThis.crypto.getRandomValues(bytes);
   return toHex(bytes);
-}
-
-/** Which estimate a derived salt belongs to. */
-export type SaltDerivation = {
-  readonly chainId: number;
-  readonly grantRounds: Address;
-  readonly trustee: Address;
-  readonly applicationId: bigint;
-};
-
-/** The fixed EIP-712 message a trustee's wallet signs to derive an estimate's salt. */
-export function estimateSaltTypedData(key: SaltDerivation) {
-  return {
-    domain: {
-      name: "Future Endowment Fund estimate salt",
-      version: "1",
-      chainId: key.chainId,
-      verifyingContract: key.grantRounds,
-    },
-    types: {
-      EstimateSalt: [
-        { name: "trustee", type: "address" },
-        { name: "applicationId", type: "uint256" },
-        { name: "purpose", type: "string" },
-      ],
-    },
-    primaryType: "EstimateSalt",
-    message: {
-      trustee: key.trustee,
-      applicationId: key.applicationId,
-      purpose: "Derive the salt of my sealed estimate. Signing this sends nothing.",
-    },
-  } as const;
-}
-
-/** Signs typed data, as viem's `walletClient.signTypedData` or wagmi's `signTypedDataAsync` do. */
-export type SignTypedData = (typedData: ReturnType<typeof estimateSaltTypedData>) => Promise<Hex>;
-
-/**
- * A salt the trustee's wallet can recompute on any device: keccak256 of its EIP-712 signature over a
- * fixed "estimate salt" message. Deterministic for an EOA (RFC 6979 signatures); a contract wallet
- * (a Safe) has no such signature, so its trustees keep salts with export and import instead. The
- * signature is as secret as the salt: it never leaves the machine.
- */
-export async function deriveSalt(signTypedData: SignTypedData, key: SaltDerivation): Promise<Hex> {
-  return keccak256(await signTypedData(estimateSaltTypedData(key)));
 }

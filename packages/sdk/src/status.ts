@@ -47,6 +47,22 @@ export function applicationStatusLabel(status: number | bigint): string {
 
 // ------------------------------------------------------------------ rounds
 
+/**
+ * Whether `GrantRounds.refundDeposit` would pay an application's deposit back now: the round asked
+ * for one, it is not refunded yet, and a trustee revealed an estimate for the application (it is
+ * `estimated`) or the round was closed.
+ */
+export function depositRefundable(
+  application: { readonly estimated: boolean; readonly depositRefunded: boolean },
+  round: { readonly status: number | bigint; readonly applicationDeposit: bigint },
+): boolean {
+  return (
+    round.applicationDeposit > 0n &&
+    !application.depositRefunded &&
+    (application.estimated || Number(round.status) === RoundStatus.Closed)
+  );
+}
+
 /** Where a round stands: researchers applying, trustees committing then revealing estimates, anyone finalizing and settling. */
 export type RoundPhase = "applying" | "committing" | "revealing" | "finalizing" | "settled" | "closed";
 

@@ -1,73 +1,60 @@
-import { useState, type ReactNode } from "react";
-import { formatUnits, type Address } from "viem";
+import type { ReactNode } from "react";
+import type { Address } from "viem";
 
-import { commitEstimates } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps } from "@fef/sdk/format";
 import { EstimateStatus, type RoundPhase } from "@fef/sdk/status";
-import { checkAmount, checkInteger, checkPercentBps } from "@fef/sdk/validate";
 
 import { Field } from "../../components/Field";
-import { useAction } from "../../hooks/useAction";
 import { useFund, type ApplicationRow } from "../../hooks/useFund";
-import { salts, useSaltRecord } from "../../hooks/useSalts";
+import { useSaltRecord } from "../../hooks/useSalts";
+import type { EstimateDraft } from "./estimateBatch";
 
 /**
  * What this trustee owes for one application: an estimate of probability, effort and stipend to
- * commit (effort and stipend start at the declared values, the most they can count for), then its
- * reveal (batched for the round by the round card). Shows a recusal on the trustee's own application.
+ * commit (effort and stipend start at the declared values, the most they can count for), selected
+ * into the round card's batch, which commits every selected estimate in one transaction; then its
+ * reveal, selected likewise. Shows a recusal on the trustee's own application.
  */
 export function EstimateRow({
   app,
   phase,
   trustee,
   stipendAsset,
+  draft,
+  onDraft,
+  error,
 }: {
   readonly app: ApplicationRow;
   readonly phase: RoundPhase;
   readonly trustee: Address | undefined;
   readonly stipendAsset: Address;
+  /** this application's entry of the round's batch (values typed and whether it is selected) */
+  readonly draft: EstimateDraft;
+  readonly onDraft: (draft: EstimateDraft) => void;
+  readonly error: string | undefined;
 }) {
   const { system, chainId, assets } = useFund();
-  const { send, busy } = useAction();
   const x = app.application;
   const asset = findAsset(assets, stipendAsset);
-  const decimals = asset?.decimals ?? 18;
-  const [probability, setProbability] = useState("");
-  const [effort, setEffort] = useState(String(x.effortMonths));
-  const [stipend, setStipend] = useState(formatUnits(x.stipendRequested, decimals));
-  const [error, setError] = useState<string | undefined>();
   const id = app.id;
   const key =
     system && trustee ? { chainId, grantRounds: system.grantRounds, trustee, applicationId: id } : undefined;
   const stored = useSaltRecord(key);
   if (!system || !trustee) return null;
   const status = app.viewerEstimate.status;
-  const commitLabel = `Commit estimate for application #${id}`;
-
-  async function commit() {
-    const p = checkPercentBps(probability, "Probability");
-    const e = checkInteger(effort, { label: "Effort", min: 0n, max: 1200n });
-    const s = checkAmount(stipend || "0", decimals, { label: "Stipend", allowZero: true });
-    const failed = [p, e, s].find((c) => !c.ok);
-    if (failed && !failed.ok) {
-      setError(failed.error);
-      return;
-    }
-    if (!p.ok || !e.ok || !s.ok || !trustee) return;
-    // Sealed here and its salt record kept before anything is sent: the estimate and the salt never
-    // reach the node before the reveal, and a page closed after the commit lands can still reveal.
-    await send(commitLabel, async ({ client, fund }) => {
-      const { steps } = await commitEstimates(client, fund, salts, {
-        chainId,
-        trustee,
-        estimates: [
-          { applicationId: id, probabilityBps: p.value, effortMonths: Number(e.value), stipend: s.value },
-        ],
-      });
-      return steps;
-    });
-  }
+  const edit = (change: Partial<EstimateDraft>) => onDraft({ ...draft, ...change });
+  const selectBox = (label: string) => (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={draft.selected}
+        onChange={(e) => edit({ selected: e.target.checked })}
+        data-testid={`select-${id}`}
+      />{" "}
+      {label}
+    </label>
+  );
 
   const values = stored
     ? `${formatBps(stored.probabilityBps)}, ${stored.effortMonths} months, ${formatAmount(stored.stipend, asset)}`
@@ -96,6 +83,7 @@ export function EstimateRow({
     action = (
       <p data-testid={`estimate-state-${id}`}>
         Committed{values ? ` (${values}; hidden until the reveal phase)` : ""}.
+        {phase === "revealing" && stored ? <> {selectBox(`Reveal #${id} in the batch`)}</> : null}
         {phase === "revealing" && !stored ? (
           <span className="field-error" role="note" data-testid={`lost-salt-${id}`}>
             {" "}
@@ -107,21 +95,11 @@ export function EstimateRow({
     );
   } else if (phase === "committing") {
     action = (
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void commit();
-        }}
-        noValidate
-      >
+      <div className="inline-form" data-testid={`estimate-form-${id}`}>
         <Field
           label={`Probability of success for #${id} (%)`}
-          value={probability}
-          onChange={(v) => {
-            setProbability(v);
-            setError(undefined);
-          }}
+          value={draft.probability}
+          onChange={(v) => edit({ probability: v, selected: true })}
           error={error}
           inputMode="decimal"
           placeholder="e.g. 12.5"
@@ -129,35 +107,22 @@ export function EstimateRow({
         />
         <Field
           label={`Effort the work needs (months, ≤ ${x.effortMonths} counts)`}
-          value={effort}
-          onChange={(v) => {
-            setEffort(v);
-            setError(undefined);
-          }}
+          value={draft.effort}
+          onChange={(v) => edit({ effort: v })}
           inputMode="numeric"
           testId={`effort-input-${id}`}
         />
         {x.stipendRequested > 0n ? (
           <Field
             label={`Stipend the work needs (≤ ${formatAmount(x.stipendRequested, asset)} counts)`}
-            value={stipend}
-            onChange={(v) => {
-              setStipend(v);
-              setError(undefined);
-            }}
+            value={draft.stipend}
+            onChange={(v) => edit({ stipend: v })}
             inputMode="decimal"
             testId={`stipend-input-${id}`}
           />
         ) : null}
-        <button
-          type="submit"
-          disabled={busy.has(commitLabel)}
-          aria-label={commitLabel}
-          data-testid={`commit-${id}`}
-        >
-          Commit
-        </button>
-      </form>
+        {selectBox(`Commit #${id} in the batch`)}
+      </div>
     );
   } else if (phase === "revealing") {
     action = <p className="muted">You committed no estimate for this application; none can count now.</p>;

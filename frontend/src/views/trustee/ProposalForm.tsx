@@ -22,7 +22,8 @@ const labels: Readonly<Record<ProposalField, string>> = {
   vestingDurationDays: "Vesting duration (days)",
   stipendAsset: "Stipend asset",
   stipendBudget: "Stipend budget",
-  applicationDeposit: "Application deposit (ETH, refundable once a trustee estimates it; 0 for none)",
+  applicationDeposit:
+    "Application deposit (ETH, refundable once a trustee reveals an estimate for it; 0 for none)",
   roundId: "Round id",
   applicationId: "Application id",
   transfers: "Share transfers",

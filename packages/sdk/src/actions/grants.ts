@@ -55,7 +55,7 @@ export function submitApplication(fund: Rounds, a: ApplicationInput): Step[] {
   ];
 }
 
-/** `GrantRounds.refundDeposit`: once a trustee estimated the application, or the round was closed. Anyone (paid to the researcher). */
+/** `GrantRounds.refundDeposit`: once a trustee revealed an estimate for the application, or the round was closed. Anyone (paid to the researcher). */
 export function refundDeposit(fund: Rounds, applicationId: bigint): Step[] {
   return [
     step({
