@@ -29,6 +29,9 @@ contract GrantRoundsHandler is GrantRoundsSetup {
     mapping(uint256 roundId => uint256[]) private _roundApplications;
     mapping(uint256 applicationId => mapping(address trustee => Sealed)) private _sealed;
     uint256 public ghostDepositsHeld;
+    /// @notice Successful claims so far: the runs reach the claim paths (see the reach test below).
+    uint256 public ghostShareClaims;
+    uint256 public ghostStipendClaims;
 
     constructor() {
         // Capital below the budget sometimes, so pro-rating by the pool is exercised too.
@@ -145,8 +148,14 @@ contract GrantRoundsHandler is GrantRoundsSetup {
         uint256 id = ids[appSeed % ids.length];
         address researcher = grants.application(id).researcher;
         vm.startPrank(researcher);
-        if (grants.claimableShares(id) != 0) grants.claimShares(id);
-        if (grants.claimableStipend(id) != 0) grants.claimStipend(id);
+        if (grants.claimableShares(id) != 0) {
+            grants.claimShares(id);
+            ++ghostShareClaims;
+        }
+        if (grants.claimableStipend(id) != 0) {
+            grants.claimStipend(id);
+            ++ghostStipendClaims;
+        }
         vm.stopPrank();
     }
 
@@ -298,6 +307,28 @@ contract GrantRoundsInvariantTest is GrantRoundsSetup {
                 }
             }
         }
+    }
+
+    /// @notice The handler's own actions reach share and stipend claims (so the invariants above are
+    /// checked after claims too): two applications, three trustees commit and reveal, settle, vest.
+    function test_handlerReachesClaims() public {
+        handler.applyTo(1, 24, 1 ether);
+        handler.applyTo(2, 12, 0.5 ether);
+        // The handler bounds each move to 1 + seed mod its range: 1 day + 1 second here.
+        handler.warp(1 days); // into the commit phase
+        for (uint256 t = 1; t <= 3; ++t) handler.commit(t, 3, 7 * t);
+        handler.warp(1 days); // into the reveal phase
+        for (uint256 t = 1; t <= 3; ++t) handler.reveal(t, 3);
+        handler.warp(1 days); // past the reveal deadline
+        handler.settle();
+        handler.warp(120 days - 8); // ≈ 120 days: past the 30-day cliff
+        handler.claim(0, 0);
+        handler.claim(0, 1);
+        assertGe(handler.ghostShareClaims(), 1, "a share claim");
+        assertGe(handler.ghostStipendClaims(), 1, "a stipend claim");
+        assertGe(handler.ledgerSupply(), 1, "shares minted");
+        invariant_awardsNeverExceedThePoolOrTheBudget();
+        invariant_depositsAreAccountedExactly();
     }
 
     /// @notice The contract holds exactly the deposits neither refunded nor forfeited.
