@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { zeroAddress } from "viem";
 
+import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
+import { memorySaltStore } from "@fef/sdk/salts";
+
 import { abis, client, devAccount, fundAddress } from "./support/chain.js";
 import { expectConfirmed, openAs, sharesText } from "./support/dashboard.js";
+import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds.js";
 
 const APPLICATION_FUNDED = 2; // IGrantRounds.ApplicationStatus.Funded
 
@@ -102,4 +106,43 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   await expect(page.getByTestId("claimable-ETH")).toHaveText("0 ETH");
   await expect(page.getByTestId("claimable-tUSD")).toHaveText("0 tUSD");
   await expect(claimAll).toBeDisabled();
+});
+
+test("a researcher refunds the deposit of an application a trustee estimated, with one button", async ({
+  page,
+}) => {
+  const researcher = await devAccount(17);
+  const trustee = await devAccount(4);
+  const deposit = 10n ** 15n;
+  const round = await roundInCommitPhase(researcher, 15n * 60n, { deposit });
+  const id = round.applicationId;
+  // Trustee 4 commits and reveals an estimate for it (set-up through the SDK's builders).
+  const salts = memorySaltStore();
+  const rounds = fundAddress("GrantRounds");
+  const { steps } = await commitEstimates(client, { GrantRounds: rounds }, salts, {
+    chainId: await client.getChainId(),
+    trustee,
+    estimates: [{ applicationId: id, probabilityBps: 5000, effortMonths: 6, stipend: 0n }],
+  });
+  await sendSteps(trustee, steps);
+  await intoRevealPhase(round);
+  const [key] = salts.list();
+  if (key === undefined) throw new Error("no salt record");
+  await sendSteps(trustee, revealEstimates(salts, [key]).steps);
+
+  await openAs(page, "researcher", 17);
+  const mine = page.getByTestId(`my-application-${id}`);
+  await expect(mine.getByTestId(`deposit-${id}`)).toContainText("refundable");
+  const before = await client.getBalance({ address: rounds });
+  await mine.getByTestId(`refund-deposit-${id}`).click();
+  await expectConfirmed(page, `Refund the deposit of application #${id}`);
+  await expect(mine.getByTestId(`deposit-${id}`)).toContainText("refunded");
+  expect(await client.getBalance({ address: rounds })).toBe(before - deposit);
+  const application = await client.readContract({
+    address: rounds,
+    abi: abis.rounds,
+    functionName: "application",
+    args: [id],
+  });
+  expect(application.depositRefunded).toBe(true);
 });

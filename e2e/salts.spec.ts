@@ -32,7 +32,7 @@ test("an estimate committed from the command line is revealed in the dashboard a
 
   await hardhat("estimate:commit", {
     application: id.toString(),
-    estimate: "4200",
+    probability: "4200",
     from: trustee,
     "salt-file": saltFile,
   });
@@ -50,10 +50,10 @@ test("an estimate committed from the command line is revealed in the dashboard a
   await expect(row.getByTestId(`lost-salt-${id}`)).toBeVisible();
 
   // A file edited by hand (its estimate no longer hashes to the sealed estimate) is refused whole.
-  const edited = JSON.parse(readFileSync(saltFile, "utf8")) as { records: { estimateBps: number }[] };
+  const edited = JSON.parse(readFileSync(saltFile, "utf8")) as { records: { probabilityBps: number }[] };
   const [first] = edited.records;
   if (!first) throw new Error("the salt file holds no record");
-  first.estimateBps = 9000;
+  first.probabilityBps = 9000;
   const editedFile = path.join(dir, "edited.json");
   writeFileSync(editedFile, JSON.stringify(edited));
   await page.getByTestId("salts-import").setInputFiles(editedFile);
@@ -72,15 +72,15 @@ test("an estimate committed from the command line is revealed in the dashboard a
     "estimate-salts.json: 0 salts added, 1 unchanged.",
   );
 
-  const reveal = row.getByTestId(`reveal-${id}`);
-  await expect(reveal).toHaveText("Reveal 42%");
+  const reveal = page.getByTestId(`reveal-all-${round.roundId}`);
+  await expect(reveal).toHaveText("Reveal 1 selected estimate (one transaction)");
   await reveal.click();
-  await expectConfirmed(page, `Reveal estimate for application #${id}`);
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expectConfirmed(page, `Reveal my estimates in round #${round.roundId}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 42%, 6 months");
 
   const revealed = await estimateOnChain(id, trustee);
   expect(revealed.revealed).toBe(true);
-  expect(revealed.estimateBps).toBe(4200);
+  expect(revealed.probabilityBps).toBe(4200);
 });
 
 test("an estimate committed in the dashboard is revealed from the command line with the dashboard's export", async ({
@@ -94,8 +94,8 @@ test("an estimate committed in the dashboard is revealed from the command line w
   const row = page.getByTestId(`round-${round.roundId}`).getByTestId(`application-${id}`);
   await expect(page.getByTestId(`round-${round.roundId}`)).toHaveAttribute("data-phase", "committing");
   await row.getByTestId(`estimate-input-${id}`).fill("27.5");
-  await row.getByTestId(`commit-${id}`).click();
-  await expectConfirmed(page, `Commit estimate for application #${id}`);
+  await page.getByTestId(`commit-selected-${round.roundId}`).click();
+  await expectConfirmed(page, `Commit my selected estimates in round #${round.roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (27.5%");
   const committed = await estimateOnChain(id, trustee);
   expect(committed.sealedEstimate).not.toBe(zeroHash);
@@ -110,7 +110,7 @@ test("an estimate committed in the dashboard is revealed from the command line w
   const exported = records.find(
     (r) => r.applicationId === id && r.trustee.toLowerCase() === trustee.toLowerCase(),
   );
-  expect(exported?.estimateBps).toBe(2750);
+  expect(exported?.probabilityBps).toBe(2750);
   expect(exported?.sealedEstimate).toBe(committed.sealedEstimate);
 
   await intoRevealPhase(round);
@@ -118,7 +118,50 @@ test("an estimate committed in the dashboard is revealed from the command line w
 
   const revealed = await estimateOnChain(id, trustee);
   expect(revealed.revealed).toBe(true);
-  expect(revealed.estimateBps).toBe(2750);
+  expect(revealed.probabilityBps).toBe(2750);
   await page.reload();
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 27.5%");
+});
+
+test("a trustee commits a selected batch of three estimates in one transaction, with salts from one wallet signature, and reveals the selected batch in one", async ({
+  page,
+}) => {
+  const trustee = await devAccount(3);
+  const round = await roundInCommitPhase(await devAccount(RESEARCHER), 15n * 60n, { applications: 4 });
+  const [first, second, third, skipped] = round.applicationIds;
+  if (first === undefined || second === undefined || third === undefined || skipped === undefined)
+    throw new Error("the round needs four applications");
+
+  await openAs(page, "trustee", 3);
+  const card = page.getByTestId(`round-${round.roundId}`);
+  await expect(card).toHaveAttribute("data-phase", "committing");
+  await expect(card.getByTestId(`derive-salts-${round.roundId}`)).toBeChecked();
+  for (const [id, probability] of [
+    [first, "11"],
+    [second, "22"],
+    [third, "33"],
+  ] as const)
+    await card.getByTestId(`application-${id}`).getByTestId(`estimate-input-${id}`).fill(probability);
+  // The fourth is not selected: it stays out of the batch.
+  await expect(card.getByTestId(`select-${skipped}`)).not.toBeChecked();
+  const commit = card.getByTestId(`commit-selected-${round.roundId}`);
+  await expect(commit).toHaveText("Commit 3 selected estimates (one transaction)");
+  await commit.click();
+  await expectConfirmed(page, `Commit my selected estimates in round #${round.roundId}`);
+  for (const id of [first, second, third])
+    expect((await estimateOnChain(id, trustee)).sealedEstimate).not.toBe(zeroHash);
+  expect((await estimateOnChain(skipped, trustee)).sealedEstimate).toBe(zeroHash);
+
+  await intoRevealPhase(round);
+  await page.reload();
+  await expect(card).toHaveAttribute("data-phase", "revealing");
+  // Unselect one: the batch reveals the other two in one transaction.
+  await card.getByTestId(`select-${third}`).uncheck();
+  const reveal = card.getByTestId(`reveal-all-${round.roundId}`);
+  await expect(reveal).toHaveText("Reveal 2 selected estimates (one transaction)");
+  await reveal.click();
+  await expectConfirmed(page, `Reveal my estimates in round #${round.roundId}`);
+  expect((await estimateOnChain(first, trustee)).probabilityBps).toBe(1100);
+  expect((await estimateOnChain(second, trustee)).probabilityBps).toBe(2200);
+  expect((await estimateOnChain(third, trustee)).revealed).toBe(false);
 });

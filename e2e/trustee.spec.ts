@@ -111,13 +111,13 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
       args: [id],
     });
     if (a.roundId !== roundId || a.status !== APPLICATION_PENDING) continue;
-    const [commitment] = await client.readContract({
+    const { status } = await client.readContract({
       address: rounds,
       abi: abis.rounds,
-      functionName: "sealedEstimateOf",
+      functionName: "estimateOf",
       args: [id, trustee],
     });
-    if (commitment === zeroHash) applicationId = id;
+    if (status === 0 && a.researcher.toLowerCase() !== trustee.toLowerCase()) applicationId = id;
   }
   if (applicationId === undefined)
     throw new Error(`no application of round ${roundId} awaits trustee 2's estimate`);
@@ -127,19 +127,23 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   const roundCard = page.getByTestId(`round-${roundId}`);
   await expect(roundCard).toHaveAttribute("data-phase", "committing");
   const row = roundCard.getByTestId(`application-${id}`);
+  // Typing a probability selects the application into the batch; one transaction commits the batch.
   await row.getByTestId(`estimate-input-${id}`).fill("37.5");
-  await row.getByTestId(`commit-${id}`).click();
-  await expectConfirmed(page, `Commit estimate for application #${id}`);
+  await expect(row.getByTestId(`select-${id}`)).toBeChecked();
+  const commit = roundCard.getByTestId(`commit-selected-${roundId}`);
+  await expect(commit).toContainText("Commit 1 selected estimate (one transaction)");
+  await commit.click();
+  await expectConfirmed(page, `Commit my selected estimates in round #${roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (37.5%");
 
-  const [commitment, revealedEarly] = await client.readContract({
+  const committed = await client.readContract({
     address: rounds,
     abi: abis.rounds,
-    functionName: "sealedEstimateOf",
+    functionName: "estimateOf",
     args: [id, trustee],
   });
-  expect(commitment).not.toBe(zeroHash);
-  expect(revealedEarly).toBe(false);
+  expect(committed.sealedEstimate).not.toBe(zeroHash);
+  expect(committed.status).toBe(2); // Committed
 
   // Past the commit deadline (read fresh), into the reveal phase.
   await increaseTime(round.params.commitDeadline - (await latestTimestamp()) + 1n);
@@ -148,18 +152,18 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await page.reload();
   await expect(page.getByTestId("account-address")).toHaveAttribute("title", trustee);
   await expect(roundCard).toHaveAttribute("data-phase", "revealing");
-  const reveal = row.getByTestId(`reveal-${id}`);
-  await expect(reveal).toHaveText("Reveal 37.5%");
+  const reveal = roundCard.getByTestId(`reveal-all-${roundId}`);
+  await expect(reveal).toContainText("Reveal 1 selected estimate");
   await reveal.click();
-  await expectConfirmed(page, `Reveal estimate for application #${id}`);
-  await expect(row.getByTestId(`estimate-state-${id}`)).toHaveText("Revealed.");
+  await expectConfirmed(page, `Reveal my estimates in round #${roundId}`);
+  await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 37.5%");
 
-  const [revealed, estimateBps] = await client.readContract({
+  const revealed = await client.readContract({
     address: rounds,
     abi: abis.rounds,
     functionName: "estimateOf",
     args: [id, trustee],
   });
-  expect(revealed).toBe(true);
-  expect(estimateBps).toBe(3750);
+  expect(revealed.status).toBe(3); // Revealed
+  expect(revealed.probabilityBps).toBe(3750);
 });

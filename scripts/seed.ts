@@ -27,9 +27,10 @@ import { approveProposal, proposeAction } from "@fef/sdk/actions/council";
 import {
   claimAwardShares,
   claimStipend,
-  commitEstimate,
-  finalizeApplication,
-  revealEstimate,
+  commitEstimates,
+  finalizeApplications,
+  refundDeposit,
+  revealEstimates,
   settleRound,
   submitApplication,
 } from "@fef/sdk/actions/grants";
@@ -120,22 +121,36 @@ const salts = memorySaltStore();
 const saltOf = (trustee: Address, applicationId: bigint): Hex =>
   hashOf(`demo-salt:${trustee}:${applicationId}`);
 
-async function commit(trustee: Wallet, applicationId: bigint, estimateBps: number): Promise<void> {
+/** What one trustee estimates for one application; effort and stipend default to the declared values. */
+type Estimate = { probabilityBps: number; effortMonths?: number; stipend?: bigint };
+
+/** `trustee` commits its estimates for applications of one round, in one batch. */
+async function commit(trustee: Wallet, estimates: readonly [bigint, Estimate][]): Promise<void> {
   const who = addressOf(trustee);
-  const salt = saltOf(who, applicationId);
-  const { steps } = await commitEstimate(client, fund, salts, {
+  const declared = await Promise.all(estimates.map(([id]) => rounds.read.application([id])));
+  const { steps } = await commitEstimates(client, fund, salts, {
     chainId,
     trustee: who,
-    applicationId,
-    estimateBps,
-    salt,
+    estimates: estimates.map(([applicationId, e], i) => ({
+      applicationId,
+      probabilityBps: e.probabilityBps,
+      effortMonths: e.effortMonths ?? declared[i]?.effortMonths ?? 0,
+      stipend: e.stipend ?? declared[i]?.stipendRequested ?? 0n,
+      salt: saltOf(who, applicationId),
+    })),
   });
   await send(trustee, steps);
 }
 
-async function reveal(trustee: Wallet, applicationId: bigint): Promise<void> {
-  const key = { chainId, grantRounds: fund.GrantRounds, trustee: addressOf(trustee), applicationId };
-  await send(trustee, revealEstimate(salts, key).steps);
+/** `trustee` reveals its estimates for `applicationIds` (one round), in one batch. */
+async function reveal(trustee: Wallet, applicationIds: readonly bigint[]): Promise<void> {
+  const keys = applicationIds.map((applicationId) => ({
+    chainId,
+    grantRounds: fund.GrantRounds,
+    trustee: addressOf(trustee),
+    applicationId,
+  }));
+  await send(trustee, revealEstimates(salts, keys).steps);
 }
 
 async function apply(
@@ -147,6 +162,7 @@ async function apply(
 ) {
   const uri = `ipfs://demo/${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
   const id = (await rounds.read.applicationCount()) + 1n;
+  const { params } = await rounds.read.round([roundId]);
   await send(
     researcher,
     submitApplication(fund, {
@@ -155,6 +171,7 @@ async function apply(
       contentHash: hashOf(title),
       effortMonths,
       stipendRequested: stipend,
+      deposit: params.applicationDeposit,
     }),
   );
   log(`application #${id}: "${title}" (${effortMonths} research-months)`);
@@ -190,9 +207,10 @@ await pass(
       vestingDuration: days(360),
       stipendAsset: ETH,
       stipendBudget: parseEther("30"),
+      applicationDeposit: parseEther("0.01"),
     },
   ],
-  "open round 1 — 1,000,000 shares, 30 ETH of stipends",
+  "open round 1 — 1,000,000 shares, 30 ETH of stipends, 0.01 ETH refundable deposit per application",
 );
 const round1 = await rounds.read.roundCount();
 await pass(
@@ -230,27 +248,49 @@ const apps = {
   verify: await apply(chen, round1, "Formal verification of training code", 12, parseEther("4")),
   corrigible: await apply(dana, round1, "Corrigibility by construction", 36, parseEther("10")),
   toyModel: await apply(dana, round1, "Toy models of deceptive alignment", 6, 0n),
+  // Trustee 5 applies too, and is recused from estimating it: the other four hold the quorum of 3.
+  audit: await apply(trustees[4] ?? t1, round1, "Red-team audits of RLHF pipelines", 8, 0n),
 };
+log("trustee 5 applied (application #" + apps.audit + ") and is recused from estimating it");
 
-// Estimates in basis points, per trustee (t1..t5); missing entries are never committed.
-const estimates: [bigint, number[]][] = [
-  [apps.probes, [6000, 5500, 7000, 6500, 5000]], // median 60%
-  [apps.debate, [3000, 2500, 9500, 3500, 2000]], // median 30%: the 95% outlier does not move it
-  [apps.verify, [4000, 4500, 3500]], // three estimates: median 40%
-  [apps.corrigible, [500, 300, 800, 200]], // even count: mean of 3% and 5% = 4% — a long shot, still funded
-  [apps.toyModel, [2000, 2500]], // only two estimates: below the quorum of 3, not funded
+// Estimates per trustee (t1..t5); missing entries are never committed. Effort and stipend default to
+// the declared values; the trustees judge "Corrigibility by construction" to need 18 months and 5 ETH,
+// not the 36 months and 10 ETH declared, so its weight and stipend use their medians.
+const cut = (probabilityBps: number): Estimate => ({
+  probabilityBps,
+  effortMonths: 18,
+  stipend: parseEther("5"),
+});
+const estimates: [bigint, Estimate[]][] = [
+  [apps.probes, [6000, 5500, 7000, 6500, 5000].map((probabilityBps) => ({ probabilityBps }))], // median 60%
+  [apps.debate, [3000, 2500, 9500, 3500, 2000].map((probabilityBps) => ({ probabilityBps }))], // 95% outlier ignored
+  [apps.verify, [4000, 4500, 3500].map((probabilityBps) => ({ probabilityBps }))], // three estimates: 40%
+  [apps.corrigible, [cut(500), cut(300), cut(800), cut(200)]], // 4% × 18 months (36 declared)
+  [apps.toyModel, [2000, 2500].map((probabilityBps) => ({ probabilityBps }))], // two sealed: below the quorum of 3
+  [apps.audit, [5000, 4000, 4500, 5500].map((probabilityBps) => ({ probabilityBps }))], // t1..t4 only
 ];
+// Trustee 5 commits to "Interpretability probes" but never reveals: a missed reveal on its record. The
+// quorum counts its sealed estimate all the same, so withholding vetoes nothing.
+const withheld = (trusteeIndex: number, applicationId: bigint) =>
+  trusteeIndex === 4 && applicationId === apps.probes;
 
 await time.increaseTo(now + days(2) + 1n);
-for (const [applicationId, values] of estimates) {
-  for (const [index, estimate] of values.entries()) await commit(pick(index + 1), applicationId, estimate);
+for (const [index, trustee] of trustees.entries()) {
+  const mine = estimates.flatMap(([id, values]): [bigint, Estimate][] => {
+    const value = values[index];
+    return value === undefined ? [] : [[id, value]];
+  });
+  if (mine.length > 0) await commit(trustee, mine);
 }
-log("trustees committed their estimates");
+log("each trustee committed its sealed estimates in one transaction");
 await time.increaseTo(now + days(4) + 1n);
-for (const [applicationId, values] of estimates) {
-  for (const index of values.keys()) await reveal(pick(index + 1), applicationId);
+for (const [index, trustee] of trustees.entries()) {
+  const mine = estimates.flatMap(([id, values]) =>
+    values[index] === undefined || withheld(index, id) ? [] : [id],
+  );
+  if (mine.length > 0) await reveal(trustee, mine);
 }
-log("trustees revealed their estimates");
+log("trustees revealed their estimates in one transaction each; trustee 5 missed one reveal");
 await time.increaseTo(now + days(6) + 1n);
 // Offering 1's window has ended: settling it moves its raise from escrow into the capital pool, and
 // only then can round 1 reserve its stipends (settlement reserves at most the available capital).
@@ -259,8 +299,19 @@ const settledOffering = await offerings.read.offering([offering1]);
 log(
   `offering 1 settled: ${formatEther(settledOffering.capitalRaised)} ETH moved from escrow into the capital pool`,
 );
-for (const [applicationId] of estimates) await send(minter, finalizeApplication(fund, applicationId));
+await send(
+  minter,
+  finalizeApplications(
+    fund,
+    estimates.map(([applicationId]) => applicationId),
+  ),
+);
 await send(minter, settleRound(fund, round1));
+for (const [researcher, applicationId] of [
+  [ada, apps.probes],
+  [ben, apps.debate],
+] as const)
+  await send(researcher, refundDeposit(fund, applicationId));
 const settled1 = await rounds.read.round([round1]);
 const stipendsOwed =
   settled1.fundedStipendTotal < settled1.params.stipendBudget
@@ -425,6 +476,7 @@ await pass(
       vestingDuration: days(180),
       stipendAsset: ETH,
       stipendBudget: 0n,
+      applicationDeposit: 0n,
     },
   ],
   "open round 2 — 500,000 shares",
@@ -433,7 +485,7 @@ const round2 = await rounds.read.roundCount();
 const elk = await apply(ada, round2, "Eliciting latent knowledge benchmarks", 12, 0n);
 await apply(chen, round2, "Adversarial training at scale", 9, 0n);
 await time.increaseTo(now + 601n);
-await commit(t1, elk, 4500);
+await commit(t1, [[elk, { probabilityBps: 4500 }]]);
 log("round 2 closed for applications; trustee 1 committed one estimate, the rest are owed");
 
 const allowlisted = [ivy, omar, priya].map((investor) => [addressOf(investor)]);

@@ -149,20 +149,43 @@ export const fundTasks: TaskDefinition[] = [
     .setAction(action(council, "proposals"))
     .build(),
   common(
-    task("estimate:commit", "Trustee: commits a hidden probability-of-success estimate"),
+    task(
+      "estimate:commit",
+      "Trustee: commits hidden estimates (probability, effort, stipend) for one or more applications of a round in one transaction",
+    ),
     TRUSTEE + " and has not committed",
   )
-    .addOption(text("application", "Application id"))
-    .addOption(text("estimate", "Estimate in basis points, 0 to 10000"))
-    .addOption(text("salt", "32-byte hex salt (default: a random one, stored locally)"))
+    .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
+    .addOption(
+      text("probability", "Probability of success in basis points, 0 to 10000 (one, or one per application)"),
+    )
+    .addOption(
+      text("effort", "Research-months the work needs (default: as declared; one, or one per application)"),
+    )
+    .addOption(
+      text(
+        "stipend",
+        "Stipend the work needs, in the round's asset (default: as requested; one, or one per application)",
+      ),
+    )
+    .addOption(
+      text("salt", "32-byte hex salt for a single application (default: a random one, stored locally)"),
+    )
+    .addFlag({
+      name: "deriveSalt",
+      description: "Derive each salt from a signature of this wallet (recomputable on any device)",
+    })
     .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
     .setAction(action(rounds, "commitEstimate"))
     .build(),
   common(
-    task("estimate:reveal", "Trustee: reveals a committed estimate with its stored salt"),
+    task(
+      "estimate:reveal",
+      "Trustee: reveals committed estimates with their stored salts, in one transaction",
+    ),
     TRUSTEE + " with an unrevealed commitment",
   )
-    .addOption(text("application", "Application id"))
+    .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
     .addOption(text("saltFile", "Where salts are kept (default: .fef/estimate-salts.json)"))
     .setAction(action(rounds, "revealEstimate"))
     .build(),
@@ -181,13 +204,29 @@ export const fundTasks: TaskDefinition[] = [
     .addFlag({ name: "json", description: "Print only JSON" })
     .setAction(action(salts, "importSalts"))
     .build(),
-  common(task("round:finalize", "Finalizes an application, or every pending one of a round (anyone)"), FIRST)
-    .addOption(text("application", "Application id"))
-    .addOption(text("round", "Round id: finalize all its pending applications"))
-    .addOption(text("pageSize", "Applications read per page with --round (default 25)"))
+  common(
+    task(
+      "round:finalize",
+      "Finalizes estimated applications in batches, or every pending one of a round (anyone)",
+    ),
+    FIRST,
+  )
+    .addOption(text("application", "Application id, or a comma-separated list of one round's applications"))
+    .addOption(text("round", "Round id: finalize all its estimated, pending applications"))
+    .addOption(text("pageSize", "Applications read per page with --round (default 100)"))
     .setAction(action(rounds, "finalize"))
     .build(),
-  common(task("round:settle", "Settles a round whose applications are all finalized (anyone)"), FIRST)
+  common(
+    task("round:record", "Each trustee's record in a round: committed, revealed, missed, recused"),
+    FIRST,
+  )
+    .addOption(text("round", "Round id"))
+    .setAction(action(rounds, "record"))
+    .build(),
+  common(
+    task("round:settle", "Settles a round whose estimated applications are all finalized (anyone)"),
+    FIRST,
+  )
     .addOption(text("round", "Round id"))
     .setAction(action(rounds, "settle"))
     .build(),

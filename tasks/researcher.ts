@@ -95,6 +95,7 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
       contentHash,
       effortMonths: Number(effortMonths),
       stipendRequested,
+      deposit: round.applicationDeposit,
     }),
   );
   const submitted = fundEvent(fund, sent, "GrantRounds", "ApplicationSubmitted");

@@ -1,32 +1,39 @@
-// Trustee and keeper tasks of grant rounds: commit and reveal estimates, finalize, settle.
+// Trustee and keeper tasks of grant rounds: commit and reveal estimates (in batches), finalize (in
+// batches), settle, and every trustee's public record in a round.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { type Hex, zeroHash } from "viem";
+import { type Address, type Hex } from "viem";
 
 import {
-  commitEstimate as commitEstimateSteps,
-  finalizeApplication,
-  revealEstimate as revealEstimateSteps,
+  commitEstimates as commitEstimatesSteps,
+  finalizeApplications,
+  revealEstimates as revealEstimatesSteps,
   settleRound,
   topUpStipends,
 } from "@fef/sdk/actions/grants";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { readTrusteeRecords } from "@fef/sdk/lens";
 import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
+import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
 import { newSalt } from "@fef/sdk/seal";
+import { EstimateStatus } from "@fef/sdk/status";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
-import { optional, parseBps, parseBytes32, parseId, parseWhole } from "./lib/args.js";
+import { optional, parseAmount, parseBps, parseBytes32, parseId, parseList, parseWhole } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, type Wallet, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import { type RoundView, fundView, readApplication, readApplications, readRound } from "./lib/reads.js";
+import { type ApplicationView, type RoundView, fundView, readApplications, readRound } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
 import { send, withSalts } from "./lib/send.js";
 
 export interface CommitArgs extends CommonArgs {
   application?: string;
-  estimate?: string;
+  probability?: string;
+  effort?: string;
+  stipend?: string;
   salt?: string;
+  deriveSalt?: boolean;
   saltFile?: string;
 }
 
@@ -41,34 +48,63 @@ export interface FinalizeArgs extends CommonArgs {
   pageSize?: string;
 }
 
+export interface RecordArgs extends CommonArgs {
+  round?: string;
+}
+
 export interface SettleArgs extends CommonArgs {
   round?: string;
 }
 
-export interface EstimateSummary {
+export interface CommittedEstimate {
   applicationId: bigint;
-  roundId: bigint;
-  trustee: string;
-  estimateBps: number;
+  probabilityBps: number;
+  effortMonths: number;
+  stipend: bigint;
   salt: string;
   sealedEstimate: string;
+}
+
+export interface EstimateSummary {
+  roundId: bigint;
+  trustee: string;
+  estimates: CommittedEstimate[];
   saltFile: string;
-  transaction: string;
+  transactions: string[];
 }
 
-async function applicationId(fund: Fund, given: string | undefined): Promise<bigint> {
-  return parseId("application", given, (await fundView(fund)).applicationCount, "application");
+/** `--application 3` or `--application 3,4,5`: existing applications, all of one round. */
+async function applicationsOf(fund: Fund, given: string | undefined): Promise<ApplicationView[]> {
+  const count = (await fundView(fund)).applicationCount;
+  const ids = parseList("application", given);
+  if (ids.length === 0) fail("--application: give one application id or a comma-separated list");
+  for (const id of ids) parseId("application", id.toString(), count, "application");
+  const applications = await readApplications(fund, ids);
+  const roundId = applications[0]?.roundId;
+  const other = applications.find((a) => a.roundId !== roundId);
+  if (other !== undefined)
+    fail(`--application: #${other.id} is in round ${other.roundId}, not ${roundId}; a batch holds one round`);
+  return applications;
 }
 
-/** `trustee`'s sealed estimate for application `id` (zero when none) and whether it was revealed. */
-async function sealedEstimateOf(fund: Fund, id: bigint, trustee: Hex) {
-  const [sealedEstimate, revealed] = await fund.client.readContract({
+/** One value per application: a single value applies to all, a list gives each its own. */
+function perApplication(option: string, given: string | undefined, count: number): (string | undefined)[] {
+  const values = optional(given)
+    ?.split(",")
+    .map((v) => v.trim());
+  if (values === undefined) return Array.from({ length: count }, () => undefined);
+  if (values.length === 1) return Array.from({ length: count }, () => values[0]);
+  if (values.length !== count) fail(`--${option}: give one value, or one per application (${count})`);
+  return values;
+}
+
+async function estimateOf(fund: Fund, id: bigint, trustee: Address) {
+  return fund.client.readContract({
     address: fund.addresses.GrantRounds,
     abi: grantRoundsAbi,
-    functionName: "sealedEstimateOf",
+    functionName: "estimateOf",
     args: [id, trustee],
   });
-  return { sealedEstimate, revealed };
 }
 
 export async function commitEstimate(
@@ -76,57 +112,115 @@ export async function commitEstimate(
   hre: HardhatRuntimeEnvironment,
 ): Promise<EstimateSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const id = await applicationId(fund, args.application);
-  const estimateBps = Number(parseBps("estimate", args.estimate));
-  const salt = optional(args.salt) === undefined ? newSalt() : (parseBytes32("salt", args.salt) as Hex);
+  const applications = await applicationsOf(fund, args.application);
+  const first = applications[0];
+  if (first === undefined) fail("--application: nothing to commit");
+  const round = await readRound(fund, first.roundId, await chainTime(fund));
+  const probabilities = perApplication("probability", args.probability, applications.length);
+  const efforts = perApplication("effort", args.effort, applications.length);
+  const stipends = perApplication("stipend", args.stipend, applications.length);
+  if (optional(args.salt) !== undefined && applications.length > 1)
+    fail("--salt: only for a single application (or use --derive-salt)");
+  if (optional(args.salt) !== undefined && args.deriveSalt)
+    fail("Pass either --salt or --derive-salt, not both");
   const signer = await actingAccount(
     fund.wallets,
     args.from,
-    trusteeWho(fund, `has not committed an estimate for application ${id}`, async (address) =>
-      (await sealedEstimateOf(fund, id, address)).sealedEstimate === zeroHash
-        ? true
-        : `has already committed an estimate for application ${id}`,
-    ),
-  );
-  const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
-  // Sealed here, never by a call to the node: the estimate and the salt stay on this machine until the
-  // reveal. The builder stores the salt record before returning the step, so a crash after sending
-  // cannot lose it; nothing is committed on chain yet (checked above), so an older record for this
-  // application never landed and is replaced.
-  const { steps, record } = await withSalts(() =>
-    commitEstimateSteps(fund.client, fund.addresses, fileSaltStore(saltFile), {
-      chainId: Number(fund.chainId),
-      trustee: signer.account.address,
-      applicationId: id,
-      estimateBps,
-      salt,
+    trusteeWho(fund, `may still commit to every application given`, async (address) => {
+      for (const application of applications) {
+        if (application.researcher.toLowerCase() === address.toLowerCase())
+          return `is the researcher of application ${application.id} (recused)`;
+        const { status } = await estimateOf(fund, application.id, address);
+        if (status !== EstimateStatus.None)
+          return `has already committed an estimate for application ${application.id}`;
+      }
+      return true;
     }),
   );
-  const sent = await send(fund, signer, steps);
-  const { roundId } = await readApplication(fund, id);
+  const trustee = signer.account.address;
+  const chainId = Number(fund.chainId);
+  // One signature of this wallet gives the secret every derived salt of this trustee comes from.
+  const secret = args.deriveSalt
+    ? await walletSaltSecret((typed) => signer.signTypedData({ ...typed, account: signer.account }), {
+        chainId,
+        grantRounds: fund.addresses.GrantRounds,
+        trustee,
+      })
+    : undefined;
+  const estimates = await Promise.all(
+    applications.map(async (application, i) => {
+      // Effort and stipend default to the declared values: the most they can count for.
+      const effortMonths = Number(
+        efforts[i] === undefined ? application.effortMonths : parseWhole("effort", efforts[i], 0n, 1200n),
+      );
+      const stipend =
+        stipends[i] === undefined
+          ? application.stipendRequested
+          : parseAmount("stipend", stipends[i], round.stipendAsset.decimals, round.stipendAsset.symbol);
+      const salt: Hex = secret
+        ? deriveSaltFromSecret(secret, {
+            chainId,
+            grantRounds: fund.addresses.GrantRounds,
+            trustee,
+            applicationId: application.id,
+          })
+        : optional(args.salt) === undefined
+          ? newSalt()
+          : parseBytes32("salt", args.salt);
+      return {
+        applicationId: application.id,
+        probabilityBps: Number(parseBps("probability", probabilities[i])),
+        effortMonths,
+        stipend,
+        salt,
+      };
+    }),
+  );
+  const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
+  // Sealed here, never by a call to the node: the estimates and salts stay on this machine until the
+  // reveal. The builder stores the salt records before returning the steps, so a crash after sending
+  // cannot lose them; nothing is committed on chain yet (checked above), so an older record for one of
+  // these applications never landed and is replaced.
+  const { steps, records } = await withSalts(() =>
+    commitEstimatesSteps(fund.client, fund.addresses, fileSaltStore(saltFile), {
+      chainId,
+      trustee,
+      estimates,
+    }),
+  );
+  const transactions: string[] = [];
+  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
   const summary: EstimateSummary = {
-    applicationId: id,
-    roundId,
-    trustee: signer.account.address,
-    estimateBps,
-    salt,
-    sealedEstimate: record.sealedEstimate,
+    roundId: first.roundId,
+    trustee,
+    estimates: records.map((r) => ({
+      applicationId: r.applicationId,
+      probabilityBps: r.probabilityBps,
+      effortMonths: r.effortMonths,
+      stipend: r.stipend,
+      salt: r.salt,
+      sealedEstimate: r.sealedEstimate,
+    })),
     saltFile,
-    transaction: sent.transaction,
+    transactions,
   };
+  const ids = records.map((r) => r.applicationId).join(",");
   return emit(args.json, summary, () => [
-    `${signer.account.address} committed a hidden estimate of ${estimateBps} bps for application #${id} (round ${roundId})`,
-    `  salt ${salt}`,
-    `  kept in ${saltFile}; reveal in the reveal phase with: hardhat estimate:reveal --application ${id}`,
+    `${trustee} committed ${records.length} hidden estimate(s) in round ${first.roundId}:`,
+    ...records.map(
+      (r) =>
+        `  #${r.applicationId}: ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${formatAmount(r.stipend, round.stipendAsset)}`,
+    ),
+    `  salts kept in ${saltFile}${args.deriveSalt ? " (and derivable again from this wallet)" : ""}`,
+    `  reveal in the reveal phase with: hardhat estimate:reveal --application ${ids}`,
   ]);
 }
 
 export interface RevealSummary {
-  applicationId: bigint;
+  roundId: bigint;
   trustee: string;
-  estimateBps: number;
-  revealCount: bigint;
-  transaction: string;
+  revealed: { applicationId: bigint; probabilityBps: number; effortMonths: number; stipend: bigint }[];
+  transactions: string[];
 }
 
 export async function revealEstimate(
@@ -134,73 +228,85 @@ export async function revealEstimate(
   hre: HardhatRuntimeEnvironment,
 ): Promise<RevealSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const id = await applicationId(fund, args.application);
+  const applications = await applicationsOf(fund, args.application);
   const signer = await actingAccount(
     fund.wallets,
     args.from,
-    trusteeWho(
-      fund,
-      `committed an estimate for application ${id} and has not revealed it`,
-      async (address) => {
-        const { sealedEstimate, revealed } = await sealedEstimateOf(fund, id, address);
-        if (sealedEstimate === zeroHash) return `has not committed an estimate for application ${id}`;
-        return revealed ? `has already revealed the estimate for application ${id}` : true;
-      },
-    ),
+    trusteeWho(fund, `committed an unrevealed estimate for every application given`, async (address) => {
+      for (const application of applications) {
+        const { status } = await estimateOf(fund, application.id, address);
+        if (status === EstimateStatus.Revealed)
+          return `has already revealed the estimate for application ${application.id}`;
+        if (status !== EstimateStatus.Committed)
+          return `has no unrevealed estimate for application ${application.id}`;
+      }
+      return true;
+    }),
   );
-  const trusteeAddress = signer.account.address;
+  const trustee = signer.account.address;
   const saltFile = optional(args.saltFile) ?? defaultSaltFile(hre.config.paths.root);
   const store = fileSaltStore(saltFile);
-  const key = {
+  const keys = applications.map((application) => ({
     chainId: Number(fund.chainId),
     grantRounds: fund.addresses.GrantRounds,
-    trustee: trusteeAddress,
-    applicationId: id,
-  };
-  const stored = await withSalts(() => store.get(key));
-  if (stored === undefined) {
-    fail(
-      `No salt for application ${id} by ${trusteeAddress} on chain ${fund.chainId} in ${saltFile}: ` +
-        `an estimate can only be revealed with the salt it was committed with (estimate:commit prints and stores it; ` +
-        `the dashboard's export can be imported into this file with salts:import)`,
-    );
+    trustee,
+    applicationId: application.id,
+  }));
+  for (const key of keys) {
+    const stored = await withSalts(() => store.get(key));
+    if (stored === undefined) {
+      fail(
+        `No salt for application ${key.applicationId} by ${trustee} on chain ${fund.chainId} in ${saltFile}: ` +
+          `an estimate can only be revealed with the salt it was committed with (estimate:commit stores it; ` +
+          `the dashboard's export can be imported into this file with salts:import)`,
+      );
+    }
+    const onChain = (await estimateOf(fund, key.applicationId, trustee)).sealedEstimate;
+    if (onChain.toLowerCase() !== stored.sealedEstimate.toLowerCase()) {
+      fail(
+        `The salt stored in ${saltFile} for application ${key.applicationId} does not match ${trustee}'s sealed estimate on chain`,
+      );
+    }
   }
-  const onChain = (await sealedEstimateOf(fund, id, trusteeAddress)).sealedEstimate;
-  if (onChain.toLowerCase() !== stored.sealedEstimate.toLowerCase()) {
-    fail(
-      `The salt stored in ${saltFile} for application ${id} does not match ${trusteeAddress}'s sealed estimate on chain`,
-    );
-  }
-  const { steps } = await withSalts(() => revealEstimateSteps(store, key));
-  const sent = await send(fund, signer, steps);
-  const application = await readApplication(fund, id);
-  const revealCount = BigInt(application.revealCount);
+  const { steps, records } = await withSalts(() => revealEstimatesSteps(store, keys));
+  const transactions: string[] = [];
+  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
+  const roundId = applications[0]?.roundId ?? 0n;
   const summary: RevealSummary = {
-    applicationId: id,
-    trustee: trusteeAddress,
-    estimateBps: stored.estimateBps,
-    revealCount,
-    transaction: sent.transaction,
+    roundId,
+    trustee,
+    revealed: records.map((r) => ({
+      applicationId: r.applicationId,
+      probabilityBps: r.probabilityBps,
+      effortMonths: r.effortMonths,
+      stipend: r.stipend,
+    })),
+    transactions,
   };
   return emit(args.json, summary, () => [
-    `${trusteeAddress} revealed an estimate of ${stored.estimateBps} bps for application #${id}`,
-    `  ${revealCount} estimate(s) revealed so far`,
+    `${trustee} revealed ${records.length} estimate(s) in round ${roundId}:`,
+    ...records.map(
+      (r) => `  #${r.applicationId}: ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${r.stipend}`,
+    ),
   ]);
 }
 
 export interface FinalizedApplication {
   applicationId: bigint;
   funded: boolean;
-  medianEstimateBps: bigint;
-  revealCount: bigint;
+  medianProbabilityBps: bigint;
+  medianEffortMonths: bigint;
+  medianStipend: bigint;
+  committedCount: bigint;
+  revealedCount: bigint;
   weight: bigint;
-  transaction: string;
 }
 
 export interface FinalizeSummary {
   roundId: bigint;
   finalized: FinalizedApplication[];
-  /** applications of the round still pending after this run */
+  transactions: string[];
+  /** estimated applications of the round still pending after this run */
   pending: bigint;
 }
 
@@ -215,79 +321,121 @@ function requireRevealsOver(round: RoundView, now: bigint, option: string): void
   }
 }
 
-async function finalizeOne(fund: Fund, signer: Wallet, id: bigint): Promise<FinalizedApplication> {
-  const sent = await send(fund, signer, finalizeApplication(fund.addresses, id));
-  const application = await readApplication(fund, id);
-  return {
-    applicationId: id,
-    funded: application.statusName === "Funded",
-    medianEstimateBps: BigInt(application.medianEstimateBps),
-    revealCount: BigInt(application.revealCount),
-    weight: application.weight,
-    transaction: sent.transaction,
-  };
+async function finalizeAll(
+  fund: Fund,
+  signer: Wallet,
+  roundId: bigint,
+  ids: readonly bigint[],
+  json: boolean,
+): Promise<FinalizeSummary> {
+  const transactions: string[] = [];
+  if (ids.length > 0)
+    for (const batch of finalizeApplications(fund.addresses, ids))
+      transactions.push((await send(fund, signer, [batch])).transaction);
+  const finalized = (await readApplications(fund, ids)).map((a) => ({
+    applicationId: a.id,
+    funded: a.statusName === "Funded",
+    medianProbabilityBps: BigInt(a.medianProbabilityBps),
+    medianEffortMonths: BigInt(a.medianEffortMonths),
+    medianStipend: a.medianStipend,
+    committedCount: BigInt(a.committedCount),
+    revealedCount: BigInt(a.revealedCount),
+    weight: a.weight,
+  }));
+  const after = await readRound(fund, roundId, await chainTime(fund));
+  return report(json, { roundId, finalized, transactions, pending: after.estimated - after.finalized });
 }
 
 export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironment): Promise<FinalizeSummary> {
   const fund = await connectFund(hre, args.deployment);
   const byApplication = optional(args.application) !== undefined;
   const byRound = optional(args.round) !== undefined;
-  if (byApplication === byRound) fail("Pass either --application <id> or --round <id> (not both)");
+  if (byApplication === byRound) fail("Pass either --application <id[,id…]> or --round <id> (not both)");
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const now = await chainTime(fund);
   if (byApplication) {
-    const id = await applicationId(fund, args.application);
-    const application = await readApplication(fund, id);
-    const status = application.statusName;
-    if (status !== "Pending") fail(`--application: application ${id} is already finalized (${status})`);
-    requireRevealsOver(await readRound(fund, application.roundId, now), now, "application");
-    const done = await finalizeOne(fund, signer, id);
-    const round = await readRound(fund, application.roundId, now);
-    return report(args.json, {
-      roundId: application.roundId,
-      finalized: [done],
-      pending: round.applications - round.finalized,
-    });
+    const applications = await applicationsOf(fund, args.application);
+    for (const application of applications) {
+      if (!application.estimated)
+        fail(`--application: no trustee estimated application ${application.id}; it needs no finalization`);
+      if (application.statusName !== "Pending")
+        fail(`--application: application ${application.id} is already finalized (${application.statusName})`);
+    }
+    const roundId = applications[0]?.roundId ?? 0n;
+    requireRevealsOver(await readRound(fund, roundId, now), now, "application");
+    return finalizeAll(
+      fund,
+      signer,
+      roundId,
+      applications.map((a) => a.id),
+      args.json,
+    );
   }
   const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
   const pageSize =
-    optional(args.pageSize) === undefined ? 25 : Number(parseWhole("page-size", args.pageSize, 1n, 500n));
+    optional(args.pageSize) === undefined ? 100 : Number(parseWhole("page-size", args.pageSize, 1n, 100n));
   const round = await readRound(fund, roundId, now);
   requireRevealsOver(round, now, "round");
-  // The round's applications, from their submission events (the contracts keep no per-round list).
-  const submitted = await fund.client.getContractEvents({
+  // The round's estimated applications, from the batched-commit events (the contracts keep no
+  // per-round list); the ones nobody estimated need nothing.
+  const commits = await fund.client.getContractEvents({
     address: fund.addresses.GrantRounds,
     abi: grantRoundsAbi,
-    eventName: "ApplicationSubmitted",
+    eventName: "EstimatesCommitted",
     args: { roundId },
     fromBlock: 0n,
     strict: true,
   });
-  const ids = submitted.map((event) => event.args.applicationId);
-  const finalized: FinalizedApplication[] = [];
-  for (let start = 0; start < ids.length; start += pageSize) {
-    const page = await readApplications(fund, ids.slice(start, start + pageSize));
-    for (const application of page) {
-      if (application.statusName === "Pending")
-        finalized.push(await finalizeOne(fund, signer, application.id));
-    }
+  const estimated = [...new Set(commits.flatMap((event) => event.args.applicationIds))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const pending: bigint[] = [];
+  for (let start = 0; start < estimated.length; start += pageSize) {
+    const page = await readApplications(fund, estimated.slice(start, start + pageSize));
+    for (const application of page) if (application.statusName === "Pending") pending.push(application.id);
   }
-  const after = await readRound(fund, roundId, await chainTime(fund));
-  return report(args.json, { roundId, finalized, pending: after.applications - after.finalized });
+  return finalizeAll(fund, signer, roundId, pending, args.json);
 }
 
 function report(json: boolean, summary: FinalizeSummary): FinalizeSummary {
   return emit(json, summary, () => [
     summary.finalized.length === 0
-      ? `Round ${summary.roundId}: no pending applications to finalize`
-      : `Round ${summary.roundId}: finalized ${summary.finalized.length} application(s)`,
+      ? `Round ${summary.roundId}: no estimated application left to finalize`
+      : `Round ${summary.roundId}: finalized ${summary.finalized.length} application(s) in ${summary.transactions.length} transaction(s)`,
     ...summary.finalized.map(
       (done) =>
-        `  #${done.applicationId}: ${done.funded ? "funded" : "not funded"} — median ${done.medianEstimateBps} bps from ${done.revealCount} estimate(s), weight ${done.weight}`,
+        `  #${done.applicationId}: ${done.funded ? "funded" : "not funded"} — medians ${done.medianProbabilityBps} bps × ${done.medianEffortMonths} months, ` +
+        `stipend ${done.medianStipend}, from ${done.revealedCount} of ${done.committedCount} sealed estimate(s); weight ${done.weight}`,
     ),
     summary.pending === 0n
-      ? `  every application is finalized: hardhat round:settle --round ${summary.roundId}`
-      : `  ${summary.pending} application(s) still pending`,
+      ? `  every estimated application is finalized: hardhat round:settle --round ${summary.roundId}`
+      : `  ${summary.pending} estimated application(s) still pending`,
+  ]);
+}
+
+export interface TrusteeRecordSummary {
+  trustee: string;
+  committed: bigint;
+  revealed: bigint;
+  missed: bigint;
+  recused: bigint;
+}
+
+/** Every current trustee's public record in a round: committed, revealed, missed, recused. */
+export async function record(
+  args: RecordArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<{ roundId: bigint; records: TrusteeRecordSummary[] }> {
+  const fund = await connectFund(hre, args.deployment);
+  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
+  const rows = await readTrusteeRecords(fund.client, fund.addresses.FundLens, roundId);
+  const records = rows.map((row) => ({ trustee: row.trustee, ...row.record }));
+  return emit(args.json, { roundId, records }, () => [
+    `Round ${roundId}: each trustee's record (missed counts once the reveal phase is over)`,
+    ...records.map(
+      (r) =>
+        `  ${r.trustee}: committed ${r.committed}, revealed ${r.revealed}, missed ${r.missed}, recused ${r.recused}`,
+    ),
   ]);
 }
 
@@ -308,9 +456,9 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
     fail(`--round: round ${roundId} was already settled at ${isoTime(round.settledAt)}`);
   if (round.phase === "closed")
     fail(`--round: round ${roundId} was closed by the council; it cannot be settled`);
-  if (round.finalized < round.applications) {
+  if (round.finalized < round.estimated) {
     fail(
-      `--round: ${round.applications - round.finalized} of the ${round.applications} applications of round ${roundId} ` +
+      `--round: ${round.estimated - round.finalized} of the ${round.estimated} estimated applications of round ${roundId} ` +
         `are not finalized yet; run hardhat round:finalize --round ${roundId}`,
     );
   }

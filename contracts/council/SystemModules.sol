@@ -93,14 +93,18 @@ abstract contract SystemModules is TrusteeMembership {
 
         if (module == Module.ReturnsRegistry) return;
         // Only the Fund's own ledger and pool are called, to change their role members.
-        bytes32 poolRole = module == Module.GrantRounds ? _STIPEND_ROLE : _DEPOSITOR_ROLE;
+        // Both modules deposit into the pool (offerings their raises, grant rounds the forfeited
+        // application deposits); grant rounds also reserve and pay stipends.
+        bool grants = module == Module.GrantRounds;
         IAccessControl shares = IAccessControl(_system.shares);
         IAccessControl pool = IAccessControl(_system.capitalPool);
         shares.grantRole(_MINTER_ROLE, newModule);
-        pool.grantRole(poolRole, newModule);
+        pool.grantRole(_DEPOSITOR_ROLE, newModule);
+        if (grants) pool.grantRole(_STIPEND_ROLE, newModule);
         if (migration.retireOld) {
             shares.revokeRole(_MINTER_ROLE, oldModule);
-            pool.revokeRole(poolRole, oldModule);
+            pool.revokeRole(_DEPOSITOR_ROLE, oldModule);
+            if (grants) pool.revokeRole(_STIPEND_ROLE, oldModule);
         }
     }
 

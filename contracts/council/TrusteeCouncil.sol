@@ -9,6 +9,7 @@ import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {IOfferings} from "../interfaces/IOfferings.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {TextBounds} from "../libraries/TextBounds.sol";
 import {SystemModules} from "./SystemModules.sol";
 
 /// @title TrusteeCouncil
@@ -267,6 +268,7 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         if (!_isBound()) revert CouncilNotBound();
         if (!_argsShapeOk(kind, args)) revert CouncilInvalidArgs(kind);
         if (kind == ActionKind.RegisterTechnique) _checkTechnique(args);
+        else if (kind == ActionKind.OpenRound) _checkRound(args);
         else if (kind == ActionKind.AnnounceMigration) {
             (Module module, address newModule, ) = abi.decode(args, (Module, address, bool));
             _requireCanAnnounce(module, newModule);
@@ -289,8 +291,8 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
             kind == ActionKind.CloseOffering ||
             kind == ActionKind.RetireTechnique
         ) return length == 32;
-        // RoundParams: eight static words; OfferingParams: seven.
-        if (kind == ActionKind.OpenRound) return length == 8 * 32;
+        // RoundParams: nine static words; OfferingParams: seven.
+        if (kind == ActionKind.OpenRound) return length == 9 * 32;
         if (kind == ActionKind.OpenOffering) return length == 7 * 32;
         if (kind == ActionKind.DisputeReport || kind == ActionKind.ResolveDispute) return length == 3 * 32;
         // (asset, to, amount): a non-zero recipient and amount.
@@ -322,13 +324,36 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
     function _checkTechnique(bytes calldata args) private view {
         (string memory title, string memory uri, bytes32 contentHash, uint256[] memory applicationIds) = abi
             .decode(args, (string, string, bytes32, uint256[]));
-        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == bytes32(0)) {
+        if (
+            bytes(title).length == 0 ||
+            bytes(title).length > TextBounds.MAX_NAME_LENGTH ||
+            bytes(uri).length == 0 ||
+            bytes(uri).length > TextBounds.MAX_URI_LENGTH ||
+            contentHash == bytes32(0) ||
+            applicationIds.length > TextBounds.MAX_APPLICATIONS_PER_TECHNIQUE
+        ) {
             revert CouncilInvalidArgs(ActionKind.RegisterTechnique);
         }
         uint256 known = IGrantRounds(_system.grantRounds).applicationCount();
         for (uint256 i; i < applicationIds.length; ++i) {
             uint256 id = applicationIds[i];
             if (id == 0 || id > known) revert CouncilUnknownApplication(id);
+        }
+    }
+
+    /// @dev A round the current grant-rounds module would open now: ordered deadlines in the future,
+    /// a share pool, vesting, stipend budget and application deposit within its bounds, a known
+    /// stipend asset (its `roundParamsValid`). Each word must fit its field's type first.
+    function _checkRound(bytes calldata args) private view {
+        // RoundParams: uint128, uint64 ×3, uint64 ×2, address, uint128, uint128.
+        uint8[9] memory bits = [128, 64, 64, 64, 64, 64, 160, 128, 128];
+        for (uint256 i; i < 9; ++i) {
+            if (uint256(bytes32(args[i * 32:(i + 1) * 32])) >> bits[i] != 0)
+                revert CouncilInvalidArgs(ActionKind.OpenRound);
+        }
+        IGrantRounds.RoundParams memory params = abi.decode(args, (IGrantRounds.RoundParams));
+        if (!IGrantRounds(_system.grantRounds).roundParamsValid(params)) {
+            revert CouncilInvalidArgs(ActionKind.OpenRound);
         }
     }
 

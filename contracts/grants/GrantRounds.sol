@@ -8,13 +8,12 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {Asset} from "../libraries/Asset.sol";
-import {RevealBook} from "../libraries/RevealBook.sol";
 import {GrantEstimates} from "./GrantEstimates.sol";
 import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 
 /// @title GrantRounds
-/// @notice Research grants weighted by the trustees' estimated probability of success: apply,
-/// commit and reveal estimates, finalize, settle, then vest and claim shares and stipends.
+/// @notice Research grants weighted by the trustees' assessed probability of success and effort:
+/// apply, commit and reveal estimates, finalize, settle, then vest and claim shares and stipends.
 /// @dev Built from parts: `GrantRoundsBase` (storage and shared rules), `GrantEstimates`
 /// (commit–reveal and finalize); this contract adds the council's actions, applications,
 /// settlement, claims and the round and application views. Rules beyond the interface:
@@ -28,6 +27,11 @@ import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 /// - Pause (of the share ledger) stops opening and settling rounds — new awards — and share
 ///   claims (minting); stipend claims keep working (they were earned).
 /// - A grant can be cancelled only after its round settled; close the round to stop it before.
+/// - Deposits (spam defence): an application pays the round's deposit in ETH. It is refundable
+///   (pulled by the researcher) once a trustee revealed an estimate for it, or if the round is
+///   closed; at settlement the deposits of the applications nobody estimated — `applicationCount −
+///   estimatedCount` of them, O(1) — go to the capital pool, so junk costs its sender the deposit
+///   and the defenders nothing: it needs no transaction, not even to be finalized.
 /// - Gas: claims are O(1) in applications and rounds (see `GrantEstimates` for estimates).
 contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     using Asset for address;
@@ -46,21 +50,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function openRound(RoundParams calldata params) external onlyCouncil returns (uint256 roundId) {
         if (_shares.paused()) revert GrantRoundsPaused();
-        if (
-            params.sharePool == 0 ||
-            block.timestamp >= params.applicationDeadline ||
-            params.applicationDeadline >= params.commitDeadline ||
-            params.commitDeadline >= params.revealDeadline ||
-            params.vestingDuration == 0 ||
-            params.vestingDuration > MAX_VESTING_SECONDS ||
-            params.vestingCliff > params.vestingDuration ||
-            params.stipendBudget > MAX_STIPEND_BUDGET
-        ) revert GrantRoundsInvalidParams();
-        if (
-            params.stipendBudget != 0 &&
-            !params.stipendAsset.isEth() &&
-            !_shares.isReturnsAsset(params.stipendAsset)
-        ) revert GrantRoundsInvalidParams();
+        if (!roundParamsValid(params)) revert GrantRoundsInvalidParams();
 
         roundId = ++_roundCount;
         RoundData storage stored = _rounds[roundId];
@@ -74,7 +64,28 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         stored.vestingDuration = uint40(params.vestingDuration);
         stored.stipendAsset = params.stipendAsset;
         stored.stipendBudget = params.stipendBudget;
+        // ≤ MAX_APPLICATION_DEPOSIT = type(uint96).max, checked above.
+        stored.applicationDeposit = uint96(params.applicationDeposit);
         emit RoundOpened(roundId, params);
+    }
+
+    /// @inheritdoc IGrantRounds
+    function roundParamsValid(RoundParams calldata params) public view returns (bool) {
+        if (
+            params.sharePool == 0 ||
+            block.timestamp >= params.applicationDeadline ||
+            params.applicationDeadline >= params.commitDeadline ||
+            params.commitDeadline >= params.revealDeadline ||
+            params.vestingDuration == 0 ||
+            params.vestingDuration > MAX_VESTING_SECONDS ||
+            params.vestingCliff > params.vestingDuration ||
+            params.stipendBudget > MAX_STIPEND_BUDGET ||
+            params.applicationDeposit > MAX_APPLICATION_DEPOSIT
+        ) return false;
+        return
+            params.stipendBudget == 0 ||
+            params.stipendAsset.isEth() ||
+            _shares.isReturnsAsset(params.stipendAsset);
     }
 
     /// @inheritdoc IGrantRounds
@@ -100,7 +111,8 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         uint256 stipendReleased = stipendTotal - _vested(stipendTotal, stored, block.timestamp);
 
         app.status = ApplicationStatus.Cancelled;
-        app.cancelledAt = uint64(block.timestamp);
+        // Timestamps fit 40 bits until the year 36812.
+        app.cancelledAt = uint40(block.timestamp);
         // Stipend awards depend on the reserve: once a cancellation released part of it, a top-up
         // could no longer be shared out exactly, so the round's stipends are fixed from now on.
         stored.grantCancelled = true;
@@ -117,34 +129,26 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         bytes32 contentHash,
         uint32 effortMonths,
         uint128 stipendRequested
-    ) external returns (uint256 applicationId) {
+    ) external payable returns (uint256 applicationId) {
         RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
-        uint64 deadline = stored.applicationDeadline;
-        if (block.timestamp > deadline)
-            revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
-        if (
-            bytes(uri).length == 0 ||
-            contentHash == bytes32(0) ||
-            effortMonths == 0 ||
-            effortMonths > MAX_EFFORT_MONTHS ||
-            stipendRequested > stored.stipendBudget
-        ) revert GrantRoundsInvalidApplication();
+        _checkApplication(roundId, stored, bytes(uri).length, contentHash, effortMonths, stipendRequested);
 
         applicationId = ++_applicationCount;
         ++stored.applicationCount;
         ApplicationData storage app = _applications[applicationId];
         app.researcher = msg.sender;
-        // effortMonths ≤ MAX_EFFORT_MONTHS = 1200 fits uint16; round ids never reach 2^64.
-        app.effortMonths = uint16(effortMonths);
+        // Round ids never reach 2^48; effortMonths ≤ MAX_EFFORT_MONTHS = 1200 fits uint16.
+        app.roundId = uint48(roundId);
         app.status = ApplicationStatus.Pending;
-        app.roundId = uint64(roundId);
+        app.effortMonths = uint16(effortMonths);
+        app.booked = true;
         if (stipendRequested != 0) {
             app.requestsStipend = true;
-            app.stipendRequested = stipendRequested;
+            // ≤ stipendBudget ≤ MAX_STIPEND_BUDGET = type(uint96).max.
+            app.stipendRequested = uint96(stipendRequested);
             app.stipendBooked = true;
         }
-        app.revealBook = RevealBook.EMPTY;
         app.contentHash = contentHash;
         app.uri = uri;
         emit ApplicationSubmitted(
@@ -156,6 +160,24 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
             effortMonths,
             stipendRequested
         );
+        if (_council.isTrustee(msg.sender)) {
+            ++_tallies[roundId][msg.sender].recused;
+            emit TrusteeRecused(applicationId, roundId, msg.sender);
+        }
+    }
+
+    /// @inheritdoc IGrantRounds
+    function refundDeposit(uint256 applicationId) external nonReentrant returns (uint256 amount) {
+        ApplicationData storage app = _application(applicationId);
+        RoundData storage stored = _rounds[app.roundId];
+        amount = stored.applicationDeposit;
+        if (amount == 0 || app.depositRefunded || !(app.estimated || stored.status == RoundStatus.Closed)) {
+            revert GrantRoundsNoDepositToRefund(applicationId);
+        }
+        address researcher = app.researcher;
+        app.depositRefunded = true;
+        emit DepositRefunded(applicationId, researcher, amount);
+        Asset.ETH.pay(researcher, amount);
     }
 
     /// @inheritdoc IGrantRounds
@@ -176,8 +198,8 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         uint256 vested = _vested(_stipendAward(app, stored), stored, _vestingStop(app));
         amount = vested - app.stipendClaimed;
         if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
-        // vested ≤ stipend award ≤ request, a uint128.
-        app.stipendClaimed = uint128(vested);
+        // vested ≤ stipend award ≤ assessed stipend, a uint96.
+        app.stipendClaimed = uint96(vested);
         address asset = stored.stipendAsset;
         emit StipendClaimed(applicationId, msg.sender, asset, amount);
         _pool.payStipend(asset, msg.sender, amount);
@@ -190,20 +212,25 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
         _requirePhase(roundId, stored.revealDeadline, type(uint64).max);
-        if (stored.finalizedCount != stored.applicationCount) {
-            revert GrantRoundsNotAllFinalized(roundId, stored.finalizedCount, stored.applicationCount);
+        uint256 estimated = stored.estimatedCount;
+        if (stored.finalizedCount != estimated) {
+            revert GrantRoundsNotAllFinalized(roundId, stored.finalizedCount, estimated);
         }
         if (_shares.paused()) revert GrantRoundsPaused();
 
         address asset = stored.stipendAsset;
         uint256 reserved = _stipendsToReserve(stored, 0);
+        uint256 unestimated = stored.applicationCount - estimated;
+        uint256 forfeited = unestimated * stored.applicationDeposit;
 
         stored.status = RoundStatus.Settled;
         stored.settledAt = uint40(block.timestamp);
         // reserved ≤ stipendBudget, a uint128.
         stored.stipendReserved = uint128(reserved);
         emit RoundSettled(roundId, stored.totalWeight, stored.fundedCount, reserved);
+        if (forfeited != 0) emit DepositsForfeited(roundId, unestimated, forfeited);
         if (reserved != 0) _pool.reserveStipends(asset, reserved);
+        if (forfeited != 0) _pool.depositCapital{value: forfeited}(Asset.ETH, forfeited, 0);
     }
 
     /// @inheritdoc IGrantRounds
@@ -244,50 +271,57 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IGrantRounds
-    function round(uint256 roundId) external view returns (Round memory) {
+    function round(uint256 roundId) external view returns (Round memory view_) {
         RoundData storage stored = _round(roundId);
-        return
-            Round({
-                params: RoundParams({
-                    sharePool: stored.sharePool,
-                    applicationDeadline: stored.applicationDeadline,
-                    commitDeadline: stored.commitDeadline,
-                    revealDeadline: stored.revealDeadline,
-                    vestingCliff: stored.vestingCliff,
-                    vestingDuration: stored.vestingDuration,
-                    stipendAsset: stored.stipendAsset,
-                    stipendBudget: stored.stipendBudget
-                }),
-                status: stored.status,
-                settledAt: stored.settledAt,
-                applicationCount: stored.applicationCount,
-                finalizedCount: stored.finalizedCount,
-                fundedCount: stored.fundedCount,
-                totalWeight: stored.totalWeight,
-                fundedStipendTotal: stored.fundedStipendTotal,
-                stipendReserved: stored.stipendReserved
-            });
+        RoundParams memory params = view_.params;
+        params.sharePool = stored.sharePool;
+        params.applicationDeadline = stored.applicationDeadline;
+        params.commitDeadline = stored.commitDeadline;
+        params.revealDeadline = stored.revealDeadline;
+        params.vestingCliff = stored.vestingCliff;
+        params.vestingDuration = stored.vestingDuration;
+        params.stipendAsset = stored.stipendAsset;
+        params.stipendBudget = stored.stipendBudget;
+        params.applicationDeposit = stored.applicationDeposit;
+        view_.status = stored.status;
+        view_.settledAt = stored.settledAt;
+        view_.applicationCount = stored.applicationCount;
+        view_.estimatedCount = stored.estimatedCount;
+        view_.finalizedCount = stored.finalizedCount;
+        view_.fundedCount = stored.fundedCount;
+        view_.totalWeight = stored.totalWeight;
+        view_.fundedStipendTotal = stored.fundedStipendTotal;
+        view_.stipendReserved = stored.stipendReserved;
     }
 
     /// @inheritdoc IGrantRounds
-    function application(uint256 applicationId) external view returns (Application memory) {
+    /// @dev A pending application that nobody estimated reads as Unfunded once its round's reveal
+    /// phase is over: it can no longer be estimated, so it is unfunded without a transaction.
+    function application(uint256 applicationId) external view returns (Application memory view_) {
         ApplicationData storage app = _application(applicationId);
-        return
-            Application({
-                roundId: app.roundId,
-                researcher: app.researcher,
-                effortMonths: app.effortMonths,
-                medianEstimateBps: app.medianEstimateBps,
-                revealCount: app.revealCount,
-                status: app.status,
-                stipendRequested: app.stipendRequested,
-                cancelledAt: app.cancelledAt,
-                contentHash: app.contentHash,
-                weight: app.weight,
-                sharesClaimed: app.sharesClaimed,
-                stipendClaimed: app.stipendClaimed,
-                uri: app.uri
-            });
+        view_.roundId = app.roundId;
+        view_.researcher = app.researcher;
+        view_.status = app.status;
+        if (
+            view_.status == ApplicationStatus.Pending &&
+            !app.estimated &&
+            block.timestamp > _rounds[view_.roundId].revealDeadline
+        ) view_.status = ApplicationStatus.Unfunded;
+        view_.effortMonths = app.effortMonths;
+        view_.stipendRequested = app.stipendRequested;
+        view_.estimated = app.estimated;
+        view_.depositRefunded = app.depositRefunded;
+        view_.committedCount = app.committedCount;
+        view_.revealedCount = app.revealedCount;
+        view_.medianProbabilityBps = app.medianProbabilityBps;
+        view_.medianEffortMonths = app.medianEffortMonths;
+        view_.medianStipend = app.medianStipend;
+        view_.cancelledAt = app.cancelledAt;
+        view_.contentHash = app.contentHash;
+        view_.weight = app.weight;
+        view_.sharesClaimed = app.sharesClaimed;
+        view_.stipendClaimed = app.stipendClaimed;
+        view_.uri = app.uri;
     }
 
     /// @inheritdoc IGrantRounds
@@ -322,6 +356,30 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// @dev The checks of `submitApplication`: phase, URI length, hash, effort, stipend and deposit.
+    function _checkApplication(
+        uint256 roundId,
+        RoundData storage stored,
+        uint256 uriLength,
+        bytes32 contentHash,
+        uint32 effortMonths,
+        uint128 stipendRequested
+    ) private view {
+        uint64 deadline = stored.applicationDeadline;
+        if (block.timestamp > deadline)
+            revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
+        if (uriLength == 0 || uriLength > MAX_URI_LENGTH)
+            revert GrantRoundsInvalidUri(uriLength, MAX_URI_LENGTH);
+        if (
+            contentHash == bytes32(0) ||
+            effortMonths == 0 ||
+            effortMonths > MAX_EFFORT_MONTHS ||
+            (stipendRequested != 0 && stipendRequested > stored.stipendBudget)
+        ) revert GrantRoundsInvalidApplication();
+        uint256 deposit = stored.applicationDeposit;
+        if (msg.value != deposit) revert GrantRoundsWrongDeposit(deposit, msg.value);
+    }
 
     /// @dev The caller's funded (or cancelled) application and its round.
     function _claimant(

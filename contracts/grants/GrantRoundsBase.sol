@@ -6,6 +6,7 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {GrantMath} from "../libraries/GrantMath.sol";
+import {TextBounds} from "../libraries/TextBounds.sol";
 import {Vesting} from "../libraries/Vesting.sol";
 
 /// @title GrantRoundsBase
@@ -14,69 +15,89 @@ import {Vesting} from "../libraries/Vesting.sol";
 /// @dev State is `internal` so that the parts (`GrantEstimates`, `GrantRounds`) read and write the
 /// same packed slots directly: splitting the contract must not add a call or a slot to a hot path.
 abstract contract GrantRoundsBase is IGrantRounds {
-    /// @notice Most research-months an application may state.
+    /// @notice Most research-months an application may declare.
     uint32 public constant MAX_EFFORT_MONTHS = 1200;
-    /// @notice An estimate is a probability in basis points, 0 .. 10,000.
-    uint16 public constant MAX_ESTIMATE_BPS = 10_000;
-    /// @notice Largest stipend budget a round may have (2^96 − 1 units: 7.9e10 ETH), so a round's
-    /// stipend totals fit the packed storage.
+    /// @notice A probability is in basis points, 0 .. 10,000.
+    uint16 public constant MAX_PROBABILITY_BPS = 10_000;
+    /// @notice Largest stipend budget a round may have (2^96 − 1 units: 7.9e10 ETH), so stipend
+    /// requests, assessments and claims fit the packed storage.
     uint256 public constant MAX_STIPEND_BUDGET = type(uint96).max;
+    /// @notice Largest application deposit a round may ask (2^96 − 1 wei).
+    uint256 public constant MAX_APPLICATION_DEPOSIT = type(uint96).max;
     /// @notice Longest vesting cliff or duration, in seconds (40 bits: beyond 34,000 years).
     uint256 public constant MAX_VESTING_SECONDS = type(uint40).max;
+    /// @notice Longest proposal URI, in bytes (keeps every read of applications bounded).
+    uint256 public constant MAX_URI_LENGTH = TextBounds.MAX_URI_LENGTH;
+    /// @notice Most applications per batched commit, reveal or finalize.
+    uint256 public constant MAX_BATCH = 50;
 
-    /// @dev Laid out for the hot paths. Share claims touch slots 0 and 1; stipend claims slots 0–3.
-    /// Finalize reads slots 0, 1 and 4 (the packed reveal book) and, for a stipend request, 2 and 3.
-    /// Submitting an application creates slots 3 (`stipendBooked`, when a stipend is requested) and
-    /// 4 (`RevealBook.EMPTY`), so reveals and finalize only ever update non-zero slots: the applicant,
-    /// not a trustee or the finalizer, pays for the application's storage. weight ≤ 10,000 × 1,200
-    /// fits uint32; stipendRequestedBefore ≤ the round's fundedStipendTotal, which fits uint128
-    /// (see RoundData).
+    /// @dev Laid out for the hot paths. Commit reads slot 0; reveal reads slot 0 (and 2 for a stipend
+    /// request); finalize reads slot 0 (and 2) and writes slots 0, 1 (and 2, 3); share claims touch
+    /// slots 0 and 1; stipend claims slots 0–3. The researcher's submission creates every slot that
+    /// is later updated (`booked`, `stipendBooked`), so trustees and finalizers only ever update
+    /// non-zero slots. Bounds: roundId < 2^48; weight ≤ 10,000 × 1,200 < 2^32; stipend requests,
+    /// assessments and claims ≤ MAX_STIPEND_BUDGET < 2^96; stipendBefore < the round's
+    /// fundedStipendTotal < 2^128 (see RoundData); cancelledAt is a timestamp (40 bits).
     // The layout is deliberate (slots by access pattern, above), not the tightest possible packing.
     // solhint-disable-next-line gas-struct-packing
     struct ApplicationData {
         address researcher;
+        uint48 roundId;
         ApplicationStatus status;
         uint16 effortMonths;
-        uint16 medianEstimateBps;
-        uint8 revealCount;
-        uint32 weight;
         bool requestsStipend;
-        uint64 roundId;
-        uint64 cancelledAt;
+        bool estimated;
+        bool depositRefunded;
+        uint16 medianProbabilityBps;
+        uint16 medianEffortMonths;
+        uint32 weight;
+        uint40 cancelledAt;
+        uint8 committedCount;
+        uint8 revealedCount;
+        bool booked; // never read: makes slot 1 non-zero from submission (see above)
         uint128 sharesClaimed;
-        uint128 stipendRequested;
-        uint128 stipendClaimed;
-        uint128 stipendRequestedBefore;
+        uint96 stipendRequested;
+        uint128 stipendBefore;
+        uint96 medianStipend;
+        uint96 stipendClaimed;
         bool stipendBooked; // never read: makes slot 3 non-zero from submission (see above)
-        uint256 revealBook;
         bytes32 contentHash;
         string uri;
     }
 
-    /// @dev A round, packed for the hot paths: the phase checks read slot 0, finalize writes
-    /// slot 1 only, a share claim reads slots 1 and 2. A round counts as settled once `settledAt != 0`.
-    /// Bounds: totalWeight < 2^32 applications × 2^24 per weight fits uint64; fundedStipendTotal <
-    /// 2^32 applications × MAX_STIPEND_BUDGET (2^96) fits uint128; stipendReserved ≤ budget; the
-    /// vesting times are checked ≤ MAX_VESTING_SECONDS (40 bits) at opening and settledAt is a
-    /// timestamp (40 bits last until the year 36812).
+    /// @dev A round, packed for the hot paths: phase checks and applying use slot 0, commits and
+    /// finalize write slot 1, finalize slot 2, share claims read slots 2 and 3. Settled once
+    /// `settledAt != 0`. Bounds: totalWeight < 2^32 applications × 2^24 per weight fits uint64;
+    /// fundedStipendTotal < 2^32 applications × 2^96 fits uint128; stipendReserved ≤ budget; the
+    /// vesting times are checked ≤ MAX_VESTING_SECONDS at opening; settledAt is a timestamp.
+    // solhint-disable-next-line gas-struct-packing
     struct RoundData {
         RoundStatus status;
         uint64 applicationDeadline;
         uint64 commitDeadline;
         uint64 revealDeadline;
         uint32 applicationCount;
+        uint32 estimatedCount;
         uint32 finalizedCount;
         uint32 fundedCount;
-        uint64 totalWeight;
         uint128 fundedStipendTotal;
         uint128 sharePool;
+        uint64 totalWeight;
+        uint40 settledAt;
+        bool grantCancelled;
         uint40 vestingCliff;
         uint40 vestingDuration;
-        uint40 settledAt;
+        uint96 applicationDeposit;
         address stipendAsset;
-        bool grantCancelled;
         uint128 stipendBudget;
         uint128 stipendReserved;
+    }
+
+    /// @dev A trustee's counters in one round (missed = committed − revealed after the reveal phase).
+    struct Tally {
+        uint32 committed;
+        uint32 revealed;
+        uint32 recused;
     }
 
     ITrusteeCouncil internal immutable _council;
@@ -87,6 +108,9 @@ abstract contract GrantRoundsBase is IGrantRounds {
     uint256 internal _applicationCount;
     mapping(uint256 roundId => RoundData) internal _rounds;
     mapping(uint256 applicationId => ApplicationData) internal _applications;
+    /// @dev The sealed estimate, then (after the reveal) the revealed values: see `EstimateWord`.
+    mapping(uint256 applicationId => mapping(address trustee => bytes32 word)) internal _estimates;
+    mapping(uint256 roundId => mapping(address trustee => Tally)) internal _tallies;
 
     modifier onlyCouncil() {
         if (msg.sender != address(_council)) revert GrantRoundsNotCouncil(msg.sender);
@@ -100,7 +124,7 @@ abstract contract GrantRoundsBase is IGrantRounds {
 
     /// @param council_ the trustee council: opens, closes and cancels, and says who is a trustee
     /// @param shares_ the share ledger; `GrantRounds` needs its minter role
-    /// @param pool_ the capital pool; `GrantRounds` needs its stipend role
+    /// @param pool_ the capital pool; `GrantRounds` needs its stipend and depositor roles
     constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
         if (
             address(council_) == address(0) || address(shares_) == address(0) || address(pool_) == address(0)
@@ -153,6 +177,39 @@ abstract contract GrantRoundsBase is IGrantRounds {
         }
     }
 
+    /// @dev The open round of the first application of a batch of 1 .. `MAX_BATCH`, in the phase
+    /// `after < now ≤ until` chosen by `phase` (see `_phaseBounds`).
+    function _batchRound(
+        uint256 length,
+        uint256 otherLength,
+        uint256 firstApplicationId,
+        uint8 phase
+    ) internal view returns (uint256 roundId, RoundData storage stored) {
+        if (length == 0 || length > MAX_BATCH) revert GrantRoundsInvalidBatch(length, MAX_BATCH);
+        if (otherLength != length) revert GrantRoundsBatchLengthMismatch(length, otherLength);
+        roundId = _application(firstApplicationId).roundId;
+        stored = _rounds[roundId];
+        _requireOpen(roundId, stored);
+        (uint64 after_, uint64 until) = _phaseBounds(stored, phase);
+        _requirePhase(roundId, after_, until);
+    }
+
+    /// @dev 0: commit phase; 1: reveal phase; 2: after the reveal deadline.
+    function _phaseBounds(RoundData storage stored, uint8 phase) private view returns (uint64, uint64) {
+        if (phase == 0) return (stored.applicationDeadline, stored.commitDeadline);
+        if (phase == 1) return (stored.commitDeadline, stored.revealDeadline);
+        return (stored.revealDeadline, type(uint64).max);
+    }
+
+    /// @dev The application at `applicationId`, which must belong to `roundId`.
+    function _batchApplication(
+        uint256 roundId,
+        uint256 applicationId
+    ) internal view returns (ApplicationData storage app) {
+        app = _application(applicationId);
+        if (app.roundId != roundId) revert GrantRoundsMixedRounds(roundId, applicationId);
+    }
+
     /// @dev Awards exist once the round settled, for funded and cancelled applications.
     function _hasAward(ApplicationData storage app, RoundData storage stored) internal view returns (bool) {
         ApplicationStatus status = app.status;
@@ -176,8 +233,8 @@ abstract contract GrantRoundsBase is IGrantRounds {
         if (!_hasAward(app, stored)) return 0;
         return
             GrantMath.stipendAward(
-                app.stipendRequested,
-                app.stipendRequestedBefore,
+                app.medianStipend,
+                app.stipendBefore,
                 stored.stipendReserved,
                 stored.fundedStipendTotal
             );
@@ -185,7 +242,7 @@ abstract contract GrantRoundsBase is IGrantRounds {
 
     /// @dev Vesting runs until now, or until the cancellation.
     function _vestingStop(ApplicationData storage app) internal view returns (uint256) {
-        uint64 cancelledAt = app.cancelledAt;
+        uint40 cancelledAt = app.cancelledAt;
         return cancelledAt == 0 ? block.timestamp : cancelledAt;
     }
 
@@ -194,8 +251,8 @@ abstract contract GrantRoundsBase is IGrantRounds {
         return Vesting.vested(total, stored.settledAt, stored.vestingCliff, stored.vestingDuration, at);
     }
 
-    /// @dev What a round may add to its stipend reserve, which holds `reserved`: the funded requests
-    /// within the budget, less `reserved`, as far as the pool's available capital goes.
+    /// @dev What a round may add to its stipend reserve, which holds `reserved`: the funded assessed
+    /// stipends within the budget, less `reserved`, as far as the pool's available capital goes.
     function _stipendsToReserve(RoundData storage stored, uint256 reserved) internal view returns (uint256) {
         uint256 target = _min(stored.fundedStipendTotal, stored.stipendBudget);
         if (target <= reserved) return 0;

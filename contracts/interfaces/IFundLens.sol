@@ -88,7 +88,7 @@ interface IFundLens {
         IGrantRounds.Round round;
     }
 
-    /// @notice An application, its award and vesting, and the viewer's hidden estimate (if a trustee).
+    /// @notice An application, its award and vesting, and where the viewer stands on it (if a trustee).
     struct ApplicationView {
         uint256 id;
         IGrantRounds.Application application;
@@ -97,8 +97,13 @@ interface IFundLens {
         uint256 vestedShares;
         uint256 claimableShares;
         uint256 claimableStipend;
-        bytes32 viewerCommitment;
-        bool viewerRevealed;
+        IGrantRounds.EstimateView viewerEstimate;
+    }
+
+    /// @notice One current trustee's public record in a round.
+    struct TrusteeRecordView {
+        address trustee;
+        IGrantRounds.TrusteeRecord record;
     }
 
     /// @notice An offering and the viewer's subscribed, unclaimed shares in it.
@@ -173,7 +178,8 @@ interface IFundLens {
 
     // ---------------------------------------------------------------- everything at once
 
-    /// @notice The fund, the viewer's position and every requested page, in one call.
+    /// @notice The fund, the viewer's position and every requested page, in one call. Each page holds
+    /// at most MAX_SNAPSHOT_PAGE items (further items: the page functions, up to MAX_PAGE each).
     /// @param query the viewer and the pages to include
     /// @return snap the snapshot
     function snapshot(Query calldata query) external view returns (Snapshot memory snap);
@@ -199,7 +205,12 @@ interface IFundLens {
     /// @return rows the rounds
     function roundsPage(Page calldata page) external view returns (RoundView[] memory rows);
 
-    /// @notice A page of applications, with `viewer`'s estimate commitment on each.
+    /// @notice The public record (committed, revealed, missed, recused) of every current trustee in a round.
+    /// @param roundId the round
+    /// @return rows one per current trustee (at most 20), in the council's order
+    function trusteeRecords(uint256 roundId) external view returns (TrusteeRecordView[] memory rows);
+
+    /// @notice A page of applications, with where `viewer` stands on each (their estimate, or a recusal).
     /// @param page the page
     /// @param viewer the trustee whose commitments to include (or zero)
     /// @return rows the applications

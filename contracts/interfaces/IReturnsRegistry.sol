@@ -101,6 +101,8 @@ interface IReturnsRegistry {
 
     error ReturnsRegistryNotCouncil(address caller);
     error ReturnsRegistryInvalidTechnique();
+    /// @notice `field` is `length` long (bytes, or ids for a technique's applications), above its `max`.
+    error ReturnsRegistryTooLong(string field, uint256 length, uint256 max);
     error ReturnsRegistryUnknownTechnique(uint256 techniqueId);
     error ReturnsRegistryTechniqueRetired(uint256 techniqueId);
     error ReturnsRegistryInvalidCompany();

@@ -22,6 +22,7 @@ contract FundLens is LedgerLens, FundingLens, ReturnsLens {
 
     /// @inheritdoc IFundLens
     function snapshot(Query calldata query) external view returns (Snapshot memory snap) {
+        _checkSnapshotPages(query);
         ITrusteeCouncil.SystemContracts memory sys = _system();
         snap.fund = _fund(sys);
         snap.viewer = _account(sys, snap.fund.assets, query.viewer);
@@ -47,6 +48,23 @@ contract FundLens is LedgerLens, FundingLens, ReturnsLens {
     }
 
     // ---------------------------------------------------------------- builders
+
+    /// @dev Every list of a snapshot holds at most MAX_SNAPSHOT_PAGE items.
+    function _checkSnapshotPages(Query calldata query) private pure {
+        uint256[8] memory limits = [
+            query.holders.limit,
+            query.rounds.limit,
+            query.applications.limit,
+            query.offerings.limit,
+            query.techniques.limit,
+            query.companies.limit,
+            query.commitments.limit,
+            query.proposals.limit
+        ];
+        for (uint256 i; i < limits.length; ++i) {
+            if (limits[i] > MAX_SNAPSHOT_PAGE) revert FundLensPageTooLarge(limits[i], MAX_SNAPSHOT_PAGE);
+        }
+    }
 
     function _proposals(
         uint256[] memory ids,

@@ -13,6 +13,9 @@ import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 abstract contract FundLensBase is IFundLens {
     /// @notice Most items any page may hold.
     uint256 public constant MAX_PAGE = 100;
+    /// @notice Most items each list of a `snapshot` may hold: with every item at its maximum size
+    /// (strings and id lists at their contract bounds), a snapshot stays under 10M gas (a test measures it).
+    uint256 public constant MAX_SNAPSHOT_PAGE = 20;
 
     /// @notice The council whose bound system this lens reads.
     ITrusteeCouncil public immutable council;

@@ -35,6 +35,20 @@ abstract contract FundingLens is FundLensBase {
     }
 
     /// @inheritdoc IFundLens
+    function trusteeRecords(uint256 roundId) external view returns (TrusteeRecordView[] memory rows) {
+        IGrantRounds grants = IGrantRounds(_system().grantRounds);
+        address[] memory trustees = council.trustees();
+        rows = new TrusteeRecordView[](trustees.length);
+        // The council holds at most 20 trustees.
+        for (uint256 i; i < trustees.length; ++i) {
+            rows[i] = TrusteeRecordView({
+                trustee: trustees[i],
+                record: grants.trusteeRecord(roundId, trustees[i])
+            });
+        }
+    }
+
+    /// @inheritdoc IFundLens
     function offeringsPage(
         Page calldata page,
         address viewer
@@ -72,8 +86,7 @@ abstract contract FundingLens is FundLensBase {
             row.vestedShares = grants.vestedShares(id);
             row.claimableShares = grants.claimableShares(id);
             row.claimableStipend = grants.claimableStipend(id);
-            if (viewer != address(0))
-                (row.viewerCommitment, row.viewerRevealed) = grants.sealedEstimateOf(id, viewer);
+            if (viewer != address(0)) row.viewerEstimate = grants.estimateOf(id, viewer);
         }
     }
 

@@ -27,8 +27,10 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
     using BitMaps for BitMaps.BitMap;
     using Asset for address;
 
-    /// @notice Most techniques one commitment may name (keeps the duplicate check bounded).
-    uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 32;
+    /// @notice Most techniques one commitment may name (keeps the duplicate check and reads bounded).
+    uint256 public constant MAX_TECHNIQUES_PER_COMMITMENT = 16;
+    /// @notice Longest model name of a commitment, in bytes (every read of commitments stays bounded).
+    uint256 public constant MAX_MODEL_NAME_LENGTH = 128;
 
     /// @notice Latest start and longest period a commitment may use (stored in 40 bits: the year 36812).
     uint256 public constant MAX_TERM_TIME = type(uint40).max;
@@ -120,6 +122,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
             terms.techniqueIds.length == 0 ||
             terms.techniqueIds.length > MAX_TECHNIQUES_PER_COMMITMENT
         ) revert ReturnsRegistryInvalidTerms();
+        _checkLength("modelName", bytes(terms.modelName).length, MAX_MODEL_NAME_LENGTH);
         _requireUsableTechniques(terms.techniqueIds);
         if (!isCompanySigner(companyId, signer)) revert ReturnsRegistryNotCompanySigner(companyId, signer);
         BitMaps.BitMap storage nonces = _usedNonces[companyId];

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
+import {TextBounds} from "../libraries/TextBounds.sol";
 
 /// @title TechniqueCompanyBook
 /// @notice The registry's book of funded techniques (registered and retired by the trustee council)
@@ -11,6 +12,12 @@ import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 abstract contract TechniqueCompanyBook is IReturnsRegistry {
     /// @notice The trustee council: the only caller of the council functions.
     ITrusteeCouncil public immutable council;
+    /// @notice Longest technique title or company name, in bytes (every read of them stays bounded).
+    uint256 public constant MAX_NAME_LENGTH = TextBounds.MAX_NAME_LENGTH;
+    /// @notice Longest technique or company URI, in bytes.
+    uint256 public constant MAX_URI_LENGTH = TextBounds.MAX_URI_LENGTH;
+    /// @notice Most grant applications one technique may name.
+    uint256 public constant MAX_APPLICATIONS_PER_TECHNIQUE = TextBounds.MAX_APPLICATIONS_PER_TECHNIQUE;
 
     uint256 private _techniqueCount;
     uint256 private _companyCount;
@@ -38,6 +45,9 @@ abstract contract TechniqueCompanyBook is IReturnsRegistry {
         uint256[] calldata applicationIds
     ) external onlyCouncil returns (uint256 techniqueId) {
         if (bytes(title).length == 0 || contentHash == bytes32(0)) revert ReturnsRegistryInvalidTechnique();
+        _checkLength("title", bytes(title).length, MAX_NAME_LENGTH);
+        _checkLength("uri", bytes(uri).length, MAX_URI_LENGTH);
+        _checkLength("applicationIds", applicationIds.length, MAX_APPLICATIONS_PER_TECHNIQUE);
         techniqueId = ++_techniqueCount;
         _techniques[techniqueId] = Technique({
             title: title,
@@ -69,6 +79,8 @@ abstract contract TechniqueCompanyBook is IReturnsRegistry {
         address admin
     ) external returns (uint256 companyId) {
         if (bytes(name).length == 0 || admin == address(0)) revert ReturnsRegistryInvalidCompany();
+        _checkLength("name", bytes(name).length, MAX_NAME_LENGTH);
+        _checkLength("uri", bytes(uri).length, MAX_URI_LENGTH);
         companyId = ++_companyCount;
         _companies[companyId] = Company({
             name: name,
@@ -154,5 +166,10 @@ abstract contract TechniqueCompanyBook is IReturnsRegistry {
         address admin = entry.admin;
         if (admin == address(0)) revert ReturnsRegistryUnknownCompany(companyId);
         if (admin != msg.sender) revert ReturnsRegistryNotCompanyAdmin(companyId, msg.sender);
+    }
+
+    /// @dev Reverts when `length` exceeds `max`.
+    function _checkLength(string memory field, uint256 length, uint256 max) internal pure {
+        if (length > max) revert ReturnsRegistryTooLong(field, length, max);
     }
 }

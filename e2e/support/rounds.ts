@@ -26,17 +26,25 @@ export async function sendSteps(from: Address, steps: readonly Step[]): Promise<
 
 export type TestRound = {
   readonly roundId: bigint;
+  /** the last application (the only one unless `applications` > 1) */
   readonly applicationId: bigint;
+  /** every application of the round, oldest first */
+  readonly applicationIds: readonly bigint[];
   readonly applicationDeadline: bigint;
   readonly commitDeadline: bigint;
   readonly revealDeadline: bigint;
 };
 
 /**
- * Opens a round whose phases last `phase` seconds each, has `researcher` apply to it, and moves chain
- * time into its commit phase. Returns the round, the application and the deadlines.
+ * Opens a round whose phases last `phase` seconds each, has `researcher` apply to it `applications`
+ * times (paying `deposit` each), and moves chain time into its commit phase. Returns the round, the
+ * applications and the deadlines.
  */
-export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n): Promise<TestRound> {
+export async function roundInCommitPhase(
+  researcher: Address,
+  phase = 15n * 60n,
+  { applications = 1, deposit = 0n }: { applications?: number; deposit?: bigint } = {},
+): Promise<TestRound> {
   const rounds = fundAddress("GrantRounds");
   const now = await latestTimestamp();
   const applicationDeadline = now + phase;
@@ -54,6 +62,7 @@ export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n)
         vestingDuration: 30n * DAY,
         stipendAsset: ETH_ADDRESS,
         stipendBudget: 0n,
+        applicationDeposit: deposit,
       },
     ]),
   );
@@ -62,21 +71,30 @@ export async function roundInCommitPhase(researcher: Address, phase = 15n * 60n)
     abi: abis.rounds,
     functionName: "roundCount",
   });
-  const uri = `ipfs://salts-test/round-${roundId}`;
-  await sendSteps(
-    researcher,
-    submitApplication(
-      { GrantRounds: rounds },
-      { roundId, uri, contentHash: keccak256(toHex(uri)), effortMonths: 6, stipendRequested: 0n },
-    ),
-  );
-  const applicationId = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "applicationCount",
-  });
+  const applicationIds: bigint[] = [];
+  for (let i = 0; i < applications; i++) {
+    const uri = `ipfs://salts-test/round-${roundId}${i === 0 ? "" : `-${i}`}`;
+    await sendSteps(
+      researcher,
+      submitApplication(
+        { GrantRounds: rounds },
+        {
+          roundId,
+          uri,
+          contentHash: keccak256(toHex(uri)),
+          effortMonths: 6,
+          stipendRequested: 0n,
+          deposit,
+        },
+      ),
+    );
+    applicationIds.push(
+      await client.readContract({ address: rounds, abi: abis.rounds, functionName: "applicationCount" }),
+    );
+  }
+  const applicationId = applicationIds[applicationIds.length - 1] ?? 0n;
   await increaseTime(applicationDeadline - (await latestTimestamp()) + 1n);
-  return { roundId, applicationId, applicationDeadline, commitDeadline, revealDeadline };
+  return { roundId, applicationId, applicationIds, applicationDeadline, commitDeadline, revealDeadline };
 }
 
 /** Moves chain time past the round's commit deadline, into its reveal phase. */
@@ -84,22 +102,18 @@ export async function intoRevealPhase(round: TestRound): Promise<void> {
   await increaseTime(round.commitDeadline - (await latestTimestamp()) + 1n);
 }
 
-/** The trustee's sealed estimate of an application on chain and whether it was revealed. */
+/** Where the trustee stands on an application on chain: its sealed estimate, or the revealed values. */
 export async function estimateOnChain(applicationId: bigint, trustee: Address) {
-  const rounds = fundAddress("GrantRounds");
-  const [[sealedEstimate], [revealed, estimateBps]] = await Promise.all([
-    client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "sealedEstimateOf",
-      args: [applicationId, trustee],
-    }),
-    client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "estimateOf",
-      args: [applicationId, trustee],
-    }),
-  ]);
-  return { sealedEstimate, revealed, estimateBps };
+  const view = await client.readContract({
+    address: fundAddress("GrantRounds"),
+    abi: abis.rounds,
+    functionName: "estimateOf",
+    args: [applicationId, trustee],
+  });
+  return {
+    sealedEstimate: view.sealedEstimate,
+    revealed: view.status === 3,
+    probabilityBps: view.probabilityBps,
+    effortMonths: view.effortMonths,
+  };
 }

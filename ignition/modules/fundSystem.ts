@@ -78,6 +78,7 @@ export function buildFundAround(
     m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, offerings], { id: "Pool_depositor_Offerings" }),
     // The ledger deposits returns held while no share existed (moveHeldToCapital).
     m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, shares], { id: "Pool_depositor_Shares" }),
+    m.call(capitalPool, "grantRole", [DEPOSITOR_ROLE, grantRounds], { id: "Pool_depositor_GrantRounds" }),
     m.call(shares, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Shares_admin_Council" }),
     m.call(capitalPool, "grantRole", [DEFAULT_ADMIN_ROLE, council], { id: "Pool_admin_Council" }),
   ];

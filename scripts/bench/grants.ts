@@ -18,17 +18,26 @@ import { type BenchChain, addressOf, benchChain, gasOf, mined, send, wallet, wri
 import type { GasRow } from "./rows.js";
 
 /**
- * Gas of the council and grant-round operations in rounds of 10, 100 and 1,000 applications, each
- * size on a fresh simulated network. Council: 5 trustees, M = 3. Every figure is the full
- * transaction's `gasUsed` of one typical call made after the round holds all its applications:
- * the last trustee's approval and the execution of a SetTransfersEnabled proposal, the last of five
- * commitments and reveals on the last application, the finalization of that application after all
- * others, and its researcher's share claims: the first one (which makes the researcher a ledger
- * holder) and a later one (the recurring "claim vested" operation).
+ * Gas of the council and grant-round operations in rounds of 40, 100 and 1,000 applications, each
+ * size on a fresh simulated network. Council: 5 trustees, M = 3. Every figure is a full
+ * transaction's `gasUsed`, made after the round holds all its applications (all but 20 are never
+ * estimated: junk, as far as the round is concerned): the last trustee's approval and the execution
+ * of a SetTransfersEnabled proposal; applying (with and without a stipend request, paying the
+ * deposit); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
+ * by the first trustee (whose reveal marks each application estimated) and by the last; a batched
+ * finalization of those 20 applications (per application), each asking for a stipend; settling
+ * (which moves the junk's deposits to the capital pool); a deposit refund; and the researchers'
+ * share and stipend claims.
  */
 
-const SIZES = [10, 100, 1000] as const;
+/** Round sizes measured; GAS_GRANT_SIZES=40 (comma-separated) measures fewer, for a quick look. */
+const SIZES = (process.env.GAS_GRANT_SIZES ?? "40,100,1000").split(",").map(Number);
+const BATCH = 20;
 const TARGET = 80_000;
+const APPLY_TARGET = 120_000;
+const ESTIMATE_TARGET = 30_000;
+const FINALIZE_TARGET = 60_000;
+const DEPOSIT = 10n ** 15n;
 /** The stipend claim is held to the capital target of the offerings issue (≤ 90,000). */
 const STIPEND_TARGET = 90_000;
 const STIPEND_CAPITAL = 10n * 10n ** 18n;
@@ -70,6 +79,8 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
   const run = (steps: ReturnType<typeof write>) => send(chain, deployer, steps);
   await run(write(shares, fundSharesAbi, "grantRole", [await sharesRole("MINTER_ROLE"), grantRounds]));
   await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("STIPEND_ROLE"), grantRounds]));
+  // Forfeited application deposits go into the pool as capital.
+  await run(write(pool, capitalPoolAbi, "grantRole", [await poolRole("DEPOSITOR_ROLE"), grantRounds]));
   // Investor capital for the stipends (the deployer stands in for the offerings contract).
   await run(
     write(pool, capitalPoolAbi, "grantRole", [await poolRole("DEPOSITOR_ROLE"), addressOf(deployer)]),
@@ -96,12 +107,18 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
 }
 
 /** Sends `data` to `to` once per entry from `sender` without waiting for receipts (automine mines each). */
-async function sendAll(chain: BenchChain, sender: Wallet, to: Address, calls: readonly Hex[]): Promise<void> {
+async function sendAll(
+  chain: BenchChain,
+  sender: Wallet,
+  to: Address,
+  calls: readonly Hex[],
+  value = 0n,
+): Promise<void> {
   let nonce = await chain.client.getTransactionCount({ address: addressOf(sender) });
   const hashes: Hex[] = [];
   for (const data of calls) {
     hashes.push(
-      await sender.sendTransaction({ to, data, nonce, gas: FILLER_GAS_LIMIT, chain: sender.chain }),
+      await sender.sendTransaction({ to, data, nonce, value, gas: FILLER_GAS_LIMIT, chain: sender.chain }),
     );
     nonce += 1;
   }
@@ -115,8 +132,7 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const trustees = [1, 2, 3, 4, 5].map((index) => wallet(chain, index));
   const trustee = (index: number): Wallet => wallet(chain, index + 1);
   const filler = wallet(chain, 10);
-  const researcher = wallet(chain, 11);
-  const fallbackResearcher = wallet(chain, 12);
+  const researcher = (index: number): Wallet => wallet(chain, 11 + (index % 8));
   const executor = wallet(chain, 19);
   const fund = await deployFund(chain, deployer, trustees.map(addressOf));
   const passing: Passing = { proposer: trustee(0), approvers: [trustee(1), trustee(2)], executor };
@@ -132,47 +148,43 @@ async function benchRound(size: number): Promise<GasRow[]> {
     vestingDuration: 360n * DAY,
     stipendAsset: zeroAddress,
     stipendBudget: STIPEND_CAPITAL,
+    applicationDeposit: DEPOSIT,
   };
   await passProposal(client, fund, passing, "OpenRound", [params]);
   const roundId = 1n;
   const id = (text: string): Hex => keccak256(toBytes(text));
 
-  // size − 1 filler applications, then the measured one.
-  const applyCalls = Array.from({ length: size - 1 }, (_, i) =>
+  // size − 20 filler applications (nobody estimates them), then the 20 measured ones.
+  const applyCalls = Array.from({ length: size - BATCH }, (_, i) =>
     encodeFunctionData({
       abi: grantRoundsAbi,
       functionName: "submitApplication",
-      args: [
-        roundId,
-        `ipfs://filler-${i}`,
-        id(`filler-${i}`),
-        6 + (i % 12),
-        i === 0 ? STIPEND_REQUEST : 0n, // the funded filler asks for a stipend too (see below)
-      ],
+      args: [roundId, `ipfs://filler-${i}`, id(`filler-${i}`), 6 + (i % 12), 0n],
     }),
   );
-  await sendAll(chain, filler, fund.GrantRounds, applyCalls);
-  const apply = (from: Wallet, name: string) =>
-    send(
+  await sendAll(chain, filler, fund.GrantRounds, applyCalls, DEPOSIT);
+  const measured: bigint[] = [];
+  let applyGas = 0;
+  let applyNoStipendGas = 0;
+  for (let i = 0; i < BATCH; i++) {
+    // The last one asks for no stipend (fewer slots); the others do (the costlier case).
+    const stipendRequested = i === BATCH - 1 ? 0n : STIPEND_REQUEST;
+    const gas = await gasOf(
       chain,
-      from,
+      researcher(i),
       grants.submitApplication(fund, {
         roundId,
-        uri: `ipfs://${name}`,
-        contentHash: id(name),
+        uri: `ipfs://measured-${i}`,
+        contentHash: id(`measured-${i}`),
         effortMonths: 24,
-        stipendRequested: STIPEND_REQUEST,
+        stipendRequested,
+        deposit: DEPOSIT,
       }),
     );
-  await apply(researcher, "measured");
-  const measured = BigInt(size);
-  // The first filler is funded too and asks for a stipend, and it is finalized before the measured
-  // application: the round's totals are not empty, and the measured finalize updates a non-zero
-  // stipend total (its stipendRequestedBefore is not zero), the costlier case.
-  const funded = 1n;
-  // A second measured application, finalized after a trustee is removed (the fallback path).
-  await apply(fallbackResearcher, "fallback");
-  const fallback = BigInt(size + 1);
+    if (stipendRequested === 0n) applyNoStipendGas = gas;
+    else applyGas = Math.max(applyGas, gas);
+    measured.push(BigInt(size - BATCH + i + 1));
+  }
 
   // Council operations on a round of this size.
   const proposalId = await nextProposalId(client, fund);
@@ -181,75 +193,68 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const approveGas = await gasOf(chain, trustee(2), approveProposal(fund, proposalId));
   const executeGas = await gasOf(chain, executor, executeProposal(fund, proposalId));
 
-  // Estimates: five trustees on the measured application, three on the funded filler.
-  const estimates = [6000, 6500, 7000, 5500, 9000];
+  // Estimates: every trustee commits its 20 sealed estimates in one batch, then reveals them in one.
   const chainId = await client.getChainId();
   const salts = memorySaltStore();
-  const saltKey = (from: Wallet, applicationId: bigint) => ({
-    chainId,
-    grantRounds: fund.GrantRounds,
-    trustee: getAddress(addressOf(from)),
-    applicationId,
-  });
   // One second past each deadline: every step is simulated at the latest block's time before it is sent.
   await time.increaseTo(params.applicationDeadline + 1n);
-  // Trustees 1–3 estimate every application; trustees 4 and 5 skip the funded filler.
-  const estimatedBy = (i: number) => (i < 3 ? [funded, measured, fallback] : [measured, fallback]);
-  // Commits, reveals: the most any one of them used (the first reveal also reads the council).
-  let commitGas = 0;
+  const commitGas: number[] = [];
   for (const [i, from] of trustees.entries()) {
-    for (const applicationId of estimatedBy(i)) {
-      const key = saltKey(from, applicationId);
-      const { steps } = await grants.commitEstimate(client, fund, salts, {
-        ...key,
-        estimateBps: estimates[i] ?? 0,
-        salt: id(`${key.trustee}:${applicationId}`),
-      });
-      commitGas = Math.max(commitGas, await gasOf(chain, from, steps));
-    }
+    const trusteeAddress = getAddress(addressOf(from));
+    const { steps } = await grants.commitEstimates(client, fund, salts, {
+      chainId,
+      trustee: trusteeAddress,
+      estimates: measured.map((applicationId) => ({
+        applicationId,
+        probabilityBps: 5000 + 500 * i,
+        effortMonths: 12 + i,
+        stipend: STIPEND_REQUEST / 2n,
+        salt: id(`${trusteeAddress}:${applicationId}`),
+      })),
+    });
+    commitGas.push(await gasOf(chain, from, steps));
   }
   await time.increaseTo(params.commitDeadline + 1n);
-  let revealGas = 0;
-  for (const [i, from] of trustees.entries()) {
-    for (const applicationId of estimatedBy(i)) {
-      const { steps } = grants.revealEstimate(salts, saltKey(from, applicationId));
-      revealGas = Math.max(revealGas, await gasOf(chain, from, steps));
-    }
+  const revealGas: number[] = [];
+  for (const from of trustees) {
+    const trusteeAddress = getAddress(addressOf(from));
+    const keys = measured.map((applicationId) => ({
+      chainId,
+      grantRounds: fund.GrantRounds,
+      trustee: trusteeAddress,
+      applicationId,
+    }));
+    revealGas.push(await gasOf(chain, from, grants.revealEstimates(salts, keys).steps));
   }
 
-  // Finalize everything else, then the measured application; settle.
+  // Finalize the 20 estimated applications in one batch; the others need nothing. Settle.
   await time.increaseTo(params.revealDeadline + 1n);
-  const finalizeCalls = Array.from({ length: size - 1 }, (_, i) =>
-    encodeFunctionData({ abi: grantRoundsAbi, functionName: "finalizeApplication", args: [BigInt(i + 1)] }),
-  );
-  await sendAll(chain, filler, fund.GrantRounds, finalizeCalls);
-  const finalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, measured));
-  // The council removes a trustee; the fallback application's reveal book is no longer trusted, so
-  // finalizing it reads the current trustees' own records.
-  await passProposal(client, fund, passing, "RemoveTrustee", [addressOf(trustee(4))]);
-  const fallbackFinalizeGas = await gasOf(chain, executor, grants.finalizeApplication(fund, fallback));
-  await send(chain, executor, grants.settleRound(fund, roundId));
+  const finalizeGas = await gasOf(chain, executor, grants.finalizeApplications(fund, measured));
+  const settleGas = await gasOf(chain, executor, grants.settleRound(fund, roundId));
   const { settledAt } = await client.readContract({
     address: fund.GrantRounds,
     abi: grantRoundsAbi,
     functionName: "round",
     args: [roundId],
   });
+  const first = measured[0] ?? 0n;
+  const second = measured[1] ?? 0n;
+  const refundGas = await gasOf(chain, researcher(0), grants.refundDeposit(fund, first));
 
-  // Share claims: the funded filler's researcher claims first, so the ledger already has supply;
-  // then the measured researcher's first claim (a new ledger holder) and a later one.
+  // Share claims: another researcher claims first, so the ledger already has supply; then the
+  // measured researcher's first claim (a new ledger holder) and a later one.
   await time.increaseTo(settledAt + 60n * DAY);
-  await send(chain, filler, grants.claimAwardShares(fund, funded));
-  const firstClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
+  await send(chain, researcher(1), grants.claimAwardShares(fund, second));
+  const firstClaimGas = await gasOf(chain, researcher(0), grants.claimAwardShares(fund, first));
   await time.increaseTo(settledAt + 120n * DAY);
   const holders = Number(
     await client.readContract({ address: fund.FundShares, abi: fundSharesAbi, functionName: "holderCount" }),
   );
-  const laterClaimGas = await gasOf(chain, researcher, grants.claimAwardShares(fund, measured));
+  const laterClaimGas = await gasOf(chain, researcher(0), grants.claimAwardShares(fund, first));
   // Stipend claims from the capital pool, as the researcher makes them (claimStipend → pool.payStipend).
-  const firstStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
+  const firstStipendGas = await gasOf(chain, researcher(0), grants.claimStipend(fund, first));
   await time.increaseTo(settledAt + 180n * DAY);
-  const laterStipendGas = await gasOf(chain, researcher, grants.claimStipend(fund, measured));
+  const laterStipendGas = await gasOf(chain, researcher(0), grants.claimStipend(fund, first));
   await chain.connection.close();
 
   const row = (op: string, gas: number, target?: number): GasRow => ({
@@ -260,14 +265,39 @@ async function benchRound(size: number): Promise<GasRow[]> {
     size,
     ...(target === undefined ? {} : { target }),
   });
+  const perItem = (gas: number | undefined) => Math.ceil((gas ?? 0) / BATCH);
   return [
     row("council.approve", approveGas, TARGET),
     row("council.execute(SetTransfersEnabled)", executeGas),
-    row("commitEstimate", commitGas, TARGET),
-    row("revealEstimate", revealGas, TARGET),
-    row("finalizeApplication (5 trustees)", finalizeGas, TARGET),
-    // Only after a trustee removal during the round: reads every current trustee's record. No target.
-    row("finalizeApplication (after a trustee removal, 4 trustees)", fallbackFinalizeGas),
+    row("submitApplication (stipend requested, deposit)", applyGas, APPLY_TARGET),
+    row("submitApplication (no stipend, deposit)", applyNoStipendGas, APPLY_TARGET),
+    row(
+      `commitEstimates per estimate, batch of ${BATCH} (first trustee)`,
+      perItem(commitGas[0]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `commitEstimates per estimate, batch of ${BATCH} (last trustee)`,
+      perItem(commitGas[4]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `revealEstimates per estimate, batch of ${BATCH} (first trustee)`,
+      perItem(revealGas[0]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `revealEstimates per estimate, batch of ${BATCH} (last trustee)`,
+      perItem(revealGas[4]),
+      ESTIMATE_TARGET,
+    ),
+    row(
+      `finalizeApplications per application, batch of ${BATCH} (5 trustees)`,
+      perItem(finalizeGas),
+      FINALIZE_TARGET,
+    ),
+    row("settleRound (junk deposits to the capital pool)", settleGas),
+    row("refundDeposit", refundGas),
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.
     row("claimShares (first claim, new holder)", firstClaimGas),
     row("claimShares (later claim)", laterClaimGas, TARGET),

@@ -27,6 +27,7 @@ import {
   type ProposalState,
   type RoundPhase,
   applicationStatuses,
+  estimateStatusLabel,
   offeringSettleable,
   offeringWindow,
   proposalState,
@@ -176,6 +177,8 @@ export interface RoundView extends Omit<LensRoundParams, "stipendAsset"> {
   phase: RoundPhase;
   stipendAsset: AssetInfo;
   applications: bigint;
+  /** applications some trustee estimated: only these need finalizing */
+  estimated: bigint;
   finalized: bigint;
   funded: bigint;
   totalWeight: bigint;
@@ -194,6 +197,7 @@ async function roundView(fund: Fund, row: LensRound, now: bigint, view?: FundVie
     ...params,
     stipendAsset: await knownAsset(fund, view, params.stipendAsset),
     applications: BigInt(round.applicationCount),
+    estimated: BigInt(round.estimatedCount),
     finalized: BigInt(round.finalizedCount),
     funded: BigInt(round.fundedCount),
     totalWeight: round.totalWeight,
@@ -231,9 +235,10 @@ export type ApplicationView = LensApplication["application"] & {
   vestedShares: bigint;
   claimableShares: bigint;
   claimableStipend: bigint;
-  /** the viewer's sealed estimate (zero when it has not committed) and whether it was revealed */
-  viewerCommitment: Hex;
-  viewerRevealed: boolean;
+  /** where the viewer stands on it: recused, committed (sealed), revealed (values) or missed */
+  viewerEstimate: LensApplication["viewerEstimate"];
+  /** `IGrantRounds.EstimateStatus` of the viewer by name */
+  viewerStatus: string;
 };
 
 function applicationView(row: LensApplication): ApplicationView {
@@ -246,8 +251,8 @@ function applicationView(row: LensApplication): ApplicationView {
     vestedShares: row.vestedShares,
     claimableShares: row.claimableShares,
     claimableStipend: row.claimableStipend,
-    viewerCommitment: row.viewerCommitment,
-    viewerRevealed: row.viewerRevealed,
+    viewerEstimate: row.viewerEstimate,
+    viewerStatus: estimateStatusLabel(row.viewerEstimate.status),
   };
 }
 

@@ -75,7 +75,7 @@ describe("Investor capital becomes a researcher's stipend; both then share retur
       params,
       new Map([[applicationId, estimatesOf(trustees, [5_000, 4_000, 6_000])]]),
     );
-    await grants.connect(outsider).finalizeApplication(applicationId);
+    await grants.connect(outsider).finalizeApplications([applicationId]);
     await grants.connect(outsider).settleRound(roundId);
     expect(await grants.award(applicationId)).to.equal(1_500n * SHARE);
     expect(await grants.stipendAward(applicationId)).to.equal(parseEther("6"));

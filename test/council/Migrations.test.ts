@@ -41,7 +41,7 @@ async function fundedGrant(): Promise<MigrationFixture> {
     params,
     new Map([[applicationId, estimatesOf(system.trustees, [5000, 4000, 6000])]]),
   );
-  await system.grants.finalizeApplication(applicationId);
+  await system.grants.finalizeApplications([applicationId]);
   await system.grants.settleRound(roundId);
   return { ...system, applicationId, researcher };
 }
@@ -144,6 +144,8 @@ describe("TrusteeCouncil: module migrations", function () {
     await council.executeMigration(Module.GrantRounds);
     expect(await shares.hasRole(await shares.MINTER_ROLE(), oldRounds)).to.equal(false);
     expect(await pool.hasRole(await pool.STIPEND_ROLE(), oldRounds)).to.equal(false);
+    expect(await pool.hasRole(await pool.DEPOSITOR_ROLE(), oldRounds)).to.equal(false);
+    expect(await pool.hasRole(await pool.DEPOSITOR_ROLE(), successor)).to.equal(true);
     await time.increase(VESTING_CLIFF);
     await expect(oldRounds.connect(f.researcher).claimShares(f.applicationId)).to.be.revertedWithCustomError(
       shares,

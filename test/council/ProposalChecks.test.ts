@@ -3,7 +3,7 @@ import { network } from "hardhat";
 
 import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
-import { apply, openRound, roundParams } from "../helpers/grants.js";
+import { apply, openRound, openRoundArgs, roundParams } from "../helpers/grants.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { loadFixture, time } = networkHelpers;
@@ -106,6 +106,65 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
     expect(await council.proposalCount()).to.equal(before);
     expect(await shares.hasRole(await shares.MINTER_ROLE(), outsider.address)).to.equal(false);
     expect(await pool.hasRole(await pool.STIPEND_ROLE(), outsider.address)).to.equal(false);
+  });
+
+  it("refuses a technique whose title, URI or application list exceeds the registry's bounds", async function () {
+    const f = await loadFixture(withApplication);
+    const { council, trustees } = f;
+    const trustee = council.connect(at(trustees, 0));
+    const hash = ethers.id("debate");
+    for (const args of [
+      techniqueArgs("t".repeat(129), "ipfs://d", hash, [1n]),
+      techniqueArgs("Debate", `ipfs://${"u".repeat(250)}`, hash, [1n]),
+      techniqueArgs(
+        "Debate",
+        "ipfs://d",
+        hash,
+        Array.from({ length: 17 }, () => 1n),
+      ),
+    ]) {
+      await expect(trustee.propose(ActionKind.RegisterTechnique, args))
+        .to.be.revertedWithCustomError(council, "CouncilInvalidArgs")
+        .withArgs(ActionKind.RegisterTechnique);
+    }
+    await expect(
+      trustee.propose(ActionKind.RegisterTechnique, techniqueArgs("t".repeat(128), "ipfs://d", hash, [1n])),
+    ).to.emit(council, "ProposalCreated");
+  });
+
+  it("refuses a round the grant-rounds module would never open: deadlines, bounds, deposit, stipend asset, dirty words", async function () {
+    const f = await loadFixture(withApplication);
+    const { council, trustees, grants, outsider } = f;
+    const trustee = council.connect(at(trustees, 0));
+    const now = BigInt(await time.latest());
+    const params = roundParams(now);
+    const before = await council.proposalCount();
+    for (const bad of [
+      { sharePool: 0n },
+      { applicationDeadline: now - 1n },
+      { commitDeadline: params.applicationDeadline },
+      { revealDeadline: params.commitDeadline },
+      { vestingDuration: 0n },
+      { vestingCliff: params.vestingDuration + 1n },
+      { stipendBudget: 2n ** 96n },
+      { applicationDeposit: 2n ** 96n },
+      { stipendBudget: 1n, stipendAsset: outsider.address },
+    ]) {
+      await expect(trustee.propose(ActionKind.OpenRound, openRoundArgs(grants, { ...params, ...bad })))
+        .to.be.revertedWithCustomError(council, "CouncilInvalidArgs")
+        .withArgs(ActionKind.OpenRound);
+    }
+    // A word wider than its field (the uint64 application deadline with a bit above 64 set).
+    const words = openRoundArgs(grants, params).slice(2).match(/.{64}/g) ?? [];
+    words[1] = (BigInt(`0x${words[1]}`) | (1n << 64n)).toString(16).padStart(64, "0");
+    await expect(trustee.propose(ActionKind.OpenRound, `0x${words.join("")}`))
+      .to.be.revertedWithCustomError(council, "CouncilInvalidArgs")
+      .withArgs(ActionKind.OpenRound);
+    expect(await council.proposalCount()).to.equal(before);
+    await expect(trustee.propose(ActionKind.OpenRound, openRoundArgs(grants, params))).to.emit(
+      council,
+      "ProposalCreated",
+    );
   });
 
   it("refuses stray recoveries to no one or of nothing", async function () {

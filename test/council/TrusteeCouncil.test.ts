@@ -365,13 +365,15 @@ describe("TrusteeCouncil", function () {
       const system = await loadFixture(threeOfTwo);
       const { council, grants, trustees, outsider } = system;
       const now = BigInt(await time.latest());
-      const bad = roundParams(now, { sharePool: 0n });
+      // Valid when proposed; its application deadline has passed by the time it executes.
+      const bad = roundParams(now, { applicationDeadline: now + 50n });
       const id = await proposeAndApprove(
         council,
         trustees.slice(0, 2),
         ActionKind.OpenRound,
         openRoundArgs(grants, bad),
       );
+      await time.increase(100);
       const tx = await council.connect(outsider).execute(id);
       const failedAt = BigInt((await tx.getBlock())?.timestamp ?? 0);
       await expect(tx)

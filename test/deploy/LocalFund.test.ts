@@ -47,6 +47,9 @@ describe("LocalFund deployment module", () => {
     expect(await fund.shares.hasRole(MINTER_ROLE, await fund.offerings.getAddress())).to.equal(true);
     expect(await fund.capitalPool.hasRole(STIPEND_ROLE, await fund.grantRounds.getAddress())).to.equal(true);
     expect(await fund.capitalPool.hasRole(DEPOSITOR_ROLE, await fund.offerings.getAddress())).to.equal(true);
+    expect(await fund.capitalPool.hasRole(DEPOSITOR_ROLE, await fund.grantRounds.getAddress())).to.equal(
+      true,
+    );
     expect(await fund.shares.returnsAssets()).to.deep.equal([ZeroAddress, await fund.testUsd.getAddress()]);
   });
 

@@ -60,7 +60,7 @@ describe("A full grant round, from the opening proposal to returns in researcher
     // Six trustees estimate; one outlier per application does not move the median.
     const everyone = (values: number[]): Estimate[] => [
       ...estimatesOf(trustees, values.slice(0, 5)),
-      { trustee: walletActor, estimateBps: at(values, 5) },
+      { trustee: walletActor, probabilityBps: at(values, 5) },
     ];
     await estimateRound(
       networkHelpers,
@@ -75,15 +75,17 @@ describe("A full grant round, from the opening proposal to returns in researcher
     // a: 3800 3900 4000 4100 4200 10000 → (4000 + 4100) / 2 = 4050
     // b: 0 800 900 1000 1100 1200 → (900 + 1000) / 2 = 950
     // c: five zeros and 9000 → 0 → unfunded
-    await expect(grants.connect(outsider).finalizeApplication(a))
+    // Effort and stipend: every trustee assessed the declared values (the median is the request).
+    const finalized = grants.connect(outsider).finalizeApplications([a, b, c]);
+    await expect(finalized)
       .to.emit(grants, "ApplicationFinalized")
-      .withArgs(a, true, 4050n, 6n, 4050n * 12n);
-    await expect(grants.connect(outsider).finalizeApplication(b))
+      .withArgs(a, true, 4050n, 12n, 1n * ETHER, 6n, 6n, 4050n * 12n);
+    await expect(finalized)
       .to.emit(grants, "ApplicationFinalized")
-      .withArgs(b, true, 950n, 6n, 950n * 24n);
-    await expect(grants.connect(outsider).finalizeApplication(c))
+      .withArgs(b, true, 950n, 24n, 2n * ETHER, 6n, 6n, 950n * 24n);
+    await expect(finalized)
       .to.emit(grants, "ApplicationFinalized")
-      .withArgs(c, false, 0n, 6n, 0n);
+      .withArgs(c, false, 0n, 6n, 0n, 6n, 6n, 0n);
 
     // Settlement: weights 48,600 and 22,800; stipends 3 ETH requested against a 2 ETH budget.
     const totalWeight = 4050n * 12n + 950n * 24n;

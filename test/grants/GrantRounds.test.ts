@@ -3,7 +3,7 @@ import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { ActionKind, ETH, at, deploySystem, failure, pass } from "../helpers/council.js";
+import { ActionKind, ETH, at, deploySystem, failure, pass, proposeAndApprove } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
 import {
   ApplicationStatus,
@@ -13,7 +13,10 @@ import {
   VESTING_CLIFF,
   VESTING_DURATION,
   apply,
+  EstimateStatus,
   commitEstimates,
+  finalize,
+  revealOf,
   sealLocally,
   eoaTrustee,
   estimateRound,
@@ -66,7 +69,7 @@ async function settledRound(): Promise<RoundFixture> {
     [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
   ]);
   await estimateRound(networkHelpers, f.grants, f.params, estimates);
-  for (const id of f.apps) await f.grants.finalizeApplication(id);
+  await finalize(f.grants, f.apps);
   await f.grants.settleRound(f.roundId);
   return f;
 }
@@ -129,15 +132,35 @@ describe("GrantRounds", function () {
         { stipendBudget: 1n, stipendAsset: await token.getAddress() },
         { stipendBudget: 2n ** 96n }, // over MAX_STIPEND_BUDGET: the round's stipend totals must fit 128 bits
         { vestingDuration: 2n ** 40n, vestingCliff: 0n }, // over MAX_VESTING_SECONDS (40-bit storage)
+        { applicationDeposit: 2n ** 96n }, // over MAX_APPLICATION_DEPOSIT
       ];
+      // Refused when proposed (the module's own check, roundParamsValid): nothing to approve.
+      const proposer = system.council.connect(at(system.trustees, 0));
+      const proposals = await system.council.proposalCount();
       for (const overrides of invalid) {
+        const params = { ...base, ...overrides };
+        expect(await system.grants.roundParamsValid(params)).to.equal(false);
         await expect(
-          pass(system, ActionKind.OpenRound, openRoundArgs(system.grants, { ...base, ...overrides })),
+          proposer.propose(ActionKind.OpenRound, openRoundArgs(system.grants, params)),
           JSON.stringify(overrides, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
         )
-          .to.emit(system.council, "ProposalExecutionFailed")
-          .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
+          .to.be.revertedWithCustomError(system.council, "CouncilInvalidArgs")
+          .withArgs(ActionKind.OpenRound);
       }
+      expect(await system.council.proposalCount()).to.equal(proposals);
+      // Valid when proposed, invalid by the time it executes (its application deadline passed):
+      // the execution fails and is recorded.
+      const late = { ...base, applicationDeadline: now + 50n };
+      const proposalId = await proposeAndApprove(
+        system.council,
+        system.trustees.slice(0, 2),
+        ActionKind.OpenRound,
+        openRoundArgs(system.grants, late),
+      );
+      await time.increase(100);
+      await expect(system.council.connect(system.outsider).execute(proposalId))
+        .to.emit(system.council, "ProposalExecutionFailed")
+        .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
       expect(await system.grants.roundCount()).to.equal(1n);
       await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
       await expect(
@@ -182,8 +205,8 @@ describe("GrantRounds", function () {
       await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)))
         .to.emit(f.council, "ProposalExecutionFailed")
         .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsPaused", []));
+      // Nobody estimated the applications: they need no finalization before settlement.
       await passDeadline(networkHelpers, f.params.revealDeadline);
-      for (const id of f.apps) await f.grants.finalizeApplication(id);
       await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsPaused",
@@ -204,7 +227,7 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
       await passDeadline(networkHelpers, f.params.revealDeadline);
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      await expect(finalize(f.grants, [f.apps[0]]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
       await expect(f.grants.settleRound(f.roundId))
@@ -268,14 +291,17 @@ describe("GrantRounds", function () {
         .withArgs(6n);
     });
 
-    it("refuses an empty uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
+    it("refuses an empty or over-long uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const r = f.grants.connect(at(f.researchers, 0));
       const hash = ethers.id("h");
-      await expect(r.submitApplication(f.roundId, "", hash, 1, 0)).to.be.revertedWithCustomError(
-        f.grants,
-        "GrantRoundsInvalidApplication",
-      );
+      await expect(r.submitApplication(f.roundId, "", hash, 1, 0))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidUri")
+        .withArgs(0n, 256n);
+      await expect(r.submitApplication(f.roundId, "u".repeat(257), hash, 1, 0))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidUri")
+        .withArgs(257n, 256n);
+      await r.submitApplication(f.roundId, "u".repeat(256), hash, 1, 0);
       await expect(r.submitApplication(f.roundId, "u", ethers.ZeroHash, 1, 0)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsInvalidApplication",
@@ -295,7 +321,7 @@ describe("GrantRounds", function () {
       await expect(r.submitApplication(7n, "u", hash, 1, 0))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
         .withArgs(7n);
-      expect(await f.grants.applicationCount()).to.equal(3n);
+      expect(await f.grants.applicationCount()).to.equal(4n);
     });
 
     it("accepts applications until the deadline second inclusive", async function () {
@@ -311,47 +337,85 @@ describe("GrantRounds", function () {
   });
 
   describe("estimates: commit and reveal", function () {
-    it("computes the commitment from chain, contract, trustee, application, estimate and salt", async function () {
+    it("computes the sealed estimate from chain, contract, trustee, application, values and salt", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const { chainId } = await ethers.provider.getNetwork();
       const salt = ethers.id("salt");
       const trustee = at(f.trustees, 0).address;
-      expect(await f.grants.sealEstimate(trustee, f.apps[0], 4200, salt)).to.equal(
-        sealLocally(chainId, await f.grants.getAddress(), trustee, f.apps[0], 4200, salt),
+      const values = { probabilityBps: 4200, effortMonths: 9, stipend: 5n * 10n ** 17n };
+      expect(await f.grants.sealEstimate(trustee, f.apps[0], 4200, 9, 5n * 10n ** 17n, salt)).to.equal(
+        sealLocally(chainId, await f.grants.getAddress(), trustee, f.apps[0], values, salt),
       );
     });
 
-    it("takes one commitment per current trustee and application, only in the commit phase", async function () {
+    it("commits a batch once per current trustee and application, only in the commit phase", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      const t = f.grants.connect(at(f.trustees, 0));
-      const commitment = ethers.id("c");
+      const trustee = at(f.trustees, 0);
+      const t = f.grants.connect(trustee);
+      const sealed = ethers.id("c");
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(t.commitEstimate(f.apps[0], commitment))
+      await expect(t.commitEstimates([f.apps[0]], [sealed]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, pinned, f.params.applicationDeadline + 1n, f.params.commitDeadline);
       await passDeadline(networkHelpers, f.params.applicationDeadline);
-      await expect(f.grants.connect(f.outsider).commitEstimate(f.apps[0], commitment))
+      await expect(f.grants.connect(f.outsider).commitEstimates([f.apps[0]], [sealed]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
         .withArgs(f.outsider.address);
-      await expect(t.commitEstimate(99n, commitment))
+      await expect(t.commitEstimates([99n], [sealed]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
         .withArgs(99n);
-      await expect(t.commitEstimate(f.apps[0], ethers.ZeroHash))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsZeroSealedEstimate")
+      await expect(t.commitEstimates([], []))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
+        .withArgs(0n, 50n);
+      const many = Array.from({ length: 51 }, () => f.apps[0]);
+      await expect(
+        t.commitEstimates(
+          many,
+          many.map(() => sealed),
+        ),
+      )
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
+        .withArgs(51n, 50n);
+      await expect(t.commitEstimates([f.apps[0], f.apps[1]], [sealed]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsBatchLengthMismatch")
+        .withArgs(2n, 1n);
+      await expect(t.commitEstimates([f.apps[0]], [ethers.ZeroHash]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidSealedEstimate")
         .withArgs(f.apps[0]);
-      await expect(t.commitEstimate(f.apps[0], commitment))
-        .to.emit(f.grants, "EstimateCommitted")
-        .withArgs(f.apps[0], at(f.trustees, 0).address, commitment);
-      expect(await f.grants.sealedEstimateOf(f.apps[0], at(f.trustees, 0).address)).to.deep.equal([
-        commitment,
-        false,
-      ]);
-      await expect(t.commitEstimate(f.apps[0], ethers.id("again")))
+      // A word that reads as revealed values ("REVEALED" in its top 64 bits) is no sealed estimate.
+      const revealedLooking = "0x52455645414c4544" + "00".repeat(23) + "01";
+      await expect(t.commitEstimates([f.apps[0]], [revealedLooking]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidSealedEstimate")
+        .withArgs(f.apps[0]);
+      await expect(t.commitEstimates([f.apps[0], f.apps[0]], [sealed, ethers.id("twice")]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCommitted")
-        .withArgs(f.apps[0], at(f.trustees, 0).address);
+        .withArgs(f.apps[0], trustee.address);
+
+      await expect(t.commitEstimates([f.apps[0], f.apps[1]], [sealed, ethers.id("d")]))
+        .to.emit(f.grants, "EstimatesCommitted")
+        .withArgs(f.roundId, trustee.address, [f.apps[0], f.apps[1]], [sealed, ethers.id("d")]);
+      const estimate = await f.grants.estimateOf(f.apps[0], trustee.address);
+      expect([estimate.status, estimate.sealedEstimate]).to.deep.equal([EstimateStatus.Committed, sealed]);
+      // A commit marks nothing on the application (the first reveal does).
+      expect((await f.grants.application(f.apps[0])).estimated).to.equal(false);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(0n);
+      expect(await f.grants.trusteeRecord(f.roundId, trustee.address)).to.deep.equal([2n, 0n, 0n, 0n]);
+      await expect(t.commitEstimates([f.apps[0]], [ethers.id("again")]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyCommitted")
+        .withArgs(f.apps[0], trustee.address);
+      await f.grants.connect(at(f.trustees, 1)).commitEstimates([f.apps[0]], [sealed]);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(0n);
+
+      // Another round's application cannot join the batch.
+      const other = await openRound(f, roundParams(BigInt(await time.latest())));
+      const foreign = await apply(f.grants, at(f.researchers, 3), other, "elsewhere", 3);
+      await expect(t.commitEstimates([f.apps[2], foreign], [sealed, sealed]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsMixedRounds")
+        .withArgs(f.roundId, foreign);
+
       await time.setNextBlockTimestamp(f.params.commitDeadline);
-      await t.commitEstimate(f.apps[1], commitment);
-      await expect(t.commitEstimate(f.apps[2], commitment))
+      await t.commitEstimates([f.apps[2]], [sealed]);
+      await expect(f.grants.connect(at(f.trustees, 2)).commitEstimates([f.apps[2]], [sealed]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(
           f.roundId,
@@ -361,54 +425,76 @@ describe("GrantRounds", function () {
         );
     });
 
-    it("reveals only a matching estimate in range, once, in the reveal phase", async function () {
+    it("reveals a batch of matching estimates once, in the reveal phase, capping each value", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const trustee = at(f.trustees, 0);
       const t = f.grants.connect(trustee);
       const app = f.apps[0];
       const salt = saltFor(trustee.address, app);
+      const { chainId } = await ethers.provider.getNetwork();
+      const grants = await f.grants.getAddress();
+      // Above every bound: counts as 10,000 bps and the declared 12 months; no stipend was requested.
+      const values = { probabilityBps: 12_000, effortMonths: 40, stipend: 7n };
+      const second = { probabilityBps: 3000, effortMonths: 20 };
       await passDeadline(networkHelpers, f.params.applicationDeadline);
-      await t.commitEstimate(app, await f.grants.sealEstimate(trustee.address, app, 4200, salt));
-      const outOfRange = await f.grants.sealEstimate(trustee.address, f.apps[1], 10_001, salt);
-      await t.commitEstimate(f.apps[1], outOfRange);
+      await t.commitEstimates(
+        [app, f.apps[1]],
+        [
+          sealLocally(chainId, grants, trustee.address, app, values, salt),
+          sealLocally(chainId, grants, trustee.address, f.apps[1], second, salt),
+        ],
+      );
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(t.revealEstimate(app, 4200, salt))
+      await expect(t.revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, pinned, f.params.commitDeadline + 1n, f.params.revealDeadline);
 
       await passDeadline(networkHelpers, f.params.commitDeadline);
-      const lateAt = await pinNextTimestamp(networkHelpers);
-      await expect(f.grants.connect(at(f.trustees, 1)).commitEstimate(app, ethers.id("late")))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, lateAt, f.params.applicationDeadline + 1n, f.params.commitDeadline);
-      await expect(f.grants.connect(f.outsider).revealEstimate(app, 4200, salt))
+      await expect(f.grants.connect(f.outsider).revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
         .withArgs(f.outsider.address);
-      await expect(f.grants.connect(at(f.trustees, 1)).revealEstimate(app, 4200, salt))
+      await expect(f.grants.connect(at(f.trustees, 1)).revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNoSealedEstimate")
         .withArgs(app, at(f.trustees, 1).address);
-      await expect(t.revealEstimate(app, 4201, salt))
+      for (const wrong of [
+        { ...values, probabilityBps: 4201 },
+        { ...values, effortMonths: 41 },
+        { ...values, stipend: 8n },
+      ]) {
+        await expect(t.revealEstimates([revealOf(app, wrong, salt)]))
+          .to.be.revertedWithCustomError(f.grants, "GrantRoundsSealMismatch")
+          .withArgs(app, trustee.address);
+      }
+      await expect(t.revealEstimates([revealOf(app, values, ethers.id("other salt"))]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsSealMismatch")
         .withArgs(app, trustee.address);
-      await expect(t.revealEstimate(app, 4200, ethers.id("other salt")))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsSealMismatch")
-        .withArgs(app, trustee.address);
-      await expect(t.revealEstimate(f.apps[1], 10_001, salt))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsEstimateOutOfRange")
-        .withArgs(10_001n);
-      expect(await f.grants.estimateOf(app, trustee.address)).to.deep.equal([false, 0n]);
-      await expect(t.revealEstimate(app, 4200, salt))
+      await expect(t.revealEstimates([]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
+        .withArgs(0n, 50n);
+      await expect(t.revealEstimates([revealOf(app, values, salt), revealOf(f.apps[1], second, salt)]))
         .to.emit(f.grants, "EstimateRevealed")
-        .withArgs(app, trustee.address, 4200n);
-      expect(await f.grants.estimateOf(app, trustee.address)).to.deep.equal([true, 4200n]);
-      expect((await f.grants.sealedEstimateOf(app, trustee.address))[1]).to.equal(true);
-      expect((await f.grants.application(app)).revealCount).to.equal(1n);
-      await expect(t.revealEstimate(app, 4200, salt))
+        .withArgs(app, trustee.address, 10_000n, 12n, 0n)
+        .and.to.emit(f.grants, "EstimateRevealed")
+        .withArgs(f.apps[1], trustee.address, 3000n, 20n, 0n);
+      const revealed = await f.grants.estimateOf(app, trustee.address);
+      expect([
+        revealed.status,
+        revealed.sealedEstimate,
+        revealed.probabilityBps,
+        revealed.effortMonths,
+        revealed.stipend,
+      ]).to.deep.equal([EstimateStatus.Revealed, ethers.ZeroHash, 10_000n, 12n, 0n]);
+      expect(await f.grants.trusteeRecord(f.roundId, trustee.address)).to.deep.equal([2n, 2n, 0n, 0n]);
+      // The first reveal marks each application estimated, once: it must then be finalized.
+      expect((await f.grants.application(app)).estimated).to.equal(true);
+      expect((await f.grants.application(f.apps[2])).estimated).to.equal(false);
+      expect((await f.grants.round(f.roundId)).estimatedCount).to.equal(2n);
+      await expect(t.revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyRevealed")
         .withArgs(app, trustee.address);
 
       await passDeadline(networkHelpers, f.params.revealDeadline);
-      await expect(t.revealEstimate(f.apps[1], 10_000, salt))
+      await expect(t.revealEstimates([revealOf(app, values, salt)]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(
           f.roundId,
@@ -425,19 +511,19 @@ describe("GrantRounds", function () {
       await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [await wallet.getAddress()]));
       const walletActor = await walletTrustee(wallet, owner);
       const estimates: Estimate[] = [
-        { trustee: walletActor, estimateBps: 7000 },
+        { trustee: walletActor, probabilityBps: 7000 },
         ...estimatesOf(f.trustees, [6000]),
       ];
       await estimateRound(networkHelpers, f.grants, f.params, new Map([[f.apps[0], estimates]]));
-      expect(await f.grants.estimateOf(f.apps[0], walletActor.address)).to.deep.equal([true, 7000n]);
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      expect((await f.grants.estimateOf(f.apps[0], walletActor.address)).probabilityBps).to.equal(7000n);
+      await expect(finalize(f.grants, [f.apps[0]]))
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6500n, 2n, 6500n * 12n);
+        .withArgs(f.apps[0], true, 6500n, 12n, 0n, 2n, 2n, 6500n * 12n);
     });
   });
 
-  describe("finalization and the median", function () {
-    it("funds an application at the median of at least M revealed estimates (3 trustees, M = 2)", async function () {
+  describe("finalization and the medians", function () {
+    it("funds an application at the medians once M trustees committed (3 trustees, M = 2)", async function () {
       const f = await loadFixture(threeOfTwoRound);
       await estimateRound(
         networkHelpers,
@@ -449,21 +535,27 @@ describe("GrantRounds", function () {
           [f.apps[2], estimatesOf(f.trustees, [0, 0, 9000])],
         ]),
       );
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      const finalized = finalize(f.grants, f.apps);
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 5000n, 3n, 5000n * 12n);
-      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .withArgs(f.apps[0], true, 5000n, 12n, 0n, 3n, 3n, 5000n * 12n);
+      // one sealed estimate, below M = 2
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], false, 0n, 1n, 0n);
-      await expect(f.grants.finalizeApplication(f.apps[2]))
+        .withArgs(f.apps[1], false, 0n, 0n, 0n, 1n, 1n, 0n);
+      // a median probability of 0 funds nothing
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[2], false, 0n, 3n, 0n);
+        .withArgs(f.apps[2], false, 0n, 6n, 0n, 3n, 3n, 0n);
       const funded = await f.grants.application(f.apps[0]);
-      expect([funded.status, funded.medianEstimateBps, funded.weight]).to.deep.equal([
-        ApplicationStatus.Funded,
-        5000n,
-        60_000n,
-      ]);
+      expect([
+        funded.status,
+        funded.medianProbabilityBps,
+        funded.medianEffortMonths,
+        funded.weight,
+        funded.committedCount,
+        funded.revealedCount,
+      ]).to.deep.equal([ApplicationStatus.Funded, 5000n, 12n, 60_000n, 3n, 3n]);
       expect((await f.grants.application(f.apps[1])).status).to.equal(ApplicationStatus.Unfunded);
       expect((await f.grants.application(f.apps[2])).status).to.equal(ApplicationStatus.Unfunded);
       // Nothing is awarded before settlement, nor ever to an unfunded application.
@@ -474,7 +566,7 @@ describe("GrantRounds", function () {
       expect(await f.grants.claimableStipend(f.apps[1])).to.equal(0n);
       const round = await f.grants.round(f.roundId);
       expect([round.finalizedCount, round.fundedCount, round.totalWeight]).to.deep.equal([3n, 1n, 60_000n]);
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      await expect(finalize(f.grants, [f.apps[0]]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsAlreadyFinalized")
         .withArgs(f.apps[0]);
     });
@@ -491,28 +583,46 @@ describe("GrantRounds", function () {
           [f.apps[2], estimatesOf(f.trustees, [3000, 9000, 2000, 4001])],
         ]),
       );
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      const finalized = finalize(f.grants, f.apps);
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6100n, 5n, 6100n * 12n);
-      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .withArgs(f.apps[0], true, 6100n, 12n, 0n, 5n, 5n, 6100n * 12n);
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], true, 5000n, 5n, 5000n * 24n);
+        .withArgs(f.apps[1], true, 5000n, 24n, 0n, 5n, 5n, 5000n * 24n);
       // sorted 2000, 3000, 4001, 9000 → (3000 + 4001) / 2 = 3500.5 → 3500
-      await expect(f.grants.finalizeApplication(f.apps[2]))
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[2], true, 3500n, 4n, 3500n * 6n);
+        .withArgs(f.apps[2], true, 3500n, 6n, 0n, 4n, 4n, 3500n * 6n);
     });
 
-    it("finalizes only after the reveal deadline", async function () {
+    it("finalizes estimated applications of one round, in batches, only after the reveal deadline", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      await passDeadline(networkHelpers, f.params.commitDeadline);
+      await estimateRound(
+        networkHelpers,
+        f.grants,
+        { ...f.params, revealDeadline: f.params.commitDeadline },
+        new Map([[f.apps[0], estimatesOf(f.trustees, [5000, 5000])]]),
+      );
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      await expect(finalize(f.grants, [f.apps[0]]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
-      await expect(f.grants.finalizeApplication(42n))
+      await passDeadline(networkHelpers, f.params.revealDeadline);
+      await expect(finalize(f.grants, [42n]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
         .withArgs(42n);
+      await expect(finalize(f.grants, []))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidBatch")
+        .withArgs(0n, 50n);
+      // Nobody estimated apps 2 and 3: they are unfunded without a transaction.
+      await expect(finalize(f.grants, [f.apps[0], f.apps[1]]))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotEstimated")
+        .withArgs(f.apps[1]);
+      await networkHelpers.time.increase(1);
+      expect((await f.grants.application(f.apps[1])).status).to.equal(ApplicationStatus.Unfunded);
+      await expect(finalize(f.grants, [f.apps[0]])).to.emit(f.grants, "ApplicationFinalized");
+      await expect(f.grants.settleRound(f.roundId)).to.emit(f.grants, "RoundSettled");
     });
 
     it("stops counting the estimates of a trustee removed mid-round", async function () {
@@ -528,64 +638,39 @@ describe("GrantRounds", function () {
       );
       const removed = at(f.trustees, 2);
       await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [removed.address]));
+      const finalized = finalize(f.grants, [f.apps[0], f.apps[1]]);
       // 6000, 6200, 5900, 6100 → (6000 + 6100) / 2
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6050n, 4n, 6050n * 12n);
-      // two estimates left, below M = 3
-      await expect(f.grants.finalizeApplication(f.apps[1]))
+        .withArgs(f.apps[0], true, 6050n, 12n, 0n, 4n, 4n, 6050n * 12n);
+      // two sealed estimates left, below M = 3
+      await expect(finalized)
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], false, 0n, 2n, 0n);
-      expect((await f.grants.application(f.apps[1])).revealCount).to.equal(3n);
+        .withArgs(f.apps[1], false, 0n, 0n, 0n, 2n, 2n, 0n);
     });
 
-    it("gives the same median from the reveal book as from the trustees' records after a removal", async function () {
+    it("counts every current trustee's estimate (20 trustees, the council's most)", async function () {
       const f = await loadFixture(fiveOfThreeRound);
-      const values = [6000, 6200, 10_000, 5900];
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([
-          [f.apps[0], estimatesOf(f.trustees, values)],
-          [f.apps[1], estimatesOf(f.trustees, values)],
-        ]),
-      );
-      // No removal yet: the book is used. 5900, 6000, 6200, 10000 → (6000 + 6200) / 2.
-      await expect(f.grants.finalizeApplication(f.apps[0]))
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6100n, 4n, 6100n * 12n);
-      // Removing the trustee who revealed nothing voids the book; the records give the same result.
-      await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [at(f.trustees, 4).address]));
-      await expect(f.grants.finalizeApplication(f.apps[1]))
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], true, 6100n, 4n, 6100n * 24n);
-    });
-
-    it("counts every current trustee's estimate when more reveal than the book holds (14 trustees)", async function () {
-      const f = await loadFixture(fiveOfThreeRound);
-      // Nine more trustees (fresh wallets) join before the estimates: 14 in all, above the book's 13.
       const joined: HardhatEthersSigner[] = [];
-      for (let i = 0; i < 9; i++) {
+      for (let i = 0; i < 15; i++) {
         const wallet = ethers.Wallet.createRandom().connect(ethers.provider);
         await networkHelpers.setBalance(wallet.address, 10n ** 18n);
         await pass(f, ActionKind.AddTrustee, coder.encode(["address"], [wallet.address]));
         joined.push(wallet as unknown as HardhatEthersSigner);
       }
       const everyone = [...f.trustees, ...joined];
-      expect(await f.council.trustees()).to.have.length(14);
-      // 14 estimates: 1000, 2000, …, 14000 capped at 10,000 → sorted middle pair 7000 and 8000.
-      const values = everyone.map((_, i) => Math.min(10_000, 1000 * (i + 1)));
+      expect(await f.council.trustees()).to.have.length(20);
+      const values = everyone.map((_, i) => 500 * (i + 1));
       await estimateRound(
         networkHelpers,
         f.grants,
-        { ...f.params },
+        f.params,
         new Map([[f.apps[0], estimatesOf(everyone, values)]]),
       );
-      expect((await f.grants.application(f.apps[0])).revealCount).to.equal(14n);
-      await expect(f.grants.finalizeApplication(f.apps[0]))
+      // sorted 500 … 10000: middle pair 5000 and 5500 → 5250
+      await expect(finalize(f.grants, [f.apps[0]]))
         .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 7500n, 14n, 7500n * 12n);
+        .withArgs(f.apps[0], true, 5250n, 12n, 0n, 20n, 20n, 5250n * 12n);
     });
   });
 
@@ -602,12 +687,11 @@ describe("GrantRounds", function () {
           [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
         ]),
       );
-      await f.grants.finalizeApplication(f.apps[0]);
-      await f.grants.finalizeApplication(f.apps[1]);
+      await finalize(f.grants, [f.apps[0], f.apps[1]]);
       await expect(f.grants.settleRound(f.roundId))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotAllFinalized")
         .withArgs(f.roundId, 2n, 3n);
-      await f.grants.finalizeApplication(f.apps[2]);
+      await finalize(f.grants, [f.apps[2]]);
       await expect(f.grants.connect(f.outsider).settleRound(f.roundId))
         .to.emit(f.grants, "RoundSettled")
         .withArgs(f.roundId, 114_000n, 3n, 0n);
@@ -634,7 +718,6 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
         .withArgs(3n);
       await passDeadline(networkHelpers, f.params.revealDeadline);
-      for (const id of f.apps) await f.grants.finalizeApplication(id);
       await expect(f.grants.settleRound(f.roundId))
         .to.emit(f.grants, "RoundSettled")
         .withArgs(f.roundId, 0n, 0n, 0n);
@@ -771,7 +854,7 @@ describe("GrantRounds", function () {
         f.params,
         new Map([[f.apps[0], estimatesOf(f.trustees, [5000, 5000])]]),
       );
-      for (const id of f.apps) await f.grants.finalizeApplication(id);
+      await finalize(f.grants, [f.apps[0]]);
       await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])))
         .to.emit(f.council, "ProposalExecutionFailed")
         .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotSettled", [f.roundId]));
@@ -787,11 +870,16 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       const actor = eoaTrustee(at(f.trustees, 0));
       await passDeadline(networkHelpers, f.params.applicationDeadline);
-      await commitEstimates(f.grants, f.apps[0], [{ trustee: actor, estimateBps: 1234 }]);
+      await commitEstimates(f.grants, f.apps[0], [{ trustee: actor, probabilityBps: 1234 }]);
       await passDeadline(networkHelpers, f.params.commitDeadline);
-      await revealEstimates(f.grants, f.apps[0], [{ trustee: actor, estimateBps: 1234 }]);
-      expect(await f.grants.estimateOf(f.apps[0], actor.address)).to.deep.equal([true, 1234n]);
-      expect(await f.grants.estimateOf(f.apps[0], ETH)).to.deep.equal([false, 0n]);
+      await revealEstimates(f.grants, f.apps[0], [{ trustee: actor, probabilityBps: 1234 }]);
+      const estimate = await f.grants.estimateOf(f.apps[0], actor.address);
+      expect([estimate.status, estimate.probabilityBps, estimate.effortMonths]).to.deep.equal([
+        EstimateStatus.Revealed,
+        1234n,
+        12n,
+      ]);
+      expect((await f.grants.estimateOf(f.apps[0], ETH)).status).to.equal(EstimateStatus.None);
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   apply,
   estimateRound,
   estimatesOf,
+  finalize,
   openRound,
   roundParams,
   vestedAt,
@@ -54,7 +55,7 @@ async function stipendRound(
     apps.map((id) => [id, estimatesOf(system.trustees, [5000, 5000])]),
   );
   await estimateRound(networkHelpers, system.grants, params, estimates);
-  for (const id of apps) await system.grants.finalizeApplication(id);
+  await finalize(system.grants, apps);
   return { ...system, params, roundId, apps, requests };
 }
 
@@ -255,7 +256,7 @@ describe("GrantRounds stipends", function () {
       params,
       new Map([[app, estimatesOf(system.trustees, [7000, 8000])]]),
     );
-    await system.grants.finalizeApplication(app);
+    await finalize(system.grants, [app]);
     await expect(system.grants.settleRound(roundId))
       .to.emit(system.pool, "StipendsReserved")
       .withArgs(tokenAddress, await system.grants.getAddress(), 12_000n * 10n ** 6n);
@@ -353,7 +354,7 @@ describe("GrantRounds stipends", function () {
         params,
         new Map([[app, estimatesOf(system.trustees, [5000, 5000])]]),
       );
-      await system.grants.finalizeApplication(app);
+      await finalize(system.grants, [app]);
       await system.grants.settleRound(roundId);
       await system.pool.connect(system.depositor).depositCapital(ETH, ETHER, 0, { value: ETHER });
       await expect(system.grants.topUpStipends(roundId))

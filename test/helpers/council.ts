@@ -113,6 +113,8 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
 
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
+  // Forfeited application deposits go into the pool as capital.
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);

@@ -15,6 +15,8 @@ export const SHARE_POOL = 1_000_000n * 10n ** 18n;
 /** Mirrors `IGrantRounds.RoundStatus` and `ApplicationStatus`. */
 export const RoundStatus = { None: 0n, Open: 1n, Settled: 2n, Closed: 3n } as const;
 export const ApplicationStatus = { None: 0n, Pending: 1n, Funded: 2n, Unfunded: 3n, Cancelled: 4n } as const;
+/** Mirrors `IGrantRounds.EstimateStatus`. */
+export const EstimateStatus = { None: 0n, Recused: 1n, Committed: 2n, Revealed: 3n, Missed: 4n } as const;
 
 export interface RoundParams {
   sharePool: bigint;
@@ -25,6 +27,7 @@ export interface RoundParams {
   vestingDuration: bigint;
   stipendAsset: string;
   stipendBudget: bigint;
+  applicationDeposit: bigint;
 }
 
 /** A round whose phases are one day each from `now`, vesting 30-day cliff / 360 days, no stipends. */
@@ -38,6 +41,7 @@ export function roundParams(now: bigint, overrides: Partial<RoundParams> = {}): 
     vestingDuration: VESTING_DURATION,
     stipendAsset: ETH,
     stipendBudget: 0n,
+    applicationDeposit: 0n,
     ...overrides,
   };
 }
@@ -60,10 +64,13 @@ export async function apply(
   label: string,
   effortMonths: number,
   stipendRequested = 0n,
+  deposit = 0n,
 ): Promise<bigint> {
   await grants
     .connect(researcher)
-    .submitApplication(roundId, `ipfs://${label}`, id(label), effortMonths, stipendRequested);
+    .submitApplication(roundId, `ipfs://${label}`, id(label), effortMonths, stipendRequested, {
+      value: deposit,
+    });
   return grants.applicationCount();
 }
 
@@ -91,62 +98,104 @@ export function saltFor(trustee: string, applicationId: bigint): string {
   return id(`salt:${trustee}:${applicationId}`);
 }
 
+/** Values above every declared effort and request: they count as the declared ones (capped). */
+export const UNCAPPED_EFFORT = 1_200;
+export const UNCAPPED_STIPEND = 2n ** 128n - 1n;
+
 /** The sealed estimate computed off-chain, exactly as `sealEstimate` documents it. */
 export function sealLocally(
   chainId: bigint,
   grants: string,
   trustee: string,
   applicationId: bigint,
-  estimateBps: number,
+  values: EstimateValues,
   salt: string,
 ): string {
   return keccak256(
     AbiCoder.defaultAbiCoder().encode(
-      ["uint256", "address", "address", "uint256", "uint16", "bytes32"],
-      [chainId, grants, trustee, applicationId, estimateBps, salt],
+      ["uint256", "address", "address", "uint256", "uint16", "uint32", "uint128", "bytes32"],
+      [
+        chainId,
+        grants,
+        trustee,
+        applicationId,
+        values.probabilityBps,
+        values.effortMonths ?? UNCAPPED_EFFORT,
+        values.stipend ?? UNCAPPED_STIPEND,
+        salt,
+      ],
     ),
   );
 }
 
-export interface Estimate {
+/** A trustee's estimate: effort and stipend default to "as declared" (values that are capped to it). */
+export interface EstimateValues {
+  probabilityBps: number;
+  effortMonths?: number;
+  stipend?: bigint;
+}
+
+export interface Estimate extends EstimateValues {
   trustee: TrusteeActor;
-  estimateBps: number;
 }
 
-/** Sends, from each estimate's trustee, the call `encode` makes of it (a commit or a reveal). */
-async function sendEach(
-  grants: GrantRounds,
-  estimates: readonly Estimate[],
-  encode: (estimate: Estimate) => Promise<string>,
-): Promise<void> {
-  const address = await grants.getAddress();
-  for (const estimate of estimates) await estimate.trustee.send(address, await encode(estimate));
+/** The `Reveal` tuple of one estimate. */
+export function revealOf(applicationId: bigint, values: EstimateValues, salt: string) {
+  return {
+    applicationId,
+    probabilityBps: values.probabilityBps,
+    effortMonths: values.effortMonths ?? UNCAPPED_EFFORT,
+    stipend: values.stipend ?? UNCAPPED_STIPEND,
+    salt,
+  };
 }
 
+/** Each trustee commits its estimate for `applicationId` (a batch of one, sealed off-chain). */
 export async function commitEstimates(
   grants: GrantRounds,
   applicationId: bigint,
   estimates: readonly Estimate[],
 ) {
-  await sendEach(grants, estimates, async ({ trustee, estimateBps }) => {
-    const salt = saltFor(trustee.address, applicationId);
-    const sealed = await grants.sealEstimate(trustee.address, applicationId, estimateBps, salt);
-    return grants.interface.encodeFunctionData("commitEstimate", [applicationId, sealed]);
-  });
+  const address = await grants.getAddress();
+  const provider = grants.runner?.provider;
+  if (!provider) throw new Error("the grants contract has no provider");
+  const { chainId } = await provider.getNetwork();
+  for (const estimate of estimates) {
+    const { trustee } = estimate;
+    const sealed = sealLocally(
+      chainId,
+      address,
+      trustee.address,
+      applicationId,
+      estimate,
+      saltFor(trustee.address, applicationId),
+    );
+    await trustee.send(
+      address,
+      grants.interface.encodeFunctionData("commitEstimates", [[applicationId], [sealed]]),
+    );
+  }
 }
 
+/** Each trustee reveals its estimate for `applicationId` (a batch of one). */
 export async function revealEstimates(
   grants: GrantRounds,
   applicationId: bigint,
   estimates: readonly Estimate[],
 ) {
-  await sendEach(grants, estimates, async ({ trustee, estimateBps }) =>
-    grants.interface.encodeFunctionData("revealEstimate", [
-      applicationId,
-      estimateBps,
-      saltFor(trustee.address, applicationId),
-    ]),
-  );
+  const address = await grants.getAddress();
+  for (const estimate of estimates) {
+    const salt = saltFor(estimate.trustee.address, applicationId);
+    await estimate.trustee.send(
+      address,
+      grants.interface.encodeFunctionData("revealEstimates", [[revealOf(applicationId, estimate, salt)]]),
+    );
+  }
+}
+
+/** Finalizes the given applications of one round in one batch. */
+export async function finalize(grants: GrantRounds, ids: readonly bigint[]) {
+  return grants.finalizeApplications([...ids]);
 }
 
 /** Pins the next block's timestamp to one second after the latest block and returns it. */
@@ -181,10 +230,10 @@ export async function estimateRound(
 
 /** Estimates of the given trustees, in order. */
 export function estimatesOf(trustees: readonly HardhatEthersSigner[], values: readonly number[]): Estimate[] {
-  return values.map((estimateBps, i) => {
+  return values.map((probabilityBps, i) => {
     const trustee = trustees[i];
     if (trustee === undefined) throw new Error(`no trustee ${i}`);
-    return { trustee: eoaTrustee(trustee), estimateBps };
+    return { trustee: eoaTrustee(trustee), probabilityBps };
   });
 }
 

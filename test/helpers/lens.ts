@@ -79,6 +79,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
+  await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   const lens = await ethers.deployContract("FundLens", [council]);
@@ -146,6 +147,7 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
     vestingDuration: 100n * DAY,
     stipendAsset: ETH,
     stipendBudget: 0n,
+    applicationDeposit: 0n,
   };
   await pass(fund, ActionKind.OpenRound, argsFor(grants.interface, "openRound", [round]));
   await grants.connect(fund.researcher).submitApplication(1n, "ipfs://probes", id("probes"), 12, 0n);
@@ -179,8 +181,8 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
   await shares.connect(fund.outsider).distribute(ETH, parseEther("1"), { value: parseEther("1") });
 
   const trustee = at(fund.trustees, 0);
-  const commitment = await grants.sealEstimate(trustee.address, applicationId, 2_500, id("salt"));
-  await grants.connect(trustee).commitEstimate(applicationId, commitment);
+  const commitment = await grants.sealEstimate(trustee.address, applicationId, 2_500, 12, 0n, id("salt"));
+  await grants.connect(trustee).commitEstimates([applicationId], [commitment]);
 
   await pass(
     fund,

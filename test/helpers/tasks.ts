@@ -231,6 +231,7 @@ export async function openRound(
         vestingDuration: 100 * DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget,
+        applicationDeposit: 0n,
       },
     ]),
   );
@@ -289,12 +290,37 @@ export async function submitApplication(
   stipend = 0n,
 ): Promise<bigint> {
   const researcher = account(fund.signers, researcherIndex);
+  const { params } = await fund.rounds.round(roundId);
   await (
     await fund.rounds
       .connect(researcher)
-      .submitApplication(roundId, `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend)
+      .submitApplication(roundId, `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend, {
+        value: params.applicationDeposit,
+      })
   ).wait();
   return fund.rounds.applicationCount();
+}
+
+/** `trustee` commits a sealed estimate for `applicationId` straight to the contract (a batch of one). */
+export async function commitDirectly(
+  fund: TestFund,
+  trusteeIndex: number,
+  applicationId: bigint,
+  probabilityBps: number,
+  salt: string,
+): Promise<string> {
+  const trustee = account(fund.trustees, trusteeIndex);
+  const { effortMonths, stipendRequested } = await fund.rounds.application(applicationId);
+  const sealed = await fund.rounds.sealEstimate(
+    trustee.address,
+    applicationId,
+    probabilityBps,
+    effortMonths,
+    stipendRequested,
+    salt,
+  );
+  await (await fund.rounds.connect(trustee).commitEstimates([applicationId], [sealed])).wait();
+  return sealed;
 }
 
 /**

@@ -132,7 +132,7 @@ describe("FundLens", () => {
     expect(older?.approvedBy).to.deep.equal([true, true, false]);
   });
 
-  it("includes rounds, applications with the viewer's hidden estimate, offerings with pending shares, techniques, companies and commitments with compliance", async () => {
+  it("includes rounds, applications with the viewer's hidden estimate, trustee records, offerings with pending shares, techniques, companies and commitments with compliance", async () => {
     const fund = await networkHelpers.loadFixture(populated);
     const trustee = at(fund.trustees, 0);
     const all = page(0, 10);
@@ -157,8 +157,12 @@ describe("FundLens", () => {
     expect(application.id).to.equal(fund.applicationId);
     expect(application.application.researcher).to.equal(fund.researcher.address);
     expect(application.application.uri).to.equal("ipfs://probes");
-    expect(application.viewerCommitment).to.equal(fund.commitment);
-    expect(application.viewerRevealed).to.equal(false);
+    expect(application.viewerEstimate.sealedEstimate).to.equal(fund.commitment);
+    expect(application.viewerEstimate.status).to.equal(2n); // Committed
+    const records = await fund.lens.trusteeRecords(1n);
+    expect(records.map((r) => [r.trustee, r.record.committed])).to.deep.equal(
+      fund.trustees.map((t, i) => [t.address, i === 0 ? 1n : 0n]),
+    );
     expect([application.award, application.claimableShares]).to.deep.equal([0n, 0n]);
 
     const investorView = await fund.lens.offeringsPage(page(0, 10), fund.investor.address);
@@ -234,7 +238,9 @@ describe("FundLens", () => {
       .to.be.revertedWithCustomError(fund.grants, "GrantRoundsUnknownApplication")
       .withArgs(99n);
     expect(
-      (await fund.lens.applicationsByIds([fund.applicationId], ZeroAddress)).map((a) => a.viewerCommitment),
+      (await fund.lens.applicationsByIds([fund.applicationId], ZeroAddress)).map(
+        (a) => a.viewerEstimate.sealedEstimate,
+      ),
     ).to.deep.equal([ZeroHash]);
   });
 });

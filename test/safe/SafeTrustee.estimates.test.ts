@@ -4,12 +4,13 @@ import { network } from "hardhat";
 
 import { executeProposal, proposeAction } from "@fef/sdk/actions/council";
 import {
-  commitEstimate,
-  finalizeApplication,
-  revealEstimate,
+  commitEstimates,
+  finalizeApplications,
+  revealEstimates,
   submitApplication,
 } from "@fef/sdk/actions/grants";
-import { deriveSalt, newSaltSecret } from "@fef/sdk/saltSecret";
+import { deriveSaltFromSecret, newSaltSecret } from "@fef/sdk/saltSecret";
+import { EstimateStatus } from "@fef/sdk/status";
 import { exportSalts, importSalts, memorySaltStore, saltRecord, type SaltKey } from "@fef/sdk/salts";
 import { createPublicClient, custom, type Address, type PublicClient } from "viem";
 
@@ -23,6 +24,8 @@ const { networkHelpers, ethers } = connection;
 const client = createPublicClient({ transport: custom(connection.provider) }) as PublicClient;
 
 const ESTIMATE = { safe: 4_000, t1: 6_000 };
+/** The Safe's effort and stipend estimates (the application declares 12 months, no stipend). */
+const VALUES = { effortMonths: 10, stipend: 0n };
 
 interface Round {
   system: SafeFund;
@@ -45,6 +48,7 @@ async function roundInCommitPhase(): Promise<Round> {
     vestingDuration: 30n * DAY,
     stipendAsset: "0x0000000000000000000000000000000000000000" as Address,
     stipendBudget: 0n,
+    applicationDeposit: 0n,
   };
   await sendFrom(trustees[0], only(proposeAction(fund, "OpenRound", [params])));
   const proposalId = await system.council.proposalCount();
@@ -61,6 +65,7 @@ async function roundInCommitPhase(): Promise<Round> {
         contentHash: ethers.id("debate") as `0x${string}`,
         effortMonths: 12,
         stipendRequested: 0n,
+        deposit: 0n,
       }),
     ),
   );
@@ -92,9 +97,13 @@ async function t1Commits(round: Round) {
     trustee: t1.address as Address,
     applicationId: round.applicationId,
   };
-  const { steps } = await commitEstimate(client, system.fund, store, { ...input, estimateBps: ESTIMATE.t1 });
+  const { steps } = await commitEstimates(client, system.fund, store, {
+    chainId: input.chainId,
+    trustee: input.trustee,
+    estimates: [{ applicationId: input.applicationId, probabilityBps: ESTIMATE.t1, ...VALUES }],
+  });
   await sendFrom(t1, only(steps));
-  return () => sendFrom(t1, only(revealEstimate(store, keyOf(round, t1.address)).steps));
+  return () => sendFrom(t1, only(revealEstimates(store, [keyOf(round, t1.address)]).steps));
 }
 
 describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
@@ -108,37 +117,44 @@ describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
 
     // Owner 1 prepares the commit: the salt comes from the secret; the record stays on owner 1's machine.
     const o1Store = memorySaltStore();
-    const { steps, record } = await commitEstimate(client, fund, o1Store, {
+    const { steps, records } = await commitEstimates(client, fund, o1Store, {
       chainId: system.chainId,
       trustee: key.trustee,
-      applicationId,
-      estimateBps: ESTIMATE.safe,
-      salt: deriveSalt(secret, key),
+      estimates: [
+        { applicationId, probabilityBps: ESTIMATE.safe, ...VALUES, salt: deriveSaltFromSecret(secret, key) },
+      ],
     });
     await safe.execute(callOf(only(steps)), [o1, o2], o1);
     const revealT1 = await t1Commits(round);
-    const [sealed] = await grants.sealedEstimateOf(applicationId, safe.address);
-    expect(sealed).to.equal(record.sealedEstimate);
+    const { sealedEstimate: sealed, status } = await grants.estimateOf(applicationId, safe.address);
+    expect(status).to.equal(BigInt(EstimateStatus.Committed));
+    expect(sealed).to.equal(records[0]?.sealedEstimate);
 
     // Owner 3 never saw owner 1's store: from the secret and the estimate the owners agreed on, it
     // rebuilds the record, checks it against the chain, and reveals through the Safe.
     await networkHelpers.time.increaseTo(round.commitDeadline);
-    const rebuilt = saltRecord({ ...key, estimateBps: ESTIMATE.safe, salt: deriveSalt(secret, key) });
+    const rebuilt = saltRecord({
+      ...key,
+      probabilityBps: ESTIMATE.safe,
+      ...VALUES,
+      salt: deriveSaltFromSecret(secret, key),
+    });
     expect(rebuilt.sealedEstimate).to.equal(sealed);
     const o3Store = memorySaltStore([rebuilt]);
-    await safe.execute(callOf(only(revealEstimate(o3Store, key).steps)), [o2, o3], o3);
+    await safe.execute(callOf(only(revealEstimates(o3Store, [key]).steps)), [o2, o3], o3);
     await revealT1();
 
-    const [revealed, estimateBps] = await grants.estimateOf(applicationId, safe.address);
-    expect(revealed).to.equal(true);
-    expect(estimateBps).to.equal(BigInt(ESTIMATE.safe));
+    const revealed = await grants.estimateOf(applicationId, safe.address);
+    expect(revealed.status).to.equal(BigInt(EstimateStatus.Revealed));
+    expect(revealed.probabilityBps).to.equal(BigInt(ESTIMATE.safe));
+    expect(revealed.effortMonths).to.equal(BigInt(VALUES.effortMonths));
 
-    // The Safe's estimate counts toward the median and the quorum like any trustee's.
+    // The Safe's estimate counts toward the medians and the quorum like any trustee's.
     await networkHelpers.time.increaseTo(round.revealDeadline);
-    await sendFrom(system.outsider, only(finalizeApplication(fund, applicationId)));
+    await sendFrom(system.outsider, only(finalizeApplications(fund, [applicationId])));
     const application = await grants.application(applicationId);
-    expect(application.revealCount).to.equal(2n);
-    expect(application.medianEstimateBps).to.equal(BigInt((ESTIMATE.safe + ESTIMATE.t1) / 2));
+    expect(application.revealedCount).to.equal(2n);
+    expect(application.medianProbabilityBps).to.equal(BigInt((ESTIMATE.safe + ESTIMATE.t1) / 2));
   });
 
   it("reveals from the salt export document the committing owner shared", async () => {
@@ -149,11 +165,10 @@ describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
     const key = keyOf(round, safe.address);
 
     const o1Store = memorySaltStore();
-    const { steps } = await commitEstimate(client, fund, o1Store, {
+    const { steps } = await commitEstimates(client, fund, o1Store, {
       chainId: system.chainId,
       trustee: key.trustee,
-      applicationId,
-      estimateBps: ESTIMATE.safe,
+      estimates: [{ applicationId, probabilityBps: ESTIMATE.safe, ...VALUES }],
     });
     await safe.execute(callOf(only(steps)), [o1, o3], o3);
     const shared = exportSalts(o1Store);
@@ -161,8 +176,12 @@ describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
     await networkHelpers.time.increaseTo(round.commitDeadline);
     const o2Store = memorySaltStore();
     expect(importSalts(o2Store, shared)).to.deep.equal({ added: 1, unchanged: 0 });
-    await safe.execute(callOf(only(revealEstimate(o2Store, key).steps)), [o2, o3], o2);
-    expect(await grants.estimateOf(applicationId, safe.address)).to.deep.equal([true, BigInt(ESTIMATE.safe)]);
+    await safe.execute(callOf(only(revealEstimates(o2Store, [key]).steps)), [o2, o3], o2);
+    const revealed = await grants.estimateOf(applicationId, safe.address);
+    expect([revealed.status, revealed.probabilityBps]).to.deep.equal([
+      BigInt(EstimateStatus.Revealed),
+      BigInt(ESTIMATE.safe),
+    ]);
   });
 
   it("refuses a reveal with a salt from another secret: the estimate stays sealed", async () => {
@@ -172,24 +191,29 @@ describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
     const [o1, o2] = owners;
     const key = keyOf(round, safe.address);
     const secret = newSaltSecret();
-    const { steps } = await commitEstimate(client, fund, memorySaltStore(), {
+    const { steps } = await commitEstimates(client, fund, memorySaltStore(), {
       chainId: system.chainId,
       trustee: key.trustee,
-      applicationId,
-      estimateBps: ESTIMATE.safe,
-      salt: deriveSalt(secret, key),
+      estimates: [
+        { applicationId, probabilityBps: ESTIMATE.safe, ...VALUES, salt: deriveSaltFromSecret(secret, key) },
+      ],
     });
     await safe.execute(callOf(only(steps)), [o1, o2], o1);
 
     await networkHelpers.time.increaseTo(round.commitDeadline);
-    const wrong = saltRecord({ ...key, estimateBps: ESTIMATE.safe, salt: deriveSalt(newSaltSecret(), key) });
+    const wrong = saltRecord({
+      ...key,
+      probabilityBps: ESTIMATE.safe,
+      ...VALUES,
+      salt: deriveSaltFromSecret(newSaltSecret(), key),
+    });
     // The Safe's inner call reverts with GrantRoundsSealMismatch; Safe 1.4.1 reports it as GS013.
     await expect(
-      safe.execute(callOf(only(revealEstimate(memorySaltStore([wrong]), key).steps)), [o1, o2], o1),
+      safe.execute(callOf(only(revealEstimates(memorySaltStore([wrong]), [key]).steps)), [o1, o2], o1),
     ).to.be.revertedWith("GS013");
-    const [sealed, revealed] = await grants.sealedEstimateOf(applicationId, safe.address);
-    expect(sealed).to.not.equal(ZeroHash);
-    expect(revealed).to.equal(false);
+    const { sealedEstimate, status } = await grants.estimateOf(applicationId, safe.address);
+    expect(sealedEstimate).to.not.equal(ZeroHash);
+    expect(status).to.equal(BigInt(EstimateStatus.Committed));
   });
 
   it("derives different salts for different trustees, applications, contracts and chains", () => {
@@ -207,9 +231,9 @@ describe("A Safe 1.4.1 as a trustee: sealed estimates", () => {
       { ...base, trustee: "0x4444444444444444444444444444444444444444" },
       { ...base, applicationId: 2n },
     ];
-    const salts = new Set(variants.map((key) => deriveSalt(secret, key)));
+    const salts = new Set(variants.map((key) => deriveSaltFromSecret(secret, key)));
     expect(salts.size).to.equal(variants.length);
-    expect(deriveSalt(secret, base)).to.equal(deriveSalt(secret, { ...base }));
-    expect(() => deriveSalt("0x1234", base)).to.throw(TypeError);
+    expect(deriveSaltFromSecret(secret, base)).to.equal(deriveSaltFromSecret(secret, { ...base }));
+    expect(() => deriveSaltFromSecret("0x1234", base)).to.throw(TypeError);
   });
 });

@@ -33,9 +33,10 @@ const WRITES: Readonly<Record<string, string>> = {
   "GrantRounds.submitApplication": "submitApplication",
   "GrantRounds.claimShares": "claimAwardShares",
   "GrantRounds.claimStipend": "claimStipend",
-  "GrantRounds.commitEstimate": "commitEstimate",
-  "GrantRounds.revealEstimate": "revealEstimate",
-  "GrantRounds.finalizeApplication": "finalizeApplication",
+  "GrantRounds.commitEstimates": "commitEstimates",
+  "GrantRounds.revealEstimates": "revealEstimates",
+  "GrantRounds.finalizeApplications": "finalizeApplications",
+  "GrantRounds.refundDeposit": "refundDeposit",
   "GrantRounds.settleRound": "settleRound",
   "GrantRounds.topUpStipends": "topUpStipends",
   "GrantRounds.openRound": "council: OpenRound",
@@ -132,6 +133,7 @@ describe("SDK: generated bindings", function () {
       vestingDuration: 86_400n,
       stipendAsset: "0x0000000000000000000000000000000000000000",
       stipendBudget: 0n,
+      applicationDeposit: 10n ** 16n,
     } as const;
     const args = encodeActionArgs("OpenRound", [params]);
     const openRound = getAbiItem({ abi: abis.grantRoundsAbi, name: "openRound" });

@@ -1,6 +1,6 @@
 // One salt record format: a trustee commits in one tool and reveals in the other, through one export document.
 import { expect } from "chai";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Address } from "viem";
@@ -20,13 +20,15 @@ const ROUNDS = "0x5FbDB2315678afecb367f032d93F642f64180aa3" as Address;
 const TRUSTEE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
 const SALT = `0x${"11".repeat(32)}` as const;
 
-function record(applicationId: bigint, estimateBps: number, salt: `0x${string}` = SALT) {
+function record(applicationId: bigint, probabilityBps: number, salt: `0x${string}` = SALT) {
   return saltRecord({
     chainId: 31337,
     grantRounds: ROUNDS,
     trustee: TRUSTEE,
     applicationId,
-    estimateBps,
+    probabilityBps,
+    effortMonths: 12,
+    stipend: 10n ** 18n,
     salt,
   });
 }
@@ -71,7 +73,9 @@ describe("SDK: salt records", function () {
         grantRounds: ROUNDS,
         trustee: TRUSTEE,
         applicationId: 3n,
-        estimateBps: 42,
+        probabilityBps: 42,
+        effortMonths: 12,
+        stipend: 10n ** 18n,
         salt: SALT,
       }),
     );
@@ -99,36 +103,33 @@ describe("SDK: salt records", function () {
     const good = JSON.parse(exportSalts(memorySaltStore([record(1n, 6500)]))) as {
       records: Record<string, unknown>[];
     };
-    const tampered = { ...good, records: [{ ...good.records[0], estimateBps: 6501 }] };
+    const tampered = { ...good, records: [{ ...good.records[0], probabilityBps: 6501 }] };
     expect(() => importSalts(store, tampered)).to.throw("do not hash to its sealedEstimate");
+    const cutEffort = { ...good, records: [{ ...good.records[0], effortMonths: 11 }] };
+    expect(() => importSalts(store, cutEffort)).to.throw("do not hash to its sealedEstimate");
+    const oldVersion = { ...good, version: 1 };
+    expect(() => importSalts(store, oldVersion)).to.throw("Unsupported estimate-salts version 1");
+    const oldRecord = { ...good, records: [{ ...good.records[0], version: 1 }] };
+    expect(() => importSalts(store, oldRecord)).to.throw("a version-1 record (probability only)");
     const badSalt = { ...good, records: [{ ...good.records[0], salt: "0x12" }] };
     expect(() => importSalts(store, badSalt)).to.throw("records[0].salt: expected 32 bytes");
     expect(store.list()).to.have.length(0);
   });
 
-  it("reads the CLI's and the dashboard's files of before the shared format", function () {
+  it("refuses the probability-only files of before version 2 rather than reveal the wrong estimate", function () {
     const legacyFile = path.join(dir, "legacy.json");
-    const old = record(4n, 2500);
     writeFileSync(
       legacyFile,
       JSON.stringify({
-        [`31337/${ROUNDS.toLowerCase()}/${TRUSTEE.toLowerCase()}/4`]: {
-          estimateBps: 2500,
-          salt: SALT,
-          commitment: old.sealedEstimate,
-        },
+        [`31337/${ROUNDS.toLowerCase()}/${TRUSTEE.toLowerCase()}/4`]: { estimateBps: 2500, salt: SALT },
       }),
     );
-    const file = fileSaltStore(legacyFile);
-    expect(file.get(old)).to.deep.equal(old);
-    file.put(record(5n, 1));
-    expect(JSON.parse(readFileSync(legacyFile, "utf8"))).to.have.property("format", "fef.estimate-salts");
+    expect(() => fileSaltStore(legacyFile).list()).to.throw("is not an estimate-salts document");
     const storage = fakeLocalStorage();
     storage.setItem(
       `fef.salt:31337:${ROUNDS.toLowerCase()}:${TRUSTEE.toLowerCase()}:4`,
       JSON.stringify({ estimateBps: 2500, salt: SALT }),
     );
-    expect(browserSaltStore(storage).get(old)).to.deep.equal(old);
-    expect(browserSaltStore(storage).list()).to.deep.equal([old]);
+    expect(browserSaltStore(storage).list()).to.deep.equal([]);
   });
 });

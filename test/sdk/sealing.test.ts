@@ -4,12 +4,31 @@ import { expect } from "chai";
 import { custom, createPublicClient, createWalletClient, pad, toHex, type Address, type Hex } from "viem";
 import { hardhat } from "viem/chains";
 
-import { commitEstimate, revealEstimate } from "@fef/sdk/actions/grants";
+import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
 import { memorySaltStore } from "@fef/sdk/salts";
+import { deriveSalt, estimateSaltTypedData } from "@fef/sdk/saltSecret";
 import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
 
-import { connection, loadTaskFund, roundInCommitPhase, time } from "../helpers/tasks.js";
+import {
+  type TestFund,
+  account,
+  connection,
+  loadFund,
+  networkHelpers,
+  openRound,
+  submitApplication,
+} from "../helpers/tasks.js";
+
+const { time } = networkHelpers;
+
+async function roundInCommitPhase(fund: TestFund) {
+  const round = await openRound(fund, 0n);
+  const first = await submitApplication(fund, 6, round.roundId, "probes", 24);
+  const second = await submitApplication(fund, 7, round.roundId, "debate", 12);
+  await time.increaseTo(round.applicationDeadline + 1);
+  return { ...round, first, second };
+}
 
 /** viem clients over the test chain whose transport records the body of every JSON-RPC request. */
 function recordingClients(trustee: Address) {
@@ -31,94 +50,125 @@ function recordingClients(trustee: Address) {
 
 describe("SDK: estimates sealed locally", function () {
   it("computes the same sealed estimate as GrantRounds.sealEstimate for every kind of input", async function () {
-    const fund = await loadTaskFund();
-    const { probes: first, debate: second } = await roundInCommitPhase(fund);
+    const fund = await loadFund();
+    const { first, second } = await roundInCommitPhase(fund);
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const chainId = Number((await fund.rounds.runner?.provider?.getNetwork())?.chainId ?? 31337n);
-    const cases: [number, bigint, number, Hex][] = [
-      [0, first, 0, pad("0x00", { size: 32 })],
-      [1, first, 10_000, `0x${"ff".repeat(32)}`],
-      [2, second, 1, newSalt()],
-      [3, second, 4_321, newSalt()],
-      [4, 999n, 6_543, newSalt()],
+    const cases: [number, bigint, number, number, bigint, Hex][] = [
+      [0, first, 0, 0, 0n, pad("0x00", { size: 32 })],
+      [1, first, 10_000, 1_200, 2n ** 128n - 1n, `0x${"ff".repeat(32)}`],
+      [2, second, 1, 7, 1n, newSalt()],
+      [3, second, 4_321, 24, 5n * 10n ** 17n, newSalt()],
+      [4, 999n, 6_543, 13, 123_456_789n, newSalt()],
     ];
-    for (const [index, applicationId, estimateBps, salt] of cases) {
-      const trustee = fund.trustee(index).address as Address;
-      expect(sealEstimate({ chainId, grantRounds, trustee, applicationId, estimateBps, salt })).to.equal(
-        await fund.rounds.sealEstimate(trustee, applicationId, estimateBps, salt),
+    for (const [index, applicationId, probabilityBps, effortMonths, stipend, salt] of cases) {
+      const trustee = account(fund.trustees, index).address as Address;
+      const values = { probabilityBps, effortMonths, stipend };
+      expect(sealEstimate({ chainId, grantRounds, trustee, applicationId, ...values, salt })).to.equal(
+        await fund.rounds.sealEstimate(trustee, applicationId, probabilityBps, effortMonths, stipend, salt),
       );
     }
-    expect(() =>
-      sealEstimate({
-        chainId,
-        grantRounds,
-        trustee: grantRounds,
-        applicationId: 1n,
-        estimateBps: 10_001,
-        salt: newSalt(),
-      }),
-    ).to.throw(RangeError);
+    const base = { chainId, grantRounds, trustee: grantRounds, applicationId: 1n, salt: newSalt() };
+    for (const bad of [
+      { probabilityBps: 10_001, effortMonths: 1, stipend: 0n },
+      { probabilityBps: 1, effortMonths: 1_201, stipend: 0n },
+      { probabilityBps: 1, effortMonths: 1, stipend: 2n ** 128n },
+    ])
+      expect(() => sealEstimate({ ...base, ...bad })).to.throw(RangeError);
   });
 
-  it("commits through the SDK without any request carrying the estimate or the salt, then reveals and counts", async function () {
-    const fund = await loadTaskFund();
-    const { probes: first, commitDeadline } = await roundInCommitPhase(fund);
-    const trustee = fund.trustee(0).address as Address;
+  it("derives the same salt from the same wallet on any device, and a different one per application", async function () {
+    const fund = await loadFund();
+    const grantRounds = (await fund.rounds.getAddress()) as Address;
+    const trustee = account(fund.trustees, 0).address as Address;
+    const { wallet } = recordingClients(trustee);
+    const sign = (typed: ReturnType<typeof estimateSaltTypedData>) => wallet.signTypedData(typed);
+    const key = { chainId: hardhat.id, grantRounds, trustee, applicationId: 7n };
+    const first = await deriveSalt(sign, key);
+    expect(first).to.match(/^0x[0-9a-f]{64}$/);
+    expect(await deriveSalt(sign, key), "deterministic (RFC 6979)").to.equal(first);
+    expect(await deriveSalt(sign, { ...key, applicationId: 8n })).not.to.equal(first);
+    const other = recordingClients(account(fund.trustees, 1).address as Address).wallet;
+    expect(await deriveSalt((typed) => other.signTypedData(typed), key)).not.to.equal(first);
+  });
+
+  it("commits through the SDK without any request carrying an estimate or a salt, then reveals and counts", async function () {
+    const fund = await loadFund();
+    const { first, second, commitDeadline } = await roundInCommitPhase(fund);
+    const trustee = account(fund.trustees, 0).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { requests, client, wallet } = recordingClients(trustee);
     const store = memorySaltStore();
-    const estimateBps = 6_543;
-    const salt = newSalt();
+    const probabilityBps = 6_543;
+    const salts = [newSalt(), newSalt()];
 
-    const { steps, record } = await commitEstimate(client, { GrantRounds: grantRounds }, store, {
+    const { steps, records } = await commitEstimates(client, { GrantRounds: grantRounds }, store, {
       chainId: hardhat.id,
       trustee,
-      applicationId: first,
-      estimateBps,
-      salt,
+      estimates: [first, second].map((applicationId, i) => ({
+        applicationId,
+        probabilityBps,
+        effortMonths: 9,
+        stipend: 0n,
+        salt: salts[i],
+      })),
     });
-    expect(store.get(record), "the salt is stored before anything is sent").to.deep.equal(record);
+    expect(steps, "one transaction for the batch").to.have.length(1);
+    for (const record of records)
+      expect(store.get(record), "the salt is stored before anything is sent").to.deep.equal(record);
     await sendSteps(wallet, client, steps);
-    const [onChain] = await fund.rounds.sealedEstimateOf(first, trustee);
-    expect(onChain).to.equal(record.sealedEstimate);
+    const onChain = await fund.rounds.estimateOf(first, trustee);
+    expect(onChain.sealedEstimate).to.equal(records[0]?.sealedEstimate);
 
-    const saltDigits = salt.slice(2).toLowerCase();
-    const estimateWord = pad(toHex(estimateBps), { size: 32 }).slice(2);
+    const estimateWord = pad(toHex(probabilityBps), { size: 32 }).slice(2);
     const beforeReveal = requests.map((body) => body.toLowerCase());
     expect(beforeReveal.length, "the commit went through the recorded transport").to.be.greaterThan(1);
     expect(beforeReveal.some((body) => body.includes("eth_sendtransaction"))).to.equal(true);
     for (const body of beforeReveal) {
-      expect(body, "a request before the reveal carries the salt").not.to.include(saltDigits);
+      for (const salt of salts)
+        expect(body, "a request before the reveal carries a salt").not.to.include(
+          salt.slice(2).toLowerCase(),
+        );
       expect(body, "a request before the reveal carries the estimate's encoding").not.to.include(
         estimateWord,
       );
     }
 
     await time.increaseTo(commitDeadline + 1);
-    const reveal = revealEstimate(store, { chainId: hardhat.id, grantRounds, trustee, applicationId: first });
+    const keys = [first, second].map((applicationId) => ({
+      chainId: hardhat.id,
+      grantRounds,
+      trustee,
+      applicationId,
+    }));
+    const reveal = revealEstimates(store, keys);
+    expect(reveal.steps).to.have.length(1);
     await sendSteps(wallet, client, reveal.steps);
-    const [revealed, counted] = await fund.rounds.estimateOf(first, trustee);
-    expect(revealed).to.equal(true);
-    expect(counted).to.equal(BigInt(estimateBps));
+    const counted = await fund.rounds.estimateOf(first, trustee);
+    expect([counted.status, counted.probabilityBps, counted.effortMonths]).to.deep.equal([3n, 6543n, 9n]);
     // The check above could see them: the reveal itself carries both.
     const afterReveal = requests.slice(beforeReveal.length).join("\n").toLowerCase();
-    expect(afterReveal).to.include(saltDigits);
+    expect(afterReveal).to.include(salts[0]?.slice(2).toLowerCase());
     expect(afterReveal).to.include(estimateWord);
   });
 
   it("refuses to replace a stored salt once its sealed estimate is on chain", async function () {
-    const fund = await loadTaskFund();
-    const { probes: first } = await roundInCommitPhase(fund);
-    const trustee = fund.trustee(1).address as Address;
+    const fund = await loadFund();
+    const { first } = await roundInCommitPhase(fund);
+    const trustee = account(fund.trustees, 1).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { client, wallet } = recordingClients(trustee);
     const store = memorySaltStore();
-    const input = { chainId: hardhat.id, trustee, applicationId: first, estimateBps: 100 };
-    const { steps } = await commitEstimate(client, { GrantRounds: grantRounds }, store, input);
+    const input = (probabilityBps: number) => ({
+      chainId: hardhat.id,
+      trustee,
+      estimates: [{ applicationId: first, probabilityBps, effortMonths: 24, stipend: 0n }],
+    });
+    const { steps } = await commitEstimates(client, { GrantRounds: grantRounds }, store, input(100));
     await sendSteps(wallet, client, steps);
     let failure: unknown;
     try {
-      await commitEstimate(client, { GrantRounds: grantRounds }, store, { ...input, estimateBps: 200 });
+      await commitEstimates(client, { GrantRounds: grantRounds }, store, input(200));
     } catch (error) {
       failure = error;
     }

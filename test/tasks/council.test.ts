@@ -51,6 +51,7 @@ describe("council tasks", () => {
         vestingDuration: 30 * DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget: "0",
+        applicationDeposit: "10000000000000000",
       };
       const summary = await fund.run<ProposalSummary>("council:propose", {
         kind: "OpenRound",
@@ -60,7 +61,13 @@ describe("council tasks", () => {
 
       expect(summary.proposer).to.equal(fund.trustee(1).address);
       const expected = encodeActionParams("OpenRound", [
-        { ...params, sharePool: 5_000n * SHARE, applicationDeadline: now + DAY, stipendBudget: 0n },
+        {
+          ...params,
+          sharePool: 5_000n * SHARE,
+          applicationDeadline: now + DAY,
+          stipendBudget: 0n,
+          applicationDeposit: 10n ** 16n,
+        },
       ]);
       expect((await fund.council.proposal(summary.id)).args).to.equal(expected);
     });
@@ -156,6 +163,7 @@ describe("council tasks", () => {
         vestingDuration: DAY,
         stipendAsset: ethers.ZeroAddress,
         stipendBudget: 0,
+        applicationDeposit: 0,
       };
       await fund.run("council:propose", { kind: "OpenRound", params: JSON.stringify([round]) });
       await fund.run("council:approve", { id: "1" });

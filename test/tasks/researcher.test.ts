@@ -10,27 +10,33 @@ import type {
 import {
   DAY,
   SHARE,
-  type TaskFund,
+  type TestFund,
+  account,
+  commitDirectly,
   deployFund,
   ethers,
-  loadTaskFund,
+  expectTaskError,
+  loadFund,
   networkHelpers,
   openOffering,
   openRound,
+  runTask,
   submitApplication,
-  time,
-  withTasks,
 } from "../helpers/tasks.js";
 
-async function estimate(fund: TaskFund, applicationId: bigint, reveal: boolean, values: number[]) {
-  for (const [index, value] of values.entries()) {
-    const trustee = fund.trustee(index);
+const { time } = networkHelpers;
+
+/** Commits (or reveals) each trustee's probability; effort and stipend as declared. */
+async function estimate(fund: TestFund, applicationId: bigint, reveal: boolean, values: number[]) {
+  const { effortMonths, stipendRequested } = await fund.rounds.application(applicationId);
+  for (const [index, probabilityBps] of values.entries()) {
+    const trustee = account(fund.trustees, index);
     const salt = keccak256(toUtf8Bytes(`salt:${index}:${applicationId}`));
     if (reveal) {
-      await (await fund.rounds.connect(trustee).revealEstimate(applicationId, value, salt)).wait();
+      const entry = { applicationId, probabilityBps, effortMonths, stipend: stipendRequested, salt };
+      await (await fund.rounds.connect(trustee).revealEstimates([entry])).wait();
     } else {
-      const hash = await fund.rounds.sealEstimate(trustee.address, applicationId, value, salt);
-      await (await fund.rounds.connect(trustee).commitEstimate(applicationId, hash)).wait();
+      await commitDirectly(fund, index, applicationId, probabilityBps, salt);
     }
   }
 }
@@ -42,9 +48,9 @@ async function estimate(fund: TaskFund, applicationId: bigint, reveal: boolean, 
  * (a round reserves stipends only from capital already in the pool).
  */
 async function fundedGrants() {
-  const fund = withTasks(await deployFund());
+  const fund = await deployFund();
   const offering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
-  const investor = fund.account(13);
+  const investor = account(fund.signers, 13);
   const cost = await fund.offerings.quote(offering.offeringId, 2_000n * SHARE);
   await (
     await fund.offerings.connect(investor).subscribe(offering.offeringId, 2_000n * SHARE, [], { value: cost })
@@ -61,7 +67,7 @@ async function fundedGrants() {
     await estimate(fund, rejected, reveal, [9000]);
     await time.increaseTo((reveal ? round.revealDeadline : round.commitDeadline) + 1);
   }
-  for (const id of [paid, unpaid, rejected]) await (await fund.rounds.finalizeApplication(id)).wait();
+  await (await fund.rounds.finalizeApplications([paid, unpaid, rejected])).wait();
   await (await fund.offerings.settleOffering(offering.offeringId)).wait();
   await (await fund.rounds.settleRound(round.roundId)).wait();
   await time.increase(50 * DAY);
@@ -71,9 +77,9 @@ async function fundedGrants() {
 describe("researcher tasks", () => {
   describe("grant:apply", () => {
     it("submits an application with hashed content text and a stipend in the round's asset", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId } = await openRound(fund);
-      const summary = await fund.run<ApplySummary>("grant:apply", {
+      const summary = await runTask<ApplySummary>(fund, "grant:apply", {
         round: roundId.toString(),
         uri: "ipfs://proposal",
         contentText: "Interpretability probes",
@@ -84,7 +90,7 @@ describe("researcher tasks", () => {
 
       const application = await fund.rounds.application(summary.applicationId);
       expect(summary.applicationId).to.equal(1n);
-      expect(application.researcher).to.equal(fund.account(6).address);
+      expect(application.researcher).to.equal(account(fund.signers, 6).address);
       expect(application.uri).to.equal("ipfs://proposal");
       expect(application.contentHash).to.equal(keccak256(toUtf8Bytes("Interpretability probes")));
       expect(application.effortMonths).to.equal(18n);
@@ -93,32 +99,50 @@ describe("researcher tasks", () => {
     });
 
     it("rejects bad effort, a negative stipend, conflicting content options and an unknown round", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId } = await openRound(fund);
       const base = { round: roundId.toString(), uri: "ipfs://x", contentText: "x", effort: "12" };
-      await fund.expectErrors("grant:apply", [
-        [{ ...base, effort: "0" }, "--effort: must be at least 1 (got 0)"],
-        [{ ...base, effort: "lots" }, '--effort: "lots" is not a whole number'],
-        [{ ...base, stipend: "-1" }, "--stipend: must not be negative (got -1)"],
-        [
-          { ...base, stipend: "0.0000000000000000001" },
-          "--stipend: 0.0000000000000000001 has more than 18 decimal places",
-        ],
-        [
-          { ...base, contentHash: `0x${"12".repeat(32)}` },
-          "Pass either --content-hash or --content-text, not both",
-        ],
-        [{ ...base, round: "3" }, "--round: round 3 does not exist"],
-        [{ ...base, uri: " " }, "--uri is required"],
-      ]);
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, effort: "0" },
+        "--effort: must be at least 1 (got 0)",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, effort: "lots" },
+        '--effort: "lots" is not a whole number',
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, stipend: "-1" },
+        "--stipend: must not be negative (got -1)",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, stipend: "0.0000000000000000001" },
+        "--stipend: 0.0000000000000000001 has more than 18 decimal places",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, contentHash: `0x${"12".repeat(32)}` },
+        "Pass either --content-hash or --content-text, not both",
+      );
+      await expectTaskError(fund, "grant:apply", { ...base, round: "3" }, "--round: round 3 does not exist");
+      await expectTaskError(fund, "grant:apply", { ...base, uri: " " }, "--uri is required");
       expect(await fund.rounds.applicationCount()).to.equal(0n);
     });
 
     it("explains a revert in words: applying after the deadline", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, applicationDeadline } = await openRound(fund);
       await time.increaseTo(applicationDeadline + 1);
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "grant:apply",
         { round: roundId.toString(), uri: "ipfs://late", contentText: "late", effort: "1" },
         `GrantRoundsWrongPhase(roundId: ${roundId}`,
@@ -130,11 +154,11 @@ describe("researcher tasks", () => {
   describe("grant:claim-shares", () => {
     it("mints the researcher's vested shares", async () => {
       const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
-      const summary = await fund.run<ClaimSharesSummary>("grant:claim-shares", {
+      const summary = await runTask<ClaimSharesSummary>(fund, "grant:claim-shares", {
         application: paid.toString(),
       });
 
-      const researcher = fund.account(6).address;
+      const researcher = account(fund.signers, 6).address;
       expect(summary.researcher).to.equal(researcher);
       expect(summary.claimed).to.be.greaterThan(0n);
       expect(summary.claimed).to.be.lessThan(summary.award);
@@ -145,26 +169,28 @@ describe("researcher tasks", () => {
 
     it("refuses another account and an unfunded application", async () => {
       const { fund, paid, rejected } = await networkHelpers.loadFixture(fundedGrants);
-      await fund.expectErrors("grant:claim-shares", [
-        [
-          { application: paid.toString(), from: "7" },
-          `--from ${fund.account(7).address}: is not the researcher of application ${paid}`,
-        ],
-        [
-          { application: rejected.toString() },
-          `--application: application ${rejected} is unfunded, not funded`,
-        ],
-      ]);
-      expect(await fund.shares.balanceOf(fund.account(6).address)).to.equal(0n);
+      await expectTaskError(
+        fund,
+        "grant:claim-shares",
+        { application: paid.toString(), from: "7" },
+        `--from ${account(fund.signers, 7).address}: is not the researcher of application ${paid}`,
+      );
+      await expectTaskError(
+        fund,
+        "grant:claim-shares",
+        { application: rejected.toString() },
+        `--application: application ${rejected} is unfunded, not funded`,
+      );
+      expect(await fund.shares.balanceOf(account(fund.signers, 6).address)).to.equal(0n);
     });
   });
 
   describe("grant:claim-stipend", () => {
     it("pays the researcher's vested stipend from the capital pool", async () => {
       const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
-      const researcher = fund.account(6);
+      const researcher = account(fund.signers, 6);
       const before = await fund.pool.books(ethers.ZeroAddress);
-      const summary = await fund.run<ClaimStipendSummary>("grant:claim-stipend", {
+      const summary = await runTask<ClaimStipendSummary>(fund, "grant:claim-stipend", {
         application: paid.toString(),
       });
 
@@ -180,28 +206,36 @@ describe("researcher tasks", () => {
 
     it("refuses an application without a stipend", async () => {
       const { fund, unpaid } = await networkHelpers.loadFixture(fundedGrants);
-      await fund.expectErrors("grant:claim-stipend", [
-        [{ application: unpaid.toString() }, `--application: application ${unpaid} has no stipend`],
-        [{ application: "-2" }, "--application: must not be negative"],
-      ]);
+      await expectTaskError(
+        fund,
+        "grant:claim-stipend",
+        { application: unpaid.toString() },
+        `--application: application ${unpaid} has no stipend`,
+      );
+      await expectTaskError(
+        fund,
+        "grant:claim-stipend",
+        { application: "-2" },
+        "--application: must not be negative",
+      );
     });
   });
 
   describe("returns:claim", () => {
     it("claims returns in every asset for the first account that has some", async () => {
       const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
-      await fund.run("grant:claim-shares", { application: paid.toString() });
-      const donor = fund.account(16);
+      await runTask(fund, "grant:claim-shares", { application: paid.toString() });
+      const donor = account(fund.signers, 16);
       const memo = keccak256(toUtf8Bytes("gift"));
       await (
         await fund.registry
           .connect(donor)
           .donate(ethers.ZeroAddress, parseEther("1"), memo, { value: parseEther("1") })
       ).wait();
-      const researcher = fund.account(6).address;
+      const researcher = account(fund.signers, 6).address;
       const claimable = await fund.shares.claimable(researcher, ethers.ZeroAddress);
 
-      const summary = await fund.run<ClaimReturnsSummary>("returns:claim");
+      const summary = await runTask<ClaimReturnsSummary>(fund, "returns:claim");
       expect(summary.holder).to.equal(researcher);
       expect(summary.claimed.map((entry) => [entry.asset.symbol, entry.amount])).to.deep.equal([
         ["ETH", claimable],
@@ -212,19 +246,25 @@ describe("researcher tasks", () => {
 
     it("rejects a malformed or unlisted asset and an account with nothing to claim", async () => {
       const { fund } = await networkHelpers.loadFixture(fundedGrants);
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "returns:claim",
         { asset: "0x1234" },
         '--asset: "0x1234" is not a valid address',
       );
-      const stranger = fund.account(19).address;
-      await fund.expectErrors("returns:claim", [
-        [
-          { asset: stranger },
-          `--asset: ${stranger} is not a returns asset of the Fund (the returns assets are ETH, tUSD)`,
-        ],
-        [{ asset: "ETH", from: "2" }, `--from ${fund.account(2).address}: has no returns to claim in ETH`],
-      ]);
+      const stranger = account(fund.signers, 19).address;
+      await expectTaskError(
+        fund,
+        "returns:claim",
+        { asset: stranger },
+        `--asset: ${stranger} is not a returns asset of the Fund (the returns assets are ETH, tUSD)`,
+      );
+      await expectTaskError(
+        fund,
+        "returns:claim",
+        { asset: "ETH", from: "2" },
+        `--from ${account(fund.signers, 2).address}: has no returns to claim in ETH`,
+      );
     });
   });
 });

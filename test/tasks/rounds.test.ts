@@ -13,198 +13,269 @@ import type {
 } from "../../tasks/rounds.js";
 import {
   DAY,
-  type TaskFund,
+  type TestFund,
+  account,
   ethers,
-  loadTaskFund,
+  commitDirectly,
+  expectTaskError,
+  loadFund,
+  networkHelpers,
   openOffering,
   openRound,
+  runTask,
   scratchFile,
   submitApplication,
-  time,
-  roundInCommitPhase,
 } from "../helpers/tasks.js";
 
-/** Trustees 1–3 estimate `probes`, only trustees 1–2 estimate `debate` (below the quorum of 3). */
-async function roundAfterReveals(fund: TaskFund) {
+const { time } = networkHelpers;
+
+/** A round with two applications (by accounts 6 and 7), now in its commit phase. */
+async function roundInCommitPhase(fund: TestFund) {
+  const round = await openRound(fund, 0n);
+  const probes = await submitApplication(fund, 6, round.roundId, "probes", 24);
+  const debate = await submitApplication(fund, 7, round.roundId, "debate", 12);
+  await time.increaseTo(round.applicationDeadline + 1);
+  return { ...round, probes, debate, saltFile: scratchFile("salts.json") };
+}
+
+/**
+ * Trustees 1–3 estimate `probes` (trustee 3 judges 12 of its 24 declared months), only trustees 1–2
+ * estimate `debate` (below the quorum of 3). Trustees 1 and 2 commit and reveal both in one batch each.
+ */
+async function roundAfterReveals(fund: TestFund) {
   const setup = await roundInCommitPhase(fund);
-  const { saltFile } = setup;
-  const estimates: [bigint, string, string][] = [
-    [setup.probes, "1", "6000"],
-    [setup.probes, "2", "5000"],
-    [setup.probes, "3", "7000"],
-    [setup.debate, "1", "3000"],
-    [setup.debate, "2", "2000"],
-  ];
-  for (const [id, from, estimate] of estimates) {
-    await fund.run("estimate:commit", { application: id.toString(), estimate, from, saltFile });
-  }
+  const { saltFile, probes, debate } = setup;
+  const both = `${probes},${debate}`;
+  await runTask(fund, "estimate:commit", {
+    application: both,
+    probability: "6000,3000",
+    from: "1",
+    saltFile,
+  });
+  await runTask(fund, "estimate:commit", {
+    application: both,
+    probability: "5000,2000",
+    from: "2",
+    saltFile,
+  });
+  await runTask(fund, "estimate:commit", {
+    application: probes.toString(),
+    probability: "7000",
+    effort: "12",
+    from: "3",
+    saltFile,
+  });
   await time.increaseTo(setup.commitDeadline + 1);
-  for (const [id, from] of estimates) {
-    await fund.run("estimate:reveal", { application: id.toString(), from, saltFile });
-  }
+  await runTask(fund, "estimate:reveal", { application: both, from: "1", saltFile });
+  await runTask(fund, "estimate:reveal", { application: both, from: "2", saltFile });
+  await runTask(fund, "estimate:reveal", { application: probes.toString(), from: "3", saltFile });
   return setup;
 }
 
 describe("grant round tasks", () => {
   describe("estimate:commit", () => {
-    it("commits the hash of the estimate with a generated salt and stores the salt locally", async () => {
-      const fund = await loadTaskFund();
-      const { probes, saltFile } = await roundInCommitPhase(fund);
-      const summary = await fund.run<EstimateSummary>("estimate:commit", {
-        application: probes.toString(),
-        estimate: "6500",
+    it("commits the hashes of estimates for several applications in one transaction and stores the salts locally", async () => {
+      const fund = await loadFund();
+      const { probes, debate, saltFile } = await roundInCommitPhase(fund);
+      const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
+        application: `${probes},${debate}`,
+        probability: "6500,4000",
+        effort: "18",
         saltFile,
       });
 
-      const trustee = fund.trustee(0).address;
+      const trustee = account(fund.trustees, 0).address;
       expect(summary.trustee).to.equal(trustee);
-      expect(summary.estimateBps).to.equal(6500);
-      expect(summary.salt).to.match(/^0x[0-9a-f]{64}$/);
-      expect(summary.sealedEstimate).to.equal(
-        await fund.rounds.sealEstimate(trustee, probes, 6500, summary.salt),
-      );
-      const [commitment, revealed] = await fund.rounds.sealedEstimateOf(probes, trustee);
-      expect(commitment).to.equal(summary.sealedEstimate);
-      expect(revealed).to.equal(false);
+      expect(summary.transactions).to.have.length(1);
+      expect(
+        summary.estimates.map((e) => [e.applicationId, e.probabilityBps, e.effortMonths, e.stipend]),
+      ).to.deep.equal([
+        [probes, 6500, 18, 0n],
+        [debate, 4000, 18, 0n],
+      ]);
+      for (const estimate of summary.estimates) {
+        expect(estimate.salt).to.match(/^0x[0-9a-f]{64}$/);
+        expect(estimate.sealedEstimate).to.equal(
+          await fund.rounds.sealEstimate(
+            trustee,
+            estimate.applicationId,
+            estimate.probabilityBps,
+            18,
+            0n,
+            estimate.salt,
+          ),
+        );
+        const onChain = await fund.rounds.estimateOf(estimate.applicationId, trustee);
+        expect([onChain.status, onChain.sealedEstimate]).to.deep.equal([2n, estimate.sealedEstimate]);
+      }
       // The shared salt document: what the dashboard can import to reveal from the browser.
       const stored = parseSaltDocument(readFileSync(saltFile, "utf8"));
-      const entry = stored.find((record) => record.trustee.toLowerCase() === trustee.toLowerCase());
-      expect(entry).to.deep.include({
-        salt: summary.salt,
-        estimateBps: 6500,
-        sealedEstimate: summary.sealedEstimate,
-      });
+      const entry = stored.find(
+        (r) => r.applicationId === probes && r.trustee.toLowerCase() === trustee.toLowerCase(),
+      );
+      expect(entry).to.deep.include({ probabilityBps: 6500, effortMonths: 18, stipend: 0n });
     });
 
-    it("uses a given salt", async () => {
-      const fund = await loadTaskFund();
-      const { probes, saltFile } = await roundInCommitPhase(fund);
+    it("uses a given salt, or one derived from the wallet's signature that it can recompute", async () => {
+      const fund = await loadFund();
+      const { probes, debate, saltFile } = await roundInCommitPhase(fund);
       const salt = `0x${"ab".repeat(32)}`;
-      const summary = await fund.run<EstimateSummary>("estimate:commit", {
+      const given = await runTask<EstimateSummary>(fund, "estimate:commit", {
         application: probes.toString(),
-        estimate: "100",
+        probability: "100",
         salt,
         from: "3",
         saltFile,
       });
-      const trustee = fund.trustee(2).address;
-      expect(summary.salt).to.equal(salt);
-      expect((await fund.rounds.sealedEstimateOf(probes, trustee))[0]).to.equal(
-        await fund.rounds.sealEstimate(trustee, probes, 100, salt),
-      );
+      expect(given.estimates[0]?.salt).to.equal(salt);
+      const derived = await runTask<EstimateSummary>(fund, "estimate:commit", {
+        application: debate.toString(),
+        probability: "100",
+        deriveSalt: true,
+        from: "3",
+        saltFile: scratchFile("other-salts.json"),
+      });
+      const again = await runTask<EstimateSummary>(fund, "estimate:commit", {
+        application: probes.toString(),
+        probability: "100",
+        deriveSalt: true,
+        from: "4",
+        saltFile,
+      });
+      expect(derived.estimates[0]?.salt).to.match(/^0x[0-9a-f]{64}$/);
+      expect(derived.estimates[0]?.salt).not.to.equal(again.estimates[0]?.salt);
     });
 
-    it("rejects an estimate out of range, a bad salt, an unknown application and a non-trustee", async () => {
-      const fund = await loadTaskFund();
-      const { probes, saltFile } = await roundInCommitPhase(fund);
+    it("rejects a probability out of range, a bad salt, an unknown application, a non-trustee and a recused trustee", async () => {
+      const fund = await loadFund();
+      const { probes, saltFile, roundId } = await roundInCommitPhase(fund);
       const application = probes.toString();
-      await fund.expectErrors("estimate:commit", [
-        [{ application, estimate: "10001", saltFile }, "--estimate: must be at most 10000 (got 10001)"],
-        [{ application, estimate: "12.5", saltFile }, '--estimate: "12.5" is not a whole number'],
-        [
-          { application, estimate: "10", salt: "0x1234", saltFile },
-          '--salt: "0x1234" is not a 32-byte hex value',
-        ],
-        [
-          { application: "9", estimate: "10", saltFile },
-          "--application: application 9 does not exist (ids run from 1 to 2)",
-        ],
-        [
-          { application, estimate: "10", from: "6", saltFile },
-          `--from ${fund.account(6).address}: is not a trustee`,
-        ],
-      ]);
-      expect((await fund.rounds.sealedEstimateOf(probes, fund.trustee(0).address))[0]).to.equal(
-        `0x${"00".repeat(32)}`,
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, probability: "10001", saltFile },
+        "--probability: must be at most 10000 (got 10001)",
       );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, probability: "10", effort: "1201", saltFile },
+        "--effort: must be at most 1200",
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, probability: "10", salt: "0x1234", saltFile },
+        '--salt: "0x1234" is not a 32-byte hex value',
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application: "9", probability: "10", saltFile },
+        "--application: application 9 does not exist (ids run from 1 to 2)",
+      );
+      await expectTaskError(
+        fund,
+        "estimate:commit",
+        { application, probability: "10", from: "6", saltFile },
+        `--from ${account(fund.signers, 6).address}: is not a trustee`,
+      );
+      expect((await fund.rounds.estimateOf(probes, account(fund.trustees, 0).address)).status).to.equal(0n);
+      expect(roundId).to.equal(1n);
     });
 
     it("explains a revert in words: committing before the commit phase", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const round = await openRound(fund, 0n);
       const id = await submitApplication(fund, 6, round.roundId, "early");
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "estimate:commit",
-        { application: id.toString(), estimate: "10", saltFile: scratchFile("salts.json") },
+        { application: id.toString(), probability: "10", saltFile: scratchFile("salts.json") },
         `GrantRoundsWrongPhase(roundId: ${round.roundId}, now_:`,
       );
     });
   });
 
   describe("estimate:reveal", () => {
-    it("reveals the stored estimate with its salt", async () => {
-      const fund = await loadTaskFund();
-      const { probes, saltFile, commitDeadline } = await roundInCommitPhase(fund);
-      await fund.run("estimate:commit", {
-        application: probes.toString(),
-        estimate: "4200",
-        from: "2",
-        saltFile,
-      });
+    it("reveals the stored estimates with their salts, in one transaction", async () => {
+      const fund = await loadFund();
+      const { probes, debate, saltFile, commitDeadline } = await roundInCommitPhase(fund);
+      const both = `${probes},${debate}`;
+      await runTask(fund, "estimate:commit", { application: both, probability: "4200", from: "2", saltFile });
       await time.increaseTo(commitDeadline + 1);
-      const summary = await fund.run<RevealSummary>("estimate:reveal", {
-        application: probes.toString(),
-        saltFile,
-      });
+      const summary = await runTask<RevealSummary>(fund, "estimate:reveal", { application: both, saltFile });
 
-      const trustee = fund.trustee(1).address;
+      const trustee = account(fund.trustees, 1).address;
       expect(summary.trustee).to.equal(trustee);
-      expect(summary.estimateBps).to.equal(4200);
-      expect(summary.revealCount).to.equal(1n);
-      expect((await fund.rounds.sealedEstimateOf(probes, trustee))[1]).to.equal(true);
-      expect((await fund.rounds.application(probes)).revealCount).to.equal(1n);
+      expect(summary.transactions).to.have.length(1);
+      expect(summary.revealed.map((r) => [r.applicationId, r.probabilityBps, r.effortMonths])).to.deep.equal([
+        [probes, 4200, 24],
+        [debate, 4200, 12],
+      ]);
+      const onChain = await fund.rounds.estimateOf(probes, trustee);
+      expect([onChain.status, onChain.probabilityBps]).to.deep.equal([3n, 4200n]);
+      expect(await fund.rounds.trusteeRecord(1n, trustee)).to.deep.equal([2n, 2n, 0n, 0n]);
     });
 
     it("fails clearly when no salt is stored for the commitment", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { probes, commitDeadline } = await roundInCommitPhase(fund);
-      const trustee = fund.trustee(0);
-      const salt = `0x${"11".repeat(32)}`;
-      const commitment = await fund.rounds.sealEstimate(trustee.address, probes, 5000, salt);
-      await (await fund.rounds.connect(trustee).commitEstimate(probes, commitment)).wait();
+      const trustee = account(fund.trustees, 0);
+      await commitDirectly(fund, 0, probes, 5000, `0x${"11".repeat(32)}`);
       await time.increaseTo(commitDeadline + 1);
 
-      await fund.expectErrors("estimate:reveal", [
-        [
-          { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
-          `No salt for application ${probes} by ${trustee.address}`,
-        ],
-        [
-          { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
-          `has not committed an estimate for application ${probes}`,
-        ],
-      ]);
-      expect((await fund.rounds.sealedEstimateOf(probes, trustee.address))[1]).to.equal(false);
+      await expectTaskError(
+        fund,
+        "estimate:reveal",
+        { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
+        `No salt for application ${probes} by ${trustee.address}`,
+      );
+      await expectTaskError(
+        fund,
+        "estimate:reveal",
+        { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
+        `has no unrevealed estimate for application ${probes}`,
+      );
+      expect((await fund.rounds.estimateOf(probes, trustee.address)).status).to.equal(2n);
     });
   });
 
   describe("round:finalize", () => {
     it("finalizes every pending application of a round: median of at least M estimates, else unfunded", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, probes, debate, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      const summary = await fund.run<FinalizeSummary>("round:finalize", {
+      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
         round: roundId.toString(),
         pageSize: "1",
       });
 
       expect(summary.pending).to.equal(0n);
+      // probes: medians 60% × 24 months (12, 24, 24 assessed); debate: two sealed estimates, below M = 3.
       expect(
-        summary.finalized.map((done) => [done.applicationId, done.funded, done.medianEstimateBps]),
+        summary.finalized.map((done) => [
+          done.applicationId,
+          done.funded,
+          done.medianProbabilityBps,
+          done.medianEffortMonths,
+          done.committedCount,
+        ]),
       ).to.deep.equal([
-        [probes, true, 6000n],
-        [debate, false, 0n],
+        [probes, true, 6000n, 24n, 3n],
+        [debate, false, 0n, 0n, 2n],
       ]);
+      expect(summary.transactions).to.have.length(1);
       expect((await fund.rounds.application(probes)).status).to.equal(2n); // Funded
       expect((await fund.rounds.application(debate)).status).to.equal(3n); // Unfunded
       expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(2n);
     });
 
     it("finalizes a single application", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { probes, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      const summary = await fund.run<FinalizeSummary>("round:finalize", {
+      const summary = await runTask<FinalizeSummary>(fund, "round:finalize", {
         application: probes.toString(),
       });
       expect(summary.finalized).to.have.length(1);
@@ -213,27 +284,62 @@ describe("grant round tasks", () => {
     });
 
     it("refuses to finalize before the reveal deadline, and ambiguous or unknown targets", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, probes } = await roundAfterReveals(fund);
-      await fund.expectErrors("round:finalize", [
-        [{ round: roundId.toString() }, `--round: round ${roundId} accepts reveals until`],
-        [
-          { round: roundId.toString(), application: probes.toString() },
-          "Pass either --application <id> or --round <id> (not both)",
-        ],
-        [{ round: "4" }, "--round: round 4 does not exist (ids run from 1 to 1)"],
-      ]);
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: roundId.toString() },
+        `--round: round ${roundId} accepts reveals until`,
+      );
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: roundId.toString(), application: probes.toString() },
+        "Pass either --application <id[,id…]> or --round <id> (not both)",
+      );
+      await expectTaskError(
+        fund,
+        "round:finalize",
+        { round: "4" },
+        "--round: round 4 does not exist (ids run from 1 to 1)",
+      );
       expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(0n);
+    });
+  });
+
+  describe("round:record", () => {
+    it("prints each trustee's record: committed, revealed, missed once the reveal phase is over", async () => {
+      const fund = await loadFund();
+      const { roundId, probes, revealDeadline } = await roundAfterReveals(fund);
+      const before = await runTask<{ records: { trustee: string; committed: bigint; missed: bigint }[] }>(
+        fund,
+        "round:record",
+        { round: roundId.toString() },
+      );
+      expect(before.records.map((r) => r.committed)).to.deep.equal([2n, 2n, 1n, 0n, 0n]);
+      expect((await fund.rounds.estimateOf(probes, account(fund.trustees, 3).address)).status).to.equal(0n);
+      await time.increaseTo(revealDeadline + 1);
+      const after = await runTask<{ records: { missed: bigint; revealed: bigint }[] }>(fund, "round:record", {
+        round: roundId.toString(),
+      });
+      expect(after.records.map((r) => [r.revealed, r.missed])).to.deep.equal([
+        [2n, 0n],
+        [2n, 0n],
+        [1n, 0n],
+        [0n, 0n],
+        [0n, 0n],
+      ]);
     });
   });
 
   describe("round:settle", () => {
     it("settles a round whose applications are all finalized", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      await fund.run("round:finalize", { round: roundId.toString() });
-      const summary = await fund.run<SettleSummary>("round:settle", { round: roundId.toString() });
+      await runTask(fund, "round:finalize", { round: roundId.toString() });
+      const summary = await runTask<SettleSummary>(fund, "round:settle", { round: roundId.toString() });
 
       const round = await fund.rounds.round(roundId);
       expect(round.status).to.equal(2n); // Settled
@@ -243,18 +349,20 @@ describe("grant round tasks", () => {
     });
 
     it("refuses a round with unfinalized applications, and a settled one", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, revealDeadline } = await roundAfterReveals(fund);
       await time.increaseTo(revealDeadline + 1);
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "round:settle",
         { round: roundId.toString() },
-        `--round: 2 of the 2 applications of round ${roundId} are not finalized yet`,
+        `--round: 2 of the 2 estimated applications of round ${roundId} are not finalized yet`,
       );
       expect((await fund.rounds.round(roundId)).status).to.equal(1n); // Open
-      await fund.run("round:finalize", { round: roundId.toString() });
-      await fund.run("round:settle", { round: roundId.toString() });
-      await fund.expectError(
+      await runTask(fund, "round:finalize", { round: roundId.toString() });
+      await runTask(fund, "round:settle", { round: roundId.toString() });
+      await expectTaskError(
+        fund,
         "round:settle",
         { round: roundId.toString() },
         `--round: round ${roundId} was already settled`,
@@ -265,11 +373,11 @@ describe("grant round tasks", () => {
   describe("round:top-up", () => {
     /** A settled round (30-day cliff) whose one funded application asked for a 2 ETH stipend that
      * the empty capital pool could not reserve, and an ended ETH offering of 5 ETH not yet settled. */
-    async function roundShortOfCapital(fund: TaskFund) {
+    async function roundShortOfCapital(fund: TestFund) {
       const offering = await openOffering(fund, ethers.ZeroAddress, parseEther("0.01"));
       await (
         await fund.offerings
-          .connect(fund.account(14))
+          .connect(account(fund.signers, 14))
           .subscribe(offering.offeringId, 500n * 10n ** 18n, [], { value: parseEther("5") })
       ).wait();
       const round = await openRound(fund, parseEther("10"), 30 * DAY);
@@ -277,31 +385,31 @@ describe("grant round tasks", () => {
       await time.increaseTo(round.applicationDeadline + 1);
       const saltFile = scratchFile("salts.json");
       for (const from of ["1", "2", "3"]) {
-        await fund.run("estimate:commit", {
+        await runTask(fund, "estimate:commit", {
           application: probes.toString(),
-          estimate: "6000",
+          probability: "6000",
           from,
           saltFile,
         });
       }
       await time.increaseTo(round.commitDeadline + 1);
       for (const from of ["1", "2", "3"]) {
-        await fund.run("estimate:reveal", { application: probes.toString(), from, saltFile });
+        await runTask(fund, "estimate:reveal", { application: probes.toString(), from, saltFile });
       }
       await time.increaseTo(round.revealDeadline + 1);
-      await fund.run("round:finalize", { round: round.roundId.toString() });
-      await fund.run("round:settle", { round: round.roundId.toString() });
+      await runTask(fund, "round:finalize", { round: round.roundId.toString() });
+      await runTask(fund, "round:settle", { round: round.roundId.toString() });
       return { roundId: round.roundId, offeringId: offering.offeringId, probes };
     }
 
     it("reserves the stipend once the offering's capital reaches the pool, for any account", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, offeringId, probes } = await roundShortOfCapital(fund);
       expect((await fund.rounds.round(roundId)).stipendReserved).to.equal(0n);
-      await fund.expectError("round:top-up", { round: roundId.toString() }, "GrantRoundsNothingToTopUp");
-      await fund.run("offering:settle", { offering: offeringId.toString() });
+      await expectTaskError(fund, "round:top-up", { round: roundId.toString() }, "GrantRoundsNothingToTopUp");
+      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
 
-      const summary = await fund.run<TopUpSummary>("round:top-up", {
+      const summary = await runTask<TopUpSummary>(fund, "round:top-up", {
         round: roundId.toString(),
         from: "19",
       });
@@ -311,19 +419,21 @@ describe("grant round tasks", () => {
     });
 
     it("refuses an unknown round, an unsettled one and one whose vesting has begun, sending nothing", async () => {
-      const fund = await loadTaskFund();
+      const fund = await loadFund();
       const { roundId, offeringId } = await roundShortOfCapital(fund);
-      await fund.run("offering:settle", { offering: offeringId.toString() });
-      await fund.expectError("round:top-up", { round: "99" }, "--round");
+      await runTask(fund, "offering:settle", { offering: offeringId.toString() });
+      await expectTaskError(fund, "round:top-up", { round: "99" }, "--round");
       const open = await openRound(fund);
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "round:top-up",
         { round: open.roundId.toString() },
         `--round: round ${open.roundId} is not settled`,
       );
       const { settledAt } = await fund.rounds.round(roundId);
       await time.increaseTo(settledAt + BigInt(30 * DAY));
-      await fund.expectError(
+      await expectTaskError(
+        fund,
         "round:top-up",
         { round: roundId.toString() },
         `--round: round ${roundId}'s stipends are fixed`,

@@ -7,35 +7,40 @@ import { SALT_DOCUMENT_FORMAT, parseSaltDocument, saltRecord, toSaltJson } from 
 import type { EstimateSummary, RevealSummary } from "../../tasks/rounds.js";
 import type { ExportSummary, ImportSummary } from "../../tasks/salts.js";
 import {
-  type TaskFund,
+  type TestFund,
+  account,
   ethers,
   expectTaskError,
-  loadTaskFund,
+  loadFund,
+  networkHelpers,
   openRound,
   runTask,
   scratchFile,
   submitApplication,
-  time,
 } from "../helpers/tasks.js";
 
+const { time } = networkHelpers;
+
 /** Trustee 1 (account 1) has committed 6,500 bps for an application, its salt kept in `saltFile`. */
-async function committed(fund: TaskFund) {
+async function committed(fund: TestFund) {
   const round = await openRound(fund, 0n);
   const applicationId = await submitApplication(fund, 6, round.roundId, "probes");
   await time.increaseTo(round.applicationDeadline + 1);
   const saltFile = scratchFile("commit-salts.json");
-  const commit = await fund.run<EstimateSummary>("estimate:commit", {
+  const summary = await runTask<EstimateSummary>(fund, "estimate:commit", {
     application: applicationId.toString(),
-    estimate: "6500",
+    probability: "6500",
     from: "1",
     saltFile,
   });
+  const commit = summary.estimates[0];
+  if (commit === undefined) throw new Error("nothing committed");
   return { ...round, applicationId, saltFile, commit };
 }
 
 describe("salt export and import tasks", () => {
   it("moves a committed estimate's salt to another store, which reveals it; importing twice changes nothing", async () => {
-    const fund = await loadTaskFund();
+    const fund = await loadFund();
     const { applicationId, saltFile, commit, commitDeadline } = await committed(fund);
     const out = scratchFile("export.json");
 
@@ -44,9 +49,11 @@ describe("salt export and import tasks", () => {
     expect(statSync(out).mode & 0o777).to.equal(0o600);
     const [record] = parseSaltDocument(readFileSync(out, "utf8"));
     expect(record).to.deep.include({
-      trustee: fund.trustee(0).address,
+      trustee: account(fund.trustees, 0).address,
       applicationId,
-      estimateBps: 6500,
+      probabilityBps: 6500,
+      effortMonths: 12,
+      stipend: 0n,
       salt: commit.salt,
       sealedEstimate: commit.sealedEstimate,
     });
@@ -60,17 +67,19 @@ describe("salt export and import tasks", () => {
     expect(parseSaltDocument(readFileSync(elsewhere, "utf8"))).to.have.length(1);
 
     await time.increaseTo(commitDeadline + 1);
-    const revealed = await fund.run<RevealSummary>("estimate:reveal", {
+    const revealed = await runTask<RevealSummary>(fund, "estimate:reveal", {
       application: applicationId.toString(),
       from: "1",
       saltFile: elsewhere,
     });
-    expect(revealed.estimateBps).to.equal(6500);
-    expect((await fund.rounds.sealedEstimateOf(applicationId, fund.trustee(0).address))[1]).to.equal(true);
+    expect(revealed.revealed[0]?.probabilityBps).to.equal(6500);
+    expect((await fund.rounds.estimateOf(applicationId, account(fund.trustees, 0).address)).status).to.equal(
+      3n,
+    ); // Revealed
   });
 
   it("refuses to overwrite a file, to export nothing, and to import a missing, edited or conflicting export, changing nothing", async () => {
-    const fund = await loadTaskFund();
+    const fund = await loadFund();
     const { applicationId, saltFile } = await committed(fund);
     const held = readFileSync(saltFile, "utf8");
 
@@ -96,15 +105,21 @@ describe("salt export and import tasks", () => {
     const key = {
       chainId: Number((await ethers.provider.getNetwork()).chainId),
       grantRounds: (await fund.rounds.getAddress()) as Address,
-      trustee: fund.trustee(0).address as Address,
+      trustee: account(fund.trustees, 0).address as Address,
       applicationId,
     };
-    const other = saltRecord({ ...key, estimateBps: 100, salt: `0x${"22".repeat(32)}` as Hex });
+    const other = saltRecord({
+      ...key,
+      probabilityBps: 100,
+      effortMonths: 12,
+      stipend: 0n,
+      salt: `0x${"22".repeat(32)}` as Hex,
+    });
     const documentOf = (records: unknown[]) =>
-      JSON.stringify({ format: SALT_DOCUMENT_FORMAT, version: 1, records });
+      JSON.stringify({ format: SALT_DOCUMENT_FORMAT, version: 2, records });
 
     const edited = scratchFile("edited.json");
-    writeFileSync(edited, documentOf([{ ...toSaltJson(other), estimateBps: 9000 }]));
+    writeFileSync(edited, documentOf([{ ...toSaltJson(other), probabilityBps: 9000 }]));
     await expectTaskError(
       null,
       "salts:import",

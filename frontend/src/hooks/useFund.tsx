@@ -77,16 +77,19 @@ export type Fund = {
   readonly setHolderOffset: (offset: number) => void;
 };
 
-/** Page sizes of the snapshot; the lens caps every page at 100 items. */
+/**
+ * Page sizes of the snapshot: the lens caps each list of a snapshot at MAX_SNAPSHOT_PAGE (20) items,
+ * so that one snapshot of maximum-size items stays under 10M gas.
+ */
 export const PAGE = {
-  holders: 100,
+  holders: 20,
   rounds: 20,
-  applications: 100,
+  applications: 20,
   offerings: 20,
-  techniques: 100,
-  companies: 100,
-  commitments: 100,
-  proposals: 30,
+  techniques: 20,
+  companies: 20,
+  commitments: 20,
+  proposals: 20,
 } as const;
 
 const FundContext = createContext<Fund | null>(null);

@@ -5,9 +5,11 @@ import {
   readApplicationsByIds,
   readCommitmentsByIds,
   readCompaniesByIds,
+  readTrusteeRecords,
   type ApplicationView,
   type CommitmentView,
   type CompanyView,
+  type TrusteeRecordView,
 } from "@fef/sdk/lens";
 
 import { fundKeys } from "../lib/fundReads";
@@ -54,4 +56,19 @@ export function useCommitmentsByIds(ids: readonly bigint[]) {
   return useByIds<CommitmentView>("commitments", ids, undefined, (client, lens, wanted) =>
     readCommitmentsByIds(client, lens, wanted),
   );
+}
+
+/** Every current trustee's public record in a round (committed, revealed, missed, recused). */
+export function useTrusteeRecords(roundId: bigint) {
+  const { system, chainId, client } = useFund();
+  const lens = system?.lens;
+  return useQuery({
+    queryKey: fundKeys.trusteeRecords(chainId, roundId),
+    queryFn: (): Promise<readonly TrusteeRecordView[]> => {
+      if (!client || !lens) throw new Error("The Fund is not deployed on this chain");
+      return readTrusteeRecords(client, lens, roundId);
+    },
+    enabled: Boolean(client && lens),
+    refetchInterval: 4_000,
+  });
 }

@@ -57,6 +57,12 @@ export function useSaltRecord(key: SaltKey | undefined): SaltRecord | undefined 
   return key ? salts.get(key) : undefined;
 }
 
+/** Which of `keys` have a record kept in this browser (re-read after an import or a commit). */
+export function useStoredKeys(keys: readonly SaltKey[]): SaltKey[] {
+  useSyncExternalStore(subscribe, () => version);
+  return keys.filter((key) => salts.get(key) !== undefined);
+}
+
 /** How many records this browser keeps. */
 export function useSaltCount(): number {
   useSyncExternalStore(subscribe, () => version);

@@ -21,6 +21,8 @@ export const fundKeys = {
     ids: readonly bigint[],
     viewer?: Address,
   ) => ["fef", chainId, read, ids.map(String), viewer ?? null] as const,
+  trusteeRecords: (chainId: number, roundId: bigint) =>
+    ["fef", chainId, "trusteeRecords", roundId.toString()] as const,
   balances: (chainId: number, accounts: readonly Address[]) =>
     ["fef", chainId, "balances", accounts] as const,
 };
@@ -36,9 +38,10 @@ type Contract = Exclude<keyof FundAddresses, "FundLens" | "CapitalPool"> | "ERC2
 const affects: Readonly<Record<`${Contract}.${string}`, readonly FundRead[]>> = {
   "ERC20.approve": [],
   "GrantRounds.submitApplication": ["snapshot"],
-  "GrantRounds.commitEstimate": ["snapshot"],
-  "GrantRounds.revealEstimate": ["snapshot"],
-  "GrantRounds.finalizeApplication": ["snapshot", "applications"],
+  "GrantRounds.commitEstimates": ["snapshot"],
+  "GrantRounds.revealEstimates": ["snapshot"],
+  "GrantRounds.finalizeApplications": ["snapshot", "applications"],
+  "GrantRounds.refundDeposit": ["snapshot", "applications"],
   "GrantRounds.settleRound": ["snapshot", "applications"],
   "GrantRounds.topUpStipends": ["snapshot", "applications"],
   "GrantRounds.claimShares": ["snapshot", "applications", "balances"],
@@ -75,7 +78,7 @@ const contractNames: readonly Exclude<Contract, "ERC20">[] = [
   "ReturnsRegistry",
 ];
 
-/** `GrantRounds.commitEstimate`, or `ERC20.approve` for a token's approval. */
+/** `GrantRounds.commitEstimates`, or `ERC20.approve` for a token's approval. */
 export function writeName(fund: FundAddresses, step: Step): string {
   const contract =
     contractNames.find((name) => fund[name].toLowerCase() === step.address.toLowerCase()) ?? "ERC20";

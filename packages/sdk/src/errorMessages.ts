@@ -48,6 +48,11 @@ export class ErrorArgs {
     return Number(this.uint(index));
   }
 
+  text(index: number): string {
+    const v = this.at(index);
+    return typeof v === "string" ? v : "?";
+  }
+
   hex(index: number): Hex {
     const v = this.at(index);
     return typeof v === "string" ? (v as Hex) : "0x";
@@ -151,14 +156,32 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   GrantRoundsNotTrustee: (a, f) =>
     `${f.address(a.address(0))} is not a current trustee, so it cannot submit estimates.`,
   GrantRoundsInvalidParams: () =>
-    "The round's terms are not valid: check that the deadlines are in order (applications < commits < reveals, in the future), the vesting duration is positive and at least the cliff, and the share pool is not zero.",
+    "The round's terms are not valid: check that the deadlines are in order (applications < commits < reveals, in the future), the vesting duration is positive and at least the cliff, the share pool is not zero, and the stipend budget and application deposit are within their bounds.",
   GrantRoundsUnknownRound: (a) => `Round ${a.id(0)} does not exist.`,
   GrantRoundsUnknownApplication: (a) => `Application ${a.id(0)} does not exist.`,
   GrantRoundsWrongPhase: (a, f) =>
     `Round ${a.id(0)} is not in the right phase for this: it is now ${f.date(a.uint(1))}, and this step is open from ${f.date(a.uint(2))} until ${f.date(a.uint(3))}.`,
   GrantRoundsRoundNotOpen: (a, f) => `Round ${a.id(0)} is ${f.roundStatus(a.num(1))}, not open.`,
   GrantRoundsInvalidApplication: () =>
-    "The application is not valid: it needs a proposal URI, a content hash, and an effort between 1 and 1,200 research-months.",
+    "The application is not valid: it needs a content hash, an effort between 1 and 1,200 research-months, and a stipend request within the round's budget.",
+  GrantRoundsInvalidUri: (a) =>
+    `The proposal URI must be 1 to ${a.uint(1)} bytes long; this one is ${a.uint(0)} bytes.`,
+  GrantRoundsWrongDeposit: (a, f) =>
+    `An application to this round pays a deposit of exactly ${f.eth(a.uint(0))}; ${f.eth(a.uint(1))} was sent.`,
+  GrantRoundsInvalidSealedEstimate: (a) =>
+    `That is not a sealed estimate for application ${a.id(0)}: seal the estimate locally (a zero value, or one shaped like revealed values, is refused).`,
+  GrantRoundsRecused: (a, f) =>
+    `${f.address(a.address(1))} is the researcher of application ${a.id(0)} and may not estimate it (recusal).`,
+  GrantRoundsInvalidBatch: (a) =>
+    `A batch must hold between 1 and ${a.uint(1)} applications; this one holds ${a.uint(0)}.`,
+  GrantRoundsBatchLengthMismatch: (a) =>
+    `The batch lists ${a.uint(0)} applications but ${a.uint(1)} sealed estimates: one per application is needed.`,
+  GrantRoundsMixedRounds: (a) =>
+    `Application ${a.id(1)} is not in round ${a.id(0)}: a batch holds applications of one round only.`,
+  GrantRoundsNotEstimated: (a) =>
+    `No trustee estimated application ${a.id(0)}: it is unfunded already and needs no finalization.`,
+  GrantRoundsNoDepositToRefund: (a) =>
+    `Application ${a.id(0)} has no deposit to refund: it was refunded already, the round asked none, or no trustee estimated the application (its deposit goes to the capital pool).`,
   GrantRoundsAlreadyCommitted: (a, f) =>
     `${f.address(a.address(1))} has already committed an estimate for application ${a.id(0)}.`,
   GrantRoundsNoSealedEstimate: (a, f) =>
@@ -167,11 +190,9 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `${f.address(a.address(1))} has already revealed its estimate for application ${a.id(0)}.`,
   GrantRoundsSealMismatch: (a, f) =>
     `The estimate and salt do not match what ${f.address(a.address(1))} committed for application ${a.id(0)}.`,
-  GrantRoundsEstimateOutOfRange: (a) =>
-    `An estimate of ${a.uint(0)} basis points is out of range: it must be between 0 and 10,000 (0%–100%).`,
   GrantRoundsAlreadyFinalized: (a) => `Application ${a.id(0)} is already finalized.`,
   GrantRoundsNotAllFinalized: (a) =>
-    `Round ${a.id(0)} cannot be settled yet: ${a.uint(1)} of its ${a.uint(2)} applications are finalized.`,
+    `Round ${a.id(0)} cannot be settled yet: ${a.uint(1)} of its ${a.uint(2)} estimated applications are finalized.`,
   GrantRoundsNotResearcher: (a, f) =>
     `${f.address(a.address(1))} is not the researcher of application ${a.id(0)}.`,
   GrantRoundsNotFunded: (a) => `Application ${a.id(0)} is not funded.`,
@@ -182,8 +203,7 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   GrantRoundsStipendsFixed: (a) =>
     `Round ${a.id(0)}'s stipends can no longer be topped up: its vesting has begun (or it has no cliff), or one of its grants was cancelled.`,
   GrantRoundsNothingToTopUp: (a) =>
-    `Nothing to top up for round ${a.id(0)}: its stipends are fully reserved, or the capital pool has no available capital in its stipend asset.`,
-  GrantRoundsZeroSealedEstimate: (a) => `A zero commitment is not accepted for application ${a.id(0)}.`,
+    `Nothing to top up for round ${a.id(0)}: its assessed stipends are fully reserved, or the capital pool has no available capital in its stipend asset.`,
 
   // ------------------------------------------------------------ offerings
   OfferingsNotCouncil: (a, f) =>
@@ -217,6 +237,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   // ------------------------------------------------------------ returns registry
   ReturnsRegistryNotCouncil: (a, f) =>
     `Only the trustee council may do this (through a proposal); ${f.address(a.address(0))} is not the council.`,
+  ReturnsRegistryTooLong: (a) =>
+    `The ${a.text(0)} is too long: ${a.uint(1)}, where at most ${a.uint(2)} is allowed (${a.text(0) === "applicationIds" ? "applications" : "bytes"}).`,
   ReturnsRegistryInvalidTechnique: () =>
     "The technique is not valid: it needs a title, a URI and a content hash.",
   ReturnsRegistryUnknownTechnique: (a) => `Technique ${a.id(0)} does not exist.`,

@@ -19,7 +19,8 @@ type Reads =
   | "companiesByIds"
   | "commitmentsPage"
   | "commitmentsByIds"
-  | "proposalsPage";
+  | "proposalsPage"
+  | "trusteeRecords";
 
 /** What a FundLens view returns, e.g. `LensResult<"snapshot">`. */
 export type LensResult<F extends Reads> = ContractFunctionReturnType<LensAbi, "view", F>;
@@ -38,6 +39,10 @@ export type TechniqueView = LensResult<"techniquesPage">[number];
 export type CompanyView = LensResult<"companiesPage">[number];
 export type CommitmentView = LensResult<"commitmentsPage">[number];
 export type ProposalView = LensResult<"proposalsPage">[number];
+export type TrusteeRecordView = LensResult<"trusteeRecords">[number];
+
+/** Most items each list of a snapshot may hold (`FundLens.MAX_SNAPSHOT_PAGE`); page functions take up to 100. */
+export const MAX_SNAPSHOT_PAGE = 20n;
 
 /** Which page of a list: skip `offset` items, take at most `limit` (the lens caps it), newest first or oldest first. */
 export function page(offset: bigint, limit: bigint, newestFirst = true): Page {
@@ -105,5 +110,8 @@ export const readCommitments = (client: PublicClient, lens: Address, p: Page) =>
   read(client, lens, "commitmentsPage", [p]);
 export const readCommitmentsByIds = (client: PublicClient, lens: Address, ids: readonly bigint[]) =>
   read(client, lens, "commitmentsByIds", [ids]);
+/** Every current trustee's public record in round `roundId` (committed, revealed, missed, recused). */
+export const readTrusteeRecords = (client: PublicClient, lens: Address, roundId: bigint) =>
+  read(client, lens, "trusteeRecords", [roundId]);
 export const readProposals = (client: PublicClient, lens: Address, p: Page) =>
   read(client, lens, "proposalsPage", [p]);

@@ -4,7 +4,7 @@
 // dashboard and reveal from the command line, or the reverse.
 import { getAddress, isAddress, type Address, type Hex } from "viem";
 
-import { sealEstimate } from "./seal.ts";
+import { checkEstimateValues, sealEstimate, type EstimateValues } from "./seal.ts";
 
 /** Which sealed estimate a record belongs to: one per chain, GrantRounds contract, trustee and application. */
 export type SaltKey = {
@@ -14,22 +14,24 @@ export type SaltKey = {
   readonly applicationId: bigint;
 };
 
-/** Everything needed to reveal: the estimate, its salt, and the sealed estimate they hash to. */
-export type SaltRecord = SaltKey & {
-  readonly version: 1;
-  readonly estimateBps: number;
-  readonly salt: Hex;
-  readonly sealedEstimate: Hex;
-};
+/** Everything needed to reveal: the estimate (probability, effort, stipend), its salt, and the sealed estimate they hash to. */
+export type SaltRecord = SaltKey &
+  EstimateValues & {
+    readonly version: typeof SALT_RECORD_VERSION;
+    readonly salt: Hex;
+    readonly sealedEstimate: Hex;
+  };
 
-/** A record as JSON (`applicationId` as a decimal string). */
+/** A record as JSON (`applicationId` and `stipend` as decimal strings). */
 export type SaltRecordJson = {
-  readonly version: 1;
+  readonly version: typeof SALT_RECORD_VERSION;
   readonly chainId: number;
   readonly grantRounds: Address;
   readonly trustee: Address;
   readonly applicationId: string;
-  readonly estimateBps: number;
+  readonly probabilityBps: number;
+  readonly effortMonths: number;
+  readonly stipend: string;
   readonly salt: Hex;
   readonly sealedEstimate: Hex;
 };
@@ -37,9 +39,12 @@ export type SaltRecordJson = {
 /** The portable document of `exportSalts` / `importSalts` (and the file adapter's file). */
 export type SaltDocument = {
   readonly format: typeof SALT_DOCUMENT_FORMAT;
-  readonly version: 1;
+  readonly version: typeof SALT_RECORD_VERSION;
   readonly records: readonly SaltRecordJson[];
 };
+
+/** Version 2: estimates carry probability, effort and stipend (version 1 held a probability only). */
+export const SALT_RECORD_VERSION = 2;
 
 export const SALT_DOCUMENT_FORMAT = "fef.estimate-salts";
 
@@ -66,16 +71,16 @@ export function saltKey(key: SaltKey): string {
 }
 
 /** A new record, its sealed estimate computed locally. */
-export function saltRecord(
-  input: SaltKey & { readonly estimateBps: number; readonly salt: Hex },
-): SaltRecord {
+export function saltRecord(input: SaltKey & EstimateValues & { readonly salt: Hex }): SaltRecord {
   return {
-    version: 1,
+    version: SALT_RECORD_VERSION,
     chainId: input.chainId,
     grantRounds: getAddress(input.grantRounds),
     trustee: getAddress(input.trustee),
     applicationId: input.applicationId,
-    estimateBps: input.estimateBps,
+    probabilityBps: input.probabilityBps,
+    effortMonths: input.effortMonths,
+    stipend: input.stipend,
     salt: input.salt,
     sealedEstimate: sealEstimate(input),
   };
@@ -84,14 +89,16 @@ export function saltRecord(
 export function sameRecord(a: SaltRecord, b: SaltRecord): boolean {
   return (
     saltKey(a) === saltKey(b) &&
-    a.estimateBps === b.estimateBps &&
+    a.probabilityBps === b.probabilityBps &&
+    a.effortMonths === b.effortMonths &&
+    a.stipend === b.stipend &&
     a.salt.toLowerCase() === b.salt.toLowerCase() &&
     a.sealedEstimate.toLowerCase() === b.sealedEstimate.toLowerCase()
   );
 }
 
 export function toSaltJson(record: SaltRecord): SaltRecordJson {
-  return { ...record, applicationId: record.applicationId.toString() };
+  return { ...record, applicationId: record.applicationId.toString(), stipend: record.stipend.toString() };
 }
 
 /**
@@ -107,21 +114,30 @@ export function fromSaltJson(value: unknown, where = "record"): SaltRecord {
       `${where}.${field}: expected ${expected}, got ${JSON.stringify(r[field]) ?? "nothing"}`,
     );
   };
-  if (r.version !== 1) bad("version", "1");
+  if (r.version === 1)
+    throw new SaltRecordError(
+      `${where}: a version-1 record (probability only) cannot reveal an estimate of probability, effort and stipend`,
+    );
+  if (r.version !== SALT_RECORD_VERSION) bad("version", String(SALT_RECORD_VERSION));
   if (typeof r.chainId !== "number" || !Number.isSafeInteger(r.chainId) || r.chainId <= 0)
     bad("chainId", "a positive whole number");
   for (const field of ["grantRounds", "trustee"] as const)
     if (typeof r[field] !== "string" || !isAddress(r[field] as string, { strict: false }))
       bad(field, "an address");
-  if (typeof r.applicationId !== "string" || !/^\d+$/.test(r.applicationId))
-    bad("applicationId", "a decimal string");
-  if (
-    typeof r.estimateBps !== "number" ||
-    !Number.isInteger(r.estimateBps) ||
-    r.estimateBps < 0 ||
-    r.estimateBps > 10_000
-  )
-    bad("estimateBps", "a whole number of basis points, 0 … 10,000");
+  for (const field of ["applicationId", "stipend"] as const)
+    if (typeof r[field] !== "string" || !/^\d+$/.test(r[field] as string)) bad(field, "a decimal string");
+  for (const field of ["probabilityBps", "effortMonths"] as const)
+    if (typeof r[field] !== "number" || !Number.isInteger(r[field])) bad(field, "a whole number");
+  const values: EstimateValues = {
+    probabilityBps: r.probabilityBps as number,
+    effortMonths: r.effortMonths as number,
+    stipend: BigInt(r.stipend as string),
+  };
+  try {
+    checkEstimateValues(values);
+  } catch (error) {
+    throw new SaltRecordError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   for (const field of ["salt", "sealedEstimate"] as const)
     if (typeof r[field] !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(r[field] as string))
       bad(field, "32 bytes (0x and 64 hex digits)");
@@ -130,7 +146,7 @@ export function fromSaltJson(value: unknown, where = "record"): SaltRecord {
     grantRounds: r.grantRounds as Address,
     trustee: r.trustee as Address,
     applicationId: BigInt(r.applicationId as string),
-    estimateBps: r.estimateBps as number,
+    ...values,
     salt: r.salt as Hex,
   });
   if (record.sealedEstimate.toLowerCase() !== (r.sealedEstimate as string).toLowerCase())
@@ -144,7 +160,7 @@ export function fromSaltJson(value: unknown, where = "record"): SaltRecord {
 export function exportSalts(store: SaltStore): string {
   const document: SaltDocument = {
     format: SALT_DOCUMENT_FORMAT,
-    version: 1,
+    version: SALT_RECORD_VERSION,
     records: store
       .list()
       .sort((a, b) => saltKey(a).localeCompare(saltKey(b)))
@@ -168,8 +184,10 @@ export function parseSaltDocument(input: string | unknown): SaltRecord[] {
   const doc = parsed as Record<string, unknown>;
   if (doc.format !== SALT_DOCUMENT_FORMAT)
     throw new SaltRecordError(`Not an estimate-salts document: "format" must be "${SALT_DOCUMENT_FORMAT}"`);
-  if (doc.version !== 1)
-    throw new SaltRecordError(`Unsupported estimate-salts version ${String(doc.version)}`);
+  if (doc.version !== SALT_RECORD_VERSION)
+    throw new SaltRecordError(
+      `Unsupported estimate-salts version ${String(doc.version)} (this tool reads version ${SALT_RECORD_VERSION})`,
+    );
   if (!Array.isArray(doc.records)) throw new SaltRecordError('"records" must be an array');
   const records = doc.records.map((record, index) => fromSaltJson(record, `records[${index}]`));
   const seen = new Map<string, SaltRecord>();
@@ -238,32 +256,10 @@ export interface KeyValueStorage {
 }
 
 const BROWSER_PREFIX = "fef.estimate-salt:";
-/** Records of the dashboard before the shared format: `fef.salt:<chain>:<rounds>:<trustee>:<app>` → {estimateBps, salt}. */
-const LEGACY_PREFIX = "fef.salt:";
-
-function legacyRecord(storageKey: string, raw: string): SaltRecord | undefined {
-  const parts = storageKey.slice(LEGACY_PREFIX.length).split(":");
-  if (parts.length !== 4) return undefined;
-  const [chainId, grantRounds, trustee, applicationId] = parts as [string, string, string, string];
-  try {
-    const parsed = JSON.parse(raw) as { estimateBps?: unknown; salt?: unknown };
-    if (typeof parsed.estimateBps !== "number" || typeof parsed.salt !== "string") return undefined;
-    return saltRecord({
-      chainId: Number(chainId),
-      grantRounds: grantRounds as Address,
-      trustee: trustee as Address,
-      applicationId: BigInt(applicationId),
-      estimateBps: parsed.estimateBps,
-      salt: parsed.salt as Hex,
-    });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
- * Records in the browser's localStorage (one entry per record, `fef.estimate-salt:<key>`). Reads the
- * dashboard's older entries too. Storage is per origin and per browser profile: export to move them.
+ * Records in the browser's localStorage (one entry per record, `fef.estimate-salt:<key>`). Storage is
+ * per origin and per browser profile: export to move them (or derive salts from the wallet).
  */
 export function browserSaltStore(storage?: KeyValueStorage): SaltStore {
   const backing = storage ?? (globalThis as { localStorage?: KeyValueStorage }).localStorage;
@@ -271,16 +267,13 @@ export function browserSaltStore(storage?: KeyValueStorage): SaltStore {
   const read = (storageKey: string): SaltRecord | undefined => {
     const raw = backing.getItem(storageKey);
     if (raw === null) return undefined;
-    if (storageKey.startsWith(LEGACY_PREFIX)) return legacyRecord(storageKey, raw);
     try {
       return fromSaltJson(JSON.parse(raw), storageKey);
     } catch {
       return undefined;
     }
   };
-  const legacyKey = (k: SaltKey) =>
-    `${LEGACY_PREFIX}${k.chainId}:${k.grantRounds.toLowerCase()}:${k.trustee.toLowerCase()}:${k.applicationId}`;
-  const get = (key: SaltKey) => read(BROWSER_PREFIX + saltKey(key)) ?? read(legacyKey(key));
+  const get = (key: SaltKey) => read(BROWSER_PREFIX + saltKey(key));
   return {
     get,
     put(record, options) {
@@ -288,17 +281,14 @@ export function browserSaltStore(storage?: KeyValueStorage): SaltStore {
         backing.setItem(BROWSER_PREFIX + saltKey(record), JSON.stringify(toSaltJson(record)));
     },
     list() {
-      const records = new Map<string, SaltRecord>();
+      const records: SaltRecord[] = [];
       for (let i = 0; i < backing.length; i++) {
         const storageKey = backing.key(i);
-        if (storageKey === null) continue;
-        if (!storageKey.startsWith(BROWSER_PREFIX) && !storageKey.startsWith(LEGACY_PREFIX)) continue;
+        if (storageKey === null || !storageKey.startsWith(BROWSER_PREFIX)) continue;
         const record = read(storageKey);
-        // The shared format wins over a legacy entry of the same key.
-        if (record && (!records.has(saltKey(record)) || storageKey.startsWith(BROWSER_PREFIX)))
-          records.set(saltKey(record), record);
+        if (record) records.push(record);
       }
-      return [...records.values()];
+      return records;
     },
   };
 }

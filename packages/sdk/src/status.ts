@@ -7,7 +7,22 @@ export const roundStatuses = ["None", "Open", "Settled", "Closed"] as const;
 /** `IGrantRounds.ApplicationStatus`, in declaration order. */
 export const applicationStatuses = ["None", "Pending", "Funded", "Unfunded", "Cancelled"] as const;
 
+/** `IGrantRounds.EstimateStatus`: where a trustee stands on one application. */
+export const estimateStatuses = ["None", "Recused", "Committed", "Revealed", "Missed"] as const;
+
 export type RoundStatusName = (typeof roundStatuses)[number];
+export type EstimateStatusName = (typeof estimateStatuses)[number];
+export const EstimateStatus = {
+  None: 0,
+  Recused: 1,
+  Committed: 2,
+  Revealed: 3,
+  Missed: 4,
+} as const satisfies Record<EstimateStatusName, number>;
+
+export function estimateStatusLabel(status: number | bigint): string {
+  return estimateStatuses[Number(status)] ?? `status ${status}`;
+}
 export type ApplicationStatusName = (typeof applicationStatuses)[number];
 
 export const RoundStatus = { None: 0, Open: 1, Settled: 2, Closed: 3 } as const satisfies Record<
@@ -31,6 +46,22 @@ export function applicationStatusLabel(status: number | bigint): string {
 }
 
 // ------------------------------------------------------------------ rounds
+
+/**
+ * Whether `GrantRounds.refundDeposit` would pay an application's deposit back now: the round asked
+ * for one, it is not refunded yet, and a trustee revealed an estimate for the application (it is
+ * `estimated`) or the round was closed.
+ */
+export function depositRefundable(
+  application: { readonly estimated: boolean; readonly depositRefunded: boolean },
+  round: { readonly status: number | bigint; readonly applicationDeposit: bigint },
+): boolean {
+  return (
+    round.applicationDeposit > 0n &&
+    !application.depositRefunded &&
+    (application.estimated || Number(round.status) === RoundStatus.Closed)
+  );
+}
 
 /** Where a round stands: researchers applying, trustees committing then revealing estimates, anyone finalizing and settling. */
 export type RoundPhase = "applying" | "committing" | "revealing" | "finalizing" | "settled" | "closed";

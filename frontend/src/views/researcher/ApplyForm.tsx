@@ -75,6 +75,7 @@ export function ApplyForm() {
           contentHash: hash.value,
           effortMonths: Number(effort.value),
           stipendRequested: stipend.value,
+          deposit: chosen.round.params.applicationDeposit,
         }),
       { onConfirmed: form.reset, ...(stipendAsset ? { asset: stipendAsset } : {}) },
     );

@@ -1,7 +1,13 @@
-import { claimAwardShares, claimStipend } from "@fef/sdk/actions/grants";
-import { findAsset } from "@fef/sdk/assets";
+import { claimAwardShares, claimStipend, refundDeposit } from "@fef/sdk/actions/grants";
+import { ETH_ADDRESS, findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatBps, formatShares } from "@fef/sdk/format";
-import { applicationStatusLabel, ApplicationStatus, phaseLabels, roundPhase } from "@fef/sdk/status";
+import {
+  applicationStatusLabel,
+  ApplicationStatus,
+  depositRefundable,
+  phaseLabels,
+  roundPhase,
+} from "@fef/sdk/status";
 
 import { ActionButton } from "../../components/ActionButton";
 import { Fact } from "../../components/Fact";
@@ -33,6 +39,9 @@ export function MyApplications() {
         const sharesLabel = `Claim vested shares of application #${a.id}`;
         const stipendLabel = `Claim stipend of application #${a.id}`;
         const funded = x.status === ApplicationStatus.Funded || x.status === ApplicationStatus.Cancelled;
+        const deposit = round?.params.applicationDeposit ?? 0n;
+        const refundable =
+          round !== undefined && depositRefundable(x, { status: round.status, applicationDeposit: deposit });
         return (
           <article key={a.id.toString()} className="application" data-testid={`my-application-${a.id}`}>
             <h3>
@@ -43,10 +52,12 @@ export function MyApplications() {
             <p className="break">{x.uri}</p>
             <dl className="figures">
               <Fact term="Effort">{x.effortMonths} months</Fact>
-              <Fact term="Median estimate">
+              <Fact term="Trustees' medians">
                 {x.status === ApplicationStatus.Pending
                   ? "not final yet"
-                  : `${formatBps(x.medianEstimateBps)} (${x.revealCount} reveals)`}
+                  : x.estimated
+                    ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
+                    : "no trustee estimated it"}
               </Fact>
               <Fact term="Award" testId={`award-${a.id}`}>
                 {funded ? formatShares(a.award) : "—"}
@@ -71,6 +82,27 @@ export function MyApplications() {
                 claimed={x.sharesClaimed}
                 now={now}
               />
+            ) : null}
+            {deposit > 0n ? (
+              <div className="row">
+                <span className="muted" data-testid={`deposit-${a.id}`}>
+                  Deposit {formatAmount(deposit, findAsset(assets, ETH_ADDRESS))}:{" "}
+                  {x.depositRefunded
+                    ? "refunded"
+                    : refundable
+                      ? "refundable"
+                      : "refundable once a trustee reveals an estimate for the application (or the round is closed); forfeited to the capital pool if none does"}
+                </span>
+                {refundable ? (
+                  <ActionButton
+                    label={`Refund the deposit of application #${a.id}`}
+                    build={({ fund }) => refundDeposit(fund, a.id)}
+                    testId={`refund-deposit-${a.id}`}
+                  >
+                    Refund deposit
+                  </ActionButton>
+                ) : null}
+              </div>
             ) : null}
             {funded ? (
               <div className="row">

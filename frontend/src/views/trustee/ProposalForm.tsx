@@ -22,6 +22,8 @@ const labels: Readonly<Record<ProposalField, string>> = {
   vestingDurationDays: "Vesting duration (days)",
   stipendAsset: "Stipend asset",
   stipendBudget: "Stipend budget",
+  applicationDeposit:
+    "Application deposit (ETH, refundable once a trustee reveals an estimate for it; 0 for none)",
   roundId: "Round id",
   applicationId: "Application id",
   transfers: "Share transfers",
@@ -77,6 +79,7 @@ export function ProposalForm() {
       vestingDurationDays: "365",
       stipendAsset: zeroAddress,
       stipendBudget: "0",
+      applicationDeposit: "0",
       roundId: "",
       applicationId: "",
       transfers: "on",

@@ -27,6 +27,7 @@ export const proposalFieldNames = [
   "vestingDurationDays",
   "stipendAsset",
   "stipendBudget",
+  "applicationDeposit",
   "roundId",
   "applicationId",
   "transfers",
@@ -174,6 +175,14 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
             }),
           )
         : undefined;
+      const deposit = take(
+        "applicationDeposit",
+        checkAmount(v.applicationDeposit || "0", 18, {
+          label: "Application deposit",
+          allowZero: true,
+          max: 2n ** 96n - 1n,
+        }),
+      );
       return finish("OpenRound", () => [
         {
           sharePool: must(sharePool),
@@ -184,6 +193,7 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
           vestingDuration: must(duration),
           stipendAsset: must(stipendAsset).asset,
           stipendBudget: must(budget),
+          applicationDeposit: must(deposit),
         },
       ]);
     }
@@ -317,6 +327,7 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
     "vestingDurationDays",
     "stipendAsset",
     "stipendBudget",
+    "applicationDeposit",
   ],
   CloseRound: ["roundId"],
   CancelGrant: ["applicationId"],

@@ -2739,6 +2739,11 @@ export const grantRoundsAbi = [
     "type": "constructor"
   },
   {
+    "inputs": [],
+    "name": "FailedCall",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -2796,11 +2801,16 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "estimateBps",
+        "name": "applications",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "sealedEstimates",
         "type": "uint256"
       }
     ],
-    "name": "GrantRoundsEstimateOutOfRange",
+    "name": "GrantRoundsBatchLengthMismatch",
     "type": "error"
   },
   {
@@ -2809,8 +2819,78 @@ export const grantRoundsAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidBatch",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "GrantRoundsInvalidParams",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidSealedEstimate",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsInvalidUri",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsMixedRounds",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsNoDepositToRefund",
     "type": "error"
   },
   {
@@ -2843,7 +2923,7 @@ export const grantRoundsAbi = [
       },
       {
         "internalType": "uint256",
-        "name": "applications",
+        "name": "estimated",
         "type": "uint256"
       }
     ],
@@ -2859,6 +2939,17 @@ export const grantRoundsAbi = [
       }
     ],
     "name": "GrantRoundsNotCouncil",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsNotEstimated",
     "type": "error"
   },
   {
@@ -2941,6 +3032,22 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "GrantRoundsRecused",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "roundId",
         "type": "uint256"
       },
@@ -3006,6 +3113,22 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "expected",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "sent",
+        "type": "uint256"
+      }
+    ],
+    "name": "GrantRoundsWrongDeposit",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "roundId",
         "type": "uint256"
       },
@@ -3032,16 +3155,32 @@ export const grantRoundsAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "applicationId",
+        "name": "balance",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
         "type": "uint256"
       }
     ],
-    "name": "GrantRoundsZeroSealedEstimate",
+    "name": "InsufficientBalance",
     "type": "error"
   },
   {
     "inputs": [],
     "name": "ReentrancyGuardReentrantCall",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "token",
+        "type": "address"
+      }
+    ],
+    "name": "SafeERC20FailedOperation",
     "type": "error"
   },
   {
@@ -3062,13 +3201,31 @@ export const grantRoundsAbi = [
       {
         "indexed": false,
         "internalType": "uint16",
-        "name": "medianEstimateBps",
+        "name": "medianProbabilityBps",
         "type": "uint16"
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "medianEffortMonths",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint128",
+        "name": "medianStipend",
+        "type": "uint128"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
-        "name": "revealCount",
+        "name": "committedCount",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "revealedCount",
         "type": "uint256"
       },
       {
@@ -3142,17 +3299,42 @@ export const grantRoundsAbi = [
       {
         "indexed": true,
         "internalType": "address",
-        "name": "trustee",
+        "name": "researcher",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
       }
     ],
-    "name": "EstimateCommitted",
+    "name": "DepositRefunded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "applications",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "DepositsForfeited",
     "type": "event"
   },
   {
@@ -3173,11 +3355,54 @@ export const grantRoundsAbi = [
       {
         "indexed": false,
         "internalType": "uint16",
-        "name": "estimateBps",
+        "name": "probabilityBps",
         "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "effortMonths",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint128",
+        "name": "stipend",
+        "type": "uint128"
       }
     ],
     "name": "EstimateRevealed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32[]",
+        "name": "sealedEstimates",
+        "type": "bytes32[]"
+      }
+    ],
+    "name": "EstimatesCommitted",
     "type": "event"
   },
   {
@@ -3273,6 +3498,11 @@ export const grantRoundsAbi = [
           {
             "internalType": "uint128",
             "name": "stipendBudget",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "applicationDeposit",
             "type": "uint128"
           }
         ],
@@ -3398,6 +3628,57 @@ export const grantRoundsAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "applicationId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "TrusteeRecused",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_APPLICATION_DEPOSIT",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_BATCH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "MAX_EFFORT_MONTHS",
     "outputs": [
@@ -3412,7 +3693,7 @@ export const grantRoundsAbi = [
   },
   {
     "inputs": [],
-    "name": "MAX_ESTIMATE_BPS",
+    "name": "MAX_PROBABILITY_BPS",
     "outputs": [
       {
         "internalType": "uint16",
@@ -3426,6 +3707,19 @@ export const grantRoundsAbi = [
   {
     "inputs": [],
     "name": "MAX_STIPEND_BUDGET",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_URI_LENGTH",
     "outputs": [
       {
         "internalType": "uint256",
@@ -3472,28 +3766,53 @@ export const grantRoundsAbi = [
             "type": "address"
           },
           {
-            "internalType": "uint32",
-            "name": "effortMonths",
-            "type": "uint32"
-          },
-          {
-            "internalType": "uint16",
-            "name": "medianEstimateBps",
-            "type": "uint16"
-          },
-          {
-            "internalType": "uint8",
-            "name": "revealCount",
-            "type": "uint8"
-          },
-          {
             "internalType": "enum IGrantRounds.ApplicationStatus",
             "name": "status",
             "type": "uint8"
           },
           {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
             "internalType": "uint128",
             "name": "stipendRequested",
+            "type": "uint128"
+          },
+          {
+            "internalType": "bool",
+            "name": "estimated",
+            "type": "bool"
+          },
+          {
+            "internalType": "bool",
+            "name": "depositRefunded",
+            "type": "bool"
+          },
+          {
+            "internalType": "uint8",
+            "name": "committedCount",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint8",
+            "name": "revealedCount",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint16",
+            "name": "medianProbabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "medianEffortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "medianStipend",
             "type": "uint128"
           },
           {
@@ -3528,7 +3847,7 @@ export const grantRoundsAbi = [
           }
         ],
         "internalType": "struct IGrantRounds.Application",
-        "name": "",
+        "name": "view_",
         "type": "tuple"
       }
     ],
@@ -3685,17 +4004,17 @@ export const grantRoundsAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
       },
       {
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
+        "internalType": "bytes32[]",
+        "name": "sealedEstimates",
+        "type": "bytes32[]"
       }
     ],
-    "name": "commitEstimate",
+    "name": "commitEstimates",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3729,14 +4048,36 @@ export const grantRoundsAbi = [
     "name": "estimateOf",
     "outputs": [
       {
-        "internalType": "bool",
-        "name": "revealed",
-        "type": "bool"
-      },
-      {
-        "internalType": "uint16",
-        "name": "estimateBps",
-        "type": "uint16"
+        "components": [
+          {
+            "internalType": "enum IGrantRounds.EstimateStatus",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "sealedEstimate",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint16",
+            "name": "probabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "stipend",
+            "type": "uint128"
+          }
+        ],
+        "internalType": "struct IGrantRounds.EstimateView",
+        "name": "view_",
+        "type": "tuple"
       }
     ],
     "stateMutability": "view",
@@ -3745,12 +4086,12 @@ export const grantRoundsAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
+        "internalType": "uint256[]",
+        "name": "applicationIds",
+        "type": "uint256[]"
       }
     ],
-    "name": "finalizeApplication",
+    "name": "finalizeApplications",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3798,6 +4139,11 @@ export const grantRoundsAbi = [
             "internalType": "uint128",
             "name": "stipendBudget",
             "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "applicationDeposit",
+            "type": "uint128"
           }
         ],
         "internalType": "struct IGrantRounds.RoundParams",
@@ -3822,19 +4168,55 @@ export const grantRoundsAbi = [
         "internalType": "uint256",
         "name": "applicationId",
         "type": "uint256"
-      },
-      {
-        "internalType": "uint16",
-        "name": "estimateBps",
-        "type": "uint16"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
       }
     ],
-    "name": "revealEstimate",
+    "name": "refundDeposit",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "applicationId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint16",
+            "name": "probabilityBps",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint32",
+            "name": "effortMonths",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint128",
+            "name": "stipend",
+            "type": "uint128"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "salt",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct IGrantRounds.Reveal[]",
+        "name": "reveals",
+        "type": "tuple[]"
+      }
+    ],
+    "name": "revealEstimates",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3892,6 +4274,11 @@ export const grantRoundsAbi = [
                 "internalType": "uint128",
                 "name": "stipendBudget",
                 "type": "uint128"
+              },
+              {
+                "internalType": "uint128",
+                "name": "applicationDeposit",
+                "type": "uint128"
               }
             ],
             "internalType": "struct IGrantRounds.RoundParams",
@@ -3911,6 +4298,11 @@ export const grantRoundsAbi = [
           {
             "internalType": "uint32",
             "name": "applicationCount",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "estimatedCount",
             "type": "uint32"
           },
           {
@@ -3940,7 +4332,7 @@ export const grantRoundsAbi = [
           }
         ],
         "internalType": "struct IGrantRounds.Round",
-        "name": "",
+        "name": "view_",
         "type": "tuple"
       }
     ],
@@ -3963,6 +4355,72 @@ export const grantRoundsAbi = [
   {
     "inputs": [
       {
+        "components": [
+          {
+            "internalType": "uint128",
+            "name": "sharePool",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint64",
+            "name": "applicationDeadline",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "commitDeadline",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "revealDeadline",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "vestingCliff",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "vestingDuration",
+            "type": "uint64"
+          },
+          {
+            "internalType": "address",
+            "name": "stipendAsset",
+            "type": "address"
+          },
+          {
+            "internalType": "uint128",
+            "name": "stipendBudget",
+            "type": "uint128"
+          },
+          {
+            "internalType": "uint128",
+            "name": "applicationDeposit",
+            "type": "uint128"
+          }
+        ],
+        "internalType": "struct IGrantRounds.RoundParams",
+        "name": "params",
+        "type": "tuple"
+      }
+    ],
+    "name": "roundParamsValid",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "trustee",
         "type": "address"
@@ -3974,8 +4432,18 @@ export const grantRoundsAbi = [
       },
       {
         "internalType": "uint16",
-        "name": "estimateBps",
+        "name": "probabilityBps",
         "type": "uint16"
+      },
+      {
+        "internalType": "uint32",
+        "name": "effortMonths",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint128",
+        "name": "stipend",
+        "type": "uint128"
       },
       {
         "internalType": "bytes32",
@@ -3989,35 +4457,6 @@ export const grantRoundsAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "applicationId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "trustee",
-        "type": "address"
-      }
-    ],
-    "name": "sealedEstimateOf",
-    "outputs": [
-      {
-        "internalType": "bytes32",
-        "name": "sealedEstimate",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "bool",
-        "name": "revealed",
-        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -4104,7 +4543,7 @@ export const grantRoundsAbi = [
         "type": "uint256"
       }
     ],
-    "stateMutability": "nonpayable",
+    "stateMutability": "payable",
     "type": "function"
   },
   {
@@ -4124,6 +4563,52 @@ export const grantRoundsAbi = [
       }
     ],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "trustee",
+        "type": "address"
+      }
+    ],
+    "name": "trusteeRecord",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "committed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "revealed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "missed",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "recused",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IGrantRounds.TrusteeRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -6079,6 +6564,27 @@ export const returnsRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "string",
+        "name": "field",
+        "type": "string"
+      },
+      {
+        "internalType": "uint256",
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "ReturnsRegistryTooLong",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "asset",
         "type": "address"
@@ -6595,6 +7101,45 @@ export const returnsRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "MAX_APPLICATIONS_PER_TECHNIQUE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_MODEL_NAME_LENGTH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_NAME_LENGTH",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_TECHNIQUES_PER_COMMITMENT",
     "outputs": [
       {
@@ -6609,6 +7154,19 @@ export const returnsRegistryAbi = [
   {
     "inputs": [],
     "name": "MAX_TERM_TIME",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_URI_LENGTH",
     "outputs": [
       {
         "internalType": "uint256",
@@ -8109,6 +8667,19 @@ export const fundLensAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "MAX_SNAPSHOT_PAGE",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -8189,28 +8760,53 @@ export const fundLensAbi = [
                 "type": "address"
               },
               {
-                "internalType": "uint32",
-                "name": "effortMonths",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint16",
-                "name": "medianEstimateBps",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint8",
-                "name": "revealCount",
-                "type": "uint8"
-              },
-              {
                 "internalType": "enum IGrantRounds.ApplicationStatus",
                 "name": "status",
                 "type": "uint8"
               },
               {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
                 "internalType": "uint128",
                 "name": "stipendRequested",
+                "type": "uint128"
+              },
+              {
+                "internalType": "bool",
+                "name": "estimated",
+                "type": "bool"
+              },
+              {
+                "internalType": "bool",
+                "name": "depositRefunded",
+                "type": "bool"
+              },
+              {
+                "internalType": "uint8",
+                "name": "committedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint8",
+                "name": "revealedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint16",
+                "name": "medianProbabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "medianEffortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "medianStipend",
                 "type": "uint128"
               },
               {
@@ -8274,14 +8870,36 @@ export const fundLensAbi = [
             "type": "uint256"
           },
           {
-            "internalType": "bytes32",
-            "name": "viewerCommitment",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bool",
-            "name": "viewerRevealed",
-            "type": "bool"
+            "components": [
+              {
+                "internalType": "enum IGrantRounds.EstimateStatus",
+                "name": "status",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "sealedEstimate",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "probabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "stipend",
+                "type": "uint128"
+              }
+            ],
+            "internalType": "struct IGrantRounds.EstimateView",
+            "name": "viewerEstimate",
+            "type": "tuple"
           }
         ],
         "internalType": "struct IFundLens.ApplicationView[]",
@@ -8344,28 +8962,53 @@ export const fundLensAbi = [
                 "type": "address"
               },
               {
-                "internalType": "uint32",
-                "name": "effortMonths",
-                "type": "uint32"
-              },
-              {
-                "internalType": "uint16",
-                "name": "medianEstimateBps",
-                "type": "uint16"
-              },
-              {
-                "internalType": "uint8",
-                "name": "revealCount",
-                "type": "uint8"
-              },
-              {
                 "internalType": "enum IGrantRounds.ApplicationStatus",
                 "name": "status",
                 "type": "uint8"
               },
               {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
                 "internalType": "uint128",
                 "name": "stipendRequested",
+                "type": "uint128"
+              },
+              {
+                "internalType": "bool",
+                "name": "estimated",
+                "type": "bool"
+              },
+              {
+                "internalType": "bool",
+                "name": "depositRefunded",
+                "type": "bool"
+              },
+              {
+                "internalType": "uint8",
+                "name": "committedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint8",
+                "name": "revealedCount",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint16",
+                "name": "medianProbabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "medianEffortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "medianStipend",
                 "type": "uint128"
               },
               {
@@ -8429,14 +9072,36 @@ export const fundLensAbi = [
             "type": "uint256"
           },
           {
-            "internalType": "bytes32",
-            "name": "viewerCommitment",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bool",
-            "name": "viewerRevealed",
-            "type": "bool"
+            "components": [
+              {
+                "internalType": "enum IGrantRounds.EstimateStatus",
+                "name": "status",
+                "type": "uint8"
+              },
+              {
+                "internalType": "bytes32",
+                "name": "sealedEstimate",
+                "type": "bytes32"
+              },
+              {
+                "internalType": "uint16",
+                "name": "probabilityBps",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint32",
+                "name": "effortMonths",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint128",
+                "name": "stipend",
+                "type": "uint128"
+              }
+            ],
+            "internalType": "struct IGrantRounds.EstimateView",
+            "name": "viewerEstimate",
+            "type": "tuple"
           }
         ],
         "internalType": "struct IFundLens.ApplicationView[]",
@@ -9490,6 +10155,11 @@ export const fundLensAbi = [
                     "internalType": "uint128",
                     "name": "stipendBudget",
                     "type": "uint128"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "applicationDeposit",
+                    "type": "uint128"
                   }
                 ],
                 "internalType": "struct IGrantRounds.RoundParams",
@@ -9509,6 +10179,11 @@ export const fundLensAbi = [
               {
                 "internalType": "uint32",
                 "name": "applicationCount",
+                "type": "uint32"
+              },
+              {
+                "internalType": "uint32",
+                "name": "estimatedCount",
                 "type": "uint32"
               },
               {
@@ -10084,6 +10759,11 @@ export const fundLensAbi = [
                         "internalType": "uint128",
                         "name": "stipendBudget",
                         "type": "uint128"
+                      },
+                      {
+                        "internalType": "uint128",
+                        "name": "applicationDeposit",
+                        "type": "uint128"
                       }
                     ],
                     "internalType": "struct IGrantRounds.RoundParams",
@@ -10103,6 +10783,11 @@ export const fundLensAbi = [
                   {
                     "internalType": "uint32",
                     "name": "applicationCount",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "estimatedCount",
                     "type": "uint32"
                   },
                   {
@@ -10160,28 +10845,53 @@ export const fundLensAbi = [
                     "type": "address"
                   },
                   {
-                    "internalType": "uint32",
-                    "name": "effortMonths",
-                    "type": "uint32"
-                  },
-                  {
-                    "internalType": "uint16",
-                    "name": "medianEstimateBps",
-                    "type": "uint16"
-                  },
-                  {
-                    "internalType": "uint8",
-                    "name": "revealCount",
-                    "type": "uint8"
-                  },
-                  {
                     "internalType": "enum IGrantRounds.ApplicationStatus",
                     "name": "status",
                     "type": "uint8"
                   },
                   {
+                    "internalType": "uint32",
+                    "name": "effortMonths",
+                    "type": "uint32"
+                  },
+                  {
                     "internalType": "uint128",
                     "name": "stipendRequested",
+                    "type": "uint128"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "estimated",
+                    "type": "bool"
+                  },
+                  {
+                    "internalType": "bool",
+                    "name": "depositRefunded",
+                    "type": "bool"
+                  },
+                  {
+                    "internalType": "uint8",
+                    "name": "committedCount",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "uint8",
+                    "name": "revealedCount",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "uint16",
+                    "name": "medianProbabilityBps",
+                    "type": "uint16"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "medianEffortMonths",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "medianStipend",
                     "type": "uint128"
                   },
                   {
@@ -10245,14 +10955,36 @@ export const fundLensAbi = [
                 "type": "uint256"
               },
               {
-                "internalType": "bytes32",
-                "name": "viewerCommitment",
-                "type": "bytes32"
-              },
-              {
-                "internalType": "bool",
-                "name": "viewerRevealed",
-                "type": "bool"
+                "components": [
+                  {
+                    "internalType": "enum IGrantRounds.EstimateStatus",
+                    "name": "status",
+                    "type": "uint8"
+                  },
+                  {
+                    "internalType": "bytes32",
+                    "name": "sealedEstimate",
+                    "type": "bytes32"
+                  },
+                  {
+                    "internalType": "uint16",
+                    "name": "probabilityBps",
+                    "type": "uint16"
+                  },
+                  {
+                    "internalType": "uint32",
+                    "name": "effortMonths",
+                    "type": "uint32"
+                  },
+                  {
+                    "internalType": "uint128",
+                    "name": "stipend",
+                    "type": "uint128"
+                  }
+                ],
+                "internalType": "struct IGrantRounds.EstimateView",
+                "name": "viewerEstimate",
+                "type": "tuple"
               }
             ],
             "internalType": "struct IFundLens.ApplicationView[]",
@@ -10710,6 +11442,59 @@ export const fundLensAbi = [
           }
         ],
         "internalType": "struct IFundLens.TechniqueView[]",
+        "name": "rows",
+        "type": "tuple[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "roundId",
+        "type": "uint256"
+      }
+    ],
+    "name": "trusteeRecords",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "trustee",
+            "type": "address"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint256",
+                "name": "committed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "revealed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "missed",
+                "type": "uint256"
+              },
+              {
+                "internalType": "uint256",
+                "name": "recused",
+                "type": "uint256"
+              }
+            ],
+            "internalType": "struct IGrantRounds.TrusteeRecord",
+            "name": "record",
+            "type": "tuple"
+          }
+        ],
+        "internalType": "struct IFundLens.TrusteeRecordView[]",
         "name": "rows",
         "type": "tuple[]"
       }

@@ -12,7 +12,6 @@ import {
   memorySaltStore,
   parseSaltDocument,
   saltKey,
-  saltRecord,
   type SaltRecord,
   type SaltStore,
 } from "../salts.ts";
@@ -23,37 +22,6 @@ export const SALT_FILE = "estimate-salts.json";
 /** `<root>/.fef/estimate-salts.json` */
 export function defaultSaltFile(root: string): string {
   return path.join(root, SALT_DIRECTORY, SALT_FILE);
-}
-
-/**
- * The records of the CLI's file before the shared format (a map `chain/rounds/trustee/app` →
- * {estimateBps, salt, commitment}); converted on read and rewritten in the shared format on the next write.
- */
-function legacyRecords(parsed: Record<string, unknown>, file: string): SaltRecord[] {
-  return Object.entries(parsed).map(([key, value]) => {
-    const [chainId, grantRounds, trustee, applicationId] = key.split("/");
-    const entry = value as { estimateBps?: unknown; salt?: unknown; commitment?: unknown };
-    if (
-      !chainId ||
-      !grantRounds ||
-      !trustee ||
-      !applicationId ||
-      typeof entry?.estimateBps !== "number" ||
-      typeof entry.salt !== "string"
-    )
-      throw new SaltRecordError(`${file}: unreadable entry ${key}`);
-    const record = saltRecord({
-      chainId: Number(chainId),
-      grantRounds: grantRounds as `0x${string}`,
-      trustee: trustee as `0x${string}`,
-      applicationId: BigInt(applicationId),
-      estimateBps: entry.estimateBps,
-      salt: entry.salt as `0x${string}`,
-    });
-    if (typeof entry.commitment === "string" && entry.commitment.toLowerCase() !== record.sealedEstimate)
-      throw new SaltRecordError(`${file}: entry ${key} does not hash to its recorded commitment`);
-    return record;
-  });
 }
 
 function readFile(file: string): SaltRecord[] {
@@ -74,7 +42,6 @@ function readFile(file: string): SaltRecord[] {
         throw new SaltRecordError(`The salt file ${file}: ${error instanceof Error ? error.message : error}`);
       }
     }
-    return legacyRecords(record, file);
   }
   throw new SaltRecordError(`The salt file ${file} is not an estimate-salts document`);
 }
