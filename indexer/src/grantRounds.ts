@@ -88,34 +88,42 @@ ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
   });
 });
 
-ponder.on("GrantRounds:EstimateCommitted", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:EstimateCommitted");
-  const { applicationId, trustee } = event.args;
-  const app = await context.db.find(application, { id: applicationId });
-  const known = await context.db.find(estimate, { applicationId, trustee });
-  await context.db
-    .insert(estimate)
-    .values({
-      applicationId,
-      trustee,
-      roundId: app?.roundId ?? 0n,
-      status: "committed",
-      committedAt: event.block.timestamp,
-    })
-    .onConflictDoUpdate({ committedAt: event.block.timestamp });
-  if (!known) await tally(context, trustee, "committed");
+// One batched commit (at most the contract's batch bound of applications): a row per estimate.
+ponder.on("GrantRounds:EstimatesCommitted", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:EstimatesCommitted");
+  const { roundId, trustee, applicationIds } = event.args;
+  for (const applicationId of applicationIds) {
+    const known = await context.db.find(estimate, { applicationId, trustee });
+    await context.db
+      .insert(estimate)
+      .values({ applicationId, trustee, roundId, status: "committed", committedAt: event.block.timestamp })
+      .onConflictDoUpdate({ committedAt: event.block.timestamp });
+    if (!known) await tally(context, trustee, "committed");
+  }
   await context.db.insert(activity).values({
     id: logId(event),
     account: trustee,
-    kind: "committed estimate",
-    refId: applicationId,
+    kind: applicationIds.length === 1 ? "committed estimate" : `committed ${applicationIds.length} estimates`,
+    refId: roundId,
     ...position(event),
   });
 });
 
+// A trustee who applied to a round may estimate none of its applications: recorded as recused.
+ponder.on("GrantRounds:TrusteeRecused", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:TrusteeRecused");
+  const { applicationId, roundId, trustee } = event.args;
+  const known = await context.db.find(estimate, { applicationId, trustee });
+  await context.db
+    .insert(estimate)
+    .values({ applicationId, trustee, roundId, status: "recused" })
+    .onConflictDoUpdate({ status: "recused" });
+  if (!known) await tally(context, trustee, "recused");
+});
+
 ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:EstimateRevealed");
-  const { applicationId, trustee, estimateBps } = event.args;
+  const { applicationId, trustee, probabilityBps, effortMonths, stipend } = event.args;
   const app = await context.db.find(application, { id: applicationId });
   await context.db
     .insert(estimate)
@@ -124,10 +132,18 @@ ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
       trustee,
       roundId: app?.roundId ?? 0n,
       status: "revealed",
-      estimateBps,
+      probabilityBps,
+      effortMonths,
+      stipend,
       revealedAt: event.block.timestamp,
     })
-    .onConflictDoUpdate({ status: "revealed", estimateBps, revealedAt: event.block.timestamp });
+    .onConflictDoUpdate({
+      status: "revealed",
+      probabilityBps,
+      effortMonths,
+      stipend,
+      revealedAt: event.block.timestamp,
+    });
   await tally(context, trustee, "revealed", "committed");
   await context.db.insert(activity).values({
     id: logId(event),
@@ -140,9 +156,17 @@ ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
 
 ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:ApplicationFinalized");
-  const { applicationId: id, funded, medianEstimateBps, weight } = event.args;
+  const { applicationId: id, funded, weight } = event.args;
   if (await context.db.find(application, { id })) {
-    await context.db.update(application, { id }).set({ funded, medianEstimateBps, weight });
+    await context.db.update(application, { id }).set({
+      funded,
+      weight,
+      medianProbabilityBps: event.args.medianProbabilityBps,
+      medianEffortMonths: event.args.medianEffortMonths,
+      medianStipend: event.args.medianStipend,
+      committedCount: Number(event.args.committedCount),
+      revealedCount: Number(event.args.revealedCount),
+    });
   }
   // Estimates committed and never revealed are missed (one row per trustee of the council).
   const missed = await context.db.sql
@@ -191,4 +215,21 @@ ponder.on("GrantRounds:StipendClaimed", async ({ event, context }) => {
     refId: applicationId,
     ...position(event),
   });
+});
+
+ponder.on("GrantRounds:DepositRefunded", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:DepositRefunded");
+  const { applicationId, researcher, amount } = event.args;
+  await context.db.insert(activity).values({
+    id: logId(event),
+    account: researcher,
+    kind: "refunded deposit",
+    amount,
+    refId: applicationId,
+    ...position(event),
+  });
+});
+
+ponder.on("GrantRounds:DepositsForfeited", async ({ event, context }) => {
+  await recordEvent(context, event, "GrantRounds:DepositsForfeited");
 });

@@ -256,7 +256,8 @@ contract CouncilSystemHandler is TestBase {
                     vestingCliff: 0,
                     vestingDuration: uint64(bound(b, 1 days, 365 days)),
                     stipendAsset: a % 2 == 0 ? ETH : address(token),
-                    stipendBudget: uint128(bound(b, 0, 1e21))
+                    stipendBudget: uint128(bound(b, 0, 1e21)),
+                    applicationDeposit: uint128(bound(a, 0, 1e16))
                 })
             );
     }
