@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+
+import {IFundShares} from "../interfaces/IFundShares.sol";
+
+/// @title LedgerControls
+/// @notice The council's switches on the share ledger: the pause of inflows and minting, which lapses
+/// by itself `maxPauseDuration` seconds after it began or was last renewed, and the switch of share
+/// transfers between holders.
+/// @dev A base of `FundShares`. `pausedSeconds()` accumulates the total paused time in O(1), so the
+/// returns registry can extend every company's grace by the time the Fund spent paused.
+abstract contract LedgerControls is AccessControl, IFundShares {
+    /// @notice Shortest pause lapse accepted at deployment.
+    uint64 public constant MIN_PAUSE_DURATION = 1 days;
+    /// @notice Longest pause lapse accepted at deployment.
+    uint64 public constant MAX_PAUSE_DURATION = 365 days;
+
+    /// @dev One slot: the current (or last) pause's start and lapse time, and the paused seconds of
+    /// every earlier pause.
+    struct PauseClock {
+        uint64 pausedAt;
+        uint64 pauseEnds;
+        uint64 pausedBefore;
+    }
+
+    /// @notice Seconds after which a pause (or its last renewal) lapses by itself.
+    uint64 public immutable maxPauseDuration;
+
+    PauseClock private _pause;
+    bool private _transfersEnabled;
+
+    modifier whenNotPaused() {
+        _requireNotPaused();
+        _;
+    }
+
+    /// @param maxPauseDuration_ seconds a pause lasts unless renewed, MIN_PAUSE_DURATION .. MAX_PAUSE_DURATION
+    constructor(uint64 maxPauseDuration_) {
+        if (maxPauseDuration_ < MIN_PAUSE_DURATION || maxPauseDuration_ > MAX_PAUSE_DURATION) {
+            revert FundSharesInvalidPauseDuration(maxPauseDuration_);
+        }
+        maxPauseDuration = maxPauseDuration_;
+    }
+
+    // ---------------------------------------------------------------- transfers
+
+    /// @inheritdoc IFundShares
+    function transfersEnabled() external view returns (bool) {
+        return _transfersEnabled;
+    }
+
+    /// @inheritdoc IFundShares
+    function setTransfersEnabled(bool enabled) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _transfersEnabled = enabled;
+        emit TransfersEnabledSet(enabled);
+    }
+
+    // ---------------------------------------------------------------- pause
+
+    /// @inheritdoc IFundShares
+    function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        PauseClock memory clock = _pause;
+        if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
+        // The previous pause (if any) is over: fold its length into the total. Timestamps and
+        // paused seconds fit 64 bits for the next 584 billion years.
+        if (clock.pausedAt != 0) clock.pausedBefore += clock.pauseEnds - clock.pausedAt;
+        clock.pausedAt = uint64(block.timestamp);
+        clock.pauseEnds = uint64(block.timestamp) + maxPauseDuration;
+        _pause = clock;
+        emit Paused(msg.sender, clock.pauseEnds);
+    }
+
+    /// @inheritdoc IFundShares
+    function renewPause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        PauseClock storage clock = _pause;
+        if (!_isPaused(clock)) revert FundSharesNotPaused();
+        uint64 ends = uint64(block.timestamp) + maxPauseDuration;
+        clock.pauseEnds = ends;
+        emit PauseRenewed(msg.sender, ends);
+    }
+
+    /// @inheritdoc IFundShares
+    function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        PauseClock storage clock = _pause;
+        if (!_isPaused(clock)) revert FundSharesNotPaused();
+        clock.pauseEnds = uint64(block.timestamp);
+        emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IFundShares
+    function paused() public view returns (bool) {
+        return _isPaused(_pause);
+    }
+
+    /// @inheritdoc IFundShares
+    function pauseState()
+        external
+        view
+        returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds)
+    {
+        PauseClock memory clock = _pause;
+        isPaused = _isPaused(clock);
+        pauseEnds = isPaused ? clock.pauseEnds : 0;
+        totalPausedSeconds = _pausedSeconds(clock);
+    }
+
+    /// @inheritdoc IFundShares
+    function pausedSeconds() external view returns (uint256) {
+        return _pausedSeconds(_pause);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _transfersOn() internal view returns (bool) {
+        return _transfersEnabled;
+    }
+
+    function _requireNotPaused() internal view {
+        PauseClock memory clock = _pause;
+        if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
+    }
+
+    /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own time.
+    function _isPaused(PauseClock memory clock) private view returns (bool) {
+        return clock.pausedAt != 0 && block.timestamp < clock.pauseEnds;
+    }
+
+    /// @dev Every paused second so far: earlier pauses plus the elapsed part of the current or last one.
+    function _pausedSeconds(PauseClock memory clock) private view returns (uint256) {
+        if (clock.pausedAt == 0) return 0;
+        uint256 ends = block.timestamp < clock.pauseEnds ? block.timestamp : clock.pauseEnds;
+        return uint256(clock.pausedBefore) + ends - clock.pausedAt;
+    }
+}
