@@ -126,17 +126,17 @@ contract FundShares is ShareAccounts {
 
     /// @inheritdoc IFundShares
     function claimAll() external nonReentrant returns (uint256[] memory amounts) {
-        uint256 count = _assets.length; // ≤ MAX_RETURNS_ASSETS
+        uint256 count = _ledger.assetCount; // ≤ MAX_RETURNS_ASSETS
         amounts = new uint256[](count);
         bool any;
         // Effects for every asset first, then the interactions.
         for (uint256 i; i < count; ++i) {
-            amounts[i] = _settleClaim(_assets[i], msg.sender);
+            amounts[i] = _settleClaim(_assetAt(i), msg.sender);
             any = any || amounts[i] != 0;
         }
         if (!any) revert FundSharesNothingToClaimAny(msg.sender);
         for (uint256 i; i < count; ++i) {
-            if (amounts[i] != 0) _assets[i].pay(msg.sender, amounts[i]);
+            if (amounts[i] != 0) _assetAt(i).pay(msg.sender, amounts[i]);
         }
     }
 }

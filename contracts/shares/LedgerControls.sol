@@ -17,19 +17,25 @@ abstract contract LedgerControls is AccessControl, IFundShares {
     /// @notice Longest pause lapse accepted at deployment.
     uint64 public constant MAX_PAUSE_DURATION = 365 days;
 
-    /// @dev One slot: the current (or last) pause's start and lapse time, and the paused seconds of
-    /// every earlier pause.
-    struct PauseClock {
-        uint64 pausedAt;
-        uint64 pauseEnds;
-        uint64 pausedBefore;
+    /// @dev The ledger's one global slot, read by every inflow, mint and transfer: the share supply
+    /// (kept here, beside the pause, so that a distribution reads both in one slot), the current (or
+    /// last) pause's start and lapse time, the paused seconds of every earlier pause, the transfer
+    /// switch and the number of returns assets (so that a mint or transfer walks the assets without
+    /// reading the list's length). Timestamps fit 40 bits until the year 36812; paused seconds fit 48
+    /// bits for 8.9 million years.
+    struct LedgerSlot {
+        uint96 totalSupply;
+        uint40 pausedAt;
+        uint40 pauseEnds;
+        uint48 pausedBefore;
+        bool transfersEnabled;
+        uint8 assetCount;
     }
 
     /// @notice Seconds after which a pause (or its last renewal) lapses by itself.
     uint64 public immutable maxPauseDuration;
 
-    PauseClock private _pause;
-    bool private _transfersEnabled;
+    LedgerSlot internal _ledger;
 
     modifier whenNotPaused() {
         _requireNotPaused();
@@ -48,12 +54,12 @@ abstract contract LedgerControls is AccessControl, IFundShares {
 
     /// @inheritdoc IFundShares
     function transfersEnabled() external view returns (bool) {
-        return _transfersEnabled;
+        return _ledger.transfersEnabled;
     }
 
     /// @inheritdoc IFundShares
     function setTransfersEnabled(bool enabled) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _transfersEnabled = enabled;
+        _ledger.transfersEnabled = enabled;
         emit TransfersEnabledSet(enabled);
     }
 
@@ -61,37 +67,36 @@ abstract contract LedgerControls is AccessControl, IFundShares {
 
     /// @inheritdoc IFundShares
     function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        PauseClock memory clock = _pause;
+        LedgerSlot memory clock = _ledger;
         if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
-        // The previous pause (if any) is over: fold its length into the total. Timestamps and
-        // paused seconds fit 64 bits for the next 584 billion years.
+        // The previous pause (if any) is over: fold its length into the total.
         if (clock.pausedAt != 0) clock.pausedBefore += clock.pauseEnds - clock.pausedAt;
-        clock.pausedAt = uint64(block.timestamp);
-        clock.pauseEnds = uint64(block.timestamp) + maxPauseDuration;
-        _pause = clock;
+        clock.pausedAt = uint40(block.timestamp);
+        clock.pauseEnds = uint40(block.timestamp + maxPauseDuration);
+        _ledger = clock;
         emit Paused(msg.sender, clock.pauseEnds);
     }
 
     /// @inheritdoc IFundShares
     function renewPause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        PauseClock storage clock = _pause;
+        LedgerSlot storage clock = _ledger;
         if (!_isPaused(clock)) revert FundSharesNotPaused();
-        uint64 ends = uint64(block.timestamp) + maxPauseDuration;
+        uint40 ends = uint40(block.timestamp + maxPauseDuration);
         clock.pauseEnds = ends;
         emit PauseRenewed(msg.sender, ends);
     }
 
     /// @inheritdoc IFundShares
     function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        PauseClock storage clock = _pause;
+        LedgerSlot storage clock = _ledger;
         if (!_isPaused(clock)) revert FundSharesNotPaused();
-        clock.pauseEnds = uint64(block.timestamp);
+        clock.pauseEnds = uint40(block.timestamp);
         emit Unpaused(msg.sender);
     }
 
     /// @inheritdoc IFundShares
     function paused() public view returns (bool) {
-        return _isPaused(_pause);
+        return _isPaused(_ledger);
     }
 
     /// @inheritdoc IFundShares
@@ -100,7 +105,7 @@ abstract contract LedgerControls is AccessControl, IFundShares {
         view
         returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds)
     {
-        PauseClock memory clock = _pause;
+        LedgerSlot memory clock = _ledger;
         isPaused = _isPaused(clock);
         pauseEnds = isPaused ? clock.pauseEnds : 0;
         totalPausedSeconds = _pausedSeconds(clock);
@@ -108,27 +113,23 @@ abstract contract LedgerControls is AccessControl, IFundShares {
 
     /// @inheritdoc IFundShares
     function pausedSeconds() external view returns (uint256) {
-        return _pausedSeconds(_pause);
+        return _pausedSeconds(_ledger);
     }
 
     // ---------------------------------------------------------------- internals
 
-    function _transfersOn() internal view returns (bool) {
-        return _transfersEnabled;
-    }
-
     function _requireNotPaused() internal view {
-        PauseClock memory clock = _pause;
+        LedgerSlot memory clock = _ledger;
         if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
     }
 
     /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own time.
-    function _isPaused(PauseClock memory clock) private view returns (bool) {
+    function _isPaused(LedgerSlot memory clock) private view returns (bool) {
         return clock.pausedAt != 0 && block.timestamp < clock.pauseEnds;
     }
 
     /// @dev Every paused second so far: earlier pauses plus the elapsed part of the current or last one.
-    function _pausedSeconds(PauseClock memory clock) private view returns (uint256) {
+    function _pausedSeconds(LedgerSlot memory clock) private view returns (uint256) {
         if (clock.pausedAt == 0) return 0;
         uint256 ends = block.timestamp < clock.pauseEnds ? block.timestamp : clock.pauseEnds;
         return uint256(clock.pausedBefore) + ends - clock.pausedAt;

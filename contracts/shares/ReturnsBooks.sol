@@ -57,6 +57,7 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
         if (address(capitalPool_) == address(0)) revert FundSharesInvalidCapitalPool();
         _capitalPool = capitalPool_;
         _assets.push(ETH);
+        _ledger.assetCount = 1;
         _books[ETH].listed = true;
         emit ReturnsAssetAdded(ETH);
     }
@@ -175,14 +176,22 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
         // The ledger's own shares cannot be a returns asset: it never holds any.
         if (token.code.length == 0 || token == address(this)) revert FundSharesInvalidAsset(token);
         if (_books[token].listed) revert FundSharesAssetAlreadyAdded(token);
-        if (_assets.length >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
+        uint256 count = _ledger.assetCount;
+        if (count >= MAX_RETURNS_ASSETS) revert FundSharesTooManyAssets(MAX_RETURNS_ASSETS);
         _assets.push(token);
+        // count < MAX_RETURNS_ASSETS = 8.
+        _ledger.assetCount = uint8(count + 1);
         _books[token].listed = true;
         emit ReturnsAssetAdded(token);
     }
 
     /// @dev Share units in existence (the ERC-20 total supply).
     function _shareSupply() internal view virtual returns (uint256);
+
+    /// @dev The `index`-th returns asset (index < assetCount); ETH, always the first, needs no read.
+    function _assetAt(uint256 index) internal view returns (address) {
+        return index == 0 ? ETH : _assets[index];
+    }
 
     function _requireListed(address asset) internal view {
         if (!_books[asset].listed) revert FundSharesUnknownAsset(asset);
