@@ -125,6 +125,13 @@ contract FundShares is ShareAccounts {
     }
 
     /// @inheritdoc IFundShares
+    function claimEth() external nonReentrant returns (uint256 amount) {
+        amount = _settleClaim(ETH, msg.sender);
+        if (amount == 0) revert FundSharesNothingToClaim(msg.sender, ETH);
+        ETH.pay(msg.sender, amount);
+    }
+
+    /// @inheritdoc IFundShares
     function claimAll() external nonReentrant returns (uint256[] memory amounts) {
         uint256 count = _ledger.assetCount; // ≤ MAX_RETURNS_ASSETS
         amounts = new uint256[](count);

@@ -124,12 +124,12 @@ abstract contract LedgerControls is AccessControl, IFundShares {
     }
 
     /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own time.
-    function _isPaused(LedgerSlot memory clock) private view returns (bool) {
+    function _isPaused(LedgerSlot memory clock) internal view returns (bool) {
         return clock.pausedAt != 0 && block.timestamp < clock.pauseEnds;
     }
 
     /// @dev Every paused second so far: earlier pauses plus the elapsed part of the current or last one.
-    function _pausedSeconds(LedgerSlot memory clock) private view returns (uint256) {
+    function _pausedSeconds(LedgerSlot memory clock) internal view returns (uint256) {
         if (clock.pausedAt == 0) return 0;
         uint256 ends = block.timestamp < clock.pauseEnds ? block.timestamp : clock.pauseEnds;
         return uint256(clock.pausedBefore) + ends - clock.pausedAt;

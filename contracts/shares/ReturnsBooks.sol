@@ -126,6 +126,14 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IFundShares
+    function inflowState(
+        address asset
+    ) external view returns (bool listed, bool isPaused, uint256 totalPausedSeconds) {
+        LedgerSlot memory clock = _ledger;
+        return (_books[asset].listed, _isPaused(clock), _pausedSeconds(clock));
+    }
+
+    /// @inheritdoc IFundShares
     function capitalPool() external view returns (address) {
         return address(_capitalPool);
     }
@@ -140,9 +148,9 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
     /// @dev Books an inflow, then distributes it, or holds it if supply is below one whole share.
     /// Anything held stays held (see "Launch").
     function _credit(address asset, address from, uint256 amount) internal {
-        AssetBooks storage books = _books[asset];
-        uint256 held = books.undistributed;
-        uint256 outstanding = uint256(books.owed) + held + amount;
+        // Both slots of the books are read once and written once.
+        AssetBooks memory books = _books[asset];
+        uint256 outstanding = uint256(books.owed) + books.undistributed + amount;
         if (outstanding > MAX_OUTSTANDING_PER_ASSET) {
             revert FundSharesLimitExceeded(outstanding, MAX_OUTSTANDING_PER_ASSET);
         }
@@ -150,9 +158,10 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
 
         uint256 supply = _shareSupply();
         if (supply < MIN_DISTRIBUTION_SUPPLY) {
-            // held + amount ≤ outstanding ≤ MAX_OUTSTANDING_PER_ASSET = type(uint96).max.
-            books.undistributed = uint96(held + amount);
-            emit ReturnsHeld(asset, amount, held + amount);
+            // undistributed + amount ≤ outstanding ≤ MAX_OUTSTANDING_PER_ASSET = type(uint96).max.
+            books.undistributed += uint96(amount);
+            _books[asset] = books;
+            emit ReturnsHeld(asset, amount, books.undistributed);
             return;
         }
         // amount < 2^96, so amount × MAGNITUDE < 2^206: no overflow. Rounds down and drops the
@@ -164,6 +173,7 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
         // distribution in 160 bits (see "Bounds").
         books.owed += uint96(amount);
         books.distributed += uint160(amount);
+        _books[asset] = books;
         emit ReturnsDistributed(asset, amount, supply, rps);
     }
 
