@@ -25,8 +25,13 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
     /// @notice Most share units that may ever exist at once.
     uint256 public constant MAX_SUPPLY = type(uint96).max;
 
+    /// @dev Wrapped in a struct so that a read-modify-write holds one storage pointer to it.
+    struct HolderAccount {
+        int256 correction; // magnified; see `Entitlement`
+    }
+
     mapping(address holder => uint256) private _balances;
-    mapping(address asset => mapping(address holder => int256 correction)) private _corrections;
+    mapping(address asset => mapping(address holder => HolderAccount)) private _accounts;
     EnumerableSet.AddressSet private _holders;
 
     // ---------------------------------------------------------------- views
@@ -60,7 +65,12 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
     function claimable(address holder, address asset) external view returns (uint256) {
         AssetBooks storage books = _books[asset];
         if (!books.listed) return 0;
-        return Entitlement.claimable(books.returnsPerShare, _balances[holder], _corrections[asset][holder]);
+        return
+            Entitlement.claimable(
+                books.returnsPerShare,
+                _balances[holder],
+                _accounts[asset][holder].correction
+            );
     }
 
     // ---------------------------------------------------------------- internals
@@ -109,10 +119,11 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
     /// nothing) when there is nothing to claim, including for unlisted assets (rps 0).
     function _settleClaim(address asset, address holder) internal returns (uint256 amount) {
         AssetBooks storage books = _books[asset];
-        int256 correction = _corrections[asset][holder];
+        HolderAccount storage account = _accounts[asset][holder];
+        int256 correction = account.correction;
         amount = Entitlement.claimable(books.returnsPerShare, _balances[holder], correction);
         if (amount == 0) return 0;
-        _corrections[asset][holder] = Entitlement.afterClaim(correction, amount);
+        account.correction = Entitlement.afterClaim(correction, amount);
         _bookClaim(books, amount);
         emit ReturnsClaimed(holder, asset, amount);
     }
@@ -125,10 +136,12 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
             uint256 rps = _books[asset].returnsPerShare;
             if (rps == 0) continue;
             if (from != address(0)) {
-                _corrections[asset][from] = Entitlement.afterSend(_corrections[asset][from], rps, value);
+                HolderAccount storage sender = _accounts[asset][from];
+                sender.correction = Entitlement.afterSend(sender.correction, rps, value);
             }
             if (to != address(0)) {
-                _corrections[asset][to] = Entitlement.afterReceive(_corrections[asset][to], rps, value);
+                HolderAccount storage receiver = _accounts[asset][to];
+                receiver.correction = Entitlement.afterReceive(receiver.correction, rps, value);
             }
         }
     }
