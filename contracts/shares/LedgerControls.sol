@@ -96,7 +96,7 @@ abstract contract LedgerControls is AccessControl, IFundShares {
 
     /// @inheritdoc IFundShares
     function paused() public view returns (bool) {
-        return _isPaused(_ledger);
+        return block.timestamp < _ledger.pauseEnds;
     }
 
     /// @inheritdoc IFundShares
@@ -119,13 +119,14 @@ abstract contract LedgerControls is AccessControl, IFundShares {
     // ---------------------------------------------------------------- internals
 
     function _requireNotPaused() internal view {
-        LedgerSlot memory clock = _ledger;
-        if (_isPaused(clock)) revert FundSharesPaused(clock.pauseEnds);
+        uint40 ends = _ledger.pauseEnds;
+        if (block.timestamp < ends) revert FundSharesPaused(ends);
     }
 
-    /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own time.
+    /// @dev Paused from `pausedAt` until (excluding) `pauseEnds`, which an unpause moves to its own
+    /// time; `pauseEnds` is zero until the first pause, so the lapse time alone decides.
     function _isPaused(LedgerSlot memory clock) internal view returns (bool) {
-        return clock.pausedAt != 0 && block.timestamp < clock.pauseEnds;
+        return block.timestamp < clock.pauseEnds;
     }
 
     /// @dev Every paused second so far: earlier pauses plus the elapsed part of the current or last one.
