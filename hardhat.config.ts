@@ -60,8 +60,18 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 10_000 },
-      invariant: { runs: 256, depth: 100, failOnRevert: false },
+      profiles: {
+        default: {
+          fuzz: { runs: 10_000 },
+          invariant: { runs: 256, depth: 100, failOnRevert: false },
+        },
+        // Before changing the ledger's arithmetic: `npx hardhat test solidity --test-profile deep`
+        // (twice the fuzz runs, four times the invariant runs).
+        deep: {
+          fuzz: { runs: 20_000 },
+          invariant: { runs: 1_024, depth: 100, failOnRevert: false },
+        },
+      },
     },
   },
   networks: {

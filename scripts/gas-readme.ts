@@ -28,6 +28,13 @@ function renderTable(snapshot: GasSnapshot): string {
       const gas = rows.map((row) => row.gas);
       const [min, max] = [Math.min(...gas), Math.max(...gas)];
       const targets = [...new Set(rows.flatMap((row) => (row.target === undefined ? [] : [row.target])))];
+      const goals = [...new Set(rows.flatMap((row) => (row.goal === undefined ? [] : [row.goal])))];
+      const limit =
+        targets.length > 0
+          ? targets.map(number).join(" / ")
+          : goals.length > 0
+            ? `open goal ${goals.map(number).join(" / ")}`
+            : "—";
       const holders = [...new Set(rows.map((row) => row.holders))];
       const dimensions = [
         ...new Set(rows.flatMap((row) => (row.dimension === undefined ? [] : [row.dimension]))),
@@ -41,7 +48,7 @@ function renderTable(snapshot: GasSnapshot): string {
           return `${sizes.map(number).join(" / ")} ${dimension}`;
         }),
       ].join("; ");
-      return `| \`${op}\` | ${min === max ? number(max) : `${number(min)}–${number(max)}`} | ${targets.length === 0 ? "—" : targets.map(number).join(" / ")} | ${measuredAt} |`;
+      return `| \`${op}\` | ${min === max ? number(max) : `${number(min)}–${number(max)}`} | ${limit} | ${measuredAt} |`;
     }),
   ];
   return lines.join("\n");

@@ -144,6 +144,10 @@ interface IFundShares is IERC20 {
     /// @notice Withdraws the caller's earned returns in `asset`. Works while paused.
     function claimReturns(address asset) external returns (uint256 amount);
 
+    /// @notice Withdraws the caller's earned ETH returns: `claimReturns(ETH)` without an argument
+    /// (cheaper to call). Works while paused.
+    function claimEth() external returns (uint256 amount);
+
     /// @notice Withdraws the caller's earned returns in every asset that has some. Works while paused.
     /// @return amounts per asset, in the order of `returnsAssets()`
     function claimAll() external returns (uint256[] memory amounts);
@@ -181,6 +185,12 @@ interface IFundShares is IERC20 {
     /// @notice The pause in one read: whether paused, when the running pause lapses (0 if not paused),
     /// and every second the ledger has spent paused so far.
     function pauseState() external view returns (bool isPaused, uint64 pauseEnds, uint256 totalPausedSeconds);
+
+    /// @notice What a payer checks before paying `asset` in, in one call: whether it is a returns
+    /// asset, whether inflows are paused, and every second the ledger has spent paused so far.
+    function inflowState(
+        address asset
+    ) external view returns (bool listed, bool isPaused, uint256 totalPausedSeconds);
 
     /// @notice Every second the ledger has spent paused so far (earlier pauses and the running one).
     /// The returns registry extends companies' grace by it.

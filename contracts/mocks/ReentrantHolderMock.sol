@@ -25,7 +25,8 @@ contract ReentrantHolderMock is ITransferHooks {
         SyncReturns,
         MoveHeldToCapital,
         TransferShares,
-        RefuseEth
+        RefuseEth,
+        ClaimEth
     }
 
     /// @notice One re-entry was attempted; `reverted` tells whether the ledger refused it.
@@ -72,6 +73,11 @@ contract ReentrantHolderMock is ITransferHooks {
     /// @notice Claims the receiver's returns in `asset` from the ledger.
     function claimReturns(address asset) external returns (uint256) {
         return _shares.claimReturns(asset);
+    }
+
+    /// @notice Claims the receiver's ETH returns with the no-argument entry point.
+    function claimEth() external returns (uint256) {
+        return _shares.claimEth();
     }
 
     /// @notice Claims the receiver's returns in every asset.
@@ -158,6 +164,8 @@ contract ReentrantHolderMock is ITransferHooks {
         Attack attack = _attack;
         if (attack == Attack.ClaimReturns) {
             _shares.claimReturns(_asset);
+        } else if (attack == Attack.ClaimEth) {
+            _shares.claimEth();
         } else if (attack == Attack.ClaimAll) {
             _shares.claimAll();
         } else if (attack == Attack.Distribute) {

@@ -195,21 +195,26 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         uint256 companyId = stored.companyId;
         if (!isCompanySigner(companyId, msg.sender))
             revert ReturnsRegistryNotCompanySigner(companyId, msg.sender);
-        uint256 count = stored.periodCount;
-        if (period >= count) revert ReturnsRegistryNoSuchPeriod(commitmentId, period, count);
-        uint256 reported = stored.reportedCount;
-        if (period != reported) revert ReturnsRegistryPeriodOutOfOrder(commitmentId, reported, period);
+        {
+            uint256 count = stored.periodCount;
+            if (period >= count) revert ReturnsRegistryNoSuchPeriod(commitmentId, period, count);
+            uint256 reported = stored.reportedCount;
+            if (period != reported) revert ReturnsRegistryPeriodOutOfOrder(commitmentId, reported, period);
+        }
         // period < periodCount ≤ (end − start) / periodLength, so endsAt ≤ end fits 64 bits.
         uint64 endsAt = uint64(stored.start + (period + 1) * uint256(stored.periodLength));
         if (block.timestamp < endsAt) revert ReturnsRegistryPeriodNotEnded(commitmentId, period, endsAt);
-        if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
+        (bool listed, bool isPaused, uint256 pausedSeconds) = shares.inflowState(asset);
+        if (!listed) revert ReturnsRegistryUnknownAsset(asset);
         uint256 due = ReturnsMath.due(grossReturns, stored.returnsShareBps);
-        uint256 expectedValue = asset.expectedValue(due);
-        if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
-        _checkPauseAndMark(stored, due, endsAt + uint256(stored.periodLength));
+        if (msg.value != asset.expectedValue(due)) {
+            revert ReturnsRegistryWrongPayment(asset.expectedValue(due), msg.value);
+        }
+        if (due != 0 && isPaused) revert ReturnsRegistryPaused();
+        _markPausedSeconds(stored, pausedSeconds, endsAt + uint256(stored.periodLength));
 
-        // period == reported < periodCount ≤ type(uint32).max, so the increment fits.
-        stored.reportedCount = uint32(reported + 1);
+        // period == reportedCount < periodCount ≤ type(uint32).max, so the increment fits.
+        stored.reportedCount = uint32(period + 1);
         if (due != 0) _totalPaid[asset] += due;
         emit ReturnsReported(commitmentId, period, asset, grossReturns, due, evidenceHash);
 
@@ -224,11 +229,12 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         uint256 amount,
         bytes32 memo
     ) external payable nonReentrant returns (uint256 received) {
-        if (!shares.isReturnsAsset(asset)) revert ReturnsRegistryUnknownAsset(asset);
+        (bool listed, bool isPaused, ) = shares.inflowState(asset);
+        if (!listed) revert ReturnsRegistryUnknownAsset(asset);
         if (amount == 0) revert ReturnsRegistryZeroDonation();
         uint256 expectedValue = asset.expectedValue(amount);
         if (msg.value != expectedValue) revert ReturnsRegistryWrongPayment(expectedValue, msg.value);
-        if (shares.paused()) revert ReturnsRegistryPaused();
+        if (isPaused) revert ReturnsRegistryPaused();
 
         _totalPaid[asset] += amount;
         emit DonationReceived(msg.sender, asset, amount, memo);
@@ -340,13 +346,15 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         if (received < amount) revert ReturnsRegistryWrongPayment(amount, received);
     }
 
-    /// @dev Refuses a payment while the ledger is paused. If the next period has not ended yet, every
-    /// pause so far lies before the end of every period still unreported, so none of them needs it:
-    /// the grace extension restarts from this report (the mark shares slot 0 with `reportedCount`).
-    /// Otherwise the next period keeps its credit, in the company's favour.
-    function _checkPauseAndMark(StoredCommitment storage stored, uint256 due, uint256 nextEndsAt) private {
-        (bool isPaused, , uint256 pausedSeconds) = shares.pauseState();
-        if (due != 0 && isPaused) revert ReturnsRegistryPaused();
+    /// @dev If the next period has not ended yet, every pause so far lies before the end of every
+    /// period still unreported, so none of them needs it: the grace extension restarts from this
+    /// report (the mark shares slot 0 with `reportedCount`). Otherwise the next period keeps its
+    /// credit, in the company's favour.
+    function _markPausedSeconds(
+        StoredCommitment storage stored,
+        uint256 pausedSeconds,
+        uint256 nextEndsAt
+    ) private {
         if (block.timestamp < nextEndsAt && pausedSeconds != stored.pausedSecondsAt) {
             stored.pausedSecondsAt = SafeCast.toUint48(pausedSeconds);
         }

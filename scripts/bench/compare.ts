@@ -97,7 +97,7 @@ export function renderGasComparison(rows: readonly GasRow[], comparison: readonl
     `built on a fresh chain with ${pastDistributions} past distributions (ETH and ERC-20 alternately)`,
     "interleaved with the minting.",
     "",
-    `| holders | push split, ${format(PUSH_GAS_PER_RECIPIENT)} × n (quoted lower bound) | push split fits one transaction? (quoted limits) | distribute(ETH) | distribute(ERC-20) | claimReturns(ETH), per holder | claimReturns(ERC-20), per holder |`,
+    `| holders | push split, ${format(PUSH_GAS_PER_RECIPIENT)} × n (quoted lower bound) | push split fits one transaction? (quoted limits) | distribute(ETH) | distribute(ERC-20) | claimEth(), per holder | claimReturns(ERC-20), per holder |`,
     "|---:|---:|:---|---:|---:|---:|---:|",
     ...LEDGER_POPULATIONS.map((holders) =>
       [
@@ -125,7 +125,7 @@ export function renderGasComparison(rows: readonly GasRow[], comparison: readonl
     "  from zero (a zero → non-zero storage write costs ≈ 17k gas more than a rewrite; once per holder",
     "  and asset):",
     "",
-    "| holders | claimReturns(ETH), first claim | vs. steady state | claimReturns(ERC-20), first claim | vs. steady state |",
+    "| holders | claimEth(), first claim | vs. steady state | claimReturns(ERC-20), first claim | vs. steady state |",
     "|---:|---:|---:|---:|---:|",
     ...LEDGER_POPULATIONS.map(
       (holders) =>

@@ -175,8 +175,18 @@ function renderTable(table: readonly GasRow[]): string {
       formatNumber(row.holders),
       row.dimension === undefined ? "" : `${row.dimension} / ${formatNumber(row.size ?? 0)}`,
       formatNumber(row.gas),
-      row.target === undefined ? "—" : formatNumber(row.target),
-      row.target === undefined ? "" : row.gas <= row.target ? "✓" : "✗",
+      row.target !== undefined
+        ? formatNumber(row.target)
+        : row.goal !== undefined
+          ? `goal ${formatNumber(row.goal)}`
+          : "—",
+      row.target !== undefined
+        ? row.gas <= row.target
+          ? "✓"
+          : "✗"
+        : row.goal !== undefined && row.gas > row.goal
+          ? "open"
+          : "",
     ]),
     // Text columns left-aligned, numbers right-aligned.
     [false, true, false, true, true, false],

@@ -3,9 +3,9 @@
  * benchmark so `compare.ts` can read them without starting a network.
  */
 export const LEDGER_OPS = {
-  claimEth: "claimReturns(ETH)",
+  claimEth: "claimEth()",
   claimToken: "claimReturns(ERC-20)",
-  firstClaimEth: "claimReturns(ETH), first claim of an early holder",
+  firstClaimEth: "claimEth(), first claim of an early holder",
   firstClaimToken: "claimReturns(ERC-20), first claim of an early holder",
   distributeEth: "distribute(ETH)",
   distributeToken: "distribute(ERC-20)",

@@ -12,6 +12,11 @@ export interface GasRow {
   size?: number;
   /** the target this figure must meet, if any */
   target?: number;
+  /**
+   * an open issue's target that this figure does not meet yet: printed and shown in the README as
+   * open, not gating (the snapshot still gates the figure against any rise)
+   */
+  goal?: number;
   /** the benchmark module that measured it (set by gas.ts), e.g. "shares" */
   bench?: string;
 }

@@ -40,6 +40,7 @@ export function toSnapshot(rows: readonly GasRow[]): GasSnapshot {
       ...(row.dimension === undefined ? {} : { dimension: row.dimension, size: row.size ?? 0 }),
       gas: row.gas,
       ...(row.target === undefined ? {} : { target: row.target }),
+      ...(row.goal === undefined ? {} : { goal: row.goal }),
     })),
   };
 }

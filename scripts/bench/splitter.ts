@@ -9,7 +9,7 @@
  * - distribution, ETH: `FundShares.distribute(ETH)` vs. sending ETH to the splitter (its `receive`);
  * - distribution, ERC-20: `FundShares.distribute(token)` (pulls with `transferFrom` from a finite
  *   allowance) vs. `token.transfer(splitter, amount)`;
- * - claim, ETH / ERC-20: `claimReturns` vs. `release(account)` / `release(token, account)`, sent by a
+ * - claim, ETH / ERC-20: `claimEth()` / `claimReturns(token)` vs. `release(account)` / `release(token, account)`, sent by a
  *   payee who has claimed before, after more payments (the steady state of both designs).
  */
 import { type Address, type Hex, parseEther } from "viem";
@@ -160,7 +160,7 @@ export async function benchSplitterComparison(): Promise<ComparisonRow[]> {
       ),
       await row(
         "claim, ETH",
-        "claimReturns(ETH)",
+        "claimEth()",
         () => gasOfSteps(claimer, claimReturns(fund, ETH)),
         "release(account)",
         () => releaseEth(claimer),

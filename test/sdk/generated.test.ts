@@ -61,6 +61,7 @@ const WRITES: Readonly<Record<string, string>> = {
   "ReturnsRegistry.disputeReport": "council: DisputeReport",
   "ReturnsRegistry.resolveDispute": "council: ResolveDispute",
   "FundShares.claimReturns": "claimReturns",
+  "FundShares.claimEth": "claimReturns",
   "FundShares.claimAll": "claimAll",
   "FundShares.transfer": "transferShares",
   "FundShares.syncReturns": "syncReturns",

@@ -27,6 +27,7 @@ const Attack = {
   MoveHeldToCapital: 6,
   TransferShares: 7,
   RefuseEth: 8,
+  ClaimEth: 9,
 } as const;
 type AttackName = keyof typeof Attack;
 
@@ -82,6 +83,42 @@ async function deployUnderAttack() {
 const reentrancySelector = ethers.id("ReentrancyGuardReentrantCall()").slice(0, 10);
 
 describe("FundShares: adversarial receivers and tokens", function () {
+  describe("a receiver that re-enters a claimEth on ETH receipt", function () {
+    for (const attack of ["ClaimEth", "ClaimReturns", "ClaimAll"] as const) {
+      it(`aborts claimEth when the receiver re-enters with ${attack}, and loses nothing`, async function () {
+        const { shares, attacker, attackerAddress, alice, bob } =
+          await networkHelpers.loadFixture(deployUnderAttack);
+        await attacker.setAttack(Attack[attack], ETH, 1n, ethers.ZeroAddress, true);
+        const accounts = [attackerAddress, alice.address, bob.address];
+        const before = await snapshotLedger(ethers, shares, accounts);
+        const attackerEth = await ethers.provider.getBalance(attackerAddress);
+        await expect(attacker.claimEth()).to.be.revertedWithCustomError(
+          shares,
+          "ReentrancyGuardReentrantCall",
+        );
+        expect(await snapshotLedger(ethers, shares, accounts)).to.deep.equal(before);
+        expect(await ethers.provider.getBalance(attackerAddress)).to.equal(attackerEth);
+      });
+    }
+
+    it("pays exactly the entitlement once when the receiver swallows its failed claimEth re-entry", async function () {
+      const { shares, sharesAddress, attacker, attackerAddress, alice } =
+        await networkHelpers.loadFixture(deployUnderAttack);
+      await attacker.setAttack(Attack.ClaimEth, ETH, 1n, ethers.ZeroAddress, false);
+      const aliceBefore = await shares.claimable(alice.address, ETH);
+      const tx = attacker.claimEth();
+      await expect(tx).to.emit(attacker, "ReentryAttempted").withArgs(Attack.ClaimEth, true);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [attackerAddress, sharesAddress],
+        [2n * ONE, -2n * ONE],
+      );
+      expect(await attacker.lastRevert()).to.equal(reentrancySelector);
+      expect(await shares.claimable(attackerAddress, ETH)).to.equal(0n);
+      expect(await shares.claimable(alice.address, ETH)).to.equal(aliceBefore);
+    });
+  });
+
   describe("a receiver that re-enters on ETH receipt", function () {
     const attacks: [AttackName, string][] = [
       ["ClaimReturns", ETH],

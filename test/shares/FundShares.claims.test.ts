@@ -114,6 +114,36 @@ describe("FundShares: claims", function () {
     });
   });
 
+  describe("claimEth", function () {
+    it("pays a holder's ETH like claimReturns(ETH), with ReturnsClaimed, and books it", async function () {
+      const { shares, sharesAddress, alice } = await networkHelpers.loadFixture(deployWithReturns);
+      expect(await shares.connect(alice).claimEth.staticCall()).to.equal(3n * ONE);
+      const tx = shares.connect(alice).claimEth();
+      await expect(tx)
+        .to.emit(shares, "ReturnsClaimed")
+        .withArgs(alice.address, ETH, 3n * ONE);
+      await expect(tx).to.changeEtherBalances(ethers, [alice, sharesAddress], [3n * ONE, -3n * ONE]);
+      expect(await shares.claimable(alice.address, ETH)).to.equal(0n);
+      expect((await booksOf(shares, ETH)).claimed).to.equal(3n * ONE);
+    });
+
+    it("refuses a second claim with nothing new, naming holder and ETH, and changes nothing", async function () {
+      const { shares, bob, alice } = await networkHelpers.loadFixture(deployWithReturns);
+      await shares.connect(bob).claimEth();
+      const before = await snapshotLedger(ethers, shares, [alice.address, bob.address]);
+      await expect(shares.connect(bob).claimEth())
+        .to.be.revertedWithCustomError(shares, "FundSharesNothingToClaim")
+        .withArgs(bob.address, ETH);
+      expect(await snapshotLedger(ethers, shares, [alice.address, bob.address])).to.deep.equal(before);
+    });
+
+    it("leaves the token returns of the holder untouched", async function () {
+      const { shares, alice, token18Address } = await networkHelpers.loadFixture(deployWithReturns);
+      await shares.connect(alice).claimEth();
+      expect(await shares.claimable(alice.address, token18Address)).to.equal(30n * ONE);
+    });
+  });
+
   describe("claimAll", function () {
     it("pays every asset with returns in one call, in returnsAssets order", async function () {
       const { shares, sharesAddress, alice, token18, token18Address, token6, token6Address } =

@@ -71,6 +71,24 @@ describe("FundShares: pause", function () {
       .withArgs(bob.address, token18Address, 10n * ONE);
   });
 
+  it("keeps claimEth working", async function () {
+    const { shares, sharesAddress, alice } = await networkHelpers.loadFixture(deployPaused);
+    await expect(shares.connect(alice).claimEth()).to.changeEtherBalances(
+      ethers,
+      [alice, sharesAddress],
+      [2n * ONE, -2n * ONE],
+    );
+  });
+
+  it("reports listed, paused and the paused seconds in one inflowState read", async function () {
+    const { shares, sharesAddress, token18Address } = await networkHelpers.loadFixture(deployPaused);
+    const [isPaused, , pausedSeconds] = await shares.pauseState();
+    expect(isPaused).to.equal(true);
+    expect(await shares.inflowState(token18Address)).to.deep.equal([true, true, pausedSeconds]);
+    expect(await shares.inflowState(ETH)).to.deep.equal([true, true, pausedSeconds]);
+    expect(await shares.inflowState(sharesAddress)).to.deep.equal([false, true, pausedSeconds]);
+  });
+
   it("keeps burns and (enabled) transfers working", async function () {
     const { shares, alice, bob, carol } = await networkHelpers.loadFixture(deployPaused);
     await shares.connect(alice).burn(ONE_SHARE);

@@ -56,6 +56,7 @@ const affects: Readonly<Record<`${Contract}.${string}`, readonly FundRead[]>> = 
   "ReturnsRegistry.reportReturns": ["snapshot", "commitments"],
   "ReturnsRegistry.donate": ["snapshot"],
   "FundShares.claimReturns": ["snapshot"],
+  "FundShares.claimEth": ["snapshot"],
   "FundShares.claimAll": ["snapshot"],
   "FundShares.transfer": ["snapshot", "balances"],
   "FundShares.syncReturns": ["snapshot"],

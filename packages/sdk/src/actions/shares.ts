@@ -2,6 +2,7 @@
 // tokens sent straight to the ledger or release undistributed returns.
 import type { Address } from "viem";
 
+import { isEth } from "../assets.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { formatShares } from "../format.ts";
 import { fundSharesAbi } from "../generated/abis.ts";
@@ -9,8 +10,22 @@ import { step, type Step } from "../steps.ts";
 
 type Shares = Pick<FundAddresses, "FundShares">;
 
-/** `FundShares.claimReturns(asset)`. A holder with returns in `asset`. */
+/**
+ * `FundShares.claimReturns(asset)`, or `FundShares.claimEth()` for ETH (the same claim without an
+ * argument, cheaper to send). A holder with returns in `asset`.
+ */
 export function claimReturns(fund: Shares, asset: Address): Step[] {
+  if (isEth(asset)) {
+    return [
+      step({
+        label: "Claim returns",
+        address: fund.FundShares,
+        abi: fundSharesAbi,
+        functionName: "claimEth",
+        args: [],
+      }),
+    ];
+  }
   return [
     step({
       label: "Claim returns",

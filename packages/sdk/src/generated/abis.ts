@@ -901,7 +901,7 @@ export const fundSharesAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "account",
+        "name": "holder",
         "type": "address"
       }
     ],
@@ -950,6 +950,19 @@ export const fundSharesAbi = [
         "internalType": "uint256[]",
         "name": "amounts",
         "type": "uint256[]"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "claimEth",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
       }
     ],
     "stateMutability": "nonpayable",
@@ -1128,6 +1141,35 @@ export const fundSharesAbi = [
         "internalType": "address[]",
         "name": "page",
         "type": "address[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "asset",
+        "type": "address"
+      }
+    ],
+    "name": "inflowState",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "listed",
+        "type": "bool"
+      },
+      {
+        "internalType": "bool",
+        "name": "isPaused",
+        "type": "bool"
+      },
+      {
+        "internalType": "uint256",
+        "name": "totalPausedSeconds",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
