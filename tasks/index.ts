@@ -201,6 +201,9 @@ export const fundTasks: TaskDefinition[] = [
     "the application's researcher",
   )
     .addOption(text("application", "Application id"))
+    .addOption(
+      text("module", "A grant-rounds module the council migrated away from (default: the current one)"),
+    )
     .setAction(action(researcher, "claimShares"))
     .build(),
   common(
@@ -208,6 +211,9 @@ export const fundTasks: TaskDefinition[] = [
     "the application's researcher",
   )
     .addOption(text("application", "Application id"))
+    .addOption(
+      text("module", "A grant-rounds module the council migrated away from (default: the current one)"),
+    )
     .setAction(action(researcher, "claimStipend"))
     .build(),
   common(
