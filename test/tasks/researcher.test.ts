@@ -252,6 +252,28 @@ describe("researcher tasks", () => {
         before.stipendsPaid + stipend.claimed,
       );
     });
+
+    it("refuses a module retired by its migration, and lists nothing on it", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const oldModule = await fund.rounds.getAddress();
+      const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
+      await pass(
+        fund,
+        "AnnounceMigration",
+        encodeActionParams("AnnounceMigration", [0, deployed.address, true]),
+      );
+      await fund.run("council:migrate", { module: "GrantRounds", advance: true });
+      const researcher = fund.account(6).address;
+      await fund.expectErrors("grant:claim-shares", [
+        [{ application: paid.toString(), module: oldModule }, "was retired by its migration"],
+      ]);
+      const client = await connection.viem.getPublicClient();
+      expect(
+        await readRetiredClaims(client, (await fund.council.getAddress()) as Address, researcher as Address),
+      ).to.deep.equal([]);
+      expect(await fund.shares.balanceOf(researcher)).to.equal(0n);
+      expect((await fund.rounds.application(paid)).sharesClaimed).to.equal(0n);
+    });
   });
 
   describe("returns:claim", () => {
