@@ -1,4 +1,4 @@
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import react from "@vitejs/plugin-react";
@@ -23,6 +23,23 @@ const alias = [
 // Safe{Wallet} reads a custom Safe App's manifest.json from another origin: it needs CORS.
 const safeAppHeaders = { "Access-Control-Allow-Origin": "*" };
 
+/**
+ * FEF_DASHBOARD_DEPLOYMENT=<chainId>:<deployed_addresses.json>: a deployment this build knows besides
+ * the SDK's (e.g. `npm run rehearse:deploy`'s), by chain id; contract names are the part of each
+ * Ignition future id after `#`.
+ */
+function buildDeployments(setting: string | undefined) {
+  if (!setting) return {};
+  const match = /^(\d+):(.+)$/.exec(setting);
+  if (!match) throw new Error(`FEF_DASHBOARD_DEPLOYMENT: expected <chainId>:<file>, got "${setting}"`);
+  const [, chainId, file] = match as unknown as [string, string, string];
+  const futures = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  const addresses: Record<string, string> = {};
+  for (const [future, address] of Object.entries(futures))
+    addresses[future.split("#").at(-1) ?? future] ??= address;
+  return { [chainId]: { addresses, futures, fromBlock: "0" } };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), "VITE_");
   return {
@@ -30,7 +47,10 @@ export default defineConfig(({ mode }) => {
     resolve: { alias },
     // Whether the WalletConnect connector is built in at all: a constant, so that without a project id
     // its code (and the ≈ 230 kB gzip WalletConnect provider it loads lazily) is left out of the build.
-    define: { __WALLETCONNECT__: JSON.stringify(Boolean(env.VITE_WALLETCONNECT_PROJECT_ID)) },
+    define: {
+      __WALLETCONNECT__: JSON.stringify(Boolean(env.VITE_WALLETCONNECT_PROJECT_ID)),
+      __BUILD_DEPLOYMENTS__: JSON.stringify(buildDeployments(process.env.FEF_DASHBOARD_DEPLOYMENT)),
+    },
     server: { fs: { allow: ["..", nodeModules] }, headers: safeAppHeaders },
     preview: { headers: safeAppHeaders },
     // The budget is 350 kB of gzipped JS for the whole app; the 500 kB minified warning does not apply.

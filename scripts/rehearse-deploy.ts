@@ -3,15 +3,22 @@
 // 8547), deploys and checks (scripts/rehearse/deploy.ts), reads the Fund back through the command line
 // (`hardhat fund:status --network rehearsal`, its figures checked against the parameters file), reads
 // it through the dashboard's read path (scripts/rehearse/read.ts: the SDK's FundLens snapshot over
-// HTTP, as the dashboard makes it), and stops the node it started, by PID, whatever happens.
+// HTTP, as the dashboard makes it), then builds the dashboard for the rehearsal chain (VITE_CHAIN_ID
+// 84532, the rehearsal's addresses, read-only), serves it on FEF_REHEARSAL_UI_PORT (default 4174) and
+// checks its overview in Debian's Chromium (scripts/rehearse/dashboard.ts), and stops the node and
+// the server it started, by PID, whatever happens.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 
 import { portFree } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
 
 const PORT = Number(process.env.FEF_REHEARSAL_PORT ?? 8547);
 const URL = `http://127.0.0.1:${PORT}`;
+const UI_PORT = Number(process.env.FEF_REHEARSAL_UI_PORT ?? 4174);
+const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
+const DASHBOARD_DIR = resolve("reports/rehearsal-dashboard");
 const DEPLOYMENT_DIR = "ignition/deployments/rehearsal-84532";
 const PARAMETERS = "ignition/parameters/rehearsal.json";
 const env = { ...process.env, FEF_REHEARSAL_PORT: String(PORT) };
@@ -64,10 +71,48 @@ async function waitForChain(timeoutMs: number): Promise<number> {
   throw new Error(`the rehearsal chain did not answer on ${URL} within ${timeoutMs / 1000}s`);
 }
 
+/** Builds the dashboard for the rehearsal chain into DASHBOARD_DIR: Base Sepolia first, its RPC the rehearsal node. */
+function buildDashboard(): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("vite", ["build", "--outDir", DASHBOARD_DIR, "--emptyOutDir", "--logLevel", "warn"], {
+      cwd: "frontend",
+      stdio: "inherit",
+      env: {
+        ...env,
+        VITE_CHAIN_ID: "84532",
+        VITE_BASE_SEPOLIA_RPC_URL: URL,
+        FEF_DASHBOARD_DEPLOYMENT: `84532:${resolve(DEPLOYMENT_DIR, "deployed_addresses.json")}`,
+      },
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolvePromise() : reject(new Error(`vite build exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+async function waitForDashboard(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(DASHBOARD_URL).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the rehearsal dashboard did not answer on ${DASHBOARD_URL} within ${timeoutMs / 1000}s`);
+}
+
 let node: ChildProcess | undefined;
+let preview: ChildProcess | undefined;
 try {
   if (!(await portFree(PORT)))
     throw new Error(`Port ${PORT} is in use; choose another with FEF_REHEARSAL_PORT.`);
+  if (!(await portFree(UI_PORT)))
+    throw new Error(`Port ${UI_PORT} is in use; choose another with FEF_REHEARSAL_UI_PORT.`);
   // A rehearsal starts from nothing: no journal of an earlier rehearsal (a fresh chain each time).
   rmSync(DEPLOYMENT_DIR, { recursive: true, force: true });
   await hardhat(["build"]);
@@ -123,10 +168,22 @@ try {
     "\n▶ The dashboard's read path (the SDK's FundLens snapshot over HTTP) against the rehearsal deployment",
   );
   await runNode(["scripts/rehearse/read.ts", URL, `${DEPLOYMENT_DIR}/deployed_addresses.json`, PARAMETERS]);
+
+  console.log(`\n▶ The dashboard, built for the rehearsal chain and served on ${DASHBOARD_URL}, in Chromium`);
+  await buildDashboard();
+  const serverLog = openSync("reports/rehearsal-dashboard.log", "w");
+  preview = spawn(
+    "vite",
+    ["preview", "--outDir", DASHBOARD_DIR, "--host", "127.0.0.1", "--port", String(UI_PORT), "--strictPort"],
+    { cwd: "frontend", stdio: ["ignore", serverLog, serverLog], env },
+  );
+  await waitForDashboard(30_000);
+  await runNode(["scripts/rehearse/dashboard.ts", DASHBOARD_URL, URL, PARAMETERS]);
   console.log("\n✔ Rehearsal passed");
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
+  if (preview) await stopProcess(preview, "SIGTERM", 10_000);
   if (node) await stopProcess(node, "SIGTERM", 10_000);
 }

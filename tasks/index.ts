@@ -256,6 +256,9 @@ export const fundTasks: TaskDefinition[] = [
     "the application's researcher",
   )
     .addOption(text("application", "Application id"))
+    .addOption(
+      text("module", "A grant-rounds module the council migrated away from (default: the current one)"),
+    )
     .setAction(action(researcher, "claimShares"))
     .build(),
   common(
@@ -263,6 +266,9 @@ export const fundTasks: TaskDefinition[] = [
     "the application's researcher",
   )
     .addOption(text("application", "Application id"))
+    .addOption(
+      text("module", "A grant-rounds module the council migrated away from (default: the current one)"),
+    )
     .setAction(action(researcher, "claimStipend"))
     .build(),
   common(

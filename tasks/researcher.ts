@@ -9,10 +9,12 @@ import {
 import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
-import { fundSharesAbi } from "@fef/sdk/generated/abis";
+import { fundSharesAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { readAccount } from "@fef/sdk/lens";
+import { readModuleApplication } from "@fef/sdk/retiredModules";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
+import { claimTarget } from "./lib/claimModule.js";
 import {
   hashOrText,
   optional,
@@ -24,10 +26,10 @@ import {
   required,
 } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { type CommonArgs, type Fund, chainTime, fundAction, returnsAsset } from "./lib/fund.js";
+import { type CommonArgs, assetInfo, chainTime, fundAction, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
-import { assetsOf, fundView, knownAsset, readApplication, readRound } from "./lib/reads.js";
-import { eventsOf, fundEvent, send } from "./lib/send.js";
+import { assetsOf, fundView, knownAsset, readRound } from "./lib/reads.js";
+import { eventsOf, findEvent, fundEvent, send } from "./lib/send.js";
 
 export interface ApplyArgs extends CommonArgs {
   round?: string;
@@ -40,6 +42,8 @@ export interface ApplyArgs extends CommonArgs {
 
 export interface ApplicationArgs extends CommonArgs {
   application?: string;
+  /** a grant-rounds module the council migrated away from (default: the current one) */
+  module?: string;
 }
 
 export interface ClaimReturnsArgs extends CommonArgs {
@@ -117,26 +121,10 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
   ]);
 });
 
-/** A funded (or cancelled) application and its researcher among this network's accounts. */
-async function researcherOf(fund: Fund, args: ApplicationArgs) {
-  const id = parseId("application", args.application, (await fundView(fund)).applicationCount, "application");
-  const application = await readApplication(fund, id);
-  const signer = await actingAccount(fund.wallets, args.from, {
-    name: `the researcher of application ${id} (${application.researcher})`,
-    check: async (address) =>
-      address.toLowerCase() === application.researcher.toLowerCase()
-        ? true
-        : `is not the researcher of application ${id}`,
-  });
-  const status = application.statusName;
-  if (status !== "Funded" && status !== "Cancelled") {
-    fail(`--application: application ${id} is ${status.toLowerCase()}, not funded: it has nothing to claim`);
-  }
-  return { id, application, signer };
-}
-
 export interface ClaimSharesSummary {
   applicationId: bigint;
+  /** the grant-rounds module the shares were claimed from */
+  module: string;
   researcher: string;
   claimed: bigint;
   award: bigint;
@@ -147,7 +135,7 @@ export interface ClaimSharesSummary {
 }
 
 export const claimShares = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimSharesSummary> => {
-  const { id, application, signer } = await researcherOf(fund, args);
+  const { id, module, application, signer } = await claimTarget(fund, args);
   const { claimableShares: claimable, award, vestedShares: vested } = application;
   if (claimable === 0n) {
     fail(
@@ -155,32 +143,37 @@ export const claimShares = fundAction(async (fund, args: ApplicationArgs): Promi
         `${formatShares(application.sharesClaimed)} already claimed`,
     );
   }
-  const sent = await send(fund, signer, claimAwardShares(fund.addresses, id));
-  const event = fundEvent(fund, sent, "GrantRounds", "SharesClaimed");
+  const sent = await send(fund, signer, claimAwardShares({ GrantRounds: module }, id));
+  const event = findEvent(sent.receipt, grantRoundsAbi, module, "SharesClaimed");
   const claimed = event.args.amount;
   const [after, position] = await Promise.all([
-    readApplication(fund, id),
+    readModuleApplication(fund.client, module, id),
     readAccount(fund.client, fund.addresses.FundLens, signer.account.address),
   ]);
   const balance = position.shares;
+  const claimedInAll = after?.sharesClaimed ?? claimed;
   const summary: ClaimSharesSummary = {
     applicationId: id,
+    module,
     researcher: signer.account.address,
     claimed,
     award,
     vested,
-    claimedInAll: after.sharesClaimed,
+    claimedInAll,
     balance,
     transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.account.address} claimed ${formatShares(claimed)} of application #${id}`,
-    `  ${formatShares(after.sharesClaimed)} of ${formatShares(award)} claimed so far; balance ${formatShares(balance)}`,
+    `${signer.account.address} claimed ${formatShares(claimed)} of application #${id}` +
+      (module === fund.addresses.GrantRounds ? "" : ` on the earlier grant-rounds module ${module}`),
+    `  ${formatShares(claimedInAll)} of ${formatShares(award)} claimed so far; balance ${formatShares(balance)}`,
   ]);
 });
 
 export interface ClaimStipendSummary {
   applicationId: bigint;
+  /** the grant-rounds module the stipend was claimed from */
+  module: string;
   researcher: string;
   asset: AssetInfo;
   claimed: bigint;
@@ -190,8 +183,8 @@ export interface ClaimStipendSummary {
 }
 
 export const claimStipend = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimStipendSummary> => {
-  const { id, application, signer } = await researcherOf(fund, args);
-  const { stipendAsset: asset } = await readRound(fund, application.roundId, await chainTime(fund));
+  const { id, module, application, signer } = await claimTarget(fund, args);
+  const asset = await assetInfo(fund, application.stipendAsset);
   const { claimableStipend: claimable, stipendAward: award } = application;
   if (claimable === 0n) {
     fail(
@@ -201,22 +194,25 @@ export const claimStipend = fundAction(async (fund, args: ApplicationArgs): Prom
             `${formatAmount(award, asset)} already claimed; the rest vests over time`,
     );
   }
-  const sent = await send(fund, signer, claimStipendSteps(fund.addresses, id));
-  const event = fundEvent(fund, sent, "GrantRounds", "StipendClaimed");
+  const sent = await send(fund, signer, claimStipendSteps({ GrantRounds: module }, id));
+  const event = findEvent(sent.receipt, grantRoundsAbi, module, "StipendClaimed");
   const claimed = event.args.amount;
-  const after = await readApplication(fund, id);
+  const after = await readModuleApplication(fund.client, module, id);
+  const claimedInAll = after?.stipendClaimed ?? claimed;
   const summary: ClaimStipendSummary = {
     applicationId: id,
+    module,
     researcher: signer.account.address,
     asset,
     claimed,
     award,
-    claimedInAll: after.stipendClaimed,
+    claimedInAll,
     transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `${signer.account.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}`,
-    `  ${formatAmount(after.stipendClaimed, asset)} of ${formatAmount(award, asset)} claimed so far`,
+    `${signer.account.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}` +
+      (module === fund.addresses.GrantRounds ? "" : ` on the earlier grant-rounds module ${module}`),
+    `  ${formatAmount(claimedInAll, asset)} of ${formatAmount(award, asset)} claimed so far`,
   ]);
 });
 

@@ -13,6 +13,8 @@ interface ImportMetaEnv {
   readonly VITE_BASE_RPC_URL?: string;
   /** JSON-RPC URL for Ethereum mainnet (default: viem's public endpoint). */
   readonly VITE_MAINNET_RPC_URL?: string;
+  /** The chain the dashboard reads before a wallet connects (default: the local chain, 31337). */
+  readonly VITE_CHAIN_ID?: string;
   /** WalletConnect project id (cloud.reown.com); without it the WalletConnect option is hidden. */
   readonly VITE_WALLETCONNECT_PROJECT_ID?: string;
 }
@@ -23,3 +25,14 @@ interface ImportMeta {
 
 /** Whether VITE_WALLETCONNECT_PROJECT_ID was set at build time (vite.config.ts `define`). */
 declare const __WALLETCONNECT__: boolean;
+
+/**
+ * A deployment added at build time (vite.config.ts: FEF_DASHBOARD_DEPLOYMENT=<chainId>:<deployed_addresses.json>),
+ * by chain id; empty unless set.
+ */
+declare const __BUILD_DEPLOYMENTS__: Readonly<
+  Record<
+    string,
+    Omit<import("@fef/sdk/deployments").ChainDeployment, "fromBlock"> & { readonly fromBlock: string }
+  >
+>;

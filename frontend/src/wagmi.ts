@@ -4,7 +4,7 @@ import { safe, walletConnect } from "wagmi/connectors";
 
 import { devAccounts } from "@fef/sdk/devAccounts";
 
-import { LOCAL_CHAIN_ID, localChain, localRpcUrl } from "./lib/chains";
+import { LOCAL_CHAIN_ID, dashboardChains, localRpcUrl } from "./lib/chains";
 import { devAccountConnector } from "./lib/devConnector";
 
 /** WalletConnect needs a project id (cloud.reown.com); without one its option is hidden. */
@@ -24,7 +24,8 @@ const safeAppHosts = [
 ];
 
 /**
- * Chains: the local Hardhat node first (the demo's default), then Base, Ethereum and their testnets.
+ * Chains: the local Hardhat node, Base, Ethereum and their testnets; the one read before a wallet
+ * connects (VITE_CHAIN_ID, default the local node) comes first.
  * Connectors: any injected wallet; the Safe (when the dashboard runs as a Safe App inside
  * Safe{Wallet}); WalletConnect (mobile wallets) when a project id is configured; and one connector per
  * Hardhat dev account, used on the local chain only. The Safe and WalletConnect connectors load their
@@ -32,7 +33,7 @@ const safeAppHosts = [
  * Transports batch JSON-RPC requests made in the same tick into one HTTP round trip.
  */
 export const config = createConfig({
-  chains: [localChain, base, mainnet, baseSepolia, sepolia],
+  chains: dashboardChains,
   connectors: [
     injected(),
     safe({ allowedDomains: safeAppHosts }),

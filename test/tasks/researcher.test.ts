@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import { keccak256, parseEther, toUtf8Bytes } from "ethers";
 
+import type { Address } from "viem";
+
+import { encodeActionParams } from "@fef/sdk/proposals";
+import { readRetiredClaims } from "@fef/sdk/retiredModules";
+
+import type { DeployedModule } from "../../tasks/modules.js";
 import type {
   ApplySummary,
   ClaimReturnsSummary,
@@ -13,6 +19,8 @@ import {
   type TestFund,
   account,
   commitDirectly,
+  type TaskFund,
+  connection,
   deployFund,
   ethers,
   expectTaskError,
@@ -21,6 +29,7 @@ import {
   openOffering,
   openRound,
   runTask,
+  pass,
   submitApplication,
 } from "../helpers/tasks.js";
 
@@ -218,6 +227,87 @@ describe("researcher tasks", () => {
         { application: "-2" },
         "--application: must not be negative",
       );
+    });
+  });
+
+  describe("after a grant-rounds migration", () => {
+    it("claims shares and a stipend on the earlier module with --module, and points there without it", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const oldModule = await fund.rounds.getAddress();
+      const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
+      await pass(
+        fund,
+        "AnnounceMigration",
+        encodeActionParams("AnnounceMigration", [0, deployed.address, false]),
+      );
+      await fund.run("council:migrate", { module: "GrantRounds", advance: true });
+      expect((await fund.council.systemContracts()).grantRounds).to.equal(deployed.address);
+
+      await fund.expectErrors("grant:claim-shares", [
+        [
+          { application: paid.toString() },
+          `an earlier module's is claimed with --module <address> (earlier modules: ${oldModule})`,
+        ],
+        [
+          { application: paid.toString(), module: fund.account(9).address },
+          "is not a grant-rounds module of the Fund",
+        ],
+      ]);
+      const researcher = fund.account(6).address;
+      expect(await fund.shares.balanceOf(researcher)).to.equal(0n);
+      // What the dashboard's researcher view lists: the earlier module's claims, found from events.
+      const client = await connection.viem.getPublicClient();
+      const claims = await readRetiredClaims(
+        client,
+        (await fund.council.getAddress()) as Address,
+        researcher as Address,
+      );
+      expect(claims.map((c) => [c.module, c.applicationId])).to.deep.equal([[oldModule, paid]]);
+      expect(claims[0]?.claimableShares).to.be.greaterThan(0n);
+      expect(claims[0]?.claimableStipend).to.be.greaterThan(0n);
+
+      const shares = await fund.run<ClaimSharesSummary>("grant:claim-shares", {
+        application: paid.toString(),
+        module: oldModule,
+      });
+      expect(shares.module).to.equal(oldModule);
+      expect(shares.claimed).to.be.greaterThan(0n);
+      expect(await fund.shares.balanceOf(researcher)).to.equal(shares.claimed);
+      expect((await fund.rounds.application(paid)).sharesClaimed).to.equal(shares.claimed);
+
+      const before = await fund.pool.books(ethers.ZeroAddress);
+      const stipend = await fund.run<ClaimStipendSummary>("grant:claim-stipend", {
+        application: paid.toString(),
+        module: oldModule,
+      });
+      expect(stipend.module).to.equal(oldModule);
+      expect(stipend.claimed).to.be.greaterThan(0n);
+      expect((await fund.rounds.application(paid)).stipendClaimed).to.equal(stipend.claimed);
+      expect((await fund.pool.books(ethers.ZeroAddress)).stipendsPaid).to.equal(
+        before.stipendsPaid + stipend.claimed,
+      );
+    });
+
+    it("refuses a module retired by its migration, and lists nothing on it", async () => {
+      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const oldModule = await fund.rounds.getAddress();
+      const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
+      await pass(
+        fund,
+        "AnnounceMigration",
+        encodeActionParams("AnnounceMigration", [0, deployed.address, true]),
+      );
+      await fund.run("council:migrate", { module: "GrantRounds", advance: true });
+      const researcher = fund.account(6).address;
+      await fund.expectErrors("grant:claim-shares", [
+        [{ application: paid.toString(), module: oldModule }, "was retired by its migration"],
+      ]);
+      const client = await connection.viem.getPublicClient();
+      expect(
+        await readRetiredClaims(client, (await fund.council.getAddress()) as Address, researcher as Address),
+      ).to.deep.equal([]);
+      expect(await fund.shares.balanceOf(researcher)).to.equal(0n);
+      expect((await fund.rounds.application(paid)).sharesClaimed).to.equal(0n);
     });
   });
 

@@ -1,8 +1,7 @@
 import { useConnection, useSwitchChain } from "wagmi";
 
-import { deployments } from "@fef/sdk/deployments";
-
 import { chainName, supportedChains } from "../lib/chains";
+import { deployments } from "../lib/deployments";
 
 /** Warns when the wallet is on a chain where the Fund is not deployed, with a button to switch. */
 export function NetworkBanner() {

@@ -4,7 +4,7 @@ import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useChainId, useConnection, usePublicClient } from "wagmi";
 
 import type { AssetInfo } from "@fef/sdk/assets";
-import { deployments, type ChainDeployment, type FundAddresses } from "@fef/sdk/deployments";
+import type { ChainDeployment, FundAddresses } from "@fef/sdk/deployments";
 import {
   page,
   readSnapshot,
@@ -22,6 +22,7 @@ import {
 } from "@fef/sdk/lens";
 
 import type { ChainId } from "../lib/chains";
+import { deployments } from "../lib/deployments";
 import { fundKeys } from "../lib/fundReads";
 import { useHistory, type HistoryLog } from "./useHistory";
 

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 
 import type { FundAddresses } from "@fef/sdk/deployments";
+import { grantRoundsAbi } from "@fef/sdk/generated/abis";
 import type { Step } from "@fef/sdk/steps";
 
 /**
@@ -79,10 +80,14 @@ const contractNames: readonly Exclude<Contract, "ERC20">[] = [
   "ReturnsRegistry",
 ];
 
-/** `GrantRounds.commitEstimates`, or `ERC20.approve` for a token's approval. */
+/**
+ * `GrantRounds.commitEstimates`, or `ERC20.approve` for a token's approval. A grant-rounds module the
+ * council migrated away from (a researcher claims there) counts as `GrantRounds`.
+ */
 export function writeName(fund: FundAddresses, step: Step): string {
   const contract =
-    contractNames.find((name) => fund[name].toLowerCase() === step.address.toLowerCase()) ?? "ERC20";
+    contractNames.find((name) => fund[name].toLowerCase() === step.address.toLowerCase()) ??
+    (step.abi === grantRoundsAbi ? "GrantRounds" : "ERC20");
   return `${contract}.${step.functionName}`;
 }
 

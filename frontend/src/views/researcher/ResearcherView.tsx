@@ -1,9 +1,10 @@
 import { ReturnsClaim } from "../../components/ReturnsClaim";
 import { useFund } from "../../hooks/useFund";
 import { ApplyForm } from "./ApplyForm";
+import { EarlierAwards } from "./EarlierAwards";
 import { MyApplications } from "./MyApplications";
 
-/** Apply, follow applications and vesting, claim shares, stipends and returns. */
+/** Apply, follow applications and vesting, claim shares, stipends and returns (on earlier grant-rounds modules too). */
 export function ResearcherView() {
   const { account } = useFund();
   if (!account) return <p className="notice">Connect an account to apply and claim.</p>;
@@ -11,6 +12,7 @@ export function ResearcherView() {
     <div className="stack">
       <ApplyForm />
       <MyApplications />
+      <EarlierAwards />
       <ReturnsClaim />
     </div>
   );
