@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   ETH,
@@ -9,9 +8,9 @@ import {
   openOffering,
   type CapitalSystem,
 } from "../helpers/capital.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time } = networkHelpers;
+const { ethers, networkHelpers, time } = await connect();
 
 const ETHER = 10n ** 18n;
 

@@ -1,6 +1,5 @@
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
-import { network } from "hardhat";
 
 import {
   DAY,
@@ -13,9 +12,9 @@ import {
   openOffering,
   type CapitalSystem,
 } from "../helpers/capital.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time } = networkHelpers;
+const { ethers, networkHelpers, time } = await connect();
 
 const USDC = 10n ** 6n;
 

@@ -1,6 +1,5 @@
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import type { Interface } from "ethers";
 
@@ -21,10 +20,9 @@ import {
 } from "../helpers/council.js";
 import type { ActionKindValue, FundSystem } from "../helpers/council.js";
 import { openRoundArgs, roundParams } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, loadFixture, time, coder } = await connect();
 
 function addressArgs(account: string): string {
   return coder.encode(["address"], [account]);

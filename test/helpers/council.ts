@@ -10,6 +10,9 @@ import type {
   SystemCallRecorderMock,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
+import { deployLedger, MAX_PAUSE } from "./ledger.js";
+
+export { MAX_PAUSE };
 
 /** Mirrors `ITrusteeCouncil.ActionKind`: the same table the scripts and tasks use. */
 export { ActionKind };
@@ -21,7 +24,6 @@ export const PROPOSAL_LIFETIME = 7n * 24n * 3600n;
 /** Seconds between a migration's announcement and its earliest execution. */
 export const MIGRATION_DELAY = 14n * 24n * 3600n;
 /** Seconds a pause lasts unless renewed. */
-export const MAX_PAUSE = 30n * 24n * 3600n;
 
 /** `list[index]`, which must exist (keeps tests free of non-null assertions). */
 export function at<T>(list: readonly T[], index: number): T {
@@ -101,12 +103,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
     [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME, MIGRATION_DELAY],
     deployer,
   );
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
-  const shares = await ethers.deployContract(
-    "FundShares",
-    ["Future Endowment Fund", "FEF", deployer.address, pool, MAX_PAUSE],
-    deployer,
-  );
+  const { pool, shares } = await deployLedger(ethers, deployer);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
   const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
@@ -114,7 +111,6 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   await shares.grantRole(await shares.MINTER_ROLE(), grants);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {

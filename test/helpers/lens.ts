@@ -17,6 +17,7 @@ import type {
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
 import { ActionKind, ETH, argsFor, at, handAdminToCouncil } from "./council.js";
+import { deployLedger } from "./ledger.js";
 
 export const DAY = 86_400n;
 export const SHARE = 10n ** 18n;
@@ -60,14 +61,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
     14n * DAY,
     14n * DAY,
   ]);
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund Share",
-    "FEFS",
-    deployer.address,
-    pool,
-    30n * DAY,
-  ]);
+  const { pool, shares } = await deployLedger(ethers, deployer);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool]);
   const offerings = await ethers.deployContract("Offerings", [council, shares, pool]);
   const registry = await ethers.deployContract("ReturnsRegistry", [council, shares]);
@@ -78,7 +72,6 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
   await shares.grantRole(await shares.MINTER_ROLE(), offerings);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   const lens = await ethers.deployContract("FundLens", [council]);

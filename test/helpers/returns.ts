@@ -14,6 +14,7 @@ import type {
   ReturnsRegistry,
   TestToken,
 } from "../../types/ethers-contracts/index.js";
+import { deployLedger } from "./ledger.js";
 
 /** Asset id of native ETH in the ledger and the registry. */
 export const ETH = "0x0000000000000000000000000000000000000000";
@@ -134,15 +135,7 @@ export async function deployReturnsSystem(ethers: HardhatEthers): Promise<Return
   }
   const holders: ReturnsSystem["holders"] = [h0, h1, h2, h3];
 
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund Shares",
-    "FEF",
-    deployer.address,
-    pool,
-    30n * 24n * 3600n,
-  ]);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
+  const { shares } = await deployLedger(ethers, deployer);
   const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
   await shares.addReturnsAsset(await token.getAddress());
   await shares.grantRole(await shares.MINTER_ROLE(), minter.address);

@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   DAY,
@@ -12,9 +11,9 @@ import {
   signPromise,
 } from "../helpers/returns.js";
 import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
+const { ethers, loadFixture, time } = await connect();
 const EVIDENCE = ethers.id("evidence");
 const PAUSE = 30n * DAY; // the ledger's pause lapse in these fixtures
 
