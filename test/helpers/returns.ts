@@ -15,6 +15,7 @@ import type {
   TestToken,
 } from "../../types/ethers-contracts/index.js";
 import { deployLedger } from "./ledger.js";
+import { connect } from "./network.js";
 
 /** Asset id of native ETH in the ledger and the registry. */
 export const ETH = "0x0000000000000000000000000000000000000000";
@@ -192,6 +193,16 @@ export async function deployWallet(
   return ethers.deployContract("ContractWalletMock", [owner.address]);
 }
 
+/** The compliance view's period counts in order: elapsed, reported, due, overdue. */
+export function periodCounts(status: {
+  periodsElapsed: bigint;
+  periodsReported: bigint;
+  periodsDue: bigint;
+  periodsOverdue: bigint;
+}): bigint[] {
+  return [status.periodsElapsed, status.periodsReported, status.periodsDue, status.periodsOverdue];
+}
+
 /** The end of period `period` (0-based) of `terms`. */
 export function periodEnd(terms: PromiseTerms, period: bigint): bigint {
   return terms.start + (period + 1n) * terms.periodLength;
@@ -210,4 +221,11 @@ export function entry<K, V>(map: Map<K, V>, key: K): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`missing entry ${String(key)}`);
   return value;
+}
+
+/** A network connection of its own for one test file, and its base fixture `system`. */
+export async function returnsNetwork() {
+  const connection = await connect();
+  const system = (): Promise<ReturnsSystem> => deployReturnsSystem(connection.ethers);
+  return { ...connection, system };
 }

@@ -1,22 +1,17 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   DAY,
   PROMISE_TYPES,
-  deployReturnsSystem,
   deployWallet,
   promiseTerms,
   registryDomain,
   signPromise,
+  returnsNetwork,
 } from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import type { PromiseTerms } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
-
-function system(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
-}
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 /** The terms as the event and the view return them: an array in field order. */
 function termsTuple(terms: PromiseTerms): unknown[] {

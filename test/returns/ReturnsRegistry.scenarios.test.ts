@@ -1,26 +1,22 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   DAY,
   ETH,
   WHOLE_SHARE,
   commit,
-  deployReturnsSystem,
   dueFor,
   entry,
   isWithinLedgerRounding,
+  periodCounts,
   periodEnd,
   promiseTerms,
+  returnsNetwork,
 } from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import type { PromiseTerms } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
-
-function system(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
-}
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 /** An exact rational amount, so expected entitlements carry no rounding of their own. */
 class Exact {
@@ -109,35 +105,20 @@ describe("ReturnsRegistry — end-to-end scenarios", function () {
       .withArgs(commitmentId, 2n, ETH, gross2, paid2, ethers.id("Q3"));
 
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([3n, 3n, 0n, 0n]);
+    expect(periodCounts(status)).to.deep.equal([3n, 3n, 0n, 0n]);
     expect(status.delinquent).to.equal(false);
 
     // Period 3 ends unreported: due within grace, delinquent after it.
     const endsAt3 = periodEnd(terms, 3n);
     await networkHelpers.time.increaseTo(endsAt3);
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([4n, 3n, 1n, 0n]);
+    expect(periodCounts(status)).to.deep.equal([4n, 3n, 1n, 0n]);
     expect(status.delinquent).to.equal(false);
     await networkHelpers.time.increaseTo(endsAt3 + terms.gracePeriod);
     expect((await registry.compliance(commitmentId)).delinquent).to.equal(false);
     await networkHelpers.time.increaseTo(endsAt3 + terms.gracePeriod + 1n);
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([4n, 3n, 0n, 1n]);
+    expect(periodCounts(status)).to.deep.equal([4n, 3n, 0n, 1n]);
     expect(status.delinquent).to.equal(true);
 
     // Everything paid reached the ledger, and holders claim 50 / 30 / 20 % of it.
