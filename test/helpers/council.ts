@@ -71,6 +71,26 @@ interface AccessControlled {
   renounceRole(role: string, account: AddressLike): Promise<unknown>;
 }
 
+/** The system contracts as the council binds them once, by their handles in the fixtures. */
+export interface SystemParts {
+  shares: BaseContract;
+  grants: BaseContract;
+  offerings: BaseContract;
+  pool: BaseContract;
+  registry: BaseContract;
+}
+
+/** Binds the council to the system contracts (deployment only; the deployer calls it once). */
+export async function bindSystem(council: TrusteeCouncil, parts: SystemParts): Promise<void> {
+  await council.bindSystem({
+    shares: await parts.shares.getAddress(),
+    grantRounds: await parts.grants.getAddress(),
+    offerings: await parts.offerings.getAddress(),
+    capitalPool: await parts.pool.getAddress(),
+    returnsRegistry: await parts.registry.getAddress(),
+  });
+}
+
 /** Hands each contract's admin role to the council; the deployer then renounces it. */
 export async function handAdminToCouncil(
   contracts: readonly AccessControlled[],
@@ -114,13 +134,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {
-    await council.bindSystem({
-      shares: await shares.getAddress(),
-      grantRounds: await grants.getAddress(),
-      offerings: await offerings.getAddress(),
-      capitalPool: await pool.getAddress(),
-      returnsRegistry: await registry.getAddress(),
-    });
+    await bindSystem(council, { shares, grants, offerings, pool, registry });
   }
   return {
     deployer,
@@ -128,12 +142,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
     researchers,
     depositor,
     outsider,
-    council,
-    shares,
-    pool,
-    grants,
-    offerings,
-    registry,
+    ...{ council, shares, pool, grants, offerings, registry },
     threshold: options.threshold,
   };
 }

@@ -16,7 +16,7 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
-import { ActionKind, ETH, argsFor, at, handAdminToCouncil } from "./council.js";
+import { ActionKind, ETH, argsFor, at, bindSystem, handAdminToCouncil } from "./council.js";
 import { deployLedger } from "./ledger.js";
 
 export const DAY = 86_400n;
@@ -76,13 +76,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
 
   const lens = await ethers.deployContract("FundLens", [council]);
   if (bind) {
-    await council.bindSystem({
-      shares: await shares.getAddress(),
-      grantRounds: await grants.getAddress(),
-      offerings: await offerings.getAddress(),
-      capitalPool: await pool.getAddress(),
-      returnsRegistry: await registry.getAddress(),
-    });
+    await bindSystem(council, { shares, grants, offerings, pool, registry });
   }
   const multicall = await ethers.deployContract("Multicall3");
   return {
@@ -91,15 +85,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
     investor: at(signers, 11),
     companyAdmin: at(signers, 12),
     outsider: at(signers, 19),
-    council,
-    shares,
-    pool,
-    grants,
-    offerings,
-    registry,
-    token,
-    lens,
-    multicall,
+    ...{ council, shares, pool, grants, offerings, registry, token, lens, multicall },
   };
 }
 
