@@ -6,38 +6,32 @@ import type { FundAddresses } from "../deployments.ts";
 import { formatAmount } from "../format.ts";
 import { returnsRegistryAbi } from "../generated/abis.ts";
 import type { SignedPromise } from "../promise.ts";
-import { step, type Step } from "../steps.ts";
+import { singleStep, step, type Step } from "../steps.ts";
 import { approvalSteps } from "./approve.ts";
 
 type Registry = Pick<FundAddresses, "ReturnsRegistry">;
+const registryStep = singleStep(returnsRegistryAbi);
 
 /** `ReturnsRegistry.registerCompany(name, uri, admin)`. Anyone (the admin manages the company). */
 export function registerCompany(
   fund: Registry,
   c: { readonly name: string; readonly uri: string; readonly admin: Address },
 ): Step[] {
-  return [
-    step({
-      label: `Register company “${c.name}”`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "registerCompany",
-      args: [c.name, c.uri, c.admin],
-    }),
-  ];
+  return registryStep(fund.ReturnsRegistry, `Register company “${c.name}”`, "registerCompany", [
+    c.name,
+    c.uri,
+    c.admin,
+  ]);
 }
 
 /** `ReturnsRegistry.setCompanyAdmin`: hand the company to a new admin. The company's admin. */
 export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Address): Step[] {
-  return [
-    step({
-      label: `Make ${admin} the admin of company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "setCompanyAdmin",
-      args: [companyId, admin],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Make ${admin} the admin of company #${companyId}`,
+    "setCompanyAdmin",
+    [companyId, admin],
+  );
 }
 
 /**
@@ -45,28 +39,22 @@ export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Addres
  * be submitted (re-sign under a new nonce). A company signer, before submission.
  */
 export function invalidateNonce(fund: Registry, companyId: bigint, nonce: bigint): Step[] {
-  return [
-    step({
-      label: `Invalidate nonce ${nonce} of company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "invalidateNonce",
-      args: [companyId, nonce],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Invalidate nonce ${nonce} of company #${companyId}`,
+    "invalidateNonce",
+    [companyId, nonce],
+  );
 }
 
 /** `ReturnsRegistry.invalidateNoncesBelow(companyId, floor)`: every nonce below `floor` is invalidated. A company signer. */
 export function invalidateNoncesBelow(fund: Registry, companyId: bigint, floor: bigint): Step[] {
-  return [
-    step({
-      label: `Invalidate every nonce of company #${companyId} below ${floor}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "invalidateNoncesBelow",
-      args: [companyId, floor],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Invalidate every nonce of company #${companyId} below ${floor}`,
+    "invalidateNoncesBelow",
+    [companyId, floor],
+  );
 }
 
 /** `ReturnsRegistry.setCompanySigner`: authorise (or remove) a signer of the company's Promises. The company's admin. */
@@ -76,28 +64,22 @@ export function setCompanySigner(
   signer: Address,
   authorised: boolean,
 ): Step[] {
-  return [
-    step({
-      label: `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "setCompanySigner",
-      args: [companyId, signer, authorised],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
+    "setCompanySigner",
+    [companyId, signer, authorised],
+  );
 }
 
 /** `ReturnsRegistry.submitCommitment`: a signed Promise becomes a commitment. Anyone holding the signature. */
 export function submitCommitment(fund: Registry, signed: SignedPromise): Step[] {
-  return [
-    step({
-      label: `Submit the Promise of Future Returns of company #${signed.terms.companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "submitCommitment",
-      args: [signed.terms, signed.signer, signed.signature],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Submit the Promise of Future Returns of company #${signed.terms.companyId}`,
+    "submitCommitment",
+    [signed.terms, signed.signer, signed.signature],
+  );
 }
 
 /** What a report of `grossReturns` pays: ⌈gross × bps / 10,000⌉, as `ReturnsMath.due`. */
