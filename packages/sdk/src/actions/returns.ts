@@ -1,7 +1,7 @@
 // Companies register, manage signers, submit signed Promises and report (and pay) returns; anyone donates.
 import type { Address, Hex, PublicClient } from "viem";
 
-import { isEth, readAsset } from "../assets.ts";
+import { isEth, readAsset, type AssetInfo } from "../assets.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { formatAmount } from "../format.ts";
 import { returnsRegistryAbi } from "../generated/abis.ts";
@@ -98,6 +98,23 @@ export type ReportInput = {
   readonly evidenceHash: Hex;
 };
 
+/** The approval a payment of `amount` to the registry needs first (none for ETH or a covering allowance). */
+function registryApproval(
+  client: PublicClient,
+  fund: Registry,
+  owner: Address,
+  asset: AssetInfo,
+  amount: bigint,
+): Promise<Step[]> {
+  return approvalSteps(client, {
+    asset,
+    owner,
+    spender: fund.ReturnsRegistry,
+    spenderName: "the returns registry",
+    amount,
+  });
+}
+
 /**
  * Read the commitment's returns share → approve exactly what is due for an ERC-20 → `reportReturns`,
  * sending exactly what is due when it is paid in ETH. A signer of the company.
@@ -114,13 +131,7 @@ export async function reportReturns(client: PublicClient, fund: Registry, r: Rep
   ]);
   const due = returnsDue(r.grossReturns, commitment.returnsShareBps);
   return [
-    ...(await approvalSteps(client, {
-      asset,
-      owner: r.payer,
-      spender: fund.ReturnsRegistry,
-      spenderName: "the returns registry",
-      amount: due,
-    })),
+    ...(await registryApproval(client, fund, r.payer, asset, due)),
     step({
       label: `Report period ${r.period} of commitment #${r.commitmentId} and pay ${formatAmount(due, asset)}`,
       address: fund.ReturnsRegistry,
@@ -144,13 +155,7 @@ export type DonationInput = {
 export async function donate(client: PublicClient, fund: Registry, d: DonationInput): Promise<Step[]> {
   const asset = await readAsset(client, d.asset);
   return [
-    ...(await approvalSteps(client, {
-      asset,
-      owner: d.donor,
-      spender: fund.ReturnsRegistry,
-      spenderName: "the returns registry",
-      amount: d.amount,
-    })),
+    ...(await registryApproval(client, fund, d.donor, asset, d.amount)),
     step({
       label: `Donate ${formatAmount(d.amount, asset)} to the Fund`,
       address: fund.ReturnsRegistry,
