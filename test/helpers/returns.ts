@@ -1,4 +1,5 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
 import type { TypedDataDomain } from "ethers";
 
 import {
@@ -66,6 +67,17 @@ export async function signPromise(
   domainOverrides: Partial<TypedDataDomain> = {},
 ): Promise<string> {
   return signer.signTypedData(await registryDomain(registry, domainOverrides), PROMISE_TYPES, terms);
+}
+
+/** Expects the registry to refuse `submission` because the signature does not verify for `signer`. */
+export async function expectSignatureRefused(
+  registry: ReturnsRegistry,
+  submission: Promise<unknown>,
+  signer: string,
+): Promise<void> {
+  await expect(submission)
+    .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
+    .withArgs(signer);
 }
 
 /** ceil(gross × bps / 10,000), the amount a period owes. */
