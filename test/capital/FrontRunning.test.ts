@@ -1,13 +1,7 @@
 import { expect } from "chai";
 
-import {
-  ETH,
-  SHARE,
-  deployCapitalSystem,
-  offeringParams,
-  openOffering,
-  type CapitalSystem,
-} from "../helpers/capital.js";
+import { ETH, SHARE, type CapitalSystem } from "../helpers/capital.js";
+import { deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
 import { connect } from "../helpers/network.js";
 
 const { ethers, networkHelpers, time } = await connect();

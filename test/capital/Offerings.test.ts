@@ -1,17 +1,8 @@
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
 
-import {
-  DAY,
-  ETH,
-  SHARE,
-  costOf,
-  deployCapitalSystem,
-  now,
-  offeringParams,
-  openOffering,
-  type CapitalSystem,
-} from "../helpers/capital.js";
+import { DAY, ETH, SHARE, type CapitalSystem } from "../helpers/capital.js";
+import { costOf, deployCapitalSystem, now, offeringParams, openOffering } from "../helpers/capital.js";
 import { connect } from "../helpers/network.js";
 
 const { ethers, networkHelpers, time } = await connect();
