@@ -1,7 +1,8 @@
+import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 
-import type { CapitalPool, FundShares } from "../../types/ethers-contracts/index.js";
+import type { CapitalPool, FundShares, TestToken } from "../../types/ethers-contracts/index.js";
 
 /** Asset id of native ETH in the ledger. */
 export const ETH = ZeroAddress;
@@ -57,4 +58,28 @@ export async function deployLedger(
   );
   await pool.connect(admin).grantRole(await pool.DEPOSITOR_ROLE(), shares);
   return { pool, shares };
+}
+
+/**
+ * Expects `holder` to claim its returns in ETH, then in `token`, each claim moving exactly the
+ * claimable amount from the ledger to the holder.
+ */
+export async function expectClaimsBoth(
+  ethers: HardhatEthers,
+  shares: FundShares,
+  holder: HardhatEthersSigner,
+  token: TestToken,
+  claimable: { readonly eth: bigint; readonly token: bigint },
+): Promise<void> {
+  await expect(shares.connect(holder).claimReturns(ETH)).to.changeEtherBalances(
+    ethers,
+    [holder, shares],
+    [claimable.eth, -claimable.eth],
+  );
+  await expect(shares.connect(holder).claimReturns(token)).to.changeTokenBalances(
+    ethers,
+    token,
+    [holder, shares],
+    [claimable.token, -claimable.token],
+  );
 }

@@ -15,6 +15,7 @@ import {
   returnsNetwork,
 } from "../helpers/returns.js";
 import type { PromiseTerms } from "../helpers/returns.js";
+import { expectClaimsBoth } from "../helpers/ledger.js";
 
 const { ethers, networkHelpers, system } = await returnsNetwork();
 
@@ -140,17 +141,7 @@ describe("ReturnsRegistry — end-to-end scenarios", function () {
       const claimableToken = await shares.claimable(holder.address, asset);
       expect(isWithinLedgerRounding(claimableEth, exactEth), `${holder.address} ETH`).to.equal(true);
       expect(isWithinLedgerRounding(claimableToken, exactToken), `${holder.address} token`).to.equal(true);
-      await expect(shares.connect(holder).claimReturns(ETH)).to.changeEtherBalances(
-        ethers,
-        [holder, shares],
-        [claimableEth, -claimableEth],
-      );
-      await expect(shares.connect(holder).claimReturns(asset)).to.changeTokenBalances(
-        ethers,
-        token,
-        [holder, shares],
-        [claimableToken, -claimableToken],
-      );
+      await expectClaimsBoth(ethers, shares, holder, token, { eth: claimableEth, token: claimableToken });
       expect(await shares.claimable(holder.address, ETH)).to.equal(0n);
       claimedEth += claimableEth;
     }
