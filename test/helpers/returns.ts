@@ -69,13 +69,14 @@ export async function signPromise(
   return signer.signTypedData(await registryDomain(registry, domainOverrides), PROMISE_TYPES, terms);
 }
 
-/** Expects the registry to refuse `submission` because the signature does not verify for `signer`. */
+/** Expects `registry` to refuse `terms` submitted for `signer` because `signature` does not verify for it. */
 export async function expectSignatureRefused(
   registry: ReturnsRegistry,
-  submission: Promise<unknown>,
+  terms: Parameters<ReturnsRegistry["submitCommitment"]>[0],
   signer: string,
+  signature: string,
 ): Promise<void> {
-  await expect(submission)
+  await expect(registry.submitCommitment(terms, signer, signature))
     .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
     .withArgs(signer);
 }
