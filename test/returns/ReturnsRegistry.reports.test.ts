@@ -30,6 +30,15 @@ function reportHundred(registry: ReturnsRegistry, signer: Signer, commitmentId: 
   return registry.connect(signer).reportReturns(commitmentId, period, ETH, 100n, EVIDENCE, { value: 5n });
 }
 
+/** `reporting` once period 0 has ended, with the company signer's token allowance to the registry at `allowance`. */
+async function firstPeriodEndedWithAllowance(allowance: bigint): Promise<ReportingSystem> {
+  const fixture = await networkHelpers.loadFixture(reporting);
+  const { registry, token, companySigner, terms } = fixture;
+  await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
+  await token.connect(companySigner).approve(await registry.getAddress(), allowance);
+  return fixture;
+}
+
 /** The system with two holders (60 / 40 shares) and one commitment: 5 %, four 30-day periods, 7 days' grace. */
 async function reporting(): Promise<ReportingSystem> {
   const base = await system();
@@ -168,30 +177,22 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     });
 
     it("fails without an allowance, changing nothing", async function () {
-      const { registry, token, companySigner, terms, commitmentId } =
-        await networkHelpers.loadFixture(reporting);
-      await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await token.connect(companySigner).approve(await registry.getAddress(), 49n);
-      await expect(
-        registry
-          .connect(companySigner)
-          .reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE),
-      )
+      const { registry, token, companySigner, commitmentId } = await firstPeriodEndedWithAllowance(49n);
+      const asset = await token.getAddress();
+      const report = registry.connect(companySigner).reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE);
+      await expect(report)
         .to.be.revertedWithCustomError(token, "ERC20InsufficientAllowance")
         .withArgs(await registry.getAddress(), 49n, 50n);
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(0n);
     });
 
     it("rejects ETH sent along with an ERC-20 payment", async function () {
-      const { registry, token, companySigner, terms, commitmentId } =
-        await networkHelpers.loadFixture(reporting);
-      await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await token.connect(companySigner).approve(await registry.getAddress(), 50n);
-      await expect(
-        registry
-          .connect(companySigner)
-          .reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE, { value: 1n }),
-      )
+      const { registry, token, companySigner, commitmentId } = await firstPeriodEndedWithAllowance(50n);
+      const asset = await token.getAddress();
+      const report = registry
+        .connect(companySigner)
+        .reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE, { value: 1n });
+      await expect(report)
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryWrongPayment")
         .withArgs(0n, 1n);
     });
