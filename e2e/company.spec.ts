@@ -5,21 +5,23 @@ import { abis, client, devAccount, fundAddress } from "./support/chain.js";
 import { expectConfirmed, openAs } from "./support/dashboard.js";
 
 const registry = (): Address => fundAddress("ReturnsRegistry");
+const commitmentCount = () =>
+  client.readContract({ address: registry(), abi: abis.registry, functionName: "commitmentCount" });
+const commitment = (id: bigint) =>
+  client.readContract({ address: registry(), abi: abis.registry, functionName: "commitment", args: [id] });
+const nonceUsed = (companyId: bigint, nonce: bigint) =>
+  client.readContract({
+    address: registry(),
+    abi: abis.registry,
+    functionName: "nonceUsed",
+    args: [companyId, nonce],
+  });
 
 /** The seed's commitment signed by `signer` (one per company in the demo). */
 async function commitmentSignedBy(signer: Address): Promise<bigint> {
-  const count = await client.readContract({
-    address: registry(),
-    abi: abis.registry,
-    functionName: "commitmentCount",
-  });
+  const count = await commitmentCount();
   for (let id = 1n; id <= count; id++) {
-    const c = await client.readContract({
-      address: registry(),
-      abi: abis.registry,
-      functionName: "commitment",
-      args: [id],
-    });
+    const c = await commitment(id);
     if (c.signer === signer) return id;
   }
   throw new Error(`no commitment signed by ${signer}`);
@@ -28,11 +30,7 @@ async function commitmentSignedBy(signer: Address): Promise<bigint> {
 test("a company admin signs a new Promise of Future Returns (EIP-712) and submits it", async ({ page }) => {
   // Northwind AI's admin (dev account 10): company #1, which has registered technique #1 available.
   const admin = await devAccount(10);
-  const before = await client.readContract({
-    address: registry(),
-    abi: abis.registry,
-    functionName: "commitmentCount",
-  });
+  const before = await commitmentCount();
   const modelName = `Northwind-8 (${Date.now()})`;
   const modelHash = keccak256(toHex(modelName));
 
@@ -52,24 +50,15 @@ test("a company admin signs a new Promise of Future Returns (EIP-712) and submit
   const signed = page.getByTestId("pfr-signed");
   await expect(signed).toContainText(`promises 4.5% of the returns of “${modelName}”`);
   await expect(signed).toContainText(`by ${admin}`);
-  expect(
-    await client.readContract({ address: registry(), abi: abis.registry, functionName: "commitmentCount" }),
-  ).toBe(before);
+  expect(await commitmentCount()).toBe(before);
 
   await page.getByTestId("pfr-submit").click();
   await expectConfirmed(page, "Submit signed promise");
   await expect(signed).toHaveCount(0);
 
   const id = before + 1n;
-  expect(
-    await client.readContract({ address: registry(), abi: abis.registry, functionName: "commitmentCount" }),
-  ).toBe(id);
-  const c = await client.readContract({
-    address: registry(),
-    abi: abis.registry,
-    functionName: "commitment",
-    args: [id],
-  });
+  expect(await commitmentCount()).toBe(id);
+  const c = await commitment(id);
   expect(c.companyId).toBe(1n);
   expect(c.signer).toBe(admin);
   expect(c.modelName).toBe(modelName);
@@ -78,14 +67,7 @@ test("a company admin signs a new Promise of Future Returns (EIP-712) and submit
   expect(c.periodLength).toBe(30n * 86_400n);
   expect(c.gracePeriod).toBe(7n * 86_400n);
   expect(c.techniqueIds).toEqual([1n]);
-  expect(
-    await client.readContract({
-      address: registry(),
-      abi: abis.registry,
-      functionName: "nonceUsed",
-      args: [1n, nonce],
-    }),
-  ).toBe(true);
+  expect(await nonceUsed(1n, nonce)).toBe(true);
   // The new promise joins the company's list of commitments.
   await expect(page.getByTestId(`my-commitment-${id}`)).toContainText(modelName);
 });
@@ -163,14 +145,7 @@ test("a company signer revokes a signed Promise by invalidating its nonce, next 
   await expect(revoke).toHaveText(`Invalidate nonce ${nonce}`);
   await revoke.click();
   await expectConfirmed(page, `Invalidate nonce ${nonce}`);
-  expect(
-    await client.readContract({
-      address: registry(),
-      abi: abis.registry,
-      functionName: "nonceUsed",
-      args: [2n, nonce],
-    }),
-  ).toBe(true);
+  expect(await nonceUsed(2n, nonce)).toBe(true);
   // The signed draft is gone; a new nonce is ready for the next signature.
   await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
   await expect(page.getByTestId("pfr-nonce")).not.toHaveValue(nonce.toString());

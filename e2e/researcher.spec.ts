@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { zeroAddress } from "viem";
+import { type Address, zeroAddress } from "viem";
 
 import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
 import { memorySaltStore } from "@fef/sdk/salts";
@@ -17,6 +17,8 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   // Ben (dev account 7): funded in round 1, claimed once early, so he holds shares that have earned
   // returns since and has more shares vested.
   const researcher = await devAccount(7);
+  const balanceOf = (token: Address) =>
+    client.readContract({ address: token, abi: abis.erc20, functionName: "balanceOf", args: [researcher] });
 
   const count = await client.readContract({
     address: rounds,
@@ -43,12 +45,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
     args: [id],
   });
   expect(claimableShares).toBeGreaterThan(0n);
-  const sharesBefore = await client.readContract({
-    address: shares,
-    abi: abis.shares,
-    functionName: "balanceOf",
-    args: [researcher],
-  });
+  const sharesBefore = await balanceOf(shares);
 
   await openAs(page, "researcher", 7);
   const card = page.getByTestId(`my-application-${id}`);
@@ -57,12 +54,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   await claimShares.click();
   await expectConfirmed(page, `Claim vested shares of application #${id}`);
 
-  const sharesAfter = await client.readContract({
-    address: shares,
-    abi: abis.shares,
-    functionName: "balanceOf",
-    args: [researcher],
-  });
+  const sharesAfter = await balanceOf(shares);
   // Vesting is linear, so a little more vested between the read and the claim.
   expect(sharesAfter - sharesBefore).toBeGreaterThanOrEqual(claimableShares);
   await expect(page.getByTestId("my-shares")).toContainText(`You hold ${sharesText(sharesAfter)}`);
@@ -79,12 +71,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   const usdClaimable = await claimable(testUsd);
   expect(ethClaimable).toBeGreaterThan(0n);
   expect(usdClaimable).toBeGreaterThan(0n);
-  const usdBefore = await client.readContract({
-    address: testUsd,
-    abi: abis.erc20,
-    functionName: "balanceOf",
-    args: [researcher],
-  });
+  const usdBefore = await balanceOf(testUsd);
   const ethBefore = await client.getBalance({ address: researcher });
 
   const claimAll = page.getByTestId("claim-all");
@@ -94,12 +81,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
 
   expect(await claimable(zeroAddress)).toBe(0n);
   expect(await claimable(testUsd)).toBe(0n);
-  const usdAfter = await client.readContract({
-    address: testUsd,
-    abi: abis.erc20,
-    functionName: "balanceOf",
-    args: [researcher],
-  });
+  const usdAfter = await balanceOf(testUsd);
   expect(usdAfter - usdBefore).toBe(usdClaimable);
   // ETH: the claim minus the gas of the transaction (far below the claim).
   expect(await client.getBalance({ address: researcher })).toBeGreaterThan(ethBefore);

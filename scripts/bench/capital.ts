@@ -5,7 +5,8 @@ import { claimSubscribedShares, settleOffering, subscribe } from "@fef/sdk/actio
 import { ETH_ADDRESS as ETH } from "@fef/sdk/assets";
 import { capitalPoolAbi, fundSharesAbi, offeringsAbi, testTokenAbi } from "@fef/sdk/generated/abis";
 
-import { type BenchChain, addressOf, benchChain, gasOf, mined, send, wallet, write } from "./chain.js";
+import { type BenchChain, addressOf, benchChain, deployPoolAndLedger, gasOf, mined, send } from "./chain.js";
+import { wallet, write } from "./chain.js";
 import type { GasRow } from "./rows.js";
 
 /** Investor populations measured. */
@@ -57,16 +58,7 @@ export async function benchCapitalAtSize(size: number): Promise<GasRow[]> {
   ) as [Wallet, Wallet, Wallet, Wallet, Wallet];
   const run = (steps: ReturnType<typeof write>, from: Wallet = deployer) => send(chain, from, steps);
 
-  const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
-  const shares = (
-    await viem.deployContract("FundShares", [
-      "Future Endowment Fund",
-      "FEF",
-      addressOf(deployer),
-      pool,
-      30n * 86_400n,
-    ])
-  ).address;
+  const { pool, shares } = await deployPoolAndLedger(chain, deployer);
   const offerings = (await viem.deployContract("Offerings", [addressOf(council), shares, pool])).address;
   const usdc = (await viem.deployContract("TestToken", ["Test USDC", "tUSDC", 6])).address;
   const population = await viem.deployContract("BenchPopulationMock");

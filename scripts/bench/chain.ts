@@ -30,6 +30,17 @@ export function addressOf(sender: Wallet): Address {
   return sender.account.address;
 }
 
+/** A capital pool and the Fund's share ledger over it (30-day pause), both administered by `admin`. */
+export async function deployPoolAndLedger(
+  chain: BenchChain,
+  admin: Wallet,
+): Promise<{ pool: Address; shares: Address }> {
+  const pool = (await chain.viem.deployContract("CapitalPool", [addressOf(admin)])).address;
+  const ledgerArgs = ["Future Endowment Fund", "FEF", addressOf(admin), pool, 30n * 86_400n] as const;
+  const shares = (await chain.viem.deployContract("FundShares", ledgerArgs)).address;
+  return { pool, shares };
+}
+
 type Writes<abi extends Abi> = ContractFunctionName<abi, "nonpayable" | "payable">;
 
 /** One write of a Fund contract through its SDK ABI: the calls only a role or the council makes. */

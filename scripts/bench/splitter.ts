@@ -137,6 +137,15 @@ export async function benchSplitterComparison(): Promise<ComparisonRow[]> {
       splitterGas: await gasOfHash(await splitterSend()),
       payees: PAYEES,
     });
+    /** The claimer's claim of its returns in `asset` (`kind`: ETH or ERC-20) against the splitter's release. */
+    const claimRow = (kind: string, asset: Address, release: string, splitterSend: () => Promise<Hex>) =>
+      row(
+        `claim, ${kind}`,
+        kind === "ETH" ? "claimEth()" : `claimReturns(${kind})`,
+        () => gasOfSteps(claimer, claimReturns(fund, asset)),
+        release,
+        splitterSend,
+      );
 
     return [
       await row(
@@ -158,20 +167,8 @@ export async function benchSplitterComparison(): Promise<ComparisonRow[]> {
           return last.transactionHash;
         },
       ),
-      await row(
-        "claim, ETH",
-        "claimEth()",
-        () => gasOfSteps(claimer, claimReturns(fund, ETH)),
-        "release(account)",
-        () => releaseEth(claimer),
-      ),
-      await row(
-        "claim, ERC-20",
-        "claimReturns(ERC-20)",
-        () => gasOfSteps(claimer, claimReturns(fund, token)),
-        "release(token, account)",
-        () => releaseToken(claimer),
-      ),
+      await claimRow("ETH", ETH, "release(account)", () => releaseEth(claimer)),
+      await claimRow("ERC-20", token, "release(token, account)", () => releaseToken(claimer)),
     ];
   } finally {
     await chain.connection.close();

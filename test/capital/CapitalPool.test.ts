@@ -70,6 +70,11 @@ async function booksOf(pool: CapitalPool, asset: string | TestToken) {
   return { capitalIn: books.capitalIn, stipendsPaid: books.stipendsPaid, reserved: books.reserved };
 }
 
+/** The books of an asset from which no stipend has been paid yet. */
+function unpaid(capitalIn: bigint, reserved: bigint) {
+  return { capitalIn, stipendsPaid: 0n, reserved };
+}
+
 describe("CapitalPool", function () {
   describe("roles", function () {
     it("gives the admin only the admin role and names the roles as documented", async function () {
@@ -131,11 +136,7 @@ describe("CapitalPool", function () {
         .to.emit(pool, "CapitalDeposited")
         .withArgs(ETH, depositor.address, 7n, 3n * ETHER);
       await expect(tx).to.changeEtherBalances(ethers, [depositor, pool], [-3n * ETHER, 3n * ETHER]);
-      expect(await booksOf(pool, ETH)).to.deep.equal({
-        capitalIn: 3n * ETHER,
-        stipendsPaid: 0n,
-        reserved: 0n,
-      });
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(3n * ETHER, 0n));
       expect(await pool.availableCapital(ETH)).to.equal(3n * ETHER);
     });
 
@@ -146,7 +147,7 @@ describe("CapitalPool", function () {
           .to.be.revertedWithCustomError(pool, "CapitalPoolWrongValue")
           .withArgs(ETHER, sent);
       }
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 0n, stipendsPaid: 0n, reserved: 0n });
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(0n, 0n));
       expect(await ethers.provider.getBalance(pool)).to.equal(0n);
     });
 
@@ -156,12 +157,8 @@ describe("CapitalPool", function () {
       await expect(pool.connect(depositor).depositCapital(usdc, 250n * USDC, 3n))
         .to.emit(pool, "CapitalDeposited")
         .withArgs(await usdc.getAddress(), depositor.address, 3n, 250n * USDC);
-      expect(await booksOf(pool, usdc)).to.deep.equal({
-        capitalIn: 250n * USDC,
-        stipendsPaid: 0n,
-        reserved: 0n,
-      });
-      expect(await booksOf(pool, ETH)).to.deep.equal({ capitalIn: 0n, stipendsPaid: 0n, reserved: 0n });
+      expect(await booksOf(pool, usdc)).to.deep.equal(unpaid(250n * USDC, 0n));
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(0n, 0n));
     });
 
     it("refuses ETH sent with an ERC-20 deposit: CapitalPoolWrongValue(0, sent)", async function () {
@@ -223,21 +220,13 @@ describe("CapitalPool", function () {
       await expect(pool.connect(stipendPayer).reserveStipends(ETH, 4n * ETHER))
         .to.emit(pool, "StipendsReserved")
         .withArgs(ETH, stipendPayer.address, 4n * ETHER);
-      expect(await booksOf(pool, ETH)).to.deep.equal({
-        capitalIn: 10n * ETHER,
-        stipendsPaid: 0n,
-        reserved: 4n * ETHER,
-      });
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(10n * ETHER, 4n * ETHER));
       expect(await pool.availableCapital(ETH)).to.equal(6n * ETHER);
 
       await expect(pool.connect(stipendPayer).releaseStipends(ETH, ETHER))
         .to.emit(pool, "StipendsReleased")
         .withArgs(ETH, stipendPayer.address, ETHER);
-      expect(await booksOf(pool, ETH)).to.deep.equal({
-        capitalIn: 10n * ETHER,
-        stipendsPaid: 0n,
-        reserved: 3n * ETHER,
-      });
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(10n * ETHER, 3n * ETHER));
       expect(await pool.availableCapital(ETH)).to.equal(7n * ETHER);
       // Reserving and releasing never moves money.
       expect(await ethers.provider.getBalance(pool)).to.equal(10n * ETHER);
@@ -355,15 +344,9 @@ describe("CapitalPool", function () {
         pool.interface.encodeFunctionData("payStipend", [ETH, await receiver.getAddress(), ETHER]),
       );
 
-      await expect(pool.connect(stipendPayer).payStipend(ETH, receiver, ETHER)).to.be.revertedWithCustomError(
-        pool,
-        "ReentrancyGuardReentrantCall",
-      );
-      expect(await booksOf(pool, ETH)).to.deep.equal({
-        capitalIn: 10n * ETHER,
-        stipendsPaid: 0n,
-        reserved: 4n * ETHER,
-      });
+      const payment = pool.connect(stipendPayer).payStipend(ETH, receiver, ETHER);
+      await expect(payment).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(10n * ETHER, 4n * ETHER));
       expect(await ethers.provider.getBalance(receiver)).to.equal(0n);
 
       await receiver.arm(pool, "0x");
@@ -394,26 +377,16 @@ describe("CapitalPool", function () {
           pool.connect(stipendPayer).payStipend(hookToken, researcher, ETHER),
         ).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
       }
-      expect(await booksOf(pool, hookToken)).to.deep.equal({
-        capitalIn: 100n * ETHER,
-        stipendsPaid: 0n,
-        reserved: 50n * ETHER,
-      });
+      expect(await booksOf(pool, hookToken)).to.deep.equal(unpaid(100n * ETHER, 50n * ETHER));
       expect(await hookToken.balanceOf(researcher)).to.equal(0n);
     });
 
     it("reverts with FailedCall when the researcher cannot receive ETH, paying nothing", async function () {
       const { pool, usdc, stipendPayer } = await networkHelpers.loadFixture(fundedPoolFixture);
       await pool.connect(stipendPayer).reserveStipends(ETH, ETHER);
-      await expect(pool.connect(stipendPayer).payStipend(ETH, usdc, ETHER)).to.be.revertedWithCustomError(
-        pool,
-        "FailedCall",
-      );
-      expect(await booksOf(pool, ETH)).to.deep.equal({
-        capitalIn: 10n * ETHER,
-        stipendsPaid: 0n,
-        reserved: ETHER,
-      });
+      const payment = pool.connect(stipendPayer).payStipend(ETH, usdc, ETHER);
+      await expect(payment).to.be.revertedWithCustomError(pool, "FailedCall");
+      expect(await booksOf(pool, ETH)).to.deep.equal(unpaid(10n * ETHER, ETHER));
     });
   });
 

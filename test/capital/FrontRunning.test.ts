@@ -1,17 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  ETH,
-  SHARE,
-  deployCapitalSystem,
-  offeringParams,
-  openOffering,
-  type CapitalSystem,
-} from "../helpers/capital.js";
+import { ETH, SHARE, type CapitalSystem } from "../helpers/capital.js";
+import { deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time } = networkHelpers;
+const { ethers, networkHelpers, time } = await connect();
 
 const ETHER = 10n ** 18n;
 

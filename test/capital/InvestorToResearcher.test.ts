@@ -1,13 +1,12 @@
 import { expect } from "chai";
 import { ZeroHash, parseEther } from "ethers";
-import { network } from "hardhat";
 
 import { ActionKind, ETH, argsFor, at } from "../helpers/council.js";
 import { apply, estimateRound, estimatesOf, roundParams } from "../helpers/grants.js";
 import { DAY, SHARE, deployLensFund, pass } from "../helpers/lens.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time } = networkHelpers;
+const { ethers, networkHelpers, time } = await connect();
 
 describe("Investor capital becomes a researcher's stipend; both then share returns by their shares", function () {
   it("subscribe → settle the offering → a round reserves and pays the stipend → returns claimed pro rata", async function () {

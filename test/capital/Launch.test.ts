@@ -1,11 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ETH, SHARE, costOf, deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
 import type { CapitalSystem } from "../helpers/capital.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
+const { ethers, loadFixture, time } = await connect();
 
 const PRICE = 10n ** 15n; // 0.001 ETH per share
 const PAYMENT = 100n * 10n ** 18n;

@@ -1,21 +1,12 @@
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
-import { network } from "hardhat";
 
-import {
-  DAY,
-  ETH,
-  SHARE,
-  costOf,
-  deployCapitalSystem,
-  now,
-  offeringParams,
-  openOffering,
-  type CapitalSystem,
-} from "../helpers/capital.js";
+import { DAY, ETH, SHARE, type CapitalSystem } from "../helpers/capital.js";
+import { costOf, deployCapitalSystem, now, offeringParams, openOffering } from "../helpers/capital.js";
+import { expectClaimsBoth } from "../helpers/ledger.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time } = networkHelpers;
+const { ethers, networkHelpers, time } = await connect();
 
 const USDC = 10n ** 6n;
 
@@ -422,17 +413,7 @@ describe("Offerings", function () {
         const claimableUsdc = await shares.claimable(holder, usdc);
         expect(claimableEth).to.be.within(eth - 1n, eth);
         expect(claimableUsdc).to.be.within(usd - 1n, usd);
-        await expect(shares.connect(holder).claimReturns(ETH)).to.changeEtherBalances(
-          ethers,
-          [holder, shares],
-          [claimableEth, -claimableEth],
-        );
-        await expect(shares.connect(holder).claimReturns(usdc)).to.changeTokenBalances(
-          ethers,
-          usdc,
-          [holder, shares],
-          [claimableUsdc, -claimableUsdc],
-        );
+        await expectClaimsBoth(ethers, shares, holder, usdc, { eth: claimableEth, token: claimableUsdc });
       }
       // The capital stayed in the pool: returns never touched it.
       expect(await ethers.provider.getBalance(system.pool)).to.equal(65n * 10n ** 17n);

@@ -2,13 +2,8 @@ import { expect } from "chai";
 import { ZeroHash, keccak256, toUtf8Bytes } from "ethers";
 import { network } from "hardhat";
 
-import {
-  SHARE,
-  deployCapitalSystem,
-  offeringParams,
-  openOffering,
-  type CapitalSystem,
-} from "../helpers/capital.js";
+import { SHARE, type CapitalSystem } from "../helpers/capital.js";
+import { deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
 import { allowlistLeaf, buildAllowlist, processProof } from "../helpers/merkle.js";
 
 const { ethers, networkHelpers } = await network.create();

@@ -1,11 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { SHARE, costOf, deployCapitalSystem, offeringParams, openOffering } from "../helpers/capital.js";
 import type { CapitalSystem } from "../helpers/capital.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
+const { ethers, loadFixture, time } = await connect();
 
 const PRICE = 2n * 10n ** 18n; // 2 tDAI per share
 const STRAY = 7n * 10n ** 18n;

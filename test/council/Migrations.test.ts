@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ActionKind, MIGRATION_DELAY, at, deploySystem, failure, pass, propose } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
@@ -12,10 +11,9 @@ import {
   roundParams,
   VESTING_CLIFF,
 } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, networkHelpers, loadFixture, time, coder } = await connect();
 
 const Module = { GrantRounds: 0, Offerings: 1, ReturnsRegistry: 2 } as const;
 

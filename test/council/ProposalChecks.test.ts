@@ -1,13 +1,11 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
 import { apply, openRound, openRoundArgs, roundParams } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, loadFixture, time, coder } = await connect();
 
 function techniqueArgs(title: string, uri: string, hash: string, applicationIds: bigint[]): string {
   return coder.encode(["string", "string", "bytes32", "uint256[]"], [title, uri, hash, applicationIds]);

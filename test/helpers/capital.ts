@@ -3,6 +3,7 @@ import { ZeroAddress, ZeroHash } from "ethers";
 
 import type { CapitalPool, FundShares, Offerings, TestToken } from "../../types/ethers-contracts/index.js";
 import type { IOfferings } from "../../types/ethers-contracts/capital/Offerings.js";
+import { deployLedger } from "./ledger.js";
 
 /** Asset id of native ETH in the ledger, the pool and offerings. */
 export const ETH = ZeroAddress;
@@ -59,21 +60,13 @@ export async function deployCapitalSystem(ethers: HardhatEthers): Promise<Capita
   const signers = await ethers.getSigners();
   const [deployer, council, stipendPayer] = [at(signers, 0), at(signers, 1), at(signers, 2)];
   const investors = signers.slice(3);
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund",
-    "FEF",
-    deployer.address,
-    pool,
-    30n * 24n * 3600n,
-  ]);
+  const { pool, shares } = await deployLedger(ethers, deployer);
   const offerings = await ethers.deployContract("Offerings", [council.address, shares, pool]);
   const dai = await ethers.deployContract("TestToken", ["Test DAI", "tDAI", 18]);
   const usdc = await ethers.deployContract("TestToken", ["Test USDC", "tUSDC", 6]);
 
   await shares.grantRole(await shares.MINTER_ROLE(), offerings);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await pool.grantRole(await pool.STIPEND_ROLE(), stipendPayer);
   await shares.addReturnsAsset(dai);
   await shares.addReturnsAsset(usdc);

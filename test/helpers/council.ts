@@ -10,6 +10,9 @@ import type {
   SystemCallRecorderMock,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
+import { deployLedger, MAX_PAUSE } from "./ledger.js";
+
+export { MAX_PAUSE };
 
 /** Mirrors `ITrusteeCouncil.ActionKind`: the same table the scripts and tasks use. */
 export { ActionKind };
@@ -21,7 +24,6 @@ export const PROPOSAL_LIFETIME = 7n * 24n * 3600n;
 /** Seconds between a migration's announcement and its earliest execution. */
 export const MIGRATION_DELAY = 14n * 24n * 3600n;
 /** Seconds a pause lasts unless renewed. */
-export const MAX_PAUSE = 30n * 24n * 3600n;
 
 /** `list[index]`, which must exist (keeps tests free of non-null assertions). */
 export function at<T>(list: readonly T[], index: number): T {
@@ -69,6 +71,26 @@ interface AccessControlled {
   renounceRole(role: string, account: AddressLike): Promise<unknown>;
 }
 
+/** The system contracts as the council binds them once, by their handles in the fixtures. */
+export interface SystemParts {
+  shares: BaseContract;
+  grants: BaseContract;
+  offerings: BaseContract;
+  pool: BaseContract;
+  registry: BaseContract;
+}
+
+/** Binds the council to the system contracts (deployment only; the deployer calls it once). */
+export async function bindSystem(council: TrusteeCouncil, parts: SystemParts): Promise<void> {
+  await council.bindSystem({
+    shares: await parts.shares.getAddress(),
+    grantRounds: await parts.grants.getAddress(),
+    offerings: await parts.offerings.getAddress(),
+    capitalPool: await parts.pool.getAddress(),
+    returnsRegistry: await parts.registry.getAddress(),
+  });
+}
+
 /** Hands each contract's admin role to the council; the deployer then renounces it. */
 export async function handAdminToCouncil(
   contracts: readonly AccessControlled[],
@@ -101,12 +123,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
     [trustees.map((t) => t.address), options.threshold, PROPOSAL_LIFETIME, MIGRATION_DELAY],
     deployer,
   );
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address], deployer);
-  const shares = await ethers.deployContract(
-    "FundShares",
-    ["Future Endowment Fund", "FEF", deployer.address, pool, MAX_PAUSE],
-    deployer,
-  );
+  const { pool, shares } = await deployLedger(ethers, deployer);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool], deployer);
   const offerings = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
   const registry = await ethers.deployContract("SystemCallRecorderMock", [], deployer);
@@ -116,17 +133,10 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
   // Forfeited application deposits go into the pool as capital.
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), depositor);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   if (options.bind ?? true) {
-    await council.bindSystem({
-      shares: await shares.getAddress(),
-      grantRounds: await grants.getAddress(),
-      offerings: await offerings.getAddress(),
-      capitalPool: await pool.getAddress(),
-      returnsRegistry: await registry.getAddress(),
-    });
+    await bindSystem(council, { shares, grants, offerings, pool, registry });
   }
   return {
     deployer,
@@ -134,12 +144,7 @@ export async function deploySystem(ethers: HardhatEthers, options: SystemOptions
     researchers,
     depositor,
     outsider,
-    council,
-    shares,
-    pool,
-    grants,
-    offerings,
-    registry,
+    ...{ council, shares, pool, grants, offerings, registry },
     threshold: options.threshold,
   };
 }

@@ -16,7 +16,8 @@ import type {
   TestToken,
   TrusteeCouncil,
 } from "../../types/ethers-contracts/index.js";
-import { ActionKind, ETH, argsFor, at, handAdminToCouncil } from "./council.js";
+import { ActionKind, ETH, argsFor, at, bindSystem, handAdminToCouncil } from "./council.js";
+import { deployLedger } from "./ledger.js";
 
 export const DAY = 86_400n;
 export const SHARE = 10n ** 18n;
@@ -60,14 +61,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
     14n * DAY,
     14n * DAY,
   ]);
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund Share",
-    "FEFS",
-    deployer.address,
-    pool,
-    30n * DAY,
-  ]);
+  const { pool, shares } = await deployLedger(ethers, deployer);
   const grants = await ethers.deployContract("GrantRounds", [council, shares, pool]);
   const offerings = await ethers.deployContract("Offerings", [council, shares, pool]);
   const registry = await ethers.deployContract("ReturnsRegistry", [council, shares]);
@@ -78,19 +72,12 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
   await shares.grantRole(await shares.MINTER_ROLE(), offerings);
   await pool.grantRole(await pool.STIPEND_ROLE(), grants);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), offerings);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
   await pool.grantRole(await pool.DEPOSITOR_ROLE(), grants);
   await handAdminToCouncil([shares, pool], council, deployer);
 
   const lens = await ethers.deployContract("FundLens", [council]);
   if (bind) {
-    await council.bindSystem({
-      shares: await shares.getAddress(),
-      grantRounds: await grants.getAddress(),
-      offerings: await offerings.getAddress(),
-      capitalPool: await pool.getAddress(),
-      returnsRegistry: await registry.getAddress(),
-    });
+    await bindSystem(council, { shares, grants, offerings, pool, registry });
   }
   const multicall = await ethers.deployContract("Multicall3");
   return {
@@ -99,15 +86,7 @@ export async function deployLensFund(ethers: HardhatEthers, bind = true): Promis
     investor: at(signers, 11),
     companyAdmin: at(signers, 12),
     outsider: at(signers, 19),
-    council,
-    shares,
-    pool,
-    grants,
-    offerings,
-    registry,
-    token,
-    lens,
-    multicall,
+    ...{ council, shares, pool, grants, offerings, registry, token, lens, multicall },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import { expect } from "chai";
 import type { TypedDataDomain } from "ethers";
 
 import {
@@ -14,6 +15,8 @@ import type {
   ReturnsRegistry,
   TestToken,
 } from "../../types/ethers-contracts/index.js";
+import { deployLedger } from "./ledger.js";
+import { connect } from "./network.js";
 
 /** Asset id of native ETH in the ledger and the registry. */
 export const ETH = "0x0000000000000000000000000000000000000000";
@@ -64,6 +67,18 @@ export async function signPromise(
   domainOverrides: Partial<TypedDataDomain> = {},
 ): Promise<string> {
   return signer.signTypedData(await registryDomain(registry, domainOverrides), PROMISE_TYPES, terms);
+}
+
+/** Expects `registry` to refuse `terms` submitted for `signer` because `signature` does not verify for it. */
+export async function expectSignatureRefused(
+  registry: ReturnsRegistry,
+  terms: Parameters<ReturnsRegistry["submitCommitment"]>[0],
+  signer: string,
+  signature: string,
+): Promise<void> {
+  await expect(registry.submitCommitment(terms, signer, signature))
+    .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
+    .withArgs(signer);
 }
 
 /** ceil(gross × bps / 10,000), the amount a period owes. */
@@ -134,15 +149,7 @@ export async function deployReturnsSystem(ethers: HardhatEthers): Promise<Return
   }
   const holders: ReturnsSystem["holders"] = [h0, h1, h2, h3];
 
-  const pool = await ethers.deployContract("CapitalPool", [deployer.address]);
-  const shares = await ethers.deployContract("FundShares", [
-    "Future Endowment Fund Shares",
-    "FEF",
-    deployer.address,
-    pool,
-    30n * 24n * 3600n,
-  ]);
-  await pool.grantRole(await pool.DEPOSITOR_ROLE(), shares);
+  const { shares } = await deployLedger(ethers, deployer);
   const token = await ethers.deployContract("TestToken", ["Test USD", "TUSD", 6]);
   await shares.addReturnsAsset(await token.getAddress());
   await shares.grantRole(await shares.MINTER_ROLE(), minter.address);
@@ -199,6 +206,16 @@ export async function deployWallet(
   return ethers.deployContract("ContractWalletMock", [owner.address]);
 }
 
+/** The compliance view's period counts in order: elapsed, reported, due, overdue. */
+export function periodCounts(status: {
+  periodsElapsed: bigint;
+  periodsReported: bigint;
+  periodsDue: bigint;
+  periodsOverdue: bigint;
+}): bigint[] {
+  return [status.periodsElapsed, status.periodsReported, status.periodsDue, status.periodsOverdue];
+}
+
 /** The end of period `period` (0-based) of `terms`. */
 export function periodEnd(terms: PromiseTerms, period: bigint): bigint {
   return terms.start + (period + 1n) * terms.periodLength;
@@ -217,4 +234,11 @@ export function entry<K, V>(map: Map<K, V>, key: K): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`missing entry ${String(key)}`);
   return value;
+}
+
+/** A network connection of its own for one test file, and its base fixture `system`. */
+export async function returnsNetwork() {
+  const connection = await connect();
+  const system = (): Promise<ReturnsSystem> => deployReturnsSystem(connection.ethers);
+  return { ...connection, system };
 }

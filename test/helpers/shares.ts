@@ -1,25 +1,8 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { expect } from "chai";
-import { ZeroAddress } from "ethers";
+import { network } from "hardhat";
 
 import type { CapitalPool, FundShares, TestToken } from "../../types/ethers-contracts/index.js";
-
-/** Asset id of native ETH in the ledger. */
-export const ETH = ZeroAddress;
-/** One whole share (18 decimals). */
-export const ONE_SHARE = 10n ** 18n;
-/** One unit of an 18-decimal asset (1 ETH, 1 token). */
-export const ONE = 10n ** 18n;
-/** One unit of a 6-decimal token. */
-export const ONE_USDC = 10n ** 6n;
-/** The ledger's fixed-point magnitude for returns per share. */
-export const MAGNITUDE = 10n ** 33n;
-/** The ledger's documented limits. */
-export const MAX_SUPPLY = 2n ** 96n - 1n;
-export const MAX_OUTSTANDING_PER_ASSET = 2n ** 96n - 1n;
-/** Seconds a pause lasts unless renewed (the fixtures' deployment value). */
-export const MAX_PAUSE = 30n * 24n * 3600n;
-export const MAX_RETURNS_ASSETS = 8n;
+import { deployLedger, ETH, ONE_SHARE } from "./ledger.js";
 
 /** The signers every shares test uses, by role. */
 export interface ShareSigners {
@@ -77,17 +60,9 @@ export function sharesFixtures(ethers: HardhatEthers): {
       outsider: pick(7),
     };
     const { admin, minter } = signers;
-    const pool = await ethers.deployContract("CapitalPool", [admin.address]);
-    const shares = await ethers.deployContract("FundShares", [
-      "Future Endowment Fund Shares",
-      "FEF",
-      admin.address,
-      pool,
-      MAX_PAUSE,
-    ]);
+    const { pool, shares } = await deployLedger(ethers, admin);
     const minterRole = await shares.MINTER_ROLE();
     await shares.connect(admin).grantRole(minterRole, minter.address);
-    await pool.connect(admin).grantRole(await pool.DEPOSITOR_ROLE(), shares);
     return {
       ...signers,
       shares,
@@ -117,37 +92,27 @@ export function sharesFixtures(ethers: HardhatEthers): {
   return { deployShares, deploySharesWithTokens };
 }
 
-/** The exact pro-rata value `amount × balance / supply` as a fraction. */
-export interface Exact {
-  num: bigint;
-  den: bigint;
+/** A network connection of its own for one test file, with that file's fixtures. */
+export async function sharesNetwork() {
+  const connection = await network.create();
+  return { ...connection, ...sharesFixtures(connection.ethers) };
 }
 
-/** `amount × balance / supply`, kept exact. */
-export function proRata(amount: bigint, balance: bigint, supply: bigint): Exact {
-  return { num: amount * balance, den: supply };
+/** Mints Alice 3 shares and Bob 1 (supply 4). */
+export async function mintThreeToOne(fixture: SharesFixture): Promise<void> {
+  await fixture.shares.connect(fixture.minter).mint(fixture.alice.address, 3n * ONE_SHARE);
+  await fixture.shares.connect(fixture.minter).mint(fixture.bob.address, ONE_SHARE);
 }
 
-/** The sum of exact values (common denominator). */
-export function sumExact(...parts: Exact[]): Exact {
-  return parts.reduce((acc, p) => ({ num: acc.num * p.den + p.num * acc.den, den: acc.den * p.den }), {
-    num: 0n,
-    den: 1n,
-  });
-}
-
-/**
- * Asserts the ledger's documented rounding: `actual` is at most the exact value and less than
- * one wei below it (exact − 1 ≤ actual ≤ exact). Never above.
- */
-export function expectWithinOneWeiBelow(actual: bigint, exact: Exact, what: string): void {
-  expect(actual * exact.den, `${what}: never above the exact value`).to.be.lte(exact.num);
-  expect((actual + 1n) * exact.den, `${what}: at most one wei below the exact value`).to.be.gte(exact.num);
-}
-
-/** The returns-per-share increment the ledger books for a distribution (rounded down). */
-export function rpsIncrement(amount: bigint, supply: bigint): bigint {
-  return (amount * MAGNITUDE) / supply;
+/** The payer distributes each `[asset, amount]` in turn (ETH as value, tokens from its allowance). */
+export async function distributeEach(
+  fixture: SharesFixture,
+  payments: readonly (readonly [asset: string, amount: bigint])[],
+): Promise<void> {
+  for (const [asset, amount] of payments) {
+    const value = asset === ETH ? amount : 0n;
+    await fixture.shares.connect(fixture.payer).distribute(asset, amount, { value });
+  }
 }
 
 /** A plain snapshot of the ledger's books for the given assets and accounts, to prove "nothing changed". */

@@ -1,22 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  DAY,
-  PROMISE_TYPES,
-  deployReturnsSystem,
-  deployWallet,
-  promiseTerms,
-  registryDomain,
-  signPromise,
-} from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import { DAY, PROMISE_TYPES, type PromiseTerms } from "../helpers/returns.js";
+import { deployWallet, expectSignatureRefused, promiseTerms, registryDomain } from "../helpers/returns.js";
+import { returnsNetwork, signPromise } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
-
-function system(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
-}
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 /** The terms as the event and the view return them: an array in field order. */
 function termsTuple(terms: PromiseTerms): unknown[] {
@@ -157,10 +145,8 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       const terms = promiseTerms(companyId, start, { deadline: start });
       const signature = await signPromise(companyAdmin, registry, terms);
       await networkHelpers.time.setNextBlockTimestamp(start);
-      await expect(registry.submitCommitment(terms, companyAdmin.address, signature)).to.emit(
-        registry,
-        "CommitmentRegistered",
-      );
+      const submission = registry.submitCommitment(terms, companyAdmin.address, signature);
+      await expect(submission).to.emit(registry, "CommitmentRegistered");
     });
   });
 
@@ -208,9 +194,7 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       const signature = await signPromise(owner, registry, terms);
       await wallet.connect(owner).setOwner(newOwner.address);
 
-      await expect(registry.submitCommitment(terms, walletAddress, signature))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-        .withArgs(walletAddress);
+      await expectSignatureRefused(registry, terms, walletAddress, signature);
       expect(await registry.commitmentCount()).to.equal(0n);
     });
 
@@ -221,9 +205,7 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       await registry.connect(companyAdmin).setCompanySigner(companyId, walletAddress, true);
       const terms = promiseTerms(companyId, start);
       const signature = await signPromise(holders[1], registry, terms);
-      await expect(registry.submitCommitment(terms, walletAddress, signature))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-        .withArgs(walletAddress);
+      await expectSignatureRefused(registry, terms, walletAddress, signature);
     });
   });
 
@@ -259,9 +241,7 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       const { registry, companyAdmin, companyId, start } = await networkHelpers.loadFixture(system);
       const terms = promiseTerms(companyId, start);
       const signature = await signPromise(companyAdmin, registry, terms, { chainId: 1n });
-      await expect(registry.submitCommitment(terms, companyAdmin.address, signature))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-        .withArgs(companyAdmin.address);
+      await expectSignatureRefused(registry, terms, companyAdmin.address, signature);
       expect(await registry.nonceUsed(companyId, terms.nonce)).to.equal(false);
     });
 
@@ -278,14 +258,10 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       const signedForOther = await signPromise(companyAdmin, registry, terms, {
         verifyingContract: await other.getAddress(),
       });
-      await expect(registry.submitCommitment(terms, companyAdmin.address, signedForOther))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-        .withArgs(companyAdmin.address);
+      await expectSignatureRefused(registry, terms, companyAdmin.address, signedForOther);
       // The same signature is good where it was meant to go, and only there.
-      await expect(other.submitCommitment(terms, companyAdmin.address, signedForOther)).to.emit(
-        other,
-        "CommitmentRegistered",
-      );
+      const submission = other.submitCommitment(terms, companyAdmin.address, signedForOther);
+      await expect(submission).to.emit(other, "CommitmentRegistered");
     });
 
     it("rejects a signature made under another domain name or version", async function () {
@@ -293,9 +269,7 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
       const terms = promiseTerms(companyId, start);
       for (const overrides of [{ name: "Returns Registry" }, { version: "2" }]) {
         const signature = await signPromise(companyAdmin, registry, terms, overrides);
-        await expect(registry.submitCommitment(terms, companyAdmin.address, signature))
-          .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-          .withArgs(companyAdmin.address);
+        await expectSignatureRefused(registry, terms, companyAdmin.address, signature);
       }
     });
 
@@ -320,9 +294,7 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
         { ...signed, modelName: "Aligned-7B " },
         { ...signed, gracePeriod: signed.gracePeriod + 1n },
       ]) {
-        await expect(registry.submitCommitment(changed, companyAdmin.address, signature))
-          .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-          .withArgs(companyAdmin.address);
+        await expectSignatureRefused(registry, changed, companyAdmin.address, signature);
       }
     });
 
@@ -331,18 +303,14 @@ describe("ReturnsRegistry — signed Promises of Future Returns", function () {
         await networkHelpers.loadFixture(system);
       const terms = promiseTerms(companyId, start);
       const signature = await signPromise(companySigner, registry, terms);
-      await expect(registry.submitCommitment(terms, companyAdmin.address, signature))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-        .withArgs(companyAdmin.address);
+      await expectSignatureRefused(registry, terms, companyAdmin.address, signature);
     });
 
     it("rejects a malformed signature", async function () {
       const { registry, companyAdmin, companyId, start } = await networkHelpers.loadFixture(system);
       const terms = promiseTerms(companyId, start);
       for (const signature of ["0x", "0x1234", "0x" + "00".repeat(65)]) {
-        await expect(registry.submitCommitment(terms, companyAdmin.address, signature))
-          .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-          .withArgs(companyAdmin.address);
+        await expectSignatureRefused(registry, terms, companyAdmin.address, signature);
       }
     });
 

@@ -1,11 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { DAY, ETH, commit, deployReturnsSystem, periodEnd, promiseTerms } from "../helpers/returns.js";
+import { DAY, ETH, commit, periodEnd, promiseTerms, returnsNetwork } from "../helpers/returns.js";
 import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
 import type { ReturnsRegistry } from "../../types/ethers-contracts/index.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 interface ComplianceSystem extends ReturnsSystem {
   terms: PromiseTerms;
@@ -14,10 +13,15 @@ interface ComplianceSystem extends ReturnsSystem {
 
 /** One commitment: four 30-day periods, 7 days' grace. */
 async function committed(): Promise<ComplianceSystem> {
-  const base = await deployReturnsSystem(ethers);
+  const base = await system();
   const terms = promiseTerms(base.companyId, base.start, { periods: 4n, gracePeriod: 7n * DAY });
   const commitmentId = await commit(base.registry, base.companyAdmin, terms);
   return { ...base, terms, commitmentId };
+}
+
+/** The compliance counts in the order the view returns them. */
+function counts(elapsed: bigint, reported: bigint, due: bigint, overdue: bigint): Expected {
+  return { elapsed, reported, due, overdue };
 }
 
 interface Expected {
@@ -61,96 +65,41 @@ async function expectComplianceAt(
 describe("ReturnsRegistry — compliance, computed from time", function () {
   it("shows nothing elapsed before the first period ends", async function () {
     const { registry, terms, commitmentId } = await networkHelpers.loadFixture(committed);
-    await expectComplianceAt(registry, commitmentId, terms.start - 1n, {
-      elapsed: 0n,
-      reported: 0n,
-      due: 0n,
-      overdue: 0n,
-    });
-    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 0n) - 1n, {
-      elapsed: 0n,
-      reported: 0n,
-      due: 0n,
-      overdue: 0n,
-    });
+    await expectComplianceAt(registry, commitmentId, terms.start - 1n, counts(0n, 0n, 0n, 0n));
+    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 0n) - 1n, counts(0n, 0n, 0n, 0n));
   });
 
   it("shows a period as due from its end through the last second of its grace, then overdue", async function () {
     const { registry, terms, commitmentId } = await networkHelpers.loadFixture(committed);
     const endsAt = periodEnd(terms, 0n);
-    await expectComplianceAt(registry, commitmentId, endsAt, {
-      elapsed: 1n,
-      reported: 0n,
-      due: 1n,
-      overdue: 0n,
-    });
-    await expectComplianceAt(registry, commitmentId, endsAt + terms.gracePeriod, {
-      elapsed: 1n,
-      reported: 0n,
-      due: 1n,
-      overdue: 0n,
-    });
-    await expectComplianceAt(registry, commitmentId, endsAt + terms.gracePeriod + 1n, {
-      elapsed: 1n,
-      reported: 0n,
-      due: 0n,
-      overdue: 1n,
-    });
+    await expectComplianceAt(registry, commitmentId, endsAt, counts(1n, 0n, 1n, 0n));
+    await expectComplianceAt(registry, commitmentId, endsAt + terms.gracePeriod, counts(1n, 0n, 1n, 0n));
+    await expectComplianceAt(registry, commitmentId, endsAt + terms.gracePeriod + 1n, counts(1n, 0n, 0n, 1n));
   });
 
   it("clears delinquency once the overdue periods are reported", async function () {
     const { registry, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(committed);
     const late = periodEnd(terms, 1n) + terms.gracePeriod + 1n;
-    await expectComplianceAt(registry, commitmentId, late, {
-      elapsed: 2n,
-      reported: 0n,
-      due: 0n,
-      overdue: 2n,
-    });
+    await expectComplianceAt(registry, commitmentId, late, counts(2n, 0n, 0n, 2n));
     await registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, late, {
-      elapsed: 2n,
-      reported: 1n,
-      due: 0n,
-      overdue: 1n,
-    });
+    await expectComplianceAt(registry, commitmentId, late, counts(2n, 1n, 0n, 1n));
     await registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, late, {
-      elapsed: 2n,
-      reported: 2n,
-      due: 0n,
-      overdue: 0n,
-    });
+    await expectComplianceAt(registry, commitmentId, late, counts(2n, 2n, 0n, 0n));
   });
 
   it("counts due and overdue periods side by side", async function () {
     const { registry, terms, commitmentId } = await networkHelpers.loadFixture(committed);
     // Period 0 is past grace, period 1 has just ended.
-    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 1n), {
-      elapsed: 2n,
-      reported: 0n,
-      due: 1n,
-      overdue: 1n,
-    });
+    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 1n), counts(2n, 0n, 1n, 1n));
   });
 
   it("caps elapsed periods at the commitment's period count", async function () {
     const { registry, companySigner, terms, commitmentId } = await networkHelpers.loadFixture(committed);
-    await expectComplianceAt(registry, commitmentId, terms.end + 1000n * DAY, {
-      elapsed: 4n,
-      reported: 0n,
-      due: 0n,
-      overdue: 4n,
-    });
+    await expectComplianceAt(registry, commitmentId, terms.end + 1000n * DAY, counts(4n, 0n, 0n, 4n));
     for (let period = 0n; period < 4n; period++) {
       await registry.connect(companySigner).reportReturns(commitmentId, period, ETH, 0n, ethers.ZeroHash);
     }
-    await expectComplianceAt(registry, commitmentId, terms.end + 1000n * DAY, {
-      elapsed: 4n,
-      reported: 4n,
-      due: 0n,
-      overdue: 0n,
-    });
+    await expectComplianceAt(registry, commitmentId, terms.end + 1000n * DAY, counts(4n, 4n, 0n, 0n));
   });
 
   it("makes a period overdue right after its end when there is no grace", async function () {
@@ -158,18 +107,8 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
     const terms = promiseTerms(companyId, start, { nonce: 2n, gracePeriod: 0n });
     const commitmentId = await commit(registry, companyAdmin, terms);
     const endsAt = periodEnd(terms, 0n);
-    await expectComplianceAt(registry, commitmentId, endsAt, {
-      elapsed: 1n,
-      reported: 0n,
-      due: 1n,
-      overdue: 0n,
-    });
-    await expectComplianceAt(registry, commitmentId, endsAt + 1n, {
-      elapsed: 1n,
-      reported: 0n,
-      due: 0n,
-      overdue: 1n,
-    });
+    await expectComplianceAt(registry, commitmentId, endsAt, counts(1n, 0n, 1n, 0n));
+    await expectComplianceAt(registry, commitmentId, endsAt + 1n, counts(1n, 0n, 0n, 1n));
   });
 
   it("keeps several periods due when the grace is longer than a period", async function () {
@@ -180,18 +119,13 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
       gracePeriod: 20n * DAY,
     });
     const commitmentId = await commit(registry, companyAdmin, terms);
-    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 2n), {
-      elapsed: 3n,
-      reported: 0n,
-      due: 3n,
-      overdue: 0n,
-    });
-    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 0n) + 20n * DAY + 1n, {
-      elapsed: 3n,
-      reported: 0n,
-      due: 2n,
-      overdue: 1n,
-    });
+    await expectComplianceAt(registry, commitmentId, periodEnd(terms, 2n), counts(3n, 0n, 3n, 0n));
+    await expectComplianceAt(
+      registry,
+      commitmentId,
+      periodEnd(terms, 0n) + 20n * DAY + 1n,
+      counts(3n, 0n, 2n, 1n),
+    );
   });
 
   it("reports disputed periods alongside without changing the counts", async function () {
@@ -217,12 +151,7 @@ describe("ReturnsRegistry — compliance, computed from time", function () {
     const time = periodEnd(terms, 2n) + terms.gracePeriod + 1n;
     await networkHelpers.time.increaseTo(time);
     await registry.connect(companySigner).reportReturns(laterId, 0n, ETH, 0n, ethers.ZeroHash);
-    await expectComplianceAt(registry, commitmentId, time, {
-      elapsed: 3n,
-      reported: 0n,
-      due: 0n,
-      overdue: 3n,
-    });
-    await expectComplianceAt(registry, laterId, time, { elapsed: 1n, reported: 1n, due: 0n, overdue: 0n });
+    await expectComplianceAt(registry, commitmentId, time, counts(3n, 0n, 0n, 3n));
+    await expectComplianceAt(registry, laterId, time, counts(1n, 1n, 0n, 0n));
   });
 });

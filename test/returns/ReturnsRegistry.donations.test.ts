@@ -1,15 +1,14 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { ETH, WHOLE_SHARE, deployReturnsSystem, isWithinLedgerRounding } from "../helpers/returns.js";
+import { ETH, WHOLE_SHARE, isWithinLedgerRounding, returnsNetwork } from "../helpers/returns.js";
 import type { ReturnsSystem } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 const MEMO = ethers.encodeBytes32String("for the researchers");
 
 async function withHolders(): Promise<ReturnsSystem> {
-  const base = await deployReturnsSystem(ethers);
+  const base = await system();
   await base.shares.connect(base.minter).mint(base.holders[0].address, 3n * WHOLE_SHARE);
   await base.shares.connect(base.minter).mint(base.holders[1].address, 1n * WHOLE_SHARE);
   await base.token.mint(base.outsider.address, 10n ** 12n);
@@ -119,5 +118,5 @@ describe("ReturnsRegistry — donations", function () {
 });
 
 function deployReturnsSystemFixture(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
+  return system();
 }

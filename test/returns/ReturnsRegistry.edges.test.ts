@@ -1,20 +1,18 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   DAY,
   ETH,
   WHOLE_SHARE,
   commit,
-  deployReturnsSystem,
   periodEnd,
   promiseTerms,
   signPromise,
+  returnsNetwork,
 } from "../helpers/returns.js";
 import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
+const { ethers, loadFixture, time, system } = await returnsNetwork();
 const EVIDENCE = ethers.id("evidence");
 const PAUSE = 30n * DAY; // the ledger's pause lapse in these fixtures
 
@@ -25,7 +23,7 @@ interface Committed extends ReturnsSystem {
 
 /** Holders exist; a commitment of four 30-day periods with a 7-day grace, from `start`. */
 async function committed(): Promise<Committed> {
-  const base = await deployReturnsSystem(ethers);
+  const base = await system();
   await base.shares.connect(base.minter).mint(base.holders[0].address, 10n * WHOLE_SHARE);
   const terms = promiseTerms(base.companyId, base.start);
   const commitmentId = await commit(base.registry, base.companyAdmin, terms);
@@ -86,7 +84,7 @@ describe("ReturnsRegistry: a pause never runs a company's periods against it", f
 
 describe("ReturnsRegistry: a signed Promise can be revoked before submission", function () {
   async function signedButUnsubmitted() {
-    const base = await deployReturnsSystem(ethers);
+    const base = await system();
     const terms = promiseTerms(base.companyId, base.start, { nonce: 5n });
     const signature = await signPromise(base.companyAdmin, base.registry, terms);
     return { ...base, terms, signature };

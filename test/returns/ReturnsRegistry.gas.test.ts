@@ -1,20 +1,19 @@
 import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
-import { network } from "hardhat";
 
 import {
   DAY,
   ETH,
   WHOLE_SHARE,
   commit,
-  deployReturnsSystem,
   deployWallet,
   promiseTerms,
   signPromise,
+  returnsNetwork,
 } from "../helpers/returns.js";
 import type { ReturnsSystem } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 const REPORT_TARGET = 120_000n;
 /** Calldata of a different period number or amount may cost a few dozen gas more or less. */
@@ -28,7 +27,7 @@ async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> 
 
 /** Two holders, a token-holding company with one-day periods, and each asset paid in once already. */
 async function steadyState(): Promise<ReturnsSystem> {
-  const base = await deployReturnsSystem(ethers);
+  const base = await system();
   const { registry, shares, token, minter, holders, outsider, companySigner } = base;
   await shares.connect(minter).mint(holders[0].address, 10n * WHOLE_SHARE);
   await shares.connect(minter).mint(holders[1].address, 5n * WHOLE_SHARE);

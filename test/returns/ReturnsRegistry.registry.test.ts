@@ -1,14 +1,8 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { deployReturnsSystem } from "../helpers/returns.js";
-import type { ReturnsSystem } from "../helpers/returns.js";
+import { returnsNetwork } from "../helpers/returns.js";
 
-const { ethers, networkHelpers } = await network.create();
-
-function system(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
-}
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 describe("ReturnsRegistry — techniques and companies", function () {
   describe("techniques", function () {

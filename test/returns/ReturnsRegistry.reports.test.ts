@@ -1,21 +1,22 @@
 import { expect } from "chai";
-import { network } from "hardhat";
+import type { Signer } from "ethers";
 
 import {
   DAY,
   ETH,
   WHOLE_SHARE,
   commit,
-  deployReturnsSystem,
   deployWallet,
   dueFor,
   isWithinLedgerRounding,
   periodEnd,
   promiseTerms,
+  returnsNetwork,
 } from "../helpers/returns.js";
 import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import type { ReturnsRegistry } from "../../types/ethers-contracts/index.js";
 
-const { ethers, networkHelpers } = await network.create();
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 interface ReportingSystem extends ReturnsSystem {
   terms: PromiseTerms;
@@ -24,9 +25,23 @@ interface ReportingSystem extends ReturnsSystem {
 
 const EVIDENCE = ethers.id("audited statement");
 
+/** `signer` reports 100 wei of gross returns for `period` and pays the 5% due (5 wei) in ETH. */
+function reportHundred(registry: ReturnsRegistry, signer: Signer, commitmentId: bigint, period: bigint) {
+  return registry.connect(signer).reportReturns(commitmentId, period, ETH, 100n, EVIDENCE, { value: 5n });
+}
+
+/** `reporting` once period 0 has ended, with the company signer's token allowance to the registry at `allowance`. */
+async function firstPeriodEndedWithAllowance(allowance: bigint): Promise<ReportingSystem> {
+  const fixture = await networkHelpers.loadFixture(reporting);
+  const { registry, token, companySigner, terms } = fixture;
+  await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
+  await token.connect(companySigner).approve(await registry.getAddress(), allowance);
+  return fixture;
+}
+
 /** The system with two holders (60 / 40 shares) and one commitment: 5 %, four 30-day periods, 7 days' grace. */
 async function reporting(): Promise<ReportingSystem> {
-  const base = await deployReturnsSystem(ethers);
+  const base = await system();
   const { shares, minter, holders, registry, companyAdmin, companyId, start } = base;
   await shares.connect(minter).mint(holders[0].address, 60n * WHOLE_SHARE);
   await shares.connect(minter).mint(holders[1].address, 40n * WHOLE_SHARE);
@@ -104,9 +119,8 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     it("lets the company admin report as well as an authorised signer", async function () {
       const { registry, companyAdmin, terms, commitmentId } = await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await expect(
-        registry.connect(companyAdmin).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
-      ).to.emit(registry, "ReturnsReported");
+      const report = reportHundred(registry, companyAdmin, commitmentId, 0n);
+      await expect(report).to.emit(registry, "ReturnsReported");
     });
 
     it("lets a contract wallet that is a company signer report and pay", async function () {
@@ -163,30 +177,22 @@ describe("ReturnsRegistry — returns reports and payments", function () {
     });
 
     it("fails without an allowance, changing nothing", async function () {
-      const { registry, token, companySigner, terms, commitmentId } =
-        await networkHelpers.loadFixture(reporting);
-      await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await token.connect(companySigner).approve(await registry.getAddress(), 49n);
-      await expect(
-        registry
-          .connect(companySigner)
-          .reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE),
-      )
+      const { registry, token, companySigner, commitmentId } = await firstPeriodEndedWithAllowance(49n);
+      const asset = await token.getAddress();
+      const report = registry.connect(companySigner).reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE);
+      await expect(report)
         .to.be.revertedWithCustomError(token, "ERC20InsufficientAllowance")
         .withArgs(await registry.getAddress(), 49n, 50n);
       expect((await registry.commitment(commitmentId)).reportedCount).to.equal(0n);
     });
 
     it("rejects ETH sent along with an ERC-20 payment", async function () {
-      const { registry, token, companySigner, terms, commitmentId } =
-        await networkHelpers.loadFixture(reporting);
-      await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await token.connect(companySigner).approve(await registry.getAddress(), 50n);
-      await expect(
-        registry
-          .connect(companySigner)
-          .reportReturns(commitmentId, 0n, await token.getAddress(), 1000n, EVIDENCE, { value: 1n }),
-      )
+      const { registry, token, companySigner, commitmentId } = await firstPeriodEndedWithAllowance(50n);
+      const asset = await token.getAddress();
+      const report = registry
+        .connect(companySigner)
+        .reportReturns(commitmentId, 0n, asset, 1000n, EVIDENCE, { value: 1n });
+      await expect(report)
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryWrongPayment")
         .withArgs(0n, 1n);
     });
@@ -331,9 +337,7 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       const { registry, outsider, companyId, terms, commitmentId } =
         await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 0n));
-      await expect(
-        registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
-      )
+      await expect(reportHundred(registry, outsider, commitmentId, 0n))
         .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotCompanySigner")
         .withArgs(companyId, outsider.address);
     });
@@ -359,10 +363,8 @@ describe("ReturnsRegistry — returns reports and payments", function () {
           .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotCompanySigner")
           .withArgs(companyId, caller.address);
       }
-      await expect(registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE)).to.emit(
-        registry,
-        "ReturnsReported",
-      );
+      const report = registry.connect(outsider).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE);
+      await expect(report).to.emit(registry, "ReturnsReported");
     });
   });
 
@@ -372,16 +374,16 @@ describe("ReturnsRegistry — returns reports and payments", function () {
         await networkHelpers.loadFixture(reporting);
       await networkHelpers.time.increaseTo(periodEnd(terms, 1n));
       await shares.connect(deployer).pause();
-      await expect(
-        registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n }),
-      ).to.be.revertedWithCustomError(registry, "ReturnsRegistryPaused");
+      await expect(reportHundred(registry, companySigner, commitmentId, 0n)).to.be.revertedWithCustomError(
+        registry,
+        "ReturnsRegistryPaused",
+      );
       await expect(
         registry.connect(companySigner).reportReturns(commitmentId, 0n, ETH, 0n, EVIDENCE),
       ).to.emit(registry, "ReturnsReported");
       await shares.connect(deployer).unpause();
-      await expect(
-        registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 100n, EVIDENCE, { value: 5n }),
-      ).to.emit(registry, "ReturnsReported");
+      const report = reportHundred(registry, companySigner, commitmentId, 1n);
+      await expect(report).to.emit(registry, "ReturnsReported");
     });
 
     it("blocks a token hook from re-entering a payment", async function () {
@@ -416,9 +418,7 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       const fixture = await reporting();
       const { registry, companySigner, terms, commitmentId } = fixture;
       await networkHelpers.time.increaseTo(periodEnd(terms, 1n));
-      await registry
-        .connect(companySigner)
-        .reportReturns(commitmentId, 0n, ETH, 100n, EVIDENCE, { value: 5n });
+      await reportHundred(registry, companySigner, commitmentId, 0n);
       await registry.connect(companySigner).reportReturns(commitmentId, 1n, ETH, 0n, EVIDENCE);
       return fixture;
     }

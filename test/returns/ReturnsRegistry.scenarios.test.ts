@@ -1,26 +1,23 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import {
   DAY,
   ETH,
   WHOLE_SHARE,
   commit,
-  deployReturnsSystem,
   dueFor,
   entry,
   isWithinLedgerRounding,
+  periodCounts,
   periodEnd,
   promiseTerms,
+  returnsNetwork,
 } from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import type { PromiseTerms } from "../helpers/returns.js";
+import { expectClaimsBoth } from "../helpers/ledger.js";
 
-const { ethers, networkHelpers } = await network.create();
-
-function system(): Promise<ReturnsSystem> {
-  return deployReturnsSystem(ethers);
-}
+const { ethers, networkHelpers, system } = await returnsNetwork();
 
 /** An exact rational amount, so expected entitlements carry no rounding of their own. */
 class Exact {
@@ -109,35 +106,20 @@ describe("ReturnsRegistry — end-to-end scenarios", function () {
       .withArgs(commitmentId, 2n, ETH, gross2, paid2, ethers.id("Q3"));
 
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([3n, 3n, 0n, 0n]);
+    expect(periodCounts(status)).to.deep.equal([3n, 3n, 0n, 0n]);
     expect(status.delinquent).to.equal(false);
 
     // Period 3 ends unreported: due within grace, delinquent after it.
     const endsAt3 = periodEnd(terms, 3n);
     await networkHelpers.time.increaseTo(endsAt3);
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([4n, 3n, 1n, 0n]);
+    expect(periodCounts(status)).to.deep.equal([4n, 3n, 1n, 0n]);
     expect(status.delinquent).to.equal(false);
     await networkHelpers.time.increaseTo(endsAt3 + terms.gracePeriod);
     expect((await registry.compliance(commitmentId)).delinquent).to.equal(false);
     await networkHelpers.time.increaseTo(endsAt3 + terms.gracePeriod + 1n);
     status = await registry.compliance(commitmentId);
-    expect([
-      status.periodsElapsed,
-      status.periodsReported,
-      status.periodsDue,
-      status.periodsOverdue,
-    ]).to.deep.equal([4n, 3n, 0n, 1n]);
+    expect(periodCounts(status)).to.deep.equal([4n, 3n, 0n, 1n]);
     expect(status.delinquent).to.equal(true);
 
     // Everything paid reached the ledger, and holders claim 50 / 30 / 20 % of it.
@@ -159,17 +141,7 @@ describe("ReturnsRegistry — end-to-end scenarios", function () {
       const claimableToken = await shares.claimable(holder.address, asset);
       expect(isWithinLedgerRounding(claimableEth, exactEth), `${holder.address} ETH`).to.equal(true);
       expect(isWithinLedgerRounding(claimableToken, exactToken), `${holder.address} token`).to.equal(true);
-      await expect(shares.connect(holder).claimReturns(ETH)).to.changeEtherBalances(
-        ethers,
-        [holder, shares],
-        [claimableEth, -claimableEth],
-      );
-      await expect(shares.connect(holder).claimReturns(asset)).to.changeTokenBalances(
-        ethers,
-        token,
-        [holder, shares],
-        [claimableToken, -claimableToken],
-      );
+      await expectClaimsBoth(ethers, shares, holder, token, { eth: claimableEth, token: claimableToken });
       expect(await shares.claimable(holder.address, ETH)).to.equal(0n);
       claimedEth += claimableEth;
     }

@@ -6,6 +6,7 @@ import { executeProposal, proposeAction } from "@fef/sdk/actions/council";
 import { registerCompany, reportReturns, returnsDue, submitCommitment } from "@fef/sdk/actions/returns";
 import { mutablePromiseTypes, promiseDomain, promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 
+import { expectSignatureRefused } from "../helpers/returns.js";
 import { ERC1271_MAGIC_VALUE } from "../helpers/safe.js";
 import { callOf, deploySafeFund, only, sendFrom, type SafeFund } from "../helpers/safeFund.js";
 
@@ -134,9 +135,7 @@ describe("A Safe 1.4.1 as a company signer", () => {
     // The Safe itself refuses (GS020) …
     await expect(safe.isValidSignature(digest, signature)).to.be.revertedWith("GS020");
     // … so the registry does not accept it, and records nothing.
-    await expect(registry.connect(outsider).submitCommitment(mutable(terms), safe.address, signature))
-      .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-      .withArgs(safe.address);
+    await expectSignatureRefused(registry.connect(outsider), mutable(terms), safe.address, signature);
     expect(await registry.commitmentCount()).to.equal(0n);
   });
 
@@ -145,9 +144,7 @@ describe("A Safe 1.4.1 as a company signer", () => {
     const { safe, owners, registry, outsider } = system;
     const signature = await safe.signHash(digest, [owners[0], owners[1]]);
     const lowered = { ...terms, returnsShareBps: 100 };
-    await expect(registry.connect(outsider).submitCommitment(mutable(lowered), safe.address, signature))
-      .to.be.revertedWithCustomError(registry, "ReturnsRegistryInvalidSignature")
-      .withArgs(safe.address);
+    await expectSignatureRefused(registry.connect(outsider), mutable(lowered), safe.address, signature);
     expect(await registry.commitmentCount()).to.equal(0n);
   });
 

@@ -1,29 +1,20 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  ETH,
-  expectWithinOneWeiBelow,
-  ONE,
-  ONE_SHARE,
-  ONE_USDC,
-  proRata,
-  sharesFixtures,
-  sumExact,
-} from "../helpers/shares.js";
+import { ETH, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
+import { expectWithinOneWeiBelow, proRata, sumExact } from "../helpers/exact.js";
+import { distributeEach, mintThreeToOne, sharesNetwork } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deploySharesWithTokens } = sharesFixtures(ethers);
+const { networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Alice 3, Bob 1 (supply 4), 4 ETH and 400 TUSDC distributed, transfers enabled. */
 async function deployEarnedAndTransferable() {
   const fixture = await deploySharesWithTokens();
-  const { shares, admin, minter, payer, alice, bob, token6Address } = fixture;
-  await shares.connect(minter).mint(alice.address, 3n * ONE_SHARE);
-  await shares.connect(minter).mint(bob.address, ONE_SHARE);
-  await shares.connect(payer).distribute(ETH, 4n * ONE, { value: 4n * ONE });
-  await shares.connect(payer).distribute(token6Address, 400n * ONE_USDC);
-  await shares.connect(admin).setTransfersEnabled(true);
+  await mintThreeToOne(fixture);
+  await distributeEach(fixture, [
+    [ETH, 4n * ONE],
+    [fixture.token6Address, 400n * ONE_USDC],
+  ]);
+  await fixture.shares.connect(fixture.admin).setTransfersEnabled(true);
   return fixture;
 }
 

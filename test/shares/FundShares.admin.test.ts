@@ -1,27 +1,24 @@
 import { expect } from "chai";
 import { id } from "ethers";
-import { network } from "hardhat";
 
 import {
   ETH,
-  MAX_RETURNS_ASSETS,
   MAX_OUTSTANDING_PER_ASSET,
   MAX_PAUSE,
+  MAX_RETURNS_ASSETS,
   MAX_SUPPLY,
   ONE_SHARE,
-  sharesFixtures,
-  snapshotLedger,
-} from "../helpers/shares.js";
+} from "../helpers/ledger.js";
+import { sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deployShares } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deployShares } = await sharesNetwork();
 
 describe("FundShares: deployment, roles and administration", function () {
   describe("deployment", function () {
     it("is an ERC-20 with the given name and symbol, 18 decimals and no supply", async function () {
       const { shares } = await networkHelpers.loadFixture(deployShares);
-      expect(await shares.name()).to.equal("Future Endowment Fund Shares");
-      expect(await shares.symbol()).to.equal("FEF");
+      expect(await shares.name()).to.equal("Future Endowment Fund Share");
+      expect(await shares.symbol()).to.equal("FEFS");
       expect(await shares.decimals()).to.equal(18n);
       expect(await shares.totalSupply()).to.equal(0n);
       expect(await shares.holderCount()).to.equal(0n);

@@ -1,20 +1,10 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  booksOf,
-  ETH,
-  expectWithinOneWeiBelow,
-  ONE,
-  ONE_SHARE,
-  proRata,
-  rpsIncrement,
-  sharesFixtures,
-  snapshotLedger,
-} from "../helpers/shares.js";
+import { ETH, ONE, ONE_SHARE } from "../helpers/ledger.js";
+import { expectWithinOneWeiBelow, proRata, rpsIncrement } from "../helpers/exact.js";
+import { booksOf, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deploySharesWithTokens } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Mirrors `ReentrantHolderMock.Attack`. */
 const Attack = {

@@ -1,31 +1,20 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  booksOf,
-  ETH,
-  expectWithinOneWeiBelow,
-  ONE,
-  ONE_SHARE,
-  ONE_USDC,
-  proRata,
-  sharesFixtures,
-  snapshotLedger,
-  sumExact,
-} from "../helpers/shares.js";
+import { ETH, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
+import { expectWithinOneWeiBelow, proRata, sumExact } from "../helpers/exact.js";
+import { booksOf, distributeEach, mintThreeToOne, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deploySharesWithTokens } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Alice 3 shares, Bob 1 share (supply 4); 4 ETH, 40 TUSD and 400 TUSDC distributed. */
 async function deployWithReturns() {
   const fixture = await deploySharesWithTokens();
-  const { shares, minter, payer, alice, bob, token18Address, token6Address } = fixture;
-  await shares.connect(minter).mint(alice.address, 3n * ONE_SHARE);
-  await shares.connect(minter).mint(bob.address, ONE_SHARE);
-  await shares.connect(payer).distribute(ETH, 4n * ONE, { value: 4n * ONE });
-  await shares.connect(payer).distribute(token18Address, 40n * ONE);
-  await shares.connect(payer).distribute(token6Address, 400n * ONE_USDC);
+  await mintThreeToOne(fixture);
+  await distributeEach(fixture, [
+    [ETH, 4n * ONE],
+    [fixture.token18Address, 40n * ONE],
+    [fixture.token6Address, 400n * ONE_USDC],
+  ]);
   return fixture;
 }
 

@@ -1,28 +1,15 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import {
-  booksOf,
-  ETH,
-  expectWithinOneWeiBelow,
-  MAX_OUTSTANDING_PER_ASSET,
-  ONE,
-  ONE_SHARE,
-  ONE_USDC,
-  proRata,
-  rpsIncrement,
-  sharesFixtures,
-  snapshotLedger,
-} from "../helpers/shares.js";
+import { ETH, MAX_OUTSTANDING_PER_ASSET, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
+import { expectWithinOneWeiBelow, proRata, rpsIncrement } from "../helpers/exact.js";
+import { booksOf, mintThreeToOne, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deploySharesWithTokens } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Alice 3 shares, Bob 1 share: supply 4. */
 async function deployWithHolders() {
   const fixture = await deploySharesWithTokens();
-  await fixture.shares.connect(fixture.minter).mint(fixture.alice.address, 3n * ONE_SHARE);
-  await fixture.shares.connect(fixture.minter).mint(fixture.bob.address, ONE_SHARE);
+  await mintThreeToOne(fixture);
   return fixture;
 }
 

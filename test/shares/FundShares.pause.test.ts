@@ -1,10 +1,9 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
-import { ETH, MAX_PAUSE, ONE, ONE_SHARE, sharesFixtures, snapshotLedger } from "../helpers/shares.js";
+import { ETH, MAX_PAUSE, ONE, ONE_SHARE } from "../helpers/ledger.js";
+import { sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deploySharesWithTokens } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /**
  * Alice 2, Bob 1 (supply 3), 3 ETH and 30 TUSD distributed, 1 TUSD and 1 ETH waiting to be synced,

@@ -1,11 +1,10 @@
 import { expect } from "chai";
 import { MaxUint256, ZeroAddress } from "ethers";
-import { network } from "hardhat";
 
-import { allHolders, MAX_SUPPLY, ONE_SHARE, sharesFixtures, snapshotLedger } from "../helpers/shares.js";
+import { MAX_SUPPLY, ONE_SHARE } from "../helpers/ledger.js";
+import { allHolders, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { deployShares } = sharesFixtures(ethers);
+const { ethers, networkHelpers, deployShares } = await sharesNetwork();
 
 async function deployWithHolders() {
   const fixture = await deployShares();

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import type { Address } from "viem";
-import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
+import { useConnect, useConnection, useConnectors, useDisconnect, type Connector } from "wagmi";
 
 import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { devAccounts } from "@fef/sdk/devAccounts";
@@ -55,6 +55,12 @@ export function AccountPicker() {
   const inSafe = connector?.type === "safe";
   const current = connector?.id.startsWith("dev-") ? (address ?? "") : "";
 
+  /** Leaves the current connection (if any) and connects through `target`. */
+  async function switchTo(target: Connector) {
+    if (isConnected) await disconnect.mutateAsync({});
+    connect.mutate({ connector: target });
+  }
+
   async function pick(value: string) {
     if (isConnected) await disconnect.mutateAsync({});
     if (!value) return;
@@ -90,26 +96,14 @@ export function AccountPicker() {
         </div>
       ) : null}
       {injected && !(isConnected && connector?.type === "injected") ? (
-        <button
-          type="button"
-          onClick={() =>
-            void (isConnected ? disconnect.mutateAsync({}) : Promise.resolve()).then(() =>
-              connect.mutate({ connector: injected }),
-            )
-          }
-          data-testid="connect-wallet"
-        >
+        <button type="button" onClick={() => void switchTo(injected)} data-testid="connect-wallet">
           Connect browser wallet
         </button>
       ) : null}
       {walletConnect && !(isConnected && connector?.type === "walletConnect") && !inSafe ? (
         <button
           type="button"
-          onClick={() =>
-            void (isConnected ? disconnect.mutateAsync({}) : Promise.resolve()).then(() =>
-              connect.mutate({ connector: walletConnect }),
-            )
-          }
+          onClick={() => void switchTo(walletConnect)}
           data-testid="connect-walletconnect"
         >
           WalletConnect

@@ -11,11 +11,8 @@ import {
   parseAbi,
   toHex,
   zeroHash,
-  type Abi,
-  type AbiParameter,
-  type Address,
-  type Hex,
 } from "viem";
+import type { Abi, AbiParameter, Address, Hex } from "viem";
 
 import { actionKindLabel, actionKindOf } from "./actionKinds.ts";
 import { ETH, findAsset, isEth, type AssetInfo } from "./assets.ts";

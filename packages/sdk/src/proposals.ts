@@ -1,16 +1,7 @@
 // Proposals in words and as plain JSON: what the dashboard shows in the queue, what the CLI reads
 // from `--params` and prints back. Encoding itself is `encodeActionArgs` (actionKinds.ts).
-import {
-  decodeAbiParameters,
-  encodeAbiParameters,
-  isAddress,
-  isHex,
-  zeroHash,
-  type Abi,
-  type AbiParameter,
-  type Address,
-  type Hex,
-} from "viem";
+import { decodeAbiParameters, encodeAbiParameters, isAddress, isHex, zeroHash } from "viem";
+import type { Abi, AbiParameter, Address, Hex } from "viem";
 
 import {
   actionKindOf,

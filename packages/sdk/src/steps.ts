@@ -48,6 +48,19 @@ export function step<const abi extends Abi, fn extends Writes<abi>>(s: {
   };
 }
 
+/**
+ * The single-step builder of one contract: `call(address, label, functionName, args)` is
+ * `[step({ label, address, abi, functionName, args })]`, type-checked against `abi` like `step`.
+ */
+export function singleStep<const abi extends Abi>(abi: abi) {
+  return <fn extends Writes<abi>>(
+    address: Address,
+    label: string,
+    functionName: fn,
+    args: ContractFunctionArgs<abi, "nonpayable" | "payable", fn>,
+  ): Step[] => [step({ label, address, abi, functionName, args })];
+}
+
 /** A step that failed: its label and the reason in plain words; `cause` is the original error. */
 export class StepError extends Error {
   override name = "StepError";

@@ -1,22 +1,16 @@
 import { useState } from "react";
-import { keccak256, toHex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
 import { invalidateNonce, submitCommitment } from "@fef/sdk/actions/returns";
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 import { promiseTypedData, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
-import {
-  checkBytes32,
-  checkDateTime,
-  checkDays,
-  checkInteger,
-  checkText,
-  type Checked,
-} from "@fef/sdk/validate";
+import { checkBytes32, checkDateTime, checkDays, checkInteger, checkText } from "@fef/sdk/validate";
+import type { Checked } from "@fef/sdk/validate";
 
 import { CheckboxField, Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
+import { TextHash } from "../../components/TextHash";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
@@ -77,7 +71,6 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   const form = useForm<Fields>(initial);
   const [techniques, setTechniques] = useState<ReadonlySet<string>>(new Set());
   const [techniqueError, setTechniqueError] = useState<string | undefined>();
-  const [modelText, setModelText] = useState("");
   const [signed, setSigned] = useState<SignedPromise | null>(null);
   const [signing, setSigning] = useState(false);
   if (!snapshot || !system || !account) return null;
@@ -238,22 +231,11 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
             placeholder="0x…"
             testId="pfr-model-hash"
           />
-          <Field
+          <TextHash
             label="Model card or weights digest text (optional)"
-            multiline
-            value={modelText}
-            onChange={setModelText}
+            button="Use keccak256 of the text as model hash"
+            onHash={(hash) => form.set("modelHash", hash)}
           />
-          <div className="field">
-            <button
-              type="button"
-              className="secondary"
-              disabled={!modelText}
-              onClick={() => form.set("modelHash", keccak256(toHex(modelText)))}
-            >
-              Use keccak256 of the text as model hash
-            </button>
-          </div>
           <FormFields form={form} fields={TERM_FIELDS} />
         </div>
         <div className="row">

@@ -1,6 +1,3 @@
-import { useState } from "react";
-import { keccak256, toHex } from "viem";
-
 import { submitApplication } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
@@ -9,6 +6,7 @@ import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/val
 
 import { Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
+import { TextHash } from "../../components/TextHash";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
@@ -35,7 +33,6 @@ export function ApplyForm() {
   const { snapshot, system, now, assets } = useFund();
   const { send, busy } = useAction();
   const form = useForm<Fields>(initial);
-  const [text, setText] = useState("");
   if (!snapshot || !system) return null;
   const open = snapshot.rounds.filter(
     (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applying",
@@ -104,22 +101,13 @@ export function ApplyForm() {
             placeholder="ipfs://… or https://…"
             testId="apply-uri"
           />
-          <Field
+          <TextHash
             label="Text of the proposal (optional, to compute its hash)"
-            multiline
-            value={text}
-            onChange={setText}
+            button="Compute keccak256 of the text"
+            onHash={(hash) => form.set("contentHash", hash)}
             testId="apply-text"
+            buttonTestId="apply-hash-text"
           />
-          <button
-            type="button"
-            className="secondary"
-            disabled={!text}
-            onClick={() => form.set("contentHash", keccak256(toHex(text)))}
-            data-testid="apply-hash-text"
-          >
-            Compute keccak256 of the text
-          </button>
           <FormFields form={form} fields={HASH_AND_EFFORT} />
           {chosen && chosen.round.params.stipendBudget > 0n ? (
             <Field

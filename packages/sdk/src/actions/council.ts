@@ -10,60 +10,37 @@ import {
 } from "../actionKinds.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { trusteeCouncilAbi } from "../generated/abis.ts";
-import { step, type Step } from "../steps.ts";
+import { singleStep, type Step } from "../steps.ts";
 
 type Council = Pick<FundAddresses, "TrusteeCouncil">;
+const councilStep = singleStep(trusteeCouncilAbi);
 
 /** `TrusteeCouncil.propose(kind, args)` with typed arguments of the routed function. A trustee. */
 export function proposeAction<K extends ActionKind>(fund: Council, kind: K, args: ActionArgs<K>): Step[] {
-  return [
-    step({
-      label: `Propose: ${actionKindLabel(kind)}`,
-      address: fund.TrusteeCouncil,
-      abi: trusteeCouncilAbi,
-      functionName: "propose",
-      args: [ActionKindValue[kind], encodeActionArgs(kind, args)],
-    }),
-  ];
+  return councilStep(fund.TrusteeCouncil, `Propose: ${actionKindLabel(kind)}`, "propose", [
+    ActionKindValue[kind],
+    encodeActionArgs(kind, args),
+  ]);
 }
 
 /** `TrusteeCouncil.approve(proposalId)`. A trustee who has not approved yet. */
 export function approveProposal(fund: Council, proposalId: bigint): Step[] {
-  return [
-    step({
-      label: `Approve proposal #${proposalId}`,
-      address: fund.TrusteeCouncil,
-      abi: trusteeCouncilAbi,
-      functionName: "approve",
-      args: [proposalId],
-    }),
-  ];
+  return councilStep(fund.TrusteeCouncil, `Approve proposal #${proposalId}`, "approve", [proposalId]);
 }
 
 /** `TrusteeCouncil.revokeApproval(proposalId)`. A trustee who approved. */
 export function revokeApproval(fund: Council, proposalId: bigint): Step[] {
-  return [
-    step({
-      label: `Withdraw the approval of proposal #${proposalId}`,
-      address: fund.TrusteeCouncil,
-      abi: trusteeCouncilAbi,
-      functionName: "revokeApproval",
-      args: [proposalId],
-    }),
-  ];
+  return councilStep(
+    fund.TrusteeCouncil,
+    `Withdraw the approval of proposal #${proposalId}`,
+    "revokeApproval",
+    [proposalId],
+  );
 }
 
 /** `TrusteeCouncil.execute(proposalId)` once approvals reach the threshold. A trustee. */
 export function executeProposal(fund: Council, proposalId: bigint): Step[] {
-  return [
-    step({
-      label: `Execute proposal #${proposalId}`,
-      address: fund.TrusteeCouncil,
-      abi: trusteeCouncilAbi,
-      functionName: "execute",
-      args: [proposalId],
-    }),
-  ];
+  return councilStep(fund.TrusteeCouncil, `Execute proposal #${proposalId}`, "execute", [proposalId]);
 }
 
 /** `ITrusteeCouncil.Module` values: the modules a migration can replace. */
@@ -89,15 +66,9 @@ export function proposeMigrationCancel(fund: Council, module: ModuleValue): Step
 
 /** `TrusteeCouncil.executeMigration(module)` once its delay has passed. Anyone. */
 export function executeMigration(fund: Council, module: ModuleValue): Step[] {
-  return [
-    step({
-      label: `Carry out the migration of module ${module}`,
-      address: fund.TrusteeCouncil,
-      abi: trusteeCouncilAbi,
-      functionName: "executeMigration",
-      args: [module],
-    }),
-  ];
+  return councilStep(fund.TrusteeCouncil, `Carry out the migration of module ${module}`, "executeMigration", [
+    module,
+  ]);
 }
 
 /**

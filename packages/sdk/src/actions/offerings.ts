@@ -5,10 +5,11 @@ import { isEth, readAsset } from "../assets.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { formatAmount, formatShares } from "../format.ts";
 import { offeringsAbi } from "../generated/abis.ts";
-import { step, type Step } from "../steps.ts";
+import { singleStep, step, type Step } from "../steps.ts";
 import { approvalSteps } from "./approve.ts";
 
 type Offerings = Pick<FundAddresses, "Offerings">;
+const offeringsStep = singleStep(offeringsAbi);
 
 export type SubscribeInput = {
   readonly investor: Address;
@@ -61,26 +62,20 @@ export async function subscribe(client: PublicClient, fund: Offerings, s: Subscr
 
 /** `Offerings.claimShares`: subscribed shares, once the window has closed. The investor. */
 export function claimSubscribedShares(fund: Offerings, offeringId: bigint): Step[] {
-  return [
-    step({
-      label: `Claim the subscribed shares of offering #${offeringId}`,
-      address: fund.Offerings,
-      abi: offeringsAbi,
-      functionName: "claimShares",
-      args: [offeringId],
-    }),
-  ];
+  return offeringsStep(
+    fund.Offerings,
+    `Claim the subscribed shares of offering #${offeringId}`,
+    "claimShares",
+    [offeringId],
+  );
 }
 
 /** `Offerings.settleOffering`: the raise moves from escrow into the capital pool, once. Anyone, after the window. */
 export function settleOffering(fund: Offerings, offeringId: bigint): Step[] {
-  return [
-    step({
-      label: `Settle offering #${offeringId} into the capital pool`,
-      address: fund.Offerings,
-      abi: offeringsAbi,
-      functionName: "settleOffering",
-      args: [offeringId],
-    }),
-  ];
+  return offeringsStep(
+    fund.Offerings,
+    `Settle offering #${offeringId} into the capital pool`,
+    "settleOffering",
+    [offeringId],
+  );
 }

@@ -1,43 +1,37 @@
 // Companies register, manage signers, submit signed Promises and report (and pay) returns; anyone donates.
 import type { Address, Hex, PublicClient } from "viem";
 
-import { isEth, readAsset } from "../assets.ts";
+import { isEth, readAsset, type AssetInfo } from "../assets.ts";
 import type { FundAddresses } from "../deployments.ts";
 import { formatAmount } from "../format.ts";
 import { returnsRegistryAbi } from "../generated/abis.ts";
 import type { SignedPromise } from "../promise.ts";
-import { step, type Step } from "../steps.ts";
+import { singleStep, step, type Step } from "../steps.ts";
 import { approvalSteps } from "./approve.ts";
 
 type Registry = Pick<FundAddresses, "ReturnsRegistry">;
+const registryStep = singleStep(returnsRegistryAbi);
 
 /** `ReturnsRegistry.registerCompany(name, uri, admin)`. Anyone (the admin manages the company). */
 export function registerCompany(
   fund: Registry,
   c: { readonly name: string; readonly uri: string; readonly admin: Address },
 ): Step[] {
-  return [
-    step({
-      label: `Register company “${c.name}”`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "registerCompany",
-      args: [c.name, c.uri, c.admin],
-    }),
-  ];
+  return registryStep(fund.ReturnsRegistry, `Register company “${c.name}”`, "registerCompany", [
+    c.name,
+    c.uri,
+    c.admin,
+  ]);
 }
 
 /** `ReturnsRegistry.setCompanyAdmin`: hand the company to a new admin. The company's admin. */
 export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Address): Step[] {
-  return [
-    step({
-      label: `Make ${admin} the admin of company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "setCompanyAdmin",
-      args: [companyId, admin],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Make ${admin} the admin of company #${companyId}`,
+    "setCompanyAdmin",
+    [companyId, admin],
+  );
 }
 
 /**
@@ -45,28 +39,22 @@ export function setCompanyAdmin(fund: Registry, companyId: bigint, admin: Addres
  * be submitted (re-sign under a new nonce). A company signer, before submission.
  */
 export function invalidateNonce(fund: Registry, companyId: bigint, nonce: bigint): Step[] {
-  return [
-    step({
-      label: `Invalidate nonce ${nonce} of company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "invalidateNonce",
-      args: [companyId, nonce],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Invalidate nonce ${nonce} of company #${companyId}`,
+    "invalidateNonce",
+    [companyId, nonce],
+  );
 }
 
 /** `ReturnsRegistry.invalidateNoncesBelow(companyId, floor)`: every nonce below `floor` is invalidated. A company signer. */
 export function invalidateNoncesBelow(fund: Registry, companyId: bigint, floor: bigint): Step[] {
-  return [
-    step({
-      label: `Invalidate every nonce of company #${companyId} below ${floor}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "invalidateNoncesBelow",
-      args: [companyId, floor],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Invalidate every nonce of company #${companyId} below ${floor}`,
+    "invalidateNoncesBelow",
+    [companyId, floor],
+  );
 }
 
 /** `ReturnsRegistry.setCompanySigner`: authorise (or remove) a signer of the company's Promises. The company's admin. */
@@ -76,28 +64,22 @@ export function setCompanySigner(
   signer: Address,
   authorised: boolean,
 ): Step[] {
-  return [
-    step({
-      label: `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "setCompanySigner",
-      args: [companyId, signer, authorised],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `${authorised ? "Add" : "Remove"} signer ${signer} ${authorised ? "to" : "from"} company #${companyId}`,
+    "setCompanySigner",
+    [companyId, signer, authorised],
+  );
 }
 
 /** `ReturnsRegistry.submitCommitment`: a signed Promise becomes a commitment. Anyone holding the signature. */
 export function submitCommitment(fund: Registry, signed: SignedPromise): Step[] {
-  return [
-    step({
-      label: `Submit the Promise of Future Returns of company #${signed.terms.companyId}`,
-      address: fund.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      functionName: "submitCommitment",
-      args: [signed.terms, signed.signer, signed.signature],
-    }),
-  ];
+  return registryStep(
+    fund.ReturnsRegistry,
+    `Submit the Promise of Future Returns of company #${signed.terms.companyId}`,
+    "submitCommitment",
+    [signed.terms, signed.signer, signed.signature],
+  );
 }
 
 /** What a report of `grossReturns` pays: ⌈gross × bps / 10,000⌉, as `ReturnsMath.due`. */
@@ -116,6 +98,23 @@ export type ReportInput = {
   readonly evidenceHash: Hex;
 };
 
+/** The approval a payment of `amount` to the registry needs first (none for ETH or a covering allowance). */
+function registryApproval(
+  client: PublicClient,
+  fund: Registry,
+  owner: Address,
+  asset: AssetInfo,
+  amount: bigint,
+): Promise<Step[]> {
+  return approvalSteps(client, {
+    asset,
+    owner,
+    spender: fund.ReturnsRegistry,
+    spenderName: "the returns registry",
+    amount,
+  });
+}
+
 /**
  * Read the commitment's returns share → approve exactly what is due for an ERC-20 → `reportReturns`,
  * sending exactly what is due when it is paid in ETH. A signer of the company.
@@ -132,13 +131,7 @@ export async function reportReturns(client: PublicClient, fund: Registry, r: Rep
   ]);
   const due = returnsDue(r.grossReturns, commitment.returnsShareBps);
   return [
-    ...(await approvalSteps(client, {
-      asset,
-      owner: r.payer,
-      spender: fund.ReturnsRegistry,
-      spenderName: "the returns registry",
-      amount: due,
-    })),
+    ...(await registryApproval(client, fund, r.payer, asset, due)),
     step({
       label: `Report period ${r.period} of commitment #${r.commitmentId} and pay ${formatAmount(due, asset)}`,
       address: fund.ReturnsRegistry,
@@ -162,13 +155,7 @@ export type DonationInput = {
 export async function donate(client: PublicClient, fund: Registry, d: DonationInput): Promise<Step[]> {
   const asset = await readAsset(client, d.asset);
   return [
-    ...(await approvalSteps(client, {
-      asset,
-      owner: d.donor,
-      spender: fund.ReturnsRegistry,
-      spenderName: "the returns registry",
-      amount: d.amount,
-    })),
+    ...(await registryApproval(client, fund, d.donor, asset, d.amount)),
     step({
       label: `Donate ${formatAmount(d.amount, asset)} to the Fund`,
       address: fund.ReturnsRegistry,
