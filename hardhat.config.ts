@@ -58,10 +58,22 @@ export default defineConfig({
       },
     },
   },
+  // Solidity test profiles: `default` for every run (`npm test`), `deep` for `npm run test:deep`
+  // (`hardhat test solidity --test-profile deep`): invariant suites at 1,000 runs × depth 200 and
+  // every fuzz test, the math fuzz included, at 100,000 runs. No test overrides its runs inline, so
+  // the profile alone sets them.
   test: {
     solidity: {
-      fuzz: { runs: 10_000 },
-      invariant: { runs: 256, depth: 100, failOnRevert: false },
+      profiles: {
+        default: {
+          fuzz: { runs: 10_000 },
+          invariant: { runs: 256, depth: 100, failOnRevert: false },
+        },
+        deep: {
+          fuzz: { runs: 100_000 },
+          invariant: { runs: 1_000, depth: 200, failOnRevert: false },
+        },
+      },
     },
   },
   networks: {
