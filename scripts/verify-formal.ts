@@ -4,6 +4,9 @@
 // error, or when a property listed in test/formal/proved.json is no longer proved.
 //   --update        rewrite test/formal/proved.json with the properties proved now
 //   --only <Name>   run one harness (e.g. ReturnsDueHarness)
+//   --reach         also run the harnesses in test/formal/reach/ (non-linear products, sorting loops:
+//                   the checker does not settle them in reasonable time); without it they are listed
+//                   as out of reach, each with the fuzz test that defends it
 //   --mutate        break the rounding direction of the amount due (ceil → floor) in memory and run
 //                   the amount-due harness: it must fail with a counterexample
 // FORMAL_JOBS (default 2) harnesses run at once, each in its own process, stopped after
@@ -18,11 +21,12 @@ import { check, MUTATION, type CheckerResult, type Finding } from "./formal/chec
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HARNESS_DIR = "test/formal";
+const REACH_DIR = `${HARNESS_DIR}/reach`;
 const PROVED_FILE = `${HARNESS_DIR}/proved.json`;
 const MUTATED_HARNESS = "ReturnsDueHarness";
 const FUZZ_NOTE = "fuzz ≥ 100,000 runs (test:deep)";
 
-type Status = "proved" | "not proved" | "counterexample" | "timeout";
+type Status = "proved" | "not proved" | "counterexample" | "timeout" | "out of reach";
 
 interface Property {
   id: string;
@@ -38,16 +42,27 @@ interface ProvedList {
 
 const args = process.argv.slice(2);
 
-function worker(harness: string, mutate: boolean): void {
-  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate)));
+function worker(harness: string, mutate: boolean, model: boolean): void {
+  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate, model)));
 }
 
 /** Runs one harness in a child process; undefined when it ran out of time. */
-function runHarness(harness: string, mutate: boolean, timeoutSeconds: number): Promise<CheckerResult | undefined> {
+function runHarness(
+  harness: string,
+  mutate: boolean,
+  model: boolean,
+  timeoutSeconds: number,
+): Promise<CheckerResult | undefined> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(
       process.execPath,
-      [fileURLToPath(import.meta.url), "--worker", harness, ...(mutate ? ["--mutate"] : [])],
+      [
+        fileURLToPath(import.meta.url),
+        "--worker",
+        harness,
+        ...(mutate ? ["--mutate"] : []),
+        ...(model ? [] : ["--parse-only"]),
+      ],
       { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
     );
     let out = "";
@@ -82,7 +97,16 @@ function detailOf(findings: Finding[]): string {
 }
 
 /** One property per harness function, plus one per library file for the arithmetic checks inside it. */
-function propertiesOf(result: CheckerResult): Property[] {
+function propertiesOf(result: CheckerResult, checked: boolean): Property[] {
+  if (!checked) {
+    return result.functions.map((fn) => ({
+      id: `${result.contract}.${fn.name}`,
+      statement: fn.notice,
+      status: "out of reach",
+      fuzz: fn.fuzz,
+      detail: "not run by default (--reach runs it)",
+    }));
+  }
   const properties: Property[] = result.functions.map((fn) => {
     const findings = result.findings.filter(
       (finding) => finding.file === result.harness && finding.start >= fn.start && finding.start < fn.end,
@@ -144,19 +168,24 @@ async function main(): Promise<void> {
   const only = mutate ? MUTATED_HARNESS : onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
   const jobs = Number(process.env.FORMAL_JOBS ?? "2");
   const timeoutSeconds = Number(process.env.FORMAL_TIMEOUT_SECONDS ?? "1800");
-  const harnesses = readdirSync(resolve(ROOT, HARNESS_DIR))
-    .filter((file) => file.endsWith(".sol") && (only === undefined || basename(file, ".sol") === only))
-    .sort()
-    .map((file) => `${HARNESS_DIR}/${file}`);
+  const reach = args.includes("--reach");
+  const listed = (dir: string): string[] =>
+    readdirSync(resolve(ROOT, dir))
+      .filter((file) => file.endsWith(".sol") && (only === undefined || basename(file, ".sol") === only))
+      .sort()
+      .map((file) => `${dir}/${file}`);
+  const harnesses = [...listed(HARNESS_DIR), ...(mutate ? [] : listed(REACH_DIR))];
   if (harnesses.length === 0) throw new Error(`no harness ${only ?? ""} in ${HARNESS_DIR}`);
   if (mutate) console.log(`Mutation: ${MUTATION.file}: "${MUTATION.from}" → "${MUTATION.to}"`);
 
   const started = Date.now();
+  const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
   const results = await pool(harnesses, jobs, async (harness) => {
-    const result = await runHarness(harness, mutate, timeoutSeconds);
+    const result = await runHarness(harness, mutate, checkedHarness(harness), timeoutSeconds);
     console.log(
-      `  ${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`}`,
+      `\n${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`}`,
     );
+    if (result !== undefined) printTable(propertiesOf(result, checkedHarness(harness)));
     return { harness, result };
   });
 
@@ -172,9 +201,9 @@ async function main(): Promise<void> {
       continue;
     }
     errors.push(...result.errors);
-    properties.push(...propertiesOf(result));
+    properties.push(...propertiesOf(result, checkedHarness(harness)));
   }
-  console.log("\nSMTChecker (CHC) per property:\n");
+  console.log("\nSMTChecker (CHC), every property:\n");
   printTable(properties);
 
   const proved = new Set(properties.filter((property) => property.status === "proved").map((p) => p.id));
@@ -182,9 +211,11 @@ async function main(): Promise<void> {
     (id) => (only === undefined || id.startsWith(only)) && !proved.has(id),
   );
   const refuted = properties.filter((property) => property.status === "counterexample");
+  const outOfReach = properties.filter((property) => property.status === "out of reach").length;
+  const unproved = properties.length - proved.size - refuted.length - outOfReach;
   const elapsed = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\n${proved.size} proved, ${properties.length - proved.size - refuted.length} not proved, ${refuted.length} counterexample(s), in ${elapsed} s`,
+    `\n${proved.size} proved, ${unproved} not proved, ${outOfReach} out of reach (fuzzed), ${refuted.length} counterexample(s), in ${elapsed} s`,
   );
   if (args.includes("--update") && !mutate && only === undefined) {
     writeFileSync(resolve(ROOT, PROVED_FILE), `${JSON.stringify({ proved: [...proved].sort() }, null, 2)}\n`);
@@ -196,5 +227,5 @@ async function main(): Promise<void> {
   if (errors.length > 0 || lost.length > 0 || refuted.length > 0) process.exitCode = 1;
 }
 
-if (args[0] === "--worker") worker(args[1] ?? "", args.includes("--mutate"));
+if (args[0] === "--worker") worker(args[1] ?? "", args.includes("--mutate"), !args.includes("--parse-only"));
 else await main();

@@ -116,8 +116,9 @@ function harnessFunctions(ast: AstNode, contract: string): HarnessFunction[] {
     });
 }
 
-/** Runs the checker over one harness file (project-relative path), optionally with the mutation applied. */
-export function check(root: string, harness: string, mutate: boolean): CheckerResult {
+/** Runs the checker over one harness file (project-relative path), optionally with the mutation applied;
+ * with `model` false, only parses it (its properties, unchecked). */
+export function check(root: string, harness: string, mutate: boolean, model = true): CheckerResult {
   const solc = createRequire(import.meta.url)("solc") as Solc;
   const contract = basename(harness, ".sol");
   const read = (path: string): string => {
@@ -129,17 +130,19 @@ export function check(root: string, harness: string, mutate: boolean): CheckerRe
   const input = {
     language: "Solidity",
     sources: { [harness]: { content: read(harness) } },
-    settings: {
-      modelChecker: {
-        engine: "chc",
-        targets: ["assert", "underflow", "overflow", "divByZero"],
-        contracts: { [harness]: [contract] },
-        showProvedSafe: true,
-        showUnproved: true,
-        showUnsupported: true,
-      },
-      outputSelection: { [harness]: { "": ["ast"] } },
-    },
+    settings: model
+      ? {
+          modelChecker: {
+            engine: "chc",
+            targets: ["assert", "underflow", "overflow", "divByZero"],
+            contracts: { [harness]: [contract] },
+            showProvedSafe: true,
+            showUnproved: true,
+            showUnsupported: true,
+          },
+          outputSelection: { [harness]: { "": ["ast"] } },
+        }
+      : { stopAfter: "parsing", outputSelection: { [harness]: { "": ["ast"] } } },
   };
   const started = Date.now();
   const output = JSON.parse(

@@ -11,23 +11,9 @@ import {AwardMath} from "../../contracts/libraries/math/AwardMath.sol";
 /// (median ≤ 10,000 bps, effort ≤ 1,200 months, pool and stipends < 2^128, Σ weights < 2^64);
 /// two applications stand for a round (rounds of up to 12 are fuzzed).
 contract AwardHarness {
-    /// @notice A weight is at most 10,000 × 1,200, so a round's Σ weights stays far below 2^64.
-    function weightIsBounded(uint16 medianBps, uint16 effortMonths) external pure {
-        require(medianBps <= 10_000 && effortMonths <= 1_200);
-        assert(AwardMath.weight(medianBps, effortMonths) <= 12_000_000);
-    }
-
     /// @notice A round that funded nothing (Σ weights = 0) awards no shares.
     function nothingFundedAwardsNothing(uint128 pool, uint64 applicationWeight) external pure {
         assert(AwardMath.shareAward(pool, applicationWeight, 0) == 0);
-    }
-
-    /// @notice Σ share awards ≤ the share pool (two applications).
-    /// @custom:fuzz testFuzz_shareAwardsNeverExceedThePool
-    function shareAwardsWithinPool(uint128 pool, uint64 first, uint64 second) external pure {
-        uint256 total = uint256(first) + second;
-        require(total > 0);
-        assert(AwardMath.shareAward(pool, first, total) + AwardMath.shareAward(pool, second, total) <= pool);
     }
 
     /// @notice A fully covered stipend award is the assessed stipend itself.
@@ -35,23 +21,5 @@ contract AwardHarness {
         uint256 total = uint256(before) + assessed;
         require(reserved >= total);
         assert(AwardMath.stipendAward(assessed, before, reserved, total) == assessed);
-    }
-
-    /// @notice A pro-rated stipend award never exceeds the assessed stipend (so never the request).
-    /// @custom:fuzz testFuzz_stipendAwardsWithinAssessedAndAddUpToReserve
-    function stipendAwardWithinAssessed(uint128 assessed, uint128 before, uint128 after_, uint128 reserved) external pure {
-        uint256 total = uint256(before) + assessed + after_;
-        require(reserved < total);
-        assert(AwardMath.stipendAward(assessed, before, reserved, total) <= assessed);
-    }
-
-    /// @notice The pro-rated stipend awards of a round add up to exactly the reserve (two applications), so Σ ≤ budget.
-    /// @custom:fuzz testFuzz_stipendAwardsWithinAssessedAndAddUpToReserve
-    function stipendAwardsAddUpToReserve(uint128 first, uint128 second, uint128 reserved) external pure {
-        uint256 total = uint256(first) + second;
-        require(reserved < total);
-        uint256 sum = AwardMath.stipendAward(first, 0, reserved, total) +
-            AwardMath.stipendAward(second, first, reserved, total);
-        assert(sum == reserved);
     }
 }

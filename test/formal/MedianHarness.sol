@@ -43,19 +43,6 @@ contract MedianHarness {
         assert(a <= median && median <= d);
     }
 
-    /// @notice Sorting then taking the median of any three values gives a value between their minimum and maximum.
-    /// @custom:fuzz testFuzz_medianLiesBetweenMinAndMax
-    function medianOfThreeUnsortedLiesBetween(uint256 a, uint256 b, uint256 c) external pure {
-        uint256[] memory values = new uint256[](3);
-        values[0] = a;
-        values[1] = b;
-        values[2] = c;
-        uint256 median = MedianMath.ofFirst(values, 3);
-        uint256 low = a < b ? (a < c ? a : c) : (b < c ? b : c);
-        uint256 high = a > b ? (a > c ? a : c) : (b > c ? b : c);
-        assert(low <= median && median <= high);
-    }
-
     /// @notice A median of assessed stipends, each capped at the request, never exceeds the request.
     function assessedMedianWithinRequest(uint256 a, uint256 b, uint256 c, uint256 d, uint256 request) external pure {
         require(a <= b && b <= c && c <= d && d <= request);

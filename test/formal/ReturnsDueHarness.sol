@@ -43,11 +43,4 @@ contract ReturnsDueHarness {
     function dueIsWholeAtFullShare(uint256 gross) external pure {
         assert(ReturnsMath.due(gross, 10_000) == gross);
     }
-
-    /// @notice For every share ≤ 100 % the amount due never exceeds the gross returns (no overflow).
-    /// @custom:fuzz testFuzz_dueIsTheCeilingOfTheExactShare
-    function dueWithinGrossForEveryShare(uint256 gross, uint256 bps) external pure {
-        require(bps <= ReturnsMath.BPS);
-        assert(ReturnsMath.due(gross, bps) <= gross);
-    }
 }

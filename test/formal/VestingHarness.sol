@@ -23,34 +23,4 @@ contract VestingHarness {
         if (at < uint256(start) + cliff) assert(amount == 0);
         if (at >= uint256(start) + duration) assert(amount == total);
     }
-
-    /// @notice Vested amounts never exceed the total (the linear part is a non-linear product).
-    /// @custom:fuzz testFuzz_vestedNeverExceedsTotalAndNeverDecreases
-    function vestedNeverExceedsTotal(
-        uint128 total,
-        uint64 start,
-        uint64 cliff,
-        uint64 duration,
-        uint64 at
-    ) external pure {
-        require(cliff <= duration && duration > 0);
-        assert(VestingMath.vested(total, start, cliff, duration, at) <= total);
-    }
-
-    /// @notice Vested amounts never decrease as time passes.
-    /// @custom:fuzz testFuzz_vestedNeverExceedsTotalAndNeverDecreases
-    function vestedNeverDecreases(
-        uint128 total,
-        uint64 start,
-        uint64 cliff,
-        uint64 duration,
-        uint64 at,
-        uint64 later
-    ) external pure {
-        require(cliff <= duration && duration > 0 && at <= later);
-        assert(
-            VestingMath.vested(total, start, cliff, duration, at) <=
-                VestingMath.vested(total, start, cliff, duration, later)
-        );
-    }
 }

@@ -28,7 +28,13 @@ library EntitlementMath {
     /// @notice Magnified entitlement `rps × balance + correction`; never negative by construction,
     /// clamped at zero defensively.
     function magnified(uint256 rps, uint256 balance, int256 correction) internal pure returns (uint256) {
-        int256 value = int256(rps * balance) + correction;
+        return fromEarned(rps * balance, correction);
+    }
+
+    /// @notice Magnified entitlement from what the balance earned at the current rps (`rps × balance`,
+    /// < 2^248) and the correction, clamped at zero.
+    function fromEarned(uint256 earned, int256 correction) internal pure returns (uint256) {
+        int256 value = int256(earned) + correction;
         return value > 0 ? uint256(value) : 0;
     }
 

@@ -23,6 +23,7 @@ contract AwardMathTest is TestBase {
         uint256 totalWeight;
         for (uint256 i; i < count; ++i) {
             weights[i] = AwardMath.weight(bound(medians[i], 1, 10_000), bound(efforts[i], 1, 1_200));
+            assertLe(weights[i], 12_000_000, "a weight is at most 10,000 x 1,200");
             totalWeight += weights[i];
         }
         uint256 sum;
