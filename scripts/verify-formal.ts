@@ -83,7 +83,8 @@ function runHarness(
 
 function statusOf(findings: Finding[]): Status {
   if (findings.some((finding) => finding.verdict === "counterexample")) return "counterexample";
-  if (findings.length === 0 || findings.some((finding) => finding.verdict === "unproved")) return "not proved";
+  if (findings.length === 0 || findings.some((finding) => finding.verdict === "unproved"))
+    return "not proved";
   return "proved";
 }
 
@@ -157,7 +158,9 @@ function printTable(properties: Property[]): void {
         : property.fuzz !== undefined
           ? `  → out of the checker's reach (non-linear); defended by ${property.fuzz}, ${FUZZ_NOTE}`
           : "";
-    console.log(`${property.status.padEnd(14)} ${property.id.padEnd(width)}  ${property.statement}${fallback}`);
+    console.log(
+      `${property.status.padEnd(14)} ${property.id.padEnd(width)}  ${property.statement}${fallback}`,
+    );
     if (property.status !== "proved") console.log(`${"".padEnd(15 + width)}  (${property.detail})`);
   }
 }
@@ -196,7 +199,13 @@ async function main(): Promise<void> {
     const contract = basename(harness, ".sol");
     if (result === undefined) {
       for (const id of provedBefore.filter((known) => known.startsWith(contract))) {
-        properties.push({ id, statement: "", status: "timeout", fuzz: undefined, detail: "checker timed out" });
+        properties.push({
+          id,
+          statement: "",
+          status: "timeout",
+          fuzz: undefined,
+          detail: "checker timed out",
+        });
       }
       continue;
     }
@@ -207,9 +216,7 @@ async function main(): Promise<void> {
   printTable(properties);
 
   const proved = new Set(properties.filter((property) => property.status === "proved").map((p) => p.id));
-  const lost = provedBefore.filter(
-    (id) => (only === undefined || id.startsWith(only)) && !proved.has(id),
-  );
+  const lost = provedBefore.filter((id) => (only === undefined || id.startsWith(only)) && !proved.has(id));
   const refuted = properties.filter((property) => property.status === "counterexample");
   const outOfReach = properties.filter((property) => property.status === "out of reach").length;
   const unproved = properties.length - proved.size - refuted.length - outOfReach;

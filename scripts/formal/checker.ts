@@ -65,7 +65,10 @@ interface SolcOutput {
 }
 
 interface Solc {
-  compile(input: string, callbacks: { import: (path: string) => { contents: string } | { error: string } }): string;
+  compile(
+    input: string,
+    callbacks: { import: (path: string) => { contents: string } | { error: string } },
+  ): string;
 }
 
 const KINDS: Record<string, string> = {
@@ -161,7 +164,8 @@ export function check(root: string, harness: string, mutate: boolean, model = tr
   const errors = messages
     .filter(
       (message) =>
-        message.severity === "error" || /CHC analysis was not possible|solver .* unavailable/i.test(message.message),
+        message.severity === "error" ||
+        /CHC analysis was not possible|solver .* unavailable/i.test(message.message),
     )
     .map((message) => message.formattedMessage ?? message.message);
   const ast = output.sources?.[harness]?.ast;

@@ -44,7 +44,13 @@ contract MedianHarness {
     }
 
     /// @notice A median of assessed stipends, each capped at the request, never exceeds the request.
-    function assessedMedianWithinRequest(uint256 a, uint256 b, uint256 c, uint256 d, uint256 request) external pure {
+    function assessedMedianWithinRequest(
+        uint256 a,
+        uint256 b,
+        uint256 c,
+        uint256 d,
+        uint256 request
+    ) external pure {
         require(a <= b && b <= c && c <= d && d <= request);
         uint256[] memory values = new uint256[](4);
         values[0] = a;

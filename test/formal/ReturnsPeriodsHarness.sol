@@ -48,7 +48,15 @@ contract ReturnsPeriodsHarness {
         uint64 more
     ) external pure {
         require(reported <= ReturnsMath.periodsEndedBy(time, 0, start, PERIOD, count));
-        (, , uint256 overdueBefore) = ReturnsMath.standing(time, start, PERIOD, count, reported, grace, extension);
+        (, , uint256 overdueBefore) = ReturnsMath.standing(
+            time,
+            start,
+            PERIOD,
+            count,
+            reported,
+            grace,
+            extension
+        );
         (, , uint256 overdueAfter) = ReturnsMath.standing(
             time,
             start,
@@ -78,7 +86,13 @@ contract ReturnsPeriodsHarness {
     }
 
     /// @notice Periods ended by a time are capped at the count and never decrease as time passes.
-    function periodsEndedGrowWithTime(uint64 time, uint64 later, uint64 start, uint32 count, uint64 lag) external pure {
+    function periodsEndedGrowWithTime(
+        uint64 time,
+        uint64 later,
+        uint64 start,
+        uint32 count,
+        uint64 lag
+    ) external pure {
         require(time <= later);
         uint256 before = ReturnsMath.periodsEndedBy(time, lag, start, PERIOD, count);
         uint256 after_ = ReturnsMath.periodsEndedBy(later, lag, start, PERIOD, count);

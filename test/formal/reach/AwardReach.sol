@@ -28,7 +28,12 @@ contract AwardReach {
 
     /// @notice A pro-rated stipend award never exceeds the assessed stipend (so never the request).
     /// @custom:fuzz testFuzz_stipendAwardsWithinAssessedAndAddUpToReserve
-    function stipendAwardWithinAssessed(uint128 assessed, uint128 before, uint128 after_, uint128 reserved) external pure {
+    function stipendAwardWithinAssessed(
+        uint128 assessed,
+        uint128 before,
+        uint128 after_,
+        uint128 reserved
+    ) external pure {
         uint256 total = uint256(before) + assessed + after_;
         require(reserved < total);
         assert(AwardMath.stipendAward(assessed, before, reserved, total) <= assessed);
@@ -39,8 +44,9 @@ contract AwardReach {
     function stipendAwardsAddUpToReserve(uint128 first, uint128 second, uint128 reserved) external pure {
         uint256 total = uint256(first) + second;
         require(reserved < total);
-        uint256 sum = AwardMath.stipendAward(first, 0, reserved, total) +
-            AwardMath.stipendAward(second, first, reserved, total);
+        uint256 sum =
+            AwardMath.stipendAward(first, 0, reserved, total) +
+                AwardMath.stipendAward(second, first, reserved, total);
         assert(sum == reserved);
     }
 }

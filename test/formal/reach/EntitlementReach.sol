@@ -27,7 +27,11 @@ contract EntitlementReach {
         uint256 fromBefore = EntitlementMath.magnified(rps, fromBalance, fromCorrection);
         uint256 toBefore = EntitlementMath.magnified(rps, toBalance, toCorrection);
         int256 moved = EntitlementMath.shift(rps, value);
-        uint256 fromAfter = EntitlementMath.magnified(rps, uint256(fromBalance) - value, fromCorrection + moved);
+        uint256 fromAfter = EntitlementMath.magnified(
+            rps,
+            uint256(fromBalance) - value,
+            fromCorrection + moved
+        );
         uint256 toAfter = EntitlementMath.magnified(rps, uint256(toBalance) + value, toCorrection - moved);
         assert(fromAfter == fromBefore && toAfter == toBefore);
     }

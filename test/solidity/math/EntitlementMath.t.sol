@@ -16,12 +16,21 @@ contract EntitlementMathTest is TestBase {
     uint256 private constant MIN_SUPPLY = 1e18;
     uint256 private constant STEPS = 8;
 
-    function testFuzz_creditNeverAboveExactProRata(uint152 rps, uint96 amount, uint96 supplySeed, uint96 balanceSeed) public pure {
+    function testFuzz_creditNeverAboveExactProRata(
+        uint152 rps,
+        uint96 amount,
+        uint96 supplySeed,
+        uint96 balanceSeed
+    ) public pure {
         uint256 supply = bound(supplySeed, MIN_SUPPLY, type(uint96).max);
         uint256 balance = bound(balanceSeed, 0, supply);
         uint256 raised = EntitlementMath.raise(rps, amount, supply);
         // The exact share amount × 10^33 × balance / supply needs 512 bits: mulDiv rounds it down.
-        assertLe((raised - rps) * balance, Math.mulDiv(uint256(amount) * M, balance, supply), "within the exact share");
+        assertLe(
+            (raised - rps) * balance,
+            Math.mulDiv(uint256(amount) * M, balance, supply),
+            "within the exact share"
+        );
         assertLe((raised - rps) * supply, uint256(amount) * M, "sum of credits within the amount");
     }
 
@@ -63,7 +72,7 @@ contract EntitlementMathTest is TestBase {
         uint256 rps;
         for (uint256 step; step < STEPS; ++step) {
             uint256 kind = kinds[step] % 5;
-            uint256 holder = kinds[step] / 5 % 2;
+            uint256 holder = (kinds[step] / 5) % 2;
             if (kind == 0 || kind == 1) {
                 uint256 supply = balances[0] + balances[1];
                 if (supply < MIN_SUPPLY) continue;

@@ -10,7 +10,11 @@ import {TestBase} from "../utils/Vm.sol";
 /// @notice The median of up to 20 assessed values (the checker proves fixed shapes of up to four):
 /// see test/formal/MedianHarness.sol. 100,000 runs in the deep profile.
 contract MedianMathTest is TestBase {
-    function testFuzz_medianLiesBetweenMinAndMax(uint256[20] memory seeds, uint256 countSeed, uint256 cap) public pure {
+    function testFuzz_medianLiesBetweenMinAndMax(
+        uint256[20] memory seeds,
+        uint256 countSeed,
+        uint256 cap
+    ) public pure {
         uint256 count = bound(countSeed, 1, 20);
         uint256[] memory values = new uint256[](count);
         uint256 low = type(uint256).max;
@@ -27,9 +31,8 @@ contract MedianMathTest is TestBase {
         assertLe(median, high, "median at most the maximum");
         assertLe(median, cap, "median within the request");
         uint256 middle = count / 2;
-        uint256 expected = count % 2 == 1
-            ? values[middle]
-            : values[middle - 1] + (values[middle] - values[middle - 1]) / 2;
+        uint256 expected =
+            count % 2 == 1 ? values[middle] : values[middle - 1] + (values[middle] - values[middle - 1]) / 2;
         assertEq(median, expected, "the grant rounds' median rule");
     }
 }

@@ -102,7 +102,11 @@ contract ReturnsMathTest is TestBase {
         uint64 more
     ) public pure {
         Term memory term = Term(time, start, bound(periodLengthSeed, 1, type(uint64).max), count, 0, grace);
-        term.reported = bound(reportedSeed, 0, ReturnsMath.periodsEndedBy(time, 0, start, term.periodLength, count));
+        term.reported = bound(
+            reportedSeed,
+            0,
+            ReturnsMath.periodsEndedBy(time, 0, start, term.periodLength, count)
+        );
         (uint256 elapsed, uint256 dueNow, uint256 overdue) = _standing(term, extension);
         assertEq(term.reported + dueNow + overdue, elapsed, "every ended period reported, due or overdue");
         (, , uint256 overdueLater) = _standing(term, uint256(extension) + more);
@@ -146,8 +150,20 @@ contract ReturnsMathTest is TestBase {
         uint256 deadline = ReturnsMath.periodEnd(start, reported, periodLength) + grace + extension;
         // From the end of the last reported period on (reports follow period ends).
         uint256 time = bound(timeSeed, uint256(start) + reported * periodLength, deadline);
-        assertLe(reported, ReturnsMath.periodsEndedBy(time, 0, start, periodLength, count), "reported periods ended");
-        (, , uint256 overdue) = ReturnsMath.standing(time, start, periodLength, count, reported, grace, extension);
+        assertLe(
+            reported,
+            ReturnsMath.periodsEndedBy(time, 0, start, periodLength, count),
+            "reported periods ended"
+        );
+        (, , uint256 overdue) = ReturnsMath.standing(
+            time,
+            start,
+            periodLength,
+            count,
+            reported,
+            grace,
+            extension
+        );
         assertEq(overdue, 0, "not overdue within its grace");
     }
 }
