@@ -156,7 +156,7 @@ function printTable(properties: Property[]): void {
       property.status === "proved"
         ? ""
         : property.fuzz !== undefined
-          ? `  → out of the checker's reach (non-linear); defended by ${property.fuzz}, ${FUZZ_NOTE}`
+          ? `  → beyond the checker (see test/formal/reach); defended by ${property.fuzz}, ${FUZZ_NOTE}`
           : "";
     console.log(
       `${property.status.padEnd(14)} ${property.id.padEnd(width)}  ${property.statement}${fallback}`,
