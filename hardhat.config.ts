@@ -58,6 +58,10 @@ export default defineConfig({
       },
     },
   },
+  // Solidity test profiles: `default` for every run (`npm test`), `deep` for `npm run test:deep`
+  // (`hardhat test solidity --test-profile deep`): invariant suites at 1,000 runs × depth 200 and
+  // every fuzz test, the math fuzz included, at 100,000 runs. No test overrides its runs inline, so
+  // the profile alone sets them.
   test: {
     solidity: {
       profiles: {
@@ -65,11 +69,11 @@ export default defineConfig({
           fuzz: { runs: 10_000 },
           invariant: { runs: 256, depth: 100, failOnRevert: false },
         },
-        // Before changing the ledger's arithmetic: `npx hardhat test solidity --test-profile deep`
-        // (twice the fuzz runs, four times the invariant runs).
+        // The deep profile (`npm run test:deep`, not part of `npm test`): 100,000 fuzz runs, invariant
+        // suites at 1,000 runs x depth 200.
         deep: {
-          fuzz: { runs: 20_000 },
-          invariant: { runs: 1_024, depth: 100, failOnRevert: false },
+          fuzz: { runs: 100_000 },
+          invariant: { runs: 1_000, depth: 200, failOnRevert: false },
         },
       },
     },

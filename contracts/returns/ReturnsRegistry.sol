@@ -10,7 +10,7 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {Asset} from "../libraries/Asset.sol";
-import {ReturnsMath} from "../libraries/ReturnsMath.sol";
+import {ReturnsMath} from "../libraries/math/ReturnsMath.sol";
 import {PromiseTypedData} from "./PromiseTypedData.sol";
 import {TechniqueCompanyBook} from "./TechniqueCompanyBook.sol";
 
@@ -202,7 +202,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
             if (period != reported) revert ReturnsRegistryPeriodOutOfOrder(commitmentId, reported, period);
         }
         // period < periodCount ≤ (end − start) / periodLength, so endsAt ≤ end fits 64 bits.
-        uint64 endsAt = uint64(stored.start + (period + 1) * uint256(stored.periodLength));
+        uint64 endsAt = uint64(ReturnsMath.periodEnd(stored.start, period, stored.periodLength));
         if (block.timestamp < endsAt) revert ReturnsRegistryPeriodNotEnded(commitmentId, period, endsAt);
         (bool listed, bool isPaused, uint256 pausedSeconds) = shares.inflowState(asset);
         if (!listed) revert ReturnsRegistryUnknownAsset(asset);
@@ -299,26 +299,20 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
         StoredCommitment storage stored = _existingCommitment(commitmentId);
         uint256 count = stored.periodCount;
         uint256 reported = stored.reportedCount;
-        uint256 elapsed = ReturnsMath.periodsEndedBy(
+        // Reports follow period ends, so reported ≤ the periods ended, as `standing` requires.
+        (uint256 elapsed, uint256 dueNow, uint256 overdue) = ReturnsMath.standing(
             block.timestamp,
-            0,
             stored.start,
             stored.periodLength,
-            count
+            count,
+            reported,
+            stored.gracePeriod,
+            _graceExtension(stored)
         );
-        uint256 pastGrace = ReturnsMath.periodsEndedBy(
-            block.timestamp,
-            uint256(stored.gracePeriod) + _graceExtension(stored) + 1,
-            stored.start,
-            stored.periodLength,
-            count
-        );
-        // Reports follow period ends, so reported ≤ elapsed, and pastGrace ≤ elapsed.
-        uint256 overdue = pastGrace > reported ? pastGrace - reported : 0;
         status = Compliance({
             periodsElapsed: elapsed,
             periodsReported: reported,
-            periodsDue: elapsed - reported - overdue,
+            periodsDue: dueNow,
             periodsOverdue: overdue,
             delinquent: overdue != 0,
             disputed: stored.disputedCount
@@ -364,7 +358,7 @@ contract ReturnsRegistry is TechniqueCompanyBook, PromiseTypedData, ReentrancyGu
     /// `StoredCommitment`): the periods still unreported get that much more grace, so a pause never
     /// runs against them (a pause that ended before a period did extends it too, in the company's favour).
     function _graceExtension(StoredCommitment storage stored) private view returns (uint256) {
-        return shares.pausedSeconds() - stored.pausedSecondsAt;
+        return ReturnsMath.graceExtension(shares.pausedSeconds(), stored.pausedSecondsAt);
     }
 
     function _existingCommitment(

@@ -29,7 +29,6 @@ contract OfferingsCostTest is TestBase {
         pool.grantRole(pool.DEPOSITOR_ROLE(), address(offerings));
     }
 
-    /// hardhat-config: fuzz.runs = 10000
     function testFuzz_quoteIsTheSmallestCostCoveringThePrice(uint256 price, uint256 shareAmount) public {
         price = bound(price, 1, type(uint128).max);
         shareAmount = bound(shareAmount, 0, type(uint128).max);
@@ -42,7 +41,6 @@ contract OfferingsCostTest is TestBase {
         else assertEq(exact, 0, "only nothing is free");
     }
 
-    /// hardhat-config: fuzz.runs = 10000
     function testFuzz_subscriptionChargesExactlyTheQuote(uint256 price, uint256 shareAmount) public {
         price = bound(price, 1, 1e24);
         shareAmount = bound(shareAmount, 1, 1e24);

@@ -6,7 +6,7 @@ pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {ReturnsMath} from "../../../contracts/libraries/ReturnsMath.sol";
+import {ReturnsMath} from "../../../contracts/libraries/math/ReturnsMath.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Fuzz tests of the Promise of Future Returns arithmetic.
@@ -87,5 +87,83 @@ contract ReturnsMathTest is TestBase {
                 "the next period has not ended"
             );
         }
+    }
+
+    /// @notice Paused time never makes a period overdue, for every period length (the checker proves
+    /// it for a fixed one: test/formal/ReturnsPeriodsHarness.sol).
+    function testFuzz_pausedTimeNeverAddsOverdue(
+        uint64 time,
+        uint64 start,
+        uint64 periodLengthSeed,
+        uint32 count,
+        uint32 reportedSeed,
+        uint64 grace,
+        uint64 extension,
+        uint64 more
+    ) public pure {
+        Term memory term = Term(time, start, bound(periodLengthSeed, 1, type(uint64).max), count, 0, grace);
+        term.reported = bound(
+            reportedSeed,
+            0,
+            ReturnsMath.periodsEndedBy(time, 0, start, term.periodLength, count)
+        );
+        (uint256 elapsed, uint256 dueNow, uint256 overdue) = _standing(term, extension);
+        assertEq(term.reported + dueNow + overdue, elapsed, "every ended period reported, due or overdue");
+        (, , uint256 overdueLater) = _standing(term, uint256(extension) + more);
+        assertLe(overdueLater, overdue, "more paused time, never more overdue periods");
+    }
+
+    struct Term {
+        uint256 time;
+        uint256 start;
+        uint256 periodLength;
+        uint256 count;
+        uint256 reported;
+        uint256 grace;
+    }
+
+    function _standing(Term memory term, uint256 extension) private pure returns (uint256, uint256, uint256) {
+        return
+            ReturnsMath.standing(
+                term.time,
+                term.start,
+                term.periodLength,
+                term.count,
+                term.reported,
+                term.grace,
+                extension
+            );
+    }
+
+    /// @notice The next unreported period is not overdue until its end plus grace plus paused time.
+    function testFuzz_notOverdueWithinGrace(
+        uint64 start,
+        uint64 periodLengthSeed,
+        uint32 count,
+        uint32 reportedSeed,
+        uint64 grace,
+        uint64 extension,
+        uint256 timeSeed
+    ) public pure {
+        uint256 periodLength = bound(periodLengthSeed, 1, type(uint32).max);
+        uint256 reported = bound(reportedSeed, 0, count);
+        uint256 deadline = ReturnsMath.periodEnd(start, reported, periodLength) + grace + extension;
+        // From the end of the last reported period on (reports follow period ends).
+        uint256 time = bound(timeSeed, uint256(start) + reported * periodLength, deadline);
+        assertLe(
+            reported,
+            ReturnsMath.periodsEndedBy(time, 0, start, periodLength, count),
+            "reported periods ended"
+        );
+        (, , uint256 overdue) = ReturnsMath.standing(
+            time,
+            start,
+            periodLength,
+            count,
+            reported,
+            grace,
+            extension
+        );
+        assertEq(overdue, 0, "not overdue within its grace");
     }
 }

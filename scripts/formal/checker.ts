@@ -1,0 +1,180 @@
+// One harness through solc's SMTChecker (CHC engine, Z3 linked into the npm `solc` build), run in a
+// worker process so that the orchestrator can bound its wall-clock time. `modelChecker.timeout` is
+// deliberately NOT set: with it the soljson build aborts (see ENVIRONMENT.md).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, resolve } from "node:path";
+
+/** The mutation of `--mutate`: the amount due rounds down instead of up (a broken rounding direction). */
+export const MUTATION = {
+  file: "contracts/libraries/math/ReturnsMath.sol",
+  from: "((grossReturns % BPS) * bps + (BPS - 1)) / BPS",
+  to: "((grossReturns % BPS) * bps) / BPS",
+} as const;
+
+/** What the checker said about one verification condition. */
+export type Verdict = "safe" | "unproved" | "counterexample";
+
+export interface Finding {
+  verdict: Verdict;
+  kind: string;
+  file: string;
+  start: number;
+  message: string;
+}
+
+/** A harness function: one property. */
+export interface HarnessFunction {
+  name: string;
+  start: number;
+  end: number;
+  notice: string;
+  fuzz: string | undefined;
+}
+
+export interface CheckerResult {
+  harness: string;
+  contract: string;
+  seconds: number;
+  functions: HarnessFunction[];
+  findings: Finding[];
+  errors: string[];
+}
+
+interface SolcMessage {
+  severity: string;
+  errorCode?: string;
+  message: string;
+  formattedMessage?: string;
+  sourceLocation?: { file: string; start: number; end: number };
+}
+
+interface AstNode {
+  nodeType: string;
+  name?: string;
+  src?: string;
+  kind?: string;
+  visibility?: string;
+  documentation?: { text?: string } | null;
+  nodes?: AstNode[];
+}
+
+interface SolcOutput {
+  errors?: SolcMessage[];
+  sources?: Record<string, { id: number; ast?: AstNode }>;
+}
+
+interface Solc {
+  compile(
+    input: string,
+    callbacks: { import: (path: string) => { contents: string } | { error: string } },
+  ): string;
+}
+
+const KINDS: Record<string, string> = {
+  "6328": "assert",
+  "4984": "overflow",
+  "3944": "underflow",
+  "4281": "divByZero",
+};
+
+function classify(message: SolcMessage): Finding | undefined {
+  const location = message.sourceLocation;
+  if (location === undefined) return undefined;
+  const text = message.message;
+  let verdict: Verdict;
+  let kind: string;
+  if (message.errorCode === "9576" && text.includes("is safe")) {
+    verdict = "safe";
+    kind = /Assertion/.test(text)
+      ? "assert"
+      : /Overflow/.test(text)
+        ? "overflow"
+        : /Underflow/.test(text)
+          ? "underflow"
+          : "divByZero";
+  } else {
+    const known = message.errorCode === undefined ? undefined : KINDS[message.errorCode];
+    if (known === undefined) return undefined;
+    kind = known;
+    verdict = text.includes("happens here") ? "counterexample" : "unproved";
+  }
+  return { verdict, kind, file: location.file, start: location.start, message: text };
+}
+
+/** The harness contract's functions (one property each), with their NatSpec. */
+function harnessFunctions(ast: AstNode, contract: string): HarnessFunction[] {
+  const definition = (ast.nodes ?? []).find(
+    (node) => node.nodeType === "ContractDefinition" && node.name === contract,
+  );
+  if (definition === undefined) throw new Error(`no contract ${contract} in its harness file`);
+  return (definition.nodes ?? [])
+    .filter((node) => node.nodeType === "FunctionDefinition" && node.visibility === "external")
+    .map((node) => {
+      const [start = 0, length = 0] = (node.src ?? "0:0").split(":").map(Number);
+      const text = node.documentation?.text ?? "";
+      const notice = /@notice\s+([^@]*)/.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+      const fuzz = /@custom:fuzz\s+(\S+)/.exec(text)?.[1];
+      return { name: node.name ?? "", start, end: start + length, notice, fuzz };
+    });
+}
+
+/** Runs the checker over one harness file (project-relative path), optionally with the mutation applied;
+ * with `model` false, only parses it (its properties, unchecked). */
+export function check(root: string, harness: string, mutate: boolean, model = true): CheckerResult {
+  const solc = createRequire(import.meta.url)("solc") as Solc;
+  const contract = basename(harness, ".sol");
+  const read = (path: string): string => {
+    const text = readFileSync(resolve(root, path), "utf8");
+    if (!mutate || path !== MUTATION.file) return text;
+    if (!text.includes(MUTATION.from)) throw new Error(`mutation site not found in ${MUTATION.file}`);
+    return text.replace(MUTATION.from, MUTATION.to);
+  };
+  const input = {
+    language: "Solidity",
+    sources: { [harness]: { content: read(harness) } },
+    settings: model
+      ? {
+          modelChecker: {
+            engine: "chc",
+            targets: ["assert", "underflow", "overflow", "divByZero"],
+            contracts: { [harness]: [contract] },
+            showProvedSafe: true,
+            showUnproved: true,
+            showUnsupported: true,
+          },
+          outputSelection: { [harness]: { "": ["ast"] } },
+        }
+      : { stopAfter: "parsing", outputSelection: { [harness]: { "": ["ast"] } } },
+  };
+  const started = Date.now();
+  const output = JSON.parse(
+    solc.compile(JSON.stringify(input), {
+      import: (path) => {
+        try {
+          return { contents: read(path.startsWith("@") ? `node_modules/${path}` : path) };
+        } catch (error) {
+          return { error: String(error) };
+        }
+      },
+    }),
+  ) as SolcOutput;
+  const seconds = (Date.now() - started) / 1000;
+  const messages = output.errors ?? [];
+  const errors = messages
+    .filter(
+      (message) =>
+        message.severity === "error" ||
+        /CHC analysis was not possible|solver .* unavailable/i.test(message.message),
+    )
+    .map((message) => message.formattedMessage ?? message.message);
+  const ast = output.sources?.[harness]?.ast;
+  return {
+    harness,
+    contract,
+    seconds,
+    functions: ast === undefined ? [] : harnessFunctions(ast, contract),
+    findings: messages.flatMap((message) => classify(message) ?? []),
+    errors,
+  };
+}

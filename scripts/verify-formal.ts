@@ -1,0 +1,238 @@
+// `npm run verify:formal`: runs solc's SMTChecker (CHC engine) over every harness in test/formal/ and
+// prints, per property (one harness function, or the library arithmetic a harness reaches), whether
+// it is proved, not proved or refuted by a counterexample. Fails on a counterexample, on a compile
+// error, or when a property listed in test/formal/proved.json is no longer proved.
+//   --update        rewrite test/formal/proved.json with the properties proved now
+//   --only <Name>   run one harness (e.g. ReturnsDueHarness)
+//   --reach         also run the harnesses in test/formal/reach/ (non-linear products, sorting loops:
+//                   the checker does not settle them in reasonable time); without it they are listed
+//                   as out of reach, each with the fuzz test that defends it
+//   --mutate        break the rounding direction of the amount due (ceil → floor) in memory and run
+//                   the amount-due harness: it must fail with a counterexample
+// FORMAL_JOBS (default 2) harnesses run at once, each in its own process, stopped after
+// FORMAL_TIMEOUT_SECONDS (default 1800; solc's own `modelChecker.timeout` crashes soljson).
+// Plain Node (type stripping): no Hardhat runtime.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { check, MUTATION, type CheckerResult, type Finding } from "./formal/checker.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const HARNESS_DIR = "test/formal";
+const REACH_DIR = `${HARNESS_DIR}/reach`;
+const PROVED_FILE = `${HARNESS_DIR}/proved.json`;
+const MUTATED_HARNESS = "ReturnsDueHarness";
+const FUZZ_NOTE = "fuzz ≥ 100,000 runs (test:deep)";
+
+type Status = "proved" | "not proved" | "counterexample" | "timeout" | "out of reach";
+
+interface Property {
+  id: string;
+  statement: string;
+  status: Status;
+  fuzz: string | undefined;
+  detail: string;
+}
+
+interface ProvedList {
+  proved: string[];
+}
+
+const args = process.argv.slice(2);
+
+function worker(harness: string, mutate: boolean, model: boolean): void {
+  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate, model)));
+}
+
+/** Runs one harness in a child process; undefined when it ran out of time. */
+function runHarness(
+  harness: string,
+  mutate: boolean,
+  model: boolean,
+  timeoutSeconds: number,
+): Promise<CheckerResult | undefined> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        fileURLToPath(import.meta.url),
+        "--worker",
+        harness,
+        ...(mutate ? ["--mutate"] : []),
+        ...(model ? [] : ["--parse-only"]),
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    let timedOut = false;
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutSeconds * 1000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (timedOut) return resolveRun(undefined);
+      if (code !== 0) return reject(new Error(`checker worker for ${harness} exited with ${code}`));
+      resolveRun(JSON.parse(out) as CheckerResult);
+    });
+  });
+}
+
+function statusOf(findings: Finding[]): Status {
+  if (findings.some((finding) => finding.verdict === "counterexample")) return "counterexample";
+  if (findings.length === 0 || findings.some((finding) => finding.verdict === "unproved"))
+    return "not proved";
+  return "proved";
+}
+
+function detailOf(findings: Finding[]): string {
+  const failing = findings.filter((finding) => finding.verdict !== "safe");
+  const safe = findings.length - failing.length;
+  const counterexample = failing.find((finding) => finding.verdict === "counterexample");
+  if (counterexample !== undefined) return counterexample.message.replace(/\s+/g, " ").trim();
+  if (failing.length === 0) return `${safe} checks safe`;
+  return `${safe} safe, unproved: ${[...new Set(failing.map((finding) => finding.kind))].join(", ")}`;
+}
+
+/** One property per harness function, plus one per library file for the arithmetic checks inside it. */
+function propertiesOf(result: CheckerResult, checked: boolean): Property[] {
+  if (!checked) {
+    return result.functions.map((fn) => ({
+      id: `${result.contract}.${fn.name}`,
+      statement: fn.notice,
+      status: "out of reach",
+      fuzz: fn.fuzz,
+      detail: "not run by default (--reach runs it)",
+    }));
+  }
+  const properties: Property[] = result.functions.map((fn) => {
+    const findings = result.findings.filter(
+      (finding) => finding.file === result.harness && finding.start >= fn.start && finding.start < fn.end,
+    );
+    return {
+      id: `${result.contract}.${fn.name}`,
+      statement: fn.notice,
+      status: statusOf(findings),
+      fuzz: fn.fuzz,
+      detail: detailOf(findings),
+    };
+  });
+  const libraries = [...new Set(result.findings.map((finding) => finding.file))].filter(
+    (file) => file !== result.harness,
+  );
+  for (const file of libraries.sort()) {
+    const findings = result.findings.filter((finding) => finding.file === file);
+    properties.push({
+      id: `${result.contract}:${basename(file, ".sol")}`,
+      statement: `No overflow, underflow or division by zero in ${basename(file)} on the harness's inputs`,
+      status: statusOf(findings),
+      fuzz: undefined,
+      detail: detailOf(findings),
+    });
+  }
+  return properties;
+}
+
+async function pool<T, R>(items: T[], jobs: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(jobs, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+function printTable(properties: Property[]): void {
+  const width = Math.max(...properties.map((property) => property.id.length));
+  for (const property of properties) {
+    const fallback =
+      property.status === "proved"
+        ? ""
+        : property.fuzz !== undefined
+          ? `  → beyond the checker (see test/formal/reach); defended by ${property.fuzz}, ${FUZZ_NOTE}`
+          : "";
+    console.log(
+      `${property.status.padEnd(14)} ${property.id.padEnd(width)}  ${property.statement}${fallback}`,
+    );
+    if (property.status !== "proved") console.log(`${"".padEnd(15 + width)}  (${property.detail})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const mutate = args.includes("--mutate");
+  const onlyIndex = args.indexOf("--only");
+  const only = mutate ? MUTATED_HARNESS : onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+  const jobs = Number(process.env.FORMAL_JOBS ?? "2");
+  const timeoutSeconds = Number(process.env.FORMAL_TIMEOUT_SECONDS ?? "1800");
+  const reach = args.includes("--reach");
+  const listed = (dir: string): string[] =>
+    readdirSync(resolve(ROOT, dir))
+      .filter((file) => file.endsWith(".sol") && (only === undefined || basename(file, ".sol") === only))
+      .sort()
+      .map((file) => `${dir}/${file}`);
+  const harnesses = [...listed(HARNESS_DIR), ...(mutate ? [] : listed(REACH_DIR))];
+  if (harnesses.length === 0) throw new Error(`no harness ${only ?? ""} in ${HARNESS_DIR}`);
+  if (mutate) console.log(`Mutation: ${MUTATION.file}: "${MUTATION.from}" → "${MUTATION.to}"`);
+
+  const started = Date.now();
+  const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
+  const results = await pool(harnesses, jobs, async (harness) => {
+    const result = await runHarness(harness, mutate, checkedHarness(harness), timeoutSeconds);
+    console.log(
+      `\n${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`}`,
+    );
+    if (result !== undefined) printTable(propertiesOf(result, checkedHarness(harness)));
+    return { harness, result };
+  });
+
+  const provedBefore = (JSON.parse(readFileSync(resolve(ROOT, PROVED_FILE), "utf8")) as ProvedList).proved;
+  const properties: Property[] = [];
+  const errors: string[] = [];
+  for (const { harness, result } of results) {
+    const contract = basename(harness, ".sol");
+    if (result === undefined) {
+      for (const id of provedBefore.filter((known) => known.startsWith(contract))) {
+        properties.push({
+          id,
+          statement: "",
+          status: "timeout",
+          fuzz: undefined,
+          detail: "checker timed out",
+        });
+      }
+      continue;
+    }
+    errors.push(...result.errors);
+    properties.push(...propertiesOf(result, checkedHarness(harness)));
+  }
+  console.log("\nSMTChecker (CHC), every property:\n");
+  printTable(properties);
+
+  const proved = new Set(properties.filter((property) => property.status === "proved").map((p) => p.id));
+  const lost = provedBefore.filter((id) => (only === undefined || id.startsWith(only)) && !proved.has(id));
+  const refuted = properties.filter((property) => property.status === "counterexample");
+  const outOfReach = properties.filter((property) => property.status === "out of reach").length;
+  const unproved = properties.length - proved.size - refuted.length - outOfReach;
+  const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\n${proved.size} proved, ${unproved} not proved, ${outOfReach} out of reach (fuzzed), ${refuted.length} counterexample(s), in ${elapsed} s`,
+  );
+  if (args.includes("--update") && !mutate && only === undefined) {
+    writeFileSync(resolve(ROOT, PROVED_FILE), `${JSON.stringify({ proved: [...proved].sort() }, null, 2)}\n`);
+    console.log(`${PROVED_FILE} updated`);
+  }
+  for (const error of errors) console.error(error);
+  for (const id of lost) console.error(`no longer proved: ${id} (listed in ${PROVED_FILE})`);
+  for (const property of refuted) console.error(`counterexample: ${property.id}: ${property.detail}`);
+  if (errors.length > 0 || lost.length > 0 || refuted.length > 0) process.exitCode = 1;
+}
+
+if (args[0] === "--worker") worker(args[1] ?? "", args.includes("--mutate"), !args.includes("--parse-only"));
+else await main();
