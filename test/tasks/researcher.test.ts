@@ -19,7 +19,6 @@ import {
   type TestFund,
   account,
   commitDirectly,
-  type TaskFund,
   connection,
   deployFund,
   ethers,
@@ -31,6 +30,7 @@ import {
   runTask,
   pass,
   submitApplication,
+  withTasks,
 } from "../helpers/tasks.js";
 
 const { time } = networkHelpers;
@@ -232,7 +232,8 @@ describe("researcher tasks", () => {
 
   describe("after a grant-rounds migration", () => {
     it("claims shares and a stipend on the earlier module with --module, and points there without it", async () => {
-      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const fund = withTasks(fixtureFund);
       const oldModule = await fund.rounds.getAddress();
       const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
       await pass(
@@ -289,7 +290,8 @@ describe("researcher tasks", () => {
     });
 
     it("refuses a module retired by its migration, and lists nothing on it", async () => {
-      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const fund = withTasks(fixtureFund);
       const oldModule = await fund.rounds.getAddress();
       const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
       await pass(
@@ -313,7 +315,8 @@ describe("researcher tasks", () => {
 
   describe("returns:claim", () => {
     it("claims returns in every asset for the first account that has some", async () => {
-      const { fund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const fund = withTasks(fixtureFund);
       await runTask(fund, "grant:claim-shares", { application: paid.toString() });
       const donor = account(fund.signers, 16);
       const memo = keccak256(toUtf8Bytes("gift"));
@@ -335,7 +338,7 @@ describe("researcher tasks", () => {
     });
 
     it("rejects a malformed or unlisted asset and an account with nothing to claim", async () => {
-      const { fund } = await networkHelpers.loadFixture(fundedGrants);
+      const fund = withTasks((await networkHelpers.loadFixture(fundedGrants)).fund);
       await expectTaskError(
         fund,
         "returns:claim",
