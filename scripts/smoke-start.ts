@@ -7,9 +7,17 @@ import { type ChildProcess, execFile } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { promisify } from "node:util";
 
-import { indexerClient, indexerReady, mintProvenance } from "@fef/sdk/history";
+import { indexerCaughtUp, indexerClient, mintProvenance } from "@fef/sdk/history";
 
-import { DASHBOARD_URL, INDEXER_PORT, INDEXER_URL, RPC_PORT, UI_PORT, portFree } from "./lib/ports.ts";
+import {
+  DASHBOARD_URL,
+  INDEXER_PORT,
+  INDEXER_URL,
+  RPC_PORT,
+  RPC_URL,
+  UI_PORT,
+  portFree,
+} from "./lib/ports.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
 
 /** Not a speed check: a start that never gets ready must fail the test instead of hanging it. */
@@ -89,8 +97,10 @@ async function main(): Promise<void> {
     commitments.length === 3 && commitments.filter((c) => c.delinquent).length === 1,
   );
 
+  // npm start lets the indexer catch up in the background: wait until it has indexed the seeded head.
+  const head = await headBlock();
   const deadline = Date.now() + 300_000;
-  while (!(await indexerReady(INDEXER_URL)) && Date.now() < deadline) {
+  while (!(await indexerCaughtUp(INDEXER_URL, head)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   const provenance = await mintProvenance(indexerClient(INDEXER_URL));
@@ -118,6 +128,17 @@ async function main(): Promise<void> {
     `${again.shares.holderCount} holders, ${again.rounds.length} rounds`,
   );
   check("the second start stops cleanly", (await stopProcess(second.child)) === 0);
+}
+
+/** The local chain's newest block number. */
+async function headBlock(): Promise<bigint> {
+  const response = await fetch(RPC_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  const { result } = (await response.json()) as { result: string };
+  return BigInt(result);
 }
 
 /**
