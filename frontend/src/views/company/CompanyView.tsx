@@ -3,12 +3,14 @@ import { useMemo } from "react";
 import { formatDate } from "@fef/sdk/format";
 
 import { AddressLabel } from "../../components/AddressLabel";
+import { IndexerExport } from "../../components/IndexerExport";
 
 import { useFund } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
 import { MAX_IDS, useCommitmentsByIds, useCompaniesByIds } from "../../hooks/useLensReads";
 import { useRoleIndex } from "../../hooks/useRoles";
 import { disputedPeriods } from "../../lib/history";
+import { paymentsCsv } from "../../lib/historyCsv";
 import { CommitmentCard } from "./CommitmentCard";
 import { PromiseForm } from "./PromiseForm";
 import { RegisterCompany } from "./RegisterCompany";
@@ -49,6 +51,14 @@ export function CompanyView() {
                 {formatDate(c.company.registeredAt)}
               </p>
               {c.company.admin.toLowerCase() === account.toLowerCase() ? <SignerManager company={c} /> : null}
+              <div className="row">
+                <IndexerExport
+                  label="Export payments (CSV: on time, late, overdue)"
+                  filename={`payments-company-${c.id}.csv`}
+                  testId={`export-payments-${c.id}`}
+                  build={(client) => paymentsCsv(client, c.id, BigInt(Math.floor(Date.now() / 1000)))}
+                />
+              </div>
             </li>
           ))}
         </ul>

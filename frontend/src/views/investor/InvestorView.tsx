@@ -1,6 +1,9 @@
+import { AccountActivity } from "../../components/AccountActivity";
 import { DonateForm } from "../../components/DonateForm";
+import { IndexerExport } from "../../components/IndexerExport";
 import { ReturnsClaim } from "../../components/ReturnsClaim";
 import { useFund } from "../../hooks/useFund";
+import { statementCsv } from "../../lib/historyCsv";
 import { OfferingCard } from "./OfferingCard";
 
 /** Offerings to subscribe to, pending shares to claim, holdings and returns. */
@@ -24,7 +27,20 @@ export function InvestorView() {
         ))}
       </section>
       {account ? <ReturnsClaim /> : null}
+      {account ? (
+        <section className="card" aria-labelledby="statement-title">
+          <h2 id="statement-title">Statement</h2>
+          <p className="hint">Subscriptions per offering and returns claimed per asset, from the history.</p>
+          <IndexerExport
+            label="Export my statement (CSV)"
+            filename={`statement-${account}.csv`}
+            testId="export-statement"
+            build={(client) => statementCsv(client, account)}
+          />
+        </section>
+      ) : null}
       {account ? <DonateForm /> : null}
+      {account ? <AccountActivity account={account} /> : null}
     </div>
   );
 }

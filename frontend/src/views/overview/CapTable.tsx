@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { formatUnits } from "viem";
 
 import { toCsv } from "@fef/sdk/csv";
@@ -6,17 +5,19 @@ import { formatAmount, formatShares, formatUnitsGrouped, shortAddress } from "@f
 
 import { AddressLabel } from "../../components/AddressLabel";
 import { DataTable } from "../../components/DataTable";
+import { IndexerExport } from "../../components/IndexerExport";
 import { ShareBar, type Slice } from "../../components/charts/ShareBar";
 import { PAGE, useFund } from "../../hooks/useFund";
+import { useProvenance } from "../../hooks/useProvenance";
 import { downloadCsv } from "../../lib/csv";
-import { mintProvenance } from "../../lib/history";
+import { holdersCsv } from "../../lib/historyCsv";
 
 const TOP = 10;
 
 /** Top holders and "the rest", with claimable returns; CSV of the loaded holders. */
 export function CapTable() {
-  const { snapshot, history, assets, holderOffset, setHolderOffset } = useFund();
-  const provenance = useMemo(() => mintProvenance(history.logs), [history.logs]);
+  const { snapshot, assets, holderOffset, setHolderOffset } = useFund();
+  const provenance = useProvenance();
   if (!snapshot) return null;
   const supply = snapshot.fund.totalSupply;
   const sorted = [...snapshot.holders].sort((a, b) =>
@@ -125,8 +126,14 @@ export function CapTable() {
           disabled={snapshot.holders.length === 0}
           data-testid="export-holders"
         >
-          Export holders (CSV)
+          Export loaded holders (CSV)
         </button>
+        <IndexerExport
+          label="Export all holders from the history (CSV)"
+          filename="holders.csv"
+          testId="export-holders-history"
+          build={holdersCsv}
+        />
         {holderOffset > 0 ? (
           <button
             type="button"

@@ -1,15 +1,13 @@
-import { useMemo } from "react";
-
 import { formatDate, formatShares } from "@fef/sdk/format";
 
 import { Fact } from "../../components/Fact";
 import { useFund } from "../../hooks/useFund";
-import { mintProvenance } from "../../lib/history";
+import { useProvenance } from "../../hooks/useProvenance";
 
 /** Headline figures: shares, holders by provenance, and what the Fund holds in each registry. */
 export function FundFigures() {
-  const { snapshot, history } = useFund();
-  const provenance = useMemo(() => mintProvenance(history.logs), [history.logs]);
+  const { snapshot } = useFund();
+  const provenance = useProvenance();
   if (!snapshot) return null;
   const f = snapshot.fund;
   const holders = snapshot.holders.filter((h) => h.balance > 0n).map((h) => h.holder.toLowerCase());
@@ -57,7 +55,8 @@ export function FundFigures() {
       <p className="hint">
         Provenance: a holder counts as a researcher if it ever claimed award shares (GrantRounds
         SharesClaimed) and as an investor if it ever claimed subscribed shares (Offerings
-        SubscriptionSharesClaimed); someone can be both.
+        SubscriptionSharesClaimed); someone can be both. With a history indexer the figures come from its mint
+        tables, else from the loaded events.
       </p>
     </section>
   );

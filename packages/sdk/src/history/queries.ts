@@ -137,6 +137,30 @@ export async function holders(
   }));
 }
 
+/**
+ * The holder rows of `addresses` (the first 100: the query travels in the URL), in no particular order;
+ * addresses the indexer has never seen are absent.
+ */
+export async function holdersByAddress(
+  client: IndexerClient,
+  addresses: readonly Address[],
+): Promise<HolderHistory[]> {
+  const wanted = addresses.slice(0, 100).map((a) => a.toLowerCase());
+  if (wanted.length === 0) return [];
+  const rows = await client.query<Record<string, Num>>(
+    `select address, balance, awarded, subscribed, claim_count from holder
+      where address in (${wanted.map((_, i) => `$${i + 1}`).join(", ")})`,
+    wanted,
+  );
+  return rows.map((r) => ({
+    address: getAddress(String(r.address)),
+    balance: big(r.balance),
+    awarded: big(r.awarded),
+    subscribed: big(r.subscribed),
+    claimCount: Number(r.claim_count),
+  }));
+}
+
 export type Lateness = "on_time" | "late" | "overdue";
 
 /** A period of a commitment: paid (on time or late) or overdue (past its due date, unreported). */
