@@ -3,8 +3,8 @@ pragma solidity 0.8.28;
 
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {EstimateWord} from "../libraries/EstimateWord.sol";
-import {GrantMath} from "../libraries/GrantMath.sol";
-import {Median} from "../libraries/Median.sol";
+import {AwardMath} from "../libraries/math/AwardMath.sol";
+import {MedianMath} from "../libraries/math/MedianMath.sol";
 import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 
 /// @title GrantEstimates
@@ -239,9 +239,9 @@ abstract contract GrantEstimates is GrantRoundsBase {
         uint96 stipend;
         if (tally.revealed != 0 && tally.committed >= quorum) {
             // Medians of capped values: ≤ 10,000, ≤ the declared effort (≤ 1,200) and ≤ the request (< 2^96).
-            probabilityBps = uint16(Median.ofFirst(tally.probabilities, tally.revealed));
-            effortMonths = uint16(Median.ofFirst(tally.efforts, tally.revealed));
-            weight = GrantMath.weight(probabilityBps, effortMonths);
+            probabilityBps = uint16(MedianMath.ofFirst(tally.probabilities, tally.revealed));
+            effortMonths = uint16(MedianMath.ofFirst(tally.efforts, tally.revealed));
+            weight = AwardMath.weight(probabilityBps, effortMonths);
         }
         // At most 20 trustees: both counts fit uint8. The medians are kept even when they fund nothing.
         app.committedCount = uint8(tally.committed);
@@ -255,7 +255,7 @@ abstract contract GrantEstimates is GrantRoundsBase {
             // weight ≤ 10,000 × 1,200 < 2^32.
             app.weight = uint32(weight);
             if (app.requestsStipend) {
-                stipend = uint96(Median.ofFirst(tally.stipends, tally.revealed));
+                stipend = uint96(MedianMath.ofFirst(tally.stipends, tally.revealed));
                 app.medianStipend = stipend;
                 app.stipendBefore = uint128(stipendTotal);
                 stipendTotal += stipend;

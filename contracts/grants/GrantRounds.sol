@@ -21,7 +21,7 @@ import {GrantRoundsBase} from "./GrantRoundsBase.sol";
 ///   rounding (< one share unit per funded application) is never minted.
 /// - Stipends: each request is at most the round's budget. At settlement the round reserves
 ///   R = min(Σ funded requests, budget, available capital). Awards split R by cumulative sums in
-///   finalization order (see GrantMath.stipendAward): each is the request when fully covered,
+///   finalization order (see AwardMath.stipendAward): each is the request when fully covered,
 ///   else ⌊request × R / Σ⌋ or one unit more, and they add up to exactly R, so no rounding dust
 ///   is left in the reserve; whatever a cancellation frees is released in the same transaction.
 /// - Pause (of the share ledger) stops opening and settling rounds — new awards — and share

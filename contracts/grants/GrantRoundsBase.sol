@@ -5,9 +5,9 @@ import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
-import {GrantMath} from "../libraries/GrantMath.sol";
+import {AwardMath} from "../libraries/math/AwardMath.sol";
+import {VestingMath} from "../libraries/math/VestingMath.sol";
 import {TextBounds} from "../libraries/TextBounds.sol";
-import {Vesting} from "../libraries/Vesting.sol";
 
 /// @title GrantRoundsBase
 /// @notice What every part of `GrantRounds` shares: the Fund contracts it works with, the rounds and
@@ -223,7 +223,7 @@ abstract contract GrantRoundsBase is IGrantRounds {
         RoundData storage stored
     ) internal view returns (uint256) {
         if (!_hasAward(app, stored)) return 0;
-        return GrantMath.shareAward(stored.sharePool, app.weight, stored.totalWeight);
+        return AwardMath.shareAward(stored.sharePool, app.weight, stored.totalWeight);
     }
 
     function _stipendAward(
@@ -232,7 +232,7 @@ abstract contract GrantRoundsBase is IGrantRounds {
     ) internal view returns (uint256) {
         if (!_hasAward(app, stored)) return 0;
         return
-            GrantMath.stipendAward(
+            AwardMath.stipendAward(
                 app.medianStipend,
                 app.stipendBefore,
                 stored.stipendReserved,
@@ -248,7 +248,7 @@ abstract contract GrantRoundsBase is IGrantRounds {
 
     function _vested(uint256 total, RoundData storage stored, uint256 at) internal view returns (uint256) {
         if (total == 0) return 0;
-        return Vesting.vested(total, stored.settledAt, stored.vestingCliff, stored.vestingDuration, at);
+        return VestingMath.vested(total, stored.settledAt, stored.vestingCliff, stored.vestingDuration, at);
     }
 
     /// @dev What a round may add to its stipend reserve, which holds `reserved`: the funded assessed

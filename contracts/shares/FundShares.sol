@@ -12,7 +12,7 @@ import {ShareAccounts} from "./ShareAccounts.sol";
 
 /// @title FundShares
 /// @notice The Promise of Future Equity ledger: ERC-20 shares with pooled, O(1) multi-asset returns.
-/// @dev Built from parts, one concern each: `Entitlement` (the pure returns arithmetic),
+/// @dev Built from parts, one concern each: `EntitlementMath` (the pure returns arithmetic),
 /// `LedgerControls` (pause and transfer switch), `ReturnsBooks` (assets, per-asset books, held
 /// returns, outstanding bound) and `ShareAccounts` (the ERC-20, holders' corrections and the holder
 /// list). This contract adds the entry points: minting, inflows and claims.

@@ -6,7 +6,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {Asset} from "../libraries/Asset.sol";
-import {Entitlement} from "../libraries/Entitlement.sol";
+import {EntitlementMath} from "../libraries/math/EntitlementMath.sol";
 import {LedgerControls} from "./LedgerControls.sol";
 
 /// @title ReturnsBooks
@@ -166,7 +166,7 @@ abstract contract ReturnsBooks is LedgerControls, ReentrancyGuardTransient {
         }
         // amount < 2^96, so amount × MAGNITUDE < 2^206: no overflow. Rounds down and drops the
         // remainder (see "Rounding" in `FundShares`).
-        uint256 rps = books.returnsPerShare + Entitlement.perShare(amount, supply);
+        uint256 rps = EntitlementMath.raise(books.returnsPerShare, amount, supply);
         if (rps > type(uint152).max) revert FundSharesLimitExceeded(rps, type(uint152).max);
         books.returnsPerShare = uint152(rps);
         // owed + amount ≤ MAX_OUTSTANDING_PER_ASSET (checked above); distributed grows by < 2^96 per

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {IFundShares} from "../interfaces/IFundShares.sol";
-import {Entitlement} from "../libraries/Entitlement.sol";
+import {EntitlementMath} from "../libraries/math/EntitlementMath.sol";
 import {ReturnsBooks} from "./ReturnsBooks.sol";
 
 /// @title ShareAccounts
@@ -17,7 +17,7 @@ import {ReturnsBooks} from "./ReturnsBooks.sol";
 /// and the external functions; its balance and supply variables stay unused), so that total supply
 /// lives in the ledger slot beside the pause and a distribution reads both in one slot. Total supply
 /// ≤ MAX_SUPPLY = 2^96 − 1 share units, so with rps < 2^152 every product rps × balance < 2^248 fits
-/// int256 (see `Entitlement`). The ledger never holds its own shares (returns credited to them could
+/// int256 (see `EntitlementMath`). The ledger never holds its own shares (returns credited to them could
 /// never be claimed): mints and transfers to it revert.
 abstract contract ShareAccounts is ERC20, ReturnsBooks {
     using EnumerableSet for EnumerableSet.AddressSet;
@@ -27,7 +27,7 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
 
     /// @dev Wrapped in a struct so that a read-modify-write holds one storage pointer to it.
     struct HolderAccount {
-        int256 correction; // magnified; see `Entitlement`
+        int256 correction; // magnified; see `EntitlementMath`
     }
 
     mapping(address holder => uint256) private _balances;
@@ -66,7 +66,7 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
         AssetBooks storage books = _books[asset];
         if (!books.listed) return 0;
         return
-            Entitlement.claimable(
+            EntitlementMath.claimable(
                 books.returnsPerShare,
                 _balances[holder],
                 _accounts[asset][holder].correction
@@ -121,9 +121,9 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
         AssetBooks storage books = _books[asset];
         HolderAccount storage account = _accounts[asset][holder];
         int256 correction = account.correction;
-        amount = Entitlement.claimable(books.returnsPerShare, _balances[holder], correction);
+        amount = EntitlementMath.claimable(books.returnsPerShare, _balances[holder], correction);
         if (amount == 0) return 0;
-        account.correction = Entitlement.afterClaim(correction, amount);
+        account.correction = EntitlementMath.afterClaim(correction, amount);
         _bookClaim(books, amount);
         emit ReturnsClaimed(holder, asset, amount);
     }
@@ -137,11 +137,11 @@ abstract contract ShareAccounts is ERC20, ReturnsBooks {
             if (rps == 0) continue;
             if (from != address(0)) {
                 HolderAccount storage sender = _accounts[asset][from];
-                sender.correction = Entitlement.afterSend(sender.correction, rps, value);
+                sender.correction += EntitlementMath.shift(rps, value);
             }
             if (to != address(0)) {
                 HolderAccount storage receiver = _accounts[asset][to];
-                receiver.correction = Entitlement.afterReceive(receiver.correction, rps, value);
+                receiver.correction -= EntitlementMath.shift(rps, value);
             }
         }
     }

@@ -69,7 +69,7 @@ const noCapital = () => stipendRound(0n, 10n * ETHER, [3n * ETHER]);
 const shortOfCapital = () => stipendRound(1n * ETHER, 10n * ETHER, [3n * ETHER, 1n * ETHER]);
 const budgetBelowRequests = () => stipendRound(0n, 3n * ETHER, [3n * ETHER, 2n * ETHER]);
 
-/** Award of each application by cumulative sums in finalization order, as GrantMath documents it. */
+/** Award of each application by cumulative sums in finalization order, as AwardMath documents it. */
 function expectedAwards(requests: bigint[], reserved: bigint): bigint[] {
   const total = requests.reduce((a, b) => a + b, 0n);
   if (reserved >= total) return requests;

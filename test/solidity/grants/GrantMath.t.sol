@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {GrantMath} from "../../../contracts/libraries/GrantMath.sol";
-import {Vesting} from "../../../contracts/libraries/Vesting.sol";
+import {AwardMath} from "../../../contracts/libraries/math/AwardMath.sol";
+import {VestingMath} from "../../../contracts/libraries/math/VestingMath.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 // Test names follow the runner's conventions (testFuzz_*).
@@ -23,12 +23,12 @@ contract GrantMathTest is TestBase {
         uint256[] memory weights = new uint256[](count);
         uint256 totalWeight;
         for (uint256 i; i < count; ++i) {
-            weights[i] = GrantMath.weight(bound(medians[i], 1, 10_000), bound(efforts[i], 1, 1200));
+            weights[i] = AwardMath.weight(bound(medians[i], 1, 10_000), bound(efforts[i], 1, 1200));
             totalWeight += weights[i];
         }
         uint256 sum;
         for (uint256 i; i < count; ++i) {
-            uint256 award = GrantMath.shareAward(pool, weights[i], totalWeight);
+            uint256 award = AwardMath.shareAward(pool, weights[i], totalWeight);
             // award = ⌊pool × w / W⌋: award × W ≤ pool × w < (award + 1) × W.
             assertLe(award * totalWeight, uint256(pool) * weights[i], "above the exact share");
             assertTrue(uint256(pool) * weights[i] < (award + 1) * totalWeight, "one unit below or more");
@@ -39,7 +39,7 @@ contract GrantMathTest is TestBase {
     }
 
     function testFuzz_nothingFundedAwardsNothing(uint128 pool, uint256 weight) public pure {
-        assertEq(GrantMath.shareAward(pool, weight, 0), 0, "no award without weight");
+        assertEq(AwardMath.shareAward(pool, weight, 0), 0, "no award without weight");
     }
 
     function testFuzz_stipendAwardsAddUpToTheReserve(
@@ -57,7 +57,7 @@ contract GrantMathTest is TestBase {
         uint256 sum;
         for (uint256 i; i < count; ++i) {
             uint256 request = requests[i];
-            uint256 award = GrantMath.stipendAward(request, before, reserved, total);
+            uint256 award = AwardMath.stipendAward(request, before, reserved, total);
             before += request;
             assertLe(award, request, "never above the request");
             if (reserved == total) {
@@ -83,8 +83,8 @@ contract GrantMathTest is TestBase {
         uint256 duration = bound(durationSeed, 1, 10 * 365 days);
         uint256 cliff = bound(cliffSeed, 0, duration);
         (uint256 early, uint256 late) = t1 <= t2 ? (uint256(t1), uint256(t2)) : (uint256(t2), uint256(t1));
-        uint256 vestedEarly = Vesting.vested(total, start, cliff, duration, early);
-        uint256 vestedLate = Vesting.vested(total, start, cliff, duration, late);
+        uint256 vestedEarly = VestingMath.vested(total, start, cliff, duration, early);
+        uint256 vestedLate = VestingMath.vested(total, start, cliff, duration, late);
         assertLe(vestedEarly, vestedLate, "monotone");
         assertLe(vestedLate, total, "never above the total");
         if (late < uint256(start) + cliff) assertEq(vestedLate, 0, "nothing before the cliff");

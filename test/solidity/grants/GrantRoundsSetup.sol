@@ -122,7 +122,7 @@ abstract contract GrantRoundsSetup is TestBase {
         grants.finalizeApplications(ids);
     }
 
-    /// @dev The median rule of `Median`, for an independent check: sorted copy, middle or mean rounded down.
+    /// @dev The median rule of `MedianMath`, for an independent check: sorted copy, middle or mean rounded down.
     function _median(uint256[] memory values) internal pure returns (uint256) {
         uint256 n = values.length;
         for (uint256 i; i < n; ++i)

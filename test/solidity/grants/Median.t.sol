@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Median} from "../../../contracts/libraries/Median.sol";
+import {MedianMath} from "../../../contracts/libraries/math/MedianMath.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 // Test names follow the runner's conventions (testFuzz_*).
@@ -25,7 +25,7 @@ contract MedianTest is TestBase {
         if (count != 0) {
             expected = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
         }
-        assertEq(Median.ofFirst(values, count), expected, "median");
+        assertEq(MedianMath.ofFirst(values, count), expected, "median");
         for (uint256 i; i < count; ++i) {
             assertEq(values[i], sorted[i], "sorted in place");
         }
@@ -43,7 +43,7 @@ contract MedianTest is TestBase {
         _bubbleSort(copy);
         // Replacing any one value by an outlier keeps the median between the 2nd and 4th smallest.
         values[uint256(outlier) % 5] = outlier % 2 == 0 ? 0 : 10_000;
-        uint256 median = Median.ofFirst(values, 5);
+        uint256 median = MedianMath.ofFirst(values, 5);
         assertGe(median, copy[1], "above the second smallest");
         assertLe(median, copy[3], "below the second largest");
     }
@@ -54,7 +54,7 @@ contract MedianTest is TestBase {
         uint256[] memory values = new uint256[](2);
         values[0] = high;
         values[1] = low;
-        assertEq(Median.ofFirst(values, 2), (low + high) / 2, "mean rounded down");
+        assertEq(MedianMath.ofFirst(values, 2), (low + high) / 2, "mean rounded down");
     }
 
     function _bubbleSort(uint256[] memory values) private pure {
