@@ -9,20 +9,31 @@
 //                   as out of reach, each with the fuzz test that defends it
 //   --mutate        break the rounding direction of the amount due (ceil → floor) in memory and run
 //                   the amount-due harness: it must fail with a counterexample
-// FORMAL_JOBS (default 2) harnesses run at once, each in its own process, stopped after
+//   --ci            the CI mode (also on with CI=true): only the harnesses that hold a property of
+//                   test/formal/proved.json, results reused from the cache when their key matches,
+//                   a per-harness limit of FORMAL_TIMEOUT_SECONDS (default 240 in this mode)
+//   --cached        reuse cached results outside CI too
+// FORMAL_JOBS (default 2, at most 2) harnesses run at once, each in its own process, stopped after
 // FORMAL_TIMEOUT_SECONDS (default 1800; solc's own `modelChecker.timeout` crashes soljson).
-// Plain Node (type stripping): no Hardhat runtime.
+// The result cache (test/formal/cache.json) holds, per harness, the checker's findings and the key
+// they were computed under: SHA-256 of the compiler version, the exact settings, scripts/formal/
+// checker.ts and every source solc reads for the harness (see `runKey`). A result is reused only
+// under an identical key; every completed run (never a timed-out or mutated one) rewrites its entry.
+// A cached result is the checker's own output for exactly those sources, so reusing it can never
+// turn a failing property into a passing one. Plain Node (type stripping): no Hardhat runtime.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { check, MUTATION, type CheckerResult, type Finding } from "./formal/checker.ts";
+import { check, MUTATION, runKey, type CheckerResult, type Finding } from "./formal/checker.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HARNESS_DIR = "test/formal";
 const REACH_DIR = `${HARNESS_DIR}/reach`;
 const PROVED_FILE = `${HARNESS_DIR}/proved.json`;
+const CACHE_FILE = `${HARNESS_DIR}/cache.json`;
+const MAX_JOBS = 2;
 const MUTATED_HARNESS = "ReturnsDueHarness";
 const FUZZ_NOTE = "fuzz ≥ 100,000 runs (test:deep)";
 
@@ -38,6 +49,19 @@ interface Property {
 
 interface ProvedList {
   proved: string[];
+}
+
+/** Per harness: the key of the run and what the checker found under it. */
+type Cache = Record<string, { key: string; result: CheckerResult }>;
+
+function readCache(): Cache {
+  const path = resolve(ROOT, CACHE_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Cache) : {};
+}
+
+function writeCache(cache: Cache): void {
+  const sorted = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(resolve(ROOT, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 const args = process.argv.slice(2);
@@ -169,30 +193,58 @@ async function main(): Promise<void> {
   const mutate = args.includes("--mutate");
   const onlyIndex = args.indexOf("--only");
   const only = mutate ? MUTATED_HARNESS : onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-  const jobs = Number(process.env.FORMAL_JOBS ?? "2");
-  const timeoutSeconds = Number(process.env.FORMAL_TIMEOUT_SECONDS ?? "1800");
+  const ci = args.includes("--ci") || process.env.CI === "true";
+  const useCache = (ci || args.includes("--cached")) && !mutate;
+  const jobs = Math.min(MAX_JOBS, Math.max(1, Number(process.env.FORMAL_JOBS ?? "2")));
+  const timeoutSeconds = Number(process.env.FORMAL_TIMEOUT_SECONDS ?? (ci ? "240" : "1800"));
   const reach = args.includes("--reach");
+  const provedBefore = (JSON.parse(readFileSync(resolve(ROOT, PROVED_FILE), "utf8")) as ProvedList).proved;
+  const holdsProved = (harness: string): boolean =>
+    provedBefore.some(
+      (id) =>
+        id.startsWith(`${basename(harness, ".sol")}.`) || id.startsWith(`${basename(harness, ".sol")}:`),
+    );
   const listed = (dir: string): string[] =>
     readdirSync(resolve(ROOT, dir))
       .filter((file) => file.endsWith(".sol") && (only === undefined || basename(file, ".sol") === only))
       .sort()
       .map((file) => `${dir}/${file}`);
-  const harnesses = [...listed(HARNESS_DIR), ...(mutate ? [] : listed(REACH_DIR))];
+  const all = [...listed(HARNESS_DIR), ...(mutate ? [] : listed(REACH_DIR))];
+  const harnesses = ci ? all.filter(holdsProved) : all;
   if (harnesses.length === 0) throw new Error(`no harness ${only ?? ""} in ${HARNESS_DIR}`);
   if (mutate) console.log(`Mutation: ${MUTATION.file}: "${MUTATION.from}" → "${MUTATION.to}"`);
+  if (ci) {
+    const skipped = all.filter((harness) => !harnesses.includes(harness)).map((h) => basename(h, ".sol"));
+    console.log(
+      `CI mode: ${harnesses.length} harnesses with proved properties, at most ${jobs} at once, ${timeoutSeconds} s each, cached results reused by key; not run: ${skipped.join(", ") || "none"}`,
+    );
+  }
 
   const started = Date.now();
+  const cache = readCache();
   const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
   const results = await pool(harnesses, jobs, async (harness) => {
-    const result = await runHarness(harness, mutate, checkedHarness(harness), timeoutSeconds);
+    const checked = checkedHarness(harness);
+    const key = checked && !mutate ? runKey(ROOT, harness) : undefined;
+    const cached = key !== undefined ? cache[harness] : undefined;
+    let result: CheckerResult | undefined;
+    let from = "";
+    if (useCache && cached !== undefined && cached.key === key) {
+      result = cached.result;
+      from = ` (cached, key ${key.slice(0, 12)}…)`;
+    } else {
+      result = await runHarness(harness, mutate, checked, timeoutSeconds);
+      if (result !== undefined && key !== undefined && result.errors.length === 0) {
+        cache[harness] = { key, result };
+      }
+    }
     console.log(
-      `\n${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`}`,
+      `\n${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s${from}`}`,
     );
-    if (result !== undefined) printTable(propertiesOf(result, checkedHarness(harness)));
+    if (result !== undefined) printTable(propertiesOf(result, checked));
     return { harness, result };
   });
-
-  const provedBefore = (JSON.parse(readFileSync(resolve(ROOT, PROVED_FILE), "utf8")) as ProvedList).proved;
+  if (!mutate) writeCache(cache);
   const properties: Property[] = [];
   const errors: string[] = [];
   for (const { harness, result } of results) {
@@ -217,6 +269,11 @@ async function main(): Promise<void> {
 
   const proved = new Set(properties.filter((property) => property.status === "proved").map((p) => p.id));
   const lost = provedBefore.filter((id) => (only === undefined || id.startsWith(only)) && !proved.has(id));
+  if (ci && lost.length > 0) {
+    console.error(
+      `A harness changed (its cache key moved) and was not proved again within ${timeoutSeconds} s: run \`npm run verify:formal\` (no time limit in practice) and commit ${CACHE_FILE}.`,
+    );
+  }
   const refuted = properties.filter((property) => property.status === "counterexample");
   const outOfReach = properties.filter((property) => property.status === "out of reach").length;
   const unproved = properties.length - proved.size - refuted.length - outOfReach;

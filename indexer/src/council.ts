@@ -1,9 +1,9 @@
 // Council proposals with their approvals and every execution attempt (successful or reverted).
 import { ponder } from "ponder:registry";
-import { activity, proposal, proposalApproval, proposalExecution } from "ponder:schema";
+import { proposal, proposalApproval, proposalExecution } from "ponder:schema";
 
-import { recordEvent } from "./events";
-import { logId, position } from "./position";
+import { recordActivity, recordEvent } from "./events";
+import { logId } from "./position";
 
 ponder.on("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
   await recordEvent(context, event, "TrusteeCouncil:ProposalCreated");
@@ -19,9 +19,7 @@ ponder.on("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
     failedExecutions: 0,
     createdAt: event.block.timestamp,
   });
-  await context.db
-    .insert(activity)
-    .values({ id: logId(event), account: proposer, kind: "proposed", refId: proposalId, ...position(event) });
+  await recordActivity(context, event, { account: proposer, kind: "proposed", refId: proposalId });
 });
 
 ponder.on("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
@@ -34,9 +32,7 @@ ponder.on("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
   if (await context.db.find(proposal, { id: proposalId })) {
     await context.db.update(proposal, { id: proposalId }).set((old) => ({ approvals: old.approvals + 1 }));
   }
-  await context.db
-    .insert(activity)
-    .values({ id: logId(event), account: trustee, kind: "approved", refId: proposalId, ...position(event) });
+  await recordActivity(context, event, { account: trustee, kind: "approved", refId: proposalId });
 });
 
 ponder.on("TrusteeCouncil:ApprovalRevoked", async ({ event, context }) => {

@@ -2,7 +2,7 @@
 // per-event feed that clients page through by (block, log index), beside the tables built for questions.
 import { replaceBigInts } from "ponder";
 import type { Context } from "ponder:registry";
-import { fundEvent } from "ponder:schema";
+import { activity, fundEvent } from "ponder:schema";
 
 import { logId, position } from "./position";
 
@@ -18,4 +18,15 @@ export async function recordEvent(context: Context, event: AnyEvent, name: strin
     args: replaceBigInts({ ...event.args }, (value) => value.toString()),
     ...position(event),
   });
+}
+
+/** What an account did in one event, as its activity row holds it (id and position come from the event). */
+type ActivityRow = Omit<
+  typeof activity.$inferInsert,
+  "id" | "blockNumber" | "logIndex" | "timestamp" | "transactionHash"
+>;
+
+/** Records in activity what `row.account` did in `event`. */
+export async function recordActivity(context: Context, event: AnyEvent, row: ActivityRow): Promise<void> {
+  await context.db.insert(activity).values({ id: logId(event), ...row, ...position(event) });
 }

@@ -3,11 +3,10 @@
 // committed estimate still unrevealed when its application is finalised becomes missed.
 import { and, eq } from "ponder";
 import { ponder, type Context } from "ponder:registry";
-import { activity, application, estimate, round, trusteeRecord } from "ponder:schema";
+import { application, estimate, round, trusteeRecord } from "ponder:schema";
 
 import { recordMint } from "./provenance";
-import { recordEvent } from "./events";
-import { logId, position } from "./position";
+import { recordActivity, recordEvent } from "./events";
 
 type Tally = "committed" | "revealed" | "missed" | "recused";
 
@@ -79,12 +78,10 @@ ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
     cancelled: false,
     submittedAt: event.block.timestamp,
   });
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: researcher,
     kind: "applied",
     refId: applicationId,
-    ...position(event),
   });
 });
 
@@ -100,12 +97,10 @@ ponder.on("GrantRounds:EstimatesCommitted", async ({ event, context }) => {
       .onConflictDoUpdate({ committedAt: event.block.timestamp });
     if (!known) await tally(context, trustee, "committed");
   }
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: trustee,
     kind: applicationIds.length === 1 ? "committed estimate" : `committed ${applicationIds.length} estimates`,
     refId: roundId,
-    ...position(event),
   });
 });
 
@@ -145,12 +140,10 @@ ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
       revealedAt: event.block.timestamp,
     });
   await tally(context, trustee, "revealed", "committed");
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: trustee,
     kind: "revealed estimate",
     refId: applicationId,
-    ...position(event),
   });
 });
 
@@ -186,13 +179,11 @@ ponder.on("GrantRounds:SharesClaimed", async ({ event, context }) => {
       .set((old) => ({ sharesClaimed: old.sharesClaimed + amount }));
   }
   await recordMint(context, event, researcher, amount, "award", id);
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: researcher,
     kind: "claimed award shares",
     amount,
     refId: id,
-    ...position(event),
   });
 });
 
@@ -206,27 +197,23 @@ ponder.on("GrantRounds:GrantCancelled", async ({ event, context }) => {
 ponder.on("GrantRounds:StipendClaimed", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:StipendClaimed");
   const { applicationId, researcher, asset, amount } = event.args;
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: researcher,
     kind: "claimed stipend",
     asset,
     amount,
     refId: applicationId,
-    ...position(event),
   });
 });
 
 ponder.on("GrantRounds:DepositRefunded", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:DepositRefunded");
   const { applicationId, researcher, amount } = event.args;
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: researcher,
     kind: "refunded deposit",
     amount,
     refId: applicationId,
-    ...position(event),
   });
 });
 

@@ -1,10 +1,9 @@
 // Offerings and each investor's subscriptions; claimed subscription shares are mints by subscription.
 import { ponder } from "ponder:registry";
-import { activity, offering, subscription } from "ponder:schema";
+import { offering, subscription } from "ponder:schema";
 
 import { recordMint } from "./provenance";
-import { recordEvent } from "./events";
-import { logId, position } from "./position";
+import { recordActivity, recordEvent } from "./events";
 
 ponder.on("Offerings:OfferingOpened", async ({ event, context }) => {
   await recordEvent(context, event, "Offerings:OfferingOpened");
@@ -50,13 +49,11 @@ ponder.on("Offerings:Subscribed", async ({ event, context }) => {
       investors: old.investors + (known ? 0 : 1),
     }));
   }
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: investor,
     kind: "subscribed",
     amount: cost,
     refId: offeringId,
-    ...position(event),
   });
 });
 
@@ -69,13 +66,11 @@ ponder.on("Offerings:SubscriptionSharesClaimed", async ({ event, context }) => {
       .set((old) => ({ sharesClaimed: old.sharesClaimed + shares }));
   }
   await recordMint(context, event, investor, shares, "subscription", offeringId);
-  await context.db.insert(activity).values({
-    id: logId(event),
+  await recordActivity(context, event, {
     account: investor,
     kind: "claimed subscription shares",
     amount: shares,
     refId: offeringId,
-    ...position(event),
   });
 });
 

@@ -1,9 +1,9 @@
 // Companies, their commitments and every reported period (a payment) with its lateness; the report
 // also enters the returns ledger.
 import { ponder } from "ponder:registry";
-import { activity, commitment, company, payment, returnsEntry } from "ponder:schema";
+import { commitment, company, payment, returnsEntry } from "ponder:schema";
 
-import { recordEvent } from "./events";
+import { recordActivity, recordEvent } from "./events";
 import { logId, position } from "./position";
 
 ponder.on("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
@@ -91,14 +91,12 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
     ...position(event),
   });
   if (terms) {
-    await context.db.insert(activity).values({
-      id: logId(event),
+    await recordActivity(context, event, {
       account: terms.signer,
       kind: "reported returns",
       asset,
       amount: paid,
       refId: commitmentId,
-      ...position(event),
     });
   }
 });

@@ -1,9 +1,9 @@
 // Returns received, donated, held, distributed and claimed: the returns ledger, the per-asset totals
 // and the per-day series behind the returns chart, and each holder's claims.
 import { ponder, type Context } from "ponder:registry";
-import { activity, assetTotal, holder, holderClaim, returnsDay, returnsEntry } from "ponder:schema";
+import { assetTotal, holder, holderClaim, returnsDay, returnsEntry } from "ponder:schema";
 
-import { recordEvent } from "./events";
+import { recordActivity, recordEvent } from "./events";
 import { dayOf, logId, position } from "./position";
 
 type Kind = "received" | "donated" | "held" | "distributed" | "claimed";
@@ -84,9 +84,7 @@ ponder.on("ReturnsRegistry:DonationReceived", async ({ event, context }) => {
     cumulative,
     ...position(event),
   });
-  await context.db
-    .insert(activity)
-    .values({ id: logId(event), account: donor, kind: "donated", asset, amount, ...position(event) });
+  await recordActivity(context, event, { account: donor, kind: "donated", asset, amount });
 });
 
 ponder.on("FundShares:ReturnsHeld", async ({ event, context }) => {
@@ -150,7 +148,5 @@ ponder.on("FundShares:ReturnsClaimed", async ({ event, context }) => {
       lastTimestamp: event.block.timestamp,
     })
     .onConflictDoUpdate((old) => ({ claimCount: old.claimCount + 1, lastTimestamp: event.block.timestamp }));
-  await context.db
-    .insert(activity)
-    .values({ id: logId(event), account, kind: "claimed returns", asset, amount, ...position(event) });
+  await recordActivity(context, event, { account, kind: "claimed returns", asset, amount });
 });

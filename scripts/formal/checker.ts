@@ -1,6 +1,7 @@
 // One harness through solc's SMTChecker (CHC engine, Z3 linked into the npm `solc` build), run in a
 // worker process so that the orchestrator can bound its wall-clock time. `modelChecker.timeout` is
 // deliberately NOT set: with it the soljson build aborts (see ENVIRONMENT.md).
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, resolve } from "node:path";
@@ -65,6 +66,7 @@ interface SolcOutput {
 }
 
 interface Solc {
+  version(): string;
   compile(
     input: string,
     callbacks: { import: (path: string) => { contents: string } | { error: string } },
@@ -119,46 +121,93 @@ function harnessFunctions(ast: AstNode, contract: string): HarnessFunction[] {
     });
 }
 
-/** Runs the checker over one harness file (project-relative path), optionally with the mutation applied;
- * with `model` false, only parses it (its properties, unchecked). */
-export function check(root: string, harness: string, mutate: boolean, model = true): CheckerResult {
-  const solc = createRequire(import.meta.url)("solc") as Solc;
-  const contract = basename(harness, ".sol");
-  const read = (path: string): string => {
-    const text = readFileSync(resolve(root, path), "utf8");
+function loadSolc(): Solc {
+  return createRequire(import.meta.url)("solc") as Solc;
+}
+
+function sourceReader(root: string, mutate: boolean): (path: string) => string {
+  return (path) => {
+    const text = readFileSync(resolve(root, path.startsWith("@") ? `node_modules/${path}` : path), "utf8");
     if (!mutate || path !== MUTATION.file) return text;
     if (!text.includes(MUTATION.from)) throw new Error(`mutation site not found in ${MUTATION.file}`);
     return text.replace(MUTATION.from, MUTATION.to);
   };
-  const input = {
-    language: "Solidity",
-    sources: { [harness]: { content: read(harness) } },
-    settings: model
-      ? {
-          modelChecker: {
-            engine: "chc",
-            targets: ["assert", "underflow", "overflow", "divByZero"],
-            contracts: { [harness]: [contract] },
-            showProvedSafe: true,
-            showUnproved: true,
-            showUnsupported: true,
-          },
-          outputSelection: { [harness]: { "": ["ast"] } },
-        }
-      : { stopAfter: "parsing", outputSelection: { [harness]: { "": ["ast"] } } },
-  };
-  const started = Date.now();
-  const output = JSON.parse(
+}
+
+/** The standard-JSON settings of a checker run (`model`) or of a parse-only run. */
+function settingsOf(harness: string, model: boolean): object {
+  const contract = basename(harness, ".sol");
+  return model
+    ? {
+        modelChecker: {
+          engine: "chc",
+          targets: ["assert", "underflow", "overflow", "divByZero"],
+          contracts: { [harness]: [contract] },
+          showProvedSafe: true,
+          showUnproved: true,
+          showUnsupported: true,
+        },
+        outputSelection: { [harness]: { "": ["ast"] } },
+      }
+    : { stopAfter: "parsing", outputSelection: { [harness]: { "": ["ast"] } } };
+}
+
+/** Compiles `harness` with `settings`; `read` (which may record what it reads) resolves every import. */
+function compile(solc: Solc, harness: string, settings: object, read: (path: string) => string): SolcOutput {
+  const input = { language: "Solidity", sources: { [harness]: { content: read(harness) } }, settings };
+  return JSON.parse(
     solc.compile(JSON.stringify(input), {
       import: (path) => {
         try {
-          return { contents: read(path.startsWith("@") ? `node_modules/${path}` : path) };
+          return { contents: read(path) };
         } catch (error) {
           return { error: String(error) };
         }
       },
     }),
   ) as SolcOutput;
+}
+
+/**
+ * The key of a checker run for the result cache: SHA-256 over the compiler's full version string,
+ * the exact standard-JSON settings of the run, this file (it turns solc's messages into findings),
+ * and the path and exact content of every source the compiler reads for `harness` — the harness,
+ * the libraries it imports and theirs, collected by a parse-only compile. Any change to any of them
+ * gives another key, so a cached result is only ever reused for the very same check.
+ */
+export function runKey(root: string, harness: string): string {
+  const solc = loadSolc();
+  const read = sourceReader(root, false);
+  const sources = new Map<string, string>();
+  const output = compile(solc, harness, settingsOf(harness, false), (path) => {
+    const text = read(path);
+    sources.set(path, text);
+    return text;
+  });
+  const failed = (output.errors ?? []).find((message) => message.severity === "error");
+  if (failed !== undefined) throw new Error(failed.formattedMessage ?? failed.message);
+  const hash = createHash("sha256");
+  const field = (text: string): void => {
+    hash.update(`${Buffer.byteLength(text)}:`);
+    hash.update(text);
+  };
+  field(solc.version());
+  field(JSON.stringify(settingsOf(harness, true)));
+  field(readFileSync(new URL(import.meta.url), "utf8"));
+  for (const path of [...sources.keys()].sort()) {
+    field(path);
+    field(sources.get(path) ?? "");
+  }
+  return hash.digest("hex");
+}
+
+/** Runs the checker over one harness file (project-relative path), optionally with the mutation applied;
+ * with `model` false, only parses it (its properties, unchecked). */
+export function check(root: string, harness: string, mutate: boolean, model = true): CheckerResult {
+  const solc = loadSolc();
+  const contract = basename(harness, ".sol");
+  const started = Date.now();
+  const output = compile(solc, harness, settingsOf(harness, model), sourceReader(root, mutate));
   const seconds = (Date.now() - started) / 1000;
   const messages = output.errors ?? [];
   const errors = messages
