@@ -6,19 +6,10 @@ import { indexerCaughtUp } from "@fef/sdk/history";
 
 import { INDEXER_URL, RPC_URL } from "./support/env.js";
 import { installEnsStub } from "./support/ensStub.js";
-
-async function headBlock(): Promise<bigint> {
-  const response = await fetch(RPC_URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-  });
-  const { result } = (await response.json()) as { result: string };
-  return BigInt(result);
-}
+import { headBlock } from "../scripts/lib/rpc.js";
 
 async function indexerAtHead(): Promise<void> {
-  const head = await headBlock();
+  const head = await headBlock(RPC_URL);
   const deadline = Date.now() + 300_000;
   while (!(await indexerCaughtUp(INDEXER_URL, head))) {
     if (Date.now() > deadline)

@@ -2,14 +2,7 @@
 // DATABASE_URL names a PostgreSQL server. One process per chain.
 import { createConfig } from "ponder";
 
-import {
-  capitalPoolAbi,
-  fundSharesAbi,
-  grantRoundsAbi,
-  offeringsAbi,
-  returnsRegistryAbi,
-  trusteeCouncilAbi,
-} from "@fef/sdk/generated/abis";
+import { fundAbis } from "@fef/sdk/fundAbis";
 
 import { chainId, contract, rpcUrl } from "./settings";
 
@@ -31,11 +24,11 @@ export default createConfig({
     ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
     : { kind: "pglite", directory: process.env.FEF_INDEXER_PGLITE_DIR ?? ".ponder/pglite" },
   contracts: {
-    FundShares: { chain: "fund", abi: fundSharesAbi, ...contract("FundShares") },
-    GrantRounds: { chain: "fund", abi: grantRoundsAbi, ...contract("GrantRounds") },
-    Offerings: { chain: "fund", abi: offeringsAbi, ...contract("Offerings") },
-    ReturnsRegistry: { chain: "fund", abi: returnsRegistryAbi, ...contract("ReturnsRegistry") },
-    TrusteeCouncil: { chain: "fund", abi: trusteeCouncilAbi, ...contract("TrusteeCouncil") },
-    CapitalPool: { chain: "fund", abi: capitalPoolAbi, ...contract("CapitalPool") },
+    FundShares: { chain: "fund", abi: fundAbis.FundShares, ...contract("FundShares") },
+    GrantRounds: { chain: "fund", abi: fundAbis.GrantRounds, ...contract("GrantRounds") },
+    Offerings: { chain: "fund", abi: fundAbis.Offerings, ...contract("Offerings") },
+    ReturnsRegistry: { chain: "fund", abi: fundAbis.ReturnsRegistry, ...contract("ReturnsRegistry") },
+    TrusteeCouncil: { chain: "fund", abi: fundAbis.TrusteeCouncil, ...contract("TrusteeCouncil") },
+    CapitalPool: { chain: "fund", abi: fundAbis.CapitalPool, ...contract("CapitalPool") },
   },
 });

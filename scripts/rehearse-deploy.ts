@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 
 import { portFree } from "./lib/ports.ts";
 import { stopProcess } from "./lib/processes.ts";
+import { chainIdAt } from "./lib/rpc.ts";
 
 const PORT = Number(process.env.FEF_REHEARSAL_PORT ?? 8547);
 const URL = `http://127.0.0.1:${PORT}`;
@@ -52,19 +53,10 @@ function runNode(args: string[]): Promise<void> {
   });
 }
 
-async function chainId(): Promise<number> {
-  const response = await fetch(URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-  });
-  return Number(((await response.json()) as { result: string }).result);
-}
-
 async function waitForChain(timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const id = await chainId().catch(() => undefined);
+    const id = await chainIdAt(URL).catch(() => undefined);
     if (id !== undefined) return id;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -18,19 +18,13 @@ import {
   UI_PORT,
   portFree,
 } from "./lib/ports.ts";
+import { check, finishChecks } from "./lib/checks.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
+import { headBlock } from "./lib/rpc.ts";
 
 /** Not a speed check: a start that never gets ready must fail the test instead of hanging it. */
 const HANG_TIMEOUT_MS = 600_000;
 const START_TIMINGS = "reports/start.json";
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed += 1;
-  else failed += 1;
-  console.log(`${ok ? "✔" : "✖"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
 
 const running = new Set<ChildProcess>();
 
@@ -98,7 +92,7 @@ async function main(): Promise<void> {
   );
 
   // npm start lets the indexer catch up in the background: wait until it has indexed the seeded head.
-  const head = await headBlock();
+  const head = await headBlock(RPC_URL);
   const deadline = Date.now() + 300_000;
   while (!(await indexerCaughtUp(INDEXER_URL, head)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -130,17 +124,6 @@ async function main(): Promise<void> {
   check("the second start stops cleanly", (await stopProcess(second.child)) === 0);
 }
 
-/** The local chain's newest block number. */
-async function headBlock(): Promise<bigint> {
-  const response = await fetch(RPC_URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-  });
-  const { result } = (await response.json()) as { result: string };
-  return BigInt(result);
-}
-
 /**
  * reports/start.json was written by the start that began at `begun` and has every stage with a time
  * (its values are bench:start's business).
@@ -169,6 +152,5 @@ main()
   )
   .finally(async () => {
     for (const child of running) await stopProcess(child);
-    console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
+    finishChecks();
   });

@@ -36,6 +36,7 @@ import {
   portFree,
 } from "./lib/ports.ts";
 import { READY, stopProcess } from "./lib/processes.ts";
+import { chainIdAt, headBlock } from "./lib/rpc.ts";
 import { indexerCaughtUp } from "@fef/sdk/history";
 
 const LOG_DIR = "reports";
@@ -174,12 +175,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: n
 }
 
 async function rpcReady(): Promise<boolean> {
-  const response = await fetch(RPC_URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-  });
-  return response.ok;
+  return (await chainIdAt(RPC_URL)) > 0;
 }
 
 /** Every file under `path` (or `path` itself), sorted, so a hash does not depend on directory order. */
@@ -319,19 +315,9 @@ async function startIndexer(): Promise<void> {
   });
 }
 
-/** The chain's newest block. */
-async function chainHead(): Promise<bigint> {
-  const response = await fetch(RPC_URL, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-  });
-  return BigInt(((await response.json()) as { result: string }).result);
-}
-
 /** The indexer has finished its backfill and indexed the chain up to its head (the whole seed). */
 async function indexerReady(): Promise<boolean> {
-  return indexerCaughtUp(INDEXER_URL, await chainHead());
+  return indexerCaughtUp(INDEXER_URL, await headBlock(RPC_URL));
 }
 
 let stopping = false;

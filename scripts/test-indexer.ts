@@ -32,15 +32,8 @@ import {
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
 import { INDEXER_URL, RPC_URL } from "./lib/ports.ts";
+import { check, finishChecks } from "./lib/checks.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed += 1;
-  else failed += 1;
-  console.log(`${ok ? "✔" : "✖"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
 
 const LOCAL_URL = "postgresql://fef:fef@127.0.0.1:5432/fef_indexer";
 
@@ -204,7 +197,4 @@ main()
   .catch((error: unknown) =>
     check("indexer test ran to the end", false, error instanceof Error ? error.message : String(error)),
   )
-  .finally(() => {
-    console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
-  });
+  .finally(() => finishChecks());

@@ -12,14 +12,7 @@ import {
 } from "./actionKinds.ts";
 import { findAsset, type AssetInfo } from "./assets.ts";
 import { formatAmount, formatDate, formatDuration, formatShares, shortAddress, shortHash } from "./format.ts";
-import {
-  capitalPoolAbi,
-  fundSharesAbi,
-  grantRoundsAbi,
-  offeringsAbi,
-  returnsRegistryAbi,
-  trusteeCouncilAbi,
-} from "./generated/abis.ts";
+import { fundAbis } from "./fundAbis.ts";
 
 export type SystemNames = Readonly<Record<string, string>>;
 
@@ -291,14 +284,7 @@ export function decodeActionParams(kind: ActionKind, args: Hex): Record<string, 
   );
 }
 
-const abiOfContract: Readonly<Record<string, Abi>> = {
-  FundShares: fundSharesAbi,
-  GrantRounds: grantRoundsAbi,
-  Offerings: offeringsAbi,
-  CapitalPool: capitalPoolAbi,
-  ReturnsRegistry: returnsRegistryAbi,
-  TrusteeCouncil: trusteeCouncilAbi,
-};
+const abiOfContract: Readonly<Record<string, Abi>> = fundAbis;
 
 /**
  * What an executed proposal's routed function returned (the `result` of `ProposalExecuted`), by

@@ -29,11 +29,17 @@ contract AwardMathTest is TestBase {
         uint256 sum;
         for (uint256 i; i < count; ++i) {
             uint256 award = AwardMath.shareAward(pool, weights[i], totalWeight);
+            // award = ⌊pool × w / W⌋: award × W ≤ pool × w < (award + 1) × W.
             assertLe(award * totalWeight, uint256(pool) * weights[i], "never above the exact share");
+            assertTrue(uint256(pool) * weights[i] < (award + 1) * totalWeight, "less than one unit below it");
             sum += award;
         }
         assertLe(sum, pool, "awards within the pool");
         assertTrue(pool - sum < count, "less than one unit of dust per application");
+    }
+
+    function testFuzz_nothingFundedAwardsNothing(uint128 pool, uint256 weight) public pure {
+        assertEq(AwardMath.shareAward(pool, weight, 0), 0, "no award without weight");
     }
 
     function testFuzz_stipendAwardsWithinAssessedAndAddUpToReserve(
@@ -57,6 +63,13 @@ contract AwardMathTest is TestBase {
             uint256 award = AwardMath.stipendAward(assessed[i], before, reserved, total);
             assertLe(award, assessed[i], "award within the assessed stipend");
             assertLe(award, requests[i], "award within the request");
+            if (reserved == total) {
+                assertEq(award, assessed[i], "the assessed stipend itself when fully covered");
+            } else {
+                uint256 floor = (assessed[i] * reserved) / total;
+                assertGe(award, floor, "at least the rounded-down pro-rata award");
+                assertLe(award, floor + 1, "at most one unit above it");
+            }
             before += assessed[i];
             sum += award;
         }

@@ -25,6 +25,8 @@ contract VestingMathTest is TestBase {
         uint256 then = VestingMath.vested(total, start, cliff, duration, later);
         assertLe(now_, total, "vested within the total");
         assertLe(now_, then, "vesting never decreases");
+        if (later < uint256(start) + cliff) assertEq(then, 0, "nothing before the cliff");
+        if (at >= uint256(start) + duration) assertEq(now_, total, "everything at the end");
         if (at >= uint256(start) + cliff && at < uint256(start) + duration) {
             uint256 elapsed = at - start;
             // ⌊total × elapsed / duration⌋: below the exact value by less than one unit.

@@ -3,25 +3,9 @@
 // types the ABI gives them (integers as bigint), the same shape as viem's decoded logs.
 import type { AbiParameter, Hex } from "viem";
 
-import {
-  capitalPoolAbi,
-  fundSharesAbi,
-  grantRoundsAbi,
-  offeringsAbi,
-  returnsRegistryAbi,
-  trusteeCouncilAbi,
-} from "../generated/abis.ts";
+import { fundAbis } from "../fundAbis.ts";
 import type { IndexerClient } from "./indexer.ts";
 import type { Cursor } from "./queries.ts";
-
-const abis = {
-  FundShares: fundSharesAbi,
-  GrantRounds: grantRoundsAbi,
-  Offerings: offeringsAbi,
-  ReturnsRegistry: returnsRegistryAbi,
-  TrusteeCouncil: trusteeCouncilAbi,
-  CapitalPool: capitalPoolAbi,
-} as const;
 
 /** A decoded Fund event with the time of its block. */
 export type IndexedEvent = Cursor & {
@@ -57,7 +41,7 @@ function reviveArgs(
   args: Record<string, unknown>,
 ): Record<string, unknown> {
   const abi = (
-    abis as Record<string, readonly { type: string; name?: string; inputs?: readonly AbiParameter[] }[]>
+    fundAbis as Record<string, readonly { type: string; name?: string; inputs?: readonly AbiParameter[] }[]>
   )[contract];
   const item = abi?.find((entry) => entry.type === "event" && entry.name === eventName);
   if (!item?.inputs) return args;
