@@ -28,6 +28,7 @@ import { join } from "node:path";
 
 import {
   DASHBOARD_URL,
+  DEMO_CHAIN_ARGS,
   INDEXER_PORT,
   INDEXER_URL,
   RPC_PORT,
@@ -227,15 +228,7 @@ async function compile(): Promise<boolean> {
 }
 
 async function startChain(): Promise<void> {
-  background("chain", "hardhat", [
-    "node",
-    "--network",
-    "demo",
-    "--hostname",
-    "127.0.0.1",
-    "--port",
-    String(RPC_PORT),
-  ]);
+  background("chain", "hardhat", DEMO_CHAIN_ARGS);
   await waitFor("The local chain", rpcReady, 60_000);
 }
 

@@ -59,8 +59,10 @@ function readCache(): Cache {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Cache) : {};
 }
 
-function writeCache(cache: Cache): void {
-  const sorted = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => a.localeCompare(b)));
+/** Writes `updates` over the cache as it is on disk now (another run may have written it meanwhile). */
+function writeCache(updates: Cache): void {
+  const merged = { ...readCache(), ...updates };
+  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(resolve(ROOT, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
@@ -222,6 +224,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const cache = readCache();
+  const updates: Cache = {};
   const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
   const results = await pool(harnesses, jobs, async (harness) => {
     const checked = checkedHarness(harness);
@@ -235,7 +238,7 @@ async function main(): Promise<void> {
     } else {
       result = await runHarness(harness, mutate, checked, timeoutSeconds);
       if (result !== undefined && key !== undefined && result.errors.length === 0) {
-        cache[harness] = { key, result };
+        updates[harness] = { key, result };
       }
     }
     console.log(
@@ -244,7 +247,7 @@ async function main(): Promise<void> {
     if (result !== undefined) printTable(propertiesOf(result, checked));
     return { harness, result };
   });
-  if (!mutate) writeCache(cache);
+  if (!mutate) writeCache(updates);
   const properties: Property[] = [];
   const errors: string[] = [];
   for (const { harness, result } of results) {

@@ -1,5 +1,5 @@
 // Council proposals with their approvals and every execution attempt (successful or reverted).
-import { ponder } from "ponder:registry";
+import { ponder, type Context } from "ponder:registry";
 import { proposal, proposalApproval, proposalExecution } from "ponder:schema";
 
 import { recordActivity, recordEvent } from "./events";
@@ -50,40 +50,39 @@ ponder.on("TrusteeCouncil:ApprovalRevoked", async ({ event, context }) => {
   }
 });
 
-ponder.on("TrusteeCouncil:ProposalExecuted", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ProposalExecuted");
-  const { proposalId, executor, result } = event.args;
+type ExecutionEvent = Parameters<typeof logId>[0] & {
+  readonly args: { readonly proposalId: bigint; readonly executor: `0x${string}` };
+};
+
+/** One execution attempt of a proposal: its result when it succeeded, its revert reason when it failed. */
+async function recordExecution(
+  context: Context,
+  event: ExecutionEvent,
+  succeeded: boolean,
+  data: `0x${string}`,
+): Promise<void> {
+  const { proposalId, executor } = event.args;
   await context.db.insert(proposalExecution).values({
     id: logId(event),
     proposalId,
     executor,
-    succeeded: true,
-    data: result,
+    succeeded,
+    data,
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  if (await context.db.find(proposal, { id: proposalId })) {
-    await context.db
-      .update(proposal, { id: proposalId })
-      .set({ status: "executed", executedAt: event.block.timestamp });
-  }
+  if (!(await context.db.find(proposal, { id: proposalId }))) return;
+  const row = context.db.update(proposal, { id: proposalId });
+  if (succeeded) await row.set({ status: "executed", executedAt: event.block.timestamp });
+  else await row.set((old) => ({ status: "failed", failedExecutions: old.failedExecutions + 1 }));
+}
+
+ponder.on("TrusteeCouncil:ProposalExecuted", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:ProposalExecuted");
+  await recordExecution(context, event, true, event.args.result);
 });
 
 ponder.on("TrusteeCouncil:ProposalExecutionFailed", async ({ event, context }) => {
   await recordEvent(context, event, "TrusteeCouncil:ProposalExecutionFailed");
-  const { proposalId, executor, reason } = event.args;
-  await context.db.insert(proposalExecution).values({
-    id: logId(event),
-    proposalId,
-    executor,
-    succeeded: false,
-    data: reason,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
-  });
-  if (await context.db.find(proposal, { id: proposalId })) {
-    await context.db
-      .update(proposal, { id: proposalId })
-      .set((old) => ({ status: "failed", failedExecutions: old.failedExecutions + 1 }));
-  }
+  await recordExecution(context, event, false, event.args.reason);
 });

@@ -2,7 +2,7 @@
 // per-event feed that clients page through by (block, log index), beside the tables built for questions.
 import { replaceBigInts } from "ponder";
 import type { Context } from "ponder:registry";
-import { activity, fundEvent } from "ponder:schema";
+import { activity, fundEvent, returnsEntry } from "ponder:schema";
 
 import { logId, position } from "./position";
 
@@ -20,13 +20,21 @@ export async function recordEvent(context: Context, event: AnyEvent, name: strin
   });
 }
 
-/** What an account did in one event, as its activity row holds it (id and position come from the event). */
-type ActivityRow = Omit<
-  typeof activity.$inferInsert,
-  "id" | "blockNumber" | "logIndex" | "timestamp" | "transactionHash"
->;
+/** The columns of a history row that come from its event: id and position. */
+type FromEvent = "id" | "blockNumber" | "logIndex" | "timestamp" | "transactionHash";
+
+/** What an account did in one event, as its activity row holds it. */
+type ActivityRow = Omit<typeof activity.$inferInsert, FromEvent>;
+
+/** One movement of returns, as its returns-ledger row holds it. */
+type ReturnsRow = Omit<typeof returnsEntry.$inferInsert, FromEvent>;
 
 /** Records in activity what `row.account` did in `event`. */
 export async function recordActivity(context: Context, event: AnyEvent, row: ActivityRow): Promise<void> {
   await context.db.insert(activity).values({ id: logId(event), ...row, ...position(event) });
+}
+
+/** Records in the returns ledger the movement of returns in `event`. */
+export async function recordReturns(context: Context, event: AnyEvent, row: ReturnsRow): Promise<void> {
+  await context.db.insert(returnsEntry).values({ id: logId(event), ...row, ...position(event) });
 }

@@ -1,10 +1,10 @@
 // Companies, their commitments and every reported period (a payment) with its lateness; the report
 // also enters the returns ledger.
 import { ponder } from "ponder:registry";
-import { commitment, company, payment, returnsEntry } from "ponder:schema";
+import { commitment, company, payment } from "ponder:schema";
 
-import { recordActivity, recordEvent } from "./events";
-import { logId, position } from "./position";
+import { recordActivity, recordEvent, recordReturns } from "./events";
+import { position } from "./position";
 
 ponder.on("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
   await recordEvent(context, event, "ReturnsRegistry:CompanyRegistered");
@@ -78,8 +78,7 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
       periodsLate: old.periodsLate + (late ? 1 : 0),
     }));
   }
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "reported",
     asset,
     account: terms?.signer ?? null,
@@ -88,7 +87,6 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
     commitmentId,
     period,
     cumulative: 0n,
-    ...position(event),
   });
   if (terms) {
     await recordActivity(context, event, {

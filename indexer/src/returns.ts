@@ -1,10 +1,10 @@
 // Returns received, donated, held, distributed and claimed: the returns ledger, the per-asset totals
 // and the per-day series behind the returns chart, and each holder's claims.
 import { ponder, type Context } from "ponder:registry";
-import { assetTotal, holder, holderClaim, returnsDay, returnsEntry } from "ponder:schema";
+import { assetTotal, holder, holderClaim, returnsDay } from "ponder:schema";
 
-import { recordActivity, recordEvent } from "./events";
-import { dayOf, logId, position } from "./position";
+import { recordActivity, recordEvent, recordReturns } from "./events";
+import { dayOf } from "./position";
 
 type Kind = "received" | "donated" | "held" | "distributed" | "claimed";
 
@@ -60,14 +60,12 @@ ponder.on("FundShares:ReturnsReceived", async ({ event, context }) => {
   const { asset, from, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "received", amount);
   await addToDay(context, asset, event.block.timestamp, "received", amount);
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "received",
     asset,
     account: from,
     amount,
     cumulative,
-    ...position(event),
   });
 });
 
@@ -75,14 +73,12 @@ ponder.on("ReturnsRegistry:DonationReceived", async ({ event, context }) => {
   await recordEvent(context, event, "ReturnsRegistry:DonationReceived");
   const { donor, asset, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "donated", amount);
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "donation",
     asset,
     account: donor,
     amount,
     cumulative,
-    ...position(event),
   });
   await recordActivity(context, event, { account: donor, kind: "donated", asset, amount });
 });
@@ -91,14 +87,12 @@ ponder.on("FundShares:ReturnsHeld", async ({ event, context }) => {
   await recordEvent(context, event, "FundShares:ReturnsHeld");
   const { asset, amount, undistributed } = event.args;
   const cumulative = await addToTotal(context, asset, "held", amount);
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "held",
     asset,
     amount,
     supplyOrGross: undistributed,
     cumulative,
-    ...position(event),
   });
 });
 
@@ -107,14 +101,12 @@ ponder.on("FundShares:ReturnsDistributed", async ({ event, context }) => {
   const { asset, amount, totalSupply } = event.args;
   const cumulative = await addToTotal(context, asset, "distributed", amount);
   await addToDay(context, asset, event.block.timestamp, "distributed", amount);
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "distributed",
     asset,
     amount,
     supplyOrGross: totalSupply,
     cumulative,
-    ...position(event),
   });
 });
 
@@ -123,14 +115,12 @@ ponder.on("FundShares:ReturnsClaimed", async ({ event, context }) => {
   const { holder: account, asset, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "claimed", amount);
   await addToDay(context, asset, event.block.timestamp, "claimed", amount);
-  await context.db.insert(returnsEntry).values({
-    id: logId(event),
+  await recordReturns(context, event, {
     kind: "claimed",
     asset,
     account,
     amount,
     cumulative,
-    ...position(event),
   });
   await context.db
     .insert(holderClaim)

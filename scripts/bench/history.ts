@@ -29,7 +29,7 @@ import { indexedBlock, indexerClient, indexerReady } from "@fef/sdk/history";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
-import { INDEXER_PORT, INDEXER_URL, RPC_PORT, RPC_URL, UI_PORT } from "../lib/ports.ts";
+import { DEMO_CHAIN_ARGS, INDEXER_PORT, INDEXER_URL, RPC_PORT, RPC_URL, UI_PORT } from "../lib/ports.ts";
 import { stopProcess } from "../lib/processes.ts";
 import { cappedProxy } from "./history-proxy.ts";
 
@@ -112,15 +112,7 @@ async function main(): Promise<void> {
   const report: Record<string, unknown> = { holders: HOLDERS, inflows: INFLOWS };
   console.log(`▶ chain on ${RPC_URL}, demo Fund deployed and seeded`);
   await run("hardhat", ["build", "--no-tests", "--quiet"]);
-  background("chain", "hardhat", [
-    "node",
-    "--network",
-    "demo",
-    "--hostname",
-    "127.0.0.1",
-    "--port",
-    String(RPC_PORT),
-  ]);
+  background("chain", "hardhat", DEMO_CHAIN_ARGS);
   await until("the chain", async () => (await rpc<string>("eth_chainId")) === "0x7a69", 60_000);
   rmSync("ignition/deployments/chain-31337", { recursive: true, force: true });
   await run("hardhat", ["run", "--no-compile", "scripts/demo.ts", "--network", "localhost"]);

@@ -6,6 +6,17 @@ import { createServer } from "node:net";
 export const RPC_PORT = Number(process.env.FEF_RPC_PORT ?? 8545);
 export const UI_PORT = Number(process.env.FEF_UI_PORT ?? 4173);
 export const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
+
+/** The `hardhat` arguments that serve the demo chain (network `demo`) on 127.0.0.1 at RPC_PORT. */
+export const DEMO_CHAIN_ARGS = [
+  "node",
+  "--network",
+  "demo",
+  "--hostname",
+  "127.0.0.1",
+  "--port",
+  String(RPC_PORT),
+];
 export const DASHBOARD_URL = `http://127.0.0.1:${UI_PORT}/`;
 /** The history indexer's HTTP port (FEF_INDEXER_PORT; Ponder's default 42069). */
 export const INDEXER_PORT = Number(process.env.FEF_INDEXER_PORT ?? 42069);

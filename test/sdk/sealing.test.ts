@@ -10,25 +10,7 @@ import { deriveSalt, estimateSaltTypedData } from "@fef/sdk/saltSecret";
 import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
 
-import {
-  type TestFund,
-  account,
-  connection,
-  loadFund,
-  networkHelpers,
-  openRound,
-  submitApplication,
-} from "../helpers/tasks.js";
-
-const { time } = networkHelpers;
-
-async function roundInCommitPhase(fund: TestFund) {
-  const round = await openRound(fund, 0n);
-  const first = await submitApplication(fund, 6, round.roundId, "probes", 24);
-  const second = await submitApplication(fund, 7, round.roundId, "debate", 12);
-  await time.increaseTo(round.applicationDeadline + 1);
-  return { ...round, first, second };
-}
+import { type TestFund, account, connection, loadFund, roundInCommitPhase, time } from "../helpers/tasks.js";
 
 /** viem clients over the test chain whose transport records the body of every JSON-RPC request. */
 function recordingClients(trustee: Address) {
@@ -51,7 +33,7 @@ function recordingClients(trustee: Address) {
 describe("SDK: estimates sealed locally", function () {
   it("computes the same sealed estimate as GrantRounds.sealEstimate for every kind of input", async function () {
     const fund = await loadFund();
-    const { first, second } = await roundInCommitPhase(fund);
+    const { probes: first, debate: second } = await roundInCommitPhase(fund);
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const chainId = Number((await fund.rounds.runner?.provider?.getNetwork())?.chainId ?? 31337n);
     const cases: [number, bigint, number, number, bigint, Hex][] = [
@@ -94,7 +76,7 @@ describe("SDK: estimates sealed locally", function () {
 
   it("commits through the SDK without any request carrying an estimate or a salt, then reveals and counts", async function () {
     const fund = await loadFund();
-    const { first, second, commitDeadline } = await roundInCommitPhase(fund);
+    const { probes: first, debate: second, commitDeadline } = await roundInCommitPhase(fund);
     const trustee = account(fund.trustees, 0).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { requests, client, wallet } = recordingClients(trustee);
@@ -154,7 +136,7 @@ describe("SDK: estimates sealed locally", function () {
 
   it("refuses to replace a stored salt once its sealed estimate is on chain", async function () {
     const fund = await loadFund();
-    const { first } = await roundInCommitPhase(fund);
+    const { probes: first } = await roundInCommitPhase(fund);
     const trustee = account(fund.trustees, 1).address as Address;
     const grantRounds = (await fund.rounds.getAddress()) as Address;
     const { client, wallet } = recordingClients(trustee);

@@ -19,24 +19,14 @@ import {
   commitDirectly,
   expectTaskError,
   loadFund,
-  networkHelpers,
   openOffering,
   openRound,
+  roundInCommitPhase,
   runTask,
   scratchFile,
   submitApplication,
+  time,
 } from "../helpers/tasks.js";
-
-const { time } = networkHelpers;
-
-/** A round with two applications (by accounts 6 and 7), now in its commit phase. */
-async function roundInCommitPhase(fund: TestFund) {
-  const round = await openRound(fund, 0n);
-  const probes = await submitApplication(fund, 6, round.roundId, "probes", 24);
-  const debate = await submitApplication(fund, 7, round.roundId, "debate", 12);
-  await time.increaseTo(round.applicationDeadline + 1);
-  return { ...round, probes, debate, saltFile: scratchFile("salts.json") };
-}
 
 /**
  * Trustees 1–3 estimate `probes` (trustee 3 judges 12 of its 24 declared months), only trustees 1–2
