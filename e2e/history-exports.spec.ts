@@ -9,18 +9,11 @@ import { indexerCaughtUp } from "@fef/sdk/history";
 
 import { abis, client, fundAddress } from "./support/chain.js";
 import { openView } from "./support/dashboard.js";
-import { INDEXER_URL, RPC_URL } from "./support/env.js";
+import { recordRequests } from "./support/requests.js";
+import { INDEXER_URL } from "./support/env.js";
 
 test("the holders CSV comes from the indexer and matches the chain", async ({ page }) => {
-  const rpcMethods: string[] = [];
-  const indexerRequests: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().startsWith(RPC_URL) && request.method() === "POST") {
-      const body = request.postDataJSON() as { method?: string } | { method?: string }[] | null;
-      for (const call of Array.isArray(body) ? body : [body]) if (call?.method) rpcMethods.push(call.method);
-    }
-    if (request.url().startsWith(INDEXER_URL)) indexerRequests.push(request.url());
-  });
+  const { rpcMethods, indexerRequests } = recordRequests(page);
 
   // The web server is up once the dashboard serves; the indexer may still be catching up with the chain.
   const head = await client.getBlockNumber();

@@ -3,20 +3,12 @@
 import { expect, test } from "@playwright/test";
 
 import { openView } from "./support/dashboard.js";
-import { INDEXER_URL, RPC_URL } from "./support/env.js";
+import { recordRequests } from "./support/requests.js";
 
 test("the overview's history comes from the indexer: no eth_getLogs is sent by the page", async ({
   page,
 }) => {
-  const rpcMethods: string[] = [];
-  const indexerRequests: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().startsWith(RPC_URL) && request.method() === "POST") {
-      const body = request.postDataJSON() as { method?: string } | { method?: string }[] | null;
-      for (const call of Array.isArray(body) ? body : [body]) if (call?.method) rpcMethods.push(call.method);
-    }
-    if (request.url().startsWith(INDEXER_URL)) indexerRequests.push(request.url());
-  });
+  const { rpcMethods, indexerRequests } = recordRequests(page);
 
   await openView(page, "overview");
   await expect(page.getByTestId("history-coverage")).toContainText("from the history indexer");

@@ -135,21 +135,11 @@ export async function approvedProposal<K extends ActionKind>(kind: K, args: Acti
  * calldata without its selector. Returns the proposal's id.
  */
 export async function passProposal(kind: ActionKind, args: Hex): Promise<bigint> {
-  const fund = { TrusteeCouncil: fundAddress("TrusteeCouncil") };
-  const council = { address: fund.TrusteeCouncil, abi: trusteeCouncilAbi } as const;
-  const [trustees, threshold] = await Promise.all([
-    client.readContract({ ...council, functionName: "trustees" }),
-    client.readContract({ ...council, functionName: "threshold" }),
-  ]);
-  const [proposer] = trustees;
-  if (proposer === undefined || BigInt(trustees.length) < threshold)
-    throw new Error("the council cannot pass");
-  const first = walletOf(proposer);
-  const approvers: Wallet[] = trustees.slice(1, Number(threshold)).map((trustee) => walletOf(trustee));
+  const { proposer, approvers } = await councilPassing();
   return passWith(
     client,
-    fund,
-    { proposer: first, approvers, executor: first },
+    { TrusteeCouncil: fundAddress("TrusteeCouncil") },
+    { proposer, approvers, executor: proposer },
     kind,
     decodeActionArgs(kind, args),
   );

@@ -10,7 +10,7 @@ import { deriveSalt, estimateSaltTypedData } from "@fef/sdk/saltSecret";
 import { newSalt, sealEstimate } from "@fef/sdk/seal";
 import { sendSteps } from "@fef/sdk/steps";
 
-import { type TestFund, account, connection, loadFund, roundInCommitPhase, time } from "../helpers/tasks.js";
+import { account, connection, loadFund, roundInCommitPhase, time } from "../helpers/tasks.js";
 
 /** viem clients over the test chain whose transport records the body of every JSON-RPC request. */
 function recordingClients(trustee: Address) {
