@@ -26,7 +26,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { check, MUTATION, runKey, type CheckerResult, type Finding } from "./formal/checker.ts";
+import {
+  check,
+  harnessProperties,
+  MUTATION,
+  runKey,
+  type CheckerResult,
+  type Finding,
+} from "./formal/checker.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HARNESS_DIR = "test/formal";
@@ -51,8 +58,9 @@ interface ProvedList {
   proved: string[];
 }
 
-/** Per harness: the key of the run and what the checker found under it. */
-type Cache = Record<string, { key: string; result: CheckerResult }>;
+/** Per harness property (`<harness>#<function>`): the key of the run and what the checker found under
+ * it, or that it ran out of time after `timedOutAfter` seconds. */
+type Cache = Record<string, { key: string; result?: CheckerResult; timedOutAfter?: number }>;
 
 function readCache(): Cache {
   const path = resolve(ROOT, CACHE_FILE);
@@ -68,13 +76,14 @@ function writeCache(updates: Cache): void {
 
 const args = process.argv.slice(2);
 
-function worker(harness: string, mutate: boolean, model: boolean): void {
-  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate, model)));
+function worker(harness: string, mutate: boolean, model: boolean, property: string | undefined): void {
+  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate, model, property)));
 }
 
-/** Runs one harness in a child process; undefined when it ran out of time. */
+/** Runs one harness (or one of its properties alone) in a child process; undefined when it ran out of time. */
 function runHarness(
   harness: string,
+  property: string | undefined,
   mutate: boolean,
   model: boolean,
   timeoutSeconds: number,
@@ -86,6 +95,7 @@ function runHarness(
         fileURLToPath(import.meta.url),
         "--worker",
         harness,
+        ...(property === undefined ? [] : ["--property", property]),
         ...(mutate ? ["--mutate"] : []),
         ...(model ? [] : ["--parse-only"]),
       ],
@@ -226,46 +236,71 @@ async function main(): Promise<void> {
   const cache = readCache();
   const updates: Cache = {};
   const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
-  const results = await pool(harnesses, jobs, async (harness) => {
+  // Each property of a checked harness runs alone (a contract of one function: a far smaller model);
+  // a harness that is only listed is parsed once.
+  const units = harnesses.flatMap((harness): { harness: string; property: string | undefined }[] =>
+    checkedHarness(harness)
+      ? harnessProperties(ROOT, harness).map((property) => ({ harness, property }))
+      : [{ harness, property: undefined }],
+  );
+  const outcomes = await pool(units, jobs, async ({ harness, property }) => {
     const checked = checkedHarness(harness);
-    const key = checked && !mutate ? runKey(ROOT, harness) : undefined;
-    const cached = key !== undefined ? cache[harness] : undefined;
+    const name = `${basename(harness, ".sol")}${property === undefined ? "" : `.${property}`}`;
+    const cacheId = `${harness}#${property ?? ""}`;
+    const key = checked && !mutate ? runKey(ROOT, harness, property) : undefined;
+    const cached = key !== undefined ? cache[cacheId] : undefined;
     let result: CheckerResult | undefined;
-    let from = "";
-    if (useCache && cached !== undefined && cached.key === key) {
+    let note: string;
+    if (useCache && cached !== undefined && cached.key === key && cached.result !== undefined) {
       result = cached.result;
-      from = ` (cached, key ${key.slice(0, 12)}…)`;
+      note = `${result.seconds.toFixed(1)} s (cached, key ${key.slice(0, 12)}…)`;
+    } else if (
+      useCache &&
+      cached !== undefined &&
+      cached.key === key &&
+      (cached.timedOutAfter ?? 0) >= timeoutSeconds
+    ) {
+      note = `timed out after ${cached.timedOutAfter} s (cached, key ${cached.key.slice(0, 12)}…)`;
     } else {
-      result = await runHarness(harness, mutate, checked, timeoutSeconds);
-      if (result !== undefined && key !== undefined && result.errors.length === 0) {
-        updates[harness] = { key, result };
+      result = await runHarness(harness, property, mutate, checked, timeoutSeconds);
+      note = result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`;
+      if (key !== undefined && (result === undefined || result.errors.length === 0)) {
+        updates[cacheId] = result === undefined ? { key, timedOutAfter: timeoutSeconds } : { key, result };
       }
     }
-    console.log(
-      `\n${basename(harness, ".sol")}: ${result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s${from}`}`,
-    );
-    if (result !== undefined) printTable(propertiesOf(result, checked));
-    return { harness, result };
+    console.log(`${name}: ${note}`);
+    return { harness, property, result };
   });
   if (!mutate) writeCache(updates);
+
   const properties: Property[] = [];
   const errors: string[] = [];
-  for (const { harness, result } of results) {
+  for (const harness of harnesses) {
     const contract = basename(harness, ".sol");
-    if (result === undefined) {
-      for (const id of provedBefore.filter((known) => known.startsWith(contract))) {
-        properties.push({
-          id,
-          statement: "",
-          status: "timeout",
-          fuzz: undefined,
-          detail: "checker timed out",
-        });
-      }
-      continue;
+    const mine = outcomes.filter((outcome) => outcome.harness === harness);
+    const done = mine.flatMap((outcome) => (outcome.result === undefined ? [] : [outcome.result]));
+    const timedOut = mine.filter((outcome) => outcome.result === undefined);
+    for (const outcome of timedOut) {
+      const id = `${contract}${outcome.property === undefined ? "" : `.${outcome.property}`}`;
+      properties.push({ id, statement: "", status: "timeout", fuzz: undefined, detail: "checker timed out" });
     }
-    errors.push(...result.errors);
-    properties.push(...propertiesOf(result, checkedHarness(harness)));
+    if (done.length === 0) continue;
+    const merged: CheckerResult = {
+      harness,
+      contract,
+      seconds: done.reduce((sum, result) => sum + result.seconds, 0),
+      functions: done.flatMap((result) => result.functions),
+      findings: done.flatMap((result) => result.findings),
+      errors: done.flatMap((result) => result.errors),
+    };
+    errors.push(...merged.errors);
+    for (const property of propertiesOf(merged, checkedHarness(harness))) {
+      // A library's arithmetic is proved on the harness's inputs only if every property ran to the end.
+      const libraryLevel = property.id.includes(":");
+      if (libraryLevel && timedOut.length > 0) {
+        properties.push({ ...property, status: "timeout", detail: "a property of the harness timed out" });
+      } else properties.push(property);
+    }
   }
   console.log("\nSMTChecker (CHC), every property:\n");
   printTable(properties);
@@ -294,5 +329,12 @@ async function main(): Promise<void> {
   if (errors.length > 0 || lost.length > 0 || refuted.length > 0) process.exitCode = 1;
 }
 
-if (args[0] === "--worker") worker(args[1] ?? "", args.includes("--mutate"), !args.includes("--parse-only"));
-else await main();
+if (args[0] === "--worker") {
+  const propertyIndex = args.indexOf("--property");
+  worker(
+    args[1] ?? "",
+    args.includes("--mutate"),
+    !args.includes("--parse-only"),
+    propertyIndex >= 0 ? args[propertyIndex + 1] : undefined,
+  );
+} else await main();

@@ -56,7 +56,7 @@ interface AstNode {
   src?: string;
   kind?: string;
   visibility?: string;
-  documentation?: { text?: string } | null;
+  documentation?: { text?: string; src?: string } | null;
   nodes?: AstNode[];
 }
 
@@ -121,12 +121,61 @@ function harnessFunctions(ast: AstNode, contract: string): HarnessFunction[] {
     });
 }
 
+/** The byte range of each external function of `contract`, its NatSpec included. */
+function functionSpans(ast: AstNode, contract: string): { name: string; start: number; end: number }[] {
+  const definition = (ast.nodes ?? []).find(
+    (node) => node.nodeType === "ContractDefinition" && node.name === contract,
+  );
+  return (definition?.nodes ?? [])
+    .filter((node) => node.nodeType === "FunctionDefinition" && node.visibility === "external")
+    .map((node) => {
+      const [start = 0, length = 0] = (node.src ?? "0:0").split(":").map(Number);
+      const [docStart = start] = (node.documentation?.src ?? "").split(":").filter(Boolean).map(Number);
+      return { name: node.name ?? "", start: Math.min(start, docStart), end: start + length };
+    });
+}
+
+/**
+ * The harness with every external function but `property` (and its NatSpec) blanked out: each byte
+ * becomes a space, line breaks stay, so offsets and lines are those of the file. The checker then
+ * sees a contract of one property, a much smaller model than the whole harness.
+ */
+function propertyVariant(text: string, ast: AstNode, contract: string, property: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  const spans = functionSpans(ast, contract);
+  if (!spans.some((span) => span.name === property))
+    throw new Error(`no property ${property} in ${contract}`);
+  for (const span of spans.filter((candidate) => candidate.name !== property)) {
+    for (let i = span.start; i < span.end; i++) if (bytes[i] !== 0x0a) bytes[i] = 0x20;
+  }
+  return bytes.toString("utf8");
+}
+
+/** The harness's properties: its external functions, by name (a parse-only compile). */
+export function harnessProperties(root: string, harness: string): string[] {
+  const output = compile(loadSolc(), harness, settingsOf(harness, false), sourceReader(root, false));
+  const ast = output.sources?.[harness]?.ast;
+  return ast === undefined ? [] : functionSpans(ast, basename(harness, ".sol")).map((span) => span.name);
+}
+
 function loadSolc(): Solc {
   return createRequire(import.meta.url)("solc") as Solc;
 }
 
-function sourceReader(root: string, mutate: boolean): (path: string) => string {
+function sourceReader(
+  root: string,
+  mutate: boolean,
+  harness?: string,
+  property?: string,
+): (path: string) => string {
+  const solc = property === undefined ? undefined : loadSolc();
   return (path) => {
+    if (solc !== undefined && harness !== undefined && property !== undefined && path === harness) {
+      const whole = sourceReader(root, mutate);
+      const ast = compile(solc, harness, settingsOf(harness, false), whole).sources?.[harness]?.ast;
+      if (ast === undefined) throw new Error(`${harness} does not parse`);
+      return propertyVariant(whole(harness), ast, basename(harness, ".sol"), property);
+    }
     const text = readFileSync(resolve(root, path.startsWith("@") ? `node_modules/${path}` : path), "utf8");
     if (!mutate || path !== MUTATION.file) return text;
     if (!text.includes(MUTATION.from)) throw new Error(`mutation site not found in ${MUTATION.file}`);
@@ -175,9 +224,9 @@ function compile(solc: Solc, harness: string, settings: object, read: (path: str
  * the libraries it imports and theirs, collected by a parse-only compile. Any change to any of them
  * gives another key, so a cached result is only ever reused for the very same check.
  */
-export function runKey(root: string, harness: string): string {
+export function runKey(root: string, harness: string, property?: string): string {
   const solc = loadSolc();
-  const read = sourceReader(root, false);
+  const read = sourceReader(root, false, harness, property);
   const sources = new Map<string, string>();
   const output = compile(solc, harness, settingsOf(harness, false), (path) => {
     const text = read(path);
@@ -192,6 +241,7 @@ export function runKey(root: string, harness: string): string {
     hash.update(text);
   };
   field(solc.version());
+  field(property ?? "");
   field(JSON.stringify(settingsOf(harness, true)));
   field(readFileSync(new URL(import.meta.url), "utf8"));
   for (const path of [...sources.keys()].sort()) {
@@ -202,12 +252,24 @@ export function runKey(root: string, harness: string): string {
 }
 
 /** Runs the checker over one harness file (project-relative path), optionally with the mutation applied;
- * with `model` false, only parses it (its properties, unchecked). */
-export function check(root: string, harness: string, mutate: boolean, model = true): CheckerResult {
+ * with `model` false, only parses it (its properties, unchecked); with `property`, checks that
+ * function of the harness alone (see `propertyVariant`). */
+export function check(
+  root: string,
+  harness: string,
+  mutate: boolean,
+  model = true,
+  property?: string,
+): CheckerResult {
   const solc = loadSolc();
   const contract = basename(harness, ".sol");
   const started = Date.now();
-  const output = compile(solc, harness, settingsOf(harness, model), sourceReader(root, mutate));
+  const output = compile(
+    solc,
+    harness,
+    settingsOf(harness, model),
+    sourceReader(root, mutate, harness, property),
+  );
   const seconds = (Date.now() - started) / 1000;
   const messages = output.errors ?? [];
   const errors = messages

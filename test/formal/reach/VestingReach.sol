@@ -11,7 +11,8 @@ import {VestingMath} from "../../../contracts/libraries/math/VestingMath.sol";
 /// reasonable time; `npm run verify:formal -- --reach` runs it, and each property names the fuzz test
 /// (100,000 runs in the deep profile) that defends it meanwhile.
 contract VestingReach {
-    /// @notice Vested amounts never exceed the total (the linear part is a non-linear product).
+    /// @notice Vested amounts never exceed the total (the linear part is a non-linear product); nothing
+    /// vests before the start plus the cliff, everything from the end of the duration on.
     /// @custom:fuzz testFuzz_vestedNeverExceedsTotalAndNeverDecreases
     function vestedNeverExceedsTotal(
         uint128 total,
@@ -21,7 +22,10 @@ contract VestingReach {
         uint64 at
     ) external pure {
         require(cliff <= duration && duration > 0);
-        assert(VestingMath.vested(total, start, cliff, duration, at) <= total);
+        uint256 amount = VestingMath.vested(total, start, cliff, duration, at);
+        assert(amount <= total);
+        if (at < uint256(start) + cliff) assert(amount == 0);
+        if (at >= uint256(start) + duration) assert(amount == total);
     }
 
     /// @notice Vested amounts never decrease as time passes.

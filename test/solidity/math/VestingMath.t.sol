@@ -8,7 +8,7 @@ import {TestBase} from "../utils/Vm.sol";
 // solhint-disable func-name-mixedcase, gas-small-strings
 
 /// @notice Vesting properties out of the checker's reach (a non-linear product), fuzzed instead
-/// (100,000 runs in the deep profile): see test/formal/VestingHarness.sol.
+/// (100,000 runs in the deep profile): see test/formal/reach/VestingReach.sol.
 contract VestingMathTest is TestBase {
     function testFuzz_vestedNeverExceedsTotalAndNeverDecreases(
         uint128 total,
