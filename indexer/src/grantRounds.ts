@@ -78,11 +78,7 @@ ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
     cancelled: false,
     submittedAt: event.block.timestamp,
   });
-  await recordActivity(context, event, {
-    account: researcher,
-    kind: "applied",
-    refId: applicationId,
-  });
+  await recordActivity(context, event, { account: researcher, kind: "applied", refId: applicationId });
 });
 
 // One batched commit (at most the contract's batch bound of applications): a row per estimate.
@@ -140,11 +136,7 @@ ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
       revealedAt: event.block.timestamp,
     });
   await tally(context, trustee, "revealed", "committed");
-  await recordActivity(context, event, {
-    account: trustee,
-    kind: "revealed estimate",
-    refId: applicationId,
-  });
+  await recordActivity(context, event, { account: trustee, kind: "revealed estimate", refId: applicationId });
 });
 
 ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {

@@ -60,26 +60,14 @@ ponder.on("FundShares:ReturnsReceived", async ({ event, context }) => {
   const { asset, from, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "received", amount);
   await addToDay(context, asset, event.block.timestamp, "received", amount);
-  await recordReturns(context, event, {
-    kind: "received",
-    asset,
-    account: from,
-    amount,
-    cumulative,
-  });
+  await recordReturns(context, event, { kind: "received", asset, account: from, amount, cumulative });
 });
 
 ponder.on("ReturnsRegistry:DonationReceived", async ({ event, context }) => {
   await recordEvent(context, event, "ReturnsRegistry:DonationReceived");
   const { donor, asset, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "donated", amount);
-  await recordReturns(context, event, {
-    kind: "donation",
-    asset,
-    account: donor,
-    amount,
-    cumulative,
-  });
+  await recordReturns(context, event, { kind: "donation", asset, account: donor, amount, cumulative });
   await recordActivity(context, event, { account: donor, kind: "donated", asset, amount });
 });
 
@@ -115,13 +103,7 @@ ponder.on("FundShares:ReturnsClaimed", async ({ event, context }) => {
   const { holder: account, asset, amount } = event.args;
   const cumulative = await addToTotal(context, asset, "claimed", amount);
   await addToDay(context, asset, event.block.timestamp, "claimed", amount);
-  await recordReturns(context, event, {
-    kind: "claimed",
-    asset,
-    account,
-    amount,
-    cumulative,
-  });
+  await recordReturns(context, event, { kind: "claimed", asset, account, amount, cumulative });
   await context.db
     .insert(holderClaim)
     .values({ holder: account, asset, claimed: amount, lastTimestamp: event.block.timestamp })
