@@ -14,7 +14,17 @@ import { capitalPoolAbi, fundSharesAbi, grantRoundsAbi, trusteeCouncilAbi } from
 import { memorySaltStore } from "@fef/sdk/salts";
 
 import { type Passing, type Wallet, nextProposalId, passProposal } from "../lib/council.js";
-import { type BenchChain, addressOf, benchChain, gasOf, mined, send, wallet, write } from "./chain.js";
+import {
+  type BenchChain,
+  addressOf,
+  benchChain,
+  deployPoolAndLedger,
+  gasOf,
+  mined,
+  send,
+  wallet,
+  write,
+} from "./chain.js";
 import type { GasRow } from "./rows.js";
 
 /**
@@ -58,16 +68,7 @@ async function deployFund(chain: BenchChain, deployer: Wallet, trustees: readonl
   const { viem, client } = chain;
   // The deployer is dev account 0, hardhat-viem's default sender.
   const council = (await viem.deployContract("TrusteeCouncil", [trustees, 3n, 7n * DAY, 14n * DAY])).address;
-  const pool = (await viem.deployContract("CapitalPool", [addressOf(deployer)])).address;
-  const shares = (
-    await viem.deployContract("FundShares", [
-      "Future Endowment Fund",
-      "FEF",
-      addressOf(deployer),
-      pool,
-      30n * DAY,
-    ])
-  ).address;
+  const { pool, shares } = await deployPoolAndLedger(chain, deployer);
   const grantRounds = (await viem.deployContract("GrantRounds", [council, shares, pool])).address;
   // Offerings and the returns registry play no part here; any contract address binds.
   const placeholder = (await viem.deployContract("SystemCallRecorderMock", [])).address;
