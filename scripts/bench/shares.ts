@@ -13,17 +13,7 @@ import { fundSharesAbi, testTokenAbi } from "@fef/sdk/generated/abis";
 import type { Step } from "@fef/sdk/steps";
 
 import type { Wallet } from "../lib/council.js";
-import {
-  addressOf,
-  benchChain,
-  deployPoolAndLedger,
-  gasOf,
-  mintHolders,
-  seconds,
-  send,
-  wallet,
-  write,
-} from "./chain.js";
+import { addressOf, benchChain, gasOf, mintHolders, seconds, send, wallet, write } from "./chain.js";
 import { LEDGER_OPS, LEDGER_POPULATIONS, LEDGER_TARGETS } from "./ledger-ops.js";
 import type { GasRow } from "./rows.js";
 
@@ -84,7 +74,16 @@ async function benchPopulation(population: number): Promise<GasRow[]> {
     // ---- deployment: ledger, ERC-20 returns asset, batch minter
     const { viem } = chain;
     // Held returns are never moved here: any contract stands in for the capital pool.
-    const { shares } = await deployPoolAndLedger(chain, operator);
+    const pool = (await viem.deployContract("CapitalPool", [addressOf(operator)])).address;
+    const shares = (
+      await viem.deployContract("FundShares", [
+        "Fund Shares",
+        "PFE",
+        addressOf(operator),
+        pool,
+        30n * 86_400n,
+      ])
+    ).address;
     const token = (await viem.deployContract("TestToken", ["Test Dollar", "TUSD", 18])).address;
     const minter = await viem.deployContract("BenchMinterMock", [shares]);
     const fund = { FundShares: shares };
