@@ -274,25 +274,21 @@ async function benchRound(size: number): Promise<GasRow[]> {
     // Applying has not reached issue 12's 120,000 yet: an open goal, shown as such (not a target).
     row("submitApplication (stipend requested, deposit)", applyGas, undefined, APPLY_GOAL),
     row("submitApplication (no stipend, deposit)", applyNoStipendGas, undefined, APPLY_GOAL),
-    row(
-      `commitEstimates per estimate, batch of ${BATCH} (first trustee)`,
-      perItem(commitGas[0]),
-      ESTIMATE_TARGET,
-    ),
-    row(
-      `commitEstimates per estimate, batch of ${BATCH} (last trustee)`,
-      perItem(commitGas[4]),
-      ESTIMATE_TARGET,
-    ),
-    row(
-      `revealEstimates per estimate, batch of ${BATCH} (first trustee)`,
-      perItem(revealGas[0]),
-      ESTIMATE_TARGET,
-    ),
-    row(
-      `revealEstimates per estimate, batch of ${BATCH} (last trustee)`,
-      perItem(revealGas[4]),
-      ESTIMATE_TARGET,
+    // Per estimate, for the first and the last of the five trustees to commit (then reveal) a batch.
+    ...(
+      [
+        ["commitEstimates", commitGas],
+        ["revealEstimates", revealGas],
+      ] as const
+    ).flatMap(([operation, gas]) =>
+      (
+        [
+          ["first trustee", 0],
+          ["last trustee", 4],
+        ] as const
+      ).map(([who, index]) =>
+        row(`${operation} per estimate, batch of ${BATCH} (${who})`, perItem(gas[index]), ESTIMATE_TARGET),
+      ),
     ),
     row(
       `finalizeApplications per application, batch of ${BATCH} (5 trustees)`,
