@@ -3,7 +3,7 @@
 // it is proved, not proved or refuted by a counterexample. Fails on a counterexample, on a compile
 // error, or when a property listed in test/formal/proved.json is no longer proved.
 //   --update        rewrite test/formal/proved.json with the properties proved now
-//   --only <Name>   run one harness (e.g. ReturnsDueHarness)
+//   --only <Name>   run one harness (e.g. ReturnsDueHarness) or one property (ReturnsDueHarness.dueIsWholeAtFullShare)
 //   --reach         also run the harnesses in test/formal/reach/ (non-linear products, sorting loops:
 //                   the checker does not settle them in reasonable time); without it they are listed
 //                   as out of reach, each with the fuzz test that defends it
@@ -204,7 +204,9 @@ function printTable(properties: Property[]): void {
 async function main(): Promise<void> {
   const mutate = args.includes("--mutate");
   const onlyIndex = args.indexOf("--only");
-  const only = mutate ? MUTATED_HARNESS : onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+  const only = onlyIndex >= 0 ? args[onlyIndex + 1] : mutate ? MUTATED_HARNESS : undefined;
+  // `--only Harness` or `--only Harness.property`.
+  const [onlyHarness, onlyProperty] = only === undefined ? [undefined, undefined] : only.split(".");
   const ci = args.includes("--ci") || process.env.CI === "true";
   const useCache = (ci || args.includes("--cached")) && !mutate;
   const jobs = Math.min(MAX_JOBS, Math.max(1, Number(process.env.FORMAL_JOBS ?? "2")));
@@ -218,7 +220,10 @@ async function main(): Promise<void> {
     );
   const listed = (dir: string): string[] =>
     readdirSync(resolve(ROOT, dir))
-      .filter((file) => file.endsWith(".sol") && (only === undefined || basename(file, ".sol") === only))
+      .filter(
+        (file) =>
+          file.endsWith(".sol") && (onlyHarness === undefined || basename(file, ".sol") === onlyHarness),
+      )
       .sort()
       .map((file) => `${dir}/${file}`);
   const all = [...listed(HARNESS_DIR), ...(mutate ? [] : listed(REACH_DIR))];
@@ -240,7 +245,9 @@ async function main(): Promise<void> {
   // a harness that is only listed is parsed once.
   const units = harnesses.flatMap((harness): { harness: string; property: string | undefined }[] =>
     checkedHarness(harness)
-      ? harnessProperties(ROOT, harness).map((property) => ({ harness, property }))
+      ? harnessProperties(ROOT, harness)
+          .filter((property) => onlyProperty === undefined || property === onlyProperty)
+          .map((property) => ({ harness, property }))
       : [{ harness, property: undefined }],
   );
   const outcomes = await pool(units, jobs, async ({ harness, property }) => {
@@ -297,6 +304,8 @@ async function main(): Promise<void> {
     for (const property of propertiesOf(merged, checkedHarness(harness))) {
       // A library's arithmetic is proved on the harness's inputs only if every property ran to the end.
       const libraryLevel = property.id.includes(":");
+      // With one property chosen, a library's checks were not run on all of the harness's inputs.
+      if (libraryLevel && onlyProperty !== undefined) continue;
       if (libraryLevel && timedOut.length > 0) {
         properties.push({ ...property, status: "timeout", detail: "a property of the harness timed out" });
       } else properties.push(property);
