@@ -239,7 +239,6 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const cache = readCache();
-  const updates: Cache = {};
   const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
   // Each property of a checked harness runs alone (a contract of one function: a far smaller model);
   // a harness that is only listed is parsed once.
@@ -272,13 +271,15 @@ async function main(): Promise<void> {
       result = await runHarness(harness, property, mutate, checked, timeoutSeconds);
       note = result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`;
       if (key !== undefined && (result === undefined || result.errors.length === 0)) {
-        updates[cacheId] = result === undefined ? { key, timedOutAfter: timeoutSeconds } : { key, result };
+        // Written as each check ends, so that an interrupted run keeps what it has proved.
+        writeCache({
+          [cacheId]: result === undefined ? { key, timedOutAfter: timeoutSeconds } : { key, result },
+        });
       }
     }
     console.log(`${name}: ${note}`);
     return { harness, property, result };
   });
-  if (!mutate) writeCache(updates);
 
   const properties: Property[] = [];
   const errors: string[] = [];
