@@ -28,7 +28,7 @@ export function checkUri(text: string, label = "URI"): Checked<string> {
       error: `${label} must start with https://, http:// or ipfs:// (for example https://example.org/paper.pdf or ipfs://bafy…).`,
     };
   if (scheme === "ipfs") {
-    const rest = t.slice(schemeMatch[0].length).replace(/^\/\//, "");
+    const rest = t.slice(scheme.length + 1).replace(/^\/\//, "");
     const cid = rest.split("/")[0] ?? "";
     if (!/^[a-zA-Z0-9]{10,}$/.test(cid))
       return {
@@ -37,7 +37,7 @@ export function checkUri(text: string, label = "URI"): Checked<string> {
       };
     return { ok: true, value: `ipfs://${rest}` };
   }
-  if (!t.slice(schemeMatch[0].length).startsWith("//"))
+  if (!t.slice(scheme.length + 1).startsWith("//"))
     return { ok: false, error: `${label} must start with ${scheme}:// followed by a web site.` };
   let url: URL;
   try {
