@@ -44,6 +44,8 @@ describe("sdk: checkUri / uriHref", function () {
     expect(checkUri("http:example.org").ok).to.equal(false);
     expect(checkUri("https://user:secret@example.org").ok).to.equal(false);
     expect(checkUri("ipfs://").ok).to.equal(false);
+    expect(checkUri("ipfs:///x").ok).to.equal(false);
+    expect(checkUri("ipfs://<script>").ok).to.equal(false);
     expect(checkUri(`https://example.org/${"a".repeat(2_100)}`).ok).to.equal(false);
   });
 

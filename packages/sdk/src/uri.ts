@@ -30,7 +30,7 @@ export function checkUri(text: string, label = "URI"): Checked<string> {
   if (scheme === "ipfs") {
     const rest = t.slice(scheme.length + 1).replace(/^\/\//, "");
     const cid = rest.split("/")[0] ?? "";
-    if (!/^[a-zA-Z0-9]{10,}$/.test(cid))
+    if (!/^[a-zA-Z0-9._-]+$/.test(cid))
       return {
         ok: false,
         error: `${label} must name IPFS content after ipfs:// (for example ipfs://bafy…).`,
