@@ -87,6 +87,7 @@ test("the subscription form rejects negative or non-numeric shares and a malform
   }
 
   await sharesInput.fill("20");
+  await card.getByTestId(`paste-proof-${id}`).locator("summary").click();
   const proof = card.getByTestId(`subscribe-proof-${id}`);
   await proof.fill('["0x1234"]');
   await submit.click();
