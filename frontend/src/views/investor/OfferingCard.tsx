@@ -31,7 +31,7 @@ function timesOf(o: OfferingRow): OfferingTimes {
  * check, subscribe (approve first for ERC-20), claim, and settlement into the capital pool.
  */
 export function OfferingCard({ row }: { readonly row: OfferingRow }) {
-  const { system, assets, now, account, chainId, client } = useFund();
+  const { system, assets, now, account, client } = useFund();
   const { send, busy } = useAction();
   const form = useForm<"shares" | "proof">({ shares: "", proof: "" });
   const [allowed, setAllowed] = useState<boolean | null>(null);
