@@ -58,7 +58,10 @@ export function DevPanel() {
         Only on the local chain. Chain time is {formatDate(now)}
         {next ? (
           <>
-            ; next: <span data-testid="dev-next-phase" data-at={next.at.toString()}>{describeMoment(next)}</span>
+            ; next:{" "}
+            <span data-testid="dev-next-phase" data-at={next.at.toString()}>
+              {describeMoment(next)}
+            </span>
           </>
         ) : null}
         .
