@@ -87,6 +87,7 @@ test("the subscription form rejects negative or non-numeric shares and a malform
   }
 
   await sharesInput.fill("20");
+  await card.getByTestId(`paste-proof-${id}`).locator("summary").click();
   const proof = card.getByTestId(`subscribe-proof-${id}`);
   await proof.fill('["0x1234"]');
   await submit.click();
@@ -130,12 +131,14 @@ test("the promise form rejects bad inputs, and a promise the registry refuses sh
   await expectFieldError(share, /Share must be a percentage between 0.01 and 100/);
   await expectFieldError(deadline, /Signature deadline must be after now \(chain time\)/);
   await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
+  await expect(page.getByTestId("pfr-summary")).toHaveCount(0);
   await expectNothingSent(page, admin, nonce);
 
   // Valid fields, but a nonce the company already used: the registry refuses it.
   await modelHash.fill(keccak256(toHex("Quanta Reasoner 2")));
   await share.fill("6");
   await deadline.clear();
+  await page.getByTestId("pfr-next-nonce").click();
   await page.getByTestId("pfr-nonce").fill("1");
   // A deadline after now on the chain's clock, however far the chain has moved ahead.
   const chainNow = (await client.getBlock()).timestamp;
@@ -145,6 +148,8 @@ test("the promise form rejects bad inputs, and a promise the registry refuses sh
     `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`,
   );
   await page.getByTestId("pfr-sign").click();
+  await expect(page.getByTestId("pfr-summary")).toContainText("Nonce 1;");
+  await page.getByTestId("pfr-sign-confirm").click();
   await expect(page.getByTestId("pfr-signed")).toBeVisible();
   await page.getByTestId("pfr-submit").click();
 

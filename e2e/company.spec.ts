@@ -43,10 +43,17 @@ test("a company admin signs a new Promise of Future Returns (EIP-712) and submit
   await page.getByTestId("pfr-share").fill("4.5");
   await page.getByTestId("pfr-period").fill("30");
   await page.getByTestId("pfr-grace").fill("7");
-  const nonce = BigInt(await page.getByTestId("pfr-nonce").inputValue());
 
-  // Signing sends nothing: only the typed-data signature (eth_signTypedData_v4 by the dev node).
+  // The Promise in words comes before the wallet opens; the nonce is the company's next unused one.
   await page.getByTestId("pfr-sign").click();
+  const summary = page.getByTestId("pfr-summary");
+  await expect(summary).toContainText(`Company #1 promises 4.5% of the returns of “${modelName}”`);
+  await expect(summary).toContainText("reported and paid within 7 days after it ends");
+  const nonce = BigInt((await summary.getAttribute("data-nonce")) ?? "");
+  expect(await nonceUsed(1n, nonce)).toBe(false);
+  await expect(summary).toContainText(`Nonce ${nonce};`);
+  // Signing sends nothing: only the typed-data signature (eth_signTypedData_v4 by the dev node).
+  await page.getByTestId("pfr-sign-confirm").click();
   const signed = page.getByTestId("pfr-signed");
   await expect(signed).toContainText(`promises 4.5% of the returns of “${modelName}”`);
   await expect(signed).toContainText(`by ${admin}`);
@@ -137,8 +144,9 @@ test("a company signer revokes a signed Promise by invalidating its nonce, next 
   await page.getByTestId("pfr-model-hash").fill(keccak256(toHex(draft)));
   await page.getByTestId("pfr-share").fill("3");
   await page.getByTestId("pfr-period").fill("30");
-  const nonce = BigInt(await page.getByTestId("pfr-nonce").inputValue());
   await page.getByTestId("pfr-sign").click();
+  const nonce = BigInt((await page.getByTestId("pfr-summary").getAttribute("data-nonce")) ?? "");
+  await page.getByTestId("pfr-sign-confirm").click();
   await expect(page.getByTestId("pfr-signed")).toBeVisible();
 
   const revoke = page.getByTestId("pfr-invalidate-nonce");
@@ -148,5 +156,9 @@ test("a company signer revokes a signed Promise by invalidating its nonce, next 
   expect(await nonceUsed(2n, nonce)).toBe(true);
   // The signed draft is gone; a new nonce is ready for the next signature.
   await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
-  await expect(page.getByTestId("pfr-nonce")).not.toHaveValue(nonce.toString());
+  const next = page.getByTestId("pfr-next-nonce");
+  await expect(next).toHaveText(/^\d+ \(the company's next unused one, picked for you\)$/);
+  const nextNonce = BigInt(((await next.textContent()) ?? "").split(" ")[0] ?? "");
+  expect(nextNonce).not.toBe(nonce);
+  expect(await nonceUsed(2n, nextNonce)).toBe(false);
 });

@@ -74,6 +74,7 @@ test("a failed execution shows as failed with its reason in plain words, and a r
   await expect(card.getByTestId(`execute-${id}`)).toBeVisible();
   await card.getByTestId(`execute-${id}`).click();
   await expectConfirmed(page, `Execute proposal #${id}`);
+  await page.getByTestId("proposals-tab-history").click();
   await expect(card).toHaveAttribute("data-state", "executed");
   expect(await balanceOf(recipient)).toBe(recipientBefore + amount);
   expect(await balanceOf(pool)).toBe(poolBefore);

@@ -50,8 +50,18 @@ test("trustee 3 approves the pending 'enable share transfers' proposal and execu
   await expect(card.getByTestId(`proposal-${id}-text`)).toContainText(/transfers/i);
   await expect(card).toContainText("2 of 3 approvals");
 
+  // It waits for this trustee: listed under "Needs your approval", approved only after a review.
+  await expect(page.getByTestId("needs-your-approval").getByTestId(`proposal-${id}`)).toBeVisible();
   await card.getByTestId(`approve-${id}`).click();
+  const review = card.getByTestId(`proposal-${id}-review`);
+  await expect(review).toContainText("Turn share transfers between holders on");
+  await expect(review.getByTestId(`proposal-${id}-review-effects`)).toContainText(
+    "Holders may send shares to each other.",
+  );
+  await card.getByTestId(`approve-confirm-${id}`).click();
   await expectConfirmed(page, `Approve proposal #${id}`);
+  await expect(page.getByTestId("ready-to-execute").getByTestId(`proposal-${id}`)).toBeVisible();
+  await expect(page.getByTestId("needs-your-approval").getByTestId(`proposal-${id}`)).toHaveCount(0);
   await expect(card).toHaveAttribute("data-state", "ready");
   await expect(card).toContainText("ready to execute");
   expect(
@@ -65,6 +75,9 @@ test("trustee 3 approves the pending 'enable share transfers' proposal and execu
 
   await card.getByTestId(`execute-${id}`).click();
   await expectConfirmed(page, `Execute proposal #${id}`);
+  // Executed, it leaves the queue for the History tab.
+  await expect(page.getByTestId("proposals-panel-queue").getByTestId(`proposal-${id}`)).toHaveCount(0);
+  await page.getByTestId("proposals-tab-history").click();
   await expect(card).toHaveAttribute("data-state", "executed");
   await expect(card.getByTestId(`approve-${id}`)).toHaveCount(0);
   await expect(card.getByTestId(`execute-${id}`)).toHaveCount(0);

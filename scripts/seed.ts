@@ -3,7 +3,8 @@
 // success (one long shot, one below quorum); an ETH offering settled into the capital pool, which
 // pays the round's stipends, and an open tUSD offering whose raise is still in escrow; techniques;
 // 3 companies with signed Promises of Future Returns — one fully paid, one with a period due, one
-// delinquent; a donation; claimable returns; an open round awaiting estimates; pending proposals.
+// delinquent; a donation; claimable returns; an open round awaiting estimates; a round taking
+// applications; pending proposals.
 // The chain starts in the past (hardhat.config.ts `demo` network) and the seed ends at wall-clock time.
 // Every write is one of the SDK's action builders, sent with its `sendSteps`.
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
@@ -525,6 +526,26 @@ mkdirSync("frontend/public", { recursive: true });
 writeFileSync(
   "frontend/public/demo-allowlist.json",
   `${JSON.stringify({ chainId, offeringId: Number(offering2), root: tree.root, proofs }, null, 2)}\n`,
+);
+
+// A round that takes applications for two weeks: what a newcomer researcher applies to.
+now = BigInt(await time.latest());
+await pass(
+  "OpenRound",
+  [
+    {
+      sharePool: 250_000n * SHARE,
+      applicationDeadline: now + days(14),
+      commitDeadline: now + days(21),
+      revealDeadline: now + days(28),
+      vestingCliff: 0n,
+      vestingDuration: days(180),
+      stipendAsset: ETH,
+      stipendBudget: 0n,
+      applicationDeposit: 0n,
+    },
+  ],
+  "open round 3 — 250,000 shares, applications for 14 days",
 );
 
 // Pending proposals for the trustee queue: one needs a single more approval, one just proposed.

@@ -81,8 +81,8 @@ async function main(): Promise<void> {
     `${fund.shares.holderCount} holders`,
   );
   check(
-    "fund:status reports the two seeded rounds",
-    fund.rounds.length === 2,
+    "fund:status reports the three seeded rounds",
+    fund.rounds.length === 3,
     `${fund.rounds.length} rounds`,
   );
   const commitments = fund.companies.flatMap((company) => company.commitments);

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 
 import { decodeError, errorFormat } from "@fef/sdk/errors";
 
+import { DevPanel } from "./components/DevPanel";
 import { Header } from "./components/Header";
 import { NetworkBanner } from "./components/NetworkBanner";
 import { TxStatus } from "./components/TxStatus";
@@ -97,6 +98,7 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <h1 className="visually-hidden">{title}</h1>
           <Body view={view} />
+          <DevPanel />
         </main>
         <aside className="tx-aside" aria-label="Transaction status">
           <TxStatus />

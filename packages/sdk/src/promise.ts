@@ -1,9 +1,10 @@
 // The Promise of Future Returns: the EIP-712 document a company signer signs. Once submitted, the
 // registry stores it as a commitment (with an id). What the CLI, the seed, the tests and a wallet sign
 // is built here, once.
-import type { Address, Hex } from "viem";
+import type { Address, Hex, PublicClient } from "viem";
 
 import { formatBps, formatDate, formatDuration } from "./format.ts";
+import { returnsRegistryAbi } from "./generated/abis.ts";
 
 /** EIP-712 domain name and version of the returns registry, as set in its constructor. */
 export const PROMISE_DOMAIN_NAME = "Future Endowment Fund Returns Registry";
@@ -91,4 +92,32 @@ export function summarizePromise(terms: PromiseTerms): string {
 /** `promiseTypes` with mutable arrays, for signers whose types want them (ethers' `signTypedData`, `TypedDataEncoder`). */
 export function mutablePromiseTypes(): Record<string, { name: string; type: string }[]> {
   return { [PROMISE_PRIMARY_TYPE]: promiseTypes.PromiseOfFutureReturns.map((field) => ({ ...field })) };
+}
+
+/** How many nonces after the floor `nextPromiseNonce` checks before falling back to a random one. */
+export const NONCE_SEARCH = 16;
+
+/**
+ * The nonce a company's next Promise should be signed with: the lowest nonce from the company's
+ * floor on that is neither used nor invalidated (checked `NONCE_SEARCH` at a time in one multicall),
+ * so a signer never has to pick one.
+ */
+export async function nextPromiseNonce(
+  client: PublicClient,
+  registry: Address,
+  companyId: bigint,
+): Promise<bigint> {
+  const contract = { address: registry, abi: returnsRegistryAbi } as const;
+  let from = await client.readContract({ ...contract, functionName: "nonceFloor", args: [companyId] });
+  for (let round = 0; round < 4; round++) {
+    const used = await Promise.all(
+      Array.from({ length: NONCE_SEARCH }, (_, i) =>
+        client.readContract({ ...contract, functionName: "nonceUsed", args: [companyId, from + BigInt(i)] }),
+      ),
+    );
+    const free = used.findIndex((u) => !u);
+    if (free >= 0) return from + BigInt(free);
+    from += BigInt(NONCE_SEARCH);
+  }
+  return from;
 }

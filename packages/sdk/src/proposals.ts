@@ -50,8 +50,10 @@ export function describeProposal(kindValue: number | bigint, args: Hex, ctx: Des
         return `Add trustee ${decodeActionArgs(kind, args)[0]}`;
       case "RemoveTrustee":
         return `Remove trustee ${decodeActionArgs(kind, args)[0]}`;
-      case "ChangeThreshold":
-        return `Change the threshold to ${decodeActionArgs(kind, args)[0]} approvals`;
+      case "ChangeThreshold": {
+        const [threshold] = decodeActionArgs(kind, args);
+        return `Change the threshold to ${threshold} approval${threshold === 1n ? "" : "s"}`;
+      }
       case "OpenRound": {
         const [p] = decodeActionArgs(kind, args);
         const stipends =

@@ -1,8 +1,13 @@
 import { isAddress, isHex, parseUnits, type Address, type Hex } from "viem";
 
+import type { AssetInfo } from "./assets.ts";
+import { formatAmount } from "./format.ts";
+
 /** The outcome of checking one field: a value, or a message to show next to it. */
 export type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+const MAX_UINT256 = 2n ** 256n - 1n;
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = <T>(error: string): Checked<T> => ({ ok: false, error });
@@ -19,7 +24,13 @@ export function checkAddress(text: string, label = "Address"): Checked<Address> 
 export function checkAmount(
   text: string,
   decimals: number,
-  options: { label?: string; allowZero?: boolean; max?: bigint } = {},
+  options: {
+    label?: string;
+    allowZero?: boolean;
+    max?: bigint;
+    /** the maximum in words, e.g. "the round's stipend budget of 30 ETH" */
+    maxText?: string;
+  } = {},
 ): Checked<bigint> {
   const label = options.label ?? "Amount";
   const t = text.trim().replace(/,/g, "");
@@ -35,8 +46,25 @@ export function checkAmount(
     return bad(`${label} is not a valid number.`);
   }
   if (value === 0n && !options.allowZero) return bad(`${label} must be more than zero.`);
-  if (options.max !== undefined && value > options.max) return bad(`${label} is too large.`);
+  if (options.max !== undefined && value > options.max)
+    return bad(options.maxText ? `${label} is above ${options.maxText}.` : `${label} is too large.`);
+  // Beyond what any contract stores (uint256): refused here in words, before an encoder's range error.
+  if (value > MAX_UINT256) return bad(`${label} is far too large to be a real amount.`);
   return ok(value);
+}
+
+/**
+ * A researcher's stipend request in a round: zero or more, at most the round's stipend budget (said
+ * with the budget, never as a generic "invalid application").
+ */
+export function checkStipendRequest(text: string, asset: AssetInfo, budget: bigint): Checked<bigint> {
+  if (budget === 0n) return ok(0n);
+  return checkAmount(text || "0", asset.decimals, {
+    label: "The stipend requested",
+    allowZero: true,
+    max: budget,
+    maxText: `the round's stipend budget of ${formatAmount(budget, asset)}`,
+  });
 }
 
 export function checkInteger(

@@ -1,5 +1,4 @@
-import { useState } from "react";
-import { keccak256, toHex, zeroAddress } from "viem";
+import { zeroAddress } from "viem";
 
 import { reportReturns, returnsDue } from "@fef/sdk/actions/returns";
 import { findAsset } from "@fef/sdk/assets";
@@ -8,6 +7,7 @@ import { periodEnd } from "@fef/sdk/status";
 import { checkAmount, checkBytes32 } from "@fef/sdk/validate";
 
 import { DataTable } from "../../components/DataTable";
+import { DocumentHash } from "../../components/DocumentHash";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { Field, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
@@ -29,7 +29,6 @@ export function CommitmentCard({
   const { system, assets, now, account, history } = useFund();
   const { send, busy } = useAction();
   const form = useForm<Fields>({ asset: zeroAddress, gross: "", evidence: "" });
-  const [evidenceText, setEvidenceText] = useState("");
   const asset = findAsset(assets, form.values.asset as `0x${string}`);
   const gross = asset
     ? checkAmount(form.values.gross, asset.decimals, { label: "Gross returns", allowZero: true })
@@ -122,22 +121,13 @@ export function CommitmentCard({
               placeholder="0x…"
               testId={`report-evidence-${row.id}`}
             />
-            <Field
-              label="Evidence text (optional, to hash)"
-              multiline
-              value={evidenceText}
-              onChange={setEvidenceText}
+            <DocumentHash
+              label="Evidence hash from the accounts or statement (text or file)"
+              onHash={(hash) => form.set("evidence", hash)}
+              testId={`report-evidence-doc-${row.id}`}
             />
           </div>
           <div className="row">
-            <button
-              type="button"
-              className="secondary"
-              disabled={!evidenceText}
-              onClick={() => form.set("evidence", keccak256(toHex(evidenceText)))}
-            >
-              Use keccak256 of the evidence text
-            </button>
             <button
               type="submit"
               disabled={busy.has(label)}

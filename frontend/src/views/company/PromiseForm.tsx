@@ -1,16 +1,23 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
 import { invalidateNonce, submitCommitment } from "@fef/sdk/actions/returns";
-import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
-import { promiseTypedData, type PromiseTerms, type SignedPromise } from "@fef/sdk/promise";
+import { formatDate, shortHash } from "@fef/sdk/format";
+import {
+  nextPromiseNonce,
+  promiseTypedData,
+  summarizePromise,
+  type PromiseTerms,
+  type SignedPromise,
+} from "@fef/sdk/promise";
 import { checkBytes32, checkDateTime, checkDays, checkInteger, checkText } from "@fef/sdk/validate";
 import type { Checked } from "@fef/sdk/validate";
 
 import { CheckboxField, Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
-import { TextHash } from "../../components/TextHash";
+import { DocumentHash } from "../../components/DocumentHash";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CompanyRow } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
@@ -40,20 +47,17 @@ const TERM_FIELDS: readonly FieldSpec<Fields>[] = [
     inputMode: "decimal",
     testId: "pfr-grace",
   },
-  { name: "nonce", label: "Nonce (any unused number)", inputMode: "numeric", testId: "pfr-nonce" },
   { name: "deadline", label: "Signature valid until", type: "datetime-local", testId: "pfr-deadline" },
 ];
 
-function randomNonce(): string {
-  const bytes = new Uint32Array(2);
-  crypto.getRandomValues(bytes);
-  return ((BigInt(bytes[0] ?? 0) << 32n) | BigInt(bytes[1] ?? 0)).toString();
-}
-
-/** Picks techniques and terms, signs the Promise of Future Returns as EIP-712 typed data, then submits it. */
+/**
+ * Picks techniques and terms, shows the Promise in words (the SDK's summary) before the wallet opens,
+ * signs it as EIP-712 typed data, then submits it. The nonce is the company's next unused one, picked
+ * by the SDK (it can be set by hand under "Nonce").
+ */
 export function PromiseForm({ companies }: { readonly companies: readonly CompanyRow[] }) {
   const config = useConfig();
-  const { snapshot, system, account, now, chainId } = useFund();
+  const { snapshot, system, account, now, chainId, client } = useFund();
   const { send, busy } = useAction();
   const { report } = useTx();
   const [initial] = useState((): Record<Fields, string> => ({
@@ -65,7 +69,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     end: toLocalInput(now + 365n * 86_400n),
     periodDays: "30",
     graceDays: "14",
-    nonce: randomNonce(),
+    nonce: "",
     deadline: toLocalInput(now + 7n * 86_400n),
   }));
   const form = useForm<Fields>(initial);
@@ -73,13 +77,24 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   const [techniqueError, setTechniqueError] = useState<string | undefined>();
   const [signed, setSigned] = useState<SignedPromise | null>(null);
   const [signing, setSigning] = useState(false);
-  if (!snapshot || !system || !account) return null;
+  // The terms in review: shown in words, signed only on confirmation.
+  const [draft, setDraft] = useState<PromiseTerms | null>(null);
   const signable = companies.filter((c) => c.viewerIsSigner);
-  if (signable.length === 0) return null;
   const company = signable.find((c) => c.id.toString() === form.values.company) ?? signable[0];
+  const registry = system?.returnsRegistry;
+  const nextNonce = useQuery({
+    queryKey: ["next-promise-nonce", chainId, registry, company?.id.toString()],
+    enabled: Boolean(client && registry && company),
+    queryFn: () => {
+      if (!client || !registry || !company) throw new Error("No company");
+      return nextPromiseNonce(client, registry, company.id);
+    },
+  });
+  if (!snapshot || !system || !account) return null;
+  if (signable.length === 0) return null;
   const available = snapshot.techniques.filter((t) => !t.technique.retired);
 
-  function terms(): PromiseTerms | null {
+  function terms(autoNonce: bigint | undefined): PromiseTerms | null {
     const v = form.values;
     const checks: Partial<Record<Fields, Checked<unknown>>> = {};
     const take = <T,>(name: Fields, c: Checked<T>): T | undefined => {
@@ -106,7 +121,14 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     if (start !== undefined && end !== undefined && period !== undefined && period > end - start) {
       checks.periodDays = { ok: false, error: "At least one whole period must fit between start and end." };
     }
-    const nonce = take("nonce", checkInteger(v.nonce, { label: "Nonce", min: 0n }));
+    const nonce = v.nonce.trim()
+      ? take("nonce", checkInteger(v.nonce, { label: "Nonce", min: 0n }))
+      : take(
+          "nonce",
+          autoNonce !== undefined
+            ? { ok: true, value: autoNonce }
+            : { ok: false, error: "The next unused nonce could not be read; type one." },
+        );
     const deadline = take(
       "deadline",
       checkDateTime(v.deadline, "Signature deadline", { seconds: now, what: "now (chain time)" }),
@@ -146,13 +168,20 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     };
   }
 
+  async function review() {
+    setSigned(null);
+    const auto = form.values.nonce.trim() ? undefined : (nextNonce.data ?? (await nextNonce.refetch()).data);
+    setDraft(terms(auto));
+  }
+
   async function sign() {
-    const t = terms();
+    const t = draft;
     if (!t || !system || !account) return;
     setSigning(true);
     try {
       const signature = await signTypedData(config, promiseTypedData(chainId, system.returnsRegistry, t));
       setSigned({ terms: t, signer: account, signature });
+      setDraft(null);
     } catch (error) {
       report("Sign Promise of Future Returns", error);
     } finally {
@@ -163,7 +192,13 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   // Revoking: a signed Promise may have left this browser (shared for someone to submit). Invalidating
   // its nonce makes that signature worthless; re-sign under a new nonce.
   const nonceText = form.values.nonce.trim();
-  const nonceToRevoke = signed ? signed.terms.nonce : /^\d+$/.test(nonceText) ? BigInt(nonceText) : undefined;
+  const nonceToRevoke = signed
+    ? signed.terms.nonce
+    : draft
+      ? draft.nonce
+      : /^\d+$/.test(nonceText)
+        ? BigInt(nonceText)
+        : nextNonce.data;
   const revokeLabel =
     nonceToRevoke === undefined ? "Invalidate nonce" : `Invalidate nonce ${nonceToRevoke.toString()}`;
   async function revoke() {
@@ -172,7 +207,9 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     await send(revokeLabel, ({ fund }) => invalidateNonce(fund, companyId, nonceToRevoke), {
       onConfirmed: () => {
         setSigned(null);
-        form.set("nonce", randomNonce());
+        setDraft(null);
+        form.set("nonce", "");
+        void nextNonce.refetch();
       },
     });
   }
@@ -183,7 +220,9 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
     await send(submitLabel, ({ fund }) => submitCommitment(fund, signed), {
       onConfirmed: () => {
         setSigned(null);
-        form.set("nonce", randomNonce());
+        setDraft(null);
+        form.set("nonce", "");
+        void nextNonce.refetch();
       },
     });
   }
@@ -191,7 +230,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
   return (
     <section className="card" aria-labelledby="pfr-title">
       <h2 id="pfr-title">Sign a Promise of Future Returns</h2>
-      <Form onSubmit={sign}>
+      <Form onSubmit={review}>
         <SelectField
           label="Company"
           {...form.field("company")}
@@ -231,16 +270,34 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
             placeholder="0x…"
             testId="pfr-model-hash"
           />
-          <TextHash
-            label="Model card or weights digest text (optional)"
-            button="Use keccak256 of the text as model hash"
+          <DocumentHash
+            label="Model hash from the model card or weights digest (text or file)"
             onHash={(hash) => form.set("modelHash", hash)}
+            testId="pfr-model-doc"
           />
           <FormFields form={form} fields={TERM_FIELDS} />
         </div>
+        <details>
+          <summary>
+            Nonce:{" "}
+            <span data-testid="pfr-next-nonce">
+              {form.values.nonce.trim()
+                ? form.values.nonce.trim()
+                : nextNonce.data !== undefined
+                  ? `${nextNonce.data.toString()} (the company's next unused one, picked for you)`
+                  : "picked for you when you review"}
+            </span>
+          </summary>
+          <Field
+            label="Nonce (leave empty to use the next unused one)"
+            {...form.field("nonce")}
+            inputMode="numeric"
+            testId="pfr-nonce"
+          />
+        </details>
         <div className="row">
           <button type="submit" disabled={signing} data-testid="pfr-sign">
-            Sign with wallet
+            Review before signing
           </button>
           <button
             type="button"
@@ -254,17 +311,34 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
           </button>
         </div>
       </Form>
+      {draft && !signed ? (
+        <div className="signed" data-testid="pfr-summary" data-nonce={draft.nonce.toString()}>
+          <h3>What you are about to sign</h3>
+          <p>{summarizePromise(draft)}</p>
+          <p className="hint">
+            Signing sends nothing and costs nothing: anyone holding the signature may submit it until{" "}
+            {formatDate(draft.deadline)}; invalidate its nonce to withdraw it.
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              disabled={signing}
+              onClick={() => void sign()}
+              data-testid="pfr-sign-confirm"
+            >
+              Sign with wallet
+            </button>
+            <button type="button" className="secondary" onClick={() => setDraft(null)}>
+              Edit
+            </button>
+          </div>
+        </div>
+      ) : null}
       {signed ? (
         <div className="signed" data-testid="pfr-signed">
           <h3>Signed terms</h3>
           <p>
-            Company #{signed.terms.companyId.toString()} promises {formatBps(signed.terms.returnsShareBps)} of
-            the returns of “{signed.terms.modelName}” (techniques{" "}
-            {signed.terms.techniqueIds.map((i) => `#${i}`).join(", ")}), every{" "}
-            {formatDuration(signed.terms.periodLength)} from {formatDate(signed.terms.start)} to{" "}
-            {formatDate(signed.terms.end)}, with {formatDuration(signed.terms.gracePeriod)} of grace.
-            Signature {shortHash(signed.signature)} by {signed.signer}, valid until{" "}
-            {formatDate(signed.terms.deadline)}.
+            {summarizePromise(signed.terms)} Signature {shortHash(signed.signature)} by {signed.signer}.
           </p>
           <button
             type="button"

@@ -19,7 +19,7 @@ import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { LOCAL_CHAIN_ID } from "../../lib/chains";
+import { usePublishedProof } from "./usePublishedProof";
 
 function timesOf(o: OfferingRow): OfferingTimes {
   const { params, closed, settled } = o.offering;
@@ -31,10 +31,11 @@ function timesOf(o: OfferingRow): OfferingTimes {
  * check, subscribe (approve first for ERC-20), claim, and settlement into the capital pool.
  */
 export function OfferingCard({ row }: { readonly row: OfferingRow }) {
-  const { system, assets, now, account, chainId, client } = useFund();
+  const { system, assets, now, account, client } = useFund();
   const { send, busy } = useAction();
   const form = useForm<"shares" | "proof">({ shares: "", proof: "" });
   const [allowed, setAllowed] = useState<boolean | null>(null);
+  const lookup = usePublishedProof(row, account);
   if (!system) return null;
   const p = row.offering.params;
   const asset = findAsset(assets, p.asset);
@@ -67,25 +68,15 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
     setAllowed(ok);
   }
 
-  /** Local demo only: the seed script publishes its allowlist (root and proofs) next to the app. */
-  async function loadDemoAllowlist() {
-    try {
-      const response = await fetch(`${import.meta.env.BASE_URL}demo-allowlist.json`);
-      const file = (await response.json()) as { offeringId?: number; chainId?: number };
-      if (file.offeringId !== Number(row.id) || file.chainId !== chainId) {
-        form.setErrors({ proof: "The demo allowlist file is for another offering or chain." });
-        return;
-      }
-      form.set("proof", JSON.stringify(file));
-    } catch {
-      form.setErrors({ proof: "No demo allowlist file is published by this server." });
-    }
-  }
-
   async function subscribe() {
     if (!system || !account || !asset) return;
     const s = checkAmount(form.values.shares, 18, { label: "Shares" });
-    const proof = checkProof(form.values.proof, account);
+    // A pasted proof wins; else the one looked up in the offering's published allowlist.
+    const pasted = checkProof(form.values.proof, account);
+    const proof =
+      pasted.ok && pasted.value.length === 0 && lookup.data?.ok
+        ? { ok: true as const, value: lookup.data.value }
+        : pasted;
     const errors: Partial<Record<"shares" | "proof", string>> = {};
     if (!s.ok) errors.shares = s.error;
     else if (s.value < p.minShares) errors.shares = `The minimum is ${formatShares(p.minShares, 4)}.`;
@@ -133,14 +124,20 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
         <Fact term="Window">
           {formatDate(p.start)} – {formatDate(p.end)}
         </Fact>
-        <Fact term="Allowlist">
-          {gated
-            ? allowed === null
-              ? "Allowlisted investors only"
-              : allowed
-                ? "You are allowed"
+        <Fact term="Allowlist" testId={`allowlist-status-${row.id}`}>
+          {!gated
+            ? "Open to anyone"
+            : allowed !== null
+              ? allowed
+                ? "You are allowed (the proof you pasted checks)"
                 : "Not allowed with this proof"
-            : "Open to anyone"}
+              : !account
+                ? "Allowlisted investors only"
+                : lookup.isPending
+                  ? "Looking up your proof in the published allowlist…"
+                  : lookup.data?.ok
+                    ? "You are on the allowlist: your proof was found in the published allowlist and checks against the offering's root"
+                    : `Allowlisted investors only. ${lookup.data?.error ?? "No allowlist is published for this offering."}`}
         </Fact>
         <Fact term="Your pending shares" testId={`offering-pending-${row.id}`}>
           {formatShares(row.viewerPending)}
@@ -160,28 +157,17 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
                   : undefined
               }
             />
-            {gated ? (
+          </div>
+          {gated ? (
+            <details data-testid={`paste-proof-${row.id}`}>
+              <summary>Paste a proof you were given instead</summary>
               <Field
                 label="Allowlist proof (JSON array of hashes)"
                 multiline
                 {...form.field("proof")}
                 testId={`subscribe-proof-${row.id}`}
-                hint="Paste the proof you were given (a JSON array of hashes) or a whole allowlist file with proofs per address."
+                hint="Only if your proof is not in the published allowlist: a JSON array of hashes, or a whole allowlist file with proofs per address."
               />
-            ) : null}
-          </div>
-          <div className="row">
-            {gated && chainId === LOCAL_CHAIN_ID ? (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => void loadDemoAllowlist()}
-                data-testid={`demo-allowlist-${row.id}`}
-              >
-                Use the demo allowlist file
-              </button>
-            ) : null}
-            {gated ? (
               <button
                 type="button"
                 className="secondary"
@@ -190,7 +176,9 @@ export function OfferingCard({ row }: { readonly row: OfferingRow }) {
               >
                 Check proof
               </button>
-            ) : null}
+            </details>
+          ) : null}
+          <div className="row">
             <button
               type="submit"
               disabled={busy.has(subscribeLabel)}

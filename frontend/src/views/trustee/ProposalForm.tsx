@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { keccak256, toHex, zeroAddress } from "viem";
+import { keccak256, toHex, zeroAddress, type Hex } from "viem";
 
 import { actionKindIndex, actionKindLabel, actionKinds, type ActionKind } from "@fef/sdk/actionKinds";
 import { describeProposal } from "@fef/sdk/proposals";
@@ -8,6 +8,7 @@ import { Field, SelectField } from "../../components/Field";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { toLocalInput, useForm } from "../../hooks/useForm";
+import { ProposalReview } from "./ProposalReview";
 import { buildProposal, fieldsOf, type ProposalField, type ProposalValues } from "./buildProposal";
 import { systemNames } from "./systemNames";
 
@@ -119,7 +120,12 @@ export function ProposalForm() {
   const preview = built.ok ? describeProposal(actionKindIndex(kind), built.args, { assets, names }) : null;
   const label = `Propose: ${actionKindLabel(actionKindIndex(kind))}`;
 
-  async function submit() {
+  // The review step: what was checked and encoded, shown decoded with effects and warnings before
+  // anything is sent. Any change to the form ends the review (it would no longer match).
+  const [reviewed, setReviewed] = useState<{ readonly kind: ActionKind; readonly args: Hex } | null>(null);
+  const reviewing = reviewed !== null && built.ok && reviewed.kind === kind && reviewed.args === built.args;
+
+  function review() {
     const result = buildProposal(kind, form.values, {
       now,
       assets,
@@ -127,9 +133,16 @@ export function ProposalForm() {
     });
     if (!result.ok) {
       form.setErrors(result.errors);
+      setReviewed(null);
       return;
     }
-    await send(label, ({ fund }) => result.propose(fund));
+    setReviewed({ kind, args: result.args });
+  }
+
+  async function confirm() {
+    if (!built.ok || !reviewing) return;
+    const propose = built.propose;
+    await send(label, ({ fund }) => propose(fund), { onConfirmed: () => setReviewed(null) });
   }
 
   const assetOptions = assets.map((a) => ({ value: a.asset, label: a.symbol }));
@@ -145,7 +158,7 @@ export function ProposalForm() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          review();
         }}
         noValidate
       >
@@ -233,9 +246,39 @@ export function ProposalForm() {
         <p className="preview" aria-live="polite" data-testid="proposal-preview">
           {preview ? <>Preview: {preview}</> : "Fill in the fields to see the proposal in plain words."}
         </p>
-        <button type="submit" disabled={busy.has(label) || !system} data-testid="proposal-submit">
-          Propose
-        </button>
+        {reviewing ? (
+          <div className="stack" data-testid="proposal-review-step">
+            <h3>Review before proposing</h3>
+            <ProposalReview kind={actionKindIndex(kind)} args={built.args} testId="proposal-review" />
+            <p className="hint">
+              Once proposed, other trustees see it in their queue; it runs when{" "}
+              {snapshot?.fund.threshold.toString()} of them approved and someone executes it.
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                disabled={busy.has(label) || !system}
+                aria-label={label}
+                data-testid="proposal-confirm"
+                onClick={() => void confirm()}
+              >
+                Confirm and propose
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="proposal-edit"
+                onClick={() => setReviewed(null)}
+              >
+                Edit
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="submit" disabled={busy.has(label) || !system} data-testid="proposal-submit">
+            Review the proposal
+          </button>
+        )}
       </form>
     </section>
   );

@@ -27,7 +27,10 @@ import {
   RoundStatus,
 } from "@fef/sdk/status";
 
+import { estimateDeadline } from "@fef/sdk/deadlines";
+
 import { AddressLabel } from "../../components/AddressLabel";
+import { UriLink } from "../../components/UriLink";
 import { useFund, type RoundRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
 import { salts, useStoredKeys } from "../../hooks/useSalts";
@@ -148,6 +151,11 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           : "; no stipends"}
         .
       </p>
+      {asTrustee && estimateDeadline(phase, p, now) ? (
+        <p className="notice warn" data-testid={`round-deadline-${row.id}`}>
+          {estimateDeadline(phase, p, now)}
+        </p>
+      ) : null}
       {r.status === RoundStatus.Settled ? (
         <p>
           Settled {formatDate(r.settledAt)}: {r.fundedCount} of {r.applicationCount} applications funded,
@@ -196,7 +204,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                       <AddressLabel address={x.researcher} />
                     </td>
                     <td>
-                      <span className="break">{x.uri}</span>
+                      <UriLink uri={x.uri} />
                       <br />
                       <span className="muted">{shortHash(x.contentHash)}</span>
                     </td>
@@ -282,7 +290,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           Finalize {toFinalize.length} estimated application{toFinalize.length === 1 ? "" : "s"}
         </button>
       ) : null}
-      <TrusteeRecords roundId={row.id} />
+      <TrusteeRecords roundId={row.id} phase={phase} />
       {canSettle ? (
         <button
           type="button"

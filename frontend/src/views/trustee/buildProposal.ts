@@ -5,6 +5,7 @@ import { proposeAction } from "@fef/sdk/actions/council";
 import type { FundAddresses } from "@fef/sdk/deployments";
 import type { Step } from "@fef/sdk/steps";
 import { findAsset, type AssetInfo } from "@fef/sdk/assets";
+import { checkUri } from "@fef/sdk/uri";
 import {
   checkAddress,
   checkAmount,
@@ -263,7 +264,13 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     }
     case "RegisterTechnique": {
       const title = take("title", checkText(v.title, "Title", 200));
-      const uri = take("uri", checkText(v.uri, "URI", 500));
+      const typedUri = checkUri(v.uri, "URI");
+      const uri = take(
+        "uri",
+        typedUri.ok && typedUri.value.length > 500
+          ? { ok: false, error: "URI must be at most 500 characters." }
+          : typedUri,
+      );
       const hash = take("contentHash", checkBytes32(v.contentHash, "Content hash"));
       const parts = v.applicationIds
         .split(",")

@@ -383,3 +383,47 @@ export async function trusteeRecords(client: IndexerClient): Promise<TrusteeReco
     recused: Number(r.recused),
   }));
 }
+
+/** A council proposal as the indexer recorded it: "open", "executed" or "failed" (last attempt reverted). */
+export type IndexedProposal = {
+  readonly id: bigint;
+  readonly kind: number;
+  readonly proposer: Address;
+  readonly args: Hex;
+  readonly expiresAt: bigint;
+  readonly status: "open" | "executed" | "failed";
+  readonly approvals: number;
+  readonly failedExecutions: number;
+  readonly createdAt: bigint;
+  readonly executedAt: bigint | null;
+};
+
+/**
+ * The council's history, newest first: proposals executed, or no longer executable at chain time
+ * `now` (expired, after a failed execution or never approved). One page of `limit` before id `before`.
+ */
+export async function closedProposals(
+  client: IndexerClient,
+  now: bigint,
+  options: { readonly before?: bigint; readonly limit?: number } = {},
+): Promise<IndexedProposal[]> {
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 100));
+  const before = options.before !== undefined ? ` and id < ${BigInt(options.before)}` : "";
+  const rows = await client.query<Record<string, Num | null>>(
+    `select id, kind, proposer, args, expires_at, status, approvals, failed_executions, created_at, executed_at
+     from proposal where (status = 'executed' or expires_at < ${BigInt(now)})${before}
+     order by id desc limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: big(r.id),
+    kind: Number(r.kind),
+    proposer: getAddress(String(r.proposer)),
+    args: String(r.args) as Hex,
+    expiresAt: big(r.expires_at),
+    status: String(r.status) as IndexedProposal["status"],
+    approvals: Number(r.approvals),
+    failedExecutions: Number(r.failed_executions),
+    createdAt: big(r.created_at),
+    executedAt: bigOrNull(r.executed_at),
+  }));
+}
