@@ -68,7 +68,7 @@ export async function apply(
 ): Promise<bigint> {
   await grants
     .connect(researcher)
-    .submitApplication(roundId, `ipfs://${label}`, id(label), effortMonths, stipendRequested, {
+    .submitApplication(roundId, label.slice(0, 31), `ipfs://${label}`, id(label), effortMonths, stipendRequested, {
       value: deposit,
     });
   return grants.applicationCount();

@@ -294,7 +294,7 @@ export async function submitApplication(
   await (
     await fund.rounds
       .connect(researcher)
-      .submitApplication(roundId, `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend, {
+      .submitApplication(roundId, title.slice(0, 31), `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend, {
         value: params.applicationDeposit,
       })
   ).wait();
