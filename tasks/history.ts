@@ -99,7 +99,11 @@ export async function fundHistory(args: HistoryArgs): Promise<Table> {
       : report === "holders"
         ? await holdersTable(client)
         : report === "payments"
-          ? await paymentsTable(client, parseWhole("--company", args.company), BigInt(Math.floor(Date.now() / 1000)))
+          ? await paymentsTable(
+              client,
+              parseWhole("--company", args.company),
+              BigInt(Math.floor(Date.now() / 1000)),
+            )
           : report === "statement"
             ? await statementTable(client, parseAddress("--investor", args.investor))
             : await trustees(client);

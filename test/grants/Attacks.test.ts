@@ -79,7 +79,9 @@ describe("GrantRounds attacks", function () {
       await expect(
         f.grants
           .connect(trustee)
-          .submitApplication(f.roundId, "Own work", "ipfs://own", ethers.id("own"), 12, 0, { value: DEPOSIT }),
+          .submitApplication(f.roundId, "Own work", "ipfs://own", ethers.id("own"), 12, 0, {
+            value: DEPOSIT,
+          }),
       )
         .to.emit(f.grants, "TrusteeRecused")
         .withArgs(1n, f.roundId, trustee.address);

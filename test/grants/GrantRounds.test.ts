@@ -222,7 +222,9 @@ describe("GrantRounds", function () {
         .withArgs(f.roundId);
       expect((await f.grants.round(f.roundId)).status).to.equal(RoundStatus.Closed);
       await expect(
-        f.grants.connect(at(f.researchers, 0)).submitApplication(f.roundId, "X", "ipfs://x", ethers.id("x"), 1, 0),
+        f.grants
+          .connect(at(f.researchers, 0))
+          .submitApplication(f.roundId, "X", "ipfs://x", ethers.id("x"), 1, 0),
       )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
@@ -270,7 +272,14 @@ describe("GrantRounds", function () {
       await expect(
         f.grants
           .connect(researcher)
-          .submitApplication(f.roundId, "Scalable oversight", "ipfs://scalable-oversight", ethers.id("so"), 1200, 0),
+          .submitApplication(
+            f.roundId,
+            "Scalable oversight",
+            "ipfs://scalable-oversight",
+            ethers.id("so"),
+            1200,
+            0,
+          ),
       )
         .to.emit(f.grants, "ApplicationSubmitted")
         .withArgs(
@@ -321,10 +330,9 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidUri")
         .withArgs(257n, 256n);
       await r.submitApplication(f.roundId, "t", "u".repeat(256), hash, 1, 0);
-      await expect(r.submitApplication(f.roundId, "t", "u", ethers.ZeroHash, 1, 0)).to.be.revertedWithCustomError(
-        f.grants,
-        "GrantRoundsInvalidApplication",
-      );
+      await expect(
+        r.submitApplication(f.roundId, "t", "u", ethers.ZeroHash, 1, 0),
+      ).to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidApplication");
       await expect(r.submitApplication(f.roundId, "t", "u", hash, 0, 0)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsInvalidApplication",
@@ -348,7 +356,9 @@ describe("GrantRounds", function () {
       await time.setNextBlockTimestamp(f.params.applicationDeadline);
       await apply(f.grants, at(f.researchers, 3), f.roundId, "last-second", 1);
       await expect(
-        f.grants.connect(at(f.researchers, 4)).submitApplication(f.roundId, "Late", "u", ethers.id("late"), 1, 0),
+        f.grants
+          .connect(at(f.researchers, 4))
+          .submitApplication(f.roundId, "Late", "u", ethers.id("late"), 1, 0),
       )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, f.params.applicationDeadline + 1n, 0n, f.params.applicationDeadline);

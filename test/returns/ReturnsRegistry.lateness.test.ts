@@ -12,7 +12,15 @@ import {
 } from "@fef/sdk/history/lateness";
 import { overduePeriods } from "@fef/sdk/history/queries";
 
-import { DAY, ETH, WHOLE_SHARE, commit, periodEnd, promiseTerms, returnsNetwork } from "../helpers/returns.js";
+import {
+  DAY,
+  ETH,
+  WHOLE_SHARE,
+  commit,
+  periodEnd,
+  promiseTerms,
+  returnsNetwork,
+} from "../helpers/returns.js";
 import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
 
 // The history indexer judges payments (paid on time, paid late) and unreported periods (overdue) by

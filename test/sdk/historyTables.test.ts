@@ -18,7 +18,9 @@ const B = "0x00000000000000000000000000000000000000b2";
 const TX = `0x${"ab".repeat(32)}`;
 
 /** An indexer double: answers each query from the rows of the first table named in its SQL. */
-function indexer(tables: Record<string, (sql: string, params: readonly unknown[]) => object[]>): IndexerClient & {
+function indexer(
+  tables: Record<string, (sql: string, params: readonly unknown[]) => object[]>,
+): IndexerClient & {
   sql: string[];
 } {
   const sql: string[] = [];
@@ -68,7 +70,15 @@ describe("SDK history tables (dashboard CSV and command line)", function () {
   it("lists payments on time, late and overdue with ISO times and yes/no disputes, as CSV", async function () {
     const client = indexer({
       commitment: () => [
-        { id: "1", company_id: "7", start: "0", end: "300", period_length: "100", grace_period: "10", paused_seconds_at: "0" },
+        {
+          id: "1",
+          company_id: "7",
+          start: "0",
+          end: "300",
+          period_length: "100",
+          grace_period: "10",
+          paused_seconds_at: "0",
+        },
       ],
       payment: () => [
         {
@@ -118,7 +128,15 @@ describe("SDK history tables (dashboard CSV and command line)", function () {
   it("counts the pause as grace: the same period is not overdue while the extension covers it", async function () {
     const client = indexer({
       commitment: () => [
-        { id: "1", company_id: "7", start: "0", end: "100", period_length: "100", grace_period: "10", paused_seconds_at: "0" },
+        {
+          id: "1",
+          company_id: "7",
+          start: "0",
+          end: "100",
+          period_length: "100",
+          grace_period: "10",
+          paused_seconds_at: "0",
+        },
       ],
       payment: () => [],
       pause_clock: () => [{ paused_at: "105", pause_ends: "200", paused_before: "0" }],

@@ -2,13 +2,7 @@
 // `fund:history` shows the same columns), this file only turns them into CSV for a download.
 import type { Address } from "viem";
 
-import {
-  holdersTable,
-  paymentsTable,
-  statementTable,
-  tableCsv,
-  type IndexerClient,
-} from "@fef/sdk/history";
+import { holdersTable, paymentsTable, statementTable, tableCsv, type IndexerClient } from "@fef/sdk/history";
 
 /** Every holder (balance, shares awarded and subscribed, returns claims), largest balance first. */
 export async function holdersCsv(client: IndexerClient): Promise<string> {

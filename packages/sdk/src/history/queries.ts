@@ -237,7 +237,11 @@ export async function pauseClock(client: IndexerClient): Promise<PauseClock> {
   );
   const row = rows[0];
   if (!row) return NEVER_PAUSED;
-  return { pausedAt: big(row.paused_at), pauseEnds: big(row.pause_ends), pausedBefore: big(row.paused_before) };
+  return {
+    pausedAt: big(row.paused_at),
+    pauseEnds: big(row.pause_ends),
+    pausedBefore: big(row.paused_before),
+  };
 }
 
 /**

@@ -15,7 +15,10 @@ import {
 } from "./queries.ts";
 
 export type Cell = string | number | bigint | boolean;
-export type HistoryTable = { readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
+export type HistoryTable = {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+};
 
 /** Rows per indexer request when a table is read whole. */
 export const TABLE_PAGE = 5_000;
@@ -68,12 +71,26 @@ export function paymentRows(records: readonly PaymentRecord[]): Cell[][] {
   ]);
 }
 
-export const STATEMENT_COLUMNS = ["entry", "offering", "asset", "shares", "cost_or_claimed", "shares_claimed"];
+export const STATEMENT_COLUMNS = [
+  "entry",
+  "offering",
+  "asset",
+  "shares",
+  "cost_or_claimed",
+  "shares_claimed",
+];
 
 /** Statement rows: subscriptions per offering, then returns claimed per asset. */
 export function statementRows(s: InvestorStatement): Cell[][] {
   return [
-    ...s.subscriptions.map((x) => ["subscription", x.offeringId, x.asset ?? "", x.shares, x.cost, x.sharesClaimed]),
+    ...s.subscriptions.map((x) => [
+      "subscription",
+      x.offeringId,
+      x.asset ?? "",
+      x.shares,
+      x.cost,
+      x.sharesClaimed,
+    ]),
     ...s.claims.map((c) => ["returns claimed", "", c.asset, "", c.claimed, ""]),
   ];
 }
@@ -90,7 +107,11 @@ export async function holdersTable(client: IndexerClient): Promise<HistoryTable>
 }
 
 /** Every period of a company's commitments as of `now` (seconds): paid on time, paid late or overdue. */
-export async function paymentsTable(client: IndexerClient, companyId: bigint, now: bigint): Promise<HistoryTable> {
+export async function paymentsTable(
+  client: IndexerClient,
+  companyId: bigint,
+  now: bigint,
+): Promise<HistoryTable> {
   return { header: PAYMENT_COLUMNS, rows: paymentRows(await companyPayments(client, companyId, now)) };
 }
 
