@@ -313,6 +313,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   ECDSAInvalidSignatureLength: (a) => `The signature has ${a.uint(0)} bytes; a valid one has 65.`,
   ECDSAInvalidSignatureS: () => "The signature is malleable (its s value is too high) and is refused.",
   SafeCastOverflowedUintDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
+  InvalidShortString: () =>
+    "A stored short text (an application title) could not be read: it is longer than 31 bytes, which the contract never stores.",
   SafeCastOverflowedIntDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
   SafeCastOverflowedIntToUint: (a) => `The value ${a.uint(0)} is negative.`,
   SafeCastOverflowedUintToInt: (a) => `The value ${a.uint(0)} is too large.`,
