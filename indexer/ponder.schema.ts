@@ -86,6 +86,11 @@ export const commitment = onchainTable(
     end: t.bigint().notNull(),
     periodLength: t.bigint().notNull(),
     gracePeriod: t.bigint().notNull(),
+    /**
+     * the share ledger's paused seconds at the commitment's paused-time mark (ReturnsRegistry
+     * `pausedSecondsAt`): every second paused since then extends the grace of its unreported periods
+     */
+    pausedSecondsAt: t.bigint().notNull(),
     periodsReported: t.integer().notNull(),
     periodsLate: t.integer().notNull(),
     registeredAt: t.bigint().notNull(),
@@ -95,9 +100,22 @@ export const commitment = onchainTable(
 );
 
 /**
+ * The share ledger's pause clock (one row, id "ledger"), as FundShares keeps it: the start and lapse of
+ * the current or last pause and the paused seconds of every earlier one. With a commitment's
+ * `pausedSecondsAt` it gives the grace extension the registry grants (see @fef/sdk/history/lateness).
+ */
+export const pauseClock = onchainTable("pause_clock", (t) => ({
+  id: t.text().primaryKey(),
+  pausedAt: t.bigint().notNull(),
+  pauseEnds: t.bigint().notNull(),
+  pausedBefore: t.bigint().notNull(),
+}));
+
+/**
  * One reported period of a commitment (a payment). `lateness` is "on_time" when reported by the end
- * of the period plus its grace period, else "late" (a pause's grace extension is not counted here);
- * periods never reported are overdue, derived from the commitment's terms by the reader.
+ * of the period plus its grace period plus the grace extension (the ledger's paused seconds since the
+ * commitment's mark, as the registry counts them), else "late"; `dueBy` includes the extension.
+ * Periods never reported are overdue, derived by the reader from the terms, the mark and the pause clock.
  */
 export const payment = onchainTable(
   "payment",
@@ -218,7 +236,11 @@ export const application = onchainTable(
     id: t.bigint().primaryKey(),
     roundId: t.bigint().notNull(),
     researcher: t.hex().notNull(),
+    /** the short title (≤ 31 bytes), also in GrantRounds storage */
+    title: t.text().notNull(),
+    /** the proposal URI and its content hash: in the ApplicationSubmitted event only, not in storage */
     uri: t.text().notNull(),
+    contentHash: t.hex().notNull(),
     effortMonths: t.integer().notNull(),
     stipendRequested: t.bigint().notNull(),
     funded: t.boolean(),

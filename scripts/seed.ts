@@ -168,6 +168,7 @@ async function apply(
     researcher,
     submitApplication(fund, {
       roundId,
+      title,
       uri,
       contentHash: hashOf(title),
       effortMonths,
@@ -244,13 +245,13 @@ for (const [investor, amount] of [
 }
 
 const apps = {
-  probes: await apply(ada, round1, "Interpretability probes for reward models", 24, parseEther("8")),
+  probes: await apply(ada, round1, "Reward-model interpretability", 24, parseEther("8")),
   debate: await apply(ben, round1, "Scalable oversight via debate", 18, parseEther("6")),
-  verify: await apply(chen, round1, "Formal verification of training code", 12, parseEther("4")),
+  verify: await apply(chen, round1, "Verified training code", 12, parseEther("4")),
   corrigible: await apply(dana, round1, "Corrigibility by construction", 36, parseEther("10")),
-  toyModel: await apply(dana, round1, "Toy models of deceptive alignment", 6, 0n),
+  toyModel: await apply(dana, round1, "Toy models of deception", 6, 0n),
   // Trustee 5 applies too, and is recused from estimating it: the other four hold the quorum of 3.
-  audit: await apply(trustees[4] ?? t1, round1, "Red-team audits of RLHF pipelines", 8, 0n),
+  audit: await apply(trustees[4] ?? t1, round1, "Red-teaming RLHF pipelines", 8, 0n),
 };
 log("trustee 5 applied (application #" + apps.audit + ") and is recused from estimating it");
 
@@ -483,7 +484,7 @@ await pass(
   "open round 2 — 500,000 shares",
 );
 const round2 = await rounds.read.roundCount();
-const elk = await apply(ada, round2, "Eliciting latent knowledge benchmarks", 12, 0n);
+const elk = await apply(ada, round2, "Latent knowledge benchmarks", 12, 0n);
 await apply(chen, round2, "Adversarial training at scale", 9, 0n);
 await time.increaseTo(now + 601n);
 await commit(t1, [[elk, { probabilityBps: 4500 }]]);

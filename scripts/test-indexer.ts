@@ -19,10 +19,12 @@ import {
   zeroAddress,
   zeroHash,
   type Hex,
+  type PublicClient,
 } from "viem";
 
 import { fundSharesAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
 import {
+  companyPayments,
   indexedEvents,
   indexerCaughtUp,
   indexerClient,
@@ -31,6 +33,7 @@ import {
 } from "@fef/sdk/history";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
+import { passProposal, type Wallet } from "./lib/council.ts";
 import { INDEXER_URL, RPC_URL } from "./lib/ports.ts";
 import { check, finishChecks } from "./lib/checks.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
@@ -188,9 +191,74 @@ async function main(): Promise<void> {
     } else {
       check("the donation was in the event feed before the reorg", false);
     }
+
+    await checkLatenessAfterPause(chain, indexer, addresses);
   } finally {
     await stopProcess(fund.child);
   }
+}
+
+/**
+ * Pauses the ledger through the council for 20 days (the seed's trustees are dev accounts 1–5, M = 3),
+ * then holds the indexer's overdue periods of every company to the registry's compliance view: both
+ * must count the pause as grace.
+ */
+async function checkLatenessAfterPause(
+  chain: ReturnType<typeof createPublicClient>,
+  indexer: ReturnType<typeof indexerClient>,
+  addresses: ReturnType<typeof readFundDeployment>["fund"],
+): Promise<void> {
+  const accounts = await createWalletClient({ transport: http(RPC_URL) }).getAddresses();
+  const trustee = (index: number): Wallet => {
+    const account = accounts[index];
+    if (!account) throw new Error(`the local chain has no dev account #${index}`);
+    return createWalletClient({ account, transport: http(RPC_URL) });
+  };
+  const [t1, t2, t3] = [trustee(1), trustee(2), trustee(3)];
+  const passing = { proposer: t1, approvers: [t2, t3], executor: t1 };
+  const council: PublicClient = createPublicClient({ transport: http(RPC_URL) });
+  await passProposal(council, addresses, passing, "Pause", []);
+  await chain.request({ method: "evm_increaseTime" as never, params: [20 * 86_400] as never });
+  await chain.request({ method: "evm_mine" as never, params: [] as never });
+  await passProposal(council, addresses, passing, "Unpause", []);
+  const head = await chain.getBlockNumber();
+  await waitUntil("indexer at the head after the pause", () => indexerCaughtUp(INDEXER_URL, head));
+  const now = (await chain.getBlock()).timestamp;
+  const count = await chain.readContract({
+    address: addresses.ReturnsRegistry,
+    abi: returnsRegistryAbi,
+    functionName: "commitmentCount",
+  });
+  const mismatches: string[] = [];
+  let extended = 0;
+  for (let id = 1n; id <= count; id++) {
+    const [terms, compliance] = await Promise.all([
+      chain.readContract({
+        address: addresses.ReturnsRegistry,
+        abi: returnsRegistryAbi,
+        functionName: "commitment",
+        args: [id],
+      }),
+      chain.readContract({
+        address: addresses.ReturnsRegistry,
+        abi: returnsRegistryAbi,
+        functionName: "compliance",
+        args: [id],
+      }),
+    ]);
+    if (terms.graceExtension > 0n) extended += 1;
+    const records = await companyPayments(indexer, terms.companyId, now);
+    const overdue = records.filter((r) => r.commitmentId === id && r.lateness === "overdue").length;
+    if (BigInt(overdue) !== compliance.periodsOverdue) {
+      mismatches.push(`#${id}: indexer ${overdue}, registry ${compliance.periodsOverdue}`);
+    }
+  }
+  check("after a 20-day pause the registry extends some commitment's grace", extended > 0, `${extended}`);
+  check(
+    "after a pause, every commitment's overdue periods in the indexer match the registry's compliance view",
+    count > 0n && mismatches.length === 0,
+    mismatches.join("; ") || `${count} commitments`,
+  );
 }
 
 main()

@@ -5,20 +5,23 @@ import { writeFileSync } from "node:fs";
 
 import { toCsv } from "@fef/sdk/csv";
 import {
-  companyPayments,
-  holders,
+  holdersTable,
   indexerClient,
   indexerReady,
-  investorStatement,
+  isoTime,
+  paymentsTable,
   returnsLedger,
+  statementTable,
   trusteeRecords,
+  type Cell,
   type Cursor,
+  type HistoryTable as Table,
   type IndexerClient,
 } from "@fef/sdk/history";
 
 import { optional, parseAddress, parseWhole } from "./lib/args.js";
 import { fail } from "./lib/fail.js";
-import { emit, isoTime } from "./lib/output.js";
+import { emit } from "./lib/output.js";
 
 export interface HistoryArgs {
   report?: string;
@@ -32,9 +35,6 @@ export interface HistoryArgs {
 const REPORTS = ["ledger", "holders", "payments", "statement", "trustees"] as const;
 type Report = (typeof REPORTS)[number];
 const PAGE = 5_000;
-
-type Cell = string | number | bigint | boolean;
-type Table = { readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
 
 async function ledger(client: IndexerClient): Promise<Table> {
   const rows: Cell[][] = [];
@@ -74,67 +74,6 @@ async function ledger(client: IndexerClient): Promise<Table> {
   };
 }
 
-async function holderTable(client: IndexerClient): Promise<Table> {
-  const rows: Cell[][] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await holders(client, { offset, limit: PAGE });
-    for (const h of page) rows.push([h.address, h.balance, h.awarded, h.subscribed, h.claimCount]);
-    if (page.length < PAGE) break;
-  }
-  return { header: ["holder", "balance", "awarded", "subscribed", "returns_claims"], rows };
-}
-
-async function payments(client: IndexerClient, companyId: bigint): Promise<Table> {
-  const now = BigInt(Math.floor(Date.now() / 1000));
-  const records = await companyPayments(client, companyId, now);
-  return {
-    header: [
-      "commitment",
-      "period",
-      "lateness",
-      "due_by",
-      "paid_at",
-      "seconds_late",
-      "asset",
-      "gross",
-      "paid",
-      "disputed",
-      "tx",
-    ],
-    rows: records.map((r) => [
-      r.commitmentId,
-      r.period,
-      r.lateness,
-      isoTime(r.dueBy),
-      r.paidAt === null ? "" : isoTime(r.paidAt),
-      r.secondsLate,
-      r.asset ?? "",
-      r.grossReturns,
-      r.paid,
-      r.disputed,
-      r.transactionHash ?? "",
-    ]),
-  };
-}
-
-async function statement(client: IndexerClient, investor: `0x${string}`): Promise<Table> {
-  const s = await investorStatement(client, investor);
-  return {
-    header: ["entry", "offering", "asset", "shares", "cost_or_claimed", "shares_claimed"],
-    rows: [
-      ...s.subscriptions.map((x) => [
-        "subscription",
-        x.offeringId,
-        x.asset ?? "",
-        x.shares,
-        x.cost,
-        x.sharesClaimed,
-      ]),
-      ...s.claims.map((c) => ["returns claimed", "", c.asset, "", c.claimed, ""]),
-    ],
-  };
-}
-
 async function trustees(client: IndexerClient): Promise<Table> {
   const records = await trusteeRecords(client);
   return {
@@ -158,11 +97,15 @@ export async function fundHistory(args: HistoryArgs): Promise<Table> {
     report === "ledger"
       ? await ledger(client)
       : report === "holders"
-        ? await holderTable(client)
+        ? await holdersTable(client)
         : report === "payments"
-          ? await payments(client, parseWhole("--company", args.company))
+          ? await paymentsTable(
+              client,
+              parseWhole("--company", args.company),
+              BigInt(Math.floor(Date.now() / 1000)),
+            )
           : report === "statement"
-            ? await statement(client, parseAddress("--investor", args.investor))
+            ? await statementTable(client, parseAddress("--investor", args.investor))
             : await trustees(client);
   const csvFile = optional(args.csv);
   if (csvFile) writeFileSync(csvFile, toCsv(table.header, table.rows));

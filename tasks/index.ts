@@ -244,7 +244,8 @@ export const fundTasks: TaskDefinition[] = [
   // ---------------------------------------------------------------- researchers
   common(task("grant:apply", "Researcher: applies to an open grant round"), FIRST)
     .addOption(text("round", "Round id"))
-    .addOption(text("uri", "Where the proposal can be read"))
+    .addOption(text("title", "Short title of the application, 1 to 31 bytes"))
+    .addOption(text("uri", "Where the proposal can be read (https://… or ipfs://…)"))
     .addOption(text("contentHash", "32-byte hash of the proposal"))
     .addOption(text("contentText", "Proposal text to hash instead of --content-hash"))
     .addOption(text("effort", "Effort in research-months, 1 to 1200"))

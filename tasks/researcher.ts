@@ -4,6 +4,7 @@ import type { Address } from "viem";
 import {
   claimAwardShares,
   claimStipend as claimStipendSteps,
+  MAX_TITLE_LENGTH,
   submitApplication,
 } from "@fef/sdk/actions/grants";
 import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
@@ -12,6 +13,7 @@ import { formatAmountExact as formatAmount, formatSharesExact as formatShares } 
 import { fundSharesAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { readAccount } from "@fef/sdk/lens";
 import { readModuleApplication } from "@fef/sdk/retiredModules";
+import { checkUri } from "@fef/sdk/uri";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { claimTarget } from "./lib/claimModule.js";
@@ -33,6 +35,7 @@ import { eventsOf, findEvent, fundEvent, send } from "./lib/send.js";
 
 export interface ApplyArgs extends CommonArgs {
   round?: string;
+  title?: string;
   uri?: string;
   contentHash?: string;
   contentText?: string;
@@ -54,6 +57,7 @@ export interface ApplySummary {
   applicationId: bigint;
   roundId: bigint;
   researcher: string;
+  title: string;
   uri: string;
   contentHash: string;
   effortMonths: bigint;
@@ -65,7 +69,14 @@ export interface ApplySummary {
 export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySummary> => {
   const view = await fundView(fund);
   const roundId = parseId("round", args.round, view.roundCount, "round");
-  const uri = required("uri", args.uri);
+  const title = required("title", args.title).trim();
+  const titleBytes = new TextEncoder().encode(title).length;
+  if (titleBytes === 0 || titleBytes > MAX_TITLE_LENGTH) {
+    fail(`--title: 1 to ${MAX_TITLE_LENGTH} bytes, not ${titleBytes} ("${title}")`);
+  }
+  const checkedUri = checkUri(required("uri", args.uri));
+  if (!checkedUri.ok) fail(`--uri: ${checkedUri.error}`);
+  const uri = checkedUri.value;
   const hashGiven = optional(args.contentHash) !== undefined;
   const textGiven = optional(args.contentText) !== undefined;
   if (hashGiven && textGiven) fail("Pass either --content-hash or --content-text, not both");
@@ -89,12 +100,18 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
   if (stipendRequested > 0n && round.stipendBudget === 0n) {
     fail(`--stipend: round ${roundId} pays no stipends (its stipend budget is 0)`);
   }
+  if (stipendRequested > round.stipendBudget) {
+    fail(
+      `--stipend: ${formatAmount(stipendRequested, stipendAsset)} is more than round ${roundId}'s whole stipend budget (${formatAmount(round.stipendBudget, stipendAsset)})`,
+    );
+  }
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(
     fund,
     signer,
     submitApplication(fund.addresses, {
       roundId,
+      title,
       uri,
       contentHash,
       effortMonths: Number(effortMonths),
@@ -108,6 +125,7 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
     applicationId,
     roundId,
     researcher: signer.account.address,
+    title,
     uri,
     contentHash,
     effortMonths,
@@ -116,7 +134,7 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
     transaction: sent.transaction,
   };
   return emit(args.json, summary, () => [
-    `Application #${applicationId} submitted to round ${roundId} by ${signer.account.address}`,
+    `Application #${applicationId} "${title}" submitted to round ${roundId} by ${signer.account.address}`,
     `  ${uri} (content hash ${contentHash}), ${effortMonths} research-months, stipend ${formatAmount(stipendRequested, stipendAsset)}`,
   ]);
 });

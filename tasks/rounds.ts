@@ -58,6 +58,7 @@ export interface SettleArgs extends CommonArgs {
 
 export interface CommittedEstimate {
   applicationId: bigint;
+  title: string;
   probabilityBps: number;
   effortMonths: number;
   stipend: bigint;
@@ -85,6 +86,11 @@ async function applicationsOf(fund: Fund, given: string | undefined): Promise<Ap
   if (other !== undefined)
     fail(`--application: #${other.id} is in round ${other.roundId}, not ${roundId}; a batch holds one round`);
   return applications;
+}
+
+/** The title of application `id` among `applications` (as the estimate rows show it). */
+function titleOf(applications: readonly ApplicationView[], id: bigint): string {
+  return applications.find((a) => a.id === id)?.title ?? "";
 }
 
 /** One value per application: a single value applies to all, a list gives each its own. */
@@ -195,6 +201,7 @@ export async function commitEstimate(
     trustee,
     estimates: records.map((r) => ({
       applicationId: r.applicationId,
+      title: titleOf(applications, r.applicationId),
       probabilityBps: r.probabilityBps,
       effortMonths: r.effortMonths,
       stipend: r.stipend,
@@ -209,7 +216,7 @@ export async function commitEstimate(
     `${trustee} committed ${records.length} hidden estimate(s) in round ${first.roundId}:`,
     ...records.map(
       (r) =>
-        `  #${r.applicationId}: ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${formatAmount(r.stipend, round.stipendAsset)}`,
+        `  #${r.applicationId} "${titleOf(applications, r.applicationId)}": ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${formatAmount(r.stipend, round.stipendAsset)}`,
     ),
     `  salts kept in ${saltFile}${args.deriveSalt ? " (and derivable again from this wallet)" : ""}`,
     `  reveal in the reveal phase with: hardhat estimate:reveal --application ${ids}`,
@@ -286,13 +293,15 @@ export async function revealEstimate(
   return emit(args.json, summary, () => [
     `${trustee} revealed ${records.length} estimate(s) in round ${roundId}:`,
     ...records.map(
-      (r) => `  #${r.applicationId}: ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${r.stipend}`,
+      (r) =>
+        `  #${r.applicationId} "${titleOf(applications, r.applicationId)}": ${r.probabilityBps} bps, ${r.effortMonths} months, stipend ${r.stipend}`,
     ),
   ]);
 }
 
 export interface FinalizedApplication {
   applicationId: bigint;
+  title: string;
   funded: boolean;
   medianProbabilityBps: bigint;
   medianEffortMonths: bigint;
@@ -334,6 +343,7 @@ async function finalizeAll(
       transactions.push((await send(fund, signer, [batch])).transaction);
   const finalized = (await readApplications(fund, ids)).map((a) => ({
     applicationId: a.id,
+    title: a.title,
     funded: a.statusName === "Funded",
     medianProbabilityBps: BigInt(a.medianProbabilityBps),
     medianEffortMonths: BigInt(a.medianEffortMonths),
@@ -404,7 +414,7 @@ function report(json: boolean, summary: FinalizeSummary): FinalizeSummary {
       : `Round ${summary.roundId}: finalized ${summary.finalized.length} application(s) in ${summary.transactions.length} transaction(s)`,
     ...summary.finalized.map(
       (done) =>
-        `  #${done.applicationId}: ${done.funded ? "funded" : "not funded"} — medians ${done.medianProbabilityBps} bps × ${done.medianEffortMonths} months, ` +
+        `  #${done.applicationId} "${done.title}": ${done.funded ? "funded" : "not funded"} — medians ${done.medianProbabilityBps} bps × ${done.medianEffortMonths} months, ` +
         `stipend ${done.medianStipend}, from ${done.revealedCount} of ${done.committedCount} sealed estimate(s); weight ${done.weight}`,
     ),
     summary.pending === 0n

@@ -252,12 +252,13 @@ abstract contract GrantEstimates is GrantRoundsBase {
             app.status = ApplicationStatus.Unfunded;
         } else {
             app.status = ApplicationStatus.Funded;
-            // weight ≤ 10,000 × 1,200 < 2^32.
-            app.weight = uint32(weight);
+            // weight ≤ 10,000 × 1,200 < 2^24.
+            app.weight = uint24(weight);
             if (app.requestsStipend) {
                 stipend = uint96(MedianMath.ofFirst(tally.stipends, tally.revealed));
                 app.medianStipend = stipend;
                 app.stipendBefore = uint128(stipendTotal);
+                app.stipendBooked = true;
                 stipendTotal += stipend;
             }
         }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ShortString, ShortStrings} from "@openzeppelin/contracts/utils/ShortStrings.sol";
 
 import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
@@ -125,6 +126,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function submitApplication(
         uint256 roundId,
+        string calldata title,
         string calldata uri,
         bytes32 contentHash,
         uint32 effortMonths,
@@ -132,29 +134,33 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     ) external payable returns (uint256 applicationId) {
         RoundData storage stored = _round(roundId);
         _requireOpen(roundId, stored);
+        uint256 titleLength = bytes(title).length;
+        if (titleLength == 0 || titleLength > MAX_TITLE_LENGTH)
+            revert GrantRoundsInvalidTitle(titleLength, MAX_TITLE_LENGTH);
         _checkApplication(roundId, stored, bytes(uri).length, contentHash, effortMonths, stipendRequested);
 
         applicationId = ++_applicationCount;
         ++stored.applicationCount;
         ApplicationData storage app = _applications[applicationId];
         app.researcher = msg.sender;
-        // Round ids never reach 2^48; effortMonths ≤ MAX_EFFORT_MONTHS = 1200 fits uint16.
-        app.roundId = uint48(roundId);
+        // Round ids never reach 2^32; effortMonths ≤ MAX_EFFORT_MONTHS = 1200 fits uint16.
+        app.roundId = uint32(roundId);
         app.status = ApplicationStatus.Pending;
         app.effortMonths = uint16(effortMonths);
-        app.booked = true;
         if (stipendRequested != 0) {
             app.requestsStipend = true;
             // ≤ stipendBudget ≤ MAX_STIPEND_BUDGET = type(uint96).max.
             app.stipendRequested = uint96(stipendRequested);
-            app.stipendBooked = true;
         }
-        app.contentHash = contentHash;
-        app.uri = uri;
+        app.booked = true;
+        // OpenZeppelin's ShortString: the bytes left-aligned, the length in the last byte (≤ 31, so
+        // the two never overlap).
+        app.title = ShortString.wrap(bytes32(bytes(title)) | bytes32(titleLength));
         emit ApplicationSubmitted(
             applicationId,
             roundId,
             msg.sender,
+            title,
             uri,
             contentHash,
             effortMonths,
@@ -317,11 +323,10 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
         view_.medianEffortMonths = app.medianEffortMonths;
         view_.medianStipend = app.medianStipend;
         view_.cancelledAt = app.cancelledAt;
-        view_.contentHash = app.contentHash;
         view_.weight = app.weight;
         view_.sharesClaimed = app.sharesClaimed;
         view_.stipendClaimed = app.stipendClaimed;
-        view_.uri = app.uri;
+        view_.title = ShortStrings.toString(app.title);
     }
 
     /// @inheritdoc IGrantRounds
@@ -357,7 +362,8 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- internals
 
-    /// @dev The checks of `submitApplication`: phase, URI length, hash, effort, stipend and deposit.
+    /// @dev The checks of `submitApplication` after the title's: phase, URI length, hash, effort,
+    /// stipend (within the budget) and deposit.
     function _checkApplication(
         uint256 roundId,
         RoundData storage stored,
@@ -371,12 +377,12 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
             revert GrantRoundsWrongPhase(roundId, uint64(block.timestamp), 0, deadline);
         if (uriLength == 0 || uriLength > MAX_URI_LENGTH)
             revert GrantRoundsInvalidUri(uriLength, MAX_URI_LENGTH);
-        if (
-            contentHash == bytes32(0) ||
-            effortMonths == 0 ||
-            effortMonths > MAX_EFFORT_MONTHS ||
-            (stipendRequested != 0 && stipendRequested > stored.stipendBudget)
-        ) revert GrantRoundsInvalidApplication();
+        if (contentHash == bytes32(0) || effortMonths == 0 || effortMonths > MAX_EFFORT_MONTHS)
+            revert GrantRoundsInvalidApplication();
+        if (stipendRequested != 0) {
+            uint256 budget = stored.stipendBudget;
+            if (stipendRequested > budget) revert GrantRoundsStipendAboveBudget(stipendRequested, budget);
+        }
         uint256 deposit = stored.applicationDeposit;
         if (msg.value != deposit) revert GrantRoundsWrongDeposit(deposit, msg.value);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {ShortString} from "@openzeppelin/contracts/utils/ShortStrings.sol";
+
 import {ICapitalPool} from "../interfaces/ICapitalPool.sol";
 import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IGrantRounds} from "../interfaces/IGrantRounds.sol";
@@ -28,41 +30,47 @@ abstract contract GrantRoundsBase is IGrantRounds {
     uint256 public constant MAX_VESTING_SECONDS = type(uint40).max;
     /// @notice Longest proposal URI, in bytes (keeps every read of applications bounded).
     uint256 public constant MAX_URI_LENGTH = TextBounds.MAX_URI_LENGTH;
+    /// @notice Longest application title, in bytes: it is stored in one slot (OpenZeppelin's
+    /// ShortString format), so applying stays within its gas target.
+    uint256 public constant MAX_TITLE_LENGTH = TextBounds.MAX_TITLE_LENGTH;
     /// @notice Most applications per batched commit, reveal or finalize.
     uint256 public constant MAX_BATCH = 50;
 
-    /// @dev Laid out for the hot paths. Commit reads slot 0; reveal reads slot 0 (and 2 for a stipend
-    /// request); finalize reads slot 0 (and 2) and writes slots 0, 1 (and 2, 3); share claims touch
-    /// slots 0 and 1; stipend claims slots 0–3. The researcher's submission creates every slot that
-    /// is later updated (`booked`, `stipendBooked`), so trustees and finalizers only ever update
-    /// non-zero slots. Bounds: roundId < 2^48; weight ≤ 10,000 × 1,200 < 2^32; stipend requests,
-    /// assessments and claims ≤ MAX_STIPEND_BUDGET < 2^96; stipendBefore < the round's
-    /// fundedStipendTotal < 2^128 (see RoundData); cancelledAt is a timestamp (40 bits).
+    /// @dev Laid out for the hot paths. Applying creates exactly three slots (0, 1 and the title), so
+    /// it stays within 120,000 gas with or without a stipend request: the proposal URI and content
+    /// hash are emitted in `ApplicationSubmitted` only (logs are as permanent as storage; clients read
+    /// them from the history indexer or the logs), the title is stored for the lens. Commit reads
+    /// slot 0; reveal reads slots 0 and 1 and writes slot 0; finalize reads slot 0, writes slots 0 and
+    /// 1 — both created at submission (`booked` makes slot 1 non-zero without a stipend request) — and,
+    /// for a funded stipend request, creates slot 2 (`stipendBooked`), which stipend claims then only
+    /// update; share claims and cancellation write slot 3. Bounds: roundId < 2^32 (one round per
+    /// council proposal); weight ≤ 10,000 × 1,200 < 2^24; stipend requests, assessments and claims ≤
+    /// MAX_STIPEND_BUDGET < 2^96; stipendBefore < the round's fundedStipendTotal < 2^128 (see
+    /// RoundData); committed and revealed counts ≤ 20 trustees; cancelledAt is a timestamp (40 bits).
     // The layout is deliberate (slots by access pattern, above), not the tightest possible packing.
     // solhint-disable-next-line gas-struct-packing
     struct ApplicationData {
         address researcher;
-        uint48 roundId;
+        uint32 roundId;
         ApplicationStatus status;
         uint16 effortMonths;
         bool requestsStipend;
         bool estimated;
         bool depositRefunded;
-        uint16 medianProbabilityBps;
-        uint16 medianEffortMonths;
-        uint32 weight;
-        uint40 cancelledAt;
         uint8 committedCount;
         uint8 revealedCount;
-        bool booked; // never read: makes slot 1 non-zero from submission (see above)
-        uint128 sharesClaimed;
         uint96 stipendRequested;
-        uint128 stipendBefore;
         uint96 medianStipend;
+        uint16 medianProbabilityBps;
+        uint16 medianEffortMonths;
+        uint24 weight;
+        bool booked; // never read: makes slot 1 non-zero from submission (see above)
+        uint128 stipendBefore;
         uint96 stipendClaimed;
-        bool stipendBooked; // never read: makes slot 3 non-zero from submission (see above)
-        bytes32 contentHash;
-        string uri;
+        bool stipendBooked; // never read: makes slot 2 non-zero from finalization (see above)
+        uint128 sharesClaimed;
+        uint40 cancelledAt;
+        ShortString title;
     }
 
     /// @dev A round, packed for the hot paths: phase checks and applying use slot 0, commits and

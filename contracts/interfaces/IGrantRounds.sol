@@ -66,7 +66,8 @@ interface IGrantRounds {
         Cancelled // funded, then its unvested remainder cancelled by the council
     }
 
-    /// @notice An application. Declared values are the researcher's; medians are the trustees'.
+    /// @notice An application. Declared values are the researcher's; medians are the trustees'. The
+    /// proposal URI and content hash are in the application's `ApplicationSubmitted` event only.
     struct Application {
         uint256 roundId;
         address researcher;
@@ -81,11 +82,10 @@ interface IGrantRounds {
         uint32 medianEffortMonths;
         uint128 medianStipend; // the assessed stipend: the most the stipend award can be
         uint64 cancelledAt; // 0 unless cancelled; vesting stops here
-        bytes32 contentHash;
         uint256 weight;
         uint256 sharesClaimed;
         uint256 stipendClaimed;
-        string uri;
+        string title; // 1 .. MAX_TITLE_LENGTH (31) bytes
     }
 
     /// @notice One estimate in a batched reveal: exactly the values and salt that were sealed.
@@ -132,10 +132,12 @@ interface IGrantRounds {
         uint256 fundedCount,
         uint256 stipendReserved
     );
+    /// @notice An application: the proposal URI and content hash are recorded here only (not in storage).
     event ApplicationSubmitted(
         uint256 indexed applicationId,
         uint256 indexed roundId,
         address indexed researcher,
+        string title,
         string uri,
         bytes32 contentHash,
         uint32 effortMonths,
@@ -195,9 +197,14 @@ interface IGrantRounds {
     error GrantRoundsUnknownApplication(uint256 applicationId);
     error GrantRoundsWrongPhase(uint256 roundId, uint64 now_, uint64 opensAt, uint64 closesAt);
     error GrantRoundsRoundNotOpen(uint256 roundId, RoundStatus status);
+    /// @notice The content hash is zero, or the effort is not 1 .. 1,200 research-months.
     error GrantRoundsInvalidApplication();
+    /// @notice The stipend requested is more than the round's whole stipend budget (0 when it pays none).
+    error GrantRoundsStipendAboveBudget(uint256 requested, uint256 budget);
     /// @notice The proposal URI is empty or longer than `max` bytes.
     error GrantRoundsInvalidUri(uint256 length, uint256 max);
+    /// @notice The application title is empty or longer than `max` bytes.
+    error GrantRoundsInvalidTitle(uint256 length, uint256 max);
     /// @notice An application must pay exactly the round's deposit.
     error GrantRoundsWrongDeposit(uint256 expected, uint256 sent);
     error GrantRoundsAlreadyCommitted(uint256 applicationId, address trustee);
@@ -256,12 +263,16 @@ interface IGrantRounds {
 
     /// @notice Applies to an open round before its application deadline, paying the round's deposit.
     /// A trustee may apply, and is then recused from estimating the application.
-    /// @param uri the proposal, 1 .. MAX_URI_LENGTH bytes
+    /// @param title a short title, 1 .. MAX_TITLE_LENGTH (31) bytes, stored and shown wherever the
+    /// application appears
+    /// @param uri the proposal, 1 .. MAX_URI_LENGTH bytes: recorded in the event only
+    /// @param contentHash the proposal's content hash (non-zero): recorded in the event only
     /// @param effortMonths research-months of effort, 1 .. 1200: the most the trustees' median can count
     /// @param stipendRequested stipend asked for, in the round's stipend asset (0 for none): the most
     /// the trustees' median can assess
     function submitApplication(
         uint256 roundId,
+        string calldata title,
         string calldata uri,
         bytes32 contentHash,
         uint32 effortMonths,

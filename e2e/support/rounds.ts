@@ -80,6 +80,7 @@ export async function roundInCommitPhase(
         { GrantRounds: rounds },
         {
           roundId,
+          title: `Salts test ${i}`,
           uri,
           contentHash: keccak256(toHex(uri)),
           effortMonths: 6,

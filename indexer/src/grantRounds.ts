@@ -66,12 +66,15 @@ ponder.on("GrantRounds:StipendsToppedUp", async ({ event, context }) => {
 
 ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:ApplicationSubmitted");
-  const { applicationId, roundId, researcher, uri, effortMonths, stipendRequested } = event.args;
+  const { applicationId, roundId, researcher, title, uri, contentHash, effortMonths, stipendRequested } =
+    event.args;
   await context.db.insert(application).values({
     id: applicationId,
     roundId,
     researcher,
+    title,
     uri,
+    contentHash,
     effortMonths,
     stipendRequested,
     sharesClaimed: 0n,

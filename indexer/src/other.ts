@@ -5,9 +5,6 @@ import { recordEvent } from "./events";
 
 const rest = [
   "FundShares:HeldReturnsMovedToCapital",
-  "FundShares:PauseRenewed",
-  "FundShares:Paused",
-  "FundShares:Unpaused",
   "FundShares:ReturnsAssetAdded",
   "FundShares:TransfersEnabledSet",
   "FundShares:RoleAdminChanged",

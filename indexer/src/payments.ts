@@ -3,7 +3,10 @@
 import { ponder } from "ponder:registry";
 import { commitment, company, payment } from "ponder:schema";
 
+import { judgeReport, pausedSecondsAt } from "@fef/sdk/history/lateness";
+
 import { recordActivity, recordEvent, recordReturns } from "./events";
+import { readPauseClock } from "./pauses";
 import { position } from "./position";
 
 ponder.on("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
@@ -40,6 +43,8 @@ ponder.on("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => 
     end: terms.end,
     periodLength: terms.periodLength,
     gracePeriod: terms.gracePeriod,
+    // The registry marks the ledger's paused seconds at submission.
+    pausedSecondsAt: pausedSecondsAt(await readPauseClock(context), event.block.timestamp),
     periodsReported: 0,
     periodsLate: 0,
     registeredAt: event.block.timestamp,
@@ -51,11 +56,15 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
   await recordEvent(context, event, "ReturnsRegistry:ReturnsReported");
   const { commitmentId, period, asset, grossReturns, paid, evidenceHash } = event.args;
   const terms = await context.db.find(commitment, { id: commitmentId });
-  // Period k ends at start + (k + 1) · periodLength and is due by its end plus the grace period.
-  const periodEndsAt = terms ? terms.start + (period + 1n) * terms.periodLength : 0n;
-  const dueBy = terms ? periodEndsAt + terms.gracePeriod : 0n;
-  const secondsLate = event.block.timestamp > dueBy ? event.block.timestamp - dueBy : 0n;
-  const late = secondsLate > 0n;
+  // Judged by the registry's rule: due by the period's end plus the grace period plus the seconds the
+  // ledger spent paused since the commitment's mark; the report may then move the mark.
+  const judged = terms
+    ? judgeReport(terms, period, event.block.timestamp, terms.pausedSecondsAt, await readPauseClock(context))
+    : undefined;
+  const periodEndsAt = judged?.periodEndsAt ?? 0n;
+  const dueBy = judged?.dueBy ?? 0n;
+  const secondsLate = judged?.secondsLate ?? 0n;
+  const late = judged?.late ?? false;
   await context.db.insert(payment).values({
     id: `${commitmentId}-${period}`,
     commitmentId,
@@ -76,6 +85,7 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
     await context.db.update(commitment, { id: commitmentId }).set((old) => ({
       periodsReported: old.periodsReported + 1,
       periodsLate: old.periodsLate + (late ? 1 : 0),
+      pausedSecondsAt: judged?.markAfter ?? old.pausedSecondsAt,
     }));
   }
   await recordReturns(context, event, {

@@ -1,28 +1,23 @@
 // `npm run bench:history`: history at scale. A local chain with the demo Fund, then BENCH_HOLDERS
-// (10,000) new share holders (transfers from a seeded holder) and BENCH_INFLOWS (5,000) returns inflows
-// (donations: each a ReturnsReceived and a ReturnsDistributed in the ledger), spread over many blocks
-// with empty stretches between them (the chain spans ≈ 100,000 blocks). Then:
+// (10,000) new share holders (transfers from a seeded holder) and BENCH_INFLOWS (5,000) company
+// payments (signed Promises of Future Returns and their period reports, each paying its due in ETH: a
+// payment with its lateness, a ReturnsReceived and a ReturnsDistributed in the ledger), spread over
+// many blocks with empty stretches between them (the chain spans ≈ 190,000 blocks). Then:
 //   1. the indexer's backfill from an empty database: time and events per second;
 //   2. the dashboard with the indexer: time to a rendered returns chart (from navigation and after the
 //      snapshot is shown) and HTTP requests sent;
 //   3. the dashboard without an indexer, behind a provider that refuses eth_getLogs over 2,000 blocks
 //      or 10,000 results: time until the whole history is loaded, requests, refusals, and whether the
-//      page ever called the history complete before it was.
+//      page ever called the history complete before it was;
+//   4. with DATABASE_URL set, the same backfill into PostgreSQL: its time and the database's growth
+//      (pg_database_size before and after) per event, and per million events.
 // Writes reports/bench-history.json. Ports: FEF_RPC_PORT (+1 for the capped proxy), FEF_UI_PORT (+1
 // for the dashboard without indexer), FEF_INDEXER_PORT.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 
 import { chromium } from "@playwright/test";
-import {
-  createPublicClient,
-  encodeFunctionData,
-  http,
-  parseEther,
-  zeroAddress,
-  zeroHash,
-  type Address,
-} from "viem";
+import { createPublicClient, encodeFunctionData, http, type Address } from "viem";
 
 import { fundSharesAbi, returnsRegistryAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { indexedBlock, indexerClient, indexerReady } from "@fef/sdk/history";
@@ -31,7 +26,9 @@ import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
 import { DEMO_CHAIN_ARGS, INDEXER_PORT, INDEXER_URL, RPC_PORT, RPC_URL, UI_PORT } from "../lib/ports.ts";
 import { stopProcess } from "../lib/processes.ts";
+import { postgresBackfill } from "./history-postgres.ts";
 import { cappedProxy } from "./history-proxy.ts";
+import { signedReportTransactions } from "./history-reports.ts";
 
 const HOLDERS = Number(process.env.BENCH_HOLDERS ?? 10_000);
 const INFLOWS = Number(process.env.BENCH_INFLOWS ?? 5_000);
@@ -153,8 +150,10 @@ async function main(): Promise<void> {
   );
   const richest = balances.indexOf(balances.reduce((a, b) => (b > a ? b : a), 0n));
   const holder = accounts[richest];
-  const donor = accounts[19];
-  if (!holder || !donor) throw new Error("the bench needs 20 dev accounts");
+  const companyAdmin = accounts[19];
+  if (!holder || !companyAdmin) throw new Error("the bench needs 20 dev accounts");
+  console.log(`▶ companies sign their Promises (${INFLOWS} payments to report)`);
+  const reports = await signedReportTransactions(RPC_URL, fund, companyAdmin, INFLOWS);
   const txs: Record<string, string>[] = [];
   for (let i = 0; i < Math.max(HOLDERS, INFLOWS); i++) {
     if (i < HOLDERS) {
@@ -170,22 +169,11 @@ async function main(): Promise<void> {
         }),
       });
     }
-    if (i < INFLOWS) {
-      txs.push({
-        from: donor,
-        to: fund.ReturnsRegistry,
-        gas: "0x40000",
-        value: `0x${parseEther("0.001").toString(16)}`,
-        data: encodeFunctionData({
-          abi: returnsRegistryAbi,
-          functionName: "donate",
-          args: [zeroAddress, parseEther("0.001"), zeroHash],
-        }),
-      });
-    }
+    const report = reports[i];
+    if (report) txs.push(report);
   }
   let since = Date.now();
-  console.log(`▶ populating: ${HOLDERS} holders, ${INFLOWS} inflows (${txs.length} transactions)`);
+  console.log(`▶ populating: ${HOLDERS} holders, ${INFLOWS} payments (${txs.length} transactions)`);
   await populate(txs);
   const lastHolder = `0x${(0xbe0000000000n + BigInt(HOLDERS - 1)).toString(16).padStart(40, "0")}` as Address;
   const lastBalance = await chain.readContract({
@@ -195,6 +183,15 @@ async function main(): Promise<void> {
     args: [lastHolder],
   });
   if (HOLDERS > 0 && lastBalance === 0n) throw new Error("the population's share transfers failed");
+  const reported = await chain.getContractEvents({
+    address: fund.ReturnsRegistry,
+    abi: returnsRegistryAbi,
+    eventName: "ReturnsReported",
+    fromBlock: 0n,
+  });
+  report.payments = reported.length;
+  if (reported.length < INFLOWS)
+    throw new Error(`only ${reported.length} of ${INFLOWS} payments were reported`);
   const head = await chain.getBlockNumber();
   report.populateSeconds = (Date.now() - since) / 1000;
   report.blocks = Number(head);
@@ -212,6 +209,8 @@ async function main(): Promise<void> {
       FEF_RPC_PORT: String(RPC_PORT),
       FEF_INDEXER_PGLITE_DIR: ".ponder-bench/pglite",
       PONDER_TELEMETRY_DISABLED: "true",
+      // The embedded database here, whatever the shell says; PostgreSQL is measured in step 4.
+      DATABASE_URL: "",
     },
     "indexer",
   );
@@ -361,10 +360,32 @@ async function main(): Promise<void> {
     await browser.close();
     proxy.server.close();
   }
+  await stopProcess(indexer, "SIGTERM", 10_000);
+  if (process.env.DATABASE_URL) {
+    console.log("▶ indexer backfill (PostgreSQL)");
+    report.postgres = await postgresBackfill({
+      databaseUrl: process.env.DATABASE_URL,
+      rpcPort: RPC_PORT,
+      indexerPort: INDEXER_PORT + 1,
+      head,
+      finality: FINALITY,
+      background: (env) =>
+        background(
+          "indexer-postgres",
+          "ponder",
+          ["start", "--schema", "bench", "--port", String(INDEXER_PORT + 1)],
+          env,
+          "indexer",
+        ),
+      until,
+    });
+    console.log("  PostgreSQL:", report.postgres);
+  } else {
+    console.log("▶ PostgreSQL: skipped (set DATABASE_URL to measure its disk use per event)");
+  }
   mkdirSync("reports", { recursive: true });
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${REPORT} written`);
-  void indexer;
 }
 
 main()

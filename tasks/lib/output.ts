@@ -16,10 +16,8 @@ export function emit<T>(json: boolean, summary: T, lines: () => string[]): T {
   return summary;
 }
 
-/** Unix seconds as an ISO date-time (UTC). */
-export function isoTime(seconds: bigint | number): string {
-  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
-}
+/** Unix seconds as an ISO date-time (UTC): the SDK's, as in the history tables. */
+export { isoTime } from "@fef/sdk/history/tables";
 
 /** One-line JSON (bigints as strings), for values inside a human summary. */
 export function inlineJson(value: unknown): string {

@@ -3,6 +3,7 @@
 import type { Address, Hex } from "viem";
 
 import { actionKindOf } from "@fef/sdk/actionKinds";
+import { proposalsFromLogs } from "@fef/sdk/applicationProposals";
 import { type AssetInfo, ETH, findAsset } from "@fef/sdk/assets";
 import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
 import {
@@ -228,6 +229,9 @@ export async function readNewestRounds(
 
 export type ApplicationView = LensApplication["application"] & {
   id: bigint;
+  /** the proposal's link and content hash, from the application's ApplicationSubmitted event */
+  uri: string;
+  contentHash: Hex | undefined;
   /** `IGrantRounds.ApplicationStatus` by name */
   statusName: string;
   award: bigint;
@@ -241,10 +245,15 @@ export type ApplicationView = LensApplication["application"] & {
   viewerStatus: string;
 };
 
-function applicationView(row: LensApplication): ApplicationView {
+function applicationView(
+  row: LensApplication,
+  proposal: { uri: string; contentHash: Hex } | undefined,
+): ApplicationView {
   return {
     ...row.application,
     id: row.id,
+    uri: proposal?.uri ?? "",
+    contentHash: proposal?.contentHash,
     statusName: APPLICATION_STATUS[row.application.status] ?? `status ${row.application.status}`,
     award: row.award,
     stipendAward: row.stipendAward,
@@ -262,10 +271,11 @@ export async function readApplications(
   ids: readonly bigint[],
   viewer: Address = ETH.asset,
 ): Promise<ApplicationView[]> {
-  const rows = await inLists(ids, (list) =>
-    readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer),
-  );
-  return rows.map(applicationView);
+  const [rows, proposals] = await Promise.all([
+    inLists(ids, (list) => readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer)),
+    proposalsFromLogs(fund.client, fund.addresses.GrantRounds, ids),
+  ]);
+  return rows.map((row) => applicationView(row, proposals.get(row.id)));
 }
 
 /** Application `id` (which must exist), with `viewer`'s sealed estimate. */

@@ -79,7 +79,9 @@ describe("GrantRounds attacks", function () {
       await expect(
         f.grants
           .connect(trustee)
-          .submitApplication(f.roundId, "ipfs://own", ethers.id("own"), 12, 0, { value: DEPOSIT }),
+          .submitApplication(f.roundId, "Own work", "ipfs://own", ethers.id("own"), 12, 0, {
+            value: DEPOSIT,
+          }),
       )
         .to.emit(f.grants, "TrusteeRecused")
         .withArgs(1n, f.roundId, trustee.address);
@@ -193,6 +195,7 @@ describe("GrantRounds attacks", function () {
           gasLimit: 300_000n,
           data: f.grants.interface.encodeFunctionData("submitApplication", [
             f.roundId,
+            `Junk ${i}`,
             `ipfs://junk-${i}`,
             ethers.id(`junk-${i}`),
             1200,
@@ -238,7 +241,7 @@ describe("GrantRounds attacks", function () {
         await expect(
           f.grants
             .connect(researcher)
-            .submitApplication(f.roundId, "ipfs://x", ethers.id("x"), 12, 0, { value: wrong }),
+            .submitApplication(f.roundId, "X", "ipfs://x", ethers.id("x"), 12, 0, { value: wrong }),
         )
           .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongDeposit")
           .withArgs(DEPOSIT, wrong);

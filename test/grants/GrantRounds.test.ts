@@ -222,7 +222,9 @@ describe("GrantRounds", function () {
         .withArgs(f.roundId);
       expect((await f.grants.round(f.roundId)).status).to.equal(RoundStatus.Closed);
       await expect(
-        f.grants.connect(at(f.researchers, 0)).submitApplication(f.roundId, "ipfs://x", ethers.id("x"), 1, 0),
+        f.grants
+          .connect(at(f.researchers, 0))
+          .submitApplication(f.roundId, "X", "ipfs://x", ethers.id("x"), 1, 0),
       )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsRoundNotOpen")
         .withArgs(f.roundId, RoundStatus.Closed);
@@ -270,17 +272,33 @@ describe("GrantRounds", function () {
       await expect(
         f.grants
           .connect(researcher)
-          .submitApplication(f.roundId, "ipfs://scalable-oversight", ethers.id("so"), 1200, 0),
+          .submitApplication(
+            f.roundId,
+            "Scalable oversight",
+            "ipfs://scalable-oversight",
+            ethers.id("so"),
+            1200,
+            0,
+          ),
       )
         .to.emit(f.grants, "ApplicationSubmitted")
-        .withArgs(4n, f.roundId, researcher.address, "ipfs://scalable-oversight", ethers.id("so"), 1200n, 0n);
+        .withArgs(
+          4n,
+          f.roundId,
+          researcher.address,
+          "Scalable oversight",
+          "ipfs://scalable-oversight",
+          ethers.id("so"),
+          1200n,
+          0n,
+        );
       const app = await f.grants.application(4n);
       expect(app.roundId).to.equal(f.roundId);
       expect(app.researcher).to.equal(researcher.address);
       expect(app.effortMonths).to.equal(1200n);
       expect(app.status).to.equal(ApplicationStatus.Pending);
-      expect(app.uri).to.equal("ipfs://scalable-oversight");
-      expect(app.contentHash).to.equal(ethers.id("so"));
+      // The title is stored; the URI and content hash are in the event only.
+      expect(app.title).to.equal("Scalable oversight");
       expect(await f.grants.applicationCount()).to.equal(4n);
 
       const second = await openRound(f, roundParams(BigInt(await time.latest())));
@@ -291,37 +309,46 @@ describe("GrantRounds", function () {
         .withArgs(6n);
     });
 
-    it("refuses an empty or over-long uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
+    it("refuses an empty or over-long title or uri, a zero hash, an effort out of 1..1200 and a stipend above the budget", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const r = f.grants.connect(at(f.researchers, 0));
       const hash = ethers.id("h");
-      await expect(r.submitApplication(f.roundId, "", hash, 1, 0))
+      await expect(r.submitApplication(f.roundId, "", "u", hash, 1, 0))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidTitle")
+        .withArgs(0n, 31n);
+      await expect(r.submitApplication(f.roundId, "t".repeat(32), "u", hash, 1, 0))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidTitle")
+        .withArgs(32n, 31n);
+      // 31 bytes of UTF-8 (a 3-byte character at the end) is the longest title.
+      const longest = "t".repeat(28) + "…";
+      await r.submitApplication(f.roundId, longest, "u", hash, 1, 0);
+      expect((await f.grants.application(await f.grants.applicationCount())).title).to.equal(longest);
+      await expect(r.submitApplication(f.roundId, "t", "", hash, 1, 0))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidUri")
         .withArgs(0n, 256n);
-      await expect(r.submitApplication(f.roundId, "u".repeat(257), hash, 1, 0))
+      await expect(r.submitApplication(f.roundId, "t", "u".repeat(257), hash, 1, 0))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidUri")
         .withArgs(257n, 256n);
-      await r.submitApplication(f.roundId, "u".repeat(256), hash, 1, 0);
-      await expect(r.submitApplication(f.roundId, "u", ethers.ZeroHash, 1, 0)).to.be.revertedWithCustomError(
+      await r.submitApplication(f.roundId, "t", "u".repeat(256), hash, 1, 0);
+      await expect(
+        r.submitApplication(f.roundId, "t", "u", ethers.ZeroHash, 1, 0),
+      ).to.be.revertedWithCustomError(f.grants, "GrantRoundsInvalidApplication");
+      await expect(r.submitApplication(f.roundId, "t", "u", hash, 0, 0)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsInvalidApplication",
       );
-      await expect(r.submitApplication(f.roundId, "u", hash, 0, 0)).to.be.revertedWithCustomError(
+      await expect(r.submitApplication(f.roundId, "t", "u", hash, 1201, 0)).to.be.revertedWithCustomError(
         f.grants,
         "GrantRoundsInvalidApplication",
       );
-      await expect(r.submitApplication(f.roundId, "u", hash, 1201, 0)).to.be.revertedWithCustomError(
-        f.grants,
-        "GrantRoundsInvalidApplication",
-      );
-      await expect(r.submitApplication(f.roundId, "u", hash, 1, 1)).to.be.revertedWithCustomError(
-        f.grants,
-        "GrantRoundsInvalidApplication",
-      );
-      await expect(r.submitApplication(7n, "u", hash, 1, 0))
+      // This round has no stipend budget: any stipend request is above it.
+      await expect(r.submitApplication(f.roundId, "t", "u", hash, 1, 1))
+        .to.be.revertedWithCustomError(f.grants, "GrantRoundsStipendAboveBudget")
+        .withArgs(1n, 0n);
+      await expect(r.submitApplication(7n, "t", "u", hash, 1, 0))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
         .withArgs(7n);
-      expect(await f.grants.applicationCount()).to.equal(4n);
+      expect(await f.grants.applicationCount()).to.equal(5n);
     });
 
     it("accepts applications until the deadline second inclusive", async function () {
@@ -329,7 +356,9 @@ describe("GrantRounds", function () {
       await time.setNextBlockTimestamp(f.params.applicationDeadline);
       await apply(f.grants, at(f.researchers, 3), f.roundId, "last-second", 1);
       await expect(
-        f.grants.connect(at(f.researchers, 4)).submitApplication(f.roundId, "u", ethers.id("late"), 1, 0),
+        f.grants
+          .connect(at(f.researchers, 4))
+          .submitApplication(f.roundId, "Late", "u", ethers.id("late"), 1, 0),
       )
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
         .withArgs(f.roundId, f.params.applicationDeadline + 1n, 0n, f.params.applicationDeadline);

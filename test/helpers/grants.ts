@@ -68,9 +68,17 @@ export async function apply(
 ): Promise<bigint> {
   await grants
     .connect(researcher)
-    .submitApplication(roundId, `ipfs://${label}`, id(label), effortMonths, stipendRequested, {
-      value: deposit,
-    });
+    .submitApplication(
+      roundId,
+      label.slice(0, 31),
+      `ipfs://${label}`,
+      id(label),
+      effortMonths,
+      stipendRequested,
+      {
+        value: deposit,
+      },
+    );
   return grants.applicationCount();
 }
 

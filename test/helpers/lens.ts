@@ -129,7 +129,9 @@ export async function populate(ethers: HardhatEthers, helpers: NetworkHelpers): 
     applicationDeposit: 0n,
   };
   await pass(fund, ActionKind.OpenRound, argsFor(grants.interface, "openRound", [round]));
-  await grants.connect(fund.researcher).submitApplication(1n, "ipfs://probes", id("probes"), 12, 0n);
+  await grants
+    .connect(fund.researcher)
+    .submitApplication(1n, "Interpretability probes", "ipfs://probes", id("probes"), 12, 0n);
   const applicationId = await grants.applicationCount();
 
   const offering = (start: bigint, end: bigint) => ({

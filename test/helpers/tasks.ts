@@ -294,9 +294,17 @@ export async function submitApplication(
   await (
     await fund.rounds
       .connect(researcher)
-      .submitApplication(roundId, `ipfs://${title}`, keccak256(toUtf8Bytes(title)), effortMonths, stipend, {
-        value: params.applicationDeposit,
-      })
+      .submitApplication(
+        roundId,
+        title.slice(0, 31),
+        `ipfs://${title}`,
+        keccak256(toUtf8Bytes(title)),
+        effortMonths,
+        stipend,
+        {
+          value: params.applicationDeposit,
+        },
+      )
   ).wait();
   return fund.rounds.applicationCount();
 }

@@ -156,7 +156,7 @@ describe("FundLens", () => {
     const application = at(snap.applications, 0);
     expect(application.id).to.equal(fund.applicationId);
     expect(application.application.researcher).to.equal(fund.researcher.address);
-    expect(application.application.uri).to.equal("ipfs://probes");
+    expect(application.application.title).to.equal("Interpretability probes");
     expect(application.viewerEstimate.sealedEstimate).to.equal(fund.commitment);
     expect(application.viewerEstimate.status).to.equal(2n); // Committed
     const records = await fund.lens.trusteeRecords(1n);

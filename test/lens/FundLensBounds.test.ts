@@ -41,10 +41,18 @@ async function fullPages() {
     await pass(fund, ActionKind.OpenRound, argsFor(grants.interface, "openRound", [round]));
   }
   const maxUri = Number(await grants.MAX_URI_LENGTH());
+  const maxTitle = Number(await grants.MAX_TITLE_LENGTH());
   for (let i = 0; i < FULL; i++) {
     await grants
       .connect(fund.researcher)
-      .submitApplication(1n, sized(`ipfs://application-${i}/`, maxUri), id(`a${i}`), 1200, parseEther("1"));
+      .submitApplication(
+        1n,
+        sized(`Application ${i} `, maxTitle),
+        sized(`ipfs://application-${i}/`, maxUri),
+        id(`a${i}`),
+        1200,
+        parseEther("1"),
+      );
   }
   const offering = {
     asset: ETH,
@@ -166,7 +174,8 @@ describe("FundLens bounds", function () {
       snap.proposals,
     ])
       expect(list).to.have.length(max);
-    expect(snap.applications.every((row) => row.application.uri.length === 256)).to.equal(true);
+    // The title is the only stored text of an application (its URI is in its event): 31 bytes each.
+    expect(snap.applications.every((row) => row.application.title.length === 31)).to.equal(true);
     expect(snap.techniques.every((row) => row.technique.applicationIds.length === 16)).to.equal(true);
     expect(snap.commitments.every((row) => row.commitment.modelName.length === 128)).to.equal(true);
     const gas = await fund.lens.snapshot.estimateGas(query);

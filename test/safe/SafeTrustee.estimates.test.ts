@@ -61,6 +61,7 @@ async function roundInCommitPhase(): Promise<Round> {
     only(
       submitApplication(fund, {
         roundId,
+        title: "Debate",
         uri: "ipfs://debate",
         contentHash: ethers.id("debate") as `0x${string}`,
         effortMonths: 12,

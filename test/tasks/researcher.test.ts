@@ -90,6 +90,7 @@ describe("researcher tasks", () => {
       const { roundId } = await openRound(fund);
       const summary = await runTask<ApplySummary>(fund, "grant:apply", {
         round: roundId.toString(),
+        title: "Interpretability probes",
         uri: "ipfs://proposal",
         contentText: "Interpretability probes",
         effort: "18",
@@ -100,17 +101,43 @@ describe("researcher tasks", () => {
       const application = await fund.rounds.application(summary.applicationId);
       expect(summary.applicationId).to.equal(1n);
       expect(application.researcher).to.equal(account(fund.signers, 6).address);
-      expect(application.uri).to.equal("ipfs://proposal");
-      expect(application.contentHash).to.equal(keccak256(toUtf8Bytes("Interpretability probes")));
+      expect(application.title).to.equal("Interpretability probes");
+      // The URI and content hash are recorded in the application's event.
+      expect(summary.uri).to.equal("ipfs://proposal");
+      expect(summary.contentHash).to.equal(keccak256(toUtf8Bytes("Interpretability probes")));
+      const [submitted] = await fund.rounds.queryFilter(
+        fund.rounds.filters.ApplicationSubmitted(summary.applicationId),
+      );
+      expect(submitted?.args.uri).to.equal("ipfs://proposal");
+      expect(submitted?.args.contentHash).to.equal(summary.contentHash);
       expect(application.effortMonths).to.equal(18n);
       expect(application.stipendRequested).to.equal(parseEther("2.5"));
       expect(summary.stipendAsset.symbol).to.equal("ETH");
     });
 
-    it("rejects bad effort, a negative stipend, conflicting content options and an unknown round", async () => {
+    it("rejects a bad title, link, effort or stipend, conflicting content options and an unknown round", async () => {
       const fund = await loadFund();
       const { roundId } = await openRound(fund);
-      const base = { round: roundId.toString(), uri: "ipfs://x", contentText: "x", effort: "12" };
+      const base = { round: roundId.toString(), title: "X", uri: "ipfs://x", contentText: "x", effort: "12" };
+      await expectTaskError(fund, "grant:apply", { ...base, title: " " }, "--title is required");
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, title: "t".repeat(32) },
+        "--title: 1 to 31 bytes, not 32",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, uri: "javascript:alert(1)" },
+        "--uri: Links starting with javascript: are not accepted",
+      );
+      await expectTaskError(
+        fund,
+        "grant:apply",
+        { ...base, stipend: "10000" },
+        `--stipend: 10000.0 ETH is more than round ${roundId}'s whole stipend budget (10.0 ETH)`,
+      );
       await expectTaskError(
         fund,
         "grant:apply",
@@ -153,7 +180,7 @@ describe("researcher tasks", () => {
       await expectTaskError(
         fund,
         "grant:apply",
-        { round: roundId.toString(), uri: "ipfs://late", contentText: "late", effort: "1" },
+        { round: roundId.toString(), title: "Late", uri: "ipfs://late", contentText: "late", effort: "1" },
         `GrantRoundsWrongPhase(roundId: ${roundId}`,
       );
       expect(await fund.rounds.applicationCount()).to.equal(0n);

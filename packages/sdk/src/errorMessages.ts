@@ -163,7 +163,13 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `Round ${a.id(0)} is not in the right phase for this: it is now ${f.date(a.uint(1))}, and this step is open from ${f.date(a.uint(2))} until ${f.date(a.uint(3))}.`,
   GrantRoundsRoundNotOpen: (a, f) => `Round ${a.id(0)} is ${f.roundStatus(a.num(1))}, not open.`,
   GrantRoundsInvalidApplication: () =>
-    "The application is not valid: it needs a content hash, an effort between 1 and 1,200 research-months, and a stipend request within the round's budget.",
+    "The application is not valid: it needs a non-zero content hash and an effort between 1 and 1,200 research-months.",
+  GrantRoundsStipendAboveBudget: (a, f) =>
+    a.uint(1) === 0n
+      ? "This round pays no stipends: request a stipend of 0."
+      : `The stipend requested (${f.amount(a.uint(0))}) is more than the round's whole stipend budget (${f.amount(a.uint(1))}).`,
+  GrantRoundsInvalidTitle: (a) =>
+    `The application title must be 1 to ${a.uint(1)} bytes long; this one is ${a.uint(0)} bytes.`,
   GrantRoundsInvalidUri: (a) =>
     `The proposal URI must be 1 to ${a.uint(1)} bytes long; this one is ${a.uint(0)} bytes.`,
   GrantRoundsWrongDeposit: (a, f) =>
@@ -307,6 +313,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   ECDSAInvalidSignatureLength: (a) => `The signature has ${a.uint(0)} bytes; a valid one has 65.`,
   ECDSAInvalidSignatureS: () => "The signature is malleable (its s value is too high) and is refused.",
   SafeCastOverflowedUintDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
+  InvalidShortString: () =>
+    "A stored short text (an application title) could not be read: it is longer than 31 bytes, which the contract never stores.",
   SafeCastOverflowedIntDowncast: (a) => `The value ${a.uint(1)} does not fit in ${a.uint(0)} bits.`,
   SafeCastOverflowedIntToUint: (a) => `The value ${a.uint(0)} is negative.`,
   SafeCastOverflowedUintToInt: (a) => `The value ${a.uint(0)} is too large.`,

@@ -7,7 +7,8 @@ export type UriScheme = (typeof URI_SCHEMES)[number];
 /** The public gateway an `ipfs://` URI opens through when a page renders it as a link. */
 export const DEFAULT_IPFS_GATEWAY = "https://ipfs.io/ipfs/";
 
-const MAX_URI_LENGTH = 2_048;
+/** Longest URI the contracts store or record, in bytes (`TextBounds.MAX_URI_LENGTH`). */
+export const MAX_URI_BYTES = 256;
 
 /**
  * Checks a URI typed by a person: only `http(s)://host/…` and `ipfs://<cid>[/path]` are accepted
@@ -17,8 +18,9 @@ const MAX_URI_LENGTH = 2_048;
 export function checkUri(text: string, label = "URI"): Checked<string> {
   const t = text.trim();
   if (!t) return { ok: false, error: `${label} is required.` };
-  if (t.length > MAX_URI_LENGTH)
-    return { ok: false, error: `${label} must be at most ${MAX_URI_LENGTH} characters.` };
+  const bytes = new TextEncoder().encode(t).length;
+  if (bytes > MAX_URI_BYTES)
+    return { ok: false, error: `${label} is ${bytes} bytes long; at most ${MAX_URI_BYTES} are allowed.` };
   if (/\s/.test(t)) return { ok: false, error: `${label} must not contain spaces.` };
   const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(t);
   const scheme = schemeMatch?.[1]?.toLowerCase();

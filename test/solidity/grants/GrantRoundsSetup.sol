@@ -89,6 +89,7 @@ abstract contract GrantRoundsSetup is TestBase {
         return
             grants.submitApplication{value: deposit}(
                 roundId,
+                "Fuzzed proposal",
                 "ipfs://proposal",
                 keccak256("p"),
                 effortMonths,

@@ -1,65 +1,90 @@
-import { submitApplication } from "@fef/sdk/actions/grants";
-import { findAsset } from "@fef/sdk/assets";
-import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
-import { roundPhase } from "@fef/sdk/status";
-import { checkAmount, checkBytes32, checkInteger, checkText } from "@fef/sdk/validate";
+import { useState } from "react";
+import type { Hex } from "viem";
 
-import { Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
+import { MAX_TITLE_LENGTH, submitApplication } from "@fef/sdk/actions/grants";
+import { findAsset } from "@fef/sdk/assets";
+import { contentHashOf } from "@fef/sdk/contentHash";
+import { formatAmount, formatDate, formatShares, shortHash } from "@fef/sdk/format";
+import { roundPhase } from "@fef/sdk/status";
+import { checkUri } from "@fef/sdk/uri";
+import { checkAmount, checkInteger } from "@fef/sdk/validate";
+
+import { Field, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
-import { TextHash } from "../../components/TextHash";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 
-const MAX_U128 = 2n ** 128n - 1n;
-type Fields = "round" | "uri" | "contentHash" | "effort" | "stipend";
-const initial = { round: "", uri: "", contentHash: "", effort: "12", stipend: "0" } as const satisfies Record<
-  Fields,
-  string
->;
+type Fields = "round" | "title" | "uri" | "description" | "effort" | "stipend";
+const initial = {
+  round: "",
+  title: "",
+  uri: "",
+  description: "",
+  effort: "12",
+  stipend: "0",
+} as const satisfies Record<Fields, string>;
 
-const HASH_AND_EFFORT: readonly FieldSpec<Fields>[] = [
-  { name: "contentHash", label: "Content hash (bytes32)", placeholder: "0x…", testId: "apply-hash" },
-  {
-    name: "effort",
-    label: "Effort (research-months, 1–1,200)",
-    inputMode: "numeric",
-    testId: "apply-effort",
-  },
-];
+/** A proposal file chosen for hashing: its name and the keccak256 of its bytes. */
+type HashedFile = { readonly name: string; readonly hash: Hex };
 
-/** Apply to a round that takes applications: proposal URI, content hash, effort, stipend. */
+const titleBytes = (title: string) => new TextEncoder().encode(title).length;
+
+/**
+ * Apply to a round that takes applications: a short title (stored on-chain), the proposal's link
+ * (https or ipfs, checked) and its content — a description typed here or a file — whose content hash
+ * the dashboard computes, the declared effort and the stipend requested (at most the round's budget).
+ */
 export function ApplyForm() {
   const { snapshot, system, now, assets } = useFund();
   const { send, busy } = useAction();
   const form = useForm<Fields>(initial);
+  const [file, setFile] = useState<HashedFile | undefined>(undefined);
   if (!snapshot || !system) return null;
   const open = snapshot.rounds.filter(
     (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applying",
   );
   const chosen = open.find((r) => r.id.toString() === form.values.round) ?? open[0];
   const stipendAsset = chosen ? findAsset(assets, chosen.round.params.stipendAsset) : undefined;
+  const budget = chosen?.round.params.stipendBudget ?? 0n;
   const label = "Submit application";
+  const contentHash: Hex | undefined =
+    file?.hash ?? (form.values.description.trim() ? contentHashOf(form.values.description) : undefined);
+
+  async function chooseFile(chosenFile: File | undefined) {
+    if (!chosenFile) {
+      setFile(undefined);
+      return;
+    }
+    const bytes = new Uint8Array(await chosenFile.arrayBuffer());
+    setFile({ name: chosenFile.name, hash: contentHashOf(bytes) });
+  }
 
   async function submit() {
     if (!chosen) return;
-    const uri = checkText(form.values.uri, "Proposal URI", 500);
-    const hash = checkBytes32(form.values.contentHash, "Content hash");
+    const errors: Partial<Record<Fields, string>> = {};
+    const title = form.values.title.trim();
+    const size = titleBytes(title);
+    if (size === 0) errors.title = "Give the application a short title.";
+    else if (size > MAX_TITLE_LENGTH)
+      errors.title = `The title is ${size} bytes long; at most ${MAX_TITLE_LENGTH} fit on-chain.`;
+    const uri = checkUri(form.values.uri);
+    if (!uri.ok) errors.uri = uri.error;
+    if (!contentHash)
+      errors.description = "Describe the proposal or choose its file: its content hash is recorded.";
     const effort = checkInteger(form.values.effort, { label: "Effort", min: 1n, max: 1200n });
+    if (!effort.ok) errors.effort = effort.error;
     const stipend =
-      chosen.round.params.stipendBudget > 0n && stipendAsset
+      budget > 0n && stipendAsset
         ? checkAmount(form.values.stipend || "0", stipendAsset.decimals, {
             label: "Stipend",
             allowZero: true,
-            max: MAX_U128,
           })
         : ({ ok: true, value: 0n } as const);
-    const errors: Partial<Record<Fields, string>> = {};
-    if (!uri.ok) errors.uri = uri.error;
-    if (!hash.ok) errors.contentHash = hash.error;
-    if (!effort.ok) errors.effort = effort.error;
     if (!stipend.ok) errors.stipend = stipend.error;
-    if (!uri.ok || !hash.ok || !effort.ok || !stipend.ok) {
+    else if (stipend.value > budget)
+      errors.stipend = `The stipend requested is more than the round's whole stipend budget (${formatAmount(budget, stipendAsset)}).`;
+    if (Object.keys(errors).length > 0 || !uri.ok || !contentHash || !effort.ok || !stipend.ok) {
       form.setErrors(errors);
       return;
     }
@@ -68,13 +93,20 @@ export function ApplyForm() {
       ({ fund }) =>
         submitApplication(fund, {
           roundId: chosen.id,
+          title,
           uri: uri.value,
-          contentHash: hash.value,
+          contentHash,
           effortMonths: Number(effort.value),
           stipendRequested: stipend.value,
           deposit: chosen.round.params.applicationDeposit,
         }),
-      { onConfirmed: form.reset, ...(stipendAsset ? { asset: stipendAsset } : {}) },
+      {
+        onConfirmed: () => {
+          form.reset();
+          setFile(undefined);
+        },
+        ...(stipendAsset ? { asset: stipendAsset } : {}),
+      },
     );
   }
 
@@ -96,25 +128,52 @@ export function ApplyForm() {
             testId="apply-round"
           />
           <Field
-            label="Proposal URI"
+            label={`Title (at most ${MAX_TITLE_LENGTH} bytes)`}
+            {...form.field("title")}
+            placeholder="Interpretability probes"
+            hint={`${titleBytes(form.values.title.trim())} of ${MAX_TITLE_LENGTH} bytes: trustees estimate against this title.`}
+            testId="apply-title"
+          />
+          <Field
+            label="Proposal link"
             {...form.field("uri")}
             placeholder="ipfs://… or https://…"
             testId="apply-uri"
           />
-          <TextHash
-            label="Text of the proposal (optional, to compute its hash)"
-            button="Compute keccak256 of the text"
-            onHash={(hash) => form.set("contentHash", hash)}
-            testId="apply-text"
-            buttonTestId="apply-hash-text"
+          <Field
+            label="Description of the proposal (its text is hashed)"
+            {...form.field("description")}
+            multiline
+            rows={4}
+            disabled={file !== undefined}
+            testId="apply-description"
           />
-          <FormFields form={form} fields={HASH_AND_EFFORT} />
-          {chosen && chosen.round.params.stipendBudget > 0n ? (
+          <div className="field">
+            <label htmlFor="apply-file">Or the proposal's file (its bytes are hashed instead)</label>
+            <input
+              id="apply-file"
+              type="file"
+              data-testid="apply-file"
+              onChange={(e) => void chooseFile(e.target.files?.[0])}
+            />
+          </div>
+          <p className="hint" data-testid="apply-hash">
+            {contentHash
+              ? `Content hash (keccak256 of ${file ? `the file ${file.name}` : "the description"}): ${shortHash(contentHash)}`
+              : "The content hash appears once the description or a file is given."}
+          </p>
+          <Field
+            label="Effort (research-months, 1–1,200)"
+            {...form.field("effort")}
+            inputMode="numeric"
+            testId="apply-effort"
+          />
+          {budget > 0n ? (
             <Field
               label={`Stipend requested (${stipendAsset?.symbol ?? "asset"})`}
               {...form.field("stipend")}
               inputMode="decimal"
-              hint={`The round's stipend budget is ${formatAmount(chosen.round.params.stipendBudget, stipendAsset)} in total.`}
+              hint={`The round's stipend budget is ${formatAmount(budget, stipendAsset)} in total.`}
               testId="apply-stipend"
             />
           ) : (

@@ -11,9 +11,11 @@ import {
 
 import { ActionButton } from "../../components/ActionButton";
 import { Fact } from "../../components/Fact";
+import { ProposalLink } from "../../components/ProposalLink";
 import { VestingChart } from "../../components/charts/VestingChart";
 import { useFund } from "../../hooks/useFund";
 import { MAX_IDS, useApplicationsByIds } from "../../hooks/useLensReads";
+import { useProposals } from "../../hooks/useProposals";
 import { useRoleIndex } from "../../hooks/useRoles";
 
 /** The researcher's applications (found from ApplicationSubmitted events) with status, award, vesting and claims. */
@@ -22,6 +24,7 @@ export function MyApplications() {
   const roles = useRoleIndex();
   const ids = account ? roles.applicationsOf(account).slice(0, MAX_IDS) : [];
   const mine = useApplicationsByIds(ids, account);
+  const proposals = useProposals(ids);
   if (!system || !snapshot) return null;
   const rows = mine.data ?? [];
 
@@ -45,11 +48,13 @@ export function MyApplications() {
         return (
           <article key={a.id.toString()} className="application" data-testid={`my-application-${a.id}`}>
             <h3>
-              Application #{a.id.toString()} to round #{x.roundId.toString()}{" "}
+              #{a.id.toString()} {x.title} — round #{x.roundId.toString()}{" "}
               <span className="badge">{applicationStatusLabel(x.status)}</span>
               {phase ? <span className="badge">{phaseLabels[phase]}</span> : null}
             </h3>
-            <p className="break">{x.uri}</p>
+            <p>
+              <ProposalLink proposal={proposals.get(a.id.toString())} />
+            </p>
             <dl className="figures">
               <Fact term="Effort">{x.effortMonths} months</Fact>
               <Fact term="Trustees' medians">

@@ -10,14 +10,7 @@ import {
   topUpStipends,
 } from "@fef/sdk/actions/grants";
 import { findAsset } from "@fef/sdk/assets";
-import {
-  formatAmount,
-  formatBps,
-  formatDate,
-  formatDuration,
-  formatShares,
-  shortHash,
-} from "@fef/sdk/format";
+import { formatAmount, formatBps, formatDate, formatDuration, formatShares } from "@fef/sdk/format";
 import {
   ApplicationStatus,
   EstimateStatus,
@@ -30,9 +23,10 @@ import {
 import { estimateDeadline } from "@fef/sdk/deadlines";
 
 import { AddressLabel } from "../../components/AddressLabel";
-import { UriLink } from "../../components/UriLink";
+import { ProposalLink } from "../../components/ProposalLink";
 import { useFund, type RoundRow } from "../../hooks/useFund";
 import { useAction } from "../../hooks/useAction";
+import { useProposals } from "../../hooks/useProposals";
 import { salts, useStoredKeys } from "../../hooks/useSalts";
 import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
 import { EstimateRow } from "./EstimateRow";
@@ -55,6 +49,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
   const apps = (snapshot?.applications ?? [])
     .filter((a) => a.application.roundId === row.id)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const proposals = useProposals(apps.map((a) => a.id));
   const decimals = findAsset(assets, row.round.params.stipendAsset)?.decimals ?? 18;
   const phaseNow = roundPhase({ status: row.round.status, ...row.round.params }, now);
   // In the reveal phase every committed estimate starts selected; in the commit phase none does.
@@ -199,14 +194,14 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                   r.totalWeight > 0n && x.weight > 0n ? Number((x.weight * 10_000n) / r.totalWeight) : 0;
                 return (
                   <tr key={a.id.toString()} data-testid={`application-${a.id}`}>
-                    <th scope="row">#{a.id.toString()}</th>
+                    <th scope="row">
+                      #{a.id.toString()} <span data-testid={`application-title-${a.id}`}>{x.title}</span>
+                    </th>
                     <td>
                       <AddressLabel address={x.researcher} />
                     </td>
                     <td>
-                      <UriLink uri={x.uri} />
-                      <br />
-                      <span className="muted">{shortHash(x.contentHash)}</span>
+                      <ProposalLink proposal={proposals.get(a.id.toString())} />
                     </td>
                     <td>{x.effortMonths} months</td>
                     <td>{applicationStatusLabel(x.status)}</td>

@@ -20,6 +20,9 @@ type Rounds = Pick<FundAddresses, "GrantRounds">;
 
 export type ApplicationInput = {
   readonly roundId: bigint;
+  /** 1 … 31 bytes (`GrantRounds.MAX_TITLE_LENGTH`): stored, shown wherever the application appears */
+  readonly title: string;
+  /** 1 … 256 bytes: recorded in the application's event (read back through the history) */
   readonly uri: string;
   readonly contentHash: Hex;
   /** research-months, 1 … 1,200 */
@@ -34,12 +37,17 @@ export type ApplicationInput = {
 export const MAX_BATCH = 50;
 /** Longest proposal URI, in bytes (`GrantRounds.MAX_URI_LENGTH`). */
 export const MAX_URI_LENGTH = 256;
+/** Longest application title, in bytes (`GrantRounds.MAX_TITLE_LENGTH`: one storage slot). */
+export const MAX_TITLE_LENGTH = 31;
 
 /**
  * `GrantRounds.submitApplication`, paying the round's deposit (refundable once a trustee estimates
  * the application). A researcher, while the round takes applications.
  */
 export function submitApplication(fund: Rounds, a: ApplicationInput): Step[] {
+  const titleBytes = new TextEncoder().encode(a.title).length;
+  if (titleBytes === 0 || titleBytes > MAX_TITLE_LENGTH)
+    throw new RangeError(`The title must be 1 to ${MAX_TITLE_LENGTH} bytes long, not ${titleBytes}`);
   const bytes = new TextEncoder().encode(a.uri).length;
   if (bytes === 0 || bytes > MAX_URI_LENGTH)
     throw new RangeError(`The proposal URI must be 1 to ${MAX_URI_LENGTH} bytes long, not ${bytes}`);
@@ -49,7 +57,7 @@ export function submitApplication(fund: Rounds, a: ApplicationInput): Step[] {
       address: fund.GrantRounds,
       abi: grantRoundsAbi,
       functionName: "submitApplication",
-      args: [a.roundId, a.uri, a.contentHash, a.effortMonths, a.stipendRequested],
+      args: [a.roundId, a.title, a.uri, a.contentHash, a.effortMonths, a.stipendRequested],
       value: a.deposit,
     }),
   ];

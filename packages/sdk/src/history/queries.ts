@@ -4,6 +4,7 @@
 import { getAddress, type Address, type Hex } from "viem";
 
 import type { IndexerClient } from "./indexer.ts";
+import { graceExtensionAt, NEVER_PAUSED, paymentDueBy, periodEndsAt, type PauseClock } from "./lateness.ts";
 
 type Num = string | number;
 const big = (value: Num | null | undefined): bigint => BigInt(value ?? 0);
@@ -189,19 +190,26 @@ type CommitmentTerms = {
 };
 
 /**
- * The periods of `terms` due by `now` and not among `reported`, as overdue records. Bounded by the
- * commitment's own period count (its terms fix it at registration).
+ * The periods of `terms` past their due date at `now` and not among `reported`, as overdue records:
+ * due by the period's end plus the grace period plus `graceExtension` (the seconds the ledger spent
+ * paused since the commitment's mark, see `graceExtensionAt`), overdue strictly after that — the
+ * registry's `compliance` rule. Bounded by the commitment's own period count (fixed at registration).
  */
 export function overduePeriods(
   terms: CommitmentTerms,
   reported: ReadonlySet<bigint>,
   now: bigint,
+  graceExtension = 0n,
 ): PaymentRecord[] {
   const overdue: PaymentRecord[] = [];
   if (terms.periodLength <= 0n) return overdue;
   const periods = (terms.end - terms.start) / terms.periodLength;
   for (let period = 0n; period < periods; period++) {
-    const dueBy = terms.start + (period + 1n) * terms.periodLength + terms.gracePeriod;
+    const dueBy = paymentDueBy(
+      periodEndsAt(terms.start, terms.periodLength, period),
+      terms.gracePeriod,
+      graceExtension,
+    );
     if (dueBy >= now) break;
     if (reported.has(period)) continue;
     overdue.push({
@@ -222,15 +230,33 @@ export function overduePeriods(
   return overdue;
 }
 
-/** Every period of a company's commitments: payments (on time, late) and overdue periods as of `now`. */
+/** The share ledger's pause clock as indexed (never paused when the indexer has no row). */
+export async function pauseClock(client: IndexerClient): Promise<PauseClock> {
+  const rows = await client.query<Record<string, Num>>(
+    `select paused_at, pause_ends, paused_before from pause_clock where id = 'ledger'`,
+  );
+  const row = rows[0];
+  if (!row) return NEVER_PAUSED;
+  return {
+    pausedAt: big(row.paused_at),
+    pauseEnds: big(row.pause_ends),
+    pausedBefore: big(row.paused_before),
+  };
+}
+
+/**
+ * Every period of a company's commitments: payments (on time, late) and overdue periods as of `now`,
+ * both by the registry's rule (grace extended by the ledger's paused time).
+ */
 export async function companyPayments(
   client: IndexerClient,
   companyId: bigint,
   now: bigint,
 ): Promise<PaymentRecord[]> {
-  const [terms, paid] = await Promise.all([
+  const [terms, paid, clock] = await Promise.all([
     client.query<Record<string, Num>>(
-      `select id, company_id, start, "end", period_length, grace_period from commitment where company_id = $1 order by id`,
+      `select id, company_id, start, "end", period_length, grace_period, paused_seconds_at
+         from commitment where company_id = $1 order by id`,
       [companyId.toString()],
     ),
     client.query<Record<string, Num | boolean>>(
@@ -239,6 +265,7 @@ export async function companyPayments(
          from payment where company_id = $1 order by commitment_id, period`,
       [companyId.toString()],
     ),
+    pauseClock(client),
   ]);
   const records: PaymentRecord[] = paid.map((r) => ({
     commitmentId: big(r.commitment_id as Num),
@@ -269,6 +296,7 @@ export async function companyPayments(
         },
         reported,
         now,
+        graceExtensionAt(clock, big(t.paused_seconds_at), now),
       ),
     );
   }
