@@ -40,6 +40,7 @@ ponder.on("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => 
     end: terms.end,
     periodLength: terms.periodLength,
     gracePeriod: terms.gracePeriod,
+    techniqueIds: [...terms.techniqueIds],
     periodsReported: 0,
     periodsLate: 0,
     registeredAt: event.block.timestamp,

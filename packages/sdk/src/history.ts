@@ -10,6 +10,8 @@ export {
 } from "./history/indexer.ts";
 export * from "./history/queries.ts";
 export { indexedEvents, type IndexedEvent } from "./history/events.ts";
+export { trackRecords } from "./history/trackRecords.ts";
+export { trackRecordFactsFromLogs } from "./history/trackRecordLogs.ts";
 export {
   createLogScanner,
   isRangeError,
