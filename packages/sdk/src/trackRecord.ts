@@ -162,8 +162,9 @@ export function calibrationTable(
   pairs: readonly { readonly p: number; readonly paidOff: boolean }[],
 ): CalibrationBand[] {
   const sums = Array.from({ length: BANDS }, () => ({ count: 0, estimates: 0, paidOff: 0 }));
+  // The tiny nudge keeps k/10 in band k despite binary rounding (0.3 × 10 may be 2.9999…).
   for (const { p, paidOff } of pairs) {
-    const band = sums[Math.min(BANDS - 1, Math.max(0, Math.floor(p * BANDS)))];
+    const band = sums[Math.min(BANDS - 1, Math.max(0, Math.floor(p * BANDS + 1e-9)))];
     if (band === undefined) continue;
     band.count += 1;
     band.estimates += p;
