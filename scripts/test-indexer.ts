@@ -9,6 +9,7 @@
 // skipped, except under CI (CI=true), where it fails.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 
 import {
   createPublicClient,
@@ -28,7 +29,9 @@ import {
   indexerClient,
   mintProvenance,
   returnsLedger,
+  trackRecords,
 } from "@fef/sdk/history";
+import { trackRecordsFromJson } from "@fef/sdk/trackRecordJson";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 
 import { INDEXER_URL, RPC_URL } from "./lib/ports.ts";
@@ -141,6 +144,29 @@ async function main(): Promise<void> {
       "mints are recorded by provenance (award and subscription)",
       provenance.award.mints > 0 && provenance.subscription.mints > 0,
     );
+
+    // Trustee track records: the indexer's against `trustee:record`, which recomputes them from the
+    // chain's event logs alone, at the same time (the head block's).
+    const at = (await chain.getBlock()).timestamp;
+    const indexed = await trackRecords(indexer, at);
+    const statuses = new Set(indexed.outcomes.map((o) => o.status));
+    check(
+      "the indexer's track records hold the seeded round's outcomes (paid off and did not)",
+      statuses.has("paidOff") && statuses.has("didNotPayOff") && indexed.council.outcomes >= 4,
+      `${indexed.council.outcomes} resolved outcomes, council Brier ${indexed.council.brier}`,
+    );
+    for (const record of indexed.trustees) {
+      const args = ["hardhat", "trustee:record", "--network", "localhost", "--trustee", record.trustee];
+      const printed = sh("npx", [...args, "--at", String(at), "--json"]);
+      const fromLogs = trackRecordsFromJson(printed.slice(printed.indexOf("{")));
+      check(
+        `trustee:record (event logs, no indexer) agrees with the indexer for ${record.trustee}`,
+        isDeepStrictEqual(fromLogs.trustees, [record]) &&
+          isDeepStrictEqual(fromLogs.council, indexed.council) &&
+          isDeepStrictEqual(fromLogs.outcomes, indexed.outcomes),
+        `Brier ${record.brier ?? "–"} over ${record.outcomes} outcomes`,
+      );
+    }
 
     // A reorg: a donation on a branch that evm_revert abandons.
     const before = await indexer.query<{ donated: string }>(
