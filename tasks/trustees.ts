@@ -36,7 +36,8 @@ export interface TrusteeRecordSummary {
 const percent = (x: number | undefined) => (x === undefined ? "–" : `${(x * 100).toFixed(1)} %`);
 const score = (x: number | undefined) => (x === undefined ? "no resolved outcome yet" : x.toFixed(4));
 
-function outcomeWords(outcome: Outcome | undefined): string {
+function outcomeWords(outcome: Outcome | undefined, finalized: boolean): string {
+  if (!finalized) return "pending (funding not decided yet)";
   if (outcome === undefined) return "not funded: no outcome";
   if (outcome.status === "pending") {
     return outcome.horizonAt === undefined ? "pending (round not settled)" : `pending until ${isoTime(outcome.horizonAt)}`;
@@ -65,7 +66,7 @@ function lines(summary: TrusteeRecordSummary): string[] {
         (h) =>
           `    application ${h.applicationId} (round ${h.roundId}): ${h.state}` +
           (h.probabilityBps !== undefined ? ` ${h.probabilityBps / 100} %` : "") +
-          ` → ${outcomeWords(h.outcome)}`,
+          ` → ${outcomeWords(h.outcome, h.finalized)}`,
       ),
     );
   }

@@ -28,11 +28,11 @@ function facts(): TrackRecordFacts {
   return {
     rounds: [{ roundId: 1n, revealDeadline: 900n, outcomeHorizon: HORIZON, settledAt: SETTLED }],
     applications: [
-      { applicationId: 1n, roundId: 1n, funded: true, medianProbabilityBps: 8000 },
-      { applicationId: 2n, roundId: 1n, funded: true, medianProbabilityBps: 3000 },
-      { applicationId: 3n, roundId: 1n, funded: true, medianProbabilityBps: 6000 },
-      { applicationId: 4n, roundId: 1n, funded: true, medianProbabilityBps: 5000 },
-      { applicationId: 5n, roundId: 1n, funded: false, medianProbabilityBps: 0 },
+      { applicationId: 1n, roundId: 1n, finalized: true, funded: true, medianProbabilityBps: 8000 },
+      { applicationId: 2n, roundId: 1n, finalized: true, funded: true, medianProbabilityBps: 3000 },
+      { applicationId: 3n, roundId: 1n, finalized: true, funded: true, medianProbabilityBps: 6000 },
+      { applicationId: 4n, roundId: 1n, finalized: true, funded: true, medianProbabilityBps: 5000 },
+      { applicationId: 5n, roundId: 1n, finalized: true, funded: false, medianProbabilityBps: 0 },
     ],
     techniques: [
       { techniqueId: 10n, applicationIds: [1n, 2n] },

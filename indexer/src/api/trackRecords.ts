@@ -28,6 +28,7 @@ async function factsFromTables(): Promise<TrackRecordFacts> {
     applications: applications.map((a) => ({
       applicationId: a.id,
       roundId: a.roundId,
+      finalized: a.funded !== null,
       funded: a.funded === true,
       ...(a.medianProbabilityBps !== null ? { medianProbabilityBps: a.medianProbabilityBps } : {}),
     })),

@@ -12,10 +12,11 @@ export type RoundFacts = {
   readonly settledAt?: bigint;
 };
 
-/** An application: `funded` once finalized (a cancelled grant was funded); the council's median. */
+/** An application: `finalized` once its funding is decided, `funded` if it was (a cancelled grant was funded); the council's median. */
 export type ApplicationFacts = {
   readonly applicationId: bigint;
   readonly roundId: bigint;
+  readonly finalized: boolean;
   readonly funded: boolean;
   readonly medianProbabilityBps?: number;
 };
@@ -81,6 +82,8 @@ export type EstimateHistoryRow = {
   readonly roundId: bigint;
   readonly state: EstimateState;
   readonly probabilityBps?: number;
+  /** whether the application's funding is decided (finalized) yet */
+  readonly finalized: boolean;
   readonly funded: boolean;
   readonly outcome?: Outcome;
 };
@@ -296,6 +299,7 @@ export function computeTrackRecords(facts: TrackRecordFacts, at: bigint): TrackR
       roundId: app.roundId,
       state: stateOf(estimate, rounds.get(app.roundId), at),
       ...(estimate.probabilityBps !== undefined ? { probabilityBps: estimate.probabilityBps } : {}),
+      finalized: app.finalized,
       funded: app.funded,
       ...(outcome !== undefined ? { outcome } : {}),
     };

@@ -57,7 +57,7 @@ export function RecordCard({
                 <td>#{row.applicationId.toString()}</td>
                 <td>{row.roundId.toString()}</td>
                 <td>{estimateText(row)}</td>
-                <td>{outcomeText(row.outcome, row.funded)}</td>
+                <td>{outcomeText(row.outcome, row.finalized, row.funded)}</td>
               </tr>
             ))}
           </tbody>

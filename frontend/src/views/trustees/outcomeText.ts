@@ -2,7 +2,8 @@ import { formatDate } from "@fef/sdk/format";
 import type { EstimateHistoryRow, Outcome, Score } from "@fef/sdk/trackRecord";
 
 /** An outcome in plain words: pending with its horizon, or paid off / did not, and why. */
-export function outcomeText(outcome: Outcome | undefined, funded: boolean): string {
+export function outcomeText(outcome: Outcome | undefined, finalized: boolean, funded: boolean): string {
+  if (!finalized) return "pending — the round has not decided its funding yet";
   if (!funded || outcome === undefined) return "not funded — no outcome";
   if (outcome.status === "pending") {
     return outcome.horizonAt === undefined

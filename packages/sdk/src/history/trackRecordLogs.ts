@@ -158,7 +158,7 @@ export async function trackRecordFactsFromLogs(
       }
       case "ApplicationSubmitted": {
         const applicationId = a.applicationId as bigint;
-        applications.set(applicationId, { applicationId, roundId: a.roundId as bigint, funded: false });
+        applications.set(applicationId, { applicationId, roundId: a.roundId as bigint, finalized: false, funded: false });
         break;
       }
       case "ApplicationFinalized": {
@@ -166,6 +166,7 @@ export async function trackRecordFactsFromLogs(
         if (known) {
           applications.set(known.applicationId, {
             ...known,
+            finalized: true,
             funded: a.funded as boolean,
             medianProbabilityBps: Number(a.medianProbabilityBps),
           });
