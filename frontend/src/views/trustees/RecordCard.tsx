@@ -31,7 +31,7 @@ export function RecordCard({
         {record.recused} recusal{record.recused === 1 ? "" : "s"}.
       </p>
       {bands.length > 0 ? (
-        <div className="track-calibration">
+        <div style={{ display: "flex", flexWrap: "wrap", gap: "1.5rem", alignItems: "flex-start" }}>
           <CalibrationChart bands={record.calibration} label={label} />
           <DataTable caption={`Calibration of ${label}`} columns={["Estimates", "Count", "Mean estimate", "Paid off"]}>
             <tbody>
