@@ -31,7 +31,11 @@ test("trustees page: track records, calibration and estimates next to outcomes, 
   await expect(councilScore).toContainText(`based on ${records.council.outcomes} outcomes`);
   await expect(councilScore).toContainText((records.council.brier ?? 0).toFixed(3));
 
-  const trustees = await client.readContract({ address: council, abi: abis.council, functionName: "trustees" });
+  const trustees = await client.readContract({
+    address: council,
+    abi: abis.council,
+    functionName: "trustees",
+  });
   for (const trustee of trustees) {
     const record = trackRecordOf(records, trustee);
     const card = page.getByTestId(`trustee-record-${trustee.toLowerCase()}`);
@@ -40,7 +44,9 @@ test("trustees page: track records, calibration and estimates next to outcomes, 
       await expect(card.getByTestId(`trustee-record-${trustee.toLowerCase()}-score`)).toContainText(
         `${record.brier.toFixed(3)}`,
       );
-      await expect(card).toContainText(`${record.committed} committed, ${record.revealed} revealed, ${record.missed} missed`);
+      await expect(card).toContainText(
+        `${record.committed} committed, ${record.revealed} revealed, ${record.missed} missed`,
+      );
       await expect(card.getByRole("img", { name: /Calibration of/ })).toBeVisible();
     }
   }

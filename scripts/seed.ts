@@ -201,7 +201,11 @@ console.log(`Seeding the demo Fund on chain ${chainId}`);
 let now = BigInt(await time.latest());
 // Round 1 is the demo's older round: its outcomes are judged 60 days after settlement, a horizon
 // that has passed by the end of the seed, so the Trustees page shows scored estimates.
-await pass("SetOutcomeHorizon", [BigInt(ROUND1_HORIZON_DAYS * DAY)], `outcome horizon ${ROUND1_HORIZON_DAYS} days`);
+await pass(
+  "SetOutcomeHorizon",
+  [BigInt(ROUND1_HORIZON_DAYS * DAY)],
+  `outcome horizon ${ROUND1_HORIZON_DAYS} days`,
+);
 await pass(
   "OpenRound",
   [

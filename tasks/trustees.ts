@@ -40,10 +40,16 @@ function outcomeWords(outcome: Outcome | undefined, finalized: boolean): string 
   if (!finalized) return "pending (funding not decided yet)";
   if (outcome === undefined) return "not funded: no outcome";
   if (outcome.status === "pending") {
-    return outcome.horizonAt === undefined ? "pending (round not settled)" : `pending until ${isoTime(outcome.horizonAt)}`;
+    return outcome.horizonAt === undefined
+      ? "pending (round not settled)"
+      : `pending until ${isoTime(outcome.horizonAt)}`;
   }
   const how =
-    outcome.basis === "paidPeriod" ? "a paid period" : outcome.basis === "councilResolution" ? "council resolution" : "horizon passed";
+    outcome.basis === "paidPeriod"
+      ? "a paid period"
+      : outcome.basis === "councilResolution"
+        ? "council resolution"
+        : "horizon passed";
   return `${outcome.status === "paidOff" ? "paid off" : "did not pay off"} (${how})`;
 }
 
@@ -56,11 +62,16 @@ function lines(summary: TrusteeRecordSummary): string[] {
     out.push(
       `  estimates: ${record.committed} committed, ${record.revealed} revealed, ${record.missed} missed, ${record.recused} recused`,
       `  Brier score: ${score(record.brier)} over ${record.outcomes} resolved outcome(s)` +
-        (record.interval ? `, 95 % interval ${record.interval[0].toFixed(3)} – ${record.interval[1].toFixed(3)}` : ""),
+        (record.interval
+          ? `, 95 % interval ${record.interval[0].toFixed(3)} – ${record.interval[1].toFixed(3)}`
+          : ""),
       "  calibration (band: count, mean estimate, share paid off):",
       ...record.calibration
         .filter((b) => b.count > 0)
-        .map((b) => `    ${b.from}–${b.to} %: ${b.count}, ${percent(b.meanEstimate)}, ${percent(b.sharePaidOff)}`),
+        .map(
+          (b) =>
+            `    ${b.from}–${b.to} %: ${b.count}, ${percent(b.meanEstimate)}, ${percent(b.sharePaidOff)}`,
+        ),
       "  estimates next to outcomes:",
       ...record.history.map(
         (h) =>
@@ -70,40 +81,44 @@ function lines(summary: TrusteeRecordSummary): string[] {
       ),
     );
   }
-  out.push(`Council (medians): Brier score ${score(council.brier)} over ${council.outcomes} resolved outcome(s)`);
+  out.push(
+    `Council (medians): Brier score ${score(council.brier)} over ${council.outcomes} resolved outcome(s)`,
+  );
   return out;
 }
 
-export const trusteeRecord = fundAction(async (fund, args: TrusteeRecordArgs): Promise<TrusteeRecordSummary> => {
-  const trustee = parseAddress("--trustee", args.trustee);
-  const fromBlock = optional(args.fromBlock) === undefined ? 0n : parseWhole("--from-block", args.fromBlock);
-  const head = await fund.client.getBlockNumber();
-  const at = optional(args.at) === undefined ? await chainTime(fund) : parseWhole("--at", args.at);
-  const facts = await trackRecordFactsFromLogs(
-    fund.client,
-    {
-      grantRounds: fund.addresses.GrantRounds,
-      returnsRegistry: fund.addresses.ReturnsRegistry,
-      council: fund.addresses.TrusteeCouncil,
-    },
-    fromBlock,
-    head,
-  );
-  const records = computeTrackRecords(facts, at);
-  const record = trackRecordOf(records, trustee);
-  const summary: TrusteeRecordSummary = {
-    at,
-    trustee,
-    ...(record !== undefined ? { record } : {}),
-    council: records.council,
-    outcomes: records.outcomes,
-  };
-  // --json prints the SDK's own JSON form of the records (bigints as decimal strings).
-  if (args.json) {
-    console.log(trackRecordsToJson({ ...records, trustees: record ? [record] : [] }, 2));
-  } else {
-    console.log(lines(summary).join("\n"));
-  }
-  return summary;
-});
-
+export const trusteeRecord = fundAction(
+  async (fund, args: TrusteeRecordArgs): Promise<TrusteeRecordSummary> => {
+    const trustee = parseAddress("--trustee", args.trustee);
+    const fromBlock =
+      optional(args.fromBlock) === undefined ? 0n : parseWhole("--from-block", args.fromBlock);
+    const head = await fund.client.getBlockNumber();
+    const at = optional(args.at) === undefined ? await chainTime(fund) : parseWhole("--at", args.at);
+    const facts = await trackRecordFactsFromLogs(
+      fund.client,
+      {
+        grantRounds: fund.addresses.GrantRounds,
+        returnsRegistry: fund.addresses.ReturnsRegistry,
+        council: fund.addresses.TrusteeCouncil,
+      },
+      fromBlock,
+      head,
+    );
+    const records = computeTrackRecords(facts, at);
+    const record = trackRecordOf(records, trustee);
+    const summary: TrusteeRecordSummary = {
+      at,
+      trustee,
+      ...(record !== undefined ? { record } : {}),
+      council: records.council,
+      outcomes: records.outcomes,
+    };
+    // --json prints the SDK's own JSON form of the records (bigints as decimal strings).
+    if (args.json) {
+      console.log(trackRecordsToJson({ ...records, trustees: record ? [record] : [] }, 2));
+    } else {
+      console.log(lines(summary).join("\n"));
+    }
+    return summary;
+  },
+);

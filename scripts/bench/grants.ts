@@ -257,7 +257,12 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const horizonGas = await executeKind("SetOutcomeHorizon", [365n * DAY]);
   const later = BigInt(await time.latest());
   const openGas = await executeKind("OpenRound", [
-    { ...params, applicationDeadline: later + DAY, commitDeadline: later + 2n * DAY, revealDeadline: later + 3n * DAY },
+    {
+      ...params,
+      applicationDeadline: later + DAY,
+      commitDeadline: later + 2n * DAY,
+      revealDeadline: later + 3n * DAY,
+    },
   ]);
 
   // Share claims: another researcher claims first, so the ledger already has supply; then the

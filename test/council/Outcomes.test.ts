@@ -2,7 +2,15 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { ActionKind, at, deploySystem, failure, pass, proposeAndApprove } from "../helpers/council.js";
-import { DAY, apply, estimateRound, estimatesOf, openRound, openRoundArgs, roundParams } from "../helpers/grants.js";
+import {
+  DAY,
+  apply,
+  estimateRound,
+  estimatesOf,
+  openRound,
+  openRoundArgs,
+  roundParams,
+} from "../helpers/grants.js";
 
 const { ethers, networkHelpers } = await network.create();
 const { time, loadFixture } = networkHelpers;
@@ -109,7 +117,12 @@ describe("Outcomes: horizons fixed when a round opens, council resolutions", fun
       const f = await loadFixture(settledRound);
       const grantsAddress = await f.grants.getAddress();
       await pass(f, ActionKind.ResolveOutcome, resolveArgs(f.funded, false));
-      const id = await proposeAndApprove(f.council, f.trustees.slice(0, 2), ActionKind.ResolveOutcome, resolveArgs(f.funded, true));
+      const id = await proposeAndApprove(
+        f.council,
+        f.trustees.slice(0, 2),
+        ActionKind.ResolveOutcome,
+        resolveArgs(f.funded, true),
+      );
       await expect(f.council.connect(f.outsider).execute(id))
         .to.emit(f.council, "ProposalExecutionFailed")
         .withArgs(
@@ -118,32 +131,60 @@ describe("Outcomes: horizons fixed when a round opens, council resolutions", fun
           f.outsider.address,
           failure(f.council, "CouncilOutcomeAlreadyResolved", [f.funded, OutcomeResolution.DidNotPayOff]),
         );
-      expect(await f.council.outcomeResolution(grantsAddress, f.funded)).to.equal(OutcomeResolution.DidNotPayOff);
+      expect(await f.council.outcomeResolution(grantsAddress, f.funded)).to.equal(
+        OutcomeResolution.DidNotPayOff,
+      );
     });
 
     it("refuses to resolve an unfunded application", async function () {
       const f = await loadFixture(settledRound);
-      const id = await proposeAndApprove(f.council, f.trustees.slice(0, 2), ActionKind.ResolveOutcome, resolveArgs(f.unfunded, true));
+      const id = await proposeAndApprove(
+        f.council,
+        f.trustees.slice(0, 2),
+        ActionKind.ResolveOutcome,
+        resolveArgs(f.unfunded, true),
+      );
       await expect(f.council.connect(f.outsider).execute(id))
         .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(id, ActionKind.ResolveOutcome, f.outsider.address, failure(f.council, "CouncilApplicationNotFunded", [f.unfunded]));
-      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.unfunded)).to.equal(OutcomeResolution.None);
+        .withArgs(
+          id,
+          ActionKind.ResolveOutcome,
+          f.outsider.address,
+          failure(f.council, "CouncilApplicationNotFunded", [f.unfunded]),
+        );
+      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.unfunded)).to.equal(
+        OutcomeResolution.None,
+      );
     });
 
     it("refuses to resolve before the round is settled", async function () {
       const f = await loadFixture(estimatedRound);
-      const id = await proposeAndApprove(f.council, f.trustees.slice(0, 2), ActionKind.ResolveOutcome, resolveArgs(f.funded, true));
+      const id = await proposeAndApprove(
+        f.council,
+        f.trustees.slice(0, 2),
+        ActionKind.ResolveOutcome,
+        resolveArgs(f.funded, true),
+      );
       await expect(f.council.connect(f.outsider).execute(id))
         .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(id, ActionKind.ResolveOutcome, f.outsider.address, failure(f.council, "CouncilRoundNotSettled", [f.roundId]));
-      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.funded)).to.equal(OutcomeResolution.None);
+        .withArgs(
+          id,
+          ActionKind.ResolveOutcome,
+          f.outsider.address,
+          failure(f.council, "CouncilRoundNotSettled", [f.roundId]),
+        );
+      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.funded)).to.equal(
+        OutcomeResolution.None,
+      );
     });
 
     it("refuses, when proposed, an application that does not exist or a paid-off flag that is not a bool", async function () {
       const f = await loadFixture(settledRound);
       const trustee = at(f.trustees, 0);
       for (const unknown of [0n, 3n]) {
-        await expect(f.council.connect(trustee).propose(ActionKind.ResolveOutcome, resolveArgs(unknown, true)))
+        await expect(
+          f.council.connect(trustee).propose(ActionKind.ResolveOutcome, resolveArgs(unknown, true)),
+        )
           .to.be.revertedWithCustomError(f.council, "CouncilUnknownApplication")
           .withArgs(unknown);
       }

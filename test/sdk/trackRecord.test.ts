@@ -81,7 +81,11 @@ describe("SDK track records: outcomes, Brier score and calibration", function ()
       expect(three(1_400n)).to.include({ status: "pending", horizonAt: 1_500n });
       expect(three(1_400n)).to.not.have.property("firstPaidAt");
       expect(three(1_501n)).to.include({ status: "didNotPayOff", basis: "horizonPassed" });
-      expect(three(2_000n)).to.include({ status: "didNotPayOff", basis: "horizonPassed", firstPaidAt: 1_600n });
+      expect(three(2_000n)).to.include({
+        status: "didNotPayOff",
+        basis: "horizonPassed",
+        firstPaidAt: 1_600n,
+      });
     });
 
     it("the council's resolution counts from the moment it is recorded and is shown as such", function () {
@@ -92,7 +96,10 @@ describe("SDK track records: outcomes, Brier score and calibration", function ()
 
     it("an unfunded application has no outcome; a round not settled yet leaves every outcome pending", function () {
       expect(outcomesAt(facts(), 2_000n).map((o) => o.applicationId)).to.deep.equal([1n, 2n, 3n, 4n]);
-      const unsettled = { ...facts(), rounds: [{ roundId: 1n, revealDeadline: 900n, outcomeHorizon: HORIZON }] };
+      const unsettled = {
+        ...facts(),
+        rounds: [{ roundId: 1n, revealDeadline: 900n, outcomeHorizon: HORIZON }],
+      };
       const outcomes = outcomesAt({ ...unsettled, resolutions: [] }, 5_000n);
       expect(outcomes.map((o) => o.status)).to.deep.equal(["pending", "pending", "pending", "pending"]);
       expect(outcomes[0]).to.not.have.property("horizonAt");
@@ -124,7 +131,12 @@ describe("SDK track records: outcomes, Brier score and calibration", function ()
     });
 
     it("calibration: ten bands of 10 points, with count, mean estimate and share paid off", function () {
-      const table = calibrationTable([...pairs, { p: 0.35, paidOff: true }, { p: 1, paidOff: true }, { p: 0, paidOff: false }]);
+      const table = calibrationTable([
+        ...pairs,
+        { p: 0.35, paidOff: true },
+        { p: 1, paidOff: true },
+        { p: 0, paidOff: false },
+      ]);
       expect(table).to.have.length(10);
       expect(table[3]).to.include({ from: 30, to: 40, count: 2, sharePaidOff: 0.5 });
       expect(table[3]?.meanEstimate).to.be.closeTo(0.325, 1e-12);
@@ -144,7 +156,10 @@ describe("SDK track records: outcomes, Brier score and calibration", function ()
       // 4 committed but never revealed (missed: the reveal deadline 900 has passed); 5 unfunded.
       expect(alice).to.include({ committed: 5, revealed: 4, missed: 1, recused: 0, outcomes: 3 });
       expect(alice?.brier).to.be.closeTo(0.89 / 3, 1e-12);
-      expect(alice?.history.find((h) => h.applicationId === 5n)).to.include({ funded: false, state: "revealed" });
+      expect(alice?.history.find((h) => h.applicationId === 5n)).to.include({
+        funded: false,
+        state: "revealed",
+      });
       expect(alice?.history.find((h) => h.applicationId === 5n)).to.not.have.property("outcome");
       // Bob recused from 1 and said 100 % for 2, which paid off.
       const bob = trackRecordOf(records, BOB.toUpperCase().replace("0X", "0x") as Address);

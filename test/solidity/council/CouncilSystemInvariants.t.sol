@@ -238,8 +238,13 @@ contract CouncilSystemHandler is TestBase {
             );
         }
         if (k == 19) return (ITrusteeCouncil.ActionKind.RetireTechnique, abi.encode(bound(a, 0, 3)));
-        if (k == 20) return (ITrusteeCouncil.ActionKind.ResolveOutcome, abi.encode(bound(a, 0, 3), b % 2 == 0));
-        if (k == 21) return (ITrusteeCouncil.ActionKind.SetOutcomeHorizon, abi.encode(uint64(bound(b, 0, 60 * 365 days))));
+        if (k == 20)
+            return (ITrusteeCouncil.ActionKind.ResolveOutcome, abi.encode(bound(a, 0, 3), b % 2 == 0));
+        if (k == 21)
+            return (
+                ITrusteeCouncil.ActionKind.SetOutcomeHorizon,
+                abi.encode(uint64(bound(b, 0, 60 * 365 days)))
+            );
         return (
             ITrusteeCouncil.ActionKind.ResolveDispute,
             abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("resolved"))

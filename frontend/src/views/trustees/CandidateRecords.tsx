@@ -11,7 +11,10 @@ import { scoreText } from "./outcomeText";
 export function CandidateRecords({ records }: { records: TrackRecords }) {
   const { snapshot, now } = useFund();
   const open = (snapshot?.proposals ?? []).filter(
-    (p) => Number(p.proposal.kind) === ActionKindValue.AddTrustee && !p.proposal.executed && p.proposal.expiresAt > now,
+    (p) =>
+      Number(p.proposal.kind) === ActionKindValue.AddTrustee &&
+      !p.proposal.executed &&
+      p.proposal.expiresAt > now,
   );
   if (open.length === 0) return null;
   return (

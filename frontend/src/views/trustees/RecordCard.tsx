@@ -33,7 +33,10 @@ export function RecordCard({
       {bands.length > 0 ? (
         <div style={{ display: "flex", flexWrap: "wrap", gap: "1.5rem", alignItems: "flex-start" }}>
           <CalibrationChart bands={record.calibration} label={label} />
-          <DataTable caption={`Calibration of ${label}`} columns={["Estimates", "Count", "Mean estimate", "Paid off"]}>
+          <DataTable
+            caption={`Calibration of ${label}`}
+            columns={["Estimates", "Count", "Mean estimate", "Paid off"]}
+          >
             <tbody>
               {bands.map((b) => (
                 <tr key={b.from}>
@@ -50,7 +53,10 @@ export function RecordCard({
         </div>
       ) : null}
       {history && history.length > 0 ? (
-        <DataTable caption={`Estimates of ${label} next to outcomes`} columns={["Application", "Round", "Estimate", "Outcome"]}>
+        <DataTable
+          caption={`Estimates of ${label} next to outcomes`}
+          columns={["Application", "Round", "Estimate", "Outcome"]}
+        >
           <tbody>
             {history.map((row) => (
               <tr key={row.applicationId.toString()} data-testid="track-history-row">

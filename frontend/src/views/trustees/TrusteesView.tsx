@@ -30,17 +30,28 @@ export function TrusteesView() {
       ) : (
         <>
           <p className="hint" data-testid="track-source">
-            {records.outcomes.filter((o) => o.status !== "pending").length} of {records.outcomes.length} funded
-            applications have a resolved outcome. Computed {source === "indexer" ? "by the history indexer" : "here from the chain's event logs"};{" "}
-            <code>npx hardhat trustee:record --trustee &lt;address&gt;</code> recomputes any record from the chain alone.
+            {records.outcomes.filter((o) => o.status !== "pending").length} of {records.outcomes.length}{" "}
+            funded applications have a resolved outcome. Computed{" "}
+            {source === "indexer" ? "by the history indexer" : "here from the chain's event logs"};{" "}
+            <code>npx hardhat trustee:record --trustee &lt;address&gt;</code> recomputes any record from the
+            chain alone.
           </p>
-          <RecordCard title="The council as a whole (median estimates)" record={records.council} testId="council-record" />
+          <RecordCard
+            title="The council as a whole (median estimates)"
+            record={records.council}
+            testId="council-record"
+          />
           <CandidateRecords records={records} />
           <h2>Current trustees</h2>
           {current.map((trustee) => {
             const record = trackRecordOf(records, trustee);
             return record ? (
-              <RecordCard key={trustee} title={trustee} record={record} testId={`trustee-record-${trustee.toLowerCase()}`} />
+              <RecordCard
+                key={trustee}
+                title={trustee}
+                record={record}
+                testId={`trustee-record-${trustee.toLowerCase()}`}
+              />
             ) : (
               <section className="card" key={trustee} data-testid={`trustee-record-${trustee.toLowerCase()}`}>
                 <h3>
@@ -54,7 +65,12 @@ export function TrusteesView() {
             <>
               <h2>Former trustees</h2>
               {former.map((record) => (
-                <RecordCard key={record.trustee} title={record.trustee} record={record} testId={`trustee-record-${record.trustee}`} />
+                <RecordCard
+                  key={record.trustee}
+                  title={record.trustee}
+                  record={record}
+                  testId={`trustee-record-${record.trustee}`}
+                />
               ))}
             </>
           ) : null}

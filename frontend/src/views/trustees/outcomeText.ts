@@ -10,9 +10,12 @@ export function outcomeText(outcome: Outcome | undefined, finalized: boolean, fu
       ? "pending — the round is not settled yet"
       : `pending — judged by ${formatDate(outcome.horizonAt)}`;
   }
-  if (outcome.basis === "paidPeriod") return `paid off — a Promise paid on ${formatDate(outcome.firstPaidAt ?? 0n)}`;
+  if (outcome.basis === "paidPeriod")
+    return `paid off — a Promise paid on ${formatDate(outcome.firstPaidAt ?? 0n)}`;
   if (outcome.basis === "councilResolution")
-    return outcome.status === "paidOff" ? "paid off — council resolution" : "did not pay off — council resolution";
+    return outcome.status === "paidOff"
+      ? "paid off — council resolution"
+      : "did not pay off — council resolution";
   return "did not pay off — horizon passed";
 }
 
@@ -25,8 +28,11 @@ export function estimateText(row: EstimateHistoryRow): string {
 
 /** "0.184 (95 % interval 0.05 – 0.32), based on 4 outcomes", or why there is no score yet. */
 export function scoreText(score: Score): string {
-  if (score.brier === undefined) return "No score yet: none of the estimated applications has a resolved outcome.";
-  const interval = score.interval ? ` (95 % interval ${score.interval[0].toFixed(2)} – ${score.interval[1].toFixed(2)})` : "";
+  if (score.brier === undefined)
+    return "No score yet: none of the estimated applications has a resolved outcome.";
+  const interval = score.interval
+    ? ` (95 % interval ${score.interval[0].toFixed(2)} – ${score.interval[1].toFixed(2)})`
+    : "";
   const few = score.outcomes < 10 ? " — few outcomes: read it as a rough guide" : "";
   return `Brier score ${score.brier.toFixed(3)}${interval}, based on ${score.outcomes} outcome${score.outcomes === 1 ? "" : "s"}${few}`;
 }

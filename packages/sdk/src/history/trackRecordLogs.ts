@@ -158,7 +158,12 @@ export async function trackRecordFactsFromLogs(
       }
       case "ApplicationSubmitted": {
         const applicationId = a.applicationId as bigint;
-        applications.set(applicationId, { applicationId, roundId: a.roundId as bigint, finalized: false, funded: false });
+        applications.set(applicationId, {
+          applicationId,
+          roundId: a.roundId as bigint,
+          finalized: false,
+          funded: false,
+        });
         break;
       }
       case "ApplicationFinalized": {
