@@ -91,6 +91,8 @@ export const commitment = onchainTable(
      * `pausedSecondsAt`): every second paused since then extends the grace of its unreported periods
      */
     pausedSecondsAt: t.bigint().notNull(),
+    /** the techniques the Promise names: its paid periods are evidence that their applications paid off */
+    techniqueIds: t.bigint().array().notNull(),
     periodsReported: t.integer().notNull(),
     periodsLate: t.integer().notNull(),
     registeredAt: t.bigint().notNull(),
@@ -224,10 +226,13 @@ export const round = onchainTable("round", (t) => ({
   revealDeadline: t.bigint().notNull(),
   stipendAsset: t.hex().notNull(),
   stipendBudget: t.bigint().notNull(),
+  /** seconds after settlement within which a funded application must be shown to pay off */
+  outcomeHorizon: t.bigint().notNull(),
   status: t.text().notNull(),
   totalWeight: t.bigint(),
   fundedCount: t.bigint(),
   openedAt: t.bigint().notNull(),
+  settledAt: t.bigint(),
 }));
 
 export const application = onchainTable(
@@ -255,6 +260,9 @@ export const application = onchainTable(
     sharesClaimed: t.bigint().notNull(),
     cancelled: t.boolean().notNull(),
     submittedAt: t.bigint().notNull(),
+    // The council's resolution of the outcome (an executed ResolveOutcome proposal), if any.
+    outcomeResolution: t.boolean(),
+    resolvedAt: t.bigint(),
   }),
   (table) => ({ byRound: index().on(table.roundId) }),
 );
@@ -289,6 +297,14 @@ export const trusteeRecord = onchainTable("trustee_record", (t) => ({
   revealed: t.integer().notNull(),
   missed: t.integer().notNull(),
   recused: t.integer().notNull(),
+}));
+
+/** A registered technique and the applications that produced it (outcome evidence follows these links). */
+export const technique = onchainTable("technique", (t) => ({
+  id: t.bigint().primaryKey(),
+  title: t.text().notNull(),
+  applicationIds: t.bigint().array().notNull(),
+  registeredAt: t.bigint().notNull(),
 }));
 
 /** A council proposal: "open", "executed" or "failed" (its last execution attempt reverted). */

@@ -1,4 +1,6 @@
 // Seeds the local demo Fund with a realistic history (run by `npm start`):
+// round 1 is an older round whose outcome horizon (60 days) has passed: three applications paid off
+// through companies' paid Promises, one by a council resolution, one did not — trustee track records;
 // 5 trustees (M = 3); a settled round whose researchers were weighted by estimated probability of
 // success (one long shot, one below quorum); an ETH offering settled into the capital pool, which
 // pays the round's stipends, and an open tUSD offering whose raise is still in escrow; techniques;
@@ -57,12 +59,14 @@ import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 import { promiseTypedData, type PromiseTerms } from "@fef/sdk/promise";
 import { memorySaltStore } from "@fef/sdk/salts";
 import { type Step, sendSteps, step } from "@fef/sdk/steps";
+import { DEFAULT_OUTCOME_HORIZON } from "@fef/sdk/trackRecord";
 
 import { type Wallet, nextProposalId, passProposal } from "./lib/council.js";
 
 const DAY = 24 * 60 * 60;
 const SHARE = 10n ** 18n;
 const days = (count: number): bigint => BigInt(count * DAY);
+const ROUND1_HORIZON_DAYS = 60;
 
 const { viem, networkHelpers } = await network.create();
 const { time } = networkHelpers;
@@ -197,6 +201,13 @@ console.log(`Seeding the demo Fund on chain ${chainId}`);
 
 // ---------------------------------------------------------------- round 1 and the first offering
 let now = BigInt(await time.latest());
+// Round 1 is the demo's older round: its outcomes are judged 60 days after settlement, a horizon
+// that has passed by the end of the seed, so the Trustees page shows scored estimates.
+await pass(
+  "SetOutcomeHorizon",
+  [BigInt(ROUND1_HORIZON_DAYS * DAY)],
+  `outcome horizon ${ROUND1_HORIZON_DAYS} days`,
+);
 await pass(
   "OpenRound",
   [
@@ -461,10 +472,20 @@ await report(northwind, northwindPfr, 2, ETH, parseEther("310"));
 log("period 3 reported by Northwind (Helix still within grace)");
 await send(ada, claimAwardShares(fund, apps.probes));
 
+// Round 1's outcomes: its techniques were named by paid Promises within the horizon (probes by
+// Northwind and Quanta; the debate protocol, produced by two applications, by Helix), so those
+// applications paid off. The red-team audits were adopted without a Promise: the council records
+// that as a resolution. "Corrigibility by construction" produced nothing: it did not pay off once
+// the horizon passes.
+await pass("ResolveOutcome", [apps.audit, true], "council resolution: the red-team audits paid off");
+
 // ---------------------------------------------------------------- the present
 const wallClock = Math.floor(Date.now() / 1000);
 if ((await time.latest()) < wallClock) await time.increaseTo(wallClock);
 now = BigInt(await time.latest());
+
+// Rounds opened from now on are judged three years after settlement.
+await pass("SetOutcomeHorizon", [DEFAULT_OUTCOME_HORIZON], "outcome horizon back to three years");
 
 await pass(
   "OpenRound",

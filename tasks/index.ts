@@ -61,6 +61,7 @@ const salts = () => import("./salts.js");
 const history = () => import("./history.js");
 const modules = () => import("./modules.js");
 const held = () => import("./held.js");
+const trustees = () => import("./trustees.js");
 
 const FIRST = "the network's first account";
 const TRUSTEE = "the first account that is a trustee";
@@ -97,6 +98,19 @@ export const fundTasks: TaskDefinition[] = [
     .addOption(text("csv", "Also write the rows to this CSV file"))
     .addFlag({ name: "json", description: "Print only JSON" })
     .setAction(action(history, "fundHistory"))
+    .build(),
+
+  common(
+    task(
+      "trustee:record",
+      "A trustee's track record (Brier score, calibration, estimates next to outcomes) and the council's, recomputed from the chain's event logs without the indexer",
+    ),
+    FIRST,
+  )
+    .addOption(text("trustee", "The trustee's address"))
+    .addOption(text("fromBlock", "First block to read events from (default 0: the whole chain)"))
+    .addOption(text("at", "Judge outcomes at this time, in Unix seconds (default: the latest block's time)"))
+    .setAction(action(trustees, "trusteeRecord"))
     .build(),
 
   common(

@@ -10,13 +10,14 @@ import {IOfferings} from "../interfaces/IOfferings.sol";
 import {IReturnsRegistry} from "../interfaces/IReturnsRegistry.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {TextBounds} from "../libraries/TextBounds.sol";
+import {OutcomeBook} from "./OutcomeBook.sol";
 import {SystemModules} from "./SystemModules.sol";
 
 /// @title TrusteeCouncil
 /// @notice The M-of-N multisig of the Fund's trustees: every privileged power of the Fund is a typed
 /// proposal here, executed once approvals from current trustees reach the threshold.
 /// @dev Membership (trustees, threshold, generations) lives in `TrusteeMembership`, the bound system
-/// and module migrations in `SystemModules`; this contract holds the proposals, checks their
+/// and module migrations in `SystemModules`, outcome horizons and resolutions in `OutcomeBook`; this contract holds the proposals, checks their
 /// arguments when proposed and routes executed ones. Every action, the council's own included, is
 /// one call that may fail: a failure is recorded (`ProposalExecutionFailed`, `failedAt`) instead of
 /// reverting, and the proposal may be executed again until it expires. Approvals are counted live against the current
@@ -24,7 +25,7 @@ import {SystemModules} from "./SystemModules.sol";
 /// generation it was given under: a removed trustee's approvals stop counting and do not come back
 /// if the address is added again later.
 /// Nothing assumes trustees are EOAs: no tx.origin, no code-size checks, no signatures.
-contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
+contract TrusteeCouncil is OutcomeBook, ReentrancyGuardTransient {
     /// @notice Shortest proposal lifetime accepted at deployment.
     uint64 public constant MIN_PROPOSAL_LIFETIME = 1 hours;
     /// @notice Longest proposal lifetime accepted at deployment.
@@ -131,6 +132,8 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
             emit ProposalExecutionFailed(proposalId, kind, msg.sender, returned);
             return returned;
         }
+        // A round fixes the outcome horizon in force when it opens (its id is what openRound returned).
+        if (kind == ActionKind.OpenRound) _fixOutcomeHorizon(abi.decode(returned, (uint256)));
         emit ProposalExecuted(proposalId, kind, msg.sender, returned);
         return returned;
     }
@@ -205,7 +208,9 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
             kind == ActionKind.RemoveTrustee ||
             kind == ActionKind.ChangeThreshold ||
             kind == ActionKind.AnnounceMigration ||
-            kind == ActionKind.CancelMigration;
+            kind == ActionKind.CancelMigration ||
+            kind == ActionKind.ResolveOutcome ||
+            kind == ActionKind.SetOutcomeHorizon;
     }
 
     function _councilRoute(ActionKind kind) private view returns (address target, bytes4 selector) {
@@ -213,6 +218,8 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         if (kind == ActionKind.RemoveTrustee) return (address(this), this.removeTrustee.selector);
         if (kind == ActionKind.ChangeThreshold) return (address(this), this.changeThreshold.selector);
         if (kind == ActionKind.AnnounceMigration) return (address(this), this.announceMigration.selector);
+        if (kind == ActionKind.ResolveOutcome) return (address(this), this.resolveOutcome.selector);
+        if (kind == ActionKind.SetOutcomeHorizon) return (address(this), this.setOutcomeHorizon.selector);
         return (address(this), this.cancelMigration.selector);
     }
 
@@ -269,6 +276,8 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         if (!_argsShapeOk(kind, args)) revert CouncilInvalidArgs(kind);
         if (kind == ActionKind.RegisterTechnique) _checkTechnique(args);
         else if (kind == ActionKind.OpenRound) _checkRound(args);
+        else if (kind == ActionKind.ResolveOutcome) _checkOutcome(args);
+        else if (kind == ActionKind.SetOutcomeHorizon) _requireValidHorizon(uint64(uint256(bytes32(args))));
         else if (kind == ActionKind.AnnounceMigration) {
             (Module module, address newModule, ) = abi.decode(args, (Module, address, bool));
             _requireCanAnnounce(module, newModule);
@@ -293,6 +302,10 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         ) return length == 32;
         // RoundParams: nine static words; OfferingParams: seven.
         if (kind == ActionKind.OpenRound) return length == 9 * 32;
+        // (applicationId, paidOff): a known application id is checked by `_checkArgs`.
+        if (kind == ActionKind.ResolveOutcome) return length == 2 * 32 && uint256(bytes32(args[32:64])) <= 1;
+        // (uint64 horizon): its bounds are checked by `_checkArgs`.
+        if (kind == ActionKind.SetOutcomeHorizon) return length == 32 && uint256(bytes32(args)) >> 64 == 0;
         if (kind == ActionKind.OpenOffering) return length == 7 * 32;
         if (kind == ActionKind.DisputeReport || kind == ActionKind.ResolveDispute) return length == 3 * 32;
         // (asset, to, amount): a non-zero recipient and amount.
@@ -355,6 +368,14 @@ contract TrusteeCouncil is SystemModules, ReentrancyGuardTransient {
         if (!IGrantRounds(_system.grantRounds).roundParamsValid(params)) {
             revert CouncilInvalidArgs(ActionKind.OpenRound);
         }
+    }
+
+    /// @dev An outcome can only be resolved for an application the current grant-rounds module has;
+    /// whether it is funded and settled is checked at execution (it may still become so meanwhile).
+    function _checkOutcome(bytes calldata args) private view {
+        uint256 id = uint256(bytes32(args[:32]));
+        if (id == 0 || id > IGrantRounds(_system.grantRounds).applicationCount())
+            revert CouncilUnknownApplication(id);
     }
 
     /// @dev Whether the 32-byte word at `index` of `args` holds an address.

@@ -33,7 +33,18 @@ interface ITrusteeCouncil {
         RecoverOfferingsStrays, // (address,address,uint256) Offerings.recoverStrays
         RecoverPoolStrays, // (address,address,uint256)     CapitalPool.recoverStrays
         AnnounceMigration, // (Module,address,bool)         council
-        CancelMigration // (Module)                         council
+        CancelMigration, // (Module)                         council
+        ResolveOutcome, // (uint256 applicationId, bool paidOff) council
+        SetOutcomeHorizon // (uint64 horizon)                  council
+    }
+
+    /// @notice The council's resolution of a funded application's outcome. Evidence always wins: an
+    /// application whose technique was named by a Promise with a paid period (gross > 0) before its
+    /// round's horizon paid off, whatever the council resolved.
+    enum OutcomeResolution {
+        None,
+        PaidOff,
+        DidNotPayOff
     }
 
     /// @notice The replaceable modules. `FundShares` and the capital pool are never replaced.
@@ -115,6 +126,19 @@ interface ITrusteeCouncil {
         bool retireOld
     );
 
+    /// @notice The outcome horizon for rounds opened from now on is `horizon` seconds after settlement.
+    event OutcomeHorizonSet(uint64 horizon);
+    /// @notice Round `roundId` of `grantRounds` opened with an outcome horizon of `horizon` seconds after
+    /// its settlement: its funded applications paid off if shown to within that time.
+    event OutcomeHorizonFixed(address indexed grantRounds, uint256 indexed roundId, uint64 horizon);
+    /// @notice The council resolved the outcome of application `applicationId` of `grantRounds`.
+    event OutcomeResolved(
+        address indexed grantRounds,
+        uint256 indexed applicationId,
+        uint256 indexed roundId,
+        bool paidOff
+    );
+
     error CouncilNotTrustee(address account);
     error CouncilNotDeployer(address account);
     error CouncilAlreadyBound();
@@ -146,6 +170,14 @@ interface ITrusteeCouncil {
     error CouncilMigrationNotReady(Module module, uint64 effectiveAt);
     /// @notice The migration delay given at deployment is outside the accepted range.
     error CouncilInvalidMigrationDelay(uint64 delay);
+    /// @notice An outcome horizon must be `min` .. `max` seconds.
+    error CouncilInvalidOutcomeHorizon(uint64 horizon, uint64 min, uint64 max);
+    /// @notice Only a funded application (or a funded grant since cancelled) has an outcome to resolve.
+    error CouncilApplicationNotFunded(uint256 applicationId);
+    /// @notice An outcome can be resolved only once the application's round is settled.
+    error CouncilRoundNotSettled(uint256 roundId);
+    /// @notice The council already resolved this outcome (`resolution`); a resolution is final.
+    error CouncilOutcomeAlreadyResolved(uint256 applicationId, OutcomeResolution resolution);
     /// @notice The executor gave the action too little gas to tell a failure from a lack of gas; nothing was recorded.
     error CouncilExecutionOutOfGas(uint256 proposalId);
 
@@ -183,6 +215,27 @@ interface ITrusteeCouncil {
 
     /// @notice Seconds between a migration's announcement and the earliest time it may be executed (fixed at deployment).
     function migrationDelay() external view returns (uint64);
+
+    /// @notice Sets the outcome horizon that rounds opened from now on fix, MIN .. MAX_OUTCOME_HORIZON
+    /// seconds after settlement. Only the council itself (an executed SetOutcomeHorizon proposal).
+    function setOutcomeHorizon(uint64 horizon) external;
+
+    /// @notice Records the council's resolution of a funded application's outcome (of the current
+    /// grant-rounds module), once its round is settled. Final: a second resolution is refused. Shown
+    /// as a council resolution; never hides evidence (see `OutcomeResolution`). Only the council itself.
+    function resolveOutcome(uint256 applicationId, bool paidOff) external;
+
+    /// @notice The outcome horizon that a round opened now fixes (seconds after settlement).
+    function outcomeHorizon() external view returns (uint64);
+
+    /// @notice The outcome horizon round `roundId` of `grantRounds` fixed when it opened (0 if unknown).
+    function roundOutcomeHorizon(address grantRounds, uint256 roundId) external view returns (uint64);
+
+    /// @notice The council's resolution of application `applicationId` of `grantRounds` (None if none).
+    function outcomeResolution(
+        address grantRounds,
+        uint256 applicationId
+    ) external view returns (OutcomeResolution);
 
     /// @notice Adds a trustee. Only the council itself (an executed AddTrustee proposal).
     function addTrustee(address trustee) external;

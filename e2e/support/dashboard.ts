@@ -7,7 +7,7 @@ import { type Address, formatUnits } from "viem";
 
 import { devAccount } from "./chain.js";
 
-export type ViewId = "overview" | "trustee" | "researcher" | "company" | "investor";
+export type ViewId = "overview" | "trustee" | "researcher" | "company" | "investor" | "trustees";
 
 /** Opens `view` and connects as dev account `index` with the header's picker; returns its address. */
 export async function openAs(page: Page, view: ViewId, index: number): Promise<Address> {

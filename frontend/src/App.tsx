@@ -12,6 +12,7 @@ import { InvestorView } from "./views/investor/InvestorView";
 import { OverviewView } from "./views/overview/OverviewView";
 import { ResearcherView } from "./views/researcher/ResearcherView";
 import { TrusteeView } from "./views/trustee/TrusteeView";
+import { TrusteesView } from "./views/trustees/TrusteesView";
 
 const views = [
   { id: "overview", label: "Fund overview" },
@@ -19,6 +20,7 @@ const views = [
   { id: "researcher", label: "Researcher" },
   { id: "company", label: "Company" },
   { id: "investor", label: "Investor" },
+  { id: "trustees", label: "Trustees" },
 ] as const;
 
 type ViewId = (typeof views)[number]["id"];
@@ -57,6 +59,8 @@ function Body({ view }: { view: ViewId }) {
       return <CompanyView />;
     case "investor":
       return <InvestorView />;
+    case "trustees":
+      return <TrusteesView />;
   }
 }
 

@@ -37,6 +37,7 @@ ponder.on("GrantRounds:RoundOpened", async ({ event, context }) => {
     revealDeadline: params.revealDeadline,
     stipendAsset: params.stipendAsset,
     stipendBudget: params.stipendBudget,
+    outcomeHorizon: 0n, // the council's OutcomeHorizonFixed follows in the same transaction
     status: "open",
     openedAt: event.block.timestamp,
   });
@@ -52,7 +53,9 @@ ponder.on("GrantRounds:RoundSettled", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:RoundSettled");
   const { roundId: id, totalWeight, fundedCount } = event.args;
   if (await context.db.find(round, { id })) {
-    await context.db.update(round, { id }).set({ status: "settled", totalWeight, fundedCount });
+    await context.db
+      .update(round, { id })
+      .set({ status: "settled", totalWeight, fundedCount, settledAt: event.block.timestamp });
   }
 });
 
@@ -214,4 +217,24 @@ ponder.on("GrantRounds:DepositRefunded", async ({ event, context }) => {
 
 ponder.on("GrantRounds:DepositsForfeited", async ({ event, context }) => {
   await recordEvent(context, event, "GrantRounds:DepositsForfeited");
+});
+
+// The outcome horizon a round fixed when it opened (the council records it as the round opens).
+ponder.on("TrusteeCouncil:OutcomeHorizonFixed", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:OutcomeHorizonFixed");
+  const { roundId: id, horizon } = event.args;
+  if (await context.db.find(round, { id })) {
+    await context.db.update(round, { id }).set({ outcomeHorizon: BigInt(horizon) });
+  }
+});
+
+// The council's resolution of a funded application's outcome (a ResolveOutcome proposal executed).
+ponder.on("TrusteeCouncil:OutcomeResolved", async ({ event, context }) => {
+  await recordEvent(context, event, "TrusteeCouncil:OutcomeResolved");
+  const { applicationId: id, paidOff } = event.args;
+  if (await context.db.find(application, { id })) {
+    await context.db
+      .update(application, { id })
+      .set({ outcomeResolution: paidOff, resolvedAt: event.block.timestamp });
+  }
 });

@@ -45,6 +45,7 @@ ponder.on("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => 
     gracePeriod: terms.gracePeriod,
     // The registry marks the ledger's paused seconds at submission.
     pausedSecondsAt: pausedSecondsAt(await readPauseClock(context), event.block.timestamp),
+    techniqueIds: [...terms.techniqueIds],
     periodsReported: 0,
     periodsLate: 0,
     registeredAt: event.block.timestamp,

@@ -36,8 +36,9 @@ import type { GasRow } from "./rows.js";
  * deposit); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
  * by the first trustee (whose reveal marks each application estimated) and by the last; a batched
  * finalization of those 20 applications (per application), each asking for a stipend; settling
- * (which moves the junk's deposits to the capital pool); a deposit refund; and the researchers'
- * share and stipend claims.
+ * (which moves the junk's deposits to the capital pool); a deposit refund; the council's outcome
+ * writes (a ResolveOutcome, a SetOutcomeHorizon, and a second OpenRound, which fixes the horizon);
+ * and the researchers' share and stipend claims.
  */
 
 /** Round sizes measured; GAS_GRANT_SIZES=40 (comma-separated) measures fewer, for a quick look. */
@@ -244,6 +245,29 @@ async function benchRound(size: number): Promise<GasRow[]> {
   const second = measured[1] ?? 0n;
   const refundGas = await gasOf(chain, researcher(0), grants.refundDeposit(fund, first));
 
+  // Outcomes: the council's writes for track records, on a round (and a module) of this size.
+  const executeKind = async <K extends "ResolveOutcome" | "SetOutcomeHorizon" | "OpenRound">(
+    kind: K,
+    args: Parameters<typeof proposeAction<K>>[2],
+  ): Promise<number> => {
+    const outcomeProposal = await nextProposalId(client, fund);
+    await send(chain, trustee(0), proposeAction(fund, kind, args));
+    await send(chain, trustee(1), approveProposal(fund, outcomeProposal));
+    await send(chain, trustee(2), approveProposal(fund, outcomeProposal));
+    return gasOf(chain, executor, executeProposal(fund, outcomeProposal));
+  };
+  const resolveGas = await executeKind("ResolveOutcome", [first, true]);
+  const horizonGas = await executeKind("SetOutcomeHorizon", [365n * DAY]);
+  const later = BigInt(await time.latest());
+  const openGas = await executeKind("OpenRound", [
+    {
+      ...params,
+      applicationDeadline: later + DAY,
+      commitDeadline: later + 2n * DAY,
+      revealDeadline: later + 3n * DAY,
+    },
+  ]);
+
   // Share claims: another researcher claims first, so the ledger already has supply; then the
   // measured researcher's first claim (a new ledger holder) and a later one.
   await time.increaseTo(settledAt + 60n * DAY);
@@ -297,6 +321,9 @@ async function benchRound(size: number): Promise<GasRow[]> {
       FINALIZE_TARGET,
     ),
     row("settleRound (junk deposits to the capital pool)", settleGas),
+    row("council.execute(ResolveOutcome)", resolveGas),
+    row("council.execute(SetOutcomeHorizon)", horizonGas),
+    row("council.execute(OpenRound, fixes the outcome horizon)", openGas),
     row("refundDeposit", refundGas),
     // The first claim pays the ledger's new-holder bookkeeping (balance and holder set); no target.
     row("claimShares (first claim, new holder)", firstClaimGas),

@@ -30,6 +30,8 @@ const WRITES: Readonly<Record<string, string>> = {
   "TrusteeCouncil.executeMigration": "executeMigration",
   "TrusteeCouncil.announceMigration": "council: AnnounceMigration",
   "TrusteeCouncil.cancelMigration": "council: CancelMigration",
+  "TrusteeCouncil.resolveOutcome": "council: ResolveOutcome",
+  "TrusteeCouncil.setOutcomeHorizon": "council: SetOutcomeHorizon",
   "GrantRounds.submitApplication": "submitApplication",
   "GrantRounds.claimShares": "claimAwardShares",
   "GrantRounds.claimStipend": "claimStipend",

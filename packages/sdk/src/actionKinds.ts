@@ -62,6 +62,8 @@ const labels: Readonly<Record<ActionKind, string>> = {
   RecoverPoolStrays: "Return strays from the capital pool",
   AnnounceMigration: "Announce a module migration",
   CancelMigration: "Cancel a module migration",
+  ResolveOutcome: "Resolve an outcome",
+  SetOutcomeHorizon: "Set the outcome horizon of new rounds",
 };
 
 export function actionKindLabel(kind: ActionKind | number | bigint): string {

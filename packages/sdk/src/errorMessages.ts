@@ -110,6 +110,14 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   CouncilMigrationNotReady: (a, f) =>
     `The migration of the ${moduleLabel(a.num(0))} module can be carried out from ${f.date(a.uint(1))} on, not before.`,
   CouncilInvalidMigrationDelay: (a, f) => `A migration delay of ${f.duration(a.uint(0))} is not allowed.`,
+  CouncilInvalidOutcomeHorizon: (a, f) =>
+    `An outcome horizon of ${f.duration(a.uint(0))} is not allowed: it must be between ${f.duration(a.uint(1))} and ${f.duration(a.uint(2))} after settlement.`,
+  CouncilApplicationNotFunded: (a) =>
+    `Application ${a.id(0)} was not funded, so it has no outcome for the council to resolve.`,
+  CouncilRoundNotSettled: (a) =>
+    `Round ${a.id(0)} has not been settled yet: an outcome can be resolved only once the round is settled.`,
+  CouncilOutcomeAlreadyResolved: (a) =>
+    `The council already resolved the outcome of application ${a.id(0)} (as ${a.num(1) === 1 ? "paid off" : "did not pay off"}); a resolution is final.`,
   CouncilExecutionOutOfGas: (a) =>
     `Proposal ${a.id(0)} was sent with too little gas for its action; nothing was recorded. Send it again with more gas.`,
 

@@ -12,6 +12,8 @@ export * from "./history/queries.ts";
 export * from "./history/lateness.ts";
 export * from "./history/tables.ts";
 export { indexedEvents, type IndexedEvent } from "./history/events.ts";
+export { trackRecords } from "./history/trackRecords.ts";
+export { trackRecordFactsFromLogs } from "./history/trackRecordLogs.ts";
 export {
   createLogScanner,
   isRangeError,

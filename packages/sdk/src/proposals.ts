@@ -105,6 +105,12 @@ export function describeProposal(kindValue: number | bigint, args: Hex, ctx: Des
         const [commitmentId, period, resolution] = decodeActionArgs(kind, args);
         return `Resolve the dispute of period ${period} of commitment #${commitmentId} (resolution ${shortHash(resolution)})`;
       }
+      case "ResolveOutcome": {
+        const [applicationId, paidOff] = decodeActionArgs(kind, args);
+        return `Record a council resolution: the work of application #${applicationId} ${paidOff ? "paid off" : "did not pay off"} (a paid period before the horizon still counts as paid off)`;
+      }
+      case "SetOutcomeHorizon":
+        return `Judge the outcomes of rounds opened from now on ${formatDuration(decodeActionArgs(kind, args)[0])} after their settlement`;
       case "RenewPause":
         return "Renew the pause: it lapses the maximum pause duration from now";
       case "RecoverOfferingsStrays":

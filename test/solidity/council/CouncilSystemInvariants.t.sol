@@ -78,7 +78,7 @@ contract CouncilSystemHandler is TestBase {
 
     /// @notice One council action, chosen at random, with random arguments.
     function councilAction(uint256 kindSeed, uint256 a, uint256 b) external {
-        (ITrusteeCouncil.ActionKind kind, bytes memory args) = _action(kindSeed % 21, a, b);
+        (ITrusteeCouncil.ActionKind kind, bytes memory args) = _action(kindSeed % 23, a, b);
         try council.propose(kind, args) returns (uint256 proposalId) {
             council.execute(proposalId);
             if (council.proposal(proposalId).executed) ++councilExecutions;
@@ -220,7 +220,7 @@ contract CouncilSystemHandler is TestBase {
     }
 
     /// @dev The rest of the closed list: membership (a stranger joins and leaves, the handler stays the
-    /// only one needed, M = 1), rounds, techniques and dispute resolution.
+    /// only one needed, M = 1), rounds, techniques, outcomes and dispute resolution.
     function _otherAction(
         uint256 k,
         uint256 a,
@@ -238,6 +238,13 @@ contract CouncilSystemHandler is TestBase {
             );
         }
         if (k == 19) return (ITrusteeCouncil.ActionKind.RetireTechnique, abi.encode(bound(a, 0, 3)));
+        if (k == 20)
+            return (ITrusteeCouncil.ActionKind.ResolveOutcome, abi.encode(bound(a, 0, 3), b % 2 == 0));
+        if (k == 21)
+            return (
+                ITrusteeCouncil.ActionKind.SetOutcomeHorizon,
+                abi.encode(uint64(bound(b, 0, 60 * 365 days)))
+            );
         return (
             ITrusteeCouncil.ActionKind.ResolveDispute,
             abi.encode(bound(a, 0, 3), bound(b, 0, 3), keccak256("resolved"))
@@ -313,7 +320,7 @@ contract CouncilSystemHandler is TestBase {
 
 /// @notice Invariant 7: no council action mints shares outside award claims and subscriptions, or
 /// moves reserved stipends, escrowed raises or returns owed to holders — with every typed action and
-/// module migrations in the handler's reach (all 21 kinds of `ActionKind`).
+/// module migrations in the handler's reach (all 23 kinds of `ActionKind`).
 contract CouncilSystemInvariantsTest is TestBase {
     CouncilSystemHandler private handler;
 

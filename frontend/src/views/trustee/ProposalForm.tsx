@@ -51,6 +51,8 @@ const labels: Readonly<Record<ProposalField, string>> = {
   module: "Module to replace",
   newModule: "New module address",
   retireOld: "Old module's roles",
+  paidOff: "Outcome (a paid period before the horizon always counts as paid off)",
+  horizonDays: "Outcome horizon for rounds opened from now on (days after settlement)",
 };
 
 const dateFields: ReadonlySet<ProposalField> = new Set([
@@ -107,6 +109,8 @@ export function ProposalForm() {
       module: "0",
       newModule: "",
       retireOld: "no",
+      paidOff: "yes",
+      horizonDays: "1095",
     };
   });
   const form = useForm<ProposalField>(initial);
@@ -208,6 +212,17 @@ export function ProposalForm() {
                       value: "yes",
                       label: "Revoke them at migration (its unclaimed awards stay unclaimable)",
                     },
+                  ]}
+                />
+              );
+            if (name === "paidOff")
+              return (
+                <SelectField
+                  key={name}
+                  {...common}
+                  options={[
+                    { value: "yes", label: "Paid off (e.g. adopted without a Promise)" },
+                    { value: "no", label: "Did not pay off" },
                   ]}
                 />
               );

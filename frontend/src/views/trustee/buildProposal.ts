@@ -4,6 +4,7 @@ import { encodeActionArgs, type ActionArgs, type ActionKind } from "@fef/sdk/act
 import { proposeAction } from "@fef/sdk/actions/council";
 import type { FundAddresses } from "@fef/sdk/deployments";
 import type { Step } from "@fef/sdk/steps";
+import { MAX_OUTCOME_HORIZON, MIN_OUTCOME_HORIZON } from "@fef/sdk/trackRecord";
 import { findAsset, type AssetInfo } from "@fef/sdk/assets";
 import { checkUri } from "@fef/sdk/uri";
 import {
@@ -55,6 +56,8 @@ export const proposalFieldNames = [
   "module",
   "newModule",
   "retireOld",
+  "paidOff",
+  "horizonDays",
 ] as const;
 
 export type ProposalField = (typeof proposalFieldNames)[number];
@@ -317,6 +320,16 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
       const module = take("module", checkModule(v.module));
       return finish("CancelMigration", () => [must(module)]);
     }
+    case "ResolveOutcome": {
+      const applicationId = id("applicationId", "Application");
+      return finish("ResolveOutcome", () => [must(applicationId), v.paidOff === "yes"]);
+    }
+    case "SetOutcomeHorizon": {
+      const seconds = take("horizonDays", checkDays(v.horizonDays, "Outcome horizon"));
+      if (seconds !== undefined && (seconds < MIN_OUTCOME_HORIZON || seconds > MAX_OUTCOME_HORIZON))
+        checks.horizonDays = { ok: false, error: "The outcome horizon must be between 1 day and 50 years." };
+      return finish("SetOutcomeHorizon", () => [must(seconds)]);
+    }
   }
 }
 
@@ -353,4 +366,6 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
   RecoverPoolStrays: ["strayAsset", "recipient", "amount"],
   AnnounceMigration: ["module", "newModule", "retireOld"],
   CancelMigration: ["module"],
+  ResolveOutcome: ["applicationId", "paidOff"],
+  SetOutcomeHorizon: ["horizonDays"],
 };

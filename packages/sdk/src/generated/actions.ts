@@ -2,7 +2,7 @@
 // Source: enum ITrusteeCouncil.ActionKind and the council's `_route` (compiler AST).
 
 /** `ITrusteeCouncil.ActionKind`, in declaration order (the enum's numeric values). */
-export const actionKinds = ["AddTrustee","RemoveTrustee","ChangeThreshold","OpenRound","CloseRound","CancelGrant","SetTransfersEnabled","Pause","Unpause","AddReturnsAsset","OpenOffering","CloseOffering","RegisterTechnique","RetireTechnique","DisputeReport","ResolveDispute","RenewPause","RecoverOfferingsStrays","RecoverPoolStrays","AnnounceMigration","CancelMigration"] as const;
+export const actionKinds = ["AddTrustee","RemoveTrustee","ChangeThreshold","OpenRound","CloseRound","CancelGrant","SetTransfersEnabled","Pause","Unpause","AddReturnsAsset","OpenOffering","CloseOffering","RegisterTechnique","RetireTechnique","DisputeReport","ResolveDispute","RenewPause","RecoverOfferingsStrays","RecoverPoolStrays","AnnounceMigration","CancelMigration","ResolveOutcome","SetOutcomeHorizon"] as const;
 
 /**
  * What each kind calls when executed: `via` "council" (the council's own function) or "system"
@@ -31,4 +31,6 @@ export const actionRoutes = {
   RecoverPoolStrays: {"via":"system","handle":"capitalPool","contract":"CapitalPool","functionName":"recoverStrays","inputs":[{"internalType":"address","name":"asset","type":"address"},{"internalType":"address","name":"to","type":"address"},{"internalType":"uint256","name":"amount","type":"uint256"}]},
   AnnounceMigration: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"announceMigration","inputs":[{"internalType":"enum ITrusteeCouncil.Module","name":"module","type":"uint8"},{"internalType":"address","name":"newModule","type":"address"},{"internalType":"bool","name":"retireOld","type":"bool"}]},
   CancelMigration: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"cancelMigration","inputs":[{"internalType":"enum ITrusteeCouncil.Module","name":"module","type":"uint8"}]},
+  ResolveOutcome: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"resolveOutcome","inputs":[{"internalType":"uint256","name":"applicationId","type":"uint256"},{"internalType":"bool","name":"paidOff","type":"bool"}]},
+  SetOutcomeHorizon: {"via":"council","handle":"council","contract":"TrusteeCouncil","functionName":"setOutcomeHorizon","inputs":[{"internalType":"uint64","name":"horizon","type":"uint64"}]},
 } as const;
