@@ -20,7 +20,11 @@ function niceTicks(max: number, count = 4): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const ticks: number[] = [];
-  for (let v = 0; v <= max + step / 2; v += step) ticks.push(v);
+  // Up to the first tick at or above the maximum, so that no line runs above the chart.
+  for (let v = 0; ; v += step) {
+    ticks.push(v);
+    if (v >= max) break;
+  }
   return ticks;
 }
 
@@ -64,7 +68,7 @@ export function LineChart({
   const yMax = yTicks[yTicks.length - 1] || 1;
   const x = (t: number) => M.left + ((Math.max(t, tMin) - tMin) / (tMax - tMin)) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
-  const tickCount = W < 480 ? 2 : 3;
+  const tickCount = W < 420 ? 1 : W < 560 ? 2 : 3;
   const xTicks = Array.from({ length: tickCount + 1 }, (_, i) => tMin + ((tMax - tMin) * i) / tickCount);
 
   return (
