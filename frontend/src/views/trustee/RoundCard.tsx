@@ -167,7 +167,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <p className="hint">Showing the {apps.length} applications among the latest loaded.</p>
       ) : null}
       {apps.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Applications of round ${row.id}`}>
           <table>
             <caption className="visually-hidden">Applications of round {row.id.toString()}</caption>
             <thead>
@@ -252,11 +252,11 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           <button
             type="button"
             disabled={busy.has(commitLabel) || toCommit.length === 0}
-            aria-label={commitLabel}
             data-testid={`commit-selected-${row.id}`}
             onClick={() => void commitSelected()}
           >
             Commit {toCommit.length} selected estimate{toCommit.length === 1 ? "" : "s"} (one transaction)
+            <span className="visually-hidden"> in round #{row.id.toString()}</span>
           </button>
         </div>
       ) : null}
@@ -264,11 +264,11 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <button
           type="button"
           disabled={busy.has(revealLabel)}
-          aria-label={revealLabel}
           data-testid={`reveal-all-${row.id}`}
           onClick={() => void send(revealLabel, () => revealEstimates(salts, toReveal).steps)}
         >
           Reveal {toReveal.length} selected estimate{toReveal.length === 1 ? "" : "s"} (one transaction)
+          <span className="visually-hidden"> in round #{row.id.toString()}</span>
         </button>
       ) : null}
       {phase === "finalizing" && r.status === RoundStatus.Open && toFinalize.length > 0 ? (

@@ -9,7 +9,12 @@ export function TrusteeRecords({ roundId }: { readonly roundId: bigint }) {
   return (
     <details className="trustee-records" data-testid={`trustee-records-${roundId}`}>
       <summary>Trustees&apos; records in this round</summary>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={`Trustees' records in round ${roundId}`}
+      >
         <table>
           <caption className="visually-hidden">Trustees&apos; records in round {roundId.toString()}</caption>
           <thead>
