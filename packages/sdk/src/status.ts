@@ -273,11 +273,23 @@ export function countOf(part: number | bigint, total: number | bigint, noun: str
   return `${BigInt(part).toLocaleString("en-GB")} of ${plural(total, noun)}`;
 }
 
-/** Application status in words, never contradicting the round's phase ("not funded" in a settled round). */
-export const applicationStatusWords: Readonly<Record<ApplicationStatusName, string>> = {
-  None: "—",
-  Pending: "awaiting estimates",
-  Funded: "funded — vesting",
-  Unfunded: "not funded",
-  Cancelled: "cancelled",
-};
+/** What the trustees' estimates of a finalized application came to, never "0% (2 reveals)". */
+export function estimatesSummary(
+  a: {
+    readonly status: number | bigint;
+    readonly estimated: boolean;
+    readonly medianProbabilityBps: number | bigint;
+    readonly medianEffortMonths: number | bigint;
+    readonly revealedCount: number | bigint;
+    readonly committedCount: number | bigint;
+  },
+  formatBps: (bps: number | bigint) => string,
+): string {
+  if (Number(a.status) === ApplicationStatus.Pending) return "not final yet";
+  if (!a.estimated || Number(a.revealedCount) === 0) return "no trustee revealed an estimate";
+  const counts = `${a.revealedCount} of ${plural(a.committedCount, "sealed estimate")} revealed`;
+  // The registry keeps no medians when the sealed estimates fell short of the quorum.
+  if (Number(a.medianProbabilityBps) === 0 && Number(a.medianEffortMonths) === 0)
+    return `too few sealed estimates for the quorum (${counts}); no medians`;
+  return `${formatBps(a.medianProbabilityBps)} × ${a.medianEffortMonths} months (${counts})`;
+}

@@ -2,7 +2,7 @@ import { approveProposal, executeProposal, revokeApproval } from "@fef/sdk/actio
 import { actionKindLabel } from "@fef/sdk/actionKinds";
 import { formatDate } from "@fef/sdk/format";
 import { describeProposal } from "@fef/sdk/proposals";
-import { proposalRetryable, proposalState } from "@fef/sdk/status";
+import { plural, proposalRetryable, proposalState } from "@fef/sdk/status";
 
 import { AddressLabel } from "../../components/AddressLabel";
 import { useFund, type ProposalRow } from "../../hooks/useFund";
@@ -57,7 +57,7 @@ export function ProposalQueue() {
                   {state === "ready"
                     ? "ready to execute"
                     : state === "open"
-                      ? `${p.approvals} of ${threshold} approvals`
+                      ? `${p.approvals} of ${plural(threshold, "approval")}`
                       : state === "failed"
                         ? "execution failed"
                         : state}

@@ -22,6 +22,7 @@ import {
   ApplicationStatus,
   EstimateStatus,
   applicationStatusLabel,
+  estimatesSummary,
   phaseLabels,
   roundPhase,
   RoundStatus,
@@ -204,9 +205,10 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                     <td>{applicationStatusLabel(x.status)}</td>
                     <td>
                       {finalized && x.estimated
-                        ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} months` +
-                          (x.medianStipend > 0n ? `, ${formatAmount(x.medianStipend, stipendAsset)}` : "") +
-                          ` (${x.revealedCount} of ${x.committedCount} sealed revealed)`
+                        ? estimatesSummary(x, formatBps) +
+                          (x.medianStipend > 0n
+                            ? `; stipend ${formatAmount(x.medianStipend, stipendAsset)}`
+                            : "")
                         : "—"}
                     </td>
                     <td>
