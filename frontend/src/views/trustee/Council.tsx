@@ -11,8 +11,8 @@ export function Council() {
     <section className="card" aria-labelledby="council-title">
       <h2 id="council-title">Council</h2>
       <p data-testid="council-threshold">
-        {f.threshold.toString()} of {plural(f.trustees.length, "trustee")} must approve a proposal; proposals stay open
-        for {formatDuration(f.proposalLifetime)}.
+        {f.threshold.toString()} of {plural(f.trustees.length, "trustee")} must approve a proposal; proposals
+        stay open for {formatDuration(f.proposalLifetime)}.
       </p>
       <ul className="plain">
         {f.trustees.map((t) => (

@@ -1,6 +1,5 @@
-import { shortAddress } from "@fef/sdk/format";
-
 import { useTrusteeRecords } from "../../hooks/useLensReads";
+import { AddressLabel } from "../../components/AddressLabel";
 
 /** Each current trustee's public record in a round: sealed estimates committed, revealed, missed, recusals. */
 export function TrusteeRecords({ roundId }: { readonly roundId: bigint }) {
@@ -30,7 +29,7 @@ export function TrusteeRecords({ roundId }: { readonly roundId: bigint }) {
             {data.map(({ trustee, record }) => (
               <tr key={trustee} data-testid={`trustee-record-${roundId}-${trustee.toLowerCase()}`}>
                 <th scope="row">
-                  <code title={trustee}>{shortAddress(trustee)}</code>
+                  <AddressLabel address={trustee} />
                 </th>
                 <td>{record.committed.toString()}</td>
                 <td>{record.revealed.toString()}</td>
