@@ -258,7 +258,6 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
             onClick={() => void commitSelected()}
           >
             Commit {toCommit.length} selected estimate{toCommit.length === 1 ? "" : "s"} (one transaction)
-            <span className="visually-hidden"> in round #{row.id.toString()}</span>
           </button>
         </div>
       ) : null}
@@ -270,7 +269,6 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           onClick={() => void send(revealLabel, () => revealEstimates(salts, toReveal).steps)}
         >
           Reveal {toReveal.length} selected estimate{toReveal.length === 1 ? "" : "s"} (one transaction)
-          <span className="visually-hidden"> in round #{row.id.toString()}</span>
         </button>
       ) : null}
       {phase === "finalizing" && r.status === RoundStatus.Open && toFinalize.length > 0 ? (
