@@ -98,3 +98,18 @@ test("investor view: offerings with the viewer's pending shares", async ({ page 
   await historyLoaded(page);
   await saveScreenshot(page, "investor");
 });
+
+test.describe("on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("overview and trustee home as a phone shows them", async ({ page }) => {
+    await openView(page, "overview");
+    await expect(page.getByTestId("headline")).toBeVisible();
+    await historyLoaded(page);
+    await saveScreenshot(page, "overview-phone", true);
+    await openAs(page, "trustee", 4);
+    await expect(page.getByTestId("trustee-home")).toBeVisible();
+    await historyLoaded(page);
+    await saveScreenshot(page, "trustee-phone", true);
+  });
+});

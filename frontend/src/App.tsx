@@ -3,8 +3,10 @@ import { useEffect, useState } from "react";
 import { decodeError, errorFormat } from "@fef/sdk/errors";
 
 import { DevPanel } from "./components/DevPanel";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Header } from "./components/Header";
 import { NetworkBanner } from "./components/NetworkBanner";
+import { Skeleton } from "./components/Skeleton";
 import { TxStatus } from "./components/TxStatus";
 import { useFund } from "./hooks/useFund";
 import { CompanyView } from "./views/company/CompanyView";
@@ -31,7 +33,7 @@ function viewFromHash(): ViewId {
 }
 
 function Body({ view }: { view: ViewId }) {
-  const { deployment, snapshot, error, loading, assets, chainId } = useFund();
+  const { deployment, snapshot, error, loading, assets, chainId, retry } = useFund();
   if (!deployment?.addresses.FundLens) {
     return (
       <p className="notice" role="alert">
@@ -42,12 +44,16 @@ function Body({ view }: { view: ViewId }) {
   }
   if (error && !snapshot) {
     return (
-      <p className="notice error" role="alert">
-        Cannot read the Fund: {decodeError(error, errorFormat(assets)).message}
-      </p>
+      <section className="error-screen" role="alert" data-testid="read-error">
+        <h2>The Fund could not be read</h2>
+        <p>{decodeError(error, errorFormat(assets)).message}</p>
+        <button type="button" onClick={retry} data-testid="read-retry">
+          Retry
+        </button>
+      </section>
     );
   }
-  if (loading || !snapshot) return <p aria-busy="true">Loading the Fund…</p>;
+  if (loading || !snapshot) return <Skeleton />;
   switch (view) {
     case "overview":
       return <OverviewView />;
@@ -101,7 +107,9 @@ export function App() {
       <div className="layout">
         <main id="main" tabIndex={-1}>
           <h1 className="visually-hidden">{title}</h1>
-          <Body view={view} />
+          <ErrorBoundary resetKey={view}>
+            <Body view={view} />
+          </ErrorBoundary>
           <DevPanel />
         </main>
         <aside className="tx-aside" aria-label="Transaction status">

@@ -6,7 +6,10 @@ import { WagmiProvider } from "wagmi";
 import { App } from "./App";
 import { FundProvider } from "./hooks/useFund";
 import { TxProvider } from "./hooks/useTx";
+import "./styles/tokens.css";
 import "./styles.css";
+import "./styles/layout.css";
+import "./styles/components.css";
 import { config } from "./wagmi";
 
 const queryClient = new QueryClient({

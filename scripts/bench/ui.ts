@@ -6,6 +6,10 @@
 // - Production JS size: every .js in frontend/dist/assets, gzipped with node:zlib (level 9).
 // Against a running `npm start` (FEF_UI_PORT / FEF_RPC_PORT, default 4173 / 8545); if nothing
 // listens on the dashboard's port it starts `npm start` itself and stops it afterwards.
+// - HTTP requests until the overview is rendered: every request the page makes, by kind (the page and
+//   its static files, JSON-RPC to the chain, the history indexer); the data requests (chain + indexer,
+//   preflights apart) are compared with a target of 3 (reported, not yet a gate: the history indexer
+//   answers one SQL query per request, and the overview needs four of them).
 // Prints a table, writes reports/ui.json, exits non-zero if round trips > 5 or JS > 350 kB gzip.
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -15,7 +19,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
-import { DASHBOARD_URL, RPC_PORT } from "../lib/ports.ts";
+import { DASHBOARD_URL, INDEXER_PORT, RPC_PORT } from "../lib/ports.ts";
 import { startFund, stopProcess } from "../lib/processes.ts";
 
 const ASSETS_DIR = path.join("frontend", "dist", "assets");
@@ -24,6 +28,8 @@ const START_TIMEOUT_MS = 300_000;
 const RENDER_TIMEOUT_MS = 60_000;
 
 const MAX_ROUND_TRIPS = 5;
+/** Target for the requests for data (chain and indexer) until the overview is rendered (reported). */
+const TARGET_DATA_REQUESTS = 3;
 const MAX_JS_GZIP_BYTES = 350 * 1000; // kB as vite prints them (1 kB = 1,000 bytes)
 
 type RoundTrip = {
@@ -55,8 +61,18 @@ function methodsOf(body: string | null): { batch: boolean; methods: string[] } {
   }
 }
 
+type RequestKind = "static" | "rpc" | "indexer" | "preflight" | "other";
+type PageRequest = {
+  readonly kind: RequestKind;
+  readonly method: string;
+  readonly url: string;
+  readonly atMs: number;
+};
+
 type Measurement = {
   readonly roundTrips: RoundTrip[];
+  /** Every request the page made until rendered, in order. */
+  readonly requests: PageRequest[];
   readonly preflights: number;
   readonly renderedMs: number;
   readonly afterRender: RoundTrip[];
@@ -80,7 +96,25 @@ async function measureOverview(): Promise<Measurement> {
       if (Number(url.port) === RPC_PORT && event.request.method === "OPTIONS") preflights += 1;
     });
     const roundTrips: RoundTrip[] = [];
+    const requests: PageRequest[] = [];
     const started = Date.now();
+    const dashboardOrigin = new URL(DASHBOARD_URL).origin;
+    cdp.on("Network.requestWillBeSent", (event) => {
+      const url = new URL(event.request.url);
+      const method = event.request.method;
+      const port = Number(url.port);
+      const kind: RequestKind =
+        method === "OPTIONS"
+          ? "preflight"
+          : port === RPC_PORT
+            ? "rpc"
+            : port === INDEXER_PORT
+              ? "indexer"
+              : url.origin === dashboardOrigin
+                ? "static"
+                : "other";
+      requests.push({ kind, method, url: event.request.url, atMs: Date.now() - started });
+    });
     page.on("request", (request) => {
       const url = new URL(request.url());
       if (Number(url.port) !== RPC_PORT || request.method() !== "POST") return;
@@ -99,11 +133,13 @@ async function measureOverview(): Promise<Measurement> {
     await page.locator("svg").first().waitFor({ timeout: RENDER_TIMEOUT_MS });
     const renderedMs = Date.now() - started;
     const counted = roundTrips.length;
+    const requestsAtRender = requests.length;
     const preflightsAtRender = preflights;
     // Whatever follows within a second (not counted) shows whether rendering was really finished.
     await page.waitForTimeout(1_000);
     return {
       roundTrips: roundTrips.slice(0, counted),
+      requests: requests.slice(0, requestsAtRender),
       preflights: preflightsAtRender,
       renderedMs,
       afterRender: roundTrips.slice(counted),
@@ -147,6 +183,9 @@ async function main(): Promise<void> {
   const roundTrips = measurement.roundTrips.length;
   const roundTripsOk = roundTrips <= MAX_ROUND_TRIPS;
   const jsOk = jsGzip <= MAX_JS_GZIP_BYTES;
+  const byKind = (kind: RequestKind) => measurement.requests.filter((r) => r.kind === kind).length;
+  const dataRequests = byKind("rpc") + byKind("indexer");
+  const dataOk = dataRequests <= TARGET_DATA_REQUESTS;
 
   console.log(`\nOverview of ${DASHBOARD_URL} rendered in ${measurement.renderedMs} ms\n`);
   console.log("JSON-RPC round trips to the chain until rendered:");
@@ -164,6 +203,10 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  CORS preflights (OPTIONS) to the chain until rendered: ${measurement.preflights}\n`);
+  console.log("HTTP requests until rendered:");
+  for (const r of measurement.requests)
+    console.log(`  ${String(r.atMs).padStart(5)} ms  ${r.kind.padEnd(9)} ${r.method.padEnd(7)} ${r.url}`);
+  console.log("");
   console.log("Production JS (frontend/dist/assets):");
   for (const f of bundle)
     console.log(`  ${f.file.padEnd(28)} ${kB(f.bytes).padStart(10)}  ${kB(f.gzipBytes).padStart(9)} gzip`);
@@ -175,6 +218,18 @@ async function main(): Promise<void> {
     [
       "JSON-RPC calls in them",
       String(measurement.roundTrips.reduce((n, t) => n + t.methods.length, 0)),
+      "",
+      "",
+    ],
+    [
+      "HTTP data requests (chain + indexer)",
+      String(dataRequests),
+      `target ≤ ${TARGET_DATA_REQUESTS}`,
+      dataOk ? "yes" : "not yet",
+    ],
+    [
+      "HTTP requests in all",
+      `${measurement.requests.length} (${byKind("static")} static, ${byKind("rpc")} chain, ${byKind("indexer")} indexer, ${byKind("preflight")} preflight, ${byKind("other")} other)`,
       "",
       "",
     ],
@@ -205,6 +260,18 @@ async function main(): Promise<void> {
           afterRenderWithin1s: measurement.afterRender,
           corsPreflights: measurement.preflights,
         },
+        httpRequests: {
+          total: measurement.requests.length,
+          static: byKind("static"),
+          rpc: byKind("rpc"),
+          indexer: byKind("indexer"),
+          preflight: byKind("preflight"),
+          other: byKind("other"),
+          data: dataRequests,
+          dataTarget: TARGET_DATA_REQUESTS,
+          ok: dataOk,
+          requests: measurement.requests,
+        },
         js: {
           gzipBytes: jsGzip,
           rawBytes: jsRaw,
@@ -218,6 +285,10 @@ async function main(): Promise<void> {
     )}\n`,
   );
   console.log(`\nWrote ${REPORT}`);
+  if (!dataOk)
+    console.log(
+      `Data requests: ${dataRequests}, above the target of ${TARGET_DATA_REQUESTS} (not a gate yet).`,
+    );
   if (!roundTripsOk || !jsOk) {
     console.error(
       `✖ Over budget:${roundTripsOk ? "" : ` ${roundTrips} round trips (> ${MAX_ROUND_TRIPS})`}${jsOk ? "" : ` ${kB(jsGzip)} of JS gzip (> ${kB(MAX_JS_GZIP_BYTES)})`}`,

@@ -3,13 +3,14 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 
 import { findAsset } from "@fef/sdk/assets";
-import { formatAmount, formatDate, formatShares, shortAddress } from "@fef/sdk/format";
+import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { accountActivity, type ActivityEntry } from "@fef/sdk/history";
 
 import { useFund } from "../hooks/useFund";
 import { useIndexer } from "../hooks/useIndexer";
 import { activityFromLogs, type ActivityRow } from "../lib/activity";
 import { DataTable } from "./DataTable";
+import { AddressLabel } from "./AddressLabel";
 
 const PAGE = 50;
 
@@ -49,7 +50,9 @@ export function AccountActivity({ account }: { readonly account: Address }) {
   );
   return (
     <section className="card" aria-labelledby="activity-title">
-      <h2 id="activity-title">Activity of {shortAddress(account)}</h2>
+      <h2 id="activity-title">
+        Activity of <AddressLabel address={account} plain />
+      </h2>
       <p className="hint">
         {client ? "From the history indexer." : "From the loaded event history (no indexer configured)."}
       </p>

@@ -5,6 +5,7 @@ import { useConnect, useConnection, useConnectors, useDisconnect, type Connector
 
 import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { devAccounts } from "@fef/sdk/devAccounts";
+import { decodeError, plainErrorFormat } from "@fef/sdk/errors";
 import { shortAddress } from "@fef/sdk/format";
 
 import { useAddressName } from "../hooks/useAddressName";
@@ -131,7 +132,7 @@ export function AccountPicker() {
       ) : null}
       {connect.error ? (
         <p className="field-error" role="alert">
-          Could not connect: {connect.error.message.split("\n")[0]}
+          Could not connect. {decodeError(connect.error, plainErrorFormat).message}
         </p>
       ) : null}
     </div>

@@ -11,7 +11,7 @@ export function ActionButton(props: {
   readonly build: BuildSteps;
   readonly options?: ActionOptions | undefined;
   readonly disabled?: boolean;
-  /** What a screen reader says (default: `label`). */
+  /** What a screen reader hears after the visible text (default: `label`). */
   readonly ariaLabel?: string;
   readonly testId: string;
   readonly children: ReactNode;
@@ -21,11 +21,12 @@ export function ActionButton(props: {
     <button
       type="button"
       disabled={props.disabled === true || busy.has(props.label)}
-      aria-label={props.ariaLabel ?? props.label}
       data-testid={props.testId}
       onClick={() => void send(props.label, props.build, props.options)}
     >
       {props.children}
+      {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what exactly. */}
+      <span className="visually-hidden">: {props.ariaLabel ?? props.label}</span>
     </button>
   );
 }

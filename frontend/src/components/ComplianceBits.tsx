@@ -1,7 +1,10 @@
-import { formatDate } from "@fef/sdk/format";
-import { commitmentStatus, periodEnd, periodStatus, type PeriodStatus } from "@fef/sdk/status";
+import { useMemo } from "react";
 
-import type { CommitmentRow } from "../hooks/useFund";
+import { formatDate } from "@fef/sdk/format";
+import { commitmentStatus, countOf, periodEnd, periodStatus, type PeriodStatus } from "@fef/sdk/status";
+
+import { useFund, type CommitmentRow } from "../hooks/useFund";
+import { reportTimes } from "../lib/history";
 
 const statusText: Readonly<Record<ReturnType<typeof commitmentStatus>, string>> = {
   paid: "paid up",
@@ -32,16 +35,21 @@ export function PeriodStrip({
   readonly now: bigint;
   readonly disputed: ReadonlySet<string>;
 }) {
+  const { history } = useFund();
+  const reported = useMemo(() => reportTimes(history.logs), [history.logs]);
   const c = row.commitment;
   const shown = Math.min(c.periodCount, MAX_PERIODS_SHOWN);
   const statuses: PeriodStatus[] = [];
-  for (let k = 0; k < shown; k++) statuses.push(periodStatus(c, k, now, disputed.has(`${row.id}:${k}`)));
+  for (let k = 0; k < shown; k++) {
+    const key = `${row.id}:${k}`;
+    statuses.push(periodStatus(c, k, now, disputed.has(key), reported.get(key)));
+  }
   return (
     <ol className="periods" aria-label={`Periods of commitment #${row.id}`}>
       {statuses.map((s, k) => (
         <li
           key={k}
-          className={`period period-${s}`}
+          className={`period period-${s.replace(" ", "-")}`}
           title={`Period ${k}, ends ${formatDate(periodEnd(c, k))}: ${s}`}
         >
           <span className="visually-hidden">
@@ -58,7 +66,8 @@ export function ComplianceCounts({ row }: { readonly row: CommitmentRow }) {
   const c = row.compliance;
   return (
     <span>
-      {c.periodsReported.toString()} of {c.periodsElapsed.toString()} ended periods reported
+      {countOf(c.periodsReported, c.periodsElapsed, "ended period", "No period has ended yet")}
+      {c.periodsElapsed > 0n ? " reported" : ""}
       {c.periodsDue > 0n ? `, ${c.periodsDue} due` : ""}
       {c.periodsOverdue > 0n ? `, ${c.periodsOverdue} overdue` : ""}
       {c.disputed > 0n ? `, ${c.disputed} disputed` : ""}

@@ -14,7 +14,13 @@ export function DataTable({
   readonly children: ReactNode;
 }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so that the keyboard can scroll a table wider than the screen (WCAG 2.1.1).
+    <div
+      className="table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === "string" ? caption : "Table"}
+    >
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

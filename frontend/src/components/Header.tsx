@@ -1,11 +1,10 @@
 import { useConnection } from "wagmi";
 
-import { shortAddress } from "@fef/sdk/format";
-
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { chainName } from "../lib/chains";
 import { AccountPicker } from "./AccountPicker";
+import { AddressLabel } from "./AddressLabel";
 
 export function Header() {
   const { address, isConnected, chainId: walletChainId } = useConnection();
@@ -27,7 +26,7 @@ export function Header() {
           <p>
             <span className="visually-hidden">Connected account </span>
             <code title={address} data-testid="account-address">
-              {shortAddress(address)}
+              <AddressLabel address={address} plain />
             </code>{" "}
             <span data-testid="account-roles">
               {detected.length > 0 ? (

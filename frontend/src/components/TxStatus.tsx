@@ -1,5 +1,6 @@
 import { shortHash } from "@fef/sdk/format";
 
+import { useFund } from "../hooks/useFund";
 import { useTx, type TxEntry } from "../hooks/useTx";
 
 const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
@@ -18,9 +19,15 @@ const phaseText: Readonly<Record<TxEntry["phase"], string>> = {
  */
 export function TxStatus() {
   const { entries, dismiss } = useTx();
+  const { account } = useFund();
   return (
     <section className="tx-status" aria-labelledby="tx-status-title">
       <h2 id="tx-status-title">Transactions</h2>
+      <p className="tx-account">
+        {account
+          ? "Recent ones from this account, kept in this browser."
+          : "Connect to see your transactions."}
+      </p>
       <div role="status" aria-live="polite" aria-atomic="false" data-testid="tx-status">
         {entries.length === 0 ? <p className="muted">No transaction yet.</p> : null}
         <ul>
@@ -30,6 +37,13 @@ export function TxStatus() {
                 <strong>{e.label}</strong> <span className="tx-phase">{phaseText[e.phase]}</span>
               </p>
               {e.note ? <p className="tx-note">{e.note}</p> : null}
+              {e.phase === "confirmed" && e.outcome && e.outcome.length > 0 ? (
+                <ul className="tx-outcome" data-testid="tx-outcome">
+                  {e.outcome.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
               {e.safeTxHash ? (
                 <p className="tx-note" data-testid="safe-tx">
                   Safe tx <code title={e.safeTxHash}>{shortHash(e.safeTxHash)}</code>

@@ -13,6 +13,7 @@ import {
 
 import type { AssetInfo } from "@fef/sdk/assets";
 import type { FundAddresses } from "@fef/sdk/deployments";
+import { describeReceipt } from "@fef/sdk/outcomes";
 import type { Step } from "@fef/sdk/steps";
 
 import { affectedReads, fundKeys } from "../lib/fundReads";
@@ -48,12 +49,12 @@ const REVERTED =
  * The dashboard's one way to write: builds the steps of an SDK action, then for each step simulates
  * it (so a revert is decoded into plain words before the wallet opens), asks the wallet, and waits for
  * the receipt, through the transaction panel (checking → approving → wallet → pending → confirmed /
- * failed). From a Safe, "safe" (owners' signatures, then execution) comes before "pending". Once confirmed it refreshes only the reads the steps change (`lib/fundReads`).
+ * failed); once confirmed, the panel says what happened, decoded from the receipt's events by the SDK. From a Safe, "safe" (owners' signatures, then execution) comes before "pending". Once confirmed it refreshes only the reads the steps change (`lib/fundReads`).
  */
 export function useAction() {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const { client, fund, account, chainId } = useFund();
+  const { client, fund, account, chainId, assets } = useFund();
   const { begin, update, fail, end, busy } = useTx();
 
   const send = useCallback(
@@ -99,7 +100,13 @@ export function useAction() {
         update(id, {
           phase: "confirmed",
           note: undefined,
-          ...(receipt ? { blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed } : {}),
+          ...(receipt
+            ? {
+                blockNumber: receipt.blockNumber,
+                gasUsed: receipt.gasUsed,
+                outcome: describeReceipt(receipt.logs, { account, assets }),
+              }
+            : {}),
         });
         await Promise.all(
           affectedReads(fund, steps).map((read) =>
@@ -115,7 +122,7 @@ export function useAction() {
         end(label);
       }
     },
-    [config, queryClient, client, fund, account, chainId, begin, update, fail, end],
+    [config, queryClient, client, fund, account, chainId, assets, begin, update, fail, end],
   );
 
   return { send, busy };

@@ -62,6 +62,8 @@ export type Fund = {
   readonly now: bigint;
   readonly loading: boolean;
   readonly error: unknown;
+  /** Reads the snapshot again (after a failed read). */
+  readonly retry: () => void;
   readonly history: {
     readonly logs: readonly HistoryLog[];
     readonly loading: boolean;
@@ -206,6 +208,7 @@ export function FundProvider({ children }: { children: ReactNode }) {
     now: snapshot?.fund.timestamp ?? BigInt(Math.floor(Date.now() / 1000)),
     loading: snapshotRead.isLoading,
     error: snapshotRead.error,
+    retry: () => void snapshotRead.refetch(),
     history,
     holderOffset,
     setHolderOffset,

@@ -23,6 +23,14 @@ export function disputedPeriods(logs: readonly HistoryLog[]): ReadonlySet<string
   return open;
 }
 
+/** When each reported period was reported ("commitmentId:period" → block time), from ReturnsReported. */
+export function reportTimes(logs: readonly HistoryLog[]): ReadonlyMap<string, bigint> {
+  const times = new Map<string, bigint>();
+  for (const log of eventsOf(logs, "ReturnsReported"))
+    times.set(`${log.args.commitmentId}:${log.args.period}`, log.timestamp);
+  return times;
+}
+
 export type Provenance = {
   /** Shares minted to researchers (award claims) and to investors (subscription claims). */
   readonly researcherShares: bigint;

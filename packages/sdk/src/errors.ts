@@ -314,7 +314,55 @@ export type DecodedError = {
   /** The custom error's name, when the revert carried one. */
   readonly errorName?: string;
   readonly args?: readonly unknown[];
+  /** True when the same request may well succeed if tried again (the node or the network failed). */
+  readonly retryable?: boolean;
 };
+
+/** Failures outside the contracts, from viem's and wagmi's raw messages to plain words. */
+const environmentFailures: readonly {
+  readonly test: RegExp;
+  readonly message: string;
+  readonly retryable?: true;
+}[] = [
+  {
+    test: /provider not found|no injected provider|connector not found/i,
+    message:
+      "No wallet was found in this browser. Install or unlock a browser wallet, or choose another way to connect (WalletConnect, or a dev account on the local chain).",
+  },
+  {
+    test: /HTTP request failed|Failed to fetch|fetch failed|NetworkError|ECONNREFUSED|The request took too long|timed? ?out/i,
+    message:
+      "The chain's node did not answer. Check your connection (or that the local chain is running) and retry.",
+    retryable: true,
+  },
+  {
+    test: /not in safe (\d+)-bit (un)?signed integer range|Number ".*" is not in safe/i,
+    message: "That amount is far too large: no amount on chain can be that big. Enter a smaller number.",
+  },
+  {
+    test: /chain mismatch|does not match the target chain|Chain not configured/i,
+    message: "Your wallet is on another chain. Switch it to the chain this dashboard shows, then try again.",
+  },
+];
+
+/** The plain-words form of a non-contract failure, or undefined when it is none of the known ones. */
+export function describeEnvironmentFailure(error: unknown): DecodedError | undefined {
+  const texts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (current instanceof Error) {
+      texts.push(current.message, (current as { shortMessage?: string }).shortMessage ?? "", current.name);
+      current = (current as { cause?: unknown }).cause;
+    } else {
+      texts.push(String(current));
+      break;
+    }
+  }
+  const text = texts.join("\n");
+  const found = environmentFailures.find((f) => f.test.test(text));
+  if (!found) return undefined;
+  return found.retryable ? { message: found.message, retryable: true } : { message: found.message };
+}
 
 function sentence(decoded: DecodedRevert): DecodedError {
   if (decoded.name === "Error") {
@@ -361,9 +409,11 @@ export function decodeError(error: unknown, format: ErrorFormat): DecodedError {
       message: `The contract reverted with an error this client does not know (selector ${data.slice(0, 10)}).`,
     };
   }
+  if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError))
+    return { message: "This account does not have enough ETH for the amount and the gas." };
+  const environment = describeEnvironmentFailure(error);
+  if (environment) return environment;
   if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof InsufficientFundsError))
-      return { message: "This account does not have enough ETH for the amount and the gas." };
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError)
       return {

@@ -3,6 +3,9 @@ import { formatUnits, parseUnits } from "viem";
 
 import type { AssetInfo } from "./assets.ts";
 
+/** The largest amount a contract can hold (2^256 - 1 base units). */
+export const MAX_UINT256 = 2n ** 256n - 1n;
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -64,7 +67,10 @@ export function parseAmount(text: string, asset: AssetInfo | number): bigint {
   if (!/^(\d+\.?\d*|\.\d+)$/.test(t)) throw new Error(`"${text}" is not a positive decimal number`);
   const fraction = t.split(".")[1] ?? "";
   if (fraction.length > decimals) throw new Error(`${t} has more than ${decimals} decimal places (${what})`);
-  return parseUnits(t, decimals);
+  const value = parseUnits(t, decimals);
+  if (value > MAX_UINT256)
+    throw new Error(`${t} is too large: no amount on chain can exceed about 1.16e77 base units`);
+  return value;
 }
 
 /** A date and time in the local time zone, e.g. `3 Dec 2026, 14:00`; `—` for zero (never set). */

@@ -89,7 +89,7 @@ export const phaseLabels: Readonly<Record<RoundPhase, string>> = {
   committing: "Trustees commit estimates",
   revealing: "Trustees reveal estimates",
   finalizing: "Finalize and settle",
-  settled: "Settled — vesting",
+  settled: "Settled",
   closed: "Closed without awards",
 };
 
@@ -193,7 +193,7 @@ export function offeringStatusLabel(window: OfferingWindow, capital: OfferingCap
 
 // ------------------------------------------------------------------ periods and commitments
 
-export type PeriodStatus = "paid" | "due" | "overdue" | "disputed" | "upcoming";
+export type PeriodStatus = "paid" | "paid late" | "due" | "overdue" | "disputed" | "upcoming";
 export type CommitmentStatus = "paid" | "due" | "delinquent" | "disputed" | "upcoming";
 
 export type CommitmentTimes = {
@@ -208,9 +208,22 @@ export function periodEnd(c: CommitmentTimes, k: number): bigint {
   return c.start + BigInt(k + 1) * c.periodLength;
 }
 
-/** Status of period `k`: paid (reported), due (ended, within grace), overdue (past grace), upcoming. */
-export function periodStatus(c: CommitmentTimes, k: number, now: bigint, disputed: boolean): PeriodStatus {
-  if (k < c.reportedCount) return disputed ? "disputed" : "paid";
+/**
+ * Status of period `k`: paid (reported by the end of its grace period), paid late (reported after it:
+ * stays so forever), due (ended, within grace), overdue (past grace, unreported), upcoming.
+ * `reportedAt` is the report's block time when known (from the history); without it a reported period is "paid".
+ */
+export function periodStatus(
+  c: CommitmentTimes,
+  k: number,
+  now: bigint,
+  disputed: boolean,
+  reportedAt?: bigint,
+): PeriodStatus {
+  if (k < c.reportedCount) {
+    if (disputed) return "disputed";
+    return reportedAt !== undefined && reportedAt > periodEnd(c, k) + c.gracePeriod ? "paid late" : "paid";
+  }
   const endsAt = periodEnd(c, k);
   if (now < endsAt) return "upcoming";
   return now > endsAt + c.gracePeriod ? "overdue" : "due";
@@ -244,4 +257,39 @@ export function complianceLine(c: Compliance): string {
   ];
   if (c.disputed > 0n) parts.push(`${c.disputed} disputed`);
   return `${parts.join(", ")}${c.delinquent ? " — DELINQUENT" : ""}`;
+}
+
+// ------------------------------------------------------------------ words
+
+/** `1 approval`, `2 approvals`, `0 reveals`: a count with its noun in the right number. */
+export function plural(count: number | bigint, noun: string, pluralNoun = `${noun}s`): string {
+  const n = typeof count === "bigint" ? count : BigInt(count);
+  return `${n.toLocaleString("en-GB")} ${n === 1n ? noun : pluralNoun}`;
+}
+
+/** `2 of 5 periods paid`; `no period ended yet` style wording when the total is zero (never "0 of 0"). */
+export function countOf(part: number | bigint, total: number | bigint, noun: string, empty: string): string {
+  if (BigInt(total) === 0n) return empty;
+  return `${BigInt(part).toLocaleString("en-GB")} of ${plural(total, noun)}`;
+}
+
+/** What the trustees' estimates of a finalized application came to, never "0% (2 reveals)". */
+export function estimatesSummary(
+  a: {
+    readonly status: number | bigint;
+    readonly estimated: boolean;
+    readonly medianProbabilityBps: number | bigint;
+    readonly medianEffortMonths: number | bigint;
+    readonly revealedCount: number | bigint;
+    readonly committedCount: number | bigint;
+  },
+  formatBps: (bps: number | bigint) => string,
+): string {
+  if (Number(a.status) === ApplicationStatus.Pending) return "not final yet";
+  if (!a.estimated || Number(a.revealedCount) === 0) return "no trustee revealed an estimate";
+  const counts = `${a.revealedCount} of ${plural(a.committedCount, "sealed estimate")} revealed`;
+  // The registry keeps no medians when the sealed estimates fell short of the quorum.
+  if (Number(a.medianProbabilityBps) === 0 && Number(a.medianEffortMonths) === 0)
+    return `too few sealed estimates for the quorum (${counts}); no medians`;
+  return `${formatBps(a.medianProbabilityBps)} × ${a.medianEffortMonths} months (${counts})`;
 }

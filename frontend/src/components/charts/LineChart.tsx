@@ -1,13 +1,15 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 
 import { formatDate } from "@fef/sdk/format";
 
+import { useWidth } from "../../hooks/useWidth";
 import { Legend } from "./Legend";
 
 export type Point = { readonly t: number; readonly v: number };
 export type Series = { readonly name: string; readonly points: readonly Point[] };
 
-const W = 640;
+const DEFAULT_W = 640;
+const MIN_W = 280;
 const H = 240;
 const M = { top: 16, right: 16, bottom: 36, left: 64 };
 const COLORS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#334155"];
@@ -18,7 +20,11 @@ function niceTicks(max: number, count = 4): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const ticks: number[] = [];
-  for (let v = 0; v <= max + step / 2; v += step) ticks.push(v);
+  // Up to the first tick at or above the maximum, so that no line runs above the chart.
+  for (let v = 0; ; v += step) {
+    ticks.push(v);
+    if (v >= max) break;
+  }
   return ticks;
 }
 
@@ -26,30 +32,47 @@ function compact(v: number): string {
   return v.toLocaleString("en-GB", { notation: "compact", maximumFractionDigits: 2 });
 }
 
-/** Cumulative step lines over time, in plain SVG, with a title and description for screen readers. */
+/** The time span a chart shows (unix seconds); charts side by side share one. */
+export type TimeRange = { readonly from: number; readonly to: number };
+
+const day = (t: number) => formatDate(Math.round(t)).replace(/, \d\d:\d\d$/, "");
+
+/**
+ * Cumulative step lines over time, in plain SVG drawn at the rendered width (labels stay 13 px on a
+ * phone), with a title and description for screen readers and a tooltip per step (hover, focus or tap).
+ */
 export function LineChart({
   title,
   description,
   series,
+  range,
+  format = compact,
 }: {
   readonly title: string;
   readonly description: string;
   readonly series: readonly Series[];
+  /** The span shown; defaults to the series' own first and last points. */
+  readonly range?: TimeRange;
+  readonly format?: (v: number) => string;
 }) {
   const id = useId();
-  const all = series.flatMap((s) => s.points);
+  const { ref, width } = useWidth<HTMLElement>(DEFAULT_W);
+  const [hover, setHover] = useState<string | null>(null);
+  const W = Math.max(MIN_W, width);
+  const all = series.flatMap((s) => s.points).filter((p) => !range || p.t <= range.to);
   if (all.length === 0) return <p className="muted">{description}</p>;
-  const tMin = Math.min(...all.map((p) => p.t));
-  const tMaxRaw = Math.max(...all.map((p) => p.t));
-  const tMax = tMaxRaw === tMin ? tMin + 3_600 : tMaxRaw;
+  const tMin = range?.from ?? Math.min(...all.map((p) => p.t));
+  const tMaxRaw = range?.to ?? Math.max(...all.map((p) => p.t));
+  const tMax = tMaxRaw <= tMin ? tMin + 3_600 : tMaxRaw;
   const yTicks = niceTicks(Math.max(...all.map((p) => p.v)));
   const yMax = yTicks[yTicks.length - 1] || 1;
-  const x = (t: number) => M.left + ((t - tMin) / (tMax - tMin)) * (W - M.left - M.right);
+  const x = (t: number) => M.left + ((Math.max(t, tMin) - tMin) / (tMax - tMin)) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
-  const xTicks = [0, 1, 2, 3].map((i) => tMin + ((tMax - tMin) * i) / 3);
+  const tickCount = W < 420 ? 1 : W < 560 ? 2 : 3;
+  const xTicks = Array.from({ length: tickCount + 1 }, (_, i) => tMin + ((tMax - tMin) * i) / tickCount);
 
   return (
-    <figure className="chart">
+    <figure className="chart" ref={ref}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
@@ -74,7 +97,7 @@ export function LineChart({
             className="tick"
             textAnchor={i === 0 ? "start" : i === xTicks.length - 1 ? "end" : "middle"}
           >
-            {formatDate(Math.round(t)).replace(/, \d\d:\d\d$/, "")}
+            {day(t)}
           </text>
         ))}
         <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} className="axis" />
@@ -89,9 +112,36 @@ export function LineChart({
             prev = p.v;
           }
           d += ` H${x(tMax).toFixed(1)}`;
-          return <path key={s.name} d={d} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={2.5} />;
+          const color = COLORS[i % COLORS.length];
+          return (
+            <g key={s.name}>
+              <path d={d} fill="none" stroke={color} strokeWidth={2.5} />
+              {pts
+                .filter((p) => p.t >= tMin)
+                .map((p) => {
+                  const text = `${s.name} on ${day(p.t)}: ${format(p.v)}`;
+                  return (
+                    <circle
+                      key={p.t}
+                      cx={x(p.t)}
+                      cy={y(p.v)}
+                      r={5}
+                      fill={color}
+                      className="chart-point"
+                      onMouseEnter={() => setHover(text)}
+                      onClick={() => setHover(text)}
+                    >
+                      <title>{text}</title>
+                    </circle>
+                  );
+                })}
+            </g>
+          );
         })}
       </svg>
+      <p className="chart-tooltip" data-testid="chart-tooltip">
+        {hover ?? "Point at a step for its date and value."}
+      </p>
       <Legend
         items={series.map((s, i) => ({ key: s.name, color: COLORS[i % COLORS.length], label: s.name }))}
       />

@@ -15,6 +15,7 @@ import { useAction } from "../../hooks/useAction";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 import { eventsOf } from "../../hooks/useHistory";
+import { AddressLabel } from "../../components/AddressLabel";
 
 type Fields = "asset" | "gross" | "evidence";
 
@@ -83,7 +84,7 @@ export function CommitmentCard({
       <p>
         {formatBps(c.returnsShareBps)} of returns, {c.periodCount} periods of {formatDuration(c.periodLength)}{" "}
         from {formatDate(c.start)}, {formatDuration(c.gracePeriod)} grace; techniques{" "}
-        {c.techniqueIds.map((t) => `#${t}`).join(", ")}; signed by <code>{c.signer}</code>.
+        {c.techniqueIds.map((t) => `#${t}`).join(", ")}; signed by <AddressLabel address={c.signer} />.
       </p>
       <p>
         <ComplianceCounts row={row} />

@@ -12,6 +12,7 @@ import { useRoleIndex } from "../../hooks/useRoles";
 import { disputedPeriods } from "../../lib/history";
 import { paymentsCsv } from "../../lib/historyCsv";
 import { CommitmentCard } from "./CommitmentCard";
+import { CompanyHome } from "./CompanyHome";
 import { PromiseForm } from "./PromiseForm";
 import { RegisterCompany } from "./RegisterCompany";
 import { SignerManager } from "./SignerManager";
@@ -35,6 +36,14 @@ export function CompanyView() {
   if (!account) return <p className="notice">Connect the company's admin or signer account.</p>;
   return (
     <div className="stack">
+      {mine.length > 0 ? <CompanyHome commitments={commitments.data ?? []} /> : null}
+      <section className="card" aria-labelledby="my-commitments-title">
+        <h2 id="my-commitments-title">Commitments, periods due and compliance</h2>
+        {commitmentIds.length === 0 ? <p className="muted">No commitment yet.</p> : null}
+        {(commitments.data ?? []).map((row) => (
+          <CommitmentCard key={row.id.toString()} row={row} disputed={disputed} />
+        ))}
+      </section>
       <section className="card" aria-labelledby="my-companies-title">
         <h2 id="my-companies-title">My companies</h2>
         {mine.length === 0 ? (
@@ -64,13 +73,6 @@ export function CompanyView() {
         </ul>
       </section>
       <PromiseForm companies={mine} />
-      <section className="card" aria-labelledby="my-commitments-title">
-        <h2 id="my-commitments-title">Commitments, periods due and compliance</h2>
-        {commitmentIds.length === 0 ? <p className="muted">No commitment yet.</p> : null}
-        {(commitments.data ?? []).map((row) => (
-          <CommitmentCard key={row.id.toString()} row={row} disputed={disputed} />
-        ))}
-      </section>
       <RegisterCompany />
     </div>
   );

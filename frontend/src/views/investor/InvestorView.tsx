@@ -4,6 +4,7 @@ import { IndexerExport } from "../../components/IndexerExport";
 import { ReturnsClaim } from "../../components/ReturnsClaim";
 import { useFund } from "../../hooks/useFund";
 import { statementCsv } from "../../lib/historyCsv";
+import { InvestorHome } from "./InvestorHome";
 import { OfferingCard } from "./OfferingCard";
 
 /** Offerings to subscribe to, pending shares to claim, holdings and returns. */
@@ -13,6 +14,7 @@ export function InvestorView() {
   return (
     <div className="stack">
       {!account ? <p className="notice">Connect an account to subscribe, claim and settle.</p> : null}
+      <InvestorHome />
       <section className="card" aria-labelledby="offerings-title">
         <h2 id="offerings-title">Offerings</h2>
         <p className="hint">

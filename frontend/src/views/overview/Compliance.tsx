@@ -83,8 +83,9 @@ export function Compliance() {
         </DataTable>
       ) : null}
       <p className="hint">
-        Each period is paid (reported), due (ended, still within its grace period), overdue (past grace
-        without a report — the commitment is then delinquent) or disputed by the trustees.
+        Each period is paid (reported within its grace period), paid late (reported after it; it stays so),
+        due (ended, still within its grace period), overdue (past grace without a report — the commitment is
+        then delinquent) or disputed by the trustees.
       </p>
     </section>
   );

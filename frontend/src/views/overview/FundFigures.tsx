@@ -1,11 +1,52 @@
-import { formatDate, formatShares } from "@fef/sdk/format";
+import { findAsset } from "@fef/sdk/assets";
+import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
+import { plural } from "@fef/sdk/status";
 
 import { Fact } from "../../components/Fact";
 import { useFund } from "../../hooks/useFund";
 import { useProvenance } from "../../hooks/useProvenance";
 
-/** Headline figures: shares, holders by provenance, and what the Fund holds in each registry. */
+/** Headline figures: returns distributed, shares, holders and paying companies. */
 export function FundFigures() {
+  const { snapshot, assets } = useFund();
+  if (!snapshot) return null;
+  const f = snapshot.fund;
+
+  const distributed = f.assets.filter((a) => a.distributed > 0n);
+  const paying = snapshot.commitments.filter((c) => c.compliance.periodsReported > 0n).length;
+
+  return (
+    <section aria-labelledby="figures-title" className="stack">
+      <h2 id="figures-title" className="visually-hidden">
+        {f.name} ({f.symbol}) in figures
+      </h2>
+      <dl className="headline" data-testid="headline">
+        <Fact term="Returns distributed to holders" testId="headline-returns">
+          {distributed.length === 0
+            ? "None yet"
+            : distributed.map((a) => (
+                <span key={a.asset} className="headline-amount">
+                  {formatAmount(a.distributed, findAsset(assets, a.asset), 2)}
+                </span>
+              ))}
+        </Fact>
+        <Fact term="Total shares" testId="total-shares">
+          {formatShares(f.totalSupply)}
+        </Fact>
+        <Fact term="Holders" testId="holder-count">
+          {f.holderCount.toString()}
+        </Fact>
+        <Fact term="Companies that have paid" testId="headline-companies">
+          {paying}
+          <span className="sub">{plural(f.commitmentCount, "Promise")} registered</span>
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+/** The Fund in detail: holders by provenance, council, state and counts. */
+export function FundDetails() {
   const { snapshot } = useFund();
   const provenance = useProvenance();
   if (!snapshot) return null;
@@ -14,19 +55,12 @@ export function FundFigures() {
   const researcherHolders = holders.filter((h) => provenance.researchers.has(h)).length;
   const investorHolders = holders.filter((h) => provenance.investors.has(h)).length;
   const partial = f.holderCount > BigInt(snapshot.holders.length);
-
   return (
-    <section className="card" aria-labelledby="figures-title">
-      <h2 id="figures-title">
+    <section className="card" aria-labelledby="figures-more-title">
+      <h2 id="figures-more-title">
         {f.name} ({f.symbol})
       </h2>
       <dl className="figures">
-        <Fact term="Total shares" testId="total-shares">
-          {formatShares(f.totalSupply)}
-        </Fact>
-        <Fact term="Holders" testId="holder-count">
-          {f.holderCount.toString()}
-        </Fact>
         <Fact term="Holding researcher shares" testId="researcher-holders">
           {researcherHolders}
           {partial ? " (of the holders loaded)" : ""}
@@ -38,7 +72,7 @@ export function FundFigures() {
         <Fact term="Shares minted to researchers">{formatShares(provenance.researcherShares)}</Fact>
         <Fact term="Shares minted to investors">{formatShares(provenance.investorShares)}</Fact>
         <Fact term="Council">
-          {f.threshold.toString()} of {f.trustees.length} trustees
+          {f.threshold.toString()} of {plural(f.trustees.length, "trustee")} must approve
         </Fact>
         <Fact term="State">
           {f.paused ? `Paused until ${formatDate(f.pauseEnds)}` : "Running"}; transfers{" "}
@@ -53,10 +87,9 @@ export function FundFigures() {
         </Fact>
       </dl>
       <p className="hint">
-        Provenance: a holder counts as a researcher if it ever claimed award shares (GrantRounds
-        SharesClaimed) and as an investor if it ever claimed subscribed shares (Offerings
-        SubscriptionSharesClaimed); someone can be both. With a history indexer the figures come from its mint
-        tables, else from the loaded events.
+        A holder counts as a researcher once it has claimed shares from a grant, and as an investor once it
+        has claimed shares it subscribed to in an offering; someone can be both. The counts come from the
+        history indexer when there is one, else from the history this page loaded.
       </p>
     </section>
   );

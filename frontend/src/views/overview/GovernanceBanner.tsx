@@ -1,8 +1,9 @@
-import { formatDate, formatDuration, shortAddress } from "@fef/sdk/format";
+import { formatDate, formatDuration } from "@fef/sdk/format";
 import { moduleNames } from "@fef/sdk/proposals";
 import { migrationState, pauseStatus } from "@fef/sdk/status";
 
 import { useFund } from "../../hooks/useFund";
+import { AddressLabel } from "../../components/AddressLabel";
 
 const moduleLabels: Readonly<Record<(typeof moduleNames)[number], string>> = {
   GrantRounds: "grant-rounds",
@@ -39,7 +40,7 @@ export function GovernanceBanner() {
       {migrations.map((m) => (
         <p key={m.module} data-testid={`migration-${m.module}`}>
           Module migration announced: the {m.module ? moduleLabels[m.module] : "unknown"} module is to be
-          replaced by <code title={m.newModule}>{shortAddress(m.newModule)}</code>
+          replaced by <AddressLabel address={m.newModule} />
           {m.retireOld
             ? " (the old module loses its roles)"
             : " (the old module keeps its roles to finish its business)"}

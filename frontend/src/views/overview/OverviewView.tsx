@@ -1,17 +1,18 @@
 import { CapTable } from "./CapTable";
 import { Compliance } from "./Compliance";
-import { FundFigures } from "./FundFigures";
+import { FundDetails, FundFigures } from "./FundFigures";
 import { GovernanceBanner } from "./GovernanceBanner";
 import { HistoryNote } from "./HistoryNote";
 import { ReturnsSection } from "./ReturnsSection";
 
-/** The public fund overview: figures, returns, cap table, techniques and companies' compliance. */
+/** The public fund overview: headline figures and returns first, then the details, cap table and compliance. */
 export function OverviewView() {
   return (
     <div className="stack">
       <GovernanceBanner />
       <FundFigures />
       <ReturnsSection />
+      <FundDetails />
       <CapTable />
       <Compliance />
       <HistoryNote />

@@ -1,11 +1,11 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 
 import { toCsv } from "@fef/sdk/csv";
 import { findAsset } from "@fef/sdk/assets";
 import { formatAmount, formatUnitsGrouped } from "@fef/sdk/format";
 
 import { DataTable } from "../../components/DataTable";
-import { LineChart } from "../../components/charts/LineChart";
+import { LineChart, type TimeRange } from "../../components/charts/LineChart";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { downloadCsv } from "../../lib/csv";
 import { useReturnsHistory } from "../../hooks/useReturnsHistory";
@@ -21,14 +21,31 @@ function escrowByAsset(offerings: readonly OfferingRow[]): ReadonlyMap<string, b
   return sums;
 }
 
+const SPANS = [
+  { id: "all", label: "All time", days: 0 },
+  { id: "365", label: "1 year", days: 365 },
+  { id: "90", label: "90 days", days: 90 },
+  { id: "30", label: "30 days", days: 30 },
+] as const;
+type SpanId = (typeof SPANS)[number]["id"];
+
 /**
- * Returns received, distributed and claimed per asset; investor capital in the pool and still in
- * offering escrow; the chart over time; the ledger as CSV.
+ * Returns per asset (received, distributed, claimed), apart from investor capital (pool, escrow,
+ * stipends); the charts over one date range with tooltips; the ledger as CSV.
  */
 export function ReturnsSection() {
-  const { snapshot, assets } = useFund();
+  const { snapshot, assets, now } = useFund();
   const { series, ledger, hasData } = useReturnsHistory();
   const escrow = useMemo(() => escrowByAsset(snapshot?.offerings ?? []), [snapshot]);
+  const [span, setSpan] = useState<SpanId>("all");
+  // One date range for every chart: from the first distribution (or the chosen span) to chain time.
+  const range = useMemo((): TimeRange | undefined => {
+    const times = series.flatMap((s) => s.points.map((p) => p.t));
+    if (times.length === 0) return undefined;
+    const to = Math.max(Number(now), ...times);
+    const days = SPANS.find((x) => x.id === span)?.days ?? 0;
+    return { from: days === 0 ? Math.min(...times) : to - days * 86_400, to };
+  }, [series, now, span]);
   if (!snapshot) return null;
   // The snapshot carries the newest offerings only; older unsettled ones would be missing from the sum.
   const partialOfferings = snapshot.fund.offeringCount > BigInt(snapshot.offerings.length);
@@ -72,19 +89,47 @@ export function ReturnsSection() {
   return (
     <section className="card" aria-labelledby="returns-title">
       <h2 id="returns-title">Returns</h2>
+      {series.length === 0 ? (
+        <p className="muted">No returns have been distributed in the loaded history yet.</p>
+      ) : (
+        <>
+          <div className="date-range" role="group" aria-label="Date range of the charts">
+            {SPANS.map((x) => (
+              <button
+                key={x.id}
+                type="button"
+                aria-pressed={span === x.id}
+                onClick={() => setSpan(x.id)}
+                data-testid={`range-${x.id}`}
+              >
+                {x.label}
+              </button>
+            ))}
+          </div>
+          <div className="charts" data-testid="returns-charts">
+            {series.map((s) => (
+              <LineChart
+                key={s.name}
+                title={s.name}
+                description={`Cumulative ${s.name} to shareholders over time.`}
+                series={[s]}
+                {...(range ? { range } : {})}
+              />
+            ))}
+          </div>
+        </>
+      )}
+      <h3>Returns per asset</h3>
       <DataTable
-        caption="Returns and capital per asset"
+        caption="Returns per asset: paid in by companies and donors, distributed to holders, claimed"
         columns={[
           "Asset",
           "Received",
           "Distributed",
           "Claimed",
           "Claimable by holders",
-          "Held (no shares yet)",
-          "Paid by companies & donors",
-          "Investor capital in the pool (available)",
-          "In offering escrow (not yet in the pool)",
-          "Stipends paid",
+          "Not yet distributed",
+          "Paid by companies and donors",
         ]}
       >
         <tbody>
@@ -99,10 +144,30 @@ export function ReturnsSection() {
                 <td>{formatAmount(a.distributed - a.claimed, info)}</td>
                 <td>{formatAmount(a.undistributed, info)}</td>
                 <td>{formatAmount(a.registryPaid, info)}</td>
-                <td>
-                  {formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)} (
-                  {formatAmount(a.availableCapital, info)})
-                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
+      <h3>Investor capital</h3>
+      <DataTable
+        caption="Investor capital per asset: not returns; it pays researchers' stipends"
+        columns={[
+          "Asset",
+          "In the capital pool",
+          "Available for stipends",
+          "In offering escrow",
+          "Stipends paid",
+        ]}
+      >
+        <tbody>
+          {snapshot.fund.assets.map((a) => {
+            const info = findAsset(assets, a.asset);
+            return (
+              <tr key={a.asset} data-testid={`capital-row-${a.symbol}`}>
+                <th scope="row">{a.symbol}</th>
+                <td>{formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)}</td>
+                <td>{formatAmount(a.availableCapital, info)}</td>
                 <td data-testid={`escrow-${a.symbol}`}>
                   {formatAmount(escrow.get(a.asset.toLowerCase()) ?? 0n, info)}
                 </td>
@@ -118,21 +183,6 @@ export function ReturnsSection() {
         then it stays in escrow with the offerings contract
         {partialOfferings ? ` (escrow summed over the ${snapshot.offerings.length} newest offerings)` : ""}.
       </p>
-      <h3>Returns over time</h3>
-      {series.length === 0 ? (
-        <p className="muted">No returns have been distributed in the loaded history yet.</p>
-      ) : (
-        <div className="charts" data-testid="returns-charts">
-          {series.map((s) => (
-            <LineChart
-              key={s.name}
-              title={s.name}
-              description={`Cumulative ${s.name} to shareholders over time.`}
-              series={[s]}
-            />
-          ))}
-        </div>
-      )}
       <button
         type="button"
         onClick={() => void exportLedger()}

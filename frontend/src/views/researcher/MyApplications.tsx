@@ -5,6 +5,7 @@ import {
   applicationStatusLabel,
   ApplicationStatus,
   depositRefundable,
+  estimatesSummary,
   phaseLabels,
   roundPhase,
 } from "@fef/sdk/status";
@@ -57,13 +58,7 @@ export function MyApplications() {
             </p>
             <dl className="figures">
               <Fact term="Effort">{x.effortMonths} months</Fact>
-              <Fact term="Trustees' medians">
-                {x.status === ApplicationStatus.Pending
-                  ? "not final yet"
-                  : x.estimated
-                    ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} of ${x.effortMonths} declared months (${x.revealedCount} of ${x.committedCount} sealed estimates revealed)`
-                    : "no trustee estimated it"}
-              </Fact>
+              <Fact term="Trustees' medians">{estimatesSummary(x, formatBps)}</Fact>
               <Fact term="Award" testId={`award-${a.id}`}>
                 {funded ? formatShares(a.award) : "—"}
               </Fact>

@@ -3,17 +3,19 @@ import { useFund } from "../../hooks/useFund";
 import { ApplyForm } from "./ApplyForm";
 import { EarlierAwards } from "./EarlierAwards";
 import { MyApplications } from "./MyApplications";
+import { ResearcherHome } from "./ResearcherHome";
 
-/** Apply, follow applications and vesting, claim shares, stipends and returns (on earlier grant-rounds modules too). */
+/** What to claim first, then applications and vesting (on earlier grant-rounds modules too), returns, then applying. */
 export function ResearcherView() {
   const { account } = useFund();
   if (!account) return <p className="notice">Connect an account to apply and claim.</p>;
   return (
     <div className="stack">
-      <ApplyForm />
+      <ResearcherHome />
       <MyApplications />
       <EarlierAwards />
       <ReturnsClaim />
+      <ApplyForm />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { formatDuration } from "@fef/sdk/format";
+import { plural } from "@fef/sdk/status";
 
 import { useFund } from "../../hooks/useFund";
 
@@ -10,8 +11,8 @@ export function Council() {
     <section className="card" aria-labelledby="council-title">
       <h2 id="council-title">Council</h2>
       <p data-testid="council-threshold">
-        {f.threshold.toString()} of {f.trustees.length} trustees must approve a proposal; proposals stay open
-        for {formatDuration(f.proposalLifetime)}.
+        {f.threshold.toString()} of {plural(f.trustees.length, "trustee")} must approve a proposal; proposals
+        stay open for {formatDuration(f.proposalLifetime)}.
       </p>
       <ul className="plain">
         {f.trustees.map((t) => (

@@ -15,6 +15,7 @@ import {
   ApplicationStatus,
   EstimateStatus,
   applicationStatusLabel,
+  estimatesSummary,
   phaseLabels,
   roundPhase,
   RoundStatus,
@@ -170,7 +171,7 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <p className="hint">Showing the {apps.length} applications among the latest loaded.</p>
       ) : null}
       {apps.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Applications of round ${row.id}`}>
           <table>
             <caption className="visually-hidden">Applications of round {row.id.toString()}</caption>
             <thead>
@@ -207,9 +208,10 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
                     <td>{applicationStatusLabel(x.status)}</td>
                     <td>
                       {finalized && x.estimated
-                        ? `${formatBps(x.medianProbabilityBps)} × ${x.medianEffortMonths} months` +
-                          (x.medianStipend > 0n ? `, ${formatAmount(x.medianStipend, stipendAsset)}` : "") +
-                          ` (${x.revealedCount} of ${x.committedCount} sealed revealed)`
+                        ? estimatesSummary(x, formatBps) +
+                          (x.medianStipend > 0n
+                            ? `; stipend ${formatAmount(x.medianStipend, stipendAsset)}`
+                            : "")
                         : "—"}
                     </td>
                     <td>
@@ -255,7 +257,6 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
           <button
             type="button"
             disabled={busy.has(commitLabel) || toCommit.length === 0}
-            aria-label={commitLabel}
             data-testid={`commit-selected-${row.id}`}
             onClick={() => void commitSelected()}
           >
@@ -267,7 +268,6 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <button
           type="button"
           disabled={busy.has(revealLabel)}
-          aria-label={revealLabel}
           data-testid={`reveal-all-${row.id}`}
           onClick={() => void send(revealLabel, () => revealEstimates(salts, toReveal).steps)}
         >

@@ -4,6 +4,7 @@ import { ProposalForm } from "./ProposalForm";
 import { ProposalQueue } from "./ProposalQueue";
 import { RoundCard } from "./RoundCard";
 import { SaltBackup } from "./SaltBackup";
+import { TrusteeHome } from "./TrusteeHome";
 
 /** Council, proposal queue and creation, rounds with the estimates this trustee still owes. */
 export function TrusteeView() {
@@ -19,6 +20,7 @@ export function TrusteeView() {
           This account is not a trustee: you can follow the council and execute ready proposals.
         </p>
       ) : null}
+      {isTrustee ? <TrusteeHome /> : null}
       <Council />
       <ProposalQueue />
       {isTrustee ? <ProposalForm /> : null}

@@ -1,0 +1,16 @@
+// The seeded dev account each role's browser tests act as, and the viewport sizes every layout test covers.
+import type { ViewId } from "./dashboard.js";
+
+/** Seeded accounts: trustee #4, researcher Chen (#8, funded in round 1), Northwind AI (#10), investor Priya (#15). */
+export const roleAccounts: Readonly<Record<Exclude<ViewId, "overview">, number>> = {
+  trustee: 4,
+  researcher: 8,
+  company: 10,
+  investor: 15,
+};
+
+/** A phone (390 px) and a desktop (1440 px). */
+export const viewports = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1440, height: 1000 },
+] as const;

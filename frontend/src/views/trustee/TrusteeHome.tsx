@@ -1,0 +1,109 @@
+import { formatDate } from "@fef/sdk/format";
+import { EstimateStatus, plural, proposalRetryable, proposalState, roundPhase } from "@fef/sdk/status";
+
+import { NeedsYou, type NeedItem } from "../../components/NeedsYou";
+import { useFund } from "../../hooks/useFund";
+
+const DAY = 86_400n;
+
+function earliest(times: readonly bigint[]): bigint | undefined {
+  return times.length === 0 ? undefined : times.reduce((a, b) => (a < b ? a : b));
+}
+
+/**
+ * What needs this trustee first: proposals awaiting its approval, estimates to commit or reveal with
+ * their deadlines, proposals ready to execute (from the loaded proposals and applications).
+ */
+export function TrusteeHome() {
+  const { snapshot, account, now } = useFund();
+  if (!snapshot || !account) return null;
+  const me = snapshot.fund.trustees.findIndex((t) => t.toLowerCase() === account.toLowerCase());
+  const { threshold } = snapshot.fund;
+  const withState = snapshot.proposals.map((p) => {
+    const times = {
+      executed: p.proposal.executed,
+      expiresAt: p.proposal.expiresAt,
+      approvals: p.approvals,
+      threshold,
+      failedAt: p.proposal.failedAt,
+    };
+    return { p, state: proposalState(times, now), retryable: proposalRetryable(times, now) };
+  });
+  const awaiting = withState.filter(
+    (x) => (x.state === "open" || x.state === "ready") && me >= 0 && !x.p.approvedBy[me],
+  );
+  const ready = withState.filter((x) => x.state === "ready" || (x.retryable && x.p.approvals >= threshold));
+
+  const toCommit: bigint[] = [];
+  const toReveal: bigint[] = [];
+  for (const a of snapshot.applications) {
+    if (a.application.researcher.toLowerCase() === account.toLowerCase()) continue;
+    const round = snapshot.rounds.find((r) => r.id === a.application.roundId)?.round;
+    if (!round) continue;
+    const phase = roundPhase({ status: round.status, ...round.params }, now);
+    const status = Number(a.viewerEstimate.status);
+    if (phase === "committing" && status === EstimateStatus.None) toCommit.push(round.params.commitDeadline);
+    if (phase === "revealing" && status === EstimateStatus.Committed)
+      toReveal.push(round.params.revealDeadline);
+  }
+  const commitBy = earliest(toCommit);
+  const revealBy = earliest(toReveal);
+  const approveBy = earliest(awaiting.map((x) => x.p.proposal.expiresAt));
+  const soon = (t: bigint | undefined) => t !== undefined && t - now < DAY;
+
+  const items: NeedItem[] = [
+    {
+      key: "approve",
+      figure: awaiting.length,
+      title: awaiting.length === 1 ? "Proposal awaits your approval" : "Proposals await your approval",
+      detail:
+        me < 0
+          ? "Only trustees approve."
+          : approveBy !== undefined
+            ? `The first expires ${formatDate(approveBy)}.`
+            : "Nothing to approve.",
+      target: "queue-title",
+      ...(awaiting.length === 0
+        ? { tone: "calm" as const }
+        : soon(approveBy)
+          ? { tone: "urgent" as const }
+          : {}),
+    },
+    {
+      key: "commit",
+      figure: toCommit.length,
+      title: toCommit.length === 1 ? "Estimate to commit" : "Estimates to commit",
+      detail: commitBy !== undefined ? `Commit by ${formatDate(commitBy)}.` : "No round is taking estimates.",
+      target: "rounds-title",
+      ...(toCommit.length === 0
+        ? { tone: "calm" as const }
+        : soon(commitBy)
+          ? { tone: "urgent" as const }
+          : {}),
+    },
+    {
+      key: "reveal",
+      figure: toReveal.length,
+      title: toReveal.length === 1 ? "Estimate to reveal" : "Estimates to reveal",
+      detail: revealBy !== undefined ? `Reveal by ${formatDate(revealBy)}.` : "Nothing to reveal now.",
+      target: "rounds-title",
+      ...(toReveal.length === 0
+        ? { tone: "calm" as const }
+        : soon(revealBy)
+          ? { tone: "urgent" as const }
+          : {}),
+    },
+    {
+      key: "execute",
+      figure: ready.length,
+      title: ready.length === 1 ? "Proposal ready to execute" : "Proposals ready to execute",
+      detail:
+        ready.length > 0
+          ? `${plural(ready.length, "proposal")} reached ${plural(threshold, "approval")}; anyone may execute.`
+          : "None has reached the threshold.",
+      target: "queue-title",
+      ...(ready.length === 0 ? { tone: "calm" as const } : {}),
+    },
+  ];
+  return <NeedsYou title="What needs you" items={items} testId="trustee-home" />;
+}
