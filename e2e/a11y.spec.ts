@@ -6,7 +6,14 @@ import { expect, test } from "@playwright/test";
 import { openAs, openView, type ViewId } from "./support/dashboard.js";
 import { roleAccounts, viewports } from "./support/roles.js";
 
-const views: readonly ViewId[] = ["overview", "trustee", "researcher", "company", "investor"];
+const views: readonly ViewId[] = [
+  "overview",
+  "trustees",
+  "trustee",
+  "researcher",
+  "company",
+  "investor",
+];
 
 for (const viewport of viewports) {
   test.describe(`at ${viewport.width} px`, () => {
@@ -14,7 +21,7 @@ for (const viewport of viewports) {
 
     for (const view of views) {
       test(`${view}: no serious or critical accessibility violation`, async ({ page }) => {
-        if (view === "overview") await openView(page, view);
+        if (view === "overview" || view === "trustees") await openView(page, view);
         else await openAs(page, view, roleAccounts[view]);
         await expect(page.locator(".site-footer")).toBeVisible();
         await page.waitForLoadState("networkidle");

@@ -2,7 +2,7 @@
 import type { ViewId } from "./dashboard.js";
 
 /** Seeded accounts: trustee #4, researcher Chen (#8, funded in round 1), Northwind AI (#10), investor Priya (#15). */
-export const roleAccounts: Readonly<Record<Exclude<ViewId, "overview">, number>> = {
+export const roleAccounts: Readonly<Record<Exclude<ViewId, "overview" | "trustees">, number>> = {
   trustee: 4,
   researcher: 8,
   company: 10,
