@@ -55,7 +55,7 @@ test("trustee view: council, proposal queue and the estimates this trustee owes"
   // Every proposal is listed once: waiting ones in the Queue tab, the others in the History tab.
   const listed = "[data-testid^='proposal-'][data-state]";
   const queue = page.getByTestId("proposals-panel-queue").locator(listed);
-  await expect(queue.first()).toBeVisible();
+  await expect(page.getByTestId("proposals-panel-queue")).toBeVisible();
   const queued = await queue.count();
   await page.getByTestId("proposals-tab-history").click();
   await expect(page.getByTestId("proposals-panel-history").locator(listed)).toHaveCount(
