@@ -157,6 +157,7 @@ test("a company signer revokes a signed Promise by invalidating its nonce, next 
   // The signed draft is gone; a new nonce is ready for the next signature.
   await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
   const next = page.getByTestId("pfr-next-nonce");
+  await expect(next).not.toHaveText(new RegExp(`^${nonce} `));
   await expect(next).toHaveText(/^\d+ \(the company's next unused one, picked for you\)$/);
   const nextNonce = BigInt(((await next.textContent()) ?? "").split(" ")[0] ?? "");
   expect(nextNonce).not.toBe(nonce);

@@ -52,7 +52,17 @@ test("trustee view: council, proposal queue and the estimates this trustee owes"
     abi: abis.council,
     functionName: "proposalCount",
   });
-  await expect(page.locator("[data-testid^='proposal-'][data-state]")).toHaveCount(Number(count));
+  // Every proposal is listed once: waiting ones in the Queue tab, the others in the History tab.
+  const listed = "[data-testid^='proposal-'][data-state]";
+  const queue = page.getByTestId("proposals-panel-queue").locator(listed);
+  await expect(page.getByTestId("proposals-panel-queue")).toBeVisible();
+  const queued = await queue.count();
+  await page.getByTestId("proposals-tab-history").click();
+  await expect(page.getByTestId("proposals-panel-history").locator(listed)).toHaveCount(
+    Number(count) - queued,
+  );
+  await page.getByTestId("proposals-tab-queue").click();
+  await expect(queue).toHaveCount(queued);
   await historyLoaded(page);
   await saveScreenshot(page, "trustee", true);
 });

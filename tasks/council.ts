@@ -1,9 +1,16 @@
 // Trustee tasks of the council: propose, approve, execute, list proposals.
 import type { Hex } from "viem";
 
-import { actionKinds, actionSignature, decodeActionArgs, isActionKind } from "@fef/sdk/actionKinds";
+import {
+  actionKindIndex,
+  actionKinds,
+  actionSignature,
+  decodeActionArgs,
+  isActionKind,
+} from "@fef/sdk/actionKinds";
 import { approveProposal, executeProposal, proposeAction } from "@fef/sdk/actions/council";
 import { executionOutcomes } from "@fef/sdk/execution";
+import { reviewProposal } from "@fef/sdk/proposalReview";
 import { decodeActionResult, encodeActionParams } from "@fef/sdk/proposals";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
@@ -11,7 +18,7 @@ import { optional, parseId, parseJson, parseWhole, required } from "./lib/args.j
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, chainTime, fundAction } from "./lib/fund.js";
 import { emit, inlineJson, isoTime } from "./lib/output.js";
-import { type ProposalView, fundView, readNewestProposals, readProposal } from "./lib/reads.js";
+import { type ProposalView, assetsOf, fundView, readNewestProposals, readProposal } from "./lib/reads.js";
 import { trustee, trusteeWho } from "./lib/roles.js";
 import { fundEvent, send } from "./lib/send.js";
 
@@ -31,6 +38,8 @@ export interface ProposalsArgs extends CommonArgs {
 
 export interface ProposalSummary extends ProposalView {
   transaction: string;
+  /** at proposing: the review's warnings (the dashboard shows the same before proposing) */
+  warnings?: readonly string[];
 }
 
 export interface ExecutionSummary extends ProposalSummary {
@@ -55,15 +64,26 @@ export const propose = fundAction(async (fund, args: ProposeArgs): Promise<Propo
     return fail(error instanceof Error ? error.message : String(error));
   }
   const signer = await actingAccount(fund.wallets, args.from, trustee(fund));
+  // The same review the dashboard shows before proposing: its warnings are printed with the result.
+  const council = await fundView(fund);
+  const review = reviewProposal(actionKindIndex(kind), encoded, {
+    assets: assetsOf(council),
+    names: {},
+    trustees: council.trustees,
+    threshold: council.threshold,
+    totalSupply: council.totalSupply,
+    now: council.timestamp,
+  });
   // The builder takes the routed function's arguments typed; they are the JSON's, checked and encoded above.
   const sent = await send(fund, signer, proposeAction(fund.addresses, kind, decodeActionArgs(kind, encoded)));
   const created = fundEvent(fund, sent, "TrusteeCouncil", "ProposalCreated");
   const id = created.args.proposalId;
   const view = await readProposal(fund, id, await chainTime(fund));
-  const summary: ProposalSummary = { ...view, transaction: sent.transaction };
+  const summary: ProposalSummary = { ...view, transaction: sent.transaction, warnings: review.warnings };
   return emit(args.json, summary, () => [
     `Proposal #${id} created by ${signer.account.address}: ${kind} ${inlineJson(view.params)}`,
     ...approvalLines(view),
+    ...review.warnings.map((warning) => `Warning: ${warning}`),
   ]);
 });
 

@@ -38,6 +38,22 @@ describe("council tasks", () => {
       expect(summary.args).to.equal(stored.args);
     });
 
+    it("reports the review's warnings, as the dashboard shows them before proposing", async () => {
+      const fund = await loadTaskFund();
+      const risky = await fund.run<ProposalSummary>("council:propose", {
+        kind: "ChangeThreshold",
+        params: "[1]",
+      });
+      expect(risky.warnings).to.deep.equal([
+        "A threshold of 1 lets any single trustee pass any proposal alone, with nobody to check it.",
+      ]);
+      const plain = await fund.run<ProposalSummary>("council:propose", {
+        kind: "SetTransfersEnabled",
+        params: "[true]",
+      });
+      expect(plain.warnings).to.deep.equal([]);
+    });
+
     it("takes a tuple as an object by field name, with ISO dates for timestamps", async () => {
       const fund = await loadTaskFund();
       const now = await networkHelpers.time.latest();
