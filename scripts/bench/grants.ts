@@ -33,7 +33,7 @@ import type { GasRow } from "./rows.js";
  * transaction's `gasUsed`, made after the round holds all its applications (all but 20 are never
  * estimated: junk, as far as the round is concerned): the last trustee's approval and the execution
  * of a SetTransfersEnabled proposal; applying (with and without a stipend request, paying the
- * deposit); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
+ * deposit, with a title of the full 31 bytes and a 70-byte ipfs:// URI); batched commits and reveals of 20 estimates (per estimate: the transaction's gas / 20),
  * by the first trustee (whose reveal marks each application estimated) and by the last; a batched
  * finalization of those 20 applications (per application), each asking for a stipend; settling
  * (which moves the junk's deposits to the capital pool); a deposit refund; the council's outcome
