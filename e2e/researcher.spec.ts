@@ -7,7 +7,7 @@ import { ETH_ADDRESS } from "@fef/sdk/assets";
 import { memorySaltStore } from "@fef/sdk/salts";
 
 import { abis, client, devAccount, fundAddress, latestTimestamp, passProposal } from "./support/chain.js";
-import { expectConfirmed, openAs, sharesText } from "./support/dashboard.js";
+import { expectConfirmed, openAs, sharesText, txEntry } from "./support/dashboard.js";
 import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds.js";
 
 const APPLICATION_FUNDED = 2; // IGrantRounds.ApplicationStatus.Funded
@@ -60,6 +60,10 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   // Vesting is linear, so a little more vested between the read and the claim.
   expect(sharesAfter - sharesBefore).toBeGreaterThanOrEqual(claimableShares);
   await expect(page.getByTestId("my-shares")).toContainText(`You hold ${sharesText(sharesAfter)}`);
+  // The confirmation says what the claim paid, read from the receipt.
+  await expect(
+    txEntry(page, `Claim vested shares of application #${id}`).getByTestId("tx-outcome"),
+  ).toHaveText(`You received ${sharesText(sharesAfter - sharesBefore)}.`);
 
   // Returns: ETH and tUSD have been paid into the pool since Ben's first claim.
   const claimable = async (asset: `0x${string}`) =>

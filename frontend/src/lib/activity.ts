@@ -13,6 +13,27 @@ export type ActivityRow = {
   readonly tx: string;
 };
 
+/** The indexer's words for what an account did (its `activity.kind`), for the same events read from logs. */
+const kindWords: Readonly<Record<string, string>> = {
+  ApplicationSubmitted: "applied",
+  ProposalApproved: "approved",
+  ProposalCreated: "proposed",
+  SharesClaimed: "claimed award shares",
+  ReturnsClaimed: "claimed returns",
+  StipendClaimed: "claimed stipend",
+  SubscriptionSharesClaimed: "claimed subscription shares",
+  DonationReceived: "donated",
+  DepositRefunded: "refunded deposit",
+  ReturnsReported: "reported returns",
+  EstimateRevealed: "revealed estimate",
+  Subscribed: "subscribed",
+};
+
+/** An event's name in words: the indexer's word, else its name split into lower-case words. */
+export function activityWords(eventName: string): string {
+  return kindWords[eventName] ?? eventName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
 /** The loaded logs naming `account` in any argument, newest first (the fallback without an indexer). */
 export function activityFromLogs(logs: readonly HistoryLog[], account: Address): ActivityRow[] {
   const me = account.toLowerCase();
@@ -24,7 +45,7 @@ export function activityFromLogs(logs: readonly HistoryLog[], account: Address):
     const asset = args.asset;
     rows.push({
       key: `${log.blockNumber}:${log.logIndex}`,
-      kind: log.eventName,
+      kind: activityWords(log.eventName),
       block: log.blockNumber,
       time: log.timestamp,
       asset: typeof asset === "string" ? (asset as Address) : null,

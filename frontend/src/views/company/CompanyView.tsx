@@ -2,6 +2,7 @@ import { useMemo } from "react";
 
 import { formatDate } from "@fef/sdk/format";
 
+import { AccountActivity } from "../../components/AccountActivity";
 import { AddressLabel } from "../../components/AddressLabel";
 import { IndexerExport } from "../../components/IndexerExport";
 
@@ -74,6 +75,7 @@ export function CompanyView() {
       </section>
       <PromiseForm companies={mine} />
       <RegisterCompany />
+      <AccountActivity account={account} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { AccountActivity } from "../../components/AccountActivity";
 import { ReturnsClaim } from "../../components/ReturnsClaim";
 import { useFund } from "../../hooks/useFund";
 import { ApplyForm } from "./ApplyForm";
@@ -16,6 +17,7 @@ export function ResearcherView() {
       <EarlierAwards />
       <ReturnsClaim />
       <ApplyForm />
+      <AccountActivity account={account} />
     </div>
   );
 }
