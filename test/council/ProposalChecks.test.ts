@@ -90,9 +90,9 @@ describe("TrusteeCouncil: proposals that can never execute are refused when prop
     expect(functions.filter((name) => /call|grantRole|execTransaction|delegate/i.test(name))).to.deep.equal(
       [],
     );
-    // The kind after CancelMigration (where a generic call would sit) does not decode: refused.
+    // The kind after the last one, SetOutcomeHorizon (where a generic call would sit), does not decode: refused.
     await expect(
-      trustee.propose(ActionKind.CancelMigration + 1, coder.encode(["address"], [outsider.address])),
+      trustee.propose(ActionKind.SetOutcomeHorizon + 1, coder.encode(["address"], [outsider.address])),
     ).to.be.revertedWithoutReason(ethers);
     // A role for an account is only ever a module migration, and an account without code is no module.
     await expect(
