@@ -204,7 +204,7 @@ describe("sdk: document digests, deadlines, dev phases, amounts", function () {
     });
     expect(checkAmount("9".repeat(80), 18)).to.deep.equal({
       ok: false,
-      error: "Amount is far too large to be a real amount.",
+      error: "Amount is far too large: no amount on chain can be that big.",
     });
   });
 });

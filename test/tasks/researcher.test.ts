@@ -130,7 +130,7 @@ describe("researcher tasks", () => {
         fund,
         "grant:apply",
         { ...base, uri: "javascript:alert(1)" },
-        "--uri: Links starting with javascript: are not accepted",
+        "--uri: URI must start with https://, http:// or ipfs://",
       );
       await expectTaskError(
         fund,

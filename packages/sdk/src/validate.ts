@@ -45,12 +45,11 @@ export function checkAmount(
   } catch {
     return bad(`${label} is not a valid number.`);
   }
-  if (value > 2n ** 256n - 1n) return bad(`${label} is far too large: no amount on chain can be that big.`);
+  // Beyond what any contract stores (uint256): refused here in words, before an encoder's range error.
+  if (value > MAX_UINT256) return bad(`${label} is far too large: no amount on chain can be that big.`);
   if (value === 0n && !options.allowZero) return bad(`${label} must be more than zero.`);
   if (options.max !== undefined && value > options.max)
     return bad(options.maxText ? `${label} is above ${options.maxText}.` : `${label} is too large.`);
-  // Beyond what any contract stores (uint256): refused here in words, before an encoder's range error.
-  if (value > MAX_UINT256) return bad(`${label} is far too large to be a real amount.`);
   return ok(value);
 }
 
