@@ -233,7 +233,7 @@ for (const viewport of viewports) {
         client.readContract({ address: usd, abi: abis.erc20, functionName: "balanceOf", args: [admin] });
       const before = await balance();
       await panel.getByTestId("dev-faucet").click();
-      await expectConfirmed(page, "Take 10,000 tUSD from the test faucet");
+      await expectConfirmed(page, "Get 10,000 tUSD from the test faucet");
       expect(await balance()).toBe(before + parseUnits("10000", decimals));
 
       // Helix reports its ended period and pays in tUSD.

@@ -35,7 +35,7 @@ export function DevPanel() {
   const tokenAddress = deployment?.addresses.TestToken;
   const token = tokenAddress ? findAsset(assets, tokenAddress) : undefined;
   const faucetAmount = token ? FAUCET_UNITS * 10n ** BigInt(token.decimals) : 0n;
-  const faucetLabel = `Take ${token ? formatAmount(faucetAmount, token) : "test tokens"} from the test faucet`;
+  const faucetLabel = `Get ${token ? formatAmount(faucetAmount, token) : "test tokens"} from the test faucet`;
 
   async function move(seconds: bigint, what: string) {
     setMoving(true);

@@ -68,7 +68,7 @@ export function ApplyForm() {
     if (size === 0) errors.title = "Give the application a short title.";
     else if (size > MAX_TITLE_LENGTH)
       errors.title = `The title is ${size} bytes long; at most ${MAX_TITLE_LENGTH} fit on-chain.`;
-    const uri = checkUri(form.values.uri);
+    const uri = checkUri(form.values.uri, "Proposal link");
     if (!uri.ok) errors.uri = uri.error;
     if (!contentHash)
       errors.description = "Describe the proposal or choose its file: its content hash is recorded.";

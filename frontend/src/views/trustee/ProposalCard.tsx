@@ -111,7 +111,7 @@ export function ProposalCard({ p, me }: { readonly p: ProposalRow; readonly me: 
           {me >= 0 && !iApproved && !reviewing ? (
             <button
               type="button"
-              aria-label={`Review proposal #${id} before approving`}
+              aria-label={`Review and approve proposal #${id}`}
               data-testid={`approve-${id}`}
               onClick={() => setReviewing(true)}
             >
