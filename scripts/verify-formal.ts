@@ -15,7 +15,7 @@
 //   --cached        reuse cached results outside CI too
 // FORMAL_JOBS (default 2, at most 2) harnesses run at once, each in its own process, stopped after
 // FORMAL_TIMEOUT_SECONDS (default 1800; solc's own `modelChecker.timeout` crashes soljson).
-// The result cache (test/formal/cache/, one file per property) holds the checker's findings and the
+// The result cache (test/formal/results/, one file per property) holds the checker's findings and the
 // key they were computed under: SHA-256 of the compiler version, the exact settings, scripts/formal/
 // checker.ts and every source solc reads for the property (see `runKey`). A result is reused only
 // under an identical key; every completed check (never a mutated one) rewrites its entry, a timeout
@@ -40,7 +40,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HARNESS_DIR = "test/formal";
 const REACH_DIR = `${HARNESS_DIR}/reach`;
 const PROVED_FILE = `${HARNESS_DIR}/proved.json`;
-const CACHE_DIR = `${HARNESS_DIR}/cache`;
+const CACHE_DIR = `${HARNESS_DIR}/results`;
 const MAX_JOBS = 2;
 const MUTATED_HARNESS = "ReturnsDueHarness";
 const FUZZ_NOTE = "fuzz ≥ 100,000 runs (test:deep)";
@@ -60,7 +60,7 @@ interface ProvedList {
 }
 
 /** One property's cache entry: the key of the run and what the checker found under it, or that it
- * ran out of time after `timedOutAfter` seconds. One file per property: test/formal/cache/<Harness>.<property>.json. */
+ * ran out of time after `timedOutAfter` seconds. One file per property: test/formal/results/<Harness>.<property>.json. */
 interface CacheEntry {
   key: string;
   result?: CheckerResult;
