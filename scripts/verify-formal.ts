@@ -9,8 +9,9 @@
 //                   as out of reach, each with the fuzz test that defends it
 //   --mutate        break the rounding direction of the amount due (ceil → floor) in memory and run
 //                   the amount-due harness: it must fail with a counterexample
-//   --ci            the CI mode (also on with CI=true): only the harnesses that hold a property of
-//                   test/formal/proved.json, results reused from the cache when their key matches,
+//   --ci            the CI mode (also on with CI=true): only the properties of test/formal/proved.json
+//                   (all of a harness whose library arithmetic is listed there), results reused from
+//                   the cache when their key matches,
 //                   a per-harness limit of FORMAL_TIMEOUT_SECONDS (default 240 in this mode)
 //   --cached        reuse cached results outside CI too
 // FORMAL_JOBS (default 2, at most 2) harnesses run at once, each in its own process, stopped after
@@ -231,6 +232,15 @@ async function main(): Promise<void> {
       (id) =>
         id.startsWith(`${basename(harness, ".sol")}.`) || id.startsWith(`${basename(harness, ".sol")}:`),
     );
+  // In CI: the properties of proved.json, and every property of a harness whose library arithmetic
+  // is listed there (that verdict needs them all).
+  const neededInCi = (harness: string, property: string): boolean => {
+    const contract = basename(harness, ".sol");
+    return (
+      provedBefore.includes(`${contract}.${property}`) ||
+      provedBefore.some((id) => id.startsWith(`${contract}:`))
+    );
+  };
   const listed = (dir: string): string[] =>
     readdirSync(resolve(ROOT, dir))
       .filter(
@@ -258,6 +268,7 @@ async function main(): Promise<void> {
     checkedHarness(harness)
       ? harnessProperties(ROOT, harness)
           .filter((property) => onlyProperty === undefined || property === onlyProperty)
+          .filter((property) => !ci || neededInCi(harness, property))
           .map((property) => ({ harness, property }))
       : [{ harness, property: undefined }],
   );
@@ -316,7 +327,10 @@ async function main(): Promise<void> {
       // A library's arithmetic is proved on the harness's inputs only if every property ran to the end.
       const libraryLevel = property.id.includes(":");
       // With one property chosen, a library's checks were not run on all of the harness's inputs.
-      if (libraryLevel && onlyProperty !== undefined) continue;
+      const partial =
+        onlyProperty !== undefined ||
+        (ci && harnessProperties(ROOT, harness).some((p) => !neededInCi(harness, p)));
+      if (libraryLevel && partial) continue;
       if (libraryLevel && timedOut.length > 0) {
         properties.push({ ...property, status: "timeout", detail: "a property of the harness timed out" });
       } else properties.push(property);
