@@ -9,20 +9,22 @@
 //                   as out of reach, each with the fuzz test that defends it
 //   --mutate        break the rounding direction of the amount due (ceil → floor) in memory and run
 //                   the amount-due harness: it must fail with a counterexample
-//   --ci            the CI mode (also on with CI=true): only the harnesses that hold a property of
-//                   test/formal/proved.json, results reused from the cache when their key matches,
+//   --ci            the CI mode (also on with CI=true): only the properties of test/formal/proved.json
+//                   (all of a harness whose library arithmetic is listed there), results reused from
+//                   the cache when their key matches,
 //                   a per-harness limit of FORMAL_TIMEOUT_SECONDS (default 240 in this mode)
 //   --cached        reuse cached results outside CI too
 // FORMAL_JOBS (default 2, at most 2) harnesses run at once, each in its own process, stopped after
 // FORMAL_TIMEOUT_SECONDS (default 1800; solc's own `modelChecker.timeout` crashes soljson).
-// The result cache (test/formal/cache.json) holds, per harness, the checker's findings and the key
-// they were computed under: SHA-256 of the compiler version, the exact settings, scripts/formal/
-// checker.ts and every source solc reads for the harness (see `runKey`). A result is reused only
-// under an identical key; every completed run (never a timed-out or mutated one) rewrites its entry.
+// The result cache (test/formal/results/, one file per property) holds the checker's findings and the
+// key they were computed under: SHA-256 of the compiler version, the exact settings, scripts/formal/
+// checker.ts and every source solc reads for the property (see `runKey`). A result is reused only
+// under an identical key; every completed check (never a mutated one) rewrites its entry, a timeout
+// is recorded with its limit and reused only for an equal or shorter one.
 // A cached result is the checker's own output for exactly those sources, so reusing it can never
 // turn a failing property into a passing one. Plain Node (type stripping): no Hardhat runtime.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,7 +41,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HARNESS_DIR = "test/formal";
 const REACH_DIR = `${HARNESS_DIR}/reach`;
 const PROVED_FILE = `${HARNESS_DIR}/proved.json`;
-const CACHE_FILE = `${HARNESS_DIR}/cache.json`;
+const CACHE_DIR = `${HARNESS_DIR}/results`;
 const MAX_JOBS = 2;
 const MUTATED_HARNESS = "ReturnsDueHarness";
 const FUZZ_NOTE = "fuzz ≥ 100,000 runs (test:deep)";
@@ -58,26 +60,38 @@ interface ProvedList {
   proved: string[];
 }
 
-/** Per harness property (`<harness>#<function>`): the key of the run and what the checker found under
- * it, or that it ran out of time after `timedOutAfter` seconds. */
-type Cache = Record<string, { key: string; result?: CheckerResult; timedOutAfter?: number }>;
-
-function readCache(): Cache {
-  const path = resolve(ROOT, CACHE_FILE);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Cache) : {};
+/** One property's cache entry: the key of the run and what the checker found under it, or that it
+ * ran out of time after `timedOutAfter` seconds. One file per property: test/formal/results/<Harness>.<property>.json. */
+interface CacheEntry {
+  key: string;
+  result?: CheckerResult;
+  timedOutAfter?: number;
 }
 
-/** Writes `updates` over the cache as it is on disk now (another run may have written it meanwhile). */
-function writeCache(updates: Cache): void {
-  const merged = { ...readCache(), ...updates };
-  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(resolve(ROOT, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+function cachePath(harness: string, property: string): string {
+  return resolve(ROOT, CACHE_DIR, `${basename(harness, ".sol")}.${property}.json`);
+}
+
+function readCacheEntry(harness: string, property: string): CacheEntry | undefined {
+  const path = cachePath(harness, property);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as CacheEntry) : undefined;
+}
+
+/** Written as each check ends (by the worker that ran it), so that an interrupted run keeps what it proved. */
+function writeCacheEntry(harness: string, property: string, entry: CacheEntry): void {
+  mkdirSync(resolve(ROOT, CACHE_DIR), { recursive: true });
+  writeFileSync(cachePath(harness, property), `${JSON.stringify(entry, null, 2)}\n`);
 }
 
 const args = process.argv.slice(2);
 
 function worker(harness: string, mutate: boolean, model: boolean, property: string | undefined): void {
-  process.stdout.write(JSON.stringify(check(ROOT, harness, mutate, model, property)));
+  const key = model && !mutate && property !== undefined ? runKey(ROOT, harness, property) : undefined;
+  const result = check(ROOT, harness, mutate, model, property);
+  if (key !== undefined && property !== undefined && result.errors.length === 0) {
+    writeCacheEntry(harness, property, { key, result });
+  }
+  process.stdout.write(JSON.stringify(result));
 }
 
 /** Runs one harness (or one of its properties alone) in a child process; undefined when it ran out of time. */
@@ -218,6 +232,15 @@ async function main(): Promise<void> {
       (id) =>
         id.startsWith(`${basename(harness, ".sol")}.`) || id.startsWith(`${basename(harness, ".sol")}:`),
     );
+  // In CI: the properties of proved.json, and every property of a harness whose library arithmetic
+  // is listed there (that verdict needs them all).
+  const neededInCi = (harness: string, property: string): boolean => {
+    const contract = basename(harness, ".sol");
+    return (
+      provedBefore.includes(`${contract}.${property}`) ||
+      provedBefore.some((id) => id.startsWith(`${contract}:`))
+    );
+  };
   const listed = (dir: string): string[] =>
     readdirSync(resolve(ROOT, dir))
       .filter(
@@ -238,7 +261,6 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  const cache = readCache();
   const checkedHarness = (harness: string): boolean => reach || !harness.startsWith(REACH_DIR);
   // Each property of a checked harness runs alone (a contract of one function: a far smaller model);
   // a harness that is only listed is parsed once.
@@ -246,15 +268,16 @@ async function main(): Promise<void> {
     checkedHarness(harness)
       ? harnessProperties(ROOT, harness)
           .filter((property) => onlyProperty === undefined || property === onlyProperty)
+          .filter((property) => !ci || neededInCi(harness, property))
           .map((property) => ({ harness, property }))
       : [{ harness, property: undefined }],
   );
   const outcomes = await pool(units, jobs, async ({ harness, property }) => {
     const checked = checkedHarness(harness);
     const name = `${basename(harness, ".sol")}${property === undefined ? "" : `.${property}`}`;
-    const cacheId = `${harness}#${property ?? ""}`;
     const key = checked && !mutate ? runKey(ROOT, harness, property) : undefined;
-    const cached = key !== undefined ? cache[cacheId] : undefined;
+    const cached =
+      key !== undefined && property !== undefined ? readCacheEntry(harness, property) : undefined;
     let result: CheckerResult | undefined;
     let note: string;
     if (useCache && cached !== undefined && cached.key === key && cached.result !== undefined) {
@@ -270,11 +293,9 @@ async function main(): Promise<void> {
     } else {
       result = await runHarness(harness, property, mutate, checked, timeoutSeconds);
       note = result === undefined ? `timed out after ${timeoutSeconds} s` : `${result.seconds.toFixed(1)} s`;
-      if (key !== undefined && (result === undefined || result.errors.length === 0)) {
-        // Written as each check ends, so that an interrupted run keeps what it has proved.
-        writeCache({
-          [cacheId]: result === undefined ? { key, timedOutAfter: timeoutSeconds } : { key, result },
-        });
+      // A completed check's entry is written by its worker; a timeout's here.
+      if (key !== undefined && property !== undefined && result === undefined) {
+        writeCacheEntry(harness, property, { key, timedOutAfter: timeoutSeconds });
       }
     }
     console.log(`${name}: ${note}`);
@@ -306,7 +327,10 @@ async function main(): Promise<void> {
       // A library's arithmetic is proved on the harness's inputs only if every property ran to the end.
       const libraryLevel = property.id.includes(":");
       // With one property chosen, a library's checks were not run on all of the harness's inputs.
-      if (libraryLevel && onlyProperty !== undefined) continue;
+      const partial =
+        onlyProperty !== undefined ||
+        (ci && harnessProperties(ROOT, harness).some((p) => !neededInCi(harness, p)));
+      if (libraryLevel && partial) continue;
       if (libraryLevel && timedOut.length > 0) {
         properties.push({ ...property, status: "timeout", detail: "a property of the harness timed out" });
       } else properties.push(property);
@@ -319,7 +343,7 @@ async function main(): Promise<void> {
   const lost = provedBefore.filter((id) => (only === undefined || id.startsWith(only)) && !proved.has(id));
   if (ci && lost.length > 0) {
     console.error(
-      `A harness changed (its cache key moved) and was not proved again within ${timeoutSeconds} s: run \`npm run verify:formal\` (no time limit in practice) and commit ${CACHE_FILE}.`,
+      `A harness changed (its cache key moved) and was not proved again within ${timeoutSeconds} s: run \`npm run verify:formal\` (no time limit in practice) and commit ${CACHE_DIR}/.`,
     );
   }
   const refuted = properties.filter((property) => property.status === "counterexample");
