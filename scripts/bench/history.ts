@@ -26,6 +26,7 @@ import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
 import { DEMO_CHAIN_ARGS, INDEXER_PORT, INDEXER_URL, RPC_PORT, RPC_URL, UI_PORT } from "../lib/ports.ts";
 import { stopProcess } from "../lib/processes.ts";
+import { directoryBytes, residentMemory } from "./history-footprint.ts";
 import { postgresBackfill } from "./history-postgres.ts";
 import { cappedProxy } from "./history-proxy.ts";
 import { signedReportTransactions } from "./history-reports.ts";
@@ -228,13 +229,30 @@ async function main(): Promise<void> {
     (await indexerClient(INDEXER_URL).query<{ n: string }>("select count(*)::text as n from fund_event"))[0]
       ?.n ?? 0,
   );
+  const pgliteBytes = directoryBytes("indexer/.ponder-bench/pglite");
+  const memory = residentMemory(indexer.pid);
   report.indexer = {
     backfillSecondsIncludingStartup: backfillSeconds,
     events,
     eventsPerSecond: events / backfillSeconds,
+    pglite: {
+      bytes: pgliteBytes,
+      bytesPerEvent: events > 0 ? pgliteBytes / events : null,
+      // bytes per event × 10⁶ events ÷ 10⁶ bytes per MB
+      megabytesPerMillionEvents: events > 0 ? pgliteBytes / events : null,
+    },
+    memory: memory
+      ? {
+          rssMegabytes: memory.rssBytes / 1e6,
+          peakRssMegabytes: memory.peakRssBytes / 1e6,
+        }
+      : null,
   };
   console.log(
     `  ${events} events in ${backfillSeconds.toFixed(1)} s (start-up included): ${(events / backfillSeconds).toFixed(0)} events/s`,
+  );
+  console.log(
+    `  PGlite: ${(pgliteBytes / 1e6).toFixed(1)} MB on disk (${events > 0 ? (pgliteBytes / events).toFixed(0) : "-"} bytes per event); indexer memory: ${memory ? `${(memory.rssBytes / 1e6).toFixed(0)} MB resident, ${(memory.peakRssBytes / 1e6).toFixed(0)} MB peak` : "not measurable here"}`,
   );
 
   // 2 and 3: two builds of the dashboard, with and without the indexer.
