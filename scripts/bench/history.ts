@@ -19,6 +19,7 @@ import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createPublicClient, encodeFunctionData, http, type Address } from "viem";
 
+import { ActionKindValue } from "@fef/sdk/actionKinds";
 import { fundSharesAbi, returnsRegistryAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { indexedBlock, indexerClient, indexerReady } from "@fef/sdk/history";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
@@ -118,26 +119,35 @@ async function main(): Promise<void> {
   const { fund } = readFundDeployment(31337);
   const chain = createPublicClient({ transport: http(RPC_URL) });
   const accounts = await rpc<Address[]>("eth_accounts");
-  // The seed leaves "enable share transfers" (proposal 7) one approval short: trustee 3 approves, then
-  // it is executed, so that shares can reach new holders.
-  const transfersProposal = 7n;
-  for (const [from, functionName] of [
-    [accounts[3], "approve"],
-    [accounts[3], "execute"],
-  ] as const) {
-    await rpc("eth_sendTransaction", [
-      {
-        from,
-        to: fund.TrusteeCouncil,
-        data: encodeFunctionData({ abi: trusteeCouncilAbi, functionName, args: [transfersProposal] }),
-      },
-    ]);
+  // Shares must reach new holders: the seed leaves its "enable share transfers" proposal one approval
+  // short; trustee 3 approves it and it is executed.
+  const transfersOn = () =>
+    chain.readContract({ address: fund.FundShares, abi: fundSharesAbi, functionName: "transfersEnabled" });
+  if (!(await transfersOn())) {
+    const proposed = await chain.getContractEvents({
+      address: fund.TrusteeCouncil,
+      abi: trusteeCouncilAbi,
+      eventName: "ProposalCreated",
+      args: { kind: ActionKindValue.SetTransfersEnabled },
+      fromBlock: 0n,
+      strict: true,
+    });
+    const transfersProposal = proposed[proposed.length - 1]?.args.proposalId;
+    if (transfersProposal === undefined) throw new Error("the seed proposes no share transfers");
+    for (const [from, functionName] of [
+      [accounts[3], "approve"],
+      [accounts[3], "execute"],
+    ] as const) {
+      await rpc("eth_sendTransaction", [
+        {
+          from,
+          to: fund.TrusteeCouncil,
+          data: encodeFunctionData({ abi: trusteeCouncilAbi, functionName, args: [transfersProposal] }),
+        },
+      ]);
+    }
   }
-  const transfers = await chain.readContract({
-    address: fund.FundShares,
-    abi: fundSharesAbi,
-    functionName: "transfersEnabled",
-  });
+  const transfers = await transfersOn();
   if (!transfers) throw new Error("share transfers are still disabled: the seed's proposal 7 changed");
   const balances = await Promise.all(
     accounts.map((a) =>
