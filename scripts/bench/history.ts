@@ -3,7 +3,8 @@
 // payments (signed Promises of Future Returns and their period reports, each paying its due in ETH: a
 // payment with its lateness, a ReturnsReceived and a ReturnsDistributed in the ledger), spread over
 // many blocks with empty stretches between them (the chain spans ≈ 190,000 blocks). Then:
-//   1. the indexer's backfill from an empty database: time and events per second;
+//   1. the indexer's backfill from an empty database: time and events per second, the PGlite directory's
+//      size (per event) and the indexer process's resident memory (now and peak) once caught up;
 //   2. the dashboard with the indexer: time to a rendered returns chart (from navigation and after the
 //      snapshot is shown) and HTTP requests sent;
 //   3. the dashboard without an indexer, behind a provider that refuses eth_getLogs over 2,000 blocks
