@@ -6,14 +6,7 @@ import { expect, test } from "@playwright/test";
 import { openAs, openView, type ViewId } from "./support/dashboard.js";
 import { roleAccounts, viewports } from "./support/roles.js";
 
-const views: readonly ViewId[] = [
-  "overview",
-  "trustees",
-  "trustee",
-  "researcher",
-  "company",
-  "investor",
-];
+const views: readonly ViewId[] = ["overview", "trustees", "trustee", "researcher", "company", "investor"];
 
 for (const viewport of viewports) {
   test.describe(`at ${viewport.width} px`, () => {
