@@ -29,7 +29,10 @@ import {
   indexedEvents,
   indexerCaughtUp,
   indexerClient,
+  holdersByAddress,
   mintProvenance,
+  provenanceOf,
+  reportedPeriods,
   returnsLedger,
   trackRecords,
 } from "@fef/sdk/history";
@@ -139,6 +142,40 @@ async function main(): Promise<void> {
     check(
       "mints are recorded by provenance (award and subscription)",
       provenance.award.mints > 0 && provenance.subscription.mints > 0,
+    );
+    // The overview's one-request questions answer as the separate queries and the chain's logs do.
+    const shown = (await indexer.query<{ address: string }>("select address from holder limit 5")).map(
+      (r) => r.address as `0x${string}`,
+    );
+    const combined = await provenanceOf(indexer, [...shown, zeroAddress]);
+    const separate = await holdersByAddress(indexer, shown);
+    const byAddress = (rows: readonly { address: string }[]) =>
+      JSON.stringify(
+        [...rows].sort((a, b) => a.address.localeCompare(b.address)),
+        (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
+      );
+    check(
+      "provenanceOf gives mintProvenance's totals and holdersByAddress's rows in one request",
+      JSON.stringify(combined.totals, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ===
+        JSON.stringify(provenance, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) &&
+        shown.length > 0 &&
+        byAddress(combined.holders) === byAddress(separate),
+      `${combined.holders.length} of ${shown.length} holders`,
+    );
+    const reportedIds = [...new Set(reportedLogs.map((l) => l.args.commitmentId))];
+    const periods = await reportedPeriods(indexer, reportedIds, 36);
+    const expected = reportedLogs.filter((l) => l.args.period < 36n);
+    check(
+      "reportedPeriods gives every reported period below the bound of the commitments asked, once",
+      periods.length === expected.length &&
+        expected.every((l) =>
+          periods.some((p) => p.commitmentId === l.args.commitmentId && p.period === l.args.period),
+        ),
+      `${periods.length} periods, ${expected.length} logs`,
+    );
+    check(
+      "reportedPeriods asked for no commitment sends nothing and gives nothing",
+      (await reportedPeriods(indexer, [], 36)).length === 0,
     );
 
     // A reorg: a donation on a branch that evm_revert abandons.

@@ -3,7 +3,8 @@
 // payments (signed Promises of Future Returns and their period reports, each paying its due in ETH: a
 // payment with its lateness, a ReturnsReceived and a ReturnsDistributed in the ledger), spread over
 // many blocks with empty stretches between them (the chain spans ≈ 190,000 blocks). Then:
-//   1. the indexer's backfill from an empty database: time and events per second;
+//   1. the indexer's backfill from an empty database: time and events per second, the PGlite directory's
+//      size (per event) and the indexer process's resident memory (now and peak) once caught up;
 //   2. the dashboard with the indexer: time to a rendered returns chart (from navigation and after the
 //      snapshot is shown) and HTTP requests sent;
 //   3. the dashboard without an indexer, behind a provider that refuses eth_getLogs over 2,000 blocks
@@ -19,6 +20,7 @@ import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createPublicClient, encodeFunctionData, http, type Address } from "viem";
 
+import { ActionKindValue } from "@fef/sdk/actionKinds";
 import { fundSharesAbi, returnsRegistryAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { indexedBlock, indexerClient, indexerReady } from "@fef/sdk/history";
 import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
@@ -26,6 +28,7 @@ import { readFundDeployment } from "@fef/sdk/node/deploymentFile";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium.ts";
 import { DEMO_CHAIN_ARGS, INDEXER_PORT, INDEXER_URL, RPC_PORT, RPC_URL, UI_PORT } from "../lib/ports.ts";
 import { stopProcess } from "../lib/processes.ts";
+import { directoryBytes, residentMemory } from "./history-footprint.ts";
 import { postgresBackfill } from "./history-postgres.ts";
 import { cappedProxy } from "./history-proxy.ts";
 import { signedReportTransactions } from "./history-reports.ts";
@@ -117,26 +120,35 @@ async function main(): Promise<void> {
   const { fund } = readFundDeployment(31337);
   const chain = createPublicClient({ transport: http(RPC_URL) });
   const accounts = await rpc<Address[]>("eth_accounts");
-  // The seed leaves "enable share transfers" (proposal 7) one approval short: trustee 3 approves, then
-  // it is executed, so that shares can reach new holders.
-  const transfersProposal = 7n;
-  for (const [from, functionName] of [
-    [accounts[3], "approve"],
-    [accounts[3], "execute"],
-  ] as const) {
-    await rpc("eth_sendTransaction", [
-      {
-        from,
-        to: fund.TrusteeCouncil,
-        data: encodeFunctionData({ abi: trusteeCouncilAbi, functionName, args: [transfersProposal] }),
-      },
-    ]);
+  // Shares must reach new holders: the seed leaves its "enable share transfers" proposal one approval
+  // short; trustee 3 approves it and it is executed.
+  const transfersOn = () =>
+    chain.readContract({ address: fund.FundShares, abi: fundSharesAbi, functionName: "transfersEnabled" });
+  if (!(await transfersOn())) {
+    const proposed = await chain.getContractEvents({
+      address: fund.TrusteeCouncil,
+      abi: trusteeCouncilAbi,
+      eventName: "ProposalCreated",
+      args: { kind: ActionKindValue.SetTransfersEnabled },
+      fromBlock: 0n,
+      strict: true,
+    });
+    const transfersProposal = proposed[proposed.length - 1]?.args.proposalId;
+    if (transfersProposal === undefined) throw new Error("the seed proposes no share transfers");
+    for (const [from, functionName] of [
+      [accounts[3], "approve"],
+      [accounts[3], "execute"],
+    ] as const) {
+      await rpc("eth_sendTransaction", [
+        {
+          from,
+          to: fund.TrusteeCouncil,
+          data: encodeFunctionData({ abi: trusteeCouncilAbi, functionName, args: [transfersProposal] }),
+        },
+      ]);
+    }
   }
-  const transfers = await chain.readContract({
-    address: fund.FundShares,
-    abi: fundSharesAbi,
-    functionName: "transfersEnabled",
-  });
+  const transfers = await transfersOn();
   if (!transfers) throw new Error("share transfers are still disabled: the seed's proposal 7 changed");
   const balances = await Promise.all(
     accounts.map((a) =>
@@ -228,13 +240,30 @@ async function main(): Promise<void> {
     (await indexerClient(INDEXER_URL).query<{ n: string }>("select count(*)::text as n from fund_event"))[0]
       ?.n ?? 0,
   );
+  const pgliteBytes = directoryBytes("indexer/.ponder-bench/pglite");
+  const memory = residentMemory(indexer.pid);
   report.indexer = {
     backfillSecondsIncludingStartup: backfillSeconds,
     events,
     eventsPerSecond: events / backfillSeconds,
+    pglite: {
+      bytes: pgliteBytes,
+      bytesPerEvent: events > 0 ? pgliteBytes / events : null,
+      // bytes per event × 10⁶ events ÷ 10⁶ bytes per MB
+      megabytesPerMillionEvents: events > 0 ? pgliteBytes / events : null,
+    },
+    memory: memory
+      ? {
+          rssMegabytes: memory.rssBytes / 1e6,
+          peakRssMegabytes: memory.peakRssBytes / 1e6,
+        }
+      : null,
   };
   console.log(
     `  ${events} events in ${backfillSeconds.toFixed(1)} s (start-up included): ${(events / backfillSeconds).toFixed(0)} events/s`,
+  );
+  console.log(
+    `  PGlite: ${(pgliteBytes / 1e6).toFixed(1)} MB on disk (${events > 0 ? (pgliteBytes / events).toFixed(0) : "-"} bytes per event); indexer memory: ${memory ? `${(memory.rssBytes / 1e6).toFixed(0)} MB resident, ${(memory.peakRssBytes / 1e6).toFixed(0)} MB peak` : "not measurable here"}`,
   );
 
   // 2 and 3: two builds of the dashboard, with and without the indexer.

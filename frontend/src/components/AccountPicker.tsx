@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { Address } from "viem";
 import { useConnect, useConnection, useConnectors, useDisconnect, type Connector } from "wagmi";
 
@@ -28,7 +28,9 @@ export function AccountPicker() {
   const connect = useConnect();
   const disconnect = useDisconnect();
   const { system, chainId, client } = useFund();
-  const roles = useRoleIndex();
+  // The dev accounts' roles are read when the picker is first used (or an account is connected).
+  const [picking, setPicking] = useState(false);
+  const roles = useRoleIndex(picking || isConnected);
   const onLocal = chainId === LOCAL_CHAIN_ID;
 
   // One batched HTTP request: the transport batches calls made in the same tick.
@@ -85,6 +87,8 @@ export function AccountPicker() {
             id={id}
             value={current}
             onChange={(e) => void pick(e.target.value)}
+            onFocus={() => setPicking(true)}
+            onPointerEnter={() => setPicking(true)}
             data-testid="dev-account-picker"
           >
             <option value="">— none —</option>

@@ -1,10 +1,8 @@
-import { useMemo } from "react";
-
 import { formatDate } from "@fef/sdk/format";
 import { commitmentStatus, countOf, periodEnd, periodStatus, type PeriodStatus } from "@fef/sdk/status";
 
-import { useFund, type CommitmentRow } from "../hooks/useFund";
-import { reportTimes } from "../lib/history";
+import type { CommitmentRow } from "../hooks/useFund";
+import { MAX_PERIODS_SHOWN, type PeriodRecord } from "../hooks/usePeriodRecord";
 
 const statusText: Readonly<Record<ReturnType<typeof commitmentStatus>, string>> = {
   paid: "paid up",
@@ -23,20 +21,17 @@ export function CommitmentStatusBadge({ row }: { readonly row: CommitmentRow }) 
   );
 }
 
-const MAX_PERIODS_SHOWN = 36;
-
 /** One square per period: paid, due (within grace), overdue (past grace), disputed, upcoming. */
 export function PeriodStrip({
   row,
   now,
-  disputed,
+  record,
 }: {
   readonly row: CommitmentRow;
   readonly now: bigint;
-  readonly disputed: ReadonlySet<string>;
+  readonly record: PeriodRecord;
 }) {
-  const { history } = useFund();
-  const reported = useMemo(() => reportTimes(history.logs), [history.logs]);
+  const { reported, disputed } = record;
   const c = row.commitment;
   const shown = Math.min(c.periodCount, MAX_PERIODS_SHOWN);
   const statuses: PeriodStatus[] = [];

@@ -4,14 +4,7 @@ import { getAbiItem, type Address, type GetLogsReturnType, type PublicClient } f
 import { usePublicClient } from "wagmi";
 
 import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
-import {
-  createLogScanner,
-  indexedEvents,
-  indexerClient,
-  type IndexedEvent,
-  type IndexerClient,
-  type LogScanner,
-} from "@fef/sdk/history";
+import { createLogScanner, type LogScanner } from "@fef/sdk/history";
 
 import { indexerUrlFor, type ChainId } from "../lib/chains";
 
@@ -32,13 +25,6 @@ export const historyEvents = [
   getAbiItem({ abi: returnsRegistryAbi, name: "ReportDisputed" }),
   getAbiItem({ abi: returnsRegistryAbi, name: "DisputeResolved" }),
 ] as const;
-
-/**
- * With an indexer, the returns inflows, distributions and claims (the bulk of the events) are read
- * from its returns tables instead (the chart by day, the ledger page by page): the feed carries the rest.
- */
-const BULK_EVENTS = new Set(["ReturnsReceived", "ReturnsDistributed", "ReturnsClaimed"]);
-const FEED_EVENTS = historyEvents.map((e) => e.name).filter((name) => !BULK_EVENTS.has(name));
 
 type RawLog = GetLogsReturnType<undefined, typeof historyEvents, true>[number];
 
@@ -130,62 +116,23 @@ async function readDatedLogs(
   return raw.map((log) => ({ ...log, timestamp: log.blockTimestamp ?? interpolate(log.blockNumber, dated) }));
 }
 
-/** The indexer's event feed as history logs: what is loaded stays; each refresh asks only for newer events. */
-type Feed = { logs: HistoryLog[]; newest: IndexedEvent | undefined };
-
-function asHistoryLog(event: IndexedEvent): HistoryLog {
-  // Same fields as viem's decoded log (eventName, args in the ABI's types, block, log index, tx).
-  return { ...event, removed: false } as unknown as HistoryLog;
-}
-
-async function refreshFeed(client: IndexerClient, feed: Feed, firstBlock: bigint): Promise<HistoryState> {
-  for (;;) {
-    const { events, cursorKept } = await indexedEvents(client, {
-      names: FEED_EVENTS,
-      after: feed.newest,
-      limit: 10_000,
-    });
-    if (!cursorKept) {
-      // A reorg removed the newest event loaded: reload the canonical history.
-      feed.logs = [];
-      feed.newest = undefined;
-      continue;
-    }
-    if (events.length > 0) {
-      feed.logs = feed.logs.concat(events.map(asHistoryLog));
-      feed.newest = events[events.length - 1];
-    }
-    if (events.length < 10_000) break;
-  }
-  return {
-    source: "indexer",
-    logs: feed.logs,
-    scannedFrom: firstBlock,
-    scannedTo: feed.newest?.blockNumber,
-    complete: true,
-    error: undefined,
-  };
-}
-
 // Readers live as long as the page: a refresh continues where the last one stopped.
-const feeds = new Map<string, Feed>();
 const scanners = new Map<string, LogScanner<HistoryLog>>();
 
 /**
- * The Fund's history. With an indexer (VITE_INDEXER_URL): its event feed, no eth_getLogs. Without:
- * the SDK's log scanner (pages of at most 2,000 blocks, split when the provider refuses). Either way
- * a refresh reads only what is new and never drops what is loaded; the query key has no head block.
+ * The Fund's history read from event logs, when there is no indexer: the SDK's log scanner (pages of
+ * at most 2,000 blocks, split when the provider refuses). A refresh reads only what is new and never
+ * drops what is loaded; the query key has no head block. With an indexer (VITE_INDEXER_URL) nothing is
+ * read here: each view asks the indexer's tables for what it shows (returns by day, payments, mint
+ * totals), and `useFeedLogs` reads the few events that only the feed has, where they are needed.
  */
 export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
   const client = usePublicClient({ chainId }) as PublicClient | undefined;
   const queryClient = useQueryClient();
   const indexerUrl = indexerUrlFor(chainId);
   const key = useMemo(
-    () =>
-      indexerUrl
-        ? ["history", chainId, "indexer", indexerUrl]
-        : ["history", chainId, "logs", addresses?.join(",") ?? "", firstBlock.toString()],
-    [chainId, indexerUrl, addresses, firstBlock],
+    () => ["history", chainId, "logs", addresses?.join(",") ?? "", firstBlock.toString()],
+    [chainId, addresses, firstBlock],
   );
   const id = JSON.stringify(key);
 
@@ -204,16 +151,8 @@ export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
 
   const query = useQuery({
     queryKey: key,
-    enabled: indexerUrl ? true : Boolean(client && addresses),
+    enabled: !indexerUrl && Boolean(client && addresses),
     queryFn: async (): Promise<HistoryState> => {
-      if (indexerUrl) {
-        let feed = feeds.get(id);
-        if (!feed) {
-          feed = { logs: [], newest: undefined };
-          feeds.set(id, feed);
-        }
-        return refreshFeed(indexerClient(indexerUrl), feed, firstBlock);
-      }
       const scanner = scannerOf();
       if (!client || !scanner) throw new Error("history is not available on this chain");
       let state = await scanner.catchUp(await client.getBlockNumber());

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { holdersByAddress, mintProvenance as indexedTotals } from "@fef/sdk/history";
+import { provenanceOf } from "@fef/sdk/history";
 
 import { mintProvenance, type Provenance } from "../lib/history";
 import { useFund } from "./useFund";
@@ -9,7 +9,7 @@ import { useIndexer } from "./useIndexer";
 
 /**
  * Where shares came from (award vs subscription): with an indexer, its mint totals and the loaded
- * holders' rows (two requests, whatever the history's length); without, the loaded event logs.
+ * holders' rows (one request, whatever the history's length); without, the loaded event logs.
  */
 export function useProvenance(): Provenance {
   const { chainId, snapshot, history } = useFund();
@@ -20,8 +20,8 @@ export function useProvenance(): Provenance {
     enabled: client !== undefined,
     queryFn: async () => {
       if (!client) throw new Error("no history indexer");
-      const [totals, rows] = await Promise.all([indexedTotals(client), holdersByAddress(client, addresses)]);
-      return { totals, rows };
+      const { totals, holders } = await provenanceOf(client, addresses);
+      return { totals, rows: holders };
     },
     refetchInterval: 4_000,
   });

@@ -93,5 +93,13 @@ export function useReturnsHistory() {
   const ledger = (): Promise<LedgerRow[]> =>
     url ? ledgerFromIndexer(url) : Promise.resolve(ledgerFromLogs(history.logs));
   const hasData = url ? (days.data?.length ?? 0) > 0 : history.logs.length > 0;
-  return { series, ledger, hasData, loading: url ? days.isLoading : history.loading };
+  return {
+    series,
+    ledger,
+    hasData,
+    loading: url ? days.isLoading : history.loading,
+    /** With an indexer: the returns tables answered and the last refresh had no error. */
+    loaded: url ? days.isSuccess && !days.error : history.complete,
+    error: url ? days.error : history.error,
+  };
 }

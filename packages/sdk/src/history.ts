@@ -9,6 +9,7 @@ export {
   type IndexerClient,
 } from "./history/indexer.ts";
 export * from "./history/queries.ts";
+export * from "./history/overview.ts";
 export * from "./history/lateness.ts";
 export * from "./history/tables.ts";
 export { indexedEvents, type IndexedEvent } from "./history/events.ts";

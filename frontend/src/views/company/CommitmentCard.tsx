@@ -14,20 +14,22 @@ import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
-import { eventsOf } from "../../hooks/useHistory";
+import type { PeriodRecord } from "../../hooks/usePeriodRecord";
 import { AddressLabel } from "../../components/AddressLabel";
+import { useCommitmentReports } from "./useCommitmentReports";
 
 type Fields = "asset" | "gross" | "evidence";
 
 /** One commitment: compliance, the next period due with report-and-pay, and the record of reports. */
 export function CommitmentCard({
   row,
-  disputed,
+  record,
 }: {
   readonly row: CommitmentRow;
-  readonly disputed: ReadonlySet<string>;
+  readonly record: PeriodRecord;
 }) {
-  const { system, assets, now, account, history } = useFund();
+  const { system, assets, now, account } = useFund();
+  const reports = useCommitmentReports(row);
   const { send, busy } = useAction();
   const form = useForm<Fields>({ asset: zeroAddress, gross: "", evidence: "" });
   const asset = findAsset(assets, form.values.asset as `0x${string}`);
@@ -43,9 +45,6 @@ export function CommitmentCard({
   // What the registry will charge for this gross amount (its `dueAmount`), computed as the user types.
   const preview = gross?.ok ? returnsDue(gross.value, c.returnsShareBps) : undefined;
   const label = `Report period ${next} of commitment #${row.id} and pay`;
-  const reports = eventsOf(history.logs, "ReturnsReported")
-    .filter((l) => l.args.commitmentId === row.id)
-    .sort((a, b) => (a.args.period < b.args.period ? -1 : 1));
 
   async function reportAndPay() {
     if (!system || !account) return;
@@ -89,7 +88,7 @@ export function CommitmentCard({
       <p>
         <ComplianceCounts row={row} />
       </p>
-      <PeriodStrip row={row} now={now} disputed={disputed} />
+      <PeriodStrip row={row} now={now} record={record} />
       {done ? (
         <p>Every period is reported.</p>
       ) : !ended ? (
@@ -150,17 +149,17 @@ export function CommitmentCard({
         >
           <tbody>
             {reports.map((r) => {
-              const a = findAsset(assets, r.args.asset);
+              const a = findAsset(assets, r.asset);
               return (
-                <tr key={r.args.period.toString()}>
-                  <th scope="row">{r.args.period.toString()}</th>
-                  <td>{formatDate(r.timestamp)}</td>
-                  <td>{formatAmount(r.args.grossReturns, a)}</td>
-                  <td>{formatAmount(r.args.paid, a)}</td>
+                <tr key={r.period.toString()}>
+                  <th scope="row">{r.period.toString()}</th>
+                  <td>{formatDate(r.reportedAt)}</td>
+                  <td>{formatAmount(r.grossReturns, a)}</td>
+                  <td>{formatAmount(r.paid, a)}</td>
                   <td>
-                    <code>{shortHash(r.args.evidenceHash)}</code>
+                    <code>{shortHash(r.evidenceHash)}</code>
                   </td>
-                  <td>{disputed.has(`${row.id}:${r.args.period}`) ? "disputed" : "—"}</td>
+                  <td>{r.disputed ? "disputed" : "—"}</td>
                 </tr>
               );
             })}

@@ -1,16 +1,15 @@
-import { useMemo } from "react";
-
 import { formatDate } from "@fef/sdk/format";
 
 import { AccountActivity } from "../../components/AccountActivity";
 import { AddressLabel } from "../../components/AddressLabel";
 import { IndexerExport } from "../../components/IndexerExport";
 
+import { useFeedLogs } from "../../hooks/useFeed";
 import { useFund } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
 import { MAX_IDS, useCommitmentsByIds, useCompaniesByIds } from "../../hooks/useLensReads";
+import { usePeriodRecord } from "../../hooks/usePeriodRecord";
 import { useRoleIndex } from "../../hooks/useRoles";
-import { disputedPeriods } from "../../lib/history";
 import { paymentsCsv } from "../../lib/historyCsv";
 import { CommitmentCard } from "./CommitmentCard";
 import { CompanyHome } from "./CompanyHome";
@@ -20,19 +19,20 @@ import { SignerManager } from "./SignerManager";
 
 /** Register, sign and submit a PFR, see periods due, report and pay, and the compliance record. */
 export function CompanyView() {
-  const { account, history } = useFund();
+  const { account } = useFund();
   const roles = useRoleIndex();
+  const logs = useFeedLogs(account !== undefined);
   const companyIds = account ? roles.companiesOf(account).slice(0, MAX_IDS) : [];
   const companies = useCompaniesByIds(companyIds, account);
   const mine = (companies.data ?? []).filter((c) => c.viewerIsSigner);
   const mineIds = mine.map((c) => c.id);
-  const commitmentIds = eventsOf(history.logs, "CommitmentRegistered")
+  const commitmentIds = eventsOf(logs, "CommitmentRegistered")
     .filter((l) => mineIds.includes(l.args.companyId))
     .map((l) => l.args.commitmentId)
     .sort((a, b) => (a < b ? 1 : -1))
     .slice(0, MAX_IDS);
   const commitments = useCommitmentsByIds(commitmentIds);
-  const disputed = useMemo(() => disputedPeriods(history.logs), [history.logs]);
+  const record = usePeriodRecord(commitmentIds);
 
   if (!account) return <p className="notice">Connect the company's admin or signer account.</p>;
   return (
@@ -42,7 +42,7 @@ export function CompanyView() {
         <h2 id="my-commitments-title">Commitments, periods due and compliance</h2>
         {commitmentIds.length === 0 ? <p className="muted">No commitment yet.</p> : null}
         {(commitments.data ?? []).map((row) => (
-          <CommitmentCard key={row.id.toString()} row={row} disputed={disputed} />
+          <CommitmentCard key={row.id.toString()} row={row} record={record} />
         ))}
       </section>
       <section className="card" aria-labelledby="my-companies-title">

@@ -1,16 +1,14 @@
-import { useMemo } from "react";
-
 import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/format";
 
 import { DataTable } from "../../components/DataTable";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { useFund } from "../../hooks/useFund";
-import { disputedPeriods } from "../../lib/history";
+import { usePeriodRecord } from "../../hooks/usePeriodRecord";
 
 /** Techniques, the companies whose commitments use them, and every commitment's compliance. */
 export function Compliance() {
-  const { snapshot, history, now } = useFund();
-  const disputed = useMemo(() => disputedPeriods(history.logs), [history.logs]);
+  const { snapshot, now } = useFund();
+  const record = usePeriodRecord((snapshot?.commitments ?? []).map((c) => c.id));
   if (!snapshot) return null;
   const companyName = (id: bigint) =>
     snapshot.companies.find((c) => c.id === id)?.company.name ?? `Company #${id}`;
@@ -69,7 +67,7 @@ export function Compliance() {
                 <td>
                   {row.commitment.periodCount} × {formatDuration(row.commitment.periodLength)} from{" "}
                   {formatDate(row.commitment.start)}, grace {formatDuration(row.commitment.gracePeriod)}
-                  <PeriodStrip row={row} now={now} disputed={disputed} />
+                  <PeriodStrip row={row} now={now} record={record} />
                 </td>
                 <td>
                   <CommitmentStatusBadge row={row} />

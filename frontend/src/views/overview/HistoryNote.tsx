@@ -1,11 +1,23 @@
 import { FIRST_PAGE_BLOCKS } from "@fef/sdk/history";
 
 import { useFund } from "../../hooks/useFund";
+import { useReturnsHistory } from "../../hooks/useReturnsHistory";
 
 /** Says where the event history comes from, how much of it is loaded, and lets the user page further back. */
 export function HistoryNote() {
-  const { history } = useFund();
-  const fromIndexer = history.source === "indexer";
+  const { history: logs } = useFund();
+  const returns = useReturnsHistory();
+  const fromIndexer = logs.source === "indexer";
+  // With an indexer the page reads no event feed here: what it shows is the indexer's answer (the same
+  // returns query as the chart), complete when that answered without error.
+  const history = fromIndexer
+    ? {
+        ...logs,
+        error: returns.error ?? undefined,
+        loading: returns.loading,
+        complete: returns.loaded,
+      }
+    : logs;
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">History coverage</h2>

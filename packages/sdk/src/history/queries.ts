@@ -177,6 +177,8 @@ export type PaymentRecord = {
   readonly paidAt: bigint | null;
   readonly secondsLate: bigint;
   readonly disputed: boolean;
+  /** The hash of the evidence the report gave (null for an overdue period). */
+  readonly evidenceHash: Hex | null;
   readonly transactionHash: Hex | null;
 };
 
@@ -224,6 +226,7 @@ export function overduePeriods(
       paidAt: null,
       secondsLate: now - dueBy,
       disputed: false,
+      evidenceHash: null,
       transactionHash: null,
     });
   }
@@ -261,7 +264,7 @@ export async function companyPayments(
     ),
     client.query<Record<string, Num | boolean>>(
       `select commitment_id, company_id, period, asset, gross_returns, paid, due_by, lateness, seconds_late, disputed,
-              timestamp, transaction_hash
+              evidence_hash, timestamp, transaction_hash
          from payment where company_id = $1 order by commitment_id, period`,
       [companyId.toString()],
     ),
@@ -279,6 +282,7 @@ export async function companyPayments(
     paidAt: big(r.timestamp as Num),
     secondsLate: big(r.seconds_late as Num),
     disputed: r.disputed === true,
+    evidenceHash: String(r.evidence_hash) as Hex,
     transactionHash: String(r.transaction_hash) as Hex,
   }));
   for (const t of terms) {

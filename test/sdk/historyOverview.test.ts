@@ -1,0 +1,91 @@
+// The overview's one-request questions to the indexer (here a double that records each query): mint
+// provenance with the holders shown, and the reported periods of the commitments shown.
+import { expect } from "chai";
+import { getAddress, type Address } from "viem";
+
+import { MAX_ASKED, provenanceOf, reportedPeriods, type IndexerClient } from "@fef/sdk/history";
+
+const A = "0x00000000000000000000000000000000000000a1";
+const B = "0x00000000000000000000000000000000000000b2";
+
+/** An indexer double answering every query with `rows`, recording the SQL and its parameters. */
+function indexer(rows: object[]): IndexerClient & { sent: { sql: string; params: readonly unknown[] }[] } {
+  const sent: { sql: string; params: readonly unknown[] }[] = [];
+  return {
+    url: "http://indexer.test",
+    sent,
+    requests: () => sent.length,
+    query: async <Row>(sql: string, params: readonly (string | number | boolean)[] = []) => {
+      sent.push({ sql, params });
+      return rows as Row[];
+    },
+  };
+}
+
+const address = (i: number) => `0x${i.toString(16).padStart(40, "0")}` as Address;
+
+describe("SDK history: the overview's questions", function () {
+  it("reads mint totals and the holders shown in one request", async function () {
+    const client = indexer([
+      { row_kind: "total", name: "award", a: "700", b: "0", c: "3", d: "2" },
+      { row_kind: "total", name: "subscription", a: "300", b: "0", c: "1", d: "1" },
+      { row_kind: "holder", name: A, a: "500", b: "400", c: "100", d: "4" },
+    ]);
+    const { totals, holders } = await provenanceOf(client, [A, B]);
+    expect(client.requests()).to.equal(1);
+    expect(totals).to.deep.equal({
+      award: { amount: 700n, mints: 3, accounts: 2 },
+      subscription: { amount: 300n, mints: 1, accounts: 1 },
+    });
+    expect(holders).to.deep.equal([
+      { address: getAddress(A), balance: 500n, awarded: 400n, subscribed: 100n, claimCount: 4 },
+    ]);
+    // Addresses travel as parameters, lower-cased, never in the SQL text.
+    expect(client.sent[0]?.params).to.deep.equal([A, B]);
+    expect(client.sent[0]?.sql).to.not.include(A);
+  });
+
+  it("asks for the totals alone, with zeros when nothing was minted, when no holder is shown", async function () {
+    const client = indexer([]);
+    const { totals, holders } = await provenanceOf(client, []);
+    expect(client.sent.map((s) => [s.sql.includes("from holder"), s.params.length])).to.deep.equal([
+      [false, 0],
+    ]);
+    expect([totals.award.amount, totals.subscription.mints, holders.length]).to.deep.equal([0n, 0, 0]);
+  });
+
+  it("asks for at most 100 holders or commitments, whatever it is given", async function () {
+    const client = indexer([]);
+    const many = Array.from({ length: 250 }, (_, i) => address(i + 1));
+    await provenanceOf(client, many);
+    await reportedPeriods(
+      client,
+      many.map((_, i) => BigInt(i + 1)),
+      36,
+    );
+    expect(client.sent.map((s) => s.params.length)).to.deep.equal([MAX_ASKED, MAX_ASKED]);
+  });
+
+  it("reads the reported periods of the commitments shown below the bound, late and disputed", async function () {
+    const client = indexer([
+      { commitment_id: "1", period: "0", timestamp: "105", lateness: "on_time", disputed: false },
+      { commitment_id: "1", period: "1", timestamp: "215", lateness: "late", disputed: true },
+    ]);
+    const periods = await reportedPeriods(client, [1n, 2n], 36);
+    expect(periods).to.deep.equal([
+      { commitmentId: 1n, period: 0n, reportedAt: 105n, late: false, disputed: false },
+      { commitmentId: 1n, period: 1n, reportedAt: 215n, late: true, disputed: true },
+    ]);
+    expect(client.sent[0]?.params).to.deep.equal(["1", "2"]);
+    expect(client.sent[0]?.sql).to.match(/period < 36\b/);
+  });
+
+  it("sends nothing for no commitment or no period", async function () {
+    const client = indexer([
+      { commitment_id: "1", period: "0", timestamp: "1", lateness: "late", disputed: false },
+    ]);
+    expect(await reportedPeriods(client, [], 36)).to.deep.equal([]);
+    expect(await reportedPeriods(client, [1n], 0)).to.deep.equal([]);
+    expect(client.requests()).to.equal(0);
+  });
+});
