@@ -31,6 +31,7 @@ import {
   indexerClient,
   holdersByAddress,
   mintProvenance,
+  pauseClock,
   provenanceOf,
   reportedPeriods,
   returnsLedger,
@@ -286,9 +287,15 @@ async function checkLatenessAfterPause(
   await chain.request({ method: "evm_increaseTime" as never, params: [20 * 86_400] as never });
   await chain.request({ method: "evm_mine" as never, params: [] as never });
   await passProposal(council, addresses, passing, "Unpause", []);
-  const head = await chain.getBlockNumber();
-  await waitUntil("indexer at the head after the pause", () => indexerCaughtUp(INDEXER_URL, head));
-  const now = (await chain.getBlock()).timestamp;
+  const head = await chain.getBlock();
+  const now = head.timestamp;
+  // The reorg checks above abandoned a longer branch, so the indexer may already report a block
+  // number at or past this head before it has indexed the new blocks: wait for the unpause itself.
+  await waitUntil(
+    "indexer at the head after the pause, with the unpause indexed",
+    async () =>
+      (await indexerCaughtUp(INDEXER_URL, head.number)) && (await pauseClock(indexer)).pauseEnds === now,
+  );
   const count = await chain.readContract({
     address: addresses.ReturnsRegistry,
     abi: returnsRegistryAbi,
