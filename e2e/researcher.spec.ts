@@ -173,7 +173,9 @@ test("a researcher applies with a title, a checked link and a described proposal
   await page.getByTestId("apply-stipend").fill("2");
   await page.getByTestId("apply-submit").click();
   // The link and the stipend are refused in words, before any transaction.
-  await expect(page.getByText("Proposal link must start with https://, http:// or ipfs://", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Proposal link must start with https://, http:// or ipfs://", { exact: false }),
+  ).toBeVisible();
   await expect(
     page.getByText("The stipend requested is more than the round's whole stipend budget (1 ETH)."),
   ).toBeVisible();
