@@ -36,7 +36,9 @@ export const config = createConfig({
   chains: dashboardChains,
   connectors: [
     injected(),
-    safe({ allowedDomains: safeAppHosts }),
+    // The Safe Apps SDK asks the parent frame who it is; wagmi gives the answer 10 ms by default, which
+    // a busy browser misses (the app then starts as if outside a Safe). Only framed pages wait for it.
+    safe({ allowedDomains: safeAppHosts, unstable_getInfoTimeout: 1_000 }),
     ...(__WALLETCONNECT__ && walletConnectProjectId
       ? [
           walletConnect({
