@@ -119,6 +119,17 @@ export type HolderHistory = {
   readonly claimCount: number;
 };
 
+/** A row of the indexer's `holder` table. */
+function holderRow(r: Record<string, Num>): HolderHistory {
+  return {
+    address: getAddress(String(r.address)),
+    balance: big(r.balance),
+    awarded: big(r.awarded),
+    subscribed: big(r.subscribed),
+    claimCount: Number(r.claim_count),
+  };
+}
+
 /** Share holders by balance (largest first), `limit` from `offset`. */
 export async function holders(
   client: IndexerClient,
@@ -129,13 +140,7 @@ export async function holders(
       where balance > 0 or awarded > 0 or subscribed > 0
       order by balance desc, address limit ${Math.floor(limit)} offset ${Math.floor(offset)}`,
   );
-  return rows.map((r) => ({
-    address: getAddress(String(r.address)),
-    balance: big(r.balance),
-    awarded: big(r.awarded),
-    subscribed: big(r.subscribed),
-    claimCount: Number(r.claim_count),
-  }));
+  return rows.map(holderRow);
 }
 
 /**
@@ -153,13 +158,7 @@ export async function holdersByAddress(
       where address in (${wanted.map((_, i) => `$${i + 1}`).join(", ")})`,
     wanted,
   );
-  return rows.map((r) => ({
-    address: getAddress(String(r.address)),
-    balance: big(r.balance),
-    awarded: big(r.awarded),
-    subscribed: big(r.subscribed),
-    claimCount: Number(r.claim_count),
-  }));
+  return rows.map(holderRow);
 }
 
 export type Lateness = "on_time" | "late" | "overdue";
