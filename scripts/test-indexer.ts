@@ -31,9 +31,11 @@ import {
   indexerClient,
   holdersByAddress,
   mintProvenance,
+  overviewHistory,
   pauseClock,
   provenanceOf,
   reportedPeriods,
+  returnsByDay,
   returnsLedger,
   trackRecords,
 } from "@fef/sdk/history";
@@ -177,6 +179,27 @@ async function main(): Promise<void> {
     check(
       "reportedPeriods asked for no commitment sends nothing and gives nothing",
       (await reportedPeriods(indexer, [], 36)).length === 0,
+    );
+    // The overview's one request answers as the three questions asked apart.
+    const json = (value: unknown) =>
+      JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    const sent = indexer.requests();
+    const overview = await overviewHistory(indexer, {
+      holders: [...shown, zeroAddress],
+      commitmentIds: reportedIds,
+      periodsBelow: 36,
+    });
+    const byPeriod = (rows: readonly { commitmentId: bigint; period: bigint }[]) =>
+      json([...rows].sort((a, b) => Number(a.commitmentId - b.commitmentId || a.period - b.period)));
+    check(
+      "overviewHistory gives returnsByDay, provenanceOf and reportedPeriods in one request",
+      indexer.requests() === sent + 1 &&
+        json(overview.days) === json(await returnsByDay(indexer)) &&
+        overview.days.length > 0 &&
+        json(overview.totals) === json(combined.totals) &&
+        byAddress(overview.holders) === byAddress(combined.holders) &&
+        byPeriod(overview.periods) === byPeriod(periods),
+      `${overview.days.length} days, ${overview.holders.length} holders, ${overview.periods.length} periods`,
     );
 
     // A reorg: a donation on a branch that evm_revert abandons.

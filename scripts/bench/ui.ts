@@ -1,16 +1,19 @@
 // `npm run bench:ui`: how much the dashboard's overview costs to load.
-// - JSON-RPC round trips: every HTTP POST the page makes to the chain (a batched JSON-RPC request is
-//   one round trip) from navigation until the overview is rendered (figures, returns, cap table,
-//   compliance and the whole event history loaded), with the methods each carried. CORS preflights
-//   (OPTIONS) to the chain are counted apart: they are extra HTTP exchanges the browser adds.
+// - HTTP requests until the overview is rendered (figures, returns, cap table, compliance and the
+//   whole history loaded): every request the page makes, by kind (the page and its static files,
+//   JSON-RPC to the chain, the history indexer). The data requests (chain + indexer; CORS preflights,
+//   extra exchanges the browser adds, counted apart) must be ≤ 3: the overview reads the chain in one
+//   round trip (the lens snapshot, aggregated into one eth_call) and the indexer in one request (the
+//   SDK's `overviewHistory`: returns by day, mint provenance with the holders shown, the reported
+//   periods of the commitments shown).
+// - JSON-RPC round trips: every HTTP POST to the chain (a batched JSON-RPC request is one round trip),
+//   with the methods each carried (an eth_call with its contract and selector).
 // - Production JS size: every .js in frontend/dist/assets, gzipped with node:zlib (level 9).
-// Against a running `npm start` (FEF_UI_PORT / FEF_RPC_PORT, default 4173 / 8545); if nothing
-// listens on the dashboard's port it starts `npm start` itself and stops it afterwards.
-// - HTTP requests until the overview is rendered: every request the page makes, by kind (the page and
-//   its static files, JSON-RPC to the chain, the history indexer); the data requests (chain + indexer,
-//   preflights apart) are compared with a target of 3 (reported, not yet a gate: the history indexer
-//   answers one SQL query per request, and the overview needs four of them).
-// Prints a table, writes reports/ui.json, exits non-zero if round trips > 5 or JS > 350 kB gzip.
+// Against a running `npm start` (FEF_UI_PORT / FEF_RPC_PORT / FEF_INDEXER_PORT, default 4173 / 8545 /
+// 42069); if nothing listens on the dashboard's port it starts `npm start` itself (waiting for the
+// indexer to catch up) and stops it afterwards.
+// Prints a table, writes reports/ui.json, exits non-zero if data requests > 3, round trips > 5 or
+// JS > 350 kB gzip.
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -28,8 +31,8 @@ const START_TIMEOUT_MS = 300_000;
 const RENDER_TIMEOUT_MS = 60_000;
 
 const MAX_ROUND_TRIPS = 5;
-/** Target for the requests for data (chain and indexer) until the overview is rendered (reported). */
-const TARGET_DATA_REQUESTS = 3;
+/** Most requests for data (chain and indexer, preflights apart) until the overview is rendered. */
+const MAX_DATA_REQUESTS = 3;
 const MAX_JS_GZIP_BYTES = 350 * 1000; // kB as vite prints them (1 kB = 1,000 bytes)
 
 type RoundTrip = {
@@ -52,9 +55,15 @@ function methodsOf(body: string | null): { batch: boolean; methods: string[] } {
   try {
     const parsed = JSON.parse(body) as unknown;
     const calls = Array.isArray(parsed) ? parsed : [parsed];
-    const methods = calls.map((c) =>
-      typeof c === "object" && c !== null && "method" in c ? String(c.method) : "(unknown)",
-    );
+    const methods = calls.map((c) => {
+      if (typeof c !== "object" || c === null || !("method" in c)) return "(unknown)";
+      // An eth_call is shown with the contract and the function's selector it calls.
+      const first: unknown = "params" in c && Array.isArray(c.params) ? c.params[0] : undefined;
+      if (c.method !== "eth_call" || typeof first !== "object" || first === null) return String(c.method);
+      const to = "to" in first ? String(first.to) : "?";
+      const data = "data" in first ? String(first.data) : "input" in first ? String(first.input) : "";
+      return `eth_call ${to.slice(0, 10)}… ${data.slice(0, 10)}`;
+    });
     return { batch: Array.isArray(parsed), methods };
   } catch {
     return { batch: false, methods: ["(not JSON)"] };
@@ -168,6 +177,9 @@ async function main(): Promise<void> {
   try {
     if (!(await listening(DASHBOARD_URL))) {
       console.log("Nothing serves the dashboard: starting `npm start` (stopped again at the end) …");
+      // The overview is measured with the whole history indexed (a backfill in progress would make the
+      // page ask again and again until the indexer's tables are filled).
+      process.env.FEF_WAIT_FOR_INDEXER ??= "1";
       const started = startFund(START_TIMEOUT_MS, () => undefined);
       fund = started.child;
       await started.ready;
@@ -185,7 +197,7 @@ async function main(): Promise<void> {
   const jsOk = jsGzip <= MAX_JS_GZIP_BYTES;
   const byKind = (kind: RequestKind) => measurement.requests.filter((r) => r.kind === kind).length;
   const dataRequests = byKind("rpc") + byKind("indexer");
-  const dataOk = dataRequests <= TARGET_DATA_REQUESTS;
+  const dataOk = dataRequests <= MAX_DATA_REQUESTS;
 
   console.log(`\nOverview of ${DASHBOARD_URL} rendered in ${measurement.renderedMs} ms\n`);
   console.log("JSON-RPC round trips to the chain until rendered:");
@@ -224,8 +236,8 @@ async function main(): Promise<void> {
     [
       "HTTP data requests (chain + indexer)",
       String(dataRequests),
-      `target ≤ ${TARGET_DATA_REQUESTS}`,
-      dataOk ? "yes" : "not yet",
+      `≤ ${MAX_DATA_REQUESTS}`,
+      dataOk ? "yes" : "NO",
     ],
     [
       "HTTP requests in all",
@@ -268,7 +280,7 @@ async function main(): Promise<void> {
           preflight: byKind("preflight"),
           other: byKind("other"),
           data: dataRequests,
-          dataTarget: TARGET_DATA_REQUESTS,
+          dataBudget: MAX_DATA_REQUESTS,
           ok: dataOk,
           requests: measurement.requests,
         },
@@ -285,13 +297,9 @@ async function main(): Promise<void> {
     )}\n`,
   );
   console.log(`\nWrote ${REPORT}`);
-  if (!dataOk)
-    console.log(
-      `Data requests: ${dataRequests}, above the target of ${TARGET_DATA_REQUESTS} (not a gate yet).`,
-    );
-  if (!roundTripsOk || !jsOk) {
+  if (!dataOk || !roundTripsOk || !jsOk) {
     console.error(
-      `✖ Over budget:${roundTripsOk ? "" : ` ${roundTrips} round trips (> ${MAX_ROUND_TRIPS})`}${jsOk ? "" : ` ${kB(jsGzip)} of JS gzip (> ${kB(MAX_JS_GZIP_BYTES)})`}`,
+      `✖ Over budget:${dataOk ? "" : ` ${dataRequests} data requests (> ${MAX_DATA_REQUESTS})`}${roundTripsOk ? "" : ` ${roundTrips} round trips (> ${MAX_ROUND_TRIPS})`}${jsOk ? "" : ` ${kB(jsGzip)} of JS gzip (> ${kB(MAX_JS_GZIP_BYTES)})`}`,
     );
     process.exitCode = 1;
   }

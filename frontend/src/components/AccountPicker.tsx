@@ -33,7 +33,8 @@ export function AccountPicker() {
   const roles = useRoleIndex(picking || isConnected);
   const onLocal = chainId === LOCAL_CHAIN_ID;
 
-  // One batched HTTP request: the transport batches calls made in the same tick.
+  // One batched HTTP request: the transport batches calls made in the same tick. Like the roles, read
+  // when the picker is first used (they only label its accounts), not on every page load.
   const shares = system?.shares;
   const balances = useQuery({
     queryKey: fundKeys.balances(chainId, devAccounts),
@@ -50,7 +51,7 @@ export function AccountPicker() {
         ),
       );
     },
-    enabled: Boolean(client && shares && onLocal),
+    enabled: Boolean(client && shares && onLocal && (picking || isConnected)),
   });
 
   const injected = connectors.find((c) => c.type === "injected");

@@ -1,14 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { reportedPeriods } from "@fef/sdk/history";
+import { reportedPeriods, type ReportedPeriod } from "@fef/sdk/history";
 
 import { disputedPeriods, reportTimes } from "../lib/history";
 import { useFund } from "./useFund";
 import { useIndexer } from "./useIndexer";
+import { MAX_PERIODS_SHOWN, useOverviewHistory } from "./useOverviewHistory";
 
-/** Most periods a strip shows per commitment. */
-export const MAX_PERIODS_SHOWN = 36;
+export { MAX_PERIODS_SHOWN };
 
 /** Reported and disputed periods, keyed "commitmentId:period". */
 export type PeriodRecord = {
@@ -16,13 +16,36 @@ export type PeriodRecord = {
   readonly disputed: ReadonlySet<string>;
 };
 
+function recordOf(periods: readonly ReportedPeriod[]): PeriodRecord {
+  const reported = new Map<string, bigint>();
+  const disputed = new Set<string>();
+  for (const p of periods) {
+    const key = `${p.commitmentId}:${p.period}`;
+    reported.set(key, p.reportedAt);
+    if (p.disputed) disputed.add(key);
+  }
+  return { reported, disputed };
+}
+
+/** Without an indexer: the record replayed from the loaded event logs (undefined with one). */
+function useRecordFromLogs(withIndexer: boolean): PeriodRecord | undefined {
+  const { history } = useFund();
+  return useMemo(
+    () =>
+      withIndexer
+        ? undefined
+        : { reported: reportTimes(history.logs), disputed: disputedPeriods(history.logs) },
+    [withIndexer, history.logs],
+  );
+}
+
 /**
  * The record of the first periods of `commitmentIds`: when each was reported and whether it is
  * disputed. With an indexer, one request to its payment table for the commitments shown (whatever the
  * number of payments); without, the loaded event logs.
  */
 export function usePeriodRecord(commitmentIds: readonly bigint[]): PeriodRecord {
-  const { chainId, history } = useFund();
+  const { chainId } = useFund();
   const client = useIndexer();
   const ids = commitmentIds.map(String);
   const indexed = useQuery({
@@ -34,20 +57,14 @@ export function usePeriodRecord(commitmentIds: readonly bigint[]): PeriodRecord 
     },
     refetchInterval: 4_000,
   });
-  const fromLogs = useMemo(
-    () =>
-      client ? undefined : { reported: reportTimes(history.logs), disputed: disputedPeriods(history.logs) },
-    [client, history.logs],
-  );
-  return useMemo(() => {
-    if (fromLogs) return fromLogs;
-    const reported = new Map<string, bigint>();
-    const disputed = new Set<string>();
-    for (const p of indexed.data ?? []) {
-      const key = `${p.commitmentId}:${p.period}`;
-      reported.set(key, p.reportedAt);
-      if (p.disputed) disputed.add(key);
-    }
-    return { reported, disputed };
-  }, [fromLogs, indexed.data]);
+  const fromLogs = useRecordFromLogs(client !== undefined);
+  return useMemo(() => fromLogs ?? recordOf(indexed.data ?? []), [fromLogs, indexed.data]);
+}
+
+/** The record of the commitments in the overview's snapshot: part of the overview's one request. */
+export function useOverviewPeriodRecord(): PeriodRecord {
+  const { url, query } = useOverviewHistory();
+  const fromLogs = useRecordFromLogs(url !== undefined);
+  const periods = query.data?.periods;
+  return useMemo(() => fromLogs ?? recordOf(periods ?? []), [fromLogs, periods]);
 }

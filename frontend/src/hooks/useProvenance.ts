@@ -1,39 +1,27 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-
-import { provenanceOf } from "@fef/sdk/history";
 
 import { mintProvenance, type Provenance } from "../lib/history";
 import { useFund } from "./useFund";
-import { useIndexer } from "./useIndexer";
+import { useOverviewHistory } from "./useOverviewHistory";
 
 /**
  * Where shares came from (award vs subscription): with an indexer, its mint totals and the loaded
- * holders' rows (one request, whatever the history's length); without, the loaded event logs.
+ * holders' rows (part of the overview's one request, whatever the history's length); without, the
+ * loaded event logs.
  */
 export function useProvenance(): Provenance {
-  const { chainId, snapshot, history } = useFund();
-  const client = useIndexer();
-  const addresses = useMemo(() => (snapshot?.holders ?? []).map((h) => h.holder), [snapshot]);
-  const indexed = useQuery({
-    queryKey: ["mint-provenance", chainId, client?.url, addresses],
-    enabled: client !== undefined,
-    queryFn: async () => {
-      if (!client) throw new Error("no history indexer");
-      const { totals, holders } = await provenanceOf(client, addresses);
-      return { totals, rows: holders };
-    },
-    refetchInterval: 4_000,
-  });
-  const fromLogs = useMemo(() => (client ? undefined : mintProvenance(history.logs)), [client, history.logs]);
+  const { history } = useFund();
+  const { url, query } = useOverviewHistory();
+  const fromLogs = useMemo(() => (url ? undefined : mintProvenance(history.logs)), [url, history.logs]);
+  const data = query.data;
   return useMemo(() => {
     if (fromLogs) return fromLogs;
-    const rows = indexed.data?.rows ?? [];
+    const rows = data?.holders ?? [];
     return {
-      researcherShares: indexed.data?.totals.award.amount ?? 0n,
-      investorShares: indexed.data?.totals.subscription.amount ?? 0n,
+      researcherShares: data?.totals.award.amount ?? 0n,
+      investorShares: data?.totals.subscription.amount ?? 0n,
       researchers: new Set(rows.filter((r) => r.awarded > 0n).map((r) => r.address.toLowerCase())),
       investors: new Set(rows.filter((r) => r.subscribed > 0n).map((r) => r.address.toLowerCase())),
     };
-  }, [fromLogs, indexed.data]);
+  }, [fromLogs, data]);
 }

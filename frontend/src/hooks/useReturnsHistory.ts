@@ -1,28 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { formatUnits } from "viem";
 
 import { findAsset, type AssetInfo } from "@fef/sdk/assets";
-import { indexerClient, returnsByDay, returnsLedger, type Cursor, type ReturnsDay } from "@fef/sdk/history";
+import { indexerClient, returnsLedger, type Cursor, type ReturnsDay } from "@fef/sdk/history";
 
 import type { Series } from "../components/charts/LineChart";
-import { indexerUrlFor } from "../lib/chains";
 import { returnsLedger as ledgerFromLogs, returnsSeries, type LedgerRow } from "../lib/history";
 import { useFund } from "./useFund";
-
-/** The days loaded per indexer; a refresh asks only for the newest loaded day and later ones. */
-const loadedDays = new Map<string, ReturnsDay[]>();
-
-async function refreshDays(url: string): Promise<ReturnsDay[]> {
-  const loaded = loadedDays.get(url) ?? [];
-  const newest = loaded[loaded.length - 1]?.day;
-  const fresh = await returnsByDay(indexerClient(url), newest ?? 0n);
-  // The newest day may have grown since: its rows are replaced, older days kept as loaded.
-  const kept = newest === undefined ? [] : loaded.filter((d) => d.day < newest);
-  const days = kept.concat(fresh);
-  loadedDays.set(url, days);
-  return days;
-}
+import { useOverviewHistory } from "./useOverviewHistory";
 
 function seriesFromDays(days: readonly ReturnsDay[], assets: readonly AssetInfo[]): Series[] {
   const byAsset = new Map<string, { name: string; points: { t: number; v: number }[] }>();
@@ -73,33 +58,27 @@ async function ledgerFromIndexer(url: string): Promise<LedgerRow[]> {
 
 /**
  * Returns over time for the chart, and the returns ledger on request: from the indexer's returns
- * tables when there is one (one request for the chart, whatever the history's length), else from the
- * loaded event logs.
+ * tables when there is one (part of the overview's one request, whatever the history's length), else
+ * from the loaded event logs.
  */
 export function useReturnsHistory() {
-  const { chainId, history, assets } = useFund();
-  const url = indexerUrlFor(chainId);
-  const days = useQuery({
-    queryKey: ["returns-by-day", chainId, url],
-    enabled: url !== undefined,
-    queryFn: () => refreshDays(url ?? ""),
-    refetchInterval: 4_000,
-    structuralSharing: false,
-  });
+  const { history, assets } = useFund();
+  const { url, query } = useOverviewHistory();
+  const days = query.data?.days;
   const series = useMemo(
-    () => (url ? seriesFromDays(days.data ?? [], assets) : returnsSeries(history.logs, assets)),
-    [url, days.data, history.logs, assets],
+    () => (url ? seriesFromDays(days ?? [], assets) : returnsSeries(history.logs, assets)),
+    [url, days, history.logs, assets],
   );
   const ledger = (): Promise<LedgerRow[]> =>
     url ? ledgerFromIndexer(url) : Promise.resolve(ledgerFromLogs(history.logs));
-  const hasData = url ? (days.data?.length ?? 0) > 0 : history.logs.length > 0;
+  const hasData = url ? (days?.length ?? 0) > 0 : history.logs.length > 0;
   return {
     series,
     ledger,
     hasData,
-    loading: url ? days.isLoading : history.loading,
+    loading: url ? query.isPending : history.loading,
     /** With an indexer: the returns tables answered and the last refresh had no error. */
-    loaded: url ? days.isSuccess && !days.error : history.complete,
-    error: url ? days.error : history.error,
+    loaded: url ? query.isSuccess && !query.error : history.complete,
+    error: url ? query.error : history.error,
   };
 }

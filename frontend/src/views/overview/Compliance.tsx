@@ -3,12 +3,12 @@ import { formatBps, formatDate, formatDuration, shortHash } from "@fef/sdk/forma
 import { DataTable } from "../../components/DataTable";
 import { CommitmentStatusBadge, ComplianceCounts, PeriodStrip } from "../../components/ComplianceBits";
 import { useFund } from "../../hooks/useFund";
-import { usePeriodRecord } from "../../hooks/usePeriodRecord";
+import { useOverviewPeriodRecord } from "../../hooks/usePeriodRecord";
 
 /** Techniques, the companies whose commitments use them, and every commitment's compliance. */
 export function Compliance() {
   const { snapshot, now } = useFund();
-  const record = usePeriodRecord((snapshot?.commitments ?? []).map((c) => c.id));
+  const record = useOverviewPeriodRecord();
   if (!snapshot) return null;
   const companyName = (id: bigint) =>
     snapshot.companies.find((c) => c.id === id)?.company.name ?? `Company #${id}`;
