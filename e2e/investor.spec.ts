@@ -14,7 +14,7 @@ import {
   passProposal,
   sendAs,
 } from "./support/chain.js";
-import { amountText, expectConfirmed, openAs, openView, sharesText } from "./support/dashboard.js";
+import { amountText, expectConfirmed, openAs, openView, sharesText, txEntry } from "./support/dashboard.js";
 
 type DemoAllowlist = { offeringId: number; proofs: Record<string, string[]> };
 
@@ -189,4 +189,86 @@ test("once an offering's window has ended, an account that is neither trustee no
   expect(await ethEscrow()).toBe(escrowBefore - cost);
   await openView(page, "overview");
   await expect(page.getByTestId("escrow-ETH")).toHaveText(amountText(escrowBefore - cost, 18, "ETH"));
+});
+
+test("an investor claims the shares of a settled offering, and the confirmation says how many it received", async ({
+  page,
+}) => {
+  const offerings = fundAddress("Offerings");
+  const share = 10n ** 18n;
+  const shares = 12_045n * (share / 10n); // 1,204.5 shares: grouping and a fraction in the words
+  const pending = (id: bigint, investor: `0x${string}`) =>
+    client.readContract({
+      address: offerings,
+      abi: abis.offerings,
+      functionName: "pendingShares",
+      args: [id, investor],
+    });
+  const balance = (investor: `0x${string}`) =>
+    client.readContract({
+      address: fundAddress("FundShares"),
+      abi: abis.shares,
+      functionName: "balanceOf",
+      args: [investor],
+    });
+
+  // Set-up, straight to the chain: a ten-minute ETH offering open to anyone, dev account 9 subscribes
+  // 1,204.5 shares, the window ends and someone settles the raise into the capital pool.
+  const start = await latestTimestamp();
+  const end = start + 600n;
+  const openArgs = encodeFunctionData({
+    abi: abis.offerings,
+    functionName: "openOffering",
+    args: [
+      {
+        asset: zeroAddress,
+        pricePerShare: parseEther("0.01"),
+        shareCap: 10_000n * share,
+        minShares: share,
+        start,
+        end,
+        allowlistRoot: zeroHash,
+      },
+    ],
+  });
+  await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
+  const id = await client.readContract({
+    address: offerings,
+    abi: abis.offerings,
+    functionName: "offeringCount",
+  });
+  const investor = await devAccount(9);
+  await sendAs(
+    investor,
+    offerings,
+    encodeFunctionData({ abi: abis.offerings, functionName: "subscribe", args: [id, shares, []] }),
+    parseEther("12.045"),
+  );
+  await increaseTime(end - (await latestTimestamp()) + 1n);
+  await sendAs(
+    await devAccount(18),
+    offerings,
+    encodeFunctionData({ abi: abis.offerings, functionName: "settleOffering", args: [id] }),
+  );
+  expect(await pending(id, investor)).toBe(shares);
+  const balanceBefore = await balance(investor);
+
+  await openAs(page, "investor", 9);
+  const card = page.getByTestId(`offering-${id}`);
+  await expect(card).toHaveAttribute("data-capital", "settled");
+  await expect(card.getByTestId(`offering-pending-${id}`)).toHaveText(sharesText(shares));
+  await card.getByTestId(`claim-offering-${id}`).click();
+  const label = `Claim shares of offering #${id}`;
+  await expectConfirmed(page, label);
+
+  // On chain: exactly the pending shares were minted to the investor, nothing is left pending; the
+  // confirmation names the same number.
+  const received = (await balance(investor)) - balanceBefore;
+  expect(received).toBe(shares);
+  expect(await pending(id, investor)).toBe(0n);
+  await expect(txEntry(page, label).getByTestId("tx-outcome")).toHaveText(
+    `You received ${sharesText(received)}.`,
+  );
+  await expect(txEntry(page, label).getByTestId("tx-outcome")).toHaveText("You received 1,204.5 shares.");
+  await expect(card.getByTestId(`claim-offering-${id}`)).toHaveCount(0);
 });

@@ -1,3 +1,4 @@
+import { QueryErrorResetBoundary } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { decodeError, errorFormat } from "@fef/sdk/errors";
@@ -107,9 +108,13 @@ export function App() {
       <div className="layout">
         <main id="main" tabIndex={-1}>
           <h1 className="visually-hidden">{title}</h1>
-          <ErrorBoundary resetKey={view}>
-            <Body view={view} />
-          </ErrorBoundary>
+          <QueryErrorResetBoundary>
+            {({ reset }) => (
+              <ErrorBoundary resetKey={view} onRetry={reset}>
+                <Body view={view} />
+              </ErrorBoundary>
+            )}
+          </QueryErrorResetBoundary>
           <DevPanel />
         </main>
         <aside className="tx-aside" aria-label="Transaction status">

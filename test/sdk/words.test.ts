@@ -14,6 +14,7 @@ import {
 
 import { ETH } from "@fef/sdk/assets";
 import { decodeError, describeEnvironmentFailure, plainErrorFormat } from "@fef/sdk/errors";
+import { IndexerError, indexerClient, trackRecords } from "@fef/sdk/history";
 import { parseAmount } from "@fef/sdk/format";
 import { fundSharesAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { describeReceipt } from "@fef/sdk/outcomes";
@@ -102,6 +103,27 @@ describe("SDK words: status, amounts, failures and outcomes", function () {
     expect(noWallet?.retryable).to.equal(undefined);
     // Anything else is left to the other decoders.
     expect(describeEnvironmentFailure(new Error("something unrelated"))).to.equal(undefined);
+  });
+
+  it("a history indexer that does not answer is named as such in plain words, not as the chain's node", async function () {
+    const refused: typeof fetch = () => Promise.reject(new TypeError("Failed to fetch"));
+    const client = indexerClient("http://127.0.0.1:1", refused);
+    const failure: unknown = await client.query("select 1").then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).to.be.instanceOf(IndexerError);
+    expect((failure as IndexerError).status).to.equal(0);
+    const decoded = decodeError(failure, plainErrorFormat);
+    expect(decoded.message).to.match(/The history indexer .* did not answer/);
+    expect(decoded.message).not.to.match(/chain's node|Failed to fetch/);
+    expect(decoded.retryable).to.equal(true);
+    // The track records' own route fails the same way.
+    const records: unknown = await trackRecords(client, undefined, refused).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(describeEnvironmentFailure(records)?.message).to.equal(decoded.message);
   });
 
   it("a receipt says what the sender received and which proposal was created", function () {

@@ -2,7 +2,12 @@ import { Component, type ErrorInfo, type ReactNode } from "react";
 
 import { describeEnvironmentFailure } from "@fef/sdk/errors";
 
-type Props = { readonly children: ReactNode; readonly resetKey?: string };
+type Props = {
+  readonly children: ReactNode;
+  readonly resetKey?: string;
+  /** Called by Retry before the view renders again (e.g. TanStack Query's error reset). */
+  readonly onRetry?: () => void;
+};
 type State = { readonly error: unknown };
 
 /** In plain words: a known failure as the SDK words it, anything else as "something went wrong". */
@@ -14,8 +19,9 @@ function plainWords(error: unknown): string {
 }
 
 /**
- * The error screen: a view that throws while rendering is replaced by a plain-words message with a
- * Retry (which renders it again) instead of a blank page. Moving to another view also resets it.
+ * The error screen: a view that throws while rendering, or whose essential read failed with nothing to
+ * show (a query with `throwOnError`), is replaced by a plain-words message with a Retry (which asks
+ * again and renders it again) instead of a blank page. Moving to another view also resets it.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: undefined };
@@ -25,13 +31,17 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidUpdate(previous: Props): void {
-    if (previous.resetKey !== this.props.resetKey && this.state.error !== undefined)
-      this.setState({ error: undefined });
+    if (previous.resetKey !== this.props.resetKey && this.state.error !== undefined) this.retry();
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error("View failed to render", error, info.componentStack);
   }
+
+  private readonly retry = (): void => {
+    this.props.onRetry?.();
+    this.setState({ error: undefined });
+  };
 
   override render(): ReactNode {
     if (this.state.error === undefined) return this.props.children;
@@ -45,7 +55,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <code>{detail}</code>
         </details>
         <div className="row">
-          <button type="button" onClick={() => this.setState({ error: undefined })} data-testid="error-retry">
+          <button type="button" onClick={this.retry} data-testid="error-retry">
             Retry
           </button>
           <button type="button" className="secondary" onClick={() => window.location.reload()}>

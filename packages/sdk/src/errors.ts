@@ -330,6 +330,13 @@ const environmentFailures: readonly {
       "No wallet was found in this browser. Install or unlock a browser wallet, or choose another way to connect (WalletConnect, or a dev account on the local chain).",
   },
   {
+    // Before the chain's entry: an indexer that did not answer also carries "Failed to fetch".
+    test: /IndexerError|history indexer/i,
+    message:
+      "The history indexer (the Fund's event history) did not answer. The Fund's current state still comes from the chain; retry in a moment, or check that the indexer is running.",
+    retryable: true,
+  },
+  {
     test: /HTTP request failed|Failed to fetch|fetch failed|NetworkError|ECONNREFUSED|The request took too long|timed? ?out/i,
     message:
       "The chain's node did not answer. Check your connection (or that the local chain is running) and retry.",

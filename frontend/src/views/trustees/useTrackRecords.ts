@@ -37,6 +37,9 @@ export function useTrackRecords(): TrackRecordsState {
       return computeTrackRecords(facts, now);
     },
     staleTime: 10_000,
+    // With nothing to show, the page shows the error screen (plain words and a Retry that asks again);
+    // a later refresh that fails keeps the records shown, with a notice.
+    throwOnError: (_error, query) => query.state.data === undefined,
   });
   return {
     records: query.data,

@@ -9,12 +9,23 @@ export type IndexerClient = {
   readonly requests: () => number;
 };
 
+/** A failure of the history indexer: `status` is its HTTP status, 0 when it did not answer at all. */
 export class IndexerError extends Error {
   readonly status: number;
-  constructor(message: string, status: number) {
-    super(message);
+  constructor(message: string, status: number, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "IndexerError";
     this.status = status;
+  }
+}
+
+/** `fetch`, with a request that gets no answer (refused, network down) turned into an IndexerError. */
+export async function fetchIndexer(fetchImpl: typeof fetch, base: string, path: string): Promise<Response> {
+  try {
+    return await fetchImpl(`${base}${path}`);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new IndexerError(`The history indexer at ${base} did not answer (${reason}).`, 0, { cause });
   }
 }
 
@@ -33,7 +44,7 @@ export function indexerClient(
       // text and, measured here, served a row after a reorg had removed it from the table.
       const body = JSON.stringify({ json: { sql: `${sql}\n-- ${Date.now()}.${sent}`, params } });
       sent += 1;
-      const response = await fetchImpl(`${base}/sql/db?sql=${encodeURIComponent(body)}`);
+      const response = await fetchIndexer(fetchImpl, base, `/sql/db?sql=${encodeURIComponent(body)}`);
       if (!response.ok) {
         throw new IndexerError(
           `The history indexer at ${base} refused a query (${response.status}): ${await response.text()}`,

@@ -2,7 +2,7 @@
 // `computeTrackRecords` returns from event logs.
 import type { TrackRecords } from "../trackRecord.ts";
 import { trackRecordsFromJson } from "../trackRecordJson.ts";
-import { IndexerError, type IndexerClient } from "./indexer.ts";
+import { fetchIndexer, IndexerError, type IndexerClient } from "./indexer.ts";
 
 /** Every trustee's and the council's track record at `at` (seconds; default: the newest indexed event). */
 export async function trackRecords(
@@ -11,7 +11,7 @@ export async function trackRecords(
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
 ): Promise<TrackRecords> {
   const query = at !== undefined ? `?at=${at}` : "";
-  const response = await fetchImpl(`${client.url}/track-records${query}`);
+  const response = await fetchIndexer(fetchImpl, client.url, `/track-records${query}`);
   if (!response.ok) {
     throw new IndexerError(
       `The history indexer at ${client.url} refused the track records (${response.status}): ${await response.text()}`,
