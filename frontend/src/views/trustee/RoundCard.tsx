@@ -15,6 +15,7 @@ import {
   ApplicationStatus,
   EstimateStatus,
   applicationStatusLabel,
+  countOf,
   estimatesSummary,
   phaseLabels,
   roundPhase,
@@ -154,14 +155,16 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
       ) : null}
       {r.status === RoundStatus.Settled ? (
         <p>
-          Settled {formatDate(r.settledAt)}: {r.fundedCount} of {r.applicationCount} applications funded,
-          total weight {r.totalWeight.toString()}, stipends reserved{" "}
-          {formatAmount(r.stipendReserved, stipendAsset)}.
+          Settled {formatDate(r.settledAt)}:{" "}
+          {countOf(r.fundedCount, r.applicationCount, "application", "no application was submitted")}
+          {r.applicationCount > 0n ? " funded" : ""}, total weight {r.totalWeight.toString()}, stipends
+          reserved {formatAmount(r.stipendReserved, stipendAsset)}.
         </p>
       ) : (
         <p className="muted">
-          {r.estimatedCount} of {r.applicationCount} applications estimated by a trustee (the others are
-          unfunded and need nothing); {r.finalizedCount} of them finalized.
+          {r.applicationCount > 0n
+            ? `${countOf(r.estimatedCount, r.applicationCount, "application", "")} estimated by a trustee (the others are unfunded and need nothing); ${r.finalizedCount} of them finalized.`
+            : "No application yet."}
           {p.applicationDeposit > 0n
             ? ` Each application paid a deposit of ${formatAmount(p.applicationDeposit, findAsset(assets, "0x0000000000000000000000000000000000000000"))}, refunded once a trustee reveals an estimate for it.`
             : ""}
