@@ -56,7 +56,10 @@ test("a company admin signs a new Promise of Future Returns (EIP-712) and submit
   await page.getByTestId("pfr-sign-confirm").click();
   const signed = page.getByTestId("pfr-signed");
   await expect(signed).toContainText(`promises 4.5% of the returns of “${modelName}”`);
-  await expect(signed).toContainText(`by ${admin}`);
+  // The signer as every address is shown: its name or short form, the full address, an explorer link.
+  const signer = new RegExp(`^${admin}$`, "i");
+  await expect(signed.getByTestId("address")).toHaveAttribute("data-address", signer);
+  await expect(signed.getByTestId("address").locator("code")).toHaveAttribute("title", signer);
   expect(await commitmentCount()).toBe(before);
 
   await page.getByTestId("pfr-submit").click();

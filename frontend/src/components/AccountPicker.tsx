@@ -9,6 +9,7 @@ import { decodeError, plainErrorFormat } from "@fef/sdk/errors";
 import { shortAddress } from "@fef/sdk/format";
 
 import { useAddressName } from "../hooks/useAddressName";
+import { AddressLabel } from "./AddressLabel";
 import { useFund } from "../hooks/useFund";
 import { useRoleIndex } from "../hooks/useRoles";
 import { LOCAL_CHAIN_ID } from "../lib/chains";
@@ -122,7 +123,7 @@ export function AccountPicker() {
       ) : null}
       {inSafe && address ? (
         <p className="small" data-testid="safe-connected">
-          Acting as the Safe {shortAddress(address)}: each write is proposed to its owners.
+          Acting as the Safe <AddressLabel address={address} />: each write is proposed to its owners.
         </p>
       ) : null}
       {isConnected && !inSafe ? (

@@ -16,6 +16,7 @@ import { checkBytes32, checkDateTime, checkDays, checkInteger, checkText } from 
 import type { Checked } from "@fef/sdk/validate";
 
 import { CheckboxField, Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
+import { AddressLabel } from "../../components/AddressLabel";
 import { Form } from "../../components/Form";
 import { DocumentHash } from "../../components/DocumentHash";
 import { useAction } from "../../hooks/useAction";
@@ -338,7 +339,8 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
         <div className="signed" data-testid="pfr-signed">
           <h3>Signed terms</h3>
           <p>
-            {summarizePromise(signed.terms)} Signature {shortHash(signed.signature)} by {signed.signer}.
+            {summarizePromise(signed.terms)} Signature {shortHash(signed.signature)} by{" "}
+            <AddressLabel address={signed.signer} />.
           </p>
           <button
             type="button"

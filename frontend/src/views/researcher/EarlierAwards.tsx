@@ -6,6 +6,7 @@ import { formatAmount, formatShares, shortAddress } from "@fef/sdk/format";
 import { readRetiredClaims } from "@fef/sdk/retiredModules";
 
 import { ActionButton } from "../../components/ActionButton";
+import { AddressLabel } from "../../components/AddressLabel";
 import { Fact } from "../../components/Fact";
 import { useFund } from "../../hooks/useFund";
 import { fundKeys } from "../../lib/fundReads";
@@ -43,8 +44,8 @@ export function EarlierAwards() {
         return (
           <article key={key} className="application" data-testid={`earlier-application-${key}`}>
             <h3>
-              Application #{c.applicationId.toString()} to round #{c.roundId.toString()} {where}{" "}
-              <span className="badge">{c.statusName}</span>
+              Application #{c.applicationId.toString()} to round #{c.roundId.toString()} on the earlier module{" "}
+              <AddressLabel address={c.module} /> <span className="badge">{c.statusName}</span>
             </h3>
             <dl className="figures">
               <Fact term="Award">{formatShares(c.award)}</Fact>
