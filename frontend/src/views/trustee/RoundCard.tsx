@@ -17,6 +17,7 @@ import {
   applicationStatusLabel,
   countOf,
   estimatesSummary,
+  plural,
   phaseLabels,
   roundPhase,
   RoundStatus,
@@ -281,11 +282,11 @@ export function RoundCard({ row, asTrustee }: { readonly row: RoundRow; readonly
         <button
           type="button"
           disabled={busy.has(finalizeLabel)}
-          aria-label={finalizeLabel}
+          aria-label={`Finalize ${plural(toFinalize.length, "estimated application")} of round #${row.id}`}
           data-testid={`finalize-all-${row.id}`}
           onClick={() => void send(finalizeLabel, ({ fund }) => finalizeApplications(fund, toFinalize))}
         >
-          Finalize {toFinalize.length} estimated application{toFinalize.length === 1 ? "" : "s"}
+          Finalize {plural(toFinalize.length, "estimated application")}
         </button>
       ) : null}
       <TrusteeRecords roundId={row.id} phase={phase} />
