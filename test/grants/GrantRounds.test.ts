@@ -1,5 +1,4 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
 
 import { ActionKind, ETH, at, deploySystem, failure, pass, proposeAndApprove } from "../helpers/council.js";
@@ -36,6 +35,7 @@ import {
 } from "../helpers/grants.js";
 import type { Estimate, Probabilities, RoundParams } from "../helpers/grants.js";
 import { connect } from "../helpers/network.js";
+import { expectExecutionFailed } from "../helpers/proposals.js";
 
 const { ethers, networkHelpers, loadFixture, time, coder } = await connect();
 
@@ -184,9 +184,11 @@ describe("GrantRounds", function () {
         openRoundArgs(system.grants, late),
       );
       await time.increase(100);
-      await expect(system.council.connect(system.outsider).execute(proposalId))
-        .to.emit(system.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
+      await expectExecutionFailed(
+        system.council.connect(system.outsider).execute(proposalId),
+        system.council,
+        failure(system.grants, "GrantRoundsInvalidParams", []),
+      );
       expect(await system.grants.roundCount()).to.equal(1n);
       await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
       await expect(
@@ -228,9 +230,11 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await pass(f, ActionKind.Pause, "0x");
       const params = roundParams(BigInt(await time.latest()));
-      await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsPaused", []));
+      await expectExecutionFailed(
+        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
+        f.council,
+        failure(f.grants, "GrantRoundsPaused", []),
+      );
       // Nobody estimated the applications: they need no finalization before settlement.
       await passDeadline(networkHelpers, f.params.revealDeadline);
       await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
@@ -265,29 +269,25 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
         .withArgs(f.apps[0]);
       expect(await f.grants.award(f.apps[0])).to.equal(0n);
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          anyValue,
-          anyValue,
-          anyValue,
-          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
-        );
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsUnknownRound", [5n]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])),
+        f.council,
+        failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
+      );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])),
+        f.council,
+        failure(f.grants, "GrantRoundsUnknownRound", [5n]),
+      );
     });
 
     it("cannot close a settled round", async function () {
       const f = await loadFixture(settledRound);
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          anyValue,
-          anyValue,
-          anyValue,
-          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
-        );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])),
+        f.council,
+        failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
+      );
     });
   });
 
@@ -813,21 +813,27 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToClaim")
         .withArgs(app);
       expect(await f.shares.balanceOf(researcher.address)).to.equal(vested);
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsAlreadyCancelled", [app]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])),
+        f.council,
+        failure(f.grants, "GrantRoundsAlreadyCancelled", [app]),
+      );
     });
 
     it("cancels only a funded grant of a settled round", async function () {
       const f = await loadFixture(threeOfTwoRound);
       await estimateProbabilities(networkHelpers, f, [[f.apps[0], [5000, 5000]]]);
       await finalize(f.grants, [f.apps[0]]);
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotSettled", [f.roundId]));
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotFunded", [f.apps[1]]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])),
+        f.council,
+        failure(f.grants, "GrantRoundsNotSettled", [f.roundId]),
+      );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])),
+        f.council,
+        failure(f.grants, "GrantRoundsNotFunded", [f.apps[1]]),
+      );
       expect((await f.grants.application(f.apps[0])).status).to.equal(ApplicationStatus.Funded);
     });
   });
