@@ -6,14 +6,22 @@ import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
 import { ETH_ADDRESS } from "@fef/sdk/assets";
 import { memorySaltStore } from "@fef/sdk/salts";
 
-import { abis, client, devAccount, fundAddress, latestTimestamp, passProposal } from "./support/chain.js";
+import {
+  abis,
+  client,
+  devAccount,
+  fundAddress,
+  fundContract,
+  latestTimestamp,
+  passProposal,
+} from "./support/chain.js";
 import { expectConfirmed, openAs, sharesText, txEntry } from "./support/dashboard.js";
 import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds.js";
 
 const APPLICATION_FUNDED = 2; // IGrantRounds.ApplicationStatus.Funded
 
 test("a researcher claims vested shares, then claims all returns", async ({ page }) => {
-  const rounds = fundAddress("GrantRounds");
+  const rounds = fundContract("GrantRounds");
   const shares = fundAddress("FundShares");
   const testUsd = fundAddress("TestToken");
   // Ben (dev account 7): funded in round 1, claimed once early, so he holds shares that have earned
@@ -22,30 +30,16 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   const balanceOf = (token: Address) =>
     client.readContract({ address: token, abi: abis.erc20, functionName: "balanceOf", args: [researcher] });
 
-  const count = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "applicationCount",
-  });
+  const count = await rounds.read.applicationCount();
   let applicationId: bigint | undefined;
   for (let id = 1n; id <= count && applicationId === undefined; id++) {
-    const a = await client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "application",
-      args: [id],
-    });
+    const a = await rounds.read.application([id]);
     if (a.researcher === researcher && a.status === APPLICATION_FUNDED) applicationId = id;
   }
   if (applicationId === undefined) throw new Error("dev account 7 has no funded application");
   const id = applicationId;
 
-  const claimableShares = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "claimableShares",
-    args: [id],
-  });
+  const claimableShares = await rounds.read.claimableShares([id]);
   expect(claimableShares).toBeGreaterThan(0n);
   const sharesBefore = await balanceOf(shares);
 
@@ -67,12 +61,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
 
   // Returns: ETH and tUSD have been paid into the pool since Ben's first claim.
   const claimable = async (asset: `0x${string}`) =>
-    client.readContract({
-      address: shares,
-      abi: abis.shares,
-      functionName: "claimable",
-      args: [researcher, asset],
-    });
+    fundContract("FundShares").read.claimable([researcher, asset]);
   const ethClaimable = await claimable(zeroAddress);
   const usdClaimable = await claimable(testUsd);
   expect(ethClaimable).toBeGreaterThan(0n);
@@ -126,12 +115,7 @@ test("a researcher refunds the deposit of an application a trustee estimated, wi
   await expectConfirmed(page, `Refund the deposit of application #${id}`);
   await expect(mine.getByTestId(`deposit-${id}`)).toContainText("refunded");
   expect(await client.getBalance({ address: rounds })).toBe(before - deposit);
-  const application = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "application",
-    args: [id],
-  });
+  const application = await fundContract("GrantRounds").read.application([id]);
   expect(application.depositRefunded).toBe(true);
 });
 
@@ -157,11 +141,7 @@ test("a researcher applies with a title, a checked link and a described proposal
       },
     ]),
   );
-  const roundId = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "roundCount",
-  });
+  const roundId = await fundContract("GrantRounds").read.roundCount();
   const researcher = await openAs(page, "researcher", 19);
   await page.getByTestId("apply-round").selectOption(roundId.toString());
 
@@ -183,11 +163,7 @@ test("a researcher applies with a title, a checked link and a described proposal
   const hash = keccak256(toBytes(description));
   await expect(page.getByTestId("apply-hash")).toContainText(hash.slice(0, 6));
 
-  const before = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "applicationCount",
-  });
+  const before = await fundContract("GrantRounds").read.applicationCount();
   await page
     .getByTestId("apply-uri")
     .fill("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
@@ -196,12 +172,7 @@ test("a researcher applies with a title, a checked link and a described proposal
   await expectConfirmed(page, "Submit application");
 
   const id = before + 1n;
-  const application = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "application",
-    args: [id],
-  });
+  const application = await fundContract("GrantRounds").read.application([id]);
   expect(application.researcher).toBe(researcher);
   expect(application.title).toBe("Sparse reward-model probes");
   expect(application.stipendRequested).toBe(parseEther("0.5"));
