@@ -7,6 +7,7 @@ import {
   client,
   devAccount,
   fundAddress,
+  fundContract,
   mintTestUsd,
   sendAs,
 } from "./support/chain.js";
@@ -19,19 +20,14 @@ test("a failed execution shows as failed with its reason in plain words, and a r
 }) => {
   const pool = fundAddress("CapitalPool");
   const usd = fundAddress("TestToken");
-  const council = fundAddress("TrusteeCouncil");
+  const council = fundContract("TrusteeCouncil");
   const [recipient, sender] = await Promise.all([devAccount(16), devAccount(15)]);
   const decimals = await client.readContract({ address: usd, abi: abis.erc20, functionName: "decimals" });
   const amount = parseUnits("7", decimals);
   const balanceOf = (account: `0x${string}`) =>
     client.readContract({ address: usd, abi: abis.erc20, functionName: "balanceOf", args: [account] });
   // Nothing of tUSD lies in the pool outside its capital: returning 7 tUSD of strays must fail.
-  const straysBefore = await client.readContract({
-    address: pool,
-    abi: abis.capitalPool,
-    functionName: "strays",
-    args: [usd],
-  });
+  const straysBefore = await fundContract("CapitalPool").read.strays([usd]);
   expect(straysBefore).toBe(0n);
   const id = await approvedProposal("RecoverPoolStrays", [usd, recipient, amount]);
 
@@ -53,12 +49,7 @@ test("a failed execution shows as failed with its reason in plain words, and a r
     /^Reason: Only 0 .+ in the capital pool lies outside its capital, so 7 .+ cannot be returned \(the recipient must be set and the amount above zero\)\.$/,
   );
   await expect(failed).toContainText("It may be executed again until");
-  const stored = await client.readContract({
-    address: council,
-    abi: abis.council,
-    functionName: "proposal",
-    args: [id],
-  });
+  const stored = await council.read.proposal([id]);
   expect(stored.executed).toBe(false);
   expect(stored.failedAt).toBeGreaterThan(0n);
   expect(await balanceOf(recipient)).toBe(recipientBefore);

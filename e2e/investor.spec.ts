@@ -8,6 +8,7 @@ import {
   client,
   devAccount,
   fundAddress,
+  fundContract,
   increaseTime,
   latestTimestamp,
   mintTestUsd,
@@ -29,22 +30,11 @@ test("an allowlisted investor subscribes to the tUSD offering with the demo allo
   const offeringId = BigInt(allowlist.offeringId);
   expect(Object.keys(allowlist.proofs).map((a) => a.toLowerCase())).toContain(investor.toLowerCase());
 
-  const offerings = fundAddress("Offerings");
+  const offerings = fundContract("Offerings");
   const testUsd = fundAddress("TestToken");
   const shares = 40n * 10n ** 18n;
-  const cost = await client.readContract({
-    address: offerings,
-    abi: abis.offerings,
-    functionName: "quote",
-    args: [offeringId, shares],
-  });
-  const pending = () =>
-    client.readContract({
-      address: offerings,
-      abi: abis.offerings,
-      functionName: "pendingShares",
-      args: [offeringId, investor],
-    });
+  const cost = await offerings.read.quote([offeringId, shares]);
+  const pending = () => offerings.read.pendingShares([offeringId, investor]);
   const usdBalance = () =>
     client.readContract({ address: testUsd, abi: abis.erc20, functionName: "balanceOf", args: [investor] });
   const pendingBefore = await pending();
@@ -88,11 +78,7 @@ test("once an offering's window has ended, an account that is neither trustee no
   const ethBalance = (address: typeof pool) => client.getBalance({ address });
   /** Σ capital raised by unsettled ETH offerings: what the overview reports as in escrow. */
   async function ethEscrow(): Promise<bigint> {
-    const count = await client.readContract({
-      address: offerings,
-      abi: abis.offerings,
-      functionName: "offeringCount",
-    });
+    const count = await fundContract("Offerings").read.offeringCount();
     let sum = 0n;
     for (let id = 1n; id <= count; id++) {
       const o = await readOffering(id);
@@ -121,11 +107,7 @@ test("once an offering's window has ended, an account that is neither trustee no
     ],
   });
   await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
-  const id = await client.readContract({
-    address: offerings,
-    abi: abis.offerings,
-    functionName: "offeringCount",
-  });
+  const id = await fundContract("Offerings").read.offeringCount();
   const subscriber = await devAccount(17);
   const cost = parseEther("1"); // 100 shares at 0.01 ETH
   await sendAs(
@@ -176,14 +158,7 @@ test("once an offering's window has ended, an account that is neither trustee no
   expect((await ethBooks()).capitalIn - booksBefore.capitalIn).toBe(cost);
   expect(offeringsEthBefore - (await ethBalance(offerings))).toBe(cost);
   expect((await ethBalance(pool)) - poolEthBefore).toBe(cost);
-  expect(
-    await client.readContract({
-      address: offerings,
-      abi: abis.offerings,
-      functionName: "pendingShares",
-      args: [id, subscriber],
-    }),
-  ).toBe(100n * share);
+  expect(await fundContract("Offerings").read.pendingShares([id, subscriber])).toBe(100n * share);
 
   // The overview counts what is still in escrow apart from the pool: the settled raise left it.
   expect(await ethEscrow()).toBe(escrowBefore - cost);

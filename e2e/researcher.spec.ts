@@ -6,7 +6,15 @@ import { commitEstimates, revealEstimates } from "@fef/sdk/actions/grants";
 import { ETH_ADDRESS } from "@fef/sdk/assets";
 import { memorySaltStore } from "@fef/sdk/salts";
 
-import { abis, client, devAccount, fundAddress, latestTimestamp, passProposal } from "./support/chain.js";
+import {
+  abis,
+  client,
+  devAccount,
+  fundAddress,
+  fundContract,
+  latestTimestamp,
+  passProposal,
+} from "./support/chain.js";
 import { expectConfirmed, openAs, sharesText, txEntry } from "./support/dashboard.js";
 import { viewports } from "./support/roles.js";
 import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds.js";
@@ -14,7 +22,7 @@ import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds
 const APPLICATION_FUNDED = 2; // IGrantRounds.ApplicationStatus.Funded
 
 test("a researcher claims vested shares, then claims all returns", async ({ page }) => {
-  const rounds = fundAddress("GrantRounds");
+  const rounds = fundContract("GrantRounds");
   const shares = fundAddress("FundShares");
   const testUsd = fundAddress("TestToken");
   // Ben (dev account 7): funded in round 1, claimed once early, so he holds shares that have earned
@@ -23,30 +31,16 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
   const balanceOf = (token: Address) =>
     client.readContract({ address: token, abi: abis.erc20, functionName: "balanceOf", args: [researcher] });
 
-  const count = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "applicationCount",
-  });
+  const count = await rounds.read.applicationCount();
   let applicationId: bigint | undefined;
   for (let id = 1n; id <= count && applicationId === undefined; id++) {
-    const a = await client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "application",
-      args: [id],
-    });
+    const a = await rounds.read.application([id]);
     if (a.researcher === researcher && a.status === APPLICATION_FUNDED) applicationId = id;
   }
   if (applicationId === undefined) throw new Error("dev account 7 has no funded application");
   const id = applicationId;
 
-  const claimableShares = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "claimableShares",
-    args: [id],
-  });
+  const claimableShares = await rounds.read.claimableShares([id]);
   expect(claimableShares).toBeGreaterThan(0n);
   const sharesBefore = await balanceOf(shares);
 
@@ -68,12 +62,7 @@ test("a researcher claims vested shares, then claims all returns", async ({ page
 
   // Returns: ETH and tUSD have been paid into the pool since Ben's first claim.
   const claimable = async (asset: `0x${string}`) =>
-    client.readContract({
-      address: shares,
-      abi: abis.shares,
-      functionName: "claimable",
-      args: [researcher, asset],
-    });
+    fundContract("FundShares").read.claimable([researcher, asset]);
   const ethClaimable = await claimable(zeroAddress);
   const usdClaimable = await claimable(testUsd);
   expect(ethClaimable).toBeGreaterThan(0n);
@@ -127,12 +116,7 @@ test("a researcher refunds the deposit of an application a trustee estimated, wi
   await expectConfirmed(page, `Refund the deposit of application #${id}`);
   await expect(mine.getByTestId(`deposit-${id}`)).toContainText("refunded");
   expect(await client.getBalance({ address: rounds })).toBe(before - deposit);
-  const application = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "application",
-    args: [id],
-  });
+  const application = await fundContract("GrantRounds").read.application([id]);
   expect(application.depositRefunded).toBe(true);
 });
 
@@ -163,11 +147,7 @@ for (const viewport of viewports) {
           },
         ]),
       );
-      const roundId = await client.readContract({
-        address: rounds,
-        abi: abis.rounds,
-        functionName: "roundCount",
-      });
+      const roundId = await fundContract("GrantRounds").read.roundCount();
       const researcher = await openAs(page, "researcher", 19);
       await page.getByTestId("apply-round").selectOption(roundId.toString());
 
@@ -189,11 +169,7 @@ for (const viewport of viewports) {
       const hash = keccak256(toBytes(description));
       await expect(page.getByTestId("apply-hash")).toContainText(hash.slice(0, 6));
 
-      const before = await client.readContract({
-        address: rounds,
-        abi: abis.rounds,
-        functionName: "applicationCount",
-      });
+      const before = await fundContract("GrantRounds").read.applicationCount();
       await page
         .getByTestId("apply-uri")
         .fill("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
@@ -202,12 +178,7 @@ for (const viewport of viewports) {
       await expectConfirmed(page, "Submit application");
 
       const id = before + 1n;
-      const application = await client.readContract({
-        address: rounds,
-        abi: abis.rounds,
-        functionName: "application",
-        args: [id],
-      });
+      const application = await fundContract("GrantRounds").read.application([id]);
       expect(application.researcher).toBe(researcher);
       expect(application.title).toBe("Sparse reward-model probes");
       expect(application.stipendRequested).toBe(parseEther("0.5"));

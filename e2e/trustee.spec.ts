@@ -1,48 +1,30 @@
 import { expect, test } from "@playwright/test";
 import { decodeAbiParameters, zeroHash } from "viem";
 
-import { abis, client, devAccount, fundAddress, increaseTime, latestTimestamp } from "./support/chain.js";
+import { devAccount, fundContract, increaseTime, latestTimestamp } from "./support/chain.js";
 import { expectConfirmed, openAs } from "./support/dashboard.js";
 
 const SET_SHARE_TRANSFERS = 6; // ITrusteeCouncil.ActionKind.SetTransfersEnabled
 const APPLICATION_PENDING = 1; // IGrantRounds.ApplicationStatus.Pending
 
 test("trustee 3 approves the pending 'enable share transfers' proposal and executes it", async ({ page }) => {
-  const council = fundAddress("TrusteeCouncil");
-  const shares = fundAddress("FundShares");
+  const council = fundContract("TrusteeCouncil");
+  const shares = fundContract("FundShares");
   const trustee = await devAccount(3);
 
   // The seed leaves one open proposal to turn transfers on, approved by trustees 1 and 2.
-  const count = await client.readContract({
-    address: council,
-    abi: abis.council,
-    functionName: "proposalCount",
-  });
+  const count = await council.read.proposalCount();
   let proposalId: bigint | undefined;
   for (let id = count; id >= 1n && proposalId === undefined; id--) {
-    const p = await client.readContract({
-      address: council,
-      abi: abis.council,
-      functionName: "proposal",
-      args: [id],
-    });
+    const p = await council.read.proposal([id]);
     if (p.kind !== SET_SHARE_TRANSFERS || p.executed) continue;
     const [enable] = decodeAbiParameters([{ type: "bool" }], p.args);
     if (enable) proposalId = id;
   }
   if (proposalId === undefined) throw new Error("no open proposal to enable share transfers");
   const id = proposalId;
-  expect(
-    await client.readContract({ address: shares, abi: abis.shares, functionName: "transfersEnabled" }),
-  ).toBe(false);
-  expect(
-    await client.readContract({
-      address: council,
-      abi: abis.council,
-      functionName: "hasApproved",
-      args: [id, trustee],
-    }),
-  ).toBe(false);
+  expect(await shares.read.transfersEnabled()).toBe(false);
+  expect(await council.read.hasApproved([id, trustee])).toBe(false);
 
   await openAs(page, "trustee", 3);
   const card = page.getByTestId(`proposal-${id}`);
@@ -64,14 +46,7 @@ test("trustee 3 approves the pending 'enable share transfers' proposal and execu
   await expect(page.getByTestId("needs-your-approval").getByTestId(`proposal-${id}`)).toHaveCount(0);
   await expect(card).toHaveAttribute("data-state", "ready");
   await expect(card).toContainText("ready to execute");
-  expect(
-    await client.readContract({
-      address: council,
-      abi: abis.council,
-      functionName: "hasApproved",
-      args: [id, trustee],
-    }),
-  ).toBe(true);
+  expect(await council.read.hasApproved([id, trustee])).toBe(true);
 
   await card.getByTestId(`execute-${id}`).click();
   await expectConfirmed(page, `Execute proposal #${id}`);
@@ -81,55 +56,31 @@ test("trustee 3 approves the pending 'enable share transfers' proposal and execu
   await expect(card).toHaveAttribute("data-state", "executed");
   await expect(card.getByTestId(`approve-${id}`)).toHaveCount(0);
   await expect(card.getByTestId(`execute-${id}`)).toHaveCount(0);
-  expect(
-    (await client.readContract({ address: council, abi: abis.council, functionName: "proposal", args: [id] }))
-      .executed,
-  ).toBe(true);
-  expect(
-    await client.readContract({ address: shares, abi: abis.shares, functionName: "transfersEnabled" }),
-  ).toBe(true);
+  expect((await council.read.proposal([id])).executed).toBe(true);
+  expect(await shares.read.transfersEnabled()).toBe(true);
 });
 
 test("trustee 2 commits an estimate, and after the commit deadline reveals it from the salt the dashboard kept", async ({
   page,
 }) => {
-  const rounds = fundAddress("GrantRounds");
+  const rounds = fundContract("GrantRounds");
   const trustee = await devAccount(2);
 
   // Round 2 of the seed is in its commit phase (other tests open rounds of their own and move them on):
   // take the newest round in its commit phase, then one of its applications trustee 2 has not estimated.
   const now = await latestTimestamp();
-  let roundId = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "roundCount",
-  });
-  const roundOf = (id: bigint) =>
-    client.readContract({ address: rounds, abi: abis.rounds, functionName: "round", args: [id] });
+  let roundId = await rounds.read.roundCount();
+  const roundOf = (id: bigint) => rounds.read.round([id]);
   let round = await roundOf(roundId);
   while (roundId > 1n && !(round.params.applicationDeadline < now && now <= round.params.commitDeadline))
     round = await roundOf(--roundId);
   expect(await latestTimestamp()).toBeLessThanOrEqual(round.params.commitDeadline);
-  const applicationCount = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "applicationCount",
-  });
+  const applicationCount = await rounds.read.applicationCount();
   let applicationId: bigint | undefined;
   for (let id = applicationCount; id >= 1n && applicationId === undefined; id--) {
-    const a = await client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "application",
-      args: [id],
-    });
+    const a = await rounds.read.application([id]);
     if (a.roundId !== roundId || a.status !== APPLICATION_PENDING) continue;
-    const { status } = await client.readContract({
-      address: rounds,
-      abi: abis.rounds,
-      functionName: "estimateOf",
-      args: [id, trustee],
-    });
+    const { status } = await rounds.read.estimateOf([id, trustee]);
     if (status === 0 && a.researcher.toLowerCase() !== trustee.toLowerCase()) applicationId = id;
   }
   if (applicationId === undefined)
@@ -149,12 +100,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await expectConfirmed(page, `Commit my selected estimates in round #${roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Committed (37.5%");
 
-  const committed = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "estimateOf",
-    args: [id, trustee],
-  });
+  const committed = await rounds.read.estimateOf([id, trustee]);
   expect(committed.sealedEstimate).not.toBe(zeroHash);
   expect(committed.status).toBe(2); // Committed
 
@@ -171,12 +117,7 @@ test("trustee 2 commits an estimate, and after the commit deadline reveals it fr
   await expectConfirmed(page, `Reveal my estimates in round #${roundId}`);
   await expect(row.getByTestId(`estimate-state-${id}`)).toContainText("Revealed: 37.5%");
 
-  const revealed = await client.readContract({
-    address: rounds,
-    abi: abis.rounds,
-    functionName: "estimateOf",
-    args: [id, trustee],
-  });
+  const revealed = await rounds.read.estimateOf([id, trustee]);
   expect(revealed.status).toBe(3); // Revealed
   expect(revealed.probabilityBps).toBe(3750);
 });

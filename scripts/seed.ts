@@ -122,6 +122,23 @@ async function pass<K extends ActionKind>(kind: K, args: ActionArgs<K>, label: s
   return id;
 }
 
+/** A round's application, commit and reveal deadlines, each the given seconds after `from`. */
+function deadlinesAfter(from: bigint, applying: bigint, committing: bigint, revealing: bigint) {
+  return {
+    applicationDeadline: from + applying,
+    commitDeadline: from + committing,
+    revealDeadline: from + revealing,
+  };
+}
+
+/** The terms of the demo's later rounds: vesting from settlement, no stipends, no deposit. */
+const SHARES_ONLY = {
+  vestingCliff: 0n,
+  stipendAsset: ETH,
+  stipendBudget: 0n,
+  applicationDeposit: 0n,
+} as const;
+
 const salts = memorySaltStore();
 const saltOf = (trustee: Address, applicationId: bigint): Hex =>
   hashOf(`demo-salt:${trustee}:${applicationId}`);
@@ -213,9 +230,7 @@ await pass(
   [
     {
       sharePool: 1_000_000n * SHARE,
-      applicationDeadline: now + days(2),
-      commitDeadline: now + days(4),
-      revealDeadline: now + days(6),
+      ...deadlinesAfter(now, days(2), days(4), days(6)),
       vestingCliff: days(30),
       vestingDuration: days(360),
       stipendAsset: ETH,
@@ -491,15 +506,10 @@ await pass(
   "OpenRound",
   [
     {
+      ...SHARES_ONLY,
       sharePool: 500_000n * SHARE,
-      applicationDeadline: now + 600n,
-      commitDeadline: now + days(7),
-      revealDeadline: now + days(14),
-      vestingCliff: 0n,
+      ...deadlinesAfter(now, 600n, days(7), days(14)),
       vestingDuration: days(180),
-      stipendAsset: ETH,
-      stipendBudget: 0n,
-      applicationDeposit: 0n,
     },
   ],
   "open round 2 — 500,000 shares",
@@ -556,15 +566,10 @@ await pass(
   "OpenRound",
   [
     {
+      ...SHARES_ONLY,
       sharePool: 250_000n * SHARE,
-      applicationDeadline: now + days(14),
-      commitDeadline: now + days(21),
-      revealDeadline: now + days(28),
-      vestingCliff: 0n,
+      ...deadlinesAfter(now, days(14), days(21), days(28)),
       vestingDuration: days(180),
-      stipendAsset: ETH,
-      stipendBudget: 0n,
-      applicationDeposit: 0n,
     },
   ],
   "open round 3 — 250,000 shares, applications for 14 days",

@@ -11,12 +11,12 @@ import { indexerCaughtUp, indexerClient, mintProvenance } from "@fef/sdk/history
 
 import {
   DASHBOARD_URL,
-  INDEXER_PORT,
+  FUND_PORTS,
   INDEXER_URL,
   RPC_PORT,
   RPC_URL,
   UI_PORT,
-  portFree,
+  portsFree,
 } from "./lib/ports.ts";
 import { check, finishChecks } from "./lib/checks.ts";
 import { startFund, stopProcess } from "./lib/processes.ts";
@@ -55,10 +55,7 @@ async function status(): Promise<FundStatusJson> {
 }
 
 async function main(): Promise<void> {
-  check(
-    `ports ${RPC_PORT} and ${UI_PORT} are free before starting`,
-    (await portFree(RPC_PORT)) && (await portFree(UI_PORT)),
-  );
+  check(`ports ${RPC_PORT} and ${UI_PORT} are free before starting`, await portsFree([RPC_PORT, UI_PORT]));
 
   const first = start();
   await first.ready;
@@ -107,10 +104,7 @@ async function main(): Promise<void> {
   const exitCode = await stopProcess(first.child);
   check("Ctrl-C stops npm start cleanly", exitCode === 0, `exit code ${exitCode}`);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  check(
-    "every port is free after stopping",
-    (await portFree(RPC_PORT)) && (await portFree(UI_PORT)) && (await portFree(INDEXER_PORT)),
-  );
+  check("every port is free after stopping", await portsFree(FUND_PORTS.map(([port]) => port)));
 
   const second = start();
   await second.ready;

@@ -29,6 +29,7 @@ import { join } from "node:path";
 import {
   DASHBOARD_URL,
   DEMO_CHAIN_ARGS,
+  FUND_PORTS,
   INDEXER_PORT,
   INDEXER_URL,
   RPC_PORT,
@@ -330,11 +331,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function main(): Promise<void> {
   step("Checking ports");
-  for (const [port, role] of [
-    [RPC_PORT, "the local chain"],
-    [UI_PORT, "the dashboard"],
-    [INDEXER_PORT, "the history indexer"],
-  ] as const) {
+  for (const [port, role] of FUND_PORTS) {
     if (!(await portFree(port))) {
       throw new Error(
         `Port ${port} (for ${role}) is already in use on 127.0.0.1. Stop whatever listens there ` +

@@ -10,13 +10,12 @@ import {
 import { claimAll, claimReturns as claimReturnsSteps } from "@fef/sdk/actions/shares";
 import type { AssetInfo } from "@fef/sdk/assets";
 import { formatAmountExact as formatAmount, formatSharesExact as formatShares } from "@fef/sdk/format";
-import { fundSharesAbi, grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { fundSharesAbi } from "@fef/sdk/generated/abis";
 import { readAccount } from "@fef/sdk/lens";
-import { readModuleApplication } from "@fef/sdk/retiredModules";
 import { checkUri } from "@fef/sdk/uri";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
-import { claimTarget } from "./lib/claimModule.js";
+import { type GrantClaim, claimTarget, earlierModuleNote, sendClaim } from "./lib/claimModule.js";
 import {
   hashOrText,
   optional,
@@ -31,7 +30,7 @@ import { fail } from "./lib/fail.js";
 import { type CommonArgs, assetInfo, chainTime, fundAction, returnsAsset } from "./lib/fund.js";
 import { emit } from "./lib/output.js";
 import { assetsOf, fundView, knownAsset, readRound } from "./lib/reads.js";
-import { eventsOf, findEvent, fundEvent, send } from "./lib/send.js";
+import { eventsOf, fundEvent, send } from "./lib/send.js";
 
 export interface ApplyArgs extends CommonArgs {
   round?: string;
@@ -139,21 +138,16 @@ export const apply = fundAction(async (fund, args: ApplyArgs): Promise<ApplySumm
   ]);
 });
 
-export interface ClaimSharesSummary {
-  applicationId: bigint;
-  /** the grant-rounds module the shares were claimed from */
-  module: string;
-  researcher: string;
-  claimed: bigint;
+export interface ClaimSharesSummary extends GrantClaim {
   award: bigint;
   vested: bigint;
   claimedInAll: bigint;
   balance: bigint;
-  transaction: string;
 }
 
 export const claimShares = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimSharesSummary> => {
-  const { id, module, application, signer } = await claimTarget(fund, args);
+  const target = await claimTarget(fund, args);
+  const { id, module, application, signer } = target;
   const { claimableShares: claimable, award, vestedShares: vested } = application;
   if (claimable === 0n) {
     fail(
@@ -161,47 +155,32 @@ export const claimShares = fundAction(async (fund, args: ApplicationArgs): Promi
         `${formatShares(application.sharesClaimed)} already claimed`,
     );
   }
-  const sent = await send(fund, signer, claimAwardShares({ GrantRounds: module }, id));
-  const event = findEvent(sent.receipt, grantRoundsAbi, module, "SharesClaimed");
-  const claimed = event.args.amount;
-  const [after, position] = await Promise.all([
-    readModuleApplication(fund.client, module, id),
-    readAccount(fund.client, fund.addresses.FundLens, signer.account.address),
-  ]);
+  const { claim, after } = await sendClaim(
+    fund,
+    target,
+    claimAwardShares({ GrantRounds: module }, id),
+    "SharesClaimed",
+  );
+  const position = await readAccount(fund.client, fund.addresses.FundLens, signer.account.address);
   const balance = position.shares;
-  const claimedInAll = after?.sharesClaimed ?? claimed;
-  const summary: ClaimSharesSummary = {
-    applicationId: id,
-    module,
-    researcher: signer.account.address,
-    claimed,
-    award,
-    vested,
-    claimedInAll,
-    balance,
-    transaction: sent.transaction,
-  };
+  const claimedInAll = after?.sharesClaimed ?? claim.claimed;
+  const summary: ClaimSharesSummary = { ...claim, award, vested, claimedInAll, balance };
   return emit(args.json, summary, () => [
-    `${signer.account.address} claimed ${formatShares(claimed)} of application #${id}` +
-      (module === fund.addresses.GrantRounds ? "" : ` on the earlier grant-rounds module ${module}`),
+    `${claim.researcher} claimed ${formatShares(claim.claimed)} of application #${id}` +
+      earlierModuleNote(fund, module),
     `  ${formatShares(claimedInAll)} of ${formatShares(award)} claimed so far; balance ${formatShares(balance)}`,
   ]);
 });
 
-export interface ClaimStipendSummary {
-  applicationId: bigint;
-  /** the grant-rounds module the stipend was claimed from */
-  module: string;
-  researcher: string;
+export interface ClaimStipendSummary extends GrantClaim {
   asset: AssetInfo;
-  claimed: bigint;
   award: bigint;
   claimedInAll: bigint;
-  transaction: string;
 }
 
 export const claimStipend = fundAction(async (fund, args: ApplicationArgs): Promise<ClaimStipendSummary> => {
-  const { id, module, application, signer } = await claimTarget(fund, args);
+  const target = await claimTarget(fund, args);
+  const { id, module, application } = target;
   const asset = await assetInfo(fund, application.stipendAsset);
   const { claimableStipend: claimable, stipendAward: award } = application;
   if (claimable === 0n) {
@@ -212,24 +191,17 @@ export const claimStipend = fundAction(async (fund, args: ApplicationArgs): Prom
             `${formatAmount(award, asset)} already claimed; the rest vests over time`,
     );
   }
-  const sent = await send(fund, signer, claimStipendSteps({ GrantRounds: module }, id));
-  const event = findEvent(sent.receipt, grantRoundsAbi, module, "StipendClaimed");
-  const claimed = event.args.amount;
-  const after = await readModuleApplication(fund.client, module, id);
-  const claimedInAll = after?.stipendClaimed ?? claimed;
-  const summary: ClaimStipendSummary = {
-    applicationId: id,
-    module,
-    researcher: signer.account.address,
-    asset,
-    claimed,
-    award,
-    claimedInAll,
-    transaction: sent.transaction,
-  };
+  const { claim, after } = await sendClaim(
+    fund,
+    target,
+    claimStipendSteps({ GrantRounds: module }, id),
+    "StipendClaimed",
+  );
+  const claimedInAll = after?.stipendClaimed ?? claim.claimed;
+  const summary: ClaimStipendSummary = { ...claim, asset, award, claimedInAll };
   return emit(args.json, summary, () => [
-    `${signer.account.address} claimed a stipend of ${formatAmount(claimed, asset)} for application #${id}` +
-      (module === fund.addresses.GrantRounds ? "" : ` on the earlier grant-rounds module ${module}`),
+    `${claim.researcher} claimed a stipend of ${formatAmount(claim.claimed, asset)} for application #${id}` +
+      earlierModuleNote(fund, module),
     `  ${formatAmount(claimedInAll, asset)} of ${formatAmount(award, asset)} claimed so far`,
   ]);
 });

@@ -23,7 +23,14 @@ import { optional, parseAmount, parseBps, parseBytes32, parseId, parseList, pars
 import { fail } from "./lib/fail.js";
 import { type CommonArgs, type Fund, type Wallet, chainTime, connectFund } from "./lib/fund.js";
 import { emit, isoTime } from "./lib/output.js";
-import { type ApplicationView, type RoundView, fundView, readApplications, readRound } from "./lib/reads.js";
+import {
+  type ApplicationView,
+  type RoundView,
+  fundView,
+  readApplications,
+  readRound,
+  roundIdOption,
+} from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
 import { send, withSalts } from "./lib/send.js";
 
@@ -381,7 +388,7 @@ export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironmen
       args.json,
     );
   }
-  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
+  const roundId = await roundIdOption(fund, args.round);
   const pageSize =
     optional(args.pageSize) === undefined ? 100 : Number(parseWhole("page-size", args.pageSize, 1n, 100n));
   const round = await readRound(fund, roundId, now);
@@ -437,7 +444,7 @@ export async function record(
   hre: HardhatRuntimeEnvironment,
 ): Promise<{ roundId: bigint; records: TrusteeRecordSummary[] }> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
+  const roundId = await roundIdOption(fund, args.round);
   const rows = await readTrusteeRecords(fund.client, fund.addresses.FundLens, roundId);
   const records = rows.map((row) => ({ trustee: row.trustee, ...row.record }));
   return emit(args.json, { roundId, records }, () => [
@@ -460,7 +467,7 @@ export interface SettleSummary {
 
 export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<SettleSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
+  const roundId = await roundIdOption(fund, args.round);
   const round = await readRound(fund, roundId, await chainTime(fund));
   if (round.phase === "settled")
     fail(`--round: round ${roundId} was already settled at ${isoTime(round.settledAt)}`);
@@ -502,7 +509,7 @@ export interface TopUpSummary {
  */
 export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<TopUpSummary> {
   const fund = await connectFund(hre, args.deployment);
-  const roundId = parseId("round", args.round, (await fundView(fund)).roundCount, "round");
+  const roundId = await roundIdOption(fund, args.round);
   const now = await chainTime(fund);
   const round = await readRound(fund, roundId, now);
   if (round.phase !== "settled")

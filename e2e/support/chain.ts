@@ -1,6 +1,14 @@
 // Direct JSON-RPC access to the local chain of `npm start`: what the tests read to check real
 // outcomes (contract state, nonces) and the only way they move time.
-import { type Address, type Hex, createPublicClient, createWalletClient, getAddress, http } from "viem";
+import {
+  type Address,
+  type Hex,
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  getContract,
+  http,
+} from "viem";
 import { hardhat } from "viem/chains";
 
 import { type ActionArgs, type ActionKind, decodeActionArgs } from "@fef/sdk/actionKinds";
@@ -155,4 +163,20 @@ export async function mintTestUsd(from: Address, to: Address, amount: bigint): P
     args: [to, amount],
   });
   await sendSteps(walletOf(from), client, [mint]);
+}
+
+/** The ABI of each contract of `npm start`'s deployment that the tests read, by deployment name. */
+const deployedAbis = {
+  CapitalPool: abis.capitalPool,
+  FundShares: abis.shares,
+  GrantRounds: abis.rounds,
+  Offerings: abis.offerings,
+  ReturnsRegistry: abis.registry,
+  TestToken: abis.erc20,
+  TrusteeCouncil: abis.council,
+} as const;
+
+/** The deployed contract `name` with typed reads over `client`: `fundContract("GrantRounds").read.application([id])`. */
+export function fundContract<const N extends keyof typeof deployedAbis>(name: N) {
+  return getContract({ address: fundAddress(name), abi: deployedAbis[name], client });
 }

@@ -31,3 +31,16 @@ export function portFree(port: number): Promise<boolean> {
     server.listen(port, "127.0.0.1");
   });
 }
+
+/** The servers `npm start` runs: each one's port and what listens there. */
+export const FUND_PORTS = [
+  [RPC_PORT, "the local chain"],
+  [UI_PORT, "the dashboard"],
+  [INDEXER_PORT, "the history indexer"],
+] as const;
+
+/** Whether nothing listens on any of `ports` of 127.0.0.1. */
+export async function portsFree(ports: readonly number[]): Promise<boolean> {
+  for (const port of ports) if (!(await portFree(port))) return false;
+  return true;
+}

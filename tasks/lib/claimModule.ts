@@ -4,11 +4,13 @@ import type { Address } from "viem";
 
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
 import { type ModuleApplication, readModuleApplication, retiredGrantRounds } from "@fef/sdk/retiredModules";
+import type { Step } from "@fef/sdk/steps";
 
 import { actingAccount } from "./accounts.js";
 import { optional, parseAddress, parseId } from "./args.js";
 import { fail } from "./fail.js";
 import type { Fund, Wallet } from "./fund.js";
+import { findEvent, send } from "./send.js";
 
 export interface ClaimTarget {
   id: bigint;
@@ -82,4 +84,43 @@ function readModuleApplicationCount(fund: Fund, module: Address): Promise<bigint
 function beyond(value: string | undefined, count: bigint): boolean {
   const text = optional(value);
   return text !== undefined && /^\d+$/.test(text) && BigInt(text) > count;
+}
+
+/** What every claim on a grant reports: the application, the module, who claimed, how much, the transaction. */
+export interface GrantClaim {
+  applicationId: bigint;
+  /** the grant-rounds module the claim was sent to */
+  module: string;
+  researcher: string;
+  claimed: bigint;
+  transaction: string;
+}
+
+/**
+ * Sends a claim's steps from the target's researcher; returns what it paid (the module's `eventName`
+ * event) and the application as it is after the claim.
+ */
+export async function sendClaim(
+  fund: Fund,
+  target: ClaimTarget,
+  steps: readonly Step[],
+  eventName: "SharesClaimed" | "StipendClaimed",
+): Promise<{ claim: GrantClaim; after: ModuleApplication | undefined }> {
+  const { id, module, signer } = target;
+  const sent = await send(fund, signer, steps);
+  const event = findEvent(sent.receipt, grantRoundsAbi, module, eventName);
+  const after = await readModuleApplication(fund.client, module, id);
+  const claim: GrantClaim = {
+    applicationId: id,
+    module,
+    researcher: signer.account.address,
+    claimed: event.args.amount,
+    transaction: sent.transaction,
+  };
+  return { claim, after };
+}
+
+/** The human summary's note on where a claim went: nothing for the current module. */
+export function earlierModuleNote(fund: Fund, module: string): string {
+  return module === fund.addresses.GrantRounds ? "" : ` on the earlier grant-rounds module ${module}`;
 }

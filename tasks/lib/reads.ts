@@ -35,6 +35,7 @@ import {
   roundPhase,
 } from "@fef/sdk/status";
 
+import { parseId } from "./args.js";
 import { assetInfo } from "./fund.js";
 import type { Fund } from "./fund.js";
 
@@ -46,6 +47,11 @@ export const LENS_PAGE = 100n;
 /** The fund's totals, assets, council and counts, in one read. */
 export function fundView(fund: Fund): Promise<FundView> {
   return readFund(fund.client, fund.addresses.FundLens);
+}
+
+/** `--round`: the id of one of the Fund's rounds (1 to its round count). */
+export async function roundIdOption(fund: Fund, value: string | undefined): Promise<bigint> {
+  return parseId("round", value, (await fundView(fund)).roundCount, "round");
 }
 
 /** The returns assets of `view`, with their symbols and decimals. */

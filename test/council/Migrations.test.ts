@@ -4,8 +4,7 @@ import { ActionKind, MIGRATION_DELAY, at, deploySystem, failure, pass, propose }
 import type { FundSystem } from "../helpers/council.js";
 import {
   apply,
-  estimateRound,
-  estimatesOf,
+  estimateProbabilities,
   openRound,
   openRoundArgs,
   roundParams,
@@ -33,12 +32,7 @@ async function fundedGrant(): Promise<MigrationFixture> {
   const roundId = await openRound(system, params);
   const researcher = at(system.researchers, 0);
   const applicationId = await apply(system.grants, researcher, roundId, "interpretability", 12);
-  await estimateRound(
-    networkHelpers,
-    system.grants,
-    params,
-    new Map([[applicationId, estimatesOf(system.trustees, [5000, 4000, 6000])]]),
-  );
+  await estimateProbabilities(networkHelpers, { ...system, params }, [[applicationId, [5000, 4000, 6000]]]);
   await system.grants.finalizeApplications([applicationId]);
   await system.grants.settleRound(roundId);
   return { ...system, applicationId, researcher };

@@ -1,20 +1,18 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ActionKind, at, deploySystem, failure, pass, proposeAndApprove } from "../helpers/council.js";
 import {
   DAY,
   apply,
-  estimateRound,
-  estimatesOf,
+  estimateProbabilities,
   openRound,
   openRoundArgs,
   roundParams,
 } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
+import { expectExecutionFailed } from "../helpers/proposals.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { time, loadFixture } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, networkHelpers, loadFixture, time, coder } = await connect();
 
 const OutcomeResolution = { None: 0n, PaidOff: 1n, DidNotPayOff: 2n } as const;
 const DEFAULT_HORIZON = 3n * 365n * DAY;
@@ -30,17 +28,33 @@ async function estimatedRound() {
   const roundId = await openRound(system, params);
   const funded = await apply(system.grants, at(system.researchers, 0), roundId, "funded", 12, 0n);
   const unfunded = await apply(system.grants, at(system.researchers, 1), roundId, "unfunded", 12, 0n);
-  await estimateRound(
-    networkHelpers,
-    system.grants,
-    params,
-    new Map([
-      [funded, estimatesOf(system.trustees, [4000, 5000, 6000])],
-      [unfunded, estimatesOf(system.trustees, [0, 0, 0])],
-    ]),
-  );
+  await estimateProbabilities(networkHelpers, { ...system, params }, [
+    [funded, [4000, 5000, 6000]],
+    [unfunded, [0, 0, 0]],
+  ]);
   await system.grants.finalizeApplications([funded, unfunded]);
   return { ...system, roundId, funded, unfunded };
+}
+
+/**
+ * The first two trustees propose and approve resolving `applicationId` as paid off; the outsider's
+ * execution fails with `reason` (see `failure`) on record for that proposal, and the recorded
+ * resolution stays `stands`.
+ */
+async function expectPaidOffRefused(
+  f: Awaited<ReturnType<typeof estimatedRound>>,
+  applicationId: bigint,
+  reason: string,
+  stands: bigint,
+): Promise<void> {
+  const args = resolveArgs(applicationId, true);
+  const id = await proposeAndApprove(f.council, f.trustees.slice(0, 2), ActionKind.ResolveOutcome, args);
+  await expectExecutionFailed(f.council.connect(f.outsider).execute(id), f.council, reason, [
+    id,
+    ActionKind.ResolveOutcome,
+    f.outsider.address,
+  ]);
+  expect(await f.council.outcomeResolution(await f.grants.getAddress(), applicationId)).to.equal(stands);
 }
 
 async function settledRound() {
@@ -115,67 +129,24 @@ describe("Outcomes: horizons fixed when a round opens, council resolutions", fun
 
     it("a resolution is final: a second one fails and the first stands", async function () {
       const f = await loadFixture(settledRound);
-      const grantsAddress = await f.grants.getAddress();
       await pass(f, ActionKind.ResolveOutcome, resolveArgs(f.funded, false));
-      const id = await proposeAndApprove(
-        f.council,
-        f.trustees.slice(0, 2),
-        ActionKind.ResolveOutcome,
-        resolveArgs(f.funded, true),
-      );
-      await expect(f.council.connect(f.outsider).execute(id))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          id,
-          ActionKind.ResolveOutcome,
-          f.outsider.address,
-          failure(f.council, "CouncilOutcomeAlreadyResolved", [f.funded, OutcomeResolution.DidNotPayOff]),
-        );
-      expect(await f.council.outcomeResolution(grantsAddress, f.funded)).to.equal(
+      const refused = failure(f.council, "CouncilOutcomeAlreadyResolved", [
+        f.funded,
         OutcomeResolution.DidNotPayOff,
-      );
+      ]);
+      await expectPaidOffRefused(f, f.funded, refused, OutcomeResolution.DidNotPayOff);
     });
 
     it("refuses to resolve an unfunded application", async function () {
       const f = await loadFixture(settledRound);
-      const id = await proposeAndApprove(
-        f.council,
-        f.trustees.slice(0, 2),
-        ActionKind.ResolveOutcome,
-        resolveArgs(f.unfunded, true),
-      );
-      await expect(f.council.connect(f.outsider).execute(id))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          id,
-          ActionKind.ResolveOutcome,
-          f.outsider.address,
-          failure(f.council, "CouncilApplicationNotFunded", [f.unfunded]),
-        );
-      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.unfunded)).to.equal(
-        OutcomeResolution.None,
-      );
+      const refused = failure(f.council, "CouncilApplicationNotFunded", [f.unfunded]);
+      await expectPaidOffRefused(f, f.unfunded, refused, OutcomeResolution.None);
     });
 
     it("refuses to resolve before the round is settled", async function () {
       const f = await loadFixture(estimatedRound);
-      const id = await proposeAndApprove(
-        f.council,
-        f.trustees.slice(0, 2),
-        ActionKind.ResolveOutcome,
-        resolveArgs(f.funded, true),
-      );
-      await expect(f.council.connect(f.outsider).execute(id))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          id,
-          ActionKind.ResolveOutcome,
-          f.outsider.address,
-          failure(f.council, "CouncilRoundNotSettled", [f.roundId]),
-        );
-      expect(await f.council.outcomeResolution(await f.grants.getAddress(), f.funded)).to.equal(
-        OutcomeResolution.None,
-      );
+      const refused = failure(f.council, "CouncilRoundNotSettled", [f.roundId]);
+      await expectPaidOffRefused(f, f.funded, refused, OutcomeResolution.None);
     });
 
     it("refuses, when proposed, an application that does not exist or a paid-off flag that is not a bool", async function () {

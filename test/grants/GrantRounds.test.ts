@@ -1,7 +1,5 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ActionKind, ETH, at, deploySystem, failure, pass, proposeAndApprove } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
@@ -13,14 +11,17 @@ import {
   VESTING_CLIFF,
   VESTING_DURATION,
   apply,
+  cancellationAt,
   EstimateStatus,
   commitEstimates,
   finalize,
   revealOf,
   sealLocally,
   eoaTrustee,
+  estimateProbabilities,
   estimateRound,
   estimatesOf,
+  expectFinalized,
   mulDiv,
   openRound,
   openRoundArgs,
@@ -32,11 +33,11 @@ import {
   vestedAt,
   walletTrustee,
 } from "../helpers/grants.js";
-import type { Estimate, RoundParams } from "../helpers/grants.js";
+import type { Estimate, Probabilities, RoundParams } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
+import { expectExecutionFailed } from "../helpers/proposals.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, networkHelpers, loadFixture, time, coder } = await connect();
 
 interface RoundFixture extends FundSystem {
   params: RoundParams;
@@ -60,18 +61,43 @@ async function roundWith(trustees: number, threshold: number): Promise<RoundFixt
 const threeOfTwoRound = () => roundWith(3, 2);
 const fiveOfThreeRound = () => roundWith(5, 3);
 
+/** Medians 50%, 20% and 10% (efforts 12, 24, 6 months) → weights 60k, 48k, 6k. */
+const settledProbabilities = (apps: RoundFixture["apps"]): Probabilities => [
+  [apps[0], [5000, 4000, 6000]],
+  [apps[1], [2000, 1000, 3000]],
+  [apps[2], [1000, 1000, 9000]],
+];
+
 /** A settled 3-of-2 round: app 1 at 50%·12, app 2 at 20%·24, app 3 at 10%·6 → weights 60k, 48k, 6k. */
 async function settledRound(): Promise<RoundFixture> {
   const f = await threeOfTwoRound();
-  const estimates = new Map<bigint, Estimate[]>([
-    [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
-    [f.apps[1], estimatesOf(f.trustees, [2000, 1000, 3000])],
-    [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
-  ]);
-  await estimateRound(networkHelpers, f.grants, f.params, estimates);
+  await estimateProbabilities(networkHelpers, f, settledProbabilities(f.apps));
   await finalize(f.grants, f.apps);
   await f.grants.settleRound(f.roundId);
   return f;
+}
+
+/** Each phase's first and last second, as `GrantRoundsWrongPhase` reports them (the SDK's phase names). */
+function phaseWindows(params: RoundParams) {
+  return {
+    applying: [0n, params.applicationDeadline],
+    committing: [params.applicationDeadline + 1n, params.commitDeadline],
+    revealing: [params.commitDeadline + 1n, params.revealDeadline],
+    finalizing: [params.revealDeadline + 1n, 2n ** 64n - 1n],
+  } as const;
+}
+
+/** Expects `GrantRoundsWrongPhase(roundId, now, opensAt, closesAt)`: the call came at `now`, outside `phase`. */
+async function expectWrongPhase(
+  call: Promise<unknown>,
+  f: RoundFixture,
+  now: bigint,
+  phase: keyof ReturnType<typeof phaseWindows>,
+): Promise<void> {
+  const [opensAt, closesAt] = phaseWindows(f.params)[phase];
+  await expect(call)
+    .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
+    .withArgs(f.roundId, now, opensAt, closesAt);
 }
 
 describe("GrantRounds", function () {
@@ -158,9 +184,11 @@ describe("GrantRounds", function () {
         openRoundArgs(system.grants, late),
       );
       await time.increase(100);
-      await expect(system.council.connect(system.outsider).execute(proposalId))
-        .to.emit(system.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(system.grants, "GrantRoundsInvalidParams", []));
+      await expectExecutionFailed(
+        system.council.connect(system.outsider).execute(proposalId),
+        system.council,
+        failure(system.grants, "GrantRoundsInvalidParams", []),
+      );
       expect(await system.grants.roundCount()).to.equal(1n);
       await pass(system, ActionKind.AddReturnsAsset, coder.encode(["address"], [await token.getAddress()]));
       await expect(
@@ -202,9 +230,11 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await pass(f, ActionKind.Pause, "0x");
       const params = roundParams(BigInt(await time.latest()));
-      await expect(pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsPaused", []));
+      await expectExecutionFailed(
+        pass(f, ActionKind.OpenRound, openRoundArgs(f.grants, params)),
+        f.council,
+        failure(f.grants, "GrantRoundsPaused", []),
+      );
       // Nobody estimated the applications: they need no finalization before settlement.
       await passDeadline(networkHelpers, f.params.revealDeadline);
       await expect(f.grants.settleRound(f.roundId)).to.be.revertedWithCustomError(
@@ -239,29 +269,25 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotFunded")
         .withArgs(f.apps[0]);
       expect(await f.grants.award(f.apps[0])).to.equal(0n);
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          anyValue,
-          anyValue,
-          anyValue,
-          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
-        );
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsUnknownRound", [5n]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])),
+        f.council,
+        failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Closed]),
+      );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [5n])),
+        f.council,
+        failure(f.grants, "GrantRoundsUnknownRound", [5n]),
+      );
     });
 
     it("cannot close a settled round", async function () {
       const f = await loadFixture(settledRound);
-      await expect(pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(
-          anyValue,
-          anyValue,
-          anyValue,
-          failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
-        );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CloseRound, coder.encode(["uint256"], [f.roundId])),
+        f.council,
+        failure(f.grants, "GrantRoundsRoundNotOpen", [f.roundId, RoundStatus.Settled]),
+      );
     });
   });
 
@@ -269,29 +295,10 @@ describe("GrantRounds", function () {
     it("records an application with a global id and announces it", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const researcher = at(f.researchers, 3);
-      await expect(
-        f.grants
-          .connect(researcher)
-          .submitApplication(
-            f.roundId,
-            "Scalable oversight",
-            "ipfs://scalable-oversight",
-            ethers.id("so"),
-            1200,
-            0,
-          ),
-      )
+      const document = ["Scalable oversight", "ipfs://scalable-oversight", ethers.id("so")] as const;
+      await expect(f.grants.connect(researcher).submitApplication(f.roundId, ...document, 1200, 0))
         .to.emit(f.grants, "ApplicationSubmitted")
-        .withArgs(
-          4n,
-          f.roundId,
-          researcher.address,
-          "Scalable oversight",
-          "ipfs://scalable-oversight",
-          ethers.id("so"),
-          1200n,
-          0n,
-        );
+        .withArgs(4n, f.roundId, researcher.address, ...document, 1200n, 0n);
       const app = await f.grants.application(4n);
       expect(app.roundId).to.equal(f.roundId);
       expect(app.researcher).to.equal(researcher.address);
@@ -355,13 +362,14 @@ describe("GrantRounds", function () {
       const f = await loadFixture(threeOfTwoRound);
       await time.setNextBlockTimestamp(f.params.applicationDeadline);
       await apply(f.grants, at(f.researchers, 3), f.roundId, "last-second", 1);
-      await expect(
+      await expectWrongPhase(
         f.grants
           .connect(at(f.researchers, 4))
           .submitApplication(f.roundId, "Late", "u", ethers.id("late"), 1, 0),
-      )
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, f.params.applicationDeadline + 1n, 0n, f.params.applicationDeadline);
+        f,
+        f.params.applicationDeadline + 1n,
+        "applying",
+      );
     });
   });
 
@@ -383,9 +391,7 @@ describe("GrantRounds", function () {
       const t = f.grants.connect(trustee);
       const sealed = ethers.id("c");
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(t.commitEstimates([f.apps[0]], [sealed]))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, pinned, f.params.applicationDeadline + 1n, f.params.commitDeadline);
+      await expectWrongPhase(t.commitEstimates([f.apps[0]], [sealed]), f, pinned, "committing");
       await passDeadline(networkHelpers, f.params.applicationDeadline);
       await expect(f.grants.connect(f.outsider).commitEstimates([f.apps[0]], [sealed]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotTrustee")
@@ -444,14 +450,12 @@ describe("GrantRounds", function () {
 
       await time.setNextBlockTimestamp(f.params.commitDeadline);
       await t.commitEstimates([f.apps[2]], [sealed]);
-      await expect(f.grants.connect(at(f.trustees, 2)).commitEstimates([f.apps[2]], [sealed]))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(
-          f.roundId,
-          f.params.commitDeadline + 1n,
-          f.params.applicationDeadline + 1n,
-          f.params.commitDeadline,
-        );
+      await expectWrongPhase(
+        f.grants.connect(at(f.trustees, 2)).commitEstimates([f.apps[2]], [sealed]),
+        f,
+        f.params.commitDeadline + 1n,
+        "committing",
+      );
     });
 
     it("reveals a batch of matching estimates once, in the reveal phase, capping each value", async function () {
@@ -474,9 +478,7 @@ describe("GrantRounds", function () {
         ],
       );
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(t.revealEstimates([revealOf(app, values, salt)]))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, pinned, f.params.commitDeadline + 1n, f.params.revealDeadline);
+      await expectWrongPhase(t.revealEstimates([revealOf(app, values, salt)]), f, pinned, "revealing");
 
       await passDeadline(networkHelpers, f.params.commitDeadline);
       await expect(f.grants.connect(f.outsider).revealEstimates([revealOf(app, values, salt)]))
@@ -523,14 +525,12 @@ describe("GrantRounds", function () {
         .withArgs(app, trustee.address);
 
       await passDeadline(networkHelpers, f.params.revealDeadline);
-      await expect(t.revealEstimates([revealOf(app, values, salt)]))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(
-          f.roundId,
-          f.params.revealDeadline + 1n,
-          f.params.commitDeadline + 1n,
-          f.params.revealDeadline,
-        );
+      await expectWrongPhase(
+        t.revealEstimates([revealOf(app, values, salt)]),
+        f,
+        f.params.revealDeadline + 1n,
+        "revealing",
+      );
     });
 
     it("lets a contract-wallet trustee commit and reveal through its owner", async function () {
@@ -545,37 +545,25 @@ describe("GrantRounds", function () {
       ];
       await estimateRound(networkHelpers, f.grants, f.params, new Map([[f.apps[0], estimates]]));
       expect((await f.grants.estimateOf(f.apps[0], walletActor.address)).probabilityBps).to.equal(7000n);
-      await expect(finalize(f.grants, [f.apps[0]]))
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6500n, 12n, 0n, 2n, 2n, 6500n * 12n);
+      const finalized = finalize(f.grants, [f.apps[0]]);
+      await expectFinalized(finalized, f.grants, [f.apps[0], true, 6500n, 12n, 0n, 2n, 2n, 6500n * 12n]);
     });
   });
 
   describe("finalization and the medians", function () {
     it("funds an application at the medians once M trustees committed (3 trustees, M = 2)", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([
-          [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
-          [f.apps[1], estimatesOf(f.trustees, [3000])],
-          [f.apps[2], estimatesOf(f.trustees, [0, 0, 9000])],
-        ]),
-      );
+      await estimateProbabilities(networkHelpers, f, [
+        [f.apps[0], [5000, 4000, 6000]],
+        [f.apps[1], [3000]],
+        [f.apps[2], [0, 0, 9000]],
+      ]);
       const finalized = finalize(f.grants, f.apps);
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 5000n, 12n, 0n, 3n, 3n, 5000n * 12n);
+      await expectFinalized(finalized, f.grants, [f.apps[0], true, 5000n, 12n, 0n, 3n, 3n, 5000n * 12n]);
       // one sealed estimate, below M = 2
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], false, 0n, 0n, 0n, 1n, 1n, 0n);
+      await expectFinalized(finalized, f.grants, [f.apps[1], false, 0n, 0n, 0n, 1n, 1n, 0n]);
       // a median probability of 0 funds nothing
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[2], false, 0n, 6n, 0n, 3n, 3n, 0n);
+      await expectFinalized(finalized, f.grants, [f.apps[2], false, 0n, 6n, 0n, 3n, 3n, 0n]);
       const funded = await f.grants.application(f.apps[0]);
       expect([
         funded.status,
@@ -602,41 +590,27 @@ describe("GrantRounds", function () {
 
     it("is robust to one outlier, breaks ties and averages an even count rounding down (5 trustees, M = 3)", async function () {
       const f = await loadFixture(fiveOfThreeRound);
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([
-          [f.apps[0], estimatesOf(f.trustees, [6000, 6200, 10_000, 5900, 6100])],
-          [f.apps[1], estimatesOf(f.trustees, [5000, 7000, 5000, 5000, 0])],
-          [f.apps[2], estimatesOf(f.trustees, [3000, 9000, 2000, 4001])],
-        ]),
-      );
+      await estimateProbabilities(networkHelpers, f, [
+        [f.apps[0], [6000, 6200, 10_000, 5900, 6100]],
+        [f.apps[1], [5000, 7000, 5000, 5000, 0]],
+        [f.apps[2], [3000, 9000, 2000, 4001]],
+      ]);
       const finalized = finalize(f.grants, f.apps);
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6100n, 12n, 0n, 5n, 5n, 6100n * 12n);
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], true, 5000n, 24n, 0n, 5n, 5n, 5000n * 24n);
+      await expectFinalized(finalized, f.grants, [f.apps[0], true, 6100n, 12n, 0n, 5n, 5n, 6100n * 12n]);
+      await expectFinalized(finalized, f.grants, [f.apps[1], true, 5000n, 24n, 0n, 5n, 5n, 5000n * 24n]);
       // sorted 2000, 3000, 4001, 9000 → (3000 + 4001) / 2 = 3500.5 → 3500
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[2], true, 3500n, 6n, 0n, 4n, 4n, 3500n * 6n);
+      await expectFinalized(finalized, f.grants, [f.apps[2], true, 3500n, 6n, 0n, 4n, 4n, 3500n * 6n]);
     });
 
     it("finalizes estimated applications of one round, in batches, only after the reveal deadline", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      await estimateRound(
+      await estimateProbabilities(
         networkHelpers,
-        f.grants,
-        { ...f.params, revealDeadline: f.params.commitDeadline },
-        new Map([[f.apps[0], estimatesOf(f.trustees, [5000, 5000])]]),
+        { ...f, params: { ...f.params, revealDeadline: f.params.commitDeadline } },
+        [[f.apps[0], [5000, 5000]]],
       );
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(finalize(f.grants, [f.apps[0]]))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+      await expectWrongPhase(finalize(f.grants, [f.apps[0]]), f, pinned, "finalizing");
       await passDeadline(networkHelpers, f.params.revealDeadline);
       await expect(finalize(f.grants, [42n]))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownApplication")
@@ -656,26 +630,17 @@ describe("GrantRounds", function () {
 
     it("stops counting the estimates of a trustee removed mid-round", async function () {
       const f = await loadFixture(fiveOfThreeRound);
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([
-          [f.apps[0], estimatesOf(f.trustees, [6000, 6200, 10_000, 5900, 6100])],
-          [f.apps[1], estimatesOf(f.trustees, [4000, 4000, 9000])],
-        ]),
-      );
+      await estimateProbabilities(networkHelpers, f, [
+        [f.apps[0], [6000, 6200, 10_000, 5900, 6100]],
+        [f.apps[1], [4000, 4000, 9000]],
+      ]);
       const removed = at(f.trustees, 2);
       await pass(f, ActionKind.RemoveTrustee, coder.encode(["address"], [removed.address]));
       const finalized = finalize(f.grants, [f.apps[0], f.apps[1]]);
       // 6000, 6200, 5900, 6100 → (6000 + 6100) / 2
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 6050n, 12n, 0n, 4n, 4n, 6050n * 12n);
+      await expectFinalized(finalized, f.grants, [f.apps[0], true, 6050n, 12n, 0n, 4n, 4n, 6050n * 12n]);
       // two sealed estimates left, below M = 3
-      await expect(finalized)
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[1], false, 0n, 0n, 0n, 2n, 2n, 0n);
+      await expectFinalized(finalized, f.grants, [f.apps[1], false, 0n, 0n, 0n, 2n, 2n, 0n]);
     });
 
     it("counts every current trustee's estimate (20 trustees, the council's most)", async function () {
@@ -690,32 +655,17 @@ describe("GrantRounds", function () {
       const everyone = [...f.trustees, ...joined];
       expect(await f.council.trustees()).to.have.length(20);
       const values = everyone.map((_, i) => 500 * (i + 1));
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([[f.apps[0], estimatesOf(everyone, values)]]),
-      );
+      await estimateProbabilities(networkHelpers, { ...f, trustees: everyone }, [[f.apps[0], values]]);
       // sorted 500 … 10000: middle pair 5000 and 5500 → 5250
-      await expect(finalize(f.grants, [f.apps[0]]))
-        .to.emit(f.grants, "ApplicationFinalized")
-        .withArgs(f.apps[0], true, 5250n, 12n, 0n, 20n, 20n, 5250n * 12n);
+      const finalized = finalize(f.grants, [f.apps[0]]);
+      await expectFinalized(finalized, f.grants, [f.apps[0], true, 5250n, 12n, 0n, 20n, 20n, 5250n * 12n]);
     });
   });
 
   describe("settlement and awards", function () {
     it("settles once every application is finalized and splits the pool by weight", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([
-          [f.apps[0], estimatesOf(f.trustees, [5000, 4000, 6000])],
-          [f.apps[1], estimatesOf(f.trustees, [2000, 1000, 3000])],
-          [f.apps[2], estimatesOf(f.trustees, [1000, 1000, 9000])],
-        ]),
-      );
+      await estimateProbabilities(networkHelpers, f, settledProbabilities(f.apps));
       await finalize(f.grants, [f.apps[0], f.apps[1]]);
       await expect(f.grants.settleRound(f.roundId))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNotAllFinalized")
@@ -740,9 +690,7 @@ describe("GrantRounds", function () {
     it("settles before the reveal deadline never, and a round without funded applications with nothing to award", async function () {
       const f = await loadFixture(threeOfTwoRound);
       const pinned = await pinNextTimestamp(networkHelpers);
-      await expect(f.grants.settleRound(f.roundId))
-        .to.be.revertedWithCustomError(f.grants, "GrantRoundsWrongPhase")
-        .withArgs(f.roundId, pinned, f.params.revealDeadline + 1n, 2n ** 64n - 1n);
+      await expectWrongPhase(f.grants.settleRound(f.roundId), f, pinned, "finalizing");
       await expect(f.grants.settleRound(3n))
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsUnknownRound")
         .withArgs(3n);
@@ -848,12 +796,7 @@ describe("GrantRounds", function () {
 
       const cancelAt = settledAt + 90n * DAY;
       await time.increaseTo(cancelAt - 100n);
-      const id = (await f.council.proposalCount()) + 1n;
-      await f.council
-        .connect(at(f.trustees, 0))
-        .propose(ActionKind.CancelGrant, coder.encode(["uint256"], [app]));
-      await f.council.connect(at(f.trustees, 1)).approve(id);
-      await time.setNextBlockTimestamp(cancelAt);
+      const id = await cancellationAt(networkHelpers, f, app, cancelAt);
       const vested = vestedAt(total, settledAt, VESTING_CLIFF, VESTING_DURATION, cancelAt);
       await expect(f.council.connect(f.outsider).execute(id))
         .to.emit(f.grants, "GrantCancelled")
@@ -870,26 +813,27 @@ describe("GrantRounds", function () {
         .to.be.revertedWithCustomError(f.grants, "GrantRoundsNothingToClaim")
         .withArgs(app);
       expect(await f.shares.balanceOf(researcher.address)).to.equal(vested);
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsAlreadyCancelled", [app]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [app])),
+        f.council,
+        failure(f.grants, "GrantRoundsAlreadyCancelled", [app]),
+      );
     });
 
     it("cancels only a funded grant of a settled round", async function () {
       const f = await loadFixture(threeOfTwoRound);
-      await estimateRound(
-        networkHelpers,
-        f.grants,
-        f.params,
-        new Map([[f.apps[0], estimatesOf(f.trustees, [5000, 5000])]]),
-      );
+      await estimateProbabilities(networkHelpers, f, [[f.apps[0], [5000, 5000]]]);
       await finalize(f.grants, [f.apps[0]]);
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotSettled", [f.roundId]));
-      await expect(pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])))
-        .to.emit(f.council, "ProposalExecutionFailed")
-        .withArgs(anyValue, anyValue, anyValue, failure(f.grants, "GrantRoundsNotFunded", [f.apps[1]]));
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[0]])),
+        f.council,
+        failure(f.grants, "GrantRoundsNotSettled", [f.roundId]),
+      );
+      await expectExecutionFailed(
+        pass(f, ActionKind.CancelGrant, coder.encode(["uint256"], [f.apps[1]])),
+        f.council,
+        failure(f.grants, "GrantRoundsNotFunded", [f.apps[1]]),
+      );
       expect((await f.grants.application(f.apps[0])).status).to.equal(ApplicationStatus.Funded);
     });
   });

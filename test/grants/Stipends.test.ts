@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { network } from "hardhat";
 
 import { ActionKind, ETH, at, deploySystem, pass } from "../helpers/council.js";
 import type { FundSystem } from "../helpers/council.js";
@@ -8,18 +7,17 @@ import {
   VESTING_CLIFF,
   VESTING_DURATION,
   apply,
-  estimateRound,
-  estimatesOf,
+  cancellationAt,
+  estimateProbabilities,
   finalize,
   openRound,
   roundParams,
   vestedAt,
 } from "../helpers/grants.js";
-import type { Estimate, RoundParams } from "../helpers/grants.js";
+import type { RoundParams } from "../helpers/grants.js";
+import { connect } from "../helpers/network.js";
 
-const { ethers, networkHelpers } = await network.create();
-const { loadFixture, time } = networkHelpers;
-const coder = ethers.AbiCoder.defaultAbiCoder();
+const { ethers, networkHelpers, loadFixture, time, coder } = await connect();
 const ETHER = 10n ** 18n;
 
 interface StipendRound extends FundSystem {
@@ -51,10 +49,11 @@ async function stipendRound(
   for (const [i, request] of requests.entries()) {
     apps.push(await apply(system.grants, at(system.researchers, i), roundId, `stipend-${i}`, 12, request));
   }
-  const estimates = new Map<bigint, Estimate[]>(
-    apps.map((id) => [id, estimatesOf(system.trustees, [5000, 5000])]),
+  await estimateProbabilities(
+    networkHelpers,
+    { ...system, params },
+    apps.map((id) => [id, [5000, 5000]] as const),
   );
-  await estimateRound(networkHelpers, system.grants, params, estimates);
   await finalize(system.grants, apps);
   return { ...system, params, roundId, apps, requests };
 }
@@ -182,12 +181,7 @@ describe("GrantRounds stipends", function () {
     const researcher = at(f.researchers, 1);
     const cancelAt = settledAt + 120n * DAY;
     await time.increaseTo(cancelAt - 60n);
-    const id = (await f.council.proposalCount()) + 1n;
-    await f.council
-      .connect(at(f.trustees, 0))
-      .propose(ActionKind.CancelGrant, coder.encode(["uint256"], [app]));
-    await f.council.connect(at(f.trustees, 1)).approve(id);
-    await time.setNextBlockTimestamp(cancelAt);
+    const id = await cancellationAt(networkHelpers, f, app, cancelAt);
 
     const award = 2n * ETHER;
     const stipendVested = vestedAt(award, settledAt, VESTING_CLIFF, VESTING_DURATION, cancelAt);
@@ -250,12 +244,7 @@ describe("GrantRounds stipends", function () {
     const roundId = await openRound(system, params);
     const researcher = at(system.researchers, 3);
     const app = await apply(system.grants, researcher, roundId, "token-stipend", 6, 12_000n * 10n ** 6n);
-    await estimateRound(
-      networkHelpers,
-      system.grants,
-      params,
-      new Map([[app, estimatesOf(system.trustees, [7000, 8000])]]),
-    );
+    await estimateProbabilities(networkHelpers, { ...system, params }, [[app, [7000, 8000]]]);
     await finalize(system.grants, [app]);
     await expect(system.grants.settleRound(roundId))
       .to.emit(system.pool, "StipendsReserved")
@@ -348,12 +337,7 @@ describe("GrantRounds stipends", function () {
       });
       const roundId = await openRound(system, params);
       const app = await apply(system.grants, at(system.researchers, 0), roundId, "no-cliff", 12, ETHER);
-      await estimateRound(
-        networkHelpers,
-        system.grants,
-        params,
-        new Map([[app, estimatesOf(system.trustees, [5000, 5000])]]),
-      );
+      await estimateProbabilities(networkHelpers, { ...system, params }, [[app, [5000, 5000]]]);
       await finalize(system.grants, [app]);
       await system.grants.settleRound(roundId);
       await system.pool.connect(system.depositor).depositCapital(ETH, ETHER, 0, { value: ETHER });

@@ -1,10 +1,11 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
+import { expect } from "chai";
 import { AbiCoder, id, keccak256 } from "ethers";
 import type { TransactionResponse } from "ethers";
 
 import type { GrantRounds, ContractWalletMock } from "../../types/ethers-contracts/index.js";
-import { ActionKind, ETH, argsFor, pass } from "./council.js";
+import { ActionKind, ETH, argsFor, pass, proposeAndApprove } from "./council.js";
 import type { FundSystem } from "./council.js";
 
 export const DAY = 86_400n;
@@ -234,6 +235,77 @@ export async function estimateRound(
   await passDeadline(networkHelpers, params.commitDeadline);
   for (const [applicationId, list] of estimates) await revealEstimates(grants, applicationId, list);
   await passDeadline(networkHelpers, params.revealDeadline);
+}
+
+/** A round as the tests estimate it: its contract, its deadlines and its trustees, in order. */
+export interface EstimatedRound {
+  grants: GrantRounds;
+  params: RoundParams;
+  trustees: readonly HardhatEthersSigner[];
+}
+
+/** Per application, the probabilities (bps) its estimating trustees give, in the round's trustee order. */
+export type Probabilities = ReadonlyArray<
+  readonly [applicationId: bigint, probabilitiesBps: readonly number[]]
+>;
+
+/**
+ * `estimateRound` with each application's probabilities given by the round's first trustees, in order
+ * (the first value by trustee 0, the next by trustee 1, …).
+ */
+export async function estimateProbabilities(
+  networkHelpers: NetworkHelpers,
+  round: EstimatedRound,
+  probabilities: Probabilities,
+): Promise<void> {
+  const estimates = new Map(
+    probabilities.map(([id, values]) => [id, estimatesOf(round.trustees, values)] as const),
+  );
+  await estimateRound(networkHelpers, round.grants, round.params, estimates);
+}
+
+/** The arguments of `ApplicationFinalized`, in the event's order. */
+export type FinalizedArgs = readonly [
+  applicationId: bigint,
+  funded: boolean,
+  medianProbabilityBps: bigint,
+  medianEffortMonths: bigint,
+  medianStipend: bigint,
+  committedCount: bigint,
+  revealedCount: bigint,
+  weight: bigint,
+];
+
+/** Expects a finalize transaction to emit `ApplicationFinalized` with exactly these arguments. */
+export async function expectFinalized(
+  finalized: Promise<TransactionResponse>,
+  grants: GrantRounds,
+  args: FinalizedArgs,
+): Promise<void> {
+  await expect(finalized)
+    .to.emit(grants, "ApplicationFinalized")
+    .withArgs(...args);
+}
+
+/**
+ * The first two trustees propose and approve cancelling `applicationId`, and the next block is pinned to
+ * `cancelAt`: the execution that follows cancels the grant at that second. Returns the proposal id.
+ */
+export async function cancellationAt(
+  networkHelpers: NetworkHelpers,
+  system: Pick<FundSystem, "council" | "trustees">,
+  applicationId: bigint,
+  cancelAt: bigint,
+): Promise<bigint> {
+  const args = AbiCoder.defaultAbiCoder().encode(["uint256"], [applicationId]);
+  const id = await proposeAndApprove(
+    system.council,
+    system.trustees.slice(0, 2),
+    ActionKind.CancelGrant,
+    args,
+  );
+  await networkHelpers.time.setNextBlockTimestamp(cancelAt);
+  return id;
 }
 
 /** Estimates of the given trustees, in order. */

@@ -236,9 +236,28 @@ export function entry<K, V>(map: Map<K, V>, key: K): V {
   return value;
 }
 
-/** A network connection of its own for one test file, and its base fixture `system`. */
+/** A Returns system with a commitment: `promiseTerms` from `start` (four 30-day periods, 7-day grace). */
+export interface CommittedSystem extends ReturnsSystem {
+  terms: PromiseTerms;
+  commitmentId: bigint;
+}
+
+/** `deployReturnsSystem`, then the first holder gets 10 shares and the company commits to `promiseTerms`. */
+export async function deployCommittedSystem(ethers: HardhatEthers): Promise<CommittedSystem> {
+  const base = await deployReturnsSystem(ethers);
+  await base.shares.connect(base.minter).mint(base.holders[0].address, 10n * WHOLE_SHARE);
+  const terms = promiseTerms(base.companyId, base.start);
+  const commitmentId = await commit(base.registry, base.companyAdmin, terms);
+  return { ...base, terms, commitmentId };
+}
+
+/**
+ * A network connection of its own for one test file, and its fixtures: `system` (holders, no
+ * commitment yet) and `committed` (see `deployCommittedSystem`).
+ */
 export async function returnsNetwork() {
   const connection = await connect();
   const system = (): Promise<ReturnsSystem> => deployReturnsSystem(connection.ethers);
-  return { ...connection, system };
+  const committed = (): Promise<CommittedSystem> => deployCommittedSystem(connection.ethers);
+  return { ...connection, system, committed };
 }

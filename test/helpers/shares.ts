@@ -177,6 +177,11 @@ export async function allHolders(shares: FundShares, pageSize: bigint): Promise<
   return result;
 }
 
+/** The books of an asset of which `amount` arrived and was all distributed, none of it claimed yet. */
+export function distributedBooks(amount: bigint) {
+  return { received: amount, distributed: amount, claimed: 0n, undistributed: 0n };
+}
+
 /** Named books of one asset, as `assetTotals` returns them. */
 export async function booksOf(
   shares: FundShares,

@@ -3,32 +3,16 @@ import { expect } from "chai";
 import {
   DAY,
   ETH,
-  WHOLE_SHARE,
   commit,
   periodEnd,
   promiseTerms,
   signPromise,
   returnsNetwork,
 } from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
 
-const { ethers, loadFixture, time, system } = await returnsNetwork();
+const { ethers, loadFixture, time, system, committed } = await returnsNetwork();
 const EVIDENCE = ethers.id("evidence");
 const PAUSE = 30n * DAY; // the ledger's pause lapse in these fixtures
-
-interface Committed extends ReturnsSystem {
-  terms: PromiseTerms;
-  commitmentId: bigint;
-}
-
-/** Holders exist; a commitment of four 30-day periods with a 7-day grace, from `start`. */
-async function committed(): Promise<Committed> {
-  const base = await system();
-  await base.shares.connect(base.minter).mint(base.holders[0].address, 10n * WHOLE_SHARE);
-  const terms = promiseTerms(base.companyId, base.start);
-  const commitmentId = await commit(base.registry, base.companyAdmin, terms);
-  return { ...base, terms, commitmentId };
-}
 
 describe("ReturnsRegistry: a pause never runs a company's periods against it", function () {
   it("extends the grace of unreported periods by the paused time, so an honest company is not delinquent", async function () {

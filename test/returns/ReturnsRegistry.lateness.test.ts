@@ -12,38 +12,16 @@ import {
 } from "@fef/sdk/history/lateness";
 import { overduePeriods } from "@fef/sdk/history/queries";
 
-import {
-  DAY,
-  ETH,
-  WHOLE_SHARE,
-  commit,
-  periodEnd,
-  promiseTerms,
-  returnsNetwork,
-} from "../helpers/returns.js";
-import type { PromiseTerms, ReturnsSystem } from "../helpers/returns.js";
+import { DAY, ETH, periodEnd, returnsNetwork } from "../helpers/returns.js";
+import type { CommittedSystem } from "../helpers/returns.js";
 
 // The history indexer judges payments (paid on time, paid late) and unreported periods (overdue) by
 // replaying the ledger's pause events and the registry's reports through @fef/sdk/history/lateness.
 // These tests replay the chain's own logs the same way and hold the result to the registry's
 // `compliance` view, with pauses that extend the grace.
 
-const { ethers, loadFixture, time, system } = await returnsNetwork();
+const { ethers, loadFixture, time, committed } = await returnsNetwork();
 const EVIDENCE = ethers.id("evidence");
-
-interface Committed extends ReturnsSystem {
-  terms: PromiseTerms;
-  commitmentId: bigint;
-}
-
-/** Holders exist; a commitment of four 30-day periods with a 7-day grace. */
-async function committed(): Promise<Committed> {
-  const base = await system();
-  await base.shares.connect(base.minter).mint(base.holders[0].address, 10n * WHOLE_SHARE);
-  const terms = promiseTerms(base.companyId, base.start);
-  const commitmentId = await commit(base.registry, base.companyAdmin, terms);
-  return { ...base, terms, commitmentId };
-}
 
 type Replayed = {
   clock: PauseClock;
@@ -54,7 +32,7 @@ type Replayed = {
 type Ordered = { blockNumber: number; index: number; apply: (at: bigint) => void };
 
 /** Replays the ledger's pause events and the commitment's registration and reports, in chain order. */
-async function replay(f: Committed): Promise<Replayed> {
+async function replay(f: CommittedSystem): Promise<Replayed> {
   const { shares, registry, terms, commitmentId } = f;
   const state: Replayed = { clock: NEVER_PAUSED, mark: 0n, lateness: new Map() };
   const steps: Ordered[] = [];
@@ -93,7 +71,7 @@ async function replay(f: Committed): Promise<Replayed> {
 }
 
 /** The replayed overdue periods at the latest block, beside the registry's own count there. */
-async function overdueBoth(f: Committed): Promise<{ replayed: bigint[]; registry: bigint }> {
+async function overdueBoth(f: CommittedSystem): Promise<{ replayed: bigint[]; registry: bigint }> {
   const state = await replay(f);
   const now = BigInt(await time.latest());
   const reported = new Set(state.lateness.keys());

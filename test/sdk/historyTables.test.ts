@@ -37,6 +37,19 @@ function indexer(
   };
 }
 
+/** Commitment 1 of company 7, as the indexer stores it: 100-second periods from 0, a 10-second grace. */
+function commitmentRow(end: string) {
+  return {
+    id: "1",
+    company_id: "7",
+    start: "0",
+    end,
+    period_length: "100",
+    grace_period: "10",
+    paused_seconds_at: "0",
+  };
+}
+
 describe("SDK history tables (dashboard CSV and command line)", function () {
   it("lists holders with their provenance, reading page after page until a short one", async function () {
     const full = Array.from({ length: TABLE_PAGE }, (_, i) => ({
@@ -69,17 +82,7 @@ describe("SDK history tables (dashboard CSV and command line)", function () {
 
   it("lists payments on time, late and overdue with ISO times and yes/no disputes, as CSV", async function () {
     const client = indexer({
-      commitment: () => [
-        {
-          id: "1",
-          company_id: "7",
-          start: "0",
-          end: "300",
-          period_length: "100",
-          grace_period: "10",
-          paused_seconds_at: "0",
-        },
-      ],
+      commitment: () => [commitmentRow("300")],
       payment: () => [
         {
           commitment_id: "1",
@@ -127,17 +130,7 @@ describe("SDK history tables (dashboard CSV and command line)", function () {
 
   it("counts the pause as grace: the same period is not overdue while the extension covers it", async function () {
     const client = indexer({
-      commitment: () => [
-        {
-          id: "1",
-          company_id: "7",
-          start: "0",
-          end: "100",
-          period_length: "100",
-          grace_period: "10",
-          paused_seconds_at: "0",
-        },
-      ],
+      commitment: () => [commitmentRow("100")],
       payment: () => [],
       pause_clock: () => [{ paused_at: "105", pause_ends: "200", paused_before: "0" }],
     });

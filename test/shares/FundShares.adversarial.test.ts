@@ -2,7 +2,7 @@ import { expect } from "chai";
 
 import { ETH, ONE, ONE_SHARE } from "../helpers/ledger.js";
 import { expectWithinOneWeiBelow, proRata, rpsIncrement } from "../helpers/exact.js";
-import { booksOf, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
+import { booksOf, distributedBooks, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
 const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
@@ -70,24 +70,38 @@ async function deployUnderAttack() {
   };
 }
 
+type UnderAttack = Awaited<ReturnType<typeof deployUnderAttack>>;
+
+/**
+ * Arms the attacker's re-entry with `attack` on `asset` (a failed re-entry reverts the whole call),
+ * then each claim must be aborted by the reentrancy guard, leaving the ledger of the attacker, Alice
+ * and Bob and the attacker's ETH as they were.
+ */
+async function expectReentryAborted(
+  attack: AttackName,
+  asset: string,
+  claims: readonly ((attacker: UnderAttack["attacker"]) => Promise<unknown>)[],
+): Promise<void> {
+  const { shares, attacker, attackerAddress, alice, bob } =
+    await networkHelpers.loadFixture(deployUnderAttack);
+  await attacker.setAttack(Attack[attack], asset, 1n, ethers.ZeroAddress, true);
+  const accounts = [attackerAddress, alice.address, bob.address];
+  const before = await snapshotLedger(ethers, shares, accounts);
+  const attackerEth = await ethers.provider.getBalance(attackerAddress);
+  for (const claim of claims) {
+    await expect(claim(attacker)).to.be.revertedWithCustomError(shares, "ReentrancyGuardReentrantCall");
+  }
+  expect(await snapshotLedger(ethers, shares, accounts)).to.deep.equal(before);
+  expect(await ethers.provider.getBalance(attackerAddress)).to.equal(attackerEth);
+}
+
 const reentrancySelector = ethers.id("ReentrancyGuardReentrantCall()").slice(0, 10);
 
 describe("FundShares: adversarial receivers and tokens", function () {
   describe("a receiver that re-enters a claimEth on ETH receipt", function () {
     for (const attack of ["ClaimEth", "ClaimReturns", "ClaimAll"] as const) {
       it(`aborts claimEth when the receiver re-enters with ${attack}, and loses nothing`, async function () {
-        const { shares, attacker, attackerAddress, alice, bob } =
-          await networkHelpers.loadFixture(deployUnderAttack);
-        await attacker.setAttack(Attack[attack], ETH, 1n, ethers.ZeroAddress, true);
-        const accounts = [attackerAddress, alice.address, bob.address];
-        const before = await snapshotLedger(ethers, shares, accounts);
-        const attackerEth = await ethers.provider.getBalance(attackerAddress);
-        await expect(attacker.claimEth()).to.be.revertedWithCustomError(
-          shares,
-          "ReentrancyGuardReentrantCall",
-        );
-        expect(await snapshotLedger(ethers, shares, accounts)).to.deep.equal(before);
-        expect(await ethers.provider.getBalance(attackerAddress)).to.equal(attackerEth);
+        await expectReentryAborted(attack, ETH, [(attacker) => attacker.claimEth()]);
       });
     }
 
@@ -121,22 +135,10 @@ describe("FundShares: adversarial receivers and tokens", function () {
 
     for (const [attack, asset] of attacks) {
       it(`aborts the claim when the receiver re-enters with ${attack}, and loses nothing`, async function () {
-        const { shares, attacker, attackerAddress, alice, bob } =
-          await networkHelpers.loadFixture(deployUnderAttack);
-        await attacker.setAttack(Attack[attack], asset, 1n, ethers.ZeroAddress, true);
-        const accounts = [attackerAddress, alice.address, bob.address];
-        const before = await snapshotLedger(ethers, shares, accounts);
-        const attackerEth = await ethers.provider.getBalance(attackerAddress);
-        await expect(attacker.claimReturns(ETH)).to.be.revertedWithCustomError(
-          shares,
-          "ReentrancyGuardReentrantCall",
-        );
-        await expect(attacker.claimAll()).to.be.revertedWithCustomError(
-          shares,
-          "ReentrancyGuardReentrantCall",
-        );
-        expect(await snapshotLedger(ethers, shares, accounts)).to.deep.equal(before);
-        expect(await ethers.provider.getBalance(attackerAddress)).to.equal(attackerEth);
+        await expectReentryAborted(attack, asset, [
+          (attacker) => attacker.claimReturns(ETH),
+          (attacker) => attacker.claimAll(),
+        ]);
       });
 
       it(`pays exactly the entitlement once when the receiver swallows its failed ${attack} re-entry`, async function () {
@@ -303,12 +305,7 @@ describe("FundShares: adversarial receivers and tokens", function () {
         .to.emit(shares, "ReturnsDistributed")
         .withArgs(feeAddress, arrived, 4n * ONE_SHARE, rpsIncrement(arrived, 4n * ONE_SHARE));
       expect(await feeToken.balanceOf(sharesAddress)).to.equal(arrived);
-      expect(await booksOf(shares, feeAddress)).to.deep.equal({
-        received: arrived,
-        distributed: arrived,
-        claimed: 0n,
-        undistributed: 0n,
-      });
+      expect(await booksOf(shares, feeAddress)).to.deep.equal(distributedBooks(arrived));
     });
 
     it("stays solvent: every holder claims their credit and the ledger never runs short", async function () {

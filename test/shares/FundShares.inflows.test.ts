@@ -2,7 +2,13 @@ import { expect } from "chai";
 
 import { ETH, MAX_OUTSTANDING_PER_ASSET, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
 import { expectWithinOneWeiBelow, proRata, rpsIncrement } from "../helpers/exact.js";
-import { booksOf, mintThreeToOne, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
+import {
+  booksOf,
+  distributedBooks,
+  mintThreeToOne,
+  sharesNetwork,
+  snapshotLedger,
+} from "../helpers/shares.js";
 
 const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
@@ -26,12 +32,7 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
         .to.emit(shares, "ReturnsDistributed")
         .withArgs(ETH, amount, supply, rpsIncrement(amount, supply));
       await expect(tx).to.changeEtherBalances(ethers, [payer, sharesAddress], [-amount, amount]);
-      expect(await booksOf(shares, ETH)).to.deep.equal({
-        received: amount,
-        distributed: amount,
-        claimed: 0n,
-        undistributed: 0n,
-      });
+      expect(await booksOf(shares, ETH)).to.deep.equal(distributedBooks(amount));
       expect(await shares.claimable(alice.address, ETH)).to.equal(3n * ONE);
       expect(await shares.claimable(bob.address, ETH)).to.equal(ONE);
     });
@@ -113,12 +114,7 @@ describe("FundShares: inflows (distribute, receive, syncReturns, held returns)",
       });
       expect(await shares.claimable(alice.address, token6Address)).to.equal(750n * ONE_USDC);
       expect(await shares.claimable(bob.address, token6Address)).to.equal(250n * ONE_USDC);
-      expect(await booksOf(shares, token6Address)).to.deep.equal({
-        received: amount,
-        distributed: amount,
-        claimed: 0n,
-        undistributed: 0n,
-      });
+      expect(await booksOf(shares, token6Address)).to.deep.equal(distributedBooks(amount));
     });
 
     it("refuses ETH sent along with an ERC-20 payment", async function () {

@@ -16,6 +16,7 @@ import type {
 import {
   DAY,
   SHARE,
+  type TaskFund,
   type TestFund,
   account,
   commitDirectly,
@@ -83,6 +84,22 @@ async function fundedGrants() {
   return { fund, roundId: round.roundId, paid, unpaid, rejected };
 }
 
+/**
+ * Moves the Fund to a new grant-rounds module (`module:deploy`, the council's announcement,
+ * `council:migrate --advance`); returns the earlier module's address and the new one's.
+ */
+async function migrateGrantRounds(fund: TaskFund, { retireOld }: { retireOld: boolean }) {
+  const oldModule = await fund.rounds.getAddress();
+  const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
+  await pass(
+    fund,
+    "AnnounceMigration",
+    encodeActionParams("AnnounceMigration", [0, deployed.address, retireOld]),
+  );
+  await fund.run("council:migrate", { module: "GrantRounds", advance: true });
+  return { oldModule, newModule: deployed.address };
+}
+
 describe("researcher tasks", () => {
   describe("grant:apply", () => {
     it("submits an application with hashed content text and a stipend in the round's asset", async () => {
@@ -119,57 +136,28 @@ describe("researcher tasks", () => {
       const fund = await loadFund();
       const { roundId } = await openRound(fund);
       const base = { round: roundId.toString(), title: "X", uri: "ipfs://x", contentText: "x", effort: "12" };
-      await expectTaskError(fund, "grant:apply", { ...base, title: " " }, "--title is required");
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, title: "t".repeat(32) },
-        "--title: 1 to 31 bytes, not 32",
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, uri: "javascript:alert(1)" },
-        "--uri: URI must start with https://, http:// or ipfs://",
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, stipend: "10000" },
-        `--stipend: 10000.0 ETH is more than round ${roundId}'s whole stipend budget (10.0 ETH)`,
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, effort: "0" },
-        "--effort: must be at least 1 (got 0)",
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, effort: "lots" },
-        '--effort: "lots" is not a whole number',
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, stipend: "-1" },
-        "--stipend: must not be negative (got -1)",
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, stipend: "0.0000000000000000001" },
-        "--stipend: 0.0000000000000000001 has more than 18 decimal places",
-      );
-      await expectTaskError(
-        fund,
-        "grant:apply",
-        { ...base, contentHash: `0x${"12".repeat(32)}` },
-        "Pass either --content-hash or --content-text, not both",
-      );
-      await expectTaskError(fund, "grant:apply", { ...base, round: "3" }, "--round: round 3 does not exist");
-      await expectTaskError(fund, "grant:apply", { ...base, uri: " " }, "--uri is required");
+      await withTasks(fund).expectErrors("grant:apply", [
+        [{ ...base, title: " " }, "--title is required"],
+        [{ ...base, title: "t".repeat(32) }, "--title: 1 to 31 bytes, not 32"],
+        [{ ...base, uri: "javascript:alert(1)" }, "--uri: URI must start with https://, http:// or ipfs://"],
+        [
+          { ...base, stipend: "10000" },
+          `--stipend: 10000.0 ETH is more than round ${roundId}'s whole stipend budget (10.0 ETH)`,
+        ],
+        [{ ...base, effort: "0" }, "--effort: must be at least 1 (got 0)"],
+        [{ ...base, effort: "lots" }, '--effort: "lots" is not a whole number'],
+        [{ ...base, stipend: "-1" }, "--stipend: must not be negative (got -1)"],
+        [
+          { ...base, stipend: "0.0000000000000000001" },
+          "--stipend: 0.0000000000000000001 has more than 18 decimal places",
+        ],
+        [
+          { ...base, contentHash: `0x${"12".repeat(32)}` },
+          "Pass either --content-hash or --content-text, not both",
+        ],
+        [{ ...base, round: "3" }, "--round: round 3 does not exist"],
+        [{ ...base, uri: " " }, "--uri is required"],
+      ]);
       expect(await fund.rounds.applicationCount()).to.equal(0n);
     });
 
@@ -205,18 +193,16 @@ describe("researcher tasks", () => {
 
     it("refuses another account and an unfunded application", async () => {
       const { fund, paid, rejected } = await networkHelpers.loadFixture(fundedGrants);
-      await expectTaskError(
-        fund,
-        "grant:claim-shares",
-        { application: paid.toString(), from: "7" },
-        `--from ${account(fund.signers, 7).address}: is not the researcher of application ${paid}`,
-      );
-      await expectTaskError(
-        fund,
-        "grant:claim-shares",
-        { application: rejected.toString() },
-        `--application: application ${rejected} is unfunded, not funded`,
-      );
+      await withTasks(fund).expectErrors("grant:claim-shares", [
+        [
+          { application: paid.toString(), from: "7" },
+          `--from ${account(fund.signers, 7).address}: is not the researcher of application ${paid}`,
+        ],
+        [
+          { application: rejected.toString() },
+          `--application: application ${rejected} is unfunded, not funded`,
+        ],
+      ]);
       expect(await fund.shares.balanceOf(account(fund.signers, 6).address)).to.equal(0n);
     });
   });
@@ -242,18 +228,10 @@ describe("researcher tasks", () => {
 
     it("refuses an application without a stipend", async () => {
       const { fund, unpaid } = await networkHelpers.loadFixture(fundedGrants);
-      await expectTaskError(
-        fund,
-        "grant:claim-stipend",
-        { application: unpaid.toString() },
-        `--application: application ${unpaid} has no stipend`,
-      );
-      await expectTaskError(
-        fund,
-        "grant:claim-stipend",
-        { application: "-2" },
-        "--application: must not be negative",
-      );
+      await withTasks(fund).expectErrors("grant:claim-stipend", [
+        [{ application: unpaid.toString() }, `--application: application ${unpaid} has no stipend`],
+        [{ application: "-2" }, "--application: must not be negative"],
+      ]);
     });
   });
 
@@ -261,15 +239,8 @@ describe("researcher tasks", () => {
     it("claims shares and a stipend on the earlier module with --module, and points there without it", async () => {
       const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
       const fund = withTasks(fixtureFund);
-      const oldModule = await fund.rounds.getAddress();
-      const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
-      await pass(
-        fund,
-        "AnnounceMigration",
-        encodeActionParams("AnnounceMigration", [0, deployed.address, false]),
-      );
-      await fund.run("council:migrate", { module: "GrantRounds", advance: true });
-      expect((await fund.council.systemContracts()).grantRounds).to.equal(deployed.address);
+      const { oldModule, newModule } = await migrateGrantRounds(fund, { retireOld: false });
+      expect((await fund.council.systemContracts()).grantRounds).to.equal(newModule);
 
       await fund.expectErrors("grant:claim-shares", [
         [
@@ -319,14 +290,7 @@ describe("researcher tasks", () => {
     it("refuses a module retired by its migration, and lists nothing on it", async () => {
       const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
       const fund = withTasks(fixtureFund);
-      const oldModule = await fund.rounds.getAddress();
-      const deployed = await fund.run<DeployedModule>("module:deploy", { module: "GrantRounds" });
-      await pass(
-        fund,
-        "AnnounceMigration",
-        encodeActionParams("AnnounceMigration", [0, deployed.address, true]),
-      );
-      await fund.run("council:migrate", { module: "GrantRounds", advance: true });
+      const { oldModule } = await migrateGrantRounds(fund, { retireOld: true });
       const researcher = fund.account(6).address;
       await fund.expectErrors("grant:claim-shares", [
         [{ application: paid.toString(), module: oldModule }, "was retired by its migration"],
@@ -373,18 +337,16 @@ describe("researcher tasks", () => {
         '--asset: "0x1234" is not a valid address',
       );
       const stranger = account(fund.signers, 19).address;
-      await expectTaskError(
-        fund,
-        "returns:claim",
-        { asset: stranger },
-        `--asset: ${stranger} is not a returns asset of the Fund (the returns assets are ETH, tUSD)`,
-      );
-      await expectTaskError(
-        fund,
-        "returns:claim",
-        { asset: "ETH", from: "2" },
-        `--from ${account(fund.signers, 2).address}: has no returns to claim in ETH`,
-      );
+      await withTasks(fund).expectErrors("returns:claim", [
+        [
+          { asset: stranger },
+          `--asset: ${stranger} is not a returns asset of the Fund (the returns assets are ETH, tUSD)`,
+        ],
+        [
+          { asset: "ETH", from: "2" },
+          `--from ${account(fund.signers, 2).address}: has no returns to claim in ETH`,
+        ],
+      ]);
     });
   });
 });

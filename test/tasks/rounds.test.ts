@@ -26,6 +26,7 @@ import {
   scratchFile,
   submitApplication,
   time,
+  withTasks,
 } from "../helpers/tasks.js";
 
 /**
@@ -140,36 +141,22 @@ describe("grant round tasks", () => {
       const fund = await loadFund();
       const { probes, saltFile, roundId } = await roundInCommitPhase(fund);
       const application = probes.toString();
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, probability: "10001", saltFile },
-        "--probability: must be at most 10000 (got 10001)",
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, probability: "10", effort: "1201", saltFile },
-        "--effort: must be at most 1200",
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, probability: "10", salt: "0x1234", saltFile },
-        '--salt: "0x1234" is not a 32-byte hex value',
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application: "9", probability: "10", saltFile },
-        "--application: application 9 does not exist (ids run from 1 to 2)",
-      );
-      await expectTaskError(
-        fund,
-        "estimate:commit",
-        { application, probability: "10", from: "6", saltFile },
-        `--from ${account(fund.signers, 6).address}: is not a trustee`,
-      );
+      await withTasks(fund).expectErrors("estimate:commit", [
+        [{ application, probability: "10001", saltFile }, "--probability: must be at most 10000 (got 10001)"],
+        [{ application, probability: "10", effort: "1201", saltFile }, "--effort: must be at most 1200"],
+        [
+          { application, probability: "10", salt: "0x1234", saltFile },
+          '--salt: "0x1234" is not a 32-byte hex value',
+        ],
+        [
+          { application: "9", probability: "10", saltFile },
+          "--application: application 9 does not exist (ids run from 1 to 2)",
+        ],
+        [
+          { application, probability: "10", from: "6", saltFile },
+          `--from ${account(fund.signers, 6).address}: is not a trustee`,
+        ],
+      ]);
       expect((await fund.rounds.estimateOf(probes, account(fund.trustees, 0).address)).status).to.equal(0n);
       expect(roundId).to.equal(1n);
     });
@@ -215,18 +202,16 @@ describe("grant round tasks", () => {
       await commitDirectly(fund, 0, probes, 5000, `0x${"11".repeat(32)}`);
       await time.increaseTo(commitDeadline + 1);
 
-      await expectTaskError(
-        fund,
-        "estimate:reveal",
-        { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
-        `No salt for application ${probes} by ${trustee.address}`,
-      );
-      await expectTaskError(
-        fund,
-        "estimate:reveal",
-        { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
-        `has no unrevealed estimate for application ${probes}`,
-      );
+      await withTasks(fund).expectErrors("estimate:reveal", [
+        [
+          { application: probes.toString(), from: "1", saltFile: scratchFile("empty-salts.json") },
+          `No salt for application ${probes} by ${trustee.address}`,
+        ],
+        [
+          { application: probes.toString(), from: "2", saltFile: scratchFile("empty-salts.json") },
+          `has no unrevealed estimate for application ${probes}`,
+        ],
+      ]);
       expect((await fund.rounds.estimateOf(probes, trustee.address)).status).to.equal(2n);
     });
   });
@@ -276,24 +261,14 @@ describe("grant round tasks", () => {
     it("refuses to finalize before the reveal deadline, and ambiguous or unknown targets", async () => {
       const fund = await loadFund();
       const { roundId, probes } = await roundAfterReveals(fund);
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: roundId.toString() },
-        `--round: round ${roundId} accepts reveals until`,
-      );
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: roundId.toString(), application: probes.toString() },
-        "Pass either --application <id[,id…]> or --round <id> (not both)",
-      );
-      await expectTaskError(
-        fund,
-        "round:finalize",
-        { round: "4" },
-        "--round: round 4 does not exist (ids run from 1 to 1)",
-      );
+      await withTasks(fund).expectErrors("round:finalize", [
+        [{ round: roundId.toString() }, `--round: round ${roundId} accepts reveals until`],
+        [
+          { round: roundId.toString(), application: probes.toString() },
+          "Pass either --application <id[,id…]> or --round <id> (not both)",
+        ],
+        [{ round: "4" }, "--round: round 4 does not exist (ids run from 1 to 1)"],
+      ]);
       expect((await fund.rounds.round(roundId)).finalizedCount).to.equal(0n);
     });
   });

@@ -4,26 +4,21 @@ pragma solidity 0.8.28;
 // The runner requires the `testFuzz_` prefix.
 // solhint-disable func-name-mixedcase
 
-import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
 import {Offerings} from "../../../contracts/capital/Offerings.sol";
 import {IOfferings} from "../../../contracts/interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../../../contracts/interfaces/ITrusteeCouncil.sol";
-import {FundShares} from "../../../contracts/shares/FundShares.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {PoolAndLedger} from "../utils/PoolAndLedger.sol";
 
 /// @notice Fuzz tests of the subscription cost: ceil(shares × price / 1e18), never less than the
 /// exact price and never a wei more than needed. This contract is the council.
-contract OfferingsCostTest is TestBase {
+contract OfferingsCostTest is PoolAndLedger {
     uint256 private constant SHARE = 1e18;
     address private constant INVESTOR = address(0xA11CE);
 
-    FundShares private shares;
-    CapitalPool private pool;
     Offerings private offerings;
 
     function setUp() public {
-        pool = new CapitalPool(address(this));
-        shares = new FundShares("Future Endowment Fund", "FEF", address(this), pool, 30 days);
+        _deployPoolAndLedger();
         offerings = new Offerings(ITrusteeCouncil(address(this)), shares, pool);
         shares.grantRole(shares.MINTER_ROLE(), address(offerings));
         pool.grantRole(pool.DEPOSITOR_ROLE(), address(offerings));

@@ -92,10 +92,7 @@ contract GrantEstimatesTest is GrantRoundsSetup {
             _reveal(trusteeList[i], id, probabilities[i], efforts[i], 0);
             ++reveals;
         }
-        vm.warp(block.timestamp + DAY);
-        _finalize(id);
-        IGrantRounds.Application memory app = grants.application(id);
-        assertEq(uint256(app.status), uint256(IGrantRounds.ApplicationStatus.Funded), "funded");
+        IGrantRounds.Application memory app = _finalizeFunded(id, "funded");
         assertEq(app.committedCount, committed, "commits count for quorum");
         assertEq(app.revealedCount, reveals, "only reveals enter the medians");
         IGrantRounds.TrusteeRecord memory record = grants.trusteeRecord(roundId, trusteeList[0]);
@@ -138,10 +135,7 @@ contract GrantEstimatesTest is GrantRoundsSetup {
             _reveal(trusteeList[i], id, p, 12, 0);
             ++done;
         }
-        vm.warp(block.timestamp + DAY);
-        _finalize(id);
-        IGrantRounds.Application memory app = grants.application(id);
-        assertEq(uint256(app.status), uint256(IGrantRounds.ApplicationStatus.Funded), "funded by the others");
+        IGrantRounds.Application memory app = _finalizeFunded(id, "funded by the others");
         assertEq(app.medianProbabilityBps, p, "their median");
     }
 
@@ -155,5 +149,17 @@ contract GrantEstimatesTest is GrantRoundsSetup {
         assertEq(e2, e, "effort");
         assertEq(s2, s, "stipend");
         if (uint256(hash) >> 192 != EstimateWord.TAG) assertTrue(!EstimateWord.isRevealed(hash), "untagged");
+    }
+
+    /// @dev Past the reveal deadline, finalizes `id`, asserts it is funded (`message` says by whom) and
+    /// returns it.
+    function _finalizeFunded(
+        uint256 id,
+        string memory message
+    ) private returns (IGrantRounds.Application memory app) {
+        vm.warp(block.timestamp + DAY);
+        _finalize(id);
+        app = grants.application(id);
+        assertEq(uint256(app.status), uint256(IGrantRounds.ApplicationStatus.Funded), message);
     }
 }

@@ -7,14 +7,12 @@ pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
-import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {PoolAndLedger} from "../utils/PoolAndLedger.sol";
 
 /// @notice Fuzz tests of the ledger's returns arithmetic against first principles
 /// (`amount × balance / supply`), in ETH and in a 6-decimal token.
-contract FundSharesMathTest is TestBase {
+contract FundSharesMathTest is PoolAndLedger {
     address private constant ETH = address(0);
     address private constant ALICE = address(uint160(0xA11CE));
     address private constant BOB = address(uint160(0xB0B));
@@ -24,13 +22,10 @@ contract FundSharesMathTest is TestBase {
     uint256 private constant MAX_SHARES = 1e27; // a billion whole shares
     uint256 private constant MAX_AMOUNT = 1e27; // a billion units of 18-decimal money
 
-    FundShares private shares;
-    CapitalPool private pool;
     TestToken private usdc;
 
     function setUp() public {
-        pool = new CapitalPool(address(this));
-        shares = new FundShares("Fund", "FEF", address(this), pool, 30 days);
+        _deployPoolAndLedger();
         pool.grantRole(pool.DEPOSITOR_ROLE(), address(shares));
         shares.grantRole(shares.MINTER_ROLE(), address(this));
         usdc = new TestToken("Test Coin", "TUSDC", 6);
