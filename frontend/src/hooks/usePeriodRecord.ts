@@ -1,11 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { reportedPeriods } from "@fef/sdk/history";
 
 import { disputedPeriods, reportTimes } from "../lib/history";
 import { useFund } from "./useFund";
-import { useIndexer } from "./useIndexer";
+import { useIndexerQuery } from "./useIndexerQuery";
 
 /** Most periods a strip shows per commitment. */
 export const MAX_PERIODS_SHOWN = 36;
@@ -22,18 +21,14 @@ export type PeriodRecord = {
  * number of payments); without, the loaded event logs.
  */
 export function usePeriodRecord(commitmentIds: readonly bigint[]): PeriodRecord {
-  const { chainId, history } = useFund();
-  const client = useIndexer();
-  const ids = commitmentIds.map(String);
-  const indexed = useQuery({
-    queryKey: ["reported-periods", chainId, client?.url, ids],
-    enabled: client !== undefined && ids.length > 0,
-    queryFn: async () => {
-      if (!client) throw new Error("no history indexer");
-      return reportedPeriods(client, commitmentIds, MAX_PERIODS_SHOWN);
-    },
-    refetchInterval: 4_000,
-  });
+  const { history } = useFund();
+  const indexed = useIndexerQuery(
+    "reported-periods",
+    [commitmentIds.map(String)],
+    (client) => reportedPeriods(client, commitmentIds, MAX_PERIODS_SHOWN),
+    { enabled: commitmentIds.length > 0, refetchInterval: 4_000 },
+  );
+  const { client } = indexed;
   const fromLogs = useMemo(
     () =>
       client ? undefined : { reported: reportTimes(history.logs), disputed: disputedPeriods(history.logs) },

@@ -1,30 +1,28 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { provenanceOf } from "@fef/sdk/history";
 
 import { mintProvenance, type Provenance } from "../lib/history";
 import { useFund } from "./useFund";
-import { useIndexer } from "./useIndexer";
+import { useIndexerQuery } from "./useIndexerQuery";
 
 /**
  * Where shares came from (award vs subscription): with an indexer, its mint totals and the loaded
  * holders' rows (one request, whatever the history's length); without, the loaded event logs.
  */
 export function useProvenance(): Provenance {
-  const { chainId, snapshot, history } = useFund();
-  const client = useIndexer();
+  const { snapshot, history } = useFund();
   const addresses = useMemo(() => (snapshot?.holders ?? []).map((h) => h.holder), [snapshot]);
-  const indexed = useQuery({
-    queryKey: ["mint-provenance", chainId, client?.url, addresses],
-    enabled: client !== undefined,
-    queryFn: async () => {
-      if (!client) throw new Error("no history indexer");
+  const indexed = useIndexerQuery(
+    "mint-provenance",
+    [addresses],
+    async (client) => {
       const { totals, holders } = await provenanceOf(client, addresses);
       return { totals, rows: holders };
     },
-    refetchInterval: 4_000,
-  });
+    { refetchInterval: 4_000 },
+  );
+  const { client } = indexed;
   const fromLogs = useMemo(() => (client ? undefined : mintProvenance(history.logs)), [client, history.logs]);
   return useMemo(() => {
     if (fromLogs) return fromLogs;

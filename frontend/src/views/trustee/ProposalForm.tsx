@@ -63,6 +63,31 @@ const dateFields: ReadonlySet<ProposalField> = new Set([
   "end",
 ]);
 
+const assetFields: ReadonlySet<ProposalField> = new Set(["stipendAsset", "offeringAsset", "strayAsset"]);
+
+type Option = { readonly value: string; readonly label: string };
+
+/** The fields chosen from a fixed list (asset fields list the Fund's returns assets). */
+const choices: Partial<Record<ProposalField, readonly Option[]>> = {
+  transfers: [
+    { value: "on", label: "On (holders may transfer)" },
+    { value: "off", label: "Off" },
+  ],
+  module: [
+    { value: "0", label: "Grant rounds" },
+    { value: "1", label: "Offerings" },
+    { value: "2", label: "Returns registry" },
+  ],
+  retireOld: [
+    { value: "no", label: "Keep them (the old module finishes its open business)" },
+    { value: "yes", label: "Revoke them at migration (its unclaimed awards stay unclaimable)" },
+  ],
+  paidOff: [
+    { value: "yes", label: "Paid off (e.g. adopted without a Promise)" },
+    { value: "no", label: "Did not pay off" },
+  ],
+};
+
 /** Creates a proposal of any kind: fields validated, args ABI-encoded, a plain-words preview, then `propose`. */
 export function ProposalForm() {
   const { system, assets, now, snapshot } = useFund();
@@ -176,56 +201,8 @@ export function ProposalForm() {
         <div className="grid">
           {fieldsOf[kind].map((name) => {
             const common = { label: labels[name], testId: `proposal-${name}`, ...form.field(name) };
-            if (name === "stipendAsset" || name === "offeringAsset" || name === "strayAsset")
-              return <SelectField key={name} {...common} options={assetOptions} />;
-            if (name === "transfers")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "on", label: "On (holders may transfer)" },
-                    { value: "off", label: "Off" },
-                  ]}
-                />
-              );
-            if (name === "module")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "0", label: "Grant rounds" },
-                    { value: "1", label: "Offerings" },
-                    { value: "2", label: "Returns registry" },
-                  ]}
-                />
-              );
-            if (name === "retireOld")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "no", label: "Keep them (the old module finishes its open business)" },
-                    {
-                      value: "yes",
-                      label: "Revoke them at migration (its unclaimed awards stay unclaimable)",
-                    },
-                  ]}
-                />
-              );
-            if (name === "paidOff")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "yes", label: "Paid off (e.g. adopted without a Promise)" },
-                    { value: "no", label: "Did not pay off" },
-                  ]}
-                />
-              );
+            const options = assetFields.has(name) ? assetOptions : choices[name];
+            if (options) return <SelectField key={name} {...common} options={options} />;
             if (dateFields.has(name))
               return (
                 <Field

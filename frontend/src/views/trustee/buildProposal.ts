@@ -104,6 +104,9 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     return c.ok ? c.value : undefined;
   };
   const id = (name: ProposalField, label: string) => take(name, checkInteger(v[name], { label, min: 1n }));
+  /** A date after `seconds` (`what`), or any date when that earlier one is itself invalid. */
+  const deadline = (name: ProposalField, label: string, seconds: bigint | undefined, what: string) =>
+    take(name, checkDateTime(v[name], label, seconds !== undefined ? { seconds, what } : undefined));
   const asset = (name: ProposalField): AssetInfo | undefined => {
     const found = ctx.assets.find((a) => a.asset === v[name]);
     checks[name] = found ? { ok: true, value: found } : { ok: false, error: "Choose a returns asset." };
@@ -133,33 +136,9 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     }
     case "OpenRound": {
       const sharePool = take("sharePool", checkAmount(v.sharePool, 18, { label: "Share pool", max: U128 }));
-      const apps = take(
-        "applicationDeadline",
-        checkDateTime(v.applicationDeadline, "Application deadline", {
-          seconds: ctx.now,
-          what: "now (chain time)",
-        }),
-      );
-      const commits =
-        apps !== undefined
-          ? take(
-              "commitDeadline",
-              checkDateTime(v.commitDeadline, "Commit deadline", {
-                seconds: apps,
-                what: "the application deadline",
-              }),
-            )
-          : take("commitDeadline", checkDateTime(v.commitDeadline, "Commit deadline"));
-      const reveals =
-        commits !== undefined
-          ? take(
-              "revealDeadline",
-              checkDateTime(v.revealDeadline, "Reveal deadline", {
-                seconds: commits,
-                what: "the commit deadline",
-              }),
-            )
-          : take("revealDeadline", checkDateTime(v.revealDeadline, "Reveal deadline"));
+      const apps = deadline("applicationDeadline", "Application deadline", ctx.now, "now (chain time)");
+      const commits = deadline("commitDeadline", "Commit deadline", apps, "the application deadline");
+      const reveals = deadline("revealDeadline", "Reveal deadline", commits, "the commit deadline");
       const cliff = take("vestingCliffDays", checkDays(v.vestingCliffDays, "Cliff", { allowZero: true }));
       const duration = take("vestingDurationDays", checkDays(v.vestingDurationDays, "Vesting duration"));
       if (cliff !== undefined && duration !== undefined && cliff > duration) {
