@@ -37,8 +37,19 @@ export function TrusteeHome() {
     if (phase === "revealing" && status === EstimateStatus.Committed)
       toReveal.push(round.params.revealDeadline);
   }
-  const commitBy = earliest(toCommit);
-  const revealBy = earliest(toReveal);
+  /** The estimates to commit or reveal, with the earliest deadline among them. */
+  const estimatesItem = (step: "commit" | "reveal", deadlines: readonly bigint[], none: string): NeedItem => {
+    const by = earliest(deadlines);
+    const verb = step === "commit" ? "Commit" : "Reveal";
+    return {
+      key: step,
+      figure: deadlines.length,
+      title: `${deadlines.length === 1 ? "Estimate" : "Estimates"} to ${step}`,
+      detail: by !== undefined ? `${verb} by ${formatDate(by)}.` : none,
+      target: "rounds-title",
+      ...deadlineTone(deadlines.length, by, now),
+    };
+  };
   const approveBy = earliest(awaiting.map((x) => x.p.proposal.expiresAt));
 
   const items: NeedItem[] = [
@@ -55,22 +66,8 @@ export function TrusteeHome() {
       target: "queue-title",
       ...deadlineTone(awaiting.length, approveBy, now),
     },
-    {
-      key: "commit",
-      figure: toCommit.length,
-      title: toCommit.length === 1 ? "Estimate to commit" : "Estimates to commit",
-      detail: commitBy !== undefined ? `Commit by ${formatDate(commitBy)}.` : "No round is taking estimates.",
-      target: "rounds-title",
-      ...deadlineTone(toCommit.length, commitBy, now),
-    },
-    {
-      key: "reveal",
-      figure: toReveal.length,
-      title: toReveal.length === 1 ? "Estimate to reveal" : "Estimates to reveal",
-      detail: revealBy !== undefined ? `Reveal by ${formatDate(revealBy)}.` : "Nothing to reveal now.",
-      target: "rounds-title",
-      ...deadlineTone(toReveal.length, revealBy, now),
-    },
+    estimatesItem("commit", toCommit, "No round is taking estimates."),
+    estimatesItem("reveal", toReveal, "Nothing to reveal now."),
     {
       key: "execute",
       figure: ready.length,

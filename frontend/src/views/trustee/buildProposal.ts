@@ -121,6 +121,16 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     return { ok: true, args: encodeActionArgs(k, args), propose: (fund) => proposeAction(fund, k, args) };
   };
 
+  /** An action whose one argument is the id in field `name`. */
+  const byId = (
+    k: "CloseRound" | "CancelGrant" | "CloseOffering" | "RetireTechnique",
+    name: ProposalField,
+    label: string,
+  ) => {
+    const value = id(name, label);
+    return finish(k, () => [must(value)]);
+  };
+
   switch (kind) {
     case "AddTrustee":
     case "RemoveTrustee": {
@@ -180,14 +190,10 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         },
       ]);
     }
-    case "CloseRound": {
-      const roundId = id("roundId", "Round");
-      return finish("CloseRound", () => [must(roundId)]);
-    }
-    case "CancelGrant": {
-      const applicationId = id("applicationId", "Application");
-      return finish("CancelGrant", () => [must(applicationId)]);
-    }
+    case "CloseRound":
+      return byId(kind, "roundId", "Round");
+    case "CancelGrant":
+      return byId(kind, "applicationId", "Application");
     case "SetTransfersEnabled":
       return finish("SetTransfersEnabled", () => [v.transfers === "on"]);
     case "Pause":
@@ -240,10 +246,8 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         },
       ]);
     }
-    case "CloseOffering": {
-      const offeringId = id("offeringId", "Offering");
-      return finish("CloseOffering", () => [must(offeringId)]);
-    }
+    case "CloseOffering":
+      return byId(kind, "offeringId", "Offering");
     case "RegisterTechnique": {
       const title = take("title", checkText(v.title, "Title", 200));
       const typedUri = checkUri(v.uri, "URI");
@@ -269,10 +273,8 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         : { ok: true, value: ids };
       return finish("RegisterTechnique", () => [must(title), must(uri), must(hash), ids]);
     }
-    case "RetireTechnique": {
-      const techniqueId = id("techniqueId", "Technique");
-      return finish("RetireTechnique", () => [must(techniqueId)]);
-    }
+    case "RetireTechnique":
+      return byId(kind, "techniqueId", "Technique");
     case "DisputeReport":
     case "ResolveDispute": {
       const commitmentId = id("commitmentId", "Commitment");
