@@ -27,15 +27,16 @@ async function tally(
 }
 
 onEvent("GrantRounds:RoundOpened", async ({ event, context }) => {
-  const { roundId, params } = event.args;
+  const { sharePool, applicationDeadline, commitDeadline, revealDeadline, stipendAsset, stipendBudget } =
+    event.args.params;
   await context.db.insert(round).values({
-    id: roundId,
-    sharePool: params.sharePool,
-    applicationDeadline: params.applicationDeadline,
-    commitDeadline: params.commitDeadline,
-    revealDeadline: params.revealDeadline,
-    stipendAsset: params.stipendAsset,
-    stipendBudget: params.stipendBudget,
+    id: event.args.roundId,
+    sharePool,
+    applicationDeadline,
+    commitDeadline,
+    revealDeadline,
+    stipendAsset,
+    stipendBudget,
     outcomeHorizon: 0n, // the council's OutcomeHorizonFixed follows in the same transaction
     status: "open",
     openedAt: event.block.timestamp,

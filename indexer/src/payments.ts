@@ -6,18 +6,11 @@ import { judgeReport, pausedSecondsAt } from "@fef/sdk/history/lateness";
 
 import { onEvent, recordActivity, recordReturns } from "./events";
 import { readPauseClock } from "./pauses";
-import { position } from "./position";
+import { position, registration } from "./position";
 
 onEvent("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
   const { companyId, admin, name, uri } = event.args;
-  await context.db.insert(company).values({
-    id: companyId,
-    admin,
-    name,
-    uri,
-    registeredAt: event.block.timestamp,
-    blockNumber: event.block.number,
-  });
+  await context.db.insert(company).values({ id: companyId, admin, name, uri, ...registration(event) });
 });
 
 onEvent("ReturnsRegistry:CompanyAdminChanged", async ({ event, context }) => {
@@ -44,8 +37,7 @@ onEvent("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => {
     techniqueIds: [...terms.techniqueIds],
     periodsReported: 0,
     periodsLate: 0,
-    registeredAt: event.block.timestamp,
-    blockNumber: event.block.number,
+    ...registration(event),
   });
 });
 

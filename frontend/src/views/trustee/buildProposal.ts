@@ -18,9 +18,8 @@ import {
   type Checked,
 } from "@fef/sdk/validate";
 
-export const proposalFieldNames = [
-  "trustee",
-  "threshold",
+/** The fields of an OpenRound proposal: the round's parameters. */
+const openRoundFields = [
   "sharePool",
   "applicationDeadline",
   "commitDeadline",
@@ -30,6 +29,12 @@ export const proposalFieldNames = [
   "stipendAsset",
   "stipendBudget",
   "applicationDeposit",
+] as const;
+
+export const proposalFieldNames = [
+  "trustee",
+  "threshold",
+  ...openRoundFields,
   "roundId",
   "applicationId",
   "transfers",
@@ -319,17 +324,7 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
   AddTrustee: ["trustee"],
   RemoveTrustee: ["trustee"],
   ChangeThreshold: ["threshold"],
-  OpenRound: [
-    "sharePool",
-    "applicationDeadline",
-    "commitDeadline",
-    "revealDeadline",
-    "vestingCliffDays",
-    "vestingDurationDays",
-    "stipendAsset",
-    "stipendBudget",
-    "applicationDeposit",
-  ],
+  OpenRound: openRoundFields,
   CloseRound: ["roundId"],
   CancelGrant: ["applicationId"],
   SetTransfersEnabled: ["transfers"],
