@@ -1,5 +1,5 @@
 import { QueryErrorResetBoundary } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 
 import { decodeError, errorFormat } from "@fef/sdk/errors";
 
@@ -28,6 +28,15 @@ const views = [
 
 type ViewId = (typeof views)[number]["id"];
 
+const viewComponents: Readonly<Record<ViewId, () => ReactNode>> = {
+  overview: OverviewView,
+  trustee: TrusteeView,
+  researcher: ResearcherView,
+  company: CompanyView,
+  investor: InvestorView,
+  trustees: TrusteesView,
+};
+
 function viewFromHash(): ViewId {
   const id = window.location.hash.replace(/^#\/?/, "");
   return views.find((v) => v.id === id)?.id ?? "overview";
@@ -55,20 +64,8 @@ function Body({ view }: { view: ViewId }) {
     );
   }
   if (loading || !snapshot) return <Skeleton />;
-  switch (view) {
-    case "overview":
-      return <OverviewView />;
-    case "trustee":
-      return <TrusteeView />;
-    case "researcher":
-      return <ResearcherView />;
-    case "company":
-      return <CompanyView />;
-    case "investor":
-      return <InvestorView />;
-    case "trustees":
-      return <TrusteesView />;
-  }
+  const View = viewComponents[view];
+  return <View />;
 }
 
 export function App() {

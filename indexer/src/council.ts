@@ -1,12 +1,11 @@
 // Council proposals with their approvals and every execution attempt (successful or reverted).
-import { ponder, type Context } from "ponder:registry";
+import type { Context } from "ponder:registry";
 import { proposal, proposalApproval, proposalExecution } from "ponder:schema";
 
-import { recordActivity, recordEvent } from "./events";
+import { onEvent, recordActivity } from "./events";
 import { logId } from "./position";
 
-ponder.on("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ProposalCreated");
+onEvent("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
   const { proposalId, kind, proposer, args, expiresAt } = event.args;
   await context.db.insert(proposal).values({
     id: proposalId,
@@ -19,11 +18,10 @@ ponder.on("TrusteeCouncil:ProposalCreated", async ({ event, context }) => {
     failedExecutions: 0,
     createdAt: event.block.timestamp,
   });
-  await recordActivity(context, event, { account: proposer, kind: "proposed", refId: proposalId });
+  await recordActivity(context, event, proposer, "proposed", { refId: proposalId });
 });
 
-ponder.on("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ProposalApproved");
+onEvent("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
   const { proposalId, trustee } = event.args;
   await context.db
     .insert(proposalApproval)
@@ -32,11 +30,10 @@ ponder.on("TrusteeCouncil:ProposalApproved", async ({ event, context }) => {
   if (await context.db.find(proposal, { id: proposalId })) {
     await context.db.update(proposal, { id: proposalId }).set((old) => ({ approvals: old.approvals + 1 }));
   }
-  await recordActivity(context, event, { account: trustee, kind: "approved", refId: proposalId });
+  await recordActivity(context, event, trustee, "approved", { refId: proposalId });
 });
 
-ponder.on("TrusteeCouncil:ApprovalRevoked", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ApprovalRevoked");
+onEvent("TrusteeCouncil:ApprovalRevoked", async ({ event, context }) => {
   const { proposalId, trustee } = event.args;
   if (await context.db.find(proposalApproval, { proposalId, trustee })) {
     await context.db
@@ -77,12 +74,10 @@ async function recordExecution(
   else await row.set((old) => ({ status: "failed", failedExecutions: old.failedExecutions + 1 }));
 }
 
-ponder.on("TrusteeCouncil:ProposalExecuted", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ProposalExecuted");
+onEvent("TrusteeCouncil:ProposalExecuted", async ({ event, context }) => {
   await recordExecution(context, event, true, event.args.result);
 });
 
-ponder.on("TrusteeCouncil:ProposalExecutionFailed", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:ProposalExecutionFailed");
+onEvent("TrusteeCouncil:ProposalExecutionFailed", async ({ event, context }) => {
   await recordExecution(context, event, false, event.args.reason);
 });

@@ -2,11 +2,11 @@
 // change of the grant-round events is adapted here alone. Estimate status: committed → revealed; a
 // committed estimate still unrevealed when its application is finalised becomes missed.
 import { and, eq } from "ponder";
-import { ponder, type Context } from "ponder:registry";
+import type { Context } from "ponder:registry";
 import { application, estimate, round, trusteeRecord } from "ponder:schema";
 
 import { recordMint } from "./provenance";
-import { recordActivity, recordEvent } from "./events";
+import { onEvent, recordActivity } from "./events";
 
 type Tally = "committed" | "revealed" | "missed" | "recused";
 
@@ -26,31 +26,29 @@ async function tally(
     }));
 }
 
-ponder.on("GrantRounds:RoundOpened", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:RoundOpened");
-  const { roundId, params } = event.args;
+onEvent("GrantRounds:RoundOpened", async ({ event, context }) => {
+  const { sharePool, applicationDeadline, commitDeadline, revealDeadline, stipendAsset, stipendBudget } =
+    event.args.params;
   await context.db.insert(round).values({
-    id: roundId,
-    sharePool: params.sharePool,
-    applicationDeadline: params.applicationDeadline,
-    commitDeadline: params.commitDeadline,
-    revealDeadline: params.revealDeadline,
-    stipendAsset: params.stipendAsset,
-    stipendBudget: params.stipendBudget,
+    id: event.args.roundId,
+    sharePool,
+    applicationDeadline,
+    commitDeadline,
+    revealDeadline,
+    stipendAsset,
+    stipendBudget,
     outcomeHorizon: 0n, // the council's OutcomeHorizonFixed follows in the same transaction
     status: "open",
     openedAt: event.block.timestamp,
   });
 });
 
-ponder.on("GrantRounds:RoundClosed", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:RoundClosed");
+onEvent("GrantRounds:RoundClosed", async ({ event, context }) => {
   const id = event.args.roundId;
   if (await context.db.find(round, { id })) await context.db.update(round, { id }).set({ status: "closed" });
 });
 
-ponder.on("GrantRounds:RoundSettled", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:RoundSettled");
+onEvent("GrantRounds:RoundSettled", async ({ event, context }) => {
   const { roundId: id, totalWeight, fundedCount } = event.args;
   if (await context.db.find(round, { id })) {
     await context.db
@@ -59,16 +57,14 @@ ponder.on("GrantRounds:RoundSettled", async ({ event, context }) => {
   }
 });
 
-ponder.on("GrantRounds:StipendsToppedUp", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:StipendsToppedUp");
+onEvent("GrantRounds:StipendsToppedUp", async ({ event, context }) => {
   const { roundId: id, added } = event.args;
   if (await context.db.find(round, { id })) {
     await context.db.update(round, { id }).set((old) => ({ stipendBudget: old.stipendBudget + added }));
   }
 });
 
-ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:ApplicationSubmitted");
+onEvent("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
   const { applicationId, roundId, researcher, title, uri, contentHash, effortMonths, stipendRequested } =
     event.args;
   await context.db.insert(application).values({
@@ -84,12 +80,11 @@ ponder.on("GrantRounds:ApplicationSubmitted", async ({ event, context }) => {
     cancelled: false,
     submittedAt: event.block.timestamp,
   });
-  await recordActivity(context, event, { account: researcher, kind: "applied", refId: applicationId });
+  await recordActivity(context, event, researcher, "applied", { refId: applicationId });
 });
 
 // One batched commit (at most the contract's batch bound of applications): a row per estimate.
-ponder.on("GrantRounds:EstimatesCommitted", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:EstimatesCommitted");
+onEvent("GrantRounds:EstimatesCommitted", async ({ event, context }) => {
   const { roundId, trustee, applicationIds } = event.args;
   for (const applicationId of applicationIds) {
     const known = await context.db.find(estimate, { applicationId, trustee });
@@ -99,16 +94,13 @@ ponder.on("GrantRounds:EstimatesCommitted", async ({ event, context }) => {
       .onConflictDoUpdate({ committedAt: event.block.timestamp });
     if (!known) await tally(context, trustee, "committed");
   }
-  await recordActivity(context, event, {
-    account: trustee,
-    kind: applicationIds.length === 1 ? "committed estimate" : `committed ${applicationIds.length} estimates`,
-    refId: roundId,
-  });
+  const kind =
+    applicationIds.length === 1 ? "committed estimate" : `committed ${applicationIds.length} estimates`;
+  await recordActivity(context, event, trustee, kind, { refId: roundId });
 });
 
 // A trustee who applied to a round may estimate none of its applications: recorded as recused.
-ponder.on("GrantRounds:TrusteeRecused", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:TrusteeRecused");
+onEvent("GrantRounds:TrusteeRecused", async ({ event, context }) => {
   const { applicationId, roundId, trustee } = event.args;
   const known = await context.db.find(estimate, { applicationId, trustee });
   await context.db
@@ -118,8 +110,7 @@ ponder.on("GrantRounds:TrusteeRecused", async ({ event, context }) => {
   if (!known) await tally(context, trustee, "recused");
 });
 
-ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:EstimateRevealed");
+onEvent("GrantRounds:EstimateRevealed", async ({ event, context }) => {
   const { applicationId, trustee, probabilityBps, effortMonths, stipend } = event.args;
   const app = await context.db.find(application, { id: applicationId });
   await context.db
@@ -142,11 +133,10 @@ ponder.on("GrantRounds:EstimateRevealed", async ({ event, context }) => {
       revealedAt: event.block.timestamp,
     });
   await tally(context, trustee, "revealed", "committed");
-  await recordActivity(context, event, { account: trustee, kind: "revealed estimate", refId: applicationId });
+  await recordActivity(context, event, trustee, "revealed estimate", { refId: applicationId });
 });
 
-ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:ApplicationFinalized");
+onEvent("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
   const { applicationId: id, funded, weight } = event.args;
   if (await context.db.find(application, { id })) {
     await context.db.update(application, { id }).set({
@@ -168,8 +158,7 @@ ponder.on("GrantRounds:ApplicationFinalized", async ({ event, context }) => {
   for (const { trustee } of missed) await tally(context, trustee, "missed", "committed");
 });
 
-ponder.on("GrantRounds:SharesClaimed", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:SharesClaimed");
+onEvent("GrantRounds:SharesClaimed", async ({ event, context }) => {
   const { applicationId: id, researcher, amount } = event.args;
   if (await context.db.find(application, { id })) {
     await context.db
@@ -177,51 +166,33 @@ ponder.on("GrantRounds:SharesClaimed", async ({ event, context }) => {
       .set((old) => ({ sharesClaimed: old.sharesClaimed + amount }));
   }
   await recordMint(context, event, researcher, amount, "award", id);
-  await recordActivity(context, event, {
-    account: researcher,
-    kind: "claimed award shares",
-    amount,
-    refId: id,
-  });
+  await recordActivity(context, event, researcher, "claimed award shares", { amount, refId: id });
 });
 
-ponder.on("GrantRounds:GrantCancelled", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:GrantCancelled");
+onEvent("GrantRounds:GrantCancelled", async ({ event, context }) => {
   const id = event.args.applicationId;
   if (await context.db.find(application, { id }))
     await context.db.update(application, { id }).set({ cancelled: true });
 });
 
-ponder.on("GrantRounds:StipendClaimed", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:StipendClaimed");
+onEvent("GrantRounds:StipendClaimed", async ({ event, context }) => {
   const { applicationId, researcher, asset, amount } = event.args;
-  await recordActivity(context, event, {
-    account: researcher,
-    kind: "claimed stipend",
+  await recordActivity(context, event, researcher, "claimed stipend", {
     asset,
     amount,
     refId: applicationId,
   });
 });
 
-ponder.on("GrantRounds:DepositRefunded", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:DepositRefunded");
+onEvent("GrantRounds:DepositRefunded", async ({ event, context }) => {
   const { applicationId, researcher, amount } = event.args;
-  await recordActivity(context, event, {
-    account: researcher,
-    kind: "refunded deposit",
-    amount,
-    refId: applicationId,
-  });
+  await recordActivity(context, event, researcher, "refunded deposit", { amount, refId: applicationId });
 });
 
-ponder.on("GrantRounds:DepositsForfeited", async ({ event, context }) => {
-  await recordEvent(context, event, "GrantRounds:DepositsForfeited");
-});
+onEvent("GrantRounds:DepositsForfeited");
 
 // The outcome horizon a round fixed when it opened (the council records it as the round opens).
-ponder.on("TrusteeCouncil:OutcomeHorizonFixed", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:OutcomeHorizonFixed");
+onEvent("TrusteeCouncil:OutcomeHorizonFixed", async ({ event, context }) => {
   const { roundId: id, horizon } = event.args;
   if (await context.db.find(round, { id })) {
     await context.db.update(round, { id }).set({ outcomeHorizon: BigInt(horizon) });
@@ -229,8 +200,7 @@ ponder.on("TrusteeCouncil:OutcomeHorizonFixed", async ({ event, context }) => {
 });
 
 // The council's resolution of a funded application's outcome (a ResolveOutcome proposal executed).
-ponder.on("TrusteeCouncil:OutcomeResolved", async ({ event, context }) => {
-  await recordEvent(context, event, "TrusteeCouncil:OutcomeResolved");
+onEvent("TrusteeCouncil:OutcomeResolved", async ({ event, context }) => {
   const { applicationId: id, paidOff } = event.args;
   if (await context.db.find(application, { id })) {
     await context.db

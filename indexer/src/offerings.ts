@@ -1,12 +1,10 @@
 // Offerings and each investor's subscriptions; claimed subscription shares are mints by subscription.
-import { ponder } from "ponder:registry";
 import { offering, subscription } from "ponder:schema";
 
 import { recordMint } from "./provenance";
-import { recordActivity, recordEvent } from "./events";
+import { onEvent, recordActivity } from "./events";
 
-ponder.on("Offerings:OfferingOpened", async ({ event, context }) => {
-  await recordEvent(context, event, "Offerings:OfferingOpened");
+onEvent("Offerings:OfferingOpened", async ({ event, context }) => {
   const { offeringId, params } = event.args;
   await context.db.insert(offering).values({
     id: offeringId,
@@ -23,8 +21,7 @@ ponder.on("Offerings:OfferingOpened", async ({ event, context }) => {
   });
 });
 
-ponder.on("Offerings:Subscribed", async ({ event, context }) => {
-  await recordEvent(context, event, "Offerings:Subscribed");
+onEvent("Offerings:Subscribed", async ({ event, context }) => {
   const { offeringId, investor, shares, cost } = event.args;
   const known = await context.db.find(subscription, { offeringId, investor });
   await context.db
@@ -49,16 +46,10 @@ ponder.on("Offerings:Subscribed", async ({ event, context }) => {
       investors: old.investors + (known ? 0 : 1),
     }));
   }
-  await recordActivity(context, event, {
-    account: investor,
-    kind: "subscribed",
-    amount: cost,
-    refId: offeringId,
-  });
+  await recordActivity(context, event, investor, "subscribed", { amount: cost, refId: offeringId });
 });
 
-ponder.on("Offerings:SubscriptionSharesClaimed", async ({ event, context }) => {
-  await recordEvent(context, event, "Offerings:SubscriptionSharesClaimed");
+onEvent("Offerings:SubscriptionSharesClaimed", async ({ event, context }) => {
   const { offeringId, investor, shares } = event.args;
   if (await context.db.find(subscription, { offeringId, investor })) {
     await context.db
@@ -66,24 +57,20 @@ ponder.on("Offerings:SubscriptionSharesClaimed", async ({ event, context }) => {
       .set((old) => ({ sharesClaimed: old.sharesClaimed + shares }));
   }
   await recordMint(context, event, investor, shares, "subscription", offeringId);
-  await recordActivity(context, event, {
-    account: investor,
-    kind: "claimed subscription shares",
+  await recordActivity(context, event, investor, "claimed subscription shares", {
     amount: shares,
     refId: offeringId,
   });
 });
 
-ponder.on("Offerings:OfferingClosed", async ({ event, context }) => {
-  await recordEvent(context, event, "Offerings:OfferingClosed");
+onEvent("Offerings:OfferingClosed", async ({ event, context }) => {
   const { offeringId, sharesSold } = event.args;
   if (await context.db.find(offering, { id: offeringId })) {
     await context.db.update(offering, { id: offeringId }).set({ status: "closed", sharesSold });
   }
 });
 
-ponder.on("Offerings:OfferingSettled", async ({ event, context }) => {
-  await recordEvent(context, event, "Offerings:OfferingSettled");
+onEvent("Offerings:OfferingSettled", async ({ event, context }) => {
   const { offeringId, capital } = event.args;
   if (await context.db.find(offering, { id: offeringId })) {
     await context.db.update(offering, { id: offeringId }).set({ status: "settled", capital });

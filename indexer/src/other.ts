@@ -1,7 +1,5 @@
 // Fund events without a table of their own: recorded in fund_event only.
-import { ponder } from "ponder:registry";
-
-import { recordEvent } from "./events";
+import { onEvent } from "./events";
 
 const rest = [
   "FundShares:HeldReturnsMovedToCapital",
@@ -35,8 +33,4 @@ const rest = [
   "TrusteeCouncil:TrusteeRemoved",
 ] as const;
 
-for (const name of rest) {
-  ponder.on(name, async ({ event, context }) => {
-    await recordEvent(context, event, name);
-  });
-}
+for (const name of rest) onEvent(name);

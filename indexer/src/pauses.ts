@@ -1,7 +1,6 @@
 // The share ledger's pause clock: every pause extends the grace of the companies' unreported periods
 // (the returns registry's rule), so the payments' lateness needs it.
 import type { Context } from "ponder:registry";
-import { ponder } from "ponder:registry";
 import { pauseClock } from "ponder:schema";
 
 import {
@@ -12,7 +11,7 @@ import {
   type PauseClock,
 } from "@fef/sdk/history/lateness";
 
-import { recordEvent } from "./events";
+import { onEvent } from "./events";
 
 const ID = "ledger";
 
@@ -29,20 +28,17 @@ async function writePauseClock(context: Context, clock: PauseClock): Promise<voi
     .onConflictDoUpdate({ ...clock });
 }
 
-ponder.on("FundShares:Paused", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:Paused");
+onEvent("FundShares:Paused", async ({ event, context }) => {
   const clock = await readPauseClock(context);
   await writePauseClock(context, clockPaused(clock, event.block.timestamp, event.args.until));
 });
 
-ponder.on("FundShares:PauseRenewed", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:PauseRenewed");
+onEvent("FundShares:PauseRenewed", async ({ event, context }) => {
   const clock = await readPauseClock(context);
   await writePauseClock(context, clockRenewed(clock, event.args.until));
 });
 
-ponder.on("FundShares:Unpaused", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:Unpaused");
+onEvent("FundShares:Unpaused", async ({ event, context }) => {
   const clock = await readPauseClock(context);
   await writePauseClock(context, clockUnpaused(clock, event.block.timestamp));
 });

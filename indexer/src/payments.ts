@@ -1,37 +1,26 @@
 // Companies, their commitments and every reported period (a payment) with its lateness; the report
 // also enters the returns ledger.
-import { ponder } from "ponder:registry";
 import { commitment, company, payment } from "ponder:schema";
 
 import { judgeReport, pausedSecondsAt } from "@fef/sdk/history/lateness";
 
-import { recordActivity, recordEvent, recordReturns } from "./events";
+import { onEvent, recordActivity, recordReturns } from "./events";
 import { readPauseClock } from "./pauses";
-import { position } from "./position";
+import { position, registration } from "./position";
 
-ponder.on("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:CompanyRegistered");
+onEvent("ReturnsRegistry:CompanyRegistered", async ({ event, context }) => {
   const { companyId, admin, name, uri } = event.args;
-  await context.db.insert(company).values({
-    id: companyId,
-    admin,
-    name,
-    uri,
-    registeredAt: event.block.timestamp,
-    blockNumber: event.block.number,
-  });
+  await context.db.insert(company).values({ id: companyId, admin, name, uri, ...registration(event) });
 });
 
-ponder.on("ReturnsRegistry:CompanyAdminChanged", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:CompanyAdminChanged");
+onEvent("ReturnsRegistry:CompanyAdminChanged", async ({ event, context }) => {
   const { companyId, admin } = event.args;
   if (await context.db.find(company, { id: companyId })) {
     await context.db.update(company, { id: companyId }).set({ admin });
   }
 });
 
-ponder.on("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:CommitmentRegistered");
+onEvent("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => {
   const { commitmentId, companyId, signer, terms } = event.args;
   await context.db.insert(commitment).values({
     id: commitmentId,
@@ -48,13 +37,11 @@ ponder.on("ReturnsRegistry:CommitmentRegistered", async ({ event, context }) => 
     techniqueIds: [...terms.techniqueIds],
     periodsReported: 0,
     periodsLate: 0,
-    registeredAt: event.block.timestamp,
-    blockNumber: event.block.number,
+    ...registration(event),
   });
 });
 
-ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:ReturnsReported");
+onEvent("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
   const { commitmentId, period, asset, grossReturns, paid, evidenceHash } = event.args;
   const terms = await context.db.find(commitment, { id: commitmentId });
   // Judged by the registry's rule: due by the period's end plus the grace period plus the seconds the
@@ -100,9 +87,7 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
     cumulative: 0n,
   });
   if (terms) {
-    await recordActivity(context, event, {
-      account: terms.signer,
-      kind: "reported returns",
+    await recordActivity(context, event, terms.signer, "reported returns", {
       asset,
       amount: paid,
       refId: commitmentId,
@@ -110,15 +95,13 @@ ponder.on("ReturnsRegistry:ReturnsReported", async ({ event, context }) => {
   }
 });
 
-ponder.on("ReturnsRegistry:ReportDisputed", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:ReportDisputed");
+onEvent("ReturnsRegistry:ReportDisputed", async ({ event, context }) => {
   const id = `${event.args.commitmentId}-${event.args.period}`;
   if (await context.db.find(payment, { id }))
     await context.db.update(payment, { id }).set({ disputed: true });
 });
 
-ponder.on("ReturnsRegistry:DisputeResolved", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:DisputeResolved");
+onEvent("ReturnsRegistry:DisputeResolved", async ({ event, context }) => {
   const id = `${event.args.commitmentId}-${event.args.period}`;
   if (await context.db.find(payment, { id }))
     await context.db.update(payment, { id }).set({ disputed: false });

@@ -20,6 +20,11 @@ export function position(event: Located) {
   };
 }
 
+/** When a company or commitment was registered, and in which block. */
+export function registration(event: Located) {
+  return { registeredAt: event.block.timestamp, blockNumber: event.block.number };
+}
+
 const DAY = 86_400n;
 
 /** The start of the UTC day of `timestamp`. */

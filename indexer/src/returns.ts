@@ -1,9 +1,9 @@
 // Returns received, donated, held, distributed and claimed: the returns ledger, the per-asset totals
 // and the per-day series behind the returns chart, and each holder's claims.
-import { ponder, type Context } from "ponder:registry";
+import type { Context } from "ponder:registry";
 import { assetTotal, holder, holderClaim, returnsDay } from "ponder:schema";
 
-import { recordActivity, recordEvent, recordReturns } from "./events";
+import { onEvent, recordActivity, recordReturns, type AnyEvent, type ReturnsRow } from "./events";
 import { dayOf } from "./position";
 
 type Kind = "received" | "donated" | "held" | "distributed" | "claimed";
@@ -55,55 +55,51 @@ async function addToDay(
     .onConflictDoUpdate((old) => ({ [kind]: old[kind] + amount, ...cumulative }));
 }
 
-ponder.on("FundShares:ReturnsReceived", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:ReturnsReceived");
+/**
+ * Adds a movement of returns to the asset's total of `kind`, to its day row (for the kinds the chart
+ * shows) and to the returns ledger (`row`, with the running total).
+ */
+async function addReturns(
+  context: Context,
+  event: AnyEvent & { readonly block: { readonly timestamp: bigint } },
+  kind: Kind,
+  row: Omit<ReturnsRow, "cumulative">,
+): Promise<void> {
+  const cumulative = await addToTotal(context, row.asset, kind, row.amount);
+  if (kind === "received" || kind === "distributed" || kind === "claimed")
+    await addToDay(context, row.asset, event.block.timestamp, kind, row.amount);
+  await recordReturns(context, event, { ...row, cumulative });
+}
+
+onEvent("FundShares:ReturnsReceived", async ({ event, context }) => {
   const { asset, from, amount } = event.args;
-  const cumulative = await addToTotal(context, asset, "received", amount);
-  await addToDay(context, asset, event.block.timestamp, "received", amount);
-  await recordReturns(context, event, { kind: "received", asset, account: from, amount, cumulative });
+  await addReturns(context, event, "received", { kind: "received", asset, account: from, amount });
 });
 
-ponder.on("ReturnsRegistry:DonationReceived", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:DonationReceived");
+onEvent("ReturnsRegistry:DonationReceived", async ({ event, context }) => {
   const { donor, asset, amount } = event.args;
-  const cumulative = await addToTotal(context, asset, "donated", amount);
-  await recordReturns(context, event, { kind: "donation", asset, account: donor, amount, cumulative });
-  await recordActivity(context, event, { account: donor, kind: "donated", asset, amount });
+  await addReturns(context, event, "donated", { kind: "donation", asset, account: donor, amount });
+  await recordActivity(context, event, donor, "donated", { asset, amount });
 });
 
-ponder.on("FundShares:ReturnsHeld", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:ReturnsHeld");
+onEvent("FundShares:ReturnsHeld", async ({ event, context }) => {
   const { asset, amount, undistributed } = event.args;
-  const cumulative = await addToTotal(context, asset, "held", amount);
-  await recordReturns(context, event, {
-    kind: "held",
-    asset,
-    amount,
-    supplyOrGross: undistributed,
-    cumulative,
-  });
+  await addReturns(context, event, "held", { kind: "held", asset, amount, supplyOrGross: undistributed });
 });
 
-ponder.on("FundShares:ReturnsDistributed", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:ReturnsDistributed");
+onEvent("FundShares:ReturnsDistributed", async ({ event, context }) => {
   const { asset, amount, totalSupply } = event.args;
-  const cumulative = await addToTotal(context, asset, "distributed", amount);
-  await addToDay(context, asset, event.block.timestamp, "distributed", amount);
-  await recordReturns(context, event, {
+  await addReturns(context, event, "distributed", {
     kind: "distributed",
     asset,
     amount,
     supplyOrGross: totalSupply,
-    cumulative,
   });
 });
 
-ponder.on("FundShares:ReturnsClaimed", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:ReturnsClaimed");
+onEvent("FundShares:ReturnsClaimed", async ({ event, context }) => {
   const { holder: account, asset, amount } = event.args;
-  const cumulative = await addToTotal(context, asset, "claimed", amount);
-  await addToDay(context, asset, event.block.timestamp, "claimed", amount);
-  await recordReturns(context, event, { kind: "claimed", asset, account, amount, cumulative });
+  await addReturns(context, event, "claimed", { kind: "claimed", asset, account, amount });
   await context.db
     .insert(holderClaim)
     .values({ holder: account, asset, claimed: amount, lastTimestamp: event.block.timestamp })
@@ -120,5 +116,5 @@ ponder.on("FundShares:ReturnsClaimed", async ({ event, context }) => {
       lastTimestamp: event.block.timestamp,
     })
     .onConflictDoUpdate((old) => ({ claimCount: old.claimCount + 1, lastTimestamp: event.block.timestamp }));
-  await recordActivity(context, event, { account, kind: "claimed returns", asset, amount });
+  await recordActivity(context, event, account, "claimed returns", { asset, amount });
 });

@@ -1,9 +1,9 @@
 // Share balances of every holder, from the share token's transfers (mints and burns included).
 import { zeroAddress } from "viem";
-import { ponder, type Context } from "ponder:registry";
+import type { Context } from "ponder:registry";
 import { holder } from "ponder:schema";
 
-import { recordEvent } from "./events";
+import { onEvent } from "./events";
 
 async function addBalance(
   context: Context,
@@ -25,8 +25,7 @@ async function addBalance(
     .onConflictDoUpdate((old) => ({ balance: old.balance + delta, lastTimestamp: block.timestamp }));
 }
 
-ponder.on("FundShares:Transfer", async ({ event, context }) => {
-  await recordEvent(context, event, "FundShares:Transfer");
+onEvent("FundShares:Transfer", async ({ event, context }) => {
   const { from, to, value } = event.args;
   if (from !== zeroAddress) await addBalance(context, from, -value, event.block);
   if (to !== zeroAddress) await addBalance(context, to, value, event.block);

@@ -1,12 +1,10 @@
 // Registered techniques and the applications that produced them: a paid period of a Promise naming
 // a technique is evidence that those applications paid off (see the SDK's trackRecord).
-import { ponder } from "ponder:registry";
 import { technique } from "ponder:schema";
 
-import { recordEvent } from "./events";
+import { onEvent } from "./events";
 
-ponder.on("ReturnsRegistry:TechniqueRegistered", async ({ event, context }) => {
-  await recordEvent(context, event, "ReturnsRegistry:TechniqueRegistered");
+onEvent("ReturnsRegistry:TechniqueRegistered", async ({ event, context }) => {
   const { techniqueId, title, applicationIds } = event.args;
   await context.db.insert(technique).values({
     id: techniqueId,

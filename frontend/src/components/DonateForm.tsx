@@ -7,7 +7,7 @@ import { checkAmount, checkText } from "@fef/sdk/validate";
 import { useAction } from "../hooks/useAction";
 import { useFund } from "../hooks/useFund";
 import { useForm } from "../hooks/useForm";
-import { Field, SelectField } from "./Field";
+import { FormFields, SelectField } from "./Field";
 import { Form } from "./Form";
 
 type Fields = "asset" | "amount" | "memo";
@@ -58,16 +58,17 @@ export function DonateForm() {
             options={assets.map((a) => ({ value: a.asset, label: a.symbol }))}
             testId="donate-asset"
           />
-          <Field
-            label={`Amount${asset ? ` (${asset.symbol})` : ""}`}
-            {...form.field("amount")}
-            inputMode="decimal"
-            testId="donate-amount"
-          />
-          <Field
-            label="Memo (optional; its keccak256 is recorded)"
-            {...form.field("memo")}
-            testId="donate-memo"
+          <FormFields
+            form={form}
+            fields={[
+              {
+                name: "amount",
+                label: `Amount${asset ? ` (${asset.symbol})` : ""}`,
+                inputMode: "decimal",
+                testId: "donate-amount",
+              },
+              { name: "memo", label: "Memo (optional; its keccak256 is recorded)", testId: "donate-memo" },
+            ]}
           />
         </div>
         <button type="submit" disabled={busy.has(label)} data-testid="donate-submit">

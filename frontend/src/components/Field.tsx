@@ -84,6 +84,7 @@ export type FieldSpec<K extends string> = {
   readonly label: string;
   readonly testId: string;
   readonly placeholder?: string;
+  readonly hint?: string;
   readonly type?: InputProps["type"];
   readonly inputMode?: InputProps["inputMode"];
 };

@@ -1,11 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { reportedPeriods, type ReportedPeriod } from "@fef/sdk/history";
 
 import { disputedPeriods, reportTimes } from "../lib/history";
 import { useFund } from "./useFund";
-import { useIndexer } from "./useIndexer";
+import { useIndexerQuery } from "./useIndexerQuery";
 import { MAX_PERIODS_SHOWN, useOverviewHistory } from "./useOverviewHistory";
 
 export { MAX_PERIODS_SHOWN };
@@ -45,19 +44,13 @@ function useRecordFromLogs(withIndexer: boolean): PeriodRecord | undefined {
  * number of payments); without, the loaded event logs.
  */
 export function usePeriodRecord(commitmentIds: readonly bigint[]): PeriodRecord {
-  const { chainId } = useFund();
-  const client = useIndexer();
-  const ids = commitmentIds.map(String);
-  const indexed = useQuery({
-    queryKey: ["reported-periods", chainId, client?.url, ids],
-    enabled: client !== undefined && ids.length > 0,
-    queryFn: async () => {
-      if (!client) throw new Error("no history indexer");
-      return reportedPeriods(client, commitmentIds, MAX_PERIODS_SHOWN);
-    },
-    refetchInterval: 4_000,
-  });
-  const fromLogs = useRecordFromLogs(client !== undefined);
+  const indexed = useIndexerQuery(
+    "reported-periods",
+    [commitmentIds.map(String)],
+    (client) => reportedPeriods(client, commitmentIds, MAX_PERIODS_SHOWN),
+    { enabled: commitmentIds.length > 0, refetchInterval: 4_000 },
+  );
+  const fromLogs = useRecordFromLogs(indexed.client !== undefined);
   return useMemo(() => fromLogs ?? recordOf(indexed.data ?? []), [fromLogs, indexed.data]);
 }
 

@@ -1,11 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { proposalsFromIndexer, type ApplicationProposal } from "@fef/sdk/applicationProposals";
 
 import { eventsOf } from "./useHistory";
 import { useFund } from "./useFund";
-import { useIndexer } from "./useIndexer";
+import { useIndexerQuery } from "./useIndexerQuery";
 
 /**
  * The proposals (URI and content hash) of applications `ids`: they are in each application's
@@ -13,19 +12,14 @@ import { useIndexer } from "./useIndexer";
  * without, the loaded history's events (earlier pages may still be loading). Keyed by id as a string.
  */
 export function useProposals(ids: readonly bigint[]): ReadonlyMap<string, ApplicationProposal> {
-  const { chainId, history } = useFund();
-  const client = useIndexer();
-  const key = ids.map(String);
-  const indexed = useQuery({
-    queryKey: ["application-proposals", chainId, client?.url, key],
-    enabled: client !== undefined && ids.length > 0,
-    queryFn: async () => {
-      if (!client) throw new Error("no history indexer");
-      return proposalsFromIndexer(client, ids);
-    },
+  const { history } = useFund();
+  const indexed = useIndexerQuery(
+    "application-proposals",
+    [ids.map(String)],
+    (client) => proposalsFromIndexer(client, ids),
     // A proposal never changes once submitted: new ids make a new key.
-    staleTime: Infinity,
-  });
+    { enabled: ids.length > 0, staleTime: Infinity },
+  );
   return useMemo(() => {
     const found = new Map<string, ApplicationProposal>();
     for (const [id, proposal] of indexed.data ?? []) found.set(id.toString(), proposal);

@@ -4,23 +4,16 @@ import { parseEventLogs, type Address, type Log } from "viem";
 
 import { findAsset, type AssetInfo } from "./assets.ts";
 import { executionOutcomes } from "./execution.ts";
-import {
-  capitalPoolAbi,
-  fundSharesAbi,
-  grantRoundsAbi,
-  offeringsAbi,
-  returnsRegistryAbi,
-  trusteeCouncilAbi,
-} from "./generated/abis.ts";
+import { fundAbis } from "./fundAbis.ts";
 import { formatAmount, formatShares } from "./format.ts";
 
 const abi = [
-  ...fundSharesAbi,
-  ...trusteeCouncilAbi,
-  ...grantRoundsAbi,
-  ...capitalPoolAbi,
-  ...offeringsAbi,
-  ...returnsRegistryAbi,
+  ...fundAbis.FundShares,
+  ...fundAbis.TrusteeCouncil,
+  ...fundAbis.GrantRounds,
+  ...fundAbis.CapitalPool,
+  ...fundAbis.Offerings,
+  ...fundAbis.ReturnsRegistry,
 ] as const;
 
 const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();

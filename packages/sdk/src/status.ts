@@ -2,48 +2,41 @@
 // computed from the contracts' stored status and chain time. One set of names for every client:
 // an ongoing phase is a present participle ("committing"), a finished state a past participle ("settled").
 
+/** Each name of an enum's names, mapped to its index: `{ None: 0, Open: 1, … }`. */
+type IndexOf<T extends readonly string[]> = {
+  readonly [
+    I in keyof T as I extends `${number}` ? T[I] & string : never
+  ]: I extends `${infer N extends number}` ? N : never;
+};
+
+/** The enum value of each name, from the names in declaration order. */
+function enumOf<const T extends readonly string[]>(names: T): IndexOf<T> {
+  return Object.fromEntries(names.map((name, i) => [name, i])) as IndexOf<T>;
+}
+
+/** A stored enum value's name, or "status N" for a value the names do not know. */
+function labelOf(names: readonly string[]): (status: number | bigint) => string {
+  return (status) => names[Number(status)] ?? `status ${status}`;
+}
+
 /** `IGrantRounds.RoundStatus`, in declaration order. */
 export const roundStatuses = ["None", "Open", "Settled", "Closed"] as const;
 /** `IGrantRounds.ApplicationStatus`, in declaration order. */
 export const applicationStatuses = ["None", "Pending", "Funded", "Unfunded", "Cancelled"] as const;
-
 /** `IGrantRounds.EstimateStatus`: where a trustee stands on one application. */
 export const estimateStatuses = ["None", "Recused", "Committed", "Revealed", "Missed"] as const;
 
 export type RoundStatusName = (typeof roundStatuses)[number];
-export type EstimateStatusName = (typeof estimateStatuses)[number];
-export const EstimateStatus = {
-  None: 0,
-  Recused: 1,
-  Committed: 2,
-  Revealed: 3,
-  Missed: 4,
-} as const satisfies Record<EstimateStatusName, number>;
-
-export function estimateStatusLabel(status: number | bigint): string {
-  return estimateStatuses[Number(status)] ?? `status ${status}`;
-}
 export type ApplicationStatusName = (typeof applicationStatuses)[number];
+export type EstimateStatusName = (typeof estimateStatuses)[number];
 
-export const RoundStatus = { None: 0, Open: 1, Settled: 2, Closed: 3 } as const satisfies Record<
-  RoundStatusName,
-  number
->;
-export const ApplicationStatus = {
-  None: 0,
-  Pending: 1,
-  Funded: 2,
-  Unfunded: 3,
-  Cancelled: 4,
-} as const satisfies Record<ApplicationStatusName, number>;
+export const RoundStatus = enumOf(roundStatuses);
+export const ApplicationStatus = enumOf(applicationStatuses);
+export const EstimateStatus = enumOf(estimateStatuses);
 
-export function roundStatusLabel(status: number | bigint): string {
-  return roundStatuses[Number(status)] ?? `status ${status}`;
-}
-
-export function applicationStatusLabel(status: number | bigint): string {
-  return applicationStatuses[Number(status)] ?? `status ${status}`;
-}
+export const roundStatusLabel = labelOf(roundStatuses);
+export const applicationStatusLabel = labelOf(applicationStatuses);
+export const estimateStatusLabel = labelOf(estimateStatuses);
 
 // ------------------------------------------------------------------ rounds
 

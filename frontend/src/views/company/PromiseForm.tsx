@@ -15,7 +15,7 @@ import {
 import { checkBytes32, checkDateTime, checkDays, checkInteger, checkText } from "@fef/sdk/validate";
 import type { Checked } from "@fef/sdk/validate";
 
-import { CheckboxField, Field, type FieldSpec, FormFields, SelectField } from "../../components/Field";
+import { CheckboxField, type FieldSpec, FormFields, SelectField } from "../../components/Field";
 import { AddressLabel } from "../../components/AddressLabel";
 import { Form } from "../../components/Form";
 import { DocumentHash } from "../../components/DocumentHash";
@@ -37,6 +37,20 @@ type Fields =
   | "deadline";
 
 /** The terms after the model: share, dates and periods, and the signature's nonce and deadline. */
+const MODEL_FIELDS: readonly FieldSpec<Fields>[] = [
+  { name: "modelName", label: "Model name", testId: "pfr-model-name" },
+  { name: "modelHash", label: "Model hash (bytes32)", placeholder: "0x…", testId: "pfr-model-hash" },
+];
+
+const NONCE_FIELD: readonly FieldSpec<Fields>[] = [
+  {
+    name: "nonce",
+    label: "Nonce (leave empty to use the next unused one)",
+    inputMode: "numeric",
+    testId: "pfr-nonce",
+  },
+];
+
 const TERM_FIELDS: readonly FieldSpec<Fields>[] = [
   { name: "share", label: "Share of returns to the Fund (%)", inputMode: "decimal", testId: "pfr-share" },
   { name: "start", label: "First period starts", type: "datetime-local", testId: "pfr-start" },
@@ -264,13 +278,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
           ) : null}
         </fieldset>
         <div className="grid">
-          <Field label="Model name" {...form.field("modelName")} testId="pfr-model-name" />
-          <Field
-            label="Model hash (bytes32)"
-            {...form.field("modelHash")}
-            placeholder="0x…"
-            testId="pfr-model-hash"
-          />
+          <FormFields form={form} fields={MODEL_FIELDS} />
           <DocumentHash
             label="Model hash from the model card or weights digest (text or file)"
             onHash={(hash) => form.set("modelHash", hash)}
@@ -289,12 +297,7 @@ export function PromiseForm({ companies }: { readonly companies: readonly Compan
                   : "picked for you when you review"}
             </span>
           </summary>
-          <Field
-            label="Nonce (leave empty to use the next unused one)"
-            {...form.field("nonce")}
-            inputMode="numeric"
-            testId="pfr-nonce"
-          />
+          <FormFields form={form} fields={NONCE_FIELD} />
         </details>
         <div className="row">
           <button type="submit" disabled={signing} data-testid="pfr-sign">

@@ -1,13 +1,24 @@
 import { registerCompany } from "@fef/sdk/actions/returns";
 import { checkAddress, checkText } from "@fef/sdk/validate";
 
-import { Field } from "../../components/Field";
+import { FormFields, type FieldSpec } from "../../components/Field";
 import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
 import { useForm } from "../../hooks/useForm";
 
 type Fields = "name" | "uri" | "admin";
+
+const FIELDS: readonly FieldSpec<Fields>[] = [
+  { name: "name", label: "Company name", testId: "company-name" },
+  { name: "uri", label: "Company URI", placeholder: "https://…", testId: "company-uri" },
+  {
+    name: "admin",
+    label: "Admin address",
+    hint: "Defaults to the connected account.",
+    testId: "company-admin",
+  },
+];
 
 /** Registers a company; the admin manages signers and may sign and report. */
 export function RegisterCompany() {
@@ -41,14 +52,7 @@ export function RegisterCompany() {
       <h2 id="register-company-title">Register a company</h2>
       <Form onSubmit={submit}>
         <div className="grid">
-          <Field label="Company name" {...form.field("name")} testId="company-name" />
-          <Field label="Company URI" {...form.field("uri")} placeholder="https://…" testId="company-uri" />
-          <Field
-            label="Admin address"
-            {...form.field("admin")}
-            hint="Defaults to the connected account."
-            testId="company-admin"
-          />
+          <FormFields form={form} fields={FIELDS} />
         </div>
         <button type="submit" disabled={busy.has(label)} data-testid="company-register">
           Register company

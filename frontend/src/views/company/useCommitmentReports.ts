@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Address, Hex } from "viem";
 
@@ -6,7 +5,7 @@ import { companyPayments } from "@fef/sdk/history";
 
 import { useFund, type CommitmentRow } from "../../hooks/useFund";
 import { eventsOf } from "../../hooks/useHistory";
-import { useIndexer } from "../../hooks/useIndexer";
+import { useIndexerQuery } from "../../hooks/useIndexerQuery";
 import { disputedPeriods } from "../../lib/history";
 
 /** One reported period of a commitment, as its record shows it. */
@@ -27,18 +26,15 @@ export type CommitmentReport = {
  * ReturnsReported events in the loaded logs.
  */
 export function useCommitmentReports(row: CommitmentRow): readonly CommitmentReport[] {
-  const { chainId, history, now } = useFund();
-  const client = useIndexer();
+  const { history, now } = useFund();
   const companyId = row.commitment.companyId;
-  const payments = useQuery({
-    queryKey: ["company-payments", chainId, client?.url, companyId.toString()],
-    enabled: client !== undefined,
-    queryFn: () => {
-      if (!client) throw new Error("no history indexer");
-      return companyPayments(client, companyId, now);
-    },
-    refetchInterval: 4_000,
-  });
+  const payments = useIndexerQuery(
+    "company-payments",
+    [companyId.toString()],
+    (client) => companyPayments(client, companyId, now),
+    { refetchInterval: 4_000 },
+  );
+  const { client } = payments;
   return useMemo(() => {
     if (!client) {
       const disputed = disputedPeriods(history.logs);

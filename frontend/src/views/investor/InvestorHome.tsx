@@ -1,8 +1,8 @@
 import { formatDate, formatShares } from "@fef/sdk/format";
 import { offeringWindow } from "@fef/sdk/status";
 
-import { AmountList } from "../../components/AmountList";
 import { NeedsYou } from "../../components/NeedsYou";
+import { amountsItem, calmWhen } from "../../components/needItems";
 import { useClaimableReturns } from "../../hooks/useClaimableReturns";
 import { useFund } from "../../hooks/useFund";
 
@@ -29,7 +29,6 @@ export function InvestorHome() {
     .filter((x) => x.window === "ended" || x.window === "closed")
     .reduce((sum, x) => sum + x.o.viewerPending, 0n);
   const subscribed = windows.filter((x) => x.o.viewerPending > 0n).length;
-  const anyReturns = [...returns.values()].some((v) => v > 0n);
 
   return (
     <NeedsYou
@@ -43,7 +42,7 @@ export function InvestorHome() {
           detail:
             endsFirst !== undefined ? `The first closes ${formatDate(endsFirst)}.` : "None is open now.",
           target: "offerings-title",
-          ...(open.length === 0 ? { tone: "calm" as const } : {}),
+          ...calmWhen(open.length === 0),
         },
         ...(account
           ? [
@@ -56,15 +55,9 @@ export function InvestorHome() {
                     ? `From ${subscribed} offering${subscribed === 1 ? "" : "s"}; claimable once the window has ended.`
                     : "No subscription waiting.",
                 target: "offerings-title",
-                ...(claimable === 0n ? { tone: "calm" as const } : {}),
+                ...calmWhen(claimable === 0n),
               },
-              {
-                key: "returns",
-                figure: <AmountList amounts={returns} />,
-                title: "Returns to claim",
-                target: "my-returns-title",
-                ...(anyReturns ? {} : { tone: "calm" as const }),
-              },
+              amountsItem("returns", "Returns to claim", returns, "my-returns-title"),
               {
                 key: "statement",
                 figure: "CSV",

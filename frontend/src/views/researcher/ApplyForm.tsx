@@ -9,7 +9,7 @@ import { roundPhase } from "@fef/sdk/status";
 import { checkUri } from "@fef/sdk/uri";
 import { checkAmount, checkInteger } from "@fef/sdk/validate";
 
-import { Field, SelectField } from "../../components/Field";
+import { Field, FormFields, SelectField } from "../../components/Field";
 import { Form } from "../../components/Form";
 import { useAction } from "../../hooks/useAction";
 import { useFund } from "../../hooks/useFund";
@@ -127,18 +127,23 @@ export function ApplyForm() {
             }))}
             testId="apply-round"
           />
-          <Field
-            label={`Title (at most ${MAX_TITLE_LENGTH} bytes)`}
-            {...form.field("title")}
-            placeholder="Interpretability probes"
-            hint={`${titleBytes(form.values.title.trim())} of ${MAX_TITLE_LENGTH} bytes: trustees estimate against this title.`}
-            testId="apply-title"
-          />
-          <Field
-            label="Proposal link"
-            {...form.field("uri")}
-            placeholder="ipfs://… or https://…"
-            testId="apply-uri"
+          <FormFields
+            form={form}
+            fields={[
+              {
+                name: "title",
+                label: `Title (at most ${MAX_TITLE_LENGTH} bytes)`,
+                placeholder: "Interpretability probes",
+                hint: `${titleBytes(form.values.title.trim())} of ${MAX_TITLE_LENGTH} bytes: trustees estimate against this title.`,
+                testId: "apply-title",
+              },
+              {
+                name: "uri",
+                label: "Proposal link",
+                placeholder: "ipfs://… or https://…",
+                testId: "apply-uri",
+              },
+            ]}
           />
           <Field
             label="Description of the proposal (its text is hashed)"

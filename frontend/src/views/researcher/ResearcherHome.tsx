@@ -1,8 +1,9 @@
 import { formatDate, formatShares } from "@fef/sdk/format";
 import { ApplicationStatus, plural, roundPhase } from "@fef/sdk/status";
 
-import { AmountList, addTo } from "../../components/AmountList";
+import { addTo } from "../../components/AmountList";
 import { NeedsYou } from "../../components/NeedsYou";
+import { amountsItem, calmWhen } from "../../components/needItems";
 import { useClaimableReturns } from "../../hooks/useClaimableReturns";
 import { useFund } from "../../hooks/useFund";
 import { MAX_IDS, useApplicationsByIds } from "../../hooks/useLensReads";
@@ -29,8 +30,6 @@ export function ResearcherHome() {
     (r) => roundPhase({ status: r.round.status, ...r.round.params }, now) === "applying",
   );
   const closesFirst = open.map((r) => r.round.params.applicationDeadline).sort((a, b) => (a < b ? -1 : 1))[0];
-  const anyStipend = [...stipends.values()].some((v) => v > 0n);
-  const anyReturns = [...returns.values()].some((v) => v > 0n);
 
   return (
     <NeedsYou
@@ -42,22 +41,10 @@ export function ResearcherHome() {
           figure: formatShares(shares),
           title: "Vested shares to claim",
           target: "my-apps-title",
-          ...(shares === 0n ? { tone: "calm" as const } : {}),
+          ...calmWhen(shares === 0n),
         },
-        {
-          key: "stipend",
-          figure: <AmountList amounts={stipends} />,
-          title: "Stipend to claim",
-          target: "my-apps-title",
-          ...(anyStipend ? {} : { tone: "calm" as const }),
-        },
-        {
-          key: "returns",
-          figure: <AmountList amounts={returns} />,
-          title: "Returns to claim",
-          target: "my-returns-title",
-          ...(anyReturns ? {} : { tone: "calm" as const }),
-        },
+        amountsItem("stipend", "Stipend to claim", stipends, "my-apps-title"),
+        amountsItem("returns", "Returns to claim", returns, "my-returns-title"),
         {
           key: "applications",
           figure: mine.length,
@@ -75,7 +62,7 @@ export function ResearcherHome() {
               ? `Apply by ${formatDate(closesFirst)}.`
               : `No round takes applications now (${plural(snapshot.fund.roundCount, "round")} so far).`,
           target: "apply-title",
-          ...(open.length === 0 ? { tone: "calm" as const } : {}),
+          ...calmWhen(open.length === 0),
         },
       ]}
     />

@@ -63,6 +63,24 @@ const dateFields: ReadonlySet<ProposalField> = new Set([
   "end",
 ]);
 
+const assetFields: ReadonlySet<ProposalField> = new Set(["stipendAsset", "offeringAsset", "strayAsset"]);
+
+/** The fields chosen from a fixed list, as value → label (asset fields list the Fund's returns assets). */
+const choices: Partial<Record<ProposalField, Readonly<Record<string, string>>>> = {
+  transfers: { on: "On (holders may transfer)", off: "Off" },
+  module: { 0: "Grant rounds", 1: "Offerings", 2: "Returns registry" },
+  retireOld: {
+    no: "Keep them (the old module finishes its open business)",
+    yes: "Revoke them at migration (its unclaimed awards stay unclaimable)",
+  },
+  paidOff: { yes: "Paid off (e.g. adopted without a Promise)", no: "Did not pay off" },
+};
+
+function choiceOptions(name: ProposalField) {
+  const labels = choices[name];
+  return labels ? Object.entries(labels).map(([value, label]) => ({ value, label })) : undefined;
+}
+
 /** Creates a proposal of any kind: fields validated, args ABI-encoded, a plain-words preview, then `propose`. */
 export function ProposalForm() {
   const { system, assets, now, snapshot } = useFund();
@@ -176,56 +194,8 @@ export function ProposalForm() {
         <div className="grid">
           {fieldsOf[kind].map((name) => {
             const common = { label: labels[name], testId: `proposal-${name}`, ...form.field(name) };
-            if (name === "stipendAsset" || name === "offeringAsset" || name === "strayAsset")
-              return <SelectField key={name} {...common} options={assetOptions} />;
-            if (name === "transfers")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "on", label: "On (holders may transfer)" },
-                    { value: "off", label: "Off" },
-                  ]}
-                />
-              );
-            if (name === "module")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "0", label: "Grant rounds" },
-                    { value: "1", label: "Offerings" },
-                    { value: "2", label: "Returns registry" },
-                  ]}
-                />
-              );
-            if (name === "retireOld")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "no", label: "Keep them (the old module finishes its open business)" },
-                    {
-                      value: "yes",
-                      label: "Revoke them at migration (its unclaimed awards stay unclaimable)",
-                    },
-                  ]}
-                />
-              );
-            if (name === "paidOff")
-              return (
-                <SelectField
-                  key={name}
-                  {...common}
-                  options={[
-                    { value: "yes", label: "Paid off (e.g. adopted without a Promise)" },
-                    { value: "no", label: "Did not pay off" },
-                  ]}
-                />
-              );
+            const options = assetFields.has(name) ? assetOptions : choiceOptions(name);
+            if (options) return <SelectField key={name} {...common} options={options} />;
             if (dateFields.has(name))
               return (
                 <Field

@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from "react";
 
 import { exportSaltDocument, importSaltDocument, useSaltCount } from "../../hooks/useSalts";
+import { downloadFile } from "../../lib/download";
 
 type Outcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
 
@@ -21,14 +22,7 @@ export function SaltBackup() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   function download() {
-    const url = URL.createObjectURL(new Blob([exportSaltDocument()], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = FILE_NAME;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    URL.revokeObjectURL(url);
+    downloadFile(FILE_NAME, exportSaltDocument(), "application/json");
   }
 
   async function load(event: ChangeEvent<HTMLInputElement>) {

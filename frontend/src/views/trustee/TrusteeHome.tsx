@@ -1,10 +1,10 @@
 import { formatDate } from "@fef/sdk/format";
-import { EstimateStatus, plural, proposalRetryable, proposalState, roundPhase } from "@fef/sdk/status";
+import { EstimateStatus, plural, roundPhase } from "@fef/sdk/status";
 
 import { NeedsYou, type NeedItem } from "../../components/NeedsYou";
+import { calmWhen, deadlineTone } from "../../components/needItems";
 import { useFund } from "../../hooks/useFund";
-
-const DAY = 86_400n;
+import { proposalStatus } from "./ProposalCard";
 
 function earliest(times: readonly bigint[]): bigint | undefined {
   return times.length === 0 ? undefined : times.reduce((a, b) => (a < b ? a : b));
@@ -19,20 +19,11 @@ export function TrusteeHome() {
   if (!snapshot || !account) return null;
   const me = snapshot.fund.trustees.findIndex((t) => t.toLowerCase() === account.toLowerCase());
   const { threshold } = snapshot.fund;
-  const withState = snapshot.proposals.map((p) => {
-    const times = {
-      executed: p.proposal.executed,
-      expiresAt: p.proposal.expiresAt,
-      approvals: p.approvals,
-      threshold,
-      failedAt: p.proposal.failedAt,
-    };
-    return { p, state: proposalState(times, now), retryable: proposalRetryable(times, now) };
-  });
+  const withState = snapshot.proposals.map((p) => ({ p, ...proposalStatus(p, threshold, now) }));
   const awaiting = withState.filter(
     (x) => (x.state === "open" || x.state === "ready") && me >= 0 && !x.p.approvedBy[me],
   );
-  const ready = withState.filter((x) => x.state === "ready" || (x.retryable && x.p.approvals >= threshold));
+  const ready = withState.filter((x) => x.executable);
 
   const toCommit: bigint[] = [];
   const toReveal: bigint[] = [];
@@ -46,10 +37,20 @@ export function TrusteeHome() {
     if (phase === "revealing" && status === EstimateStatus.Committed)
       toReveal.push(round.params.revealDeadline);
   }
-  const commitBy = earliest(toCommit);
-  const revealBy = earliest(toReveal);
+  /** The estimates to commit or reveal, with the earliest deadline among them. */
+  const estimatesItem = (step: "commit" | "reveal", deadlines: readonly bigint[], none: string): NeedItem => {
+    const by = earliest(deadlines);
+    const verb = step === "commit" ? "Commit" : "Reveal";
+    return {
+      key: step,
+      figure: deadlines.length,
+      title: `${deadlines.length === 1 ? "Estimate" : "Estimates"} to ${step}`,
+      detail: by !== undefined ? `${verb} by ${formatDate(by)}.` : none,
+      target: "rounds-title",
+      ...deadlineTone(deadlines.length, by, now),
+    };
+  };
   const approveBy = earliest(awaiting.map((x) => x.p.proposal.expiresAt));
-  const soon = (t: bigint | undefined) => t !== undefined && t - now < DAY;
 
   const items: NeedItem[] = [
     {
@@ -63,36 +64,10 @@ export function TrusteeHome() {
             ? `The first expires ${formatDate(approveBy)}.`
             : "Nothing to approve.",
       target: "queue-title",
-      ...(awaiting.length === 0
-        ? { tone: "calm" as const }
-        : soon(approveBy)
-          ? { tone: "urgent" as const }
-          : {}),
+      ...deadlineTone(awaiting.length, approveBy, now),
     },
-    {
-      key: "commit",
-      figure: toCommit.length,
-      title: toCommit.length === 1 ? "Estimate to commit" : "Estimates to commit",
-      detail: commitBy !== undefined ? `Commit by ${formatDate(commitBy)}.` : "No round is taking estimates.",
-      target: "rounds-title",
-      ...(toCommit.length === 0
-        ? { tone: "calm" as const }
-        : soon(commitBy)
-          ? { tone: "urgent" as const }
-          : {}),
-    },
-    {
-      key: "reveal",
-      figure: toReveal.length,
-      title: toReveal.length === 1 ? "Estimate to reveal" : "Estimates to reveal",
-      detail: revealBy !== undefined ? `Reveal by ${formatDate(revealBy)}.` : "Nothing to reveal now.",
-      target: "rounds-title",
-      ...(toReveal.length === 0
-        ? { tone: "calm" as const }
-        : soon(revealBy)
-          ? { tone: "urgent" as const }
-          : {}),
-    },
+    estimatesItem("commit", toCommit, "No round is taking estimates."),
+    estimatesItem("reveal", toReveal, "Nothing to reveal now."),
     {
       key: "execute",
       figure: ready.length,
@@ -102,7 +77,7 @@ export function TrusteeHome() {
           ? `${plural(ready.length, "proposal")} reached ${plural(threshold, "approval")}; anyone may execute.`
           : "None has reached the threshold.",
       target: "queue-title",
-      ...(ready.length === 0 ? { tone: "calm" as const } : {}),
+      ...calmWhen(ready.length === 0),
     },
   ];
   return <NeedsYou title="What needs you" items={items} testId="trustee-home" />;

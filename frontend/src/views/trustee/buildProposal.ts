@@ -18,9 +18,8 @@ import {
   type Checked,
 } from "@fef/sdk/validate";
 
-export const proposalFieldNames = [
-  "trustee",
-  "threshold",
+/** The fields of an OpenRound proposal: the round's parameters. */
+const openRoundFields = [
   "sharePool",
   "applicationDeadline",
   "commitDeadline",
@@ -30,6 +29,12 @@ export const proposalFieldNames = [
   "stipendAsset",
   "stipendBudget",
   "applicationDeposit",
+] as const;
+
+export const proposalFieldNames = [
+  "trustee",
+  "threshold",
+  ...openRoundFields,
   "roundId",
   "applicationId",
   "transfers",
@@ -104,6 +109,9 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     return c.ok ? c.value : undefined;
   };
   const id = (name: ProposalField, label: string) => take(name, checkInteger(v[name], { label, min: 1n }));
+  /** A date after `seconds` (`what`), or any date when that earlier one is itself invalid. */
+  const deadline = (name: ProposalField, label: string, seconds: bigint | undefined, what: string) =>
+    take(name, checkDateTime(v[name], label, seconds !== undefined ? { seconds, what } : undefined));
   const asset = (name: ProposalField): AssetInfo | undefined => {
     const found = ctx.assets.find((a) => a.asset === v[name]);
     checks[name] = found ? { ok: true, value: found } : { ok: false, error: "Choose a returns asset." };
@@ -116,6 +124,16 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     const args = make();
     return { ok: true, args: encodeActionArgs(k, args), propose: (fund) => proposeAction(fund, k, args) };
+  };
+
+  /** An action whose one argument is the id in field `name`. */
+  const byId = (
+    k: "CloseRound" | "CancelGrant" | "CloseOffering" | "RetireTechnique",
+    name: ProposalField,
+    label: string,
+  ) => {
+    const value = id(name, label);
+    return finish(k, () => [must(value)]);
   };
 
   switch (kind) {
@@ -133,33 +151,9 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
     }
     case "OpenRound": {
       const sharePool = take("sharePool", checkAmount(v.sharePool, 18, { label: "Share pool", max: U128 }));
-      const apps = take(
-        "applicationDeadline",
-        checkDateTime(v.applicationDeadline, "Application deadline", {
-          seconds: ctx.now,
-          what: "now (chain time)",
-        }),
-      );
-      const commits =
-        apps !== undefined
-          ? take(
-              "commitDeadline",
-              checkDateTime(v.commitDeadline, "Commit deadline", {
-                seconds: apps,
-                what: "the application deadline",
-              }),
-            )
-          : take("commitDeadline", checkDateTime(v.commitDeadline, "Commit deadline"));
-      const reveals =
-        commits !== undefined
-          ? take(
-              "revealDeadline",
-              checkDateTime(v.revealDeadline, "Reveal deadline", {
-                seconds: commits,
-                what: "the commit deadline",
-              }),
-            )
-          : take("revealDeadline", checkDateTime(v.revealDeadline, "Reveal deadline"));
+      const apps = deadline("applicationDeadline", "Application deadline", ctx.now, "now (chain time)");
+      const commits = deadline("commitDeadline", "Commit deadline", apps, "the application deadline");
+      const reveals = deadline("revealDeadline", "Reveal deadline", commits, "the commit deadline");
       const cliff = take("vestingCliffDays", checkDays(v.vestingCliffDays, "Cliff", { allowZero: true }));
       const duration = take("vestingDurationDays", checkDays(v.vestingDurationDays, "Vesting duration"));
       if (cliff !== undefined && duration !== undefined && cliff > duration) {
@@ -201,14 +195,10 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         },
       ]);
     }
-    case "CloseRound": {
-      const roundId = id("roundId", "Round");
-      return finish("CloseRound", () => [must(roundId)]);
-    }
-    case "CancelGrant": {
-      const applicationId = id("applicationId", "Application");
-      return finish("CancelGrant", () => [must(applicationId)]);
-    }
+    case "CloseRound":
+      return byId(kind, "roundId", "Round");
+    case "CancelGrant":
+      return byId(kind, "applicationId", "Application");
     case "SetTransfersEnabled":
       return finish("SetTransfersEnabled", () => [v.transfers === "on"]);
     case "Pause":
@@ -261,10 +251,8 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         },
       ]);
     }
-    case "CloseOffering": {
-      const offeringId = id("offeringId", "Offering");
-      return finish("CloseOffering", () => [must(offeringId)]);
-    }
+    case "CloseOffering":
+      return byId(kind, "offeringId", "Offering");
     case "RegisterTechnique": {
       const title = take("title", checkText(v.title, "Title", 200));
       const typedUri = checkUri(v.uri, "URI");
@@ -290,10 +278,8 @@ export function buildProposal(kind: ActionKind, v: ProposalValues, ctx: BuildCon
         : { ok: true, value: ids };
       return finish("RegisterTechnique", () => [must(title), must(uri), must(hash), ids]);
     }
-    case "RetireTechnique": {
-      const techniqueId = id("techniqueId", "Technique");
-      return finish("RetireTechnique", () => [must(techniqueId)]);
-    }
+    case "RetireTechnique":
+      return byId(kind, "techniqueId", "Technique");
     case "DisputeReport":
     case "ResolveDispute": {
       const commitmentId = id("commitmentId", "Commitment");
@@ -338,17 +324,7 @@ export const fieldsOf: Readonly<Record<ActionKind, readonly ProposalField[]>> = 
   AddTrustee: ["trustee"],
   RemoveTrustee: ["trustee"],
   ChangeThreshold: ["threshold"],
-  OpenRound: [
-    "sharePool",
-    "applicationDeadline",
-    "commitDeadline",
-    "revealDeadline",
-    "vestingCliffDays",
-    "vestingDurationDays",
-    "stipendAsset",
-    "stipendBudget",
-    "applicationDeposit",
-  ],
+  OpenRound: openRoundFields,
   CloseRound: ["roundId"],
   CancelGrant: ["applicationId"],
   SetTransfersEnabled: ["transfers"],

@@ -14,9 +14,20 @@ import {
 } from "../salts.ts";
 import { newSalt, type EstimateValues } from "../seal.ts";
 import { EstimateStatus } from "../status.ts";
-import { step, type Step } from "../steps.ts";
+import { singleStep, step, type Step } from "../steps.ts";
 
 type Rounds = Pick<FundAddresses, "GrantRounds">;
+
+const roundsStep = singleStep(grantRoundsAbi);
+
+/** `GrantRounds.<functionName>(applicationId)`, labelled "<what> of application #<id>". */
+const applicationStep = (
+  fund: Rounds,
+  what: string,
+  functionName: "refundDeposit" | "claimShares" | "claimStipend",
+  applicationId: bigint,
+): Step[] =>
+  roundsStep(fund.GrantRounds, `${what} of application #${applicationId}`, functionName, [applicationId]);
 
 export type ApplicationInput = {
   readonly roundId: bigint;
@@ -64,43 +75,16 @@ export function submitApplication(fund: Rounds, a: ApplicationInput): Step[] {
 }
 
 /** `GrantRounds.refundDeposit`: once a trustee revealed an estimate for the application, or the round was closed. Anyone (paid to the researcher). */
-export function refundDeposit(fund: Rounds, applicationId: bigint): Step[] {
-  return [
-    step({
-      label: `Refund the deposit of application #${applicationId}`,
-      address: fund.GrantRounds,
-      abi: grantRoundsAbi,
-      functionName: "refundDeposit",
-      args: [applicationId],
-    }),
-  ];
-}
+export const refundDeposit = (fund: Rounds, applicationId: bigint): Step[] =>
+  applicationStep(fund, "Refund the deposit", "refundDeposit", applicationId);
 
 /** `GrantRounds.claimShares`: the vested part of an award. The application's researcher. */
-export function claimAwardShares(fund: Rounds, applicationId: bigint): Step[] {
-  return [
-    step({
-      label: `Claim the vested shares of application #${applicationId}`,
-      address: fund.GrantRounds,
-      abi: grantRoundsAbi,
-      functionName: "claimShares",
-      args: [applicationId],
-    }),
-  ];
-}
+export const claimAwardShares = (fund: Rounds, applicationId: bigint): Step[] =>
+  applicationStep(fund, "Claim the vested shares", "claimShares", applicationId);
 
 /** `GrantRounds.claimStipend`: the vested part of a stipend award. The application's researcher. */
-export function claimStipend(fund: Rounds, applicationId: bigint): Step[] {
-  return [
-    step({
-      label: `Claim the vested stipend of application #${applicationId}`,
-      address: fund.GrantRounds,
-      abi: grantRoundsAbi,
-      functionName: "claimStipend",
-      args: [applicationId],
-    }),
-  ];
-}
+export const claimStipend = (fund: Rounds, applicationId: bigint): Step[] =>
+  applicationStep(fund, "Claim the vested stipend", "claimStipend", applicationId);
 
 /** One estimate to commit: an application of the round and the trustee's values. */
 export type EstimateInput = EstimateValues & {
@@ -255,26 +239,10 @@ export function finalizeApplications(fund: Rounds, applicationIds: readonly bigi
 
 /** `GrantRounds.settleRound` once every estimated application is finalized. Anyone. */
 export function settleRound(fund: Rounds, roundId: bigint): Step[] {
-  return [
-    step({
-      label: `Settle round #${roundId}`,
-      address: fund.GrantRounds,
-      abi: grantRoundsAbi,
-      functionName: "settleRound",
-      args: [roundId],
-    }),
-  ];
+  return roundsStep(fund.GrantRounds, `Settle round #${roundId}`, "settleRound", [roundId]);
 }
 
 /** `GrantRounds.topUpStipends`: reserve stipends from capital that arrived after settlement. Anyone. */
 export function topUpStipends(fund: Rounds, roundId: bigint): Step[] {
-  return [
-    step({
-      label: `Top up the stipends of round #${roundId}`,
-      address: fund.GrantRounds,
-      abi: grantRoundsAbi,
-      functionName: "topUpStipends",
-      args: [roundId],
-    }),
-  ];
+  return roundsStep(fund.GrantRounds, `Top up the stipends of round #${roundId}`, "topUpStipends", [roundId]);
 }
