@@ -60,8 +60,9 @@ export default defineConfig({
   },
   // Solidity test profiles: `default` for every run (`npm test`), `deep` for `npm run test:deep`
   // (`hardhat test solidity --test-profile deep`): invariant suites at 1,000 runs × depth 200 and
-  // every fuzz test, the math fuzz included, at 100,000 runs. No test overrides its runs inline, so
-  // the profile alone sets them.
+  // every fuzz test, the math fuzz included, at 100,000 runs. Three scenario fuzz tests in
+  // test/solidity/grants/GrantEstimates.t.sol (each run deploys the Fund and plays a whole grant
+  // round) set their runs inline (`hardhat-config: fuzz.runs = 300` / `200`) in both profiles.
   test: {
     solidity: {
       profiles: {
