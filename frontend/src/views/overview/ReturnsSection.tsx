@@ -2,13 +2,13 @@ import { useMemo, useState } from "react";
 
 import { toCsv } from "@fef/sdk/csv";
 import { findAsset } from "@fef/sdk/assets";
-import { formatAmount, formatUnitsGrouped } from "@fef/sdk/format";
+import { formatUnitsGrouped } from "@fef/sdk/format";
 
-import { DataTable } from "../../components/DataTable";
 import { LineChart, type TimeRange } from "../../components/charts/LineChart";
 import { useFund, type OfferingRow } from "../../hooks/useFund";
 import { downloadCsv } from "../../lib/csv";
 import { useReturnsHistory } from "../../hooks/useReturnsHistory";
+import { PerAssetTable, type AssetColumn } from "./PerAssetTable";
 
 /** Σ capital raised by offerings not yet settled, per asset (lower-case address). */
 function escrowByAsset(offerings: readonly OfferingRow[]): ReadonlyMap<string, bigint> {
@@ -28,6 +28,16 @@ const SPANS = [
   { id: "30", label: "30 days", days: 30 },
 ] as const;
 type SpanId = (typeof SPANS)[number]["id"];
+
+/** The returns of each asset: paid in, distributed to holders, claimed, and what is still to distribute or claim. */
+const RETURNS_COLUMNS: readonly AssetColumn[] = [
+  { title: "Received", amount: (a) => a.received },
+  { title: "Distributed", amount: (a) => a.distributed },
+  { title: "Claimed", amount: (a) => a.claimed },
+  { title: "Claimable by holders", amount: (a) => a.distributed - a.claimed },
+  { title: "Not yet distributed", amount: (a) => a.undistributed },
+  { title: "Paid by companies and donors", amount: (a) => a.registryPaid },
+];
 
 /**
  * Returns per asset (received, distributed, claimed), apart from investor capital (pool, escrow,
@@ -120,63 +130,26 @@ export function ReturnsSection() {
         </>
       )}
       <h3>Returns per asset</h3>
-      <DataTable
+      <PerAssetTable
         caption="Returns per asset: paid in by companies and donors, distributed to holders, claimed"
-        columns={[
-          "Asset",
-          "Received",
-          "Distributed",
-          "Claimed",
-          "Claimable by holders",
-          "Not yet distributed",
-          "Paid by companies and donors",
-        ]}
-      >
-        <tbody>
-          {snapshot.fund.assets.map((a) => {
-            const info = findAsset(assets, a.asset);
-            return (
-              <tr key={a.asset} data-testid={`returns-row-${a.symbol}`}>
-                <th scope="row">{a.symbol}</th>
-                <td>{formatAmount(a.received, info)}</td>
-                <td>{formatAmount(a.distributed, info)}</td>
-                <td>{formatAmount(a.claimed, info)}</td>
-                <td>{formatAmount(a.distributed - a.claimed, info)}</td>
-                <td>{formatAmount(a.undistributed, info)}</td>
-                <td>{formatAmount(a.registryPaid, info)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </DataTable>
+        columns={RETURNS_COLUMNS}
+        rowTestId="returns-row"
+      />
       <h3>Investor capital</h3>
-      <DataTable
+      <PerAssetTable
         caption="Investor capital per asset: not returns; it pays researchers' stipends"
         columns={[
-          "Asset",
-          "In the capital pool",
-          "Available for stipends",
-          "In offering escrow",
-          "Stipends paid",
+          { title: "In the capital pool", amount: (a) => a.capital.capitalIn - a.capital.stipendsPaid },
+          { title: "Available for stipends", amount: (a) => a.availableCapital },
+          {
+            title: "In offering escrow",
+            amount: (a) => escrow.get(a.asset.toLowerCase()) ?? 0n,
+            testId: "escrow",
+          },
+          { title: "Stipends paid", amount: (a) => a.capital.stipendsPaid },
         ]}
-      >
-        <tbody>
-          {snapshot.fund.assets.map((a) => {
-            const info = findAsset(assets, a.asset);
-            return (
-              <tr key={a.asset} data-testid={`capital-row-${a.symbol}`}>
-                <th scope="row">{a.symbol}</th>
-                <td>{formatAmount(a.capital.capitalIn - a.capital.stipendsPaid, info)}</td>
-                <td>{formatAmount(a.availableCapital, info)}</td>
-                <td data-testid={`escrow-${a.symbol}`}>
-                  {formatAmount(escrow.get(a.asset.toLowerCase()) ?? 0n, info)}
-                </td>
-                <td>{formatAmount(a.capital.stipendsPaid, info)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </DataTable>
+        rowTestId="capital-row"
+      />
       <p className="hint">
         Investor capital reaches the pool, where it can pay stipends, only when its offering is settled: once
         the window has ended or the trustees closed it, anyone can settle it from the investor view. Until

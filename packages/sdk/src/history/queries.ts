@@ -14,6 +14,16 @@ const bigOrNull = (value: Num | null | undefined): bigint | null =>
 /** A position on the chain: rows after it are newer. */
 export type Cursor = { readonly blockNumber: bigint; readonly logIndex: number };
 
+/** The block, log index, time and transaction of the event a row records. */
+function loggedAt(r: Record<string, Num | null>): Cursor & { timestamp: bigint; transactionHash: Hex } {
+  return {
+    blockNumber: big(r.block_number),
+    logIndex: Number(r.log_index),
+    timestamp: big(r.timestamp),
+    transactionHash: String(r.transaction_hash) as Hex,
+  };
+}
+
 /** One asset's returns on one UTC day, with running totals at the end of the day. */
 export type ReturnsDay = {
   readonly asset: Address;
@@ -87,10 +97,7 @@ export async function returnsLedger(
     supplyOrGross: bigOrNull(r.supply_or_gross),
     commitmentId: bigOrNull(r.commitment_id),
     period: bigOrNull(r.period),
-    blockNumber: big(r.block_number),
-    logIndex: Number(r.log_index),
-    timestamp: big(r.timestamp),
-    transactionHash: String(r.transaction_hash) as Hex,
+    ...loggedAt(r),
   }));
 }
 
@@ -344,10 +351,7 @@ export async function accountActivity(
     asset: r.asset ? getAddress(String(r.asset)) : null,
     amount: bigOrNull(r.amount),
     refId: bigOrNull(r.ref_id),
-    blockNumber: big(r.block_number),
-    logIndex: Number(r.log_index),
-    timestamp: big(r.timestamp),
-    transactionHash: String(r.transaction_hash) as Hex,
+    ...loggedAt(r),
   }));
 }
 
