@@ -2,7 +2,7 @@ import { type Locator, type Page, expect, test } from "@playwright/test";
 import { keccak256, toHex } from "viem";
 
 import { abis, client, fundAddress, nonceOf } from "./support/chain.js";
-import { openAs, txEntry } from "./support/dashboard.js";
+import { type ViewId, openAs, txEntry } from "./support/dashboard.js";
 
 /** The field is marked invalid and the message sits right under it, as its accessible description. */
 async function expectFieldError(input: Locator, message: RegExp): Promise<void> {
@@ -13,17 +13,24 @@ async function expectFieldError(input: Locator, message: RegExp): Promise<void> 
   ).toHaveText(message);
 }
 
-/** Nothing reached the chain from this page: no transaction entry, and the account's nonce is unchanged. */
-async function expectNothingSent(page: Page, account: `0x${string}`, nonce: number): Promise<void> {
-  await expect(page.getByTestId("tx-entry")).toHaveCount(0);
-  expect(await nonceOf(account)).toBe(nonce);
+/**
+ * Opens `view` as dev account `index` and notes its nonce; `expectNothingSent` then proves nothing reached
+ * the chain from this page: no transaction entry, and the account's nonce is unchanged.
+ */
+async function openWatched(page: Page, view: ViewId, index: number) {
+  const account = await openAs(page, view, index);
+  const nonce = await nonceOf(account);
+  const expectNothingSent = async (): Promise<void> => {
+    await expect(page.getByTestId("tx-entry")).toHaveCount(0);
+    expect(await nonceOf(account)).toBe(nonce);
+  };
+  return { account, nonce, expectNothingSent };
 }
 
 test("the proposal form rejects a bad address, amount, hash and past date next to the field and sends nothing", async ({
   page,
 }) => {
-  const trustee = await openAs(page, "trustee", 5);
-  const nonce = await nonceOf(trustee);
+  const { expectNothingSent } = await openWatched(page, "trustee", 5);
   const kind = page.getByTestId("proposal-kind");
   const submit = page.getByTestId("proposal-submit");
 
@@ -35,7 +42,7 @@ test("the proposal form rejects a bad address, amount, hash and past date next t
     page.getByTestId("proposal-trustee"),
     /Trustee must be a 0x-prefixed address of 40 hex digits/,
   );
-  await expectNothingSent(page, trustee, nonce);
+  await expectNothingSent();
 
   // Amounts that are not a number, or negative.
   await kind.selectOption("OpenRound");
@@ -44,7 +51,7 @@ test("the proposal form rejects a bad address, amount, hash and past date next t
     await pool.fill(text);
     await submit.click();
     await expectFieldError(pool, /Share pool must be a positive decimal number/);
-    await expectNothingSent(page, trustee, nonce);
+    await expectNothingSent();
   }
 
   // A deadline in the past (the chain's clock decides).
@@ -54,7 +61,7 @@ test("the proposal form rejects a bad address, amount, hash and past date next t
   await submit.click();
   await expectFieldError(deadline, /Application deadline must be after now \(chain time\)/);
   await expect(pool).not.toHaveAttribute("aria-invalid", "true");
-  await expectNothingSent(page, trustee, nonce);
+  await expectNothingSent();
 
   // A content hash that is not 32 bytes.
   await kind.selectOption("RegisterTechnique");
@@ -65,15 +72,14 @@ test("the proposal form rejects a bad address, amount, hash and past date next t
   await submit.click();
   await expectFieldError(hash, /Content hash must be 0x followed by 64 hex digits/);
   await expect(page.getByTestId("proposal-preview")).toHaveText(/Fill in the fields/);
-  await expectNothingSent(page, trustee, nonce);
+  await expectNothingSent();
 });
 
 test("the subscription form rejects negative or non-numeric shares and a malformed proof, sending nothing", async ({
   page,
 }) => {
   // Priya (dev account 15): allowlisted for offering 2.
-  const investor = await openAs(page, "investor", 15);
-  const nonce = await nonceOf(investor);
+  const { expectNothingSent } = await openWatched(page, "investor", 15);
   const card = page.locator("[data-testid^='offering-'][data-state='open']").first();
   const id = (await card.getAttribute("data-testid"))?.replace("offering-", "");
   const sharesInput = card.getByTestId(`subscribe-shares-${id}`);
@@ -83,7 +89,7 @@ test("the subscription form rejects negative or non-numeric shares and a malform
     await sharesInput.fill(text);
     await submit.click();
     await expectFieldError(sharesInput, /Shares must be a positive decimal number/);
-    await expectNothingSent(page, investor, nonce);
+    await expectNothingSent();
   }
 
   await sharesInput.fill("20");
@@ -93,15 +99,14 @@ test("the subscription form rejects negative or non-numeric shares and a malform
   await submit.click();
   await expectFieldError(proof, /Every proof element must be 0x followed by 64 hex digits/);
   await expect(sharesInput).not.toHaveAttribute("aria-invalid", "true");
-  await expectNothingSent(page, investor, nonce);
+  await expectNothingSent();
 });
 
 test("the promise form rejects bad inputs, and a promise the registry refuses shows its custom error in plain words", async ({
   page,
 }) => {
   // Quanta Systems' admin (dev account 12), company #3; its seed promise used nonce 1.
-  const admin = await openAs(page, "company", 12);
-  const nonce = await nonceOf(admin);
+  const { account: admin, nonce, expectNothingSent } = await openWatched(page, "company", 12);
   const registry = fundAddress("ReturnsRegistry");
   const commitments = await client.readContract({
     address: registry,
@@ -132,7 +137,7 @@ test("the promise form rejects bad inputs, and a promise the registry refuses sh
   await expectFieldError(deadline, /Signature deadline must be after now \(chain time\)/);
   await expect(page.getByTestId("pfr-signed")).toHaveCount(0);
   await expect(page.getByTestId("pfr-summary")).toHaveCount(0);
-  await expectNothingSent(page, admin, nonce);
+  await expectNothingSent();
 
   // Valid fields, but a nonce the company already used: the registry refuses it.
   await modelHash.fill(keccak256(toHex("Quanta Reasoner 2")));

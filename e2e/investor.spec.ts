@@ -19,6 +19,33 @@ import { amountText, expectConfirmed, openAs, openView, sharesText, txEntry } fr
 
 type DemoAllowlist = { offeringId: number; proofs: Record<string, string[]> };
 
+/**
+ * Straight to the chain: the council opens a ten-minute ETH offering open to anyone, at 0.01 ETH a
+ * share, with a minimum of one share and the given cap; returns its id and end.
+ */
+async function openTenMinuteEthOffering(shareCap: bigint): Promise<{ id: bigint; end: bigint }> {
+  const share = 10n ** 18n;
+  const start = await latestTimestamp();
+  const end = start + 600n;
+  const openArgs = encodeFunctionData({
+    abi: abis.offerings,
+    functionName: "openOffering",
+    args: [
+      {
+        asset: zeroAddress,
+        pricePerShare: parseEther("0.01"),
+        shareCap,
+        minShares: share,
+        start,
+        end,
+        allowlistRoot: zeroHash,
+      },
+    ],
+  });
+  await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
+  return { id: await fundContract("Offerings").read.offeringCount(), end };
+}
+
 test("an allowlisted investor subscribes to the tUSD offering with the demo allowlist proof", async ({
   page,
 }) => {
@@ -89,25 +116,7 @@ test("once an offering's window has ended, an account that is neither trustee no
 
   // Set-up, straight to the chain: the council opens a ten-minute ETH offering (the seed's offerings
   // are either settled already or open for weeks), and dev account 17 subscribes 100 shares in it.
-  const start = await latestTimestamp();
-  const end = start + 600n;
-  const openArgs = encodeFunctionData({
-    abi: abis.offerings,
-    functionName: "openOffering",
-    args: [
-      {
-        asset: zeroAddress,
-        pricePerShare: parseEther("0.01"),
-        shareCap: 1_000n * share,
-        minShares: share,
-        start,
-        end,
-        allowlistRoot: zeroHash,
-      },
-    ],
-  });
-  await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
-  const id = await fundContract("Offerings").read.offeringCount();
+  const { id, end } = await openTenMinuteEthOffering(1_000n * share);
   const subscriber = await devAccount(17);
   const cost = parseEther("1"); // 100 shares at 0.01 ETH
   await sendAs(
@@ -189,29 +198,7 @@ test("an investor claims the shares of a settled offering, and the confirmation 
 
   // Set-up, straight to the chain: a ten-minute ETH offering open to anyone, dev account 9 subscribes
   // 1,204.5 shares, the window ends and someone settles the raise into the capital pool.
-  const start = await latestTimestamp();
-  const end = start + 600n;
-  const openArgs = encodeFunctionData({
-    abi: abis.offerings,
-    functionName: "openOffering",
-    args: [
-      {
-        asset: zeroAddress,
-        pricePerShare: parseEther("0.01"),
-        shareCap: 10_000n * share,
-        minShares: share,
-        start,
-        end,
-        allowlistRoot: zeroHash,
-      },
-    ],
-  });
-  await passProposal("OpenOffering", `0x${openArgs.slice(10)}`);
-  const id = await client.readContract({
-    address: offerings,
-    abi: abis.offerings,
-    functionName: "offeringCount",
-  });
+  const { id, end } = await openTenMinuteEthOffering(10_000n * share);
   const investor = await devAccount(9);
   await sendAs(
     investor,

@@ -21,12 +21,17 @@ test.describe.configure({ timeout: 300_000 });
 
 const RESEARCHER = 18;
 
+/** Dev account `index` as the trustee, and a round of its own in its commit phase with one application. */
+async function trusteeAndOneApplication(index: number) {
+  const trustee = await devAccount(index);
+  const round = await roundInCommitPhase(await devAccount(RESEARCHER));
+  return { trustee, round, id: round.applicationId };
+}
+
 test("an estimate committed from the command line is revealed in the dashboard after importing its salt file", async ({
   page,
 }) => {
-  const trustee = await devAccount(4);
-  const round = await roundInCommitPhase(await devAccount(RESEARCHER));
-  const id = round.applicationId;
+  const { trustee, round, id } = await trusteeAndOneApplication(4);
   const dir = mkdtempSync(path.join(tmpdir(), "fef-salts-"));
   const saltFile = path.join(dir, "estimate-salts.json");
 
@@ -86,9 +91,7 @@ test("an estimate committed from the command line is revealed in the dashboard a
 test("an estimate committed in the dashboard is revealed from the command line with the dashboard's export", async ({
   page,
 }) => {
-  const trustee = await devAccount(5);
-  const round = await roundInCommitPhase(await devAccount(RESEARCHER));
-  const id = round.applicationId;
+  const { trustee, round, id } = await trusteeAndOneApplication(5);
 
   await openAs(page, "trustee", 5);
   const row = page.getByTestId(`round-${round.roundId}`).getByTestId(`application-${id}`);

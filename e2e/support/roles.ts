@@ -1,4 +1,6 @@
 // The seeded dev account each role's browser tests act as, and the viewport sizes every layout test covers.
+import { test } from "@playwright/test";
+
 import type { ViewId } from "./dashboard.js";
 
 /** Seeded accounts: trustee #4, researcher Chen (#8, funded in round 1), Northwind AI (#10), investor Priya (#15). */
@@ -14,3 +16,13 @@ export const viewports = [
   { name: "phone", width: 390, height: 844 },
   { name: "desktop", width: 1440, height: 1000 },
 ] as const;
+
+/** Declares the tests of `body` once per viewport, each group named after its width and run at its size. */
+export function atEachViewport(body: () => void): void {
+  for (const viewport of viewports) {
+    test.describe(`at ${viewport.width} px`, () => {
+      test.use({ viewport: { width: viewport.width, height: viewport.height } });
+      body();
+    });
+  }
+}

@@ -115,6 +115,17 @@ export async function distributeEach(
   }
 }
 
+/** The ledger with tokens, Alice 3 shares and Bob 1 (supply 4), then each payment of `payments` distributed. */
+export async function deployThreeToOneWithReturns(
+  deploySharesWithTokens: () => Promise<SharesWithTokensFixture>,
+  payments: (fixture: SharesWithTokensFixture) => readonly (readonly [asset: string, amount: bigint])[],
+): Promise<SharesWithTokensFixture> {
+  const fixture = await deploySharesWithTokens();
+  await mintThreeToOne(fixture);
+  await distributeEach(fixture, payments(fixture));
+  return fixture;
+}
+
 /** A plain snapshot of the ledger's books for the given assets and accounts, to prove "nothing changed". */
 export interface LedgerSnapshot {
   totalSupply: bigint;

@@ -445,23 +445,30 @@ describe("ReturnsRegistry — returns reports and payments", function () {
       expect((await registry.compliance(commitmentId)).disputed).to.equal(1n);
     });
 
+    /** The council's `action` on `period` (with a zero hash) reverts with `error(commitmentId, period)`. */
+    async function expectCouncilRefused(
+      { registry, council, commitmentId }: ReportingSystem,
+      action: "disputeReport" | "resolveDispute",
+      period: bigint,
+      error: string,
+    ) {
+      await expect(registry.connect(council)[action](commitmentId, period, ethers.ZeroHash))
+        .to.be.revertedWithCustomError(registry, error)
+        .withArgs(commitmentId, period);
+    }
+
     it("refuses to dispute an unreported period or one already disputed", async function () {
-      const { registry, council, commitmentId } = await networkHelpers.loadFixture(reportedTwice);
-      await expect(registry.connect(council).disputeReport(commitmentId, 2n, ethers.ZeroHash))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotReported")
-        .withArgs(commitmentId, 2n);
+      const fixture = await networkHelpers.loadFixture(reportedTwice);
+      const { registry, council, commitmentId } = fixture;
+      await expectCouncilRefused(fixture, "disputeReport", 2n, "ReturnsRegistryNotReported");
       await registry.connect(council).disputeReport(commitmentId, 0n, ethers.ZeroHash);
-      await expect(registry.connect(council).disputeReport(commitmentId, 0n, ethers.ZeroHash))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryAlreadyDisputed")
-        .withArgs(commitmentId, 0n);
+      await expectCouncilRefused(fixture, "disputeReport", 0n, "ReturnsRegistryAlreadyDisputed");
       expect((await registry.commitment(commitmentId)).disputedCount).to.equal(1n);
     });
 
     it("refuses to resolve a period that is not disputed", async function () {
-      const { registry, council, commitmentId } = await networkHelpers.loadFixture(reportedTwice);
-      await expect(registry.connect(council).resolveDispute(commitmentId, 0n, ethers.ZeroHash))
-        .to.be.revertedWithCustomError(registry, "ReturnsRegistryNotDisputed")
-        .withArgs(commitmentId, 0n);
+      const fixture = await networkHelpers.loadFixture(reportedTwice);
+      await expectCouncilRefused(fixture, "resolveDispute", 0n, "ReturnsRegistryNotDisputed");
     });
 
     it("refuses disputes by anyone but the council and on unknown commitments", async function () {

@@ -2,17 +2,15 @@ import { expect } from "chai";
 
 import { ETH, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
 import { expectWithinOneWeiBelow, proRata, sumExact } from "../helpers/exact.js";
-import { distributeEach, mintThreeToOne, sharesNetwork } from "../helpers/shares.js";
+import { deployThreeToOneWithReturns, sharesNetwork } from "../helpers/shares.js";
 
 const { networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Alice 3, Bob 1 (supply 4), 4 ETH and 400 TUSDC distributed, transfers enabled. */
 async function deployEarnedAndTransferable() {
-  const fixture = await deploySharesWithTokens();
-  await mintThreeToOne(fixture);
-  await distributeEach(fixture, [
+  const fixture = await deployThreeToOneWithReturns(deploySharesWithTokens, ({ token6Address }) => [
     [ETH, 4n * ONE],
-    [fixture.token6Address, 400n * ONE_USDC],
+    [token6Address, 400n * ONE_USDC],
   ]);
   await fixture.shares.connect(fixture.admin).setTransfersEnabled(true);
   return fixture;

@@ -2,20 +2,17 @@ import { expect } from "chai";
 
 import { ETH, ONE, ONE_SHARE, ONE_USDC } from "../helpers/ledger.js";
 import { expectWithinOneWeiBelow, proRata, sumExact } from "../helpers/exact.js";
-import { booksOf, distributeEach, mintThreeToOne, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
+import { booksOf, deployThreeToOneWithReturns, sharesNetwork, snapshotLedger } from "../helpers/shares.js";
 
 const { ethers, networkHelpers, deploySharesWithTokens } = await sharesNetwork();
 
 /** Alice 3 shares, Bob 1 share (supply 4); 4 ETH, 40 TUSD and 400 TUSDC distributed. */
 async function deployWithReturns() {
-  const fixture = await deploySharesWithTokens();
-  await mintThreeToOne(fixture);
-  await distributeEach(fixture, [
+  return deployThreeToOneWithReturns(deploySharesWithTokens, ({ token18Address, token6Address }) => [
     [ETH, 4n * ONE],
-    [fixture.token18Address, 40n * ONE],
-    [fixture.token6Address, 400n * ONE_USDC],
+    [token18Address, 40n * ONE],
+    [token6Address, 400n * ONE_USDC],
   ]);
-  return fixture;
 }
 
 /** Three equal holders (supply 3): every payment splits into thirds, which never divide evenly. */
