@@ -16,6 +16,7 @@ import {
   sendAs,
 } from "./support/chain.js";
 import { amountText, expectConfirmed, openAs, openView, sharesText, txEntry } from "./support/dashboard.js";
+import { atEachViewport } from "./support/roles.js";
 
 type DemoAllowlist = { offeringId: number; proofs: Record<string, string[]> };
 
@@ -233,4 +234,50 @@ test("an investor claims the shares of a settled offering, and the confirmation 
   );
   await expect(txEntry(page, label).getByTestId("tx-outcome")).toHaveText("You received 1,204.5 shares.");
   await expect(card.getByTestId(`claim-offering-${id}`)).toHaveCount(0);
+});
+
+// An investor's main path, on a phone and a desktop: subscribe in the dashboard, then, once the window
+// has ended and the raise is settled, claim the shares. Each run opens its own offering.
+atEachViewport(() => {
+  test("an investor subscribes to an open offering in the dashboard and, once it is settled, claims the shares", async ({
+    page,
+  }) => {
+    const share = 10n ** 18n;
+    const offerings = fundContract("Offerings");
+    const ledger = fundContract("FundShares");
+    const { id, end } = await openTenMinuteEthOffering(1_000n * share);
+    const investor = await devAccount(9);
+    const ethBefore = await client.getBalance({ address: investor });
+
+    await openAs(page, "investor", 9);
+    const card = page.getByTestId(`offering-${id}`);
+    await expect(card).toHaveAttribute("data-state", "open");
+    await card.getByTestId(`subscribe-shares-${id}`).fill("25");
+    await expect(card).toContainText("Cost: 0.25 ETH");
+    await card.getByTestId(`subscribe-${id}`).click();
+    await expectConfirmed(page, `Subscribe to offering #${id}`);
+    expect(await offerings.read.pendingShares([id, investor])).toBe(25n * share);
+    // The cost and the gas: at least the quote left the account.
+    expect(ethBefore - (await client.getBalance({ address: investor }))).toBeGreaterThanOrEqual(
+      parseEther("0.25"),
+    );
+
+    // The window ends and another account settles the raise into the capital pool.
+    await increaseTime(end - (await latestTimestamp()) + 1n);
+    await sendAs(
+      await devAccount(18),
+      fundAddress("Offerings"),
+      encodeFunctionData({ abi: abis.offerings, functionName: "settleOffering", args: [id] }),
+    );
+    const before = await ledger.read.balanceOf([investor]);
+
+    await openAs(page, "investor", 9);
+    await expect(card).toHaveAttribute("data-capital", "settled");
+    await card.getByTestId(`claim-offering-${id}`).click();
+    const label = `Claim shares of offering #${id}`;
+    await expectConfirmed(page, label);
+    expect((await ledger.read.balanceOf([investor])) - before).toBe(25n * share);
+    expect(await offerings.read.pendingShares([id, investor])).toBe(0n);
+    await expect(txEntry(page, label).getByTestId("tx-outcome")).toHaveText("You received 25 shares.");
+  });
 });
