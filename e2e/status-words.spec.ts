@@ -112,7 +112,7 @@ for (const viewport of viewports) {
         const text = (await main.innerText()).replace(/\s+/g, " ");
         expect(text.length, `${view} has content`).toBeGreaterThan(200);
         expect(text, view).not.toMatch(/\b0 of 0\b/);
-        expect(text, view).not.toMatch(/\b1 (approvals|estimates|reveals|periods|holders)\b/);
+        expect(text, view).not.toMatch(/\b1 (approvals|estimates|reveals|periods|holders|shares)\b/);
         expect(text, view).not.toMatch(/\b0(\.0+)?% \(\d+ reveals?\)/);
         // An application's row never says both that it is unfunded and that it is settled or vesting.
         for (const row of await main.locator("tr").all()) {

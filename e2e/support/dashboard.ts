@@ -56,7 +56,8 @@ function unitsText(value: bigint, decimals: number, maxFraction: number): string
 
 /** `value` shares (18 decimals) as the dashboard prints them: grouped, at most 2 decimals, truncated. */
 export function sharesText(value: bigint): string {
-  return `${unitsText(value, 18, 2)} shares`;
+  const figure = unitsText(value, 18, 2);
+  return `${figure} ${figure === "1" ? "share" : "shares"}`;
 }
 
 /** An amount of an asset as the dashboard prints it (at most 4 decimals; non-zero amounts below that aside). */

@@ -15,7 +15,7 @@ import {
 import { ETH } from "@fef/sdk/assets";
 import { decodeError, describeEnvironmentFailure, plainErrorFormat } from "@fef/sdk/errors";
 import { IndexerError, indexerClient, trackRecords } from "@fef/sdk/history";
-import { parseAmount } from "@fef/sdk/format";
+import { formatShares, formatSharesExact, parseAmount } from "@fef/sdk/format";
 import { fundSharesAbi, trusteeCouncilAbi } from "@fef/sdk/generated/abis";
 import { describeReceipt } from "@fef/sdk/outcomes";
 import { countOf, estimatesSummary, periodStatus, plural, ApplicationStatus } from "@fef/sdk/status";
@@ -47,6 +47,17 @@ describe("SDK words: status, amounts, failures and outcomes", function () {
     expect(plural(0, "reveal")).to.equal("0 reveals");
     expect(countOf(0n, 0n, "period", "No period has ended yet")).to.equal("No period has ended yet");
     expect(countOf(1n, 1n, "ended period", "none")).to.equal("1 of 1 ended period");
+  });
+
+  it("one share is 'share', every other figure 'shares'", function () {
+    const share = 10n ** 18n;
+    expect(formatShares(share)).to.equal("1 share");
+    expect(formatShares(share + share / 2n)).to.equal("1.5 shares");
+    expect(formatShares(12_045n * (share / 10n))).to.equal("1,204.5 shares");
+    expect(formatShares(0n)).to.equal("0 shares");
+    // 1.001 is cut to two decimals and reads "1": one share, as it is shown.
+    expect(formatShares(share + share / 1_000n)).to.equal("1 share");
+    expect(formatSharesExact(share)).to.equal("1.0 shares");
   });
 
   it("a period reported after its grace period stays 'paid late'; on time, or without a time, it is 'paid'", function () {

@@ -47,13 +47,19 @@ export function formatAmountExact(value: bigint, asset: AssetInfo): string {
   return `${formatUnitsExact(value, asset.decimals)} ${asset.symbol || asset.asset}`;
 }
 
+/** A number of shares in words: "1 share" for exactly one, "shares" for any other figure ("1.5 shares"). */
+function sharesWord(figure: string): string {
+  return `${figure} ${figure === "1" ? "share" : "shares"}`;
+}
+
+/** 18-decimal share units as the dashboard prints them: `1,204.5 shares`, `1 share`. */
 export function formatShares(value: bigint, maxFraction = 2): string {
-  return `${formatUnitsGrouped(value, 18, maxFraction)} shares`;
+  return sharesWord(formatUnitsGrouped(value, 18, maxFraction));
 }
 
 /** 18-decimal share units, every digit kept: `10.0 shares`. */
 export function formatSharesExact(value: bigint): string {
-  return `${formatUnitsExact(value, 18)} shares`;
+  return sharesWord(formatUnitsExact(value, 18));
 }
 
 /**
