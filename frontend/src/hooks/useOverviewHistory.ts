@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { indexerClient, overviewHistory, type OverviewHistory, type ReturnsDay } from "@fef/sdk/history";
+import { overviewHistory, type IndexerClient, type OverviewHistory, type ReturnsDay } from "@fef/sdk/history";
 
-import { indexerUrlFor } from "../lib/chains";
 import { useFund } from "./useFund";
+import { useIndexer } from "./useIndexer";
 
 /** Most periods a strip shows per commitment. */
 export const MAX_PERIODS_SHOWN = 36;
@@ -13,13 +13,13 @@ export const MAX_PERIODS_SHOWN = 36;
 const loadedDays = new Map<string, ReturnsDay[]>();
 
 async function refresh(
-  url: string,
+  client: IndexerClient,
   holders: readonly `0x${string}`[],
   commitmentIds: readonly bigint[],
 ): Promise<OverviewHistory> {
-  const loaded = loadedDays.get(url) ?? [];
+  const loaded = loadedDays.get(client.url) ?? [];
   const newest = loaded[loaded.length - 1]?.day;
-  const answer = await overviewHistory(indexerClient(url), {
+  const answer = await overviewHistory(client, {
     sinceDay: newest ?? 0n,
     holders,
     commitmentIds,
@@ -28,7 +28,7 @@ async function refresh(
   // The newest day may have grown since: its rows are replaced, older days kept as loaded.
   const kept = newest === undefined ? [] : loaded.filter((d) => d.day < newest);
   const days = kept.concat(answer.days);
-  loadedDays.set(url, days);
+  loadedDays.set(client.url, days);
   return { ...answer, days };
 }
 
@@ -40,16 +40,19 @@ async function refresh(
  */
 export function useOverviewHistory() {
   const { chainId, snapshot } = useFund();
-  const url = indexerUrlFor(chainId);
+  const client = useIndexer();
   const holders = useMemo(() => (snapshot?.holders ?? []).map((h) => h.holder), [snapshot]);
   const commitmentIds = useMemo(() => (snapshot?.commitments ?? []).map((c) => c.id), [snapshot]);
   const query = useQuery({
-    queryKey: ["overview-history", chainId, url, holders, commitmentIds.map(String)],
-    enabled: url !== undefined && snapshot !== undefined,
-    queryFn: () => refresh(url ?? "", holders, commitmentIds),
+    queryKey: ["overview-history", chainId, client?.url, holders, commitmentIds.map(String)],
+    enabled: client !== undefined && snapshot !== undefined,
+    queryFn: () => {
+      if (!client) throw new Error("no history indexer");
+      return refresh(client, holders, commitmentIds);
+    },
     refetchInterval: 4_000,
     // The days are only ever appended to: comparing them deeply on every refresh is wasted work.
     structuralSharing: false,
   });
-  return { url, query };
+  return { client, query };
 }

@@ -56,8 +56,8 @@ export function usePeriodRecord(commitmentIds: readonly bigint[]): PeriodRecord 
 
 /** The record of the commitments in the overview's snapshot: part of the overview's one request. */
 export function useOverviewPeriodRecord(): PeriodRecord {
-  const { url, query } = useOverviewHistory();
-  const fromLogs = useRecordFromLogs(url !== undefined);
+  const { client, query } = useOverviewHistory();
+  const fromLogs = useRecordFromLogs(client !== undefined);
   const periods = query.data?.periods;
   return useMemo(() => fromLogs ?? recordOf(periods ?? []), [fromLogs, periods]);
 }

@@ -11,8 +11,8 @@ import { useOverviewHistory } from "./useOverviewHistory";
  */
 export function useProvenance(): Provenance {
   const { history } = useFund();
-  const { url, query } = useOverviewHistory();
-  const fromLogs = useMemo(() => (url ? undefined : mintProvenance(history.logs)), [url, history.logs]);
+  const { client, query } = useOverviewHistory();
+  const fromLogs = useMemo(() => (client ? undefined : mintProvenance(history.logs)), [client, history.logs]);
   const data = query.data;
   return useMemo(() => {
     if (fromLogs) return fromLogs;

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { formatUnits } from "viem";
 
 import { findAsset, type AssetInfo } from "@fef/sdk/assets";
-import { indexerClient, returnsLedger, type Cursor, type ReturnsDay } from "@fef/sdk/history";
+import { returnsLedger, type Cursor, type IndexerClient, type ReturnsDay } from "@fef/sdk/history";
 
 import type { Series } from "../components/charts/LineChart";
 import { returnsLedger as ledgerFromLogs, returnsSeries, type LedgerRow } from "../lib/history";
@@ -25,8 +25,7 @@ function seriesFromDays(days: readonly ReturnsDay[], assets: readonly AssetInfo[
 }
 
 /** Ledger rows read from the indexer, page by page from the oldest. */
-async function ledgerFromIndexer(url: string): Promise<LedgerRow[]> {
-  const client = indexerClient(url);
+async function ledgerFromIndexer(client: IndexerClient): Promise<LedgerRow[]> {
   const rows: LedgerRow[] = [];
   let after: Cursor | undefined;
   for (;;) {
@@ -63,22 +62,22 @@ async function ledgerFromIndexer(url: string): Promise<LedgerRow[]> {
  */
 export function useReturnsHistory() {
   const { history, assets } = useFund();
-  const { url, query } = useOverviewHistory();
+  const { client, query } = useOverviewHistory();
   const days = query.data?.days;
   const series = useMemo(
-    () => (url ? seriesFromDays(days ?? [], assets) : returnsSeries(history.logs, assets)),
-    [url, days, history.logs, assets],
+    () => (client ? seriesFromDays(days ?? [], assets) : returnsSeries(history.logs, assets)),
+    [client, days, history.logs, assets],
   );
   const ledger = (): Promise<LedgerRow[]> =>
-    url ? ledgerFromIndexer(url) : Promise.resolve(ledgerFromLogs(history.logs));
-  const hasData = url ? (days?.length ?? 0) > 0 : history.logs.length > 0;
+    client ? ledgerFromIndexer(client) : Promise.resolve(ledgerFromLogs(history.logs));
+  const hasData = client ? (days?.length ?? 0) > 0 : history.logs.length > 0;
   return {
     series,
     ledger,
     hasData,
-    loading: url ? query.isPending : history.loading,
+    loading: client ? query.isPending : history.loading,
     /** With an indexer: the returns tables answered and the last refresh had no error. */
-    loaded: url ? query.isSuccess && !query.error : history.complete,
-    error: url ? query.error : history.error,
+    loaded: client ? query.isSuccess && !query.error : history.complete,
+    error: client ? query.error : history.error,
   };
 }
