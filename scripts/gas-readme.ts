@@ -29,29 +29,34 @@ function renderTable(snapshot: GasSnapshot): string {
       const [min, max] = [Math.min(...gas), Math.max(...gas)];
       const targets = [...new Set(rows.flatMap((row) => (row.target === undefined ? [] : [row.target])))];
       const goals = [...new Set(rows.flatMap((row) => (row.goal === undefined ? [] : [row.goal])))];
+      const goal = goals.length > 0 ? `open goal ${goals.map(number).join(" / ")}` : undefined;
       const limit =
         targets.length > 0
-          ? targets.map(number).join(" / ")
-          : goals.length > 0
-            ? `open goal ${goals.map(number).join(" / ")}`
-            : "—";
+          ? [targets.map(number).join(" / "), ...(goal === undefined ? [] : [goal])].join("; ")
+          : (goal ?? "—");
       const holders = [...new Set(rows.map((row) => row.holders))];
       const dimensions = [
         ...new Set(rows.flatMap((row) => (row.dimension === undefined ? [] : [row.dimension]))),
       ];
       const measuredAt = [
-        `${holders.map(number).join(" / ")} holders`,
+        counted(holders, "holders"),
         ...dimensions.map((dimension) => {
           const sizes = [
             ...new Set(rows.filter((row) => row.dimension === dimension).map((row) => row.size ?? 0)),
           ];
-          return `${sizes.map(number).join(" / ")} ${dimension}`;
+          return counted(sizes, dimension);
         }),
       ].join("; ");
       return `| \`${op}\` | ${min === max ? number(max) : `${number(min)}–${number(max)}`} | ${limit} | ${measuredAt} |`;
     }),
   ];
   return lines.join("\n");
+}
+
+/** "10 / 1,000 holders", "1 company": the noun (a plural) in the singular when the only size is 1. */
+function counted(sizes: readonly number[], plural: string): string {
+  const singular = plural.endsWith("ies") ? `${plural.slice(0, -3)}y` : plural.replace(/s$/, "");
+  return `${sizes.map(number).join(" / ")} ${sizes.length === 1 && sizes[0] === 1 ? singular : plural}`;
 }
 
 const snapshot = JSON.parse(readFileSync(SNAPSHOT, "utf8")) as GasSnapshot;

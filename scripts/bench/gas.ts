@@ -175,18 +175,14 @@ function renderTable(table: readonly GasRow[]): string {
       formatNumber(row.holders),
       row.dimension === undefined ? "" : `${row.dimension} / ${formatNumber(row.size ?? 0)}`,
       formatNumber(row.gas),
-      row.target !== undefined
-        ? formatNumber(row.target)
-        : row.goal !== undefined
-          ? `goal ${formatNumber(row.goal)}`
-          : "—",
-      row.target !== undefined
-        ? row.gas <= row.target
-          ? "✓"
-          : "✗"
-        : row.goal !== undefined && row.gas > row.goal
-          ? "open"
-          : "",
+      [
+        ...(row.target === undefined ? [] : [formatNumber(row.target)]),
+        ...(row.goal === undefined ? [] : [`goal ${formatNumber(row.goal)}`]),
+      ].join("; ") || "—",
+      [
+        ...(row.target === undefined ? [] : [row.gas <= row.target ? "✓" : "✗"]),
+        ...(row.goal !== undefined && row.gas > row.goal ? ["goal open"] : []),
+      ].join(" "),
     ]),
     // Text columns left-aligned, numbers right-aligned.
     [false, true, false, true, true, false],

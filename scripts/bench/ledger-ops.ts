@@ -23,5 +23,16 @@ export const LEDGER_TARGETS: Readonly<Partial<Record<keyof typeof LEDGER_OPS, nu
   distributeToken: 70_000,
 };
 
+/**
+ * Issue 14's targets, not met yet (docs/ledger-gas.md says why): printed and shown in the README as
+ * open goals beside the gating targets above.
+ */
+export const LEDGER_GOALS: Readonly<Partial<Record<keyof typeof LEDGER_OPS, number>>> = {
+  claimEth: 40_000,
+  claimToken: 49_500,
+  distributeEth: 33_000,
+  distributeToken: 56_000,
+};
+
 /** Population sizes of the ledger benchmark. */
 export const LEDGER_POPULATIONS = [10, 1_000, 10_000] as const;

@@ -30,6 +30,8 @@ import type { GasRow } from "./rows.js";
 
 const DAY = 86_400n;
 const REPORT_TARGET = 120_000;
+/** Issue 14's targets for a report, not met yet (docs/ledger-gas.md): shown as open goals. */
+const REPORT_GOALS = { eth: 65_000, token: 80_000 } as const;
 const HOLDER_COUNTS = [10, 1_000];
 const COMPANY_COUNTS = [1, 100];
 const PAST_PERIODS = 300n;
@@ -109,12 +111,14 @@ async function benchPopulation(chain: BenchChain, holders: number): Promise<GasR
       gas: await reportNext(population, ecdsa.commitmentId, ETH),
       ...scale,
       target: REPORT_TARGET,
+      goal: REPORT_GOALS.eth,
     });
     rows.push({
       op: "reportReturns (ERC-20)",
       gas: await reportNext(population, contractWallet.commitmentId, population.token),
       ...scale,
       target: REPORT_TARGET,
+      goal: REPORT_GOALS.token,
     });
   }
 
@@ -131,8 +135,20 @@ async function benchPopulation(chain: BenchChain, holders: number): Promise<GasR
   const periods = { holders, dimension: "past periods", size: Number(PAST_PERIODS) };
   const ethGas = await reportNext(population, longCommitment, ETH);
   const tokenGas = await reportNext(population, longCommitment, token);
-  rows.push({ op: "reportReturns (ETH)", gas: ethGas, ...periods, target: REPORT_TARGET });
-  rows.push({ op: "reportReturns (ERC-20)", gas: tokenGas, ...periods, target: REPORT_TARGET });
+  rows.push({
+    op: "reportReturns (ETH)",
+    gas: ethGas,
+    ...periods,
+    target: REPORT_TARGET,
+    goal: REPORT_GOALS.eth,
+  });
+  rows.push({
+    op: "reportReturns (ERC-20)",
+    gas: tokenGas,
+    ...periods,
+    target: REPORT_TARGET,
+    goal: REPORT_GOALS.token,
+  });
   return rows;
 }
 

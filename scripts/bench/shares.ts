@@ -14,7 +14,7 @@ import type { Step } from "@fef/sdk/steps";
 
 import type { Wallet } from "../lib/council.js";
 import { addressOf, benchChain, gasOf, mintHolders, seconds, send, wallet, write } from "./chain.js";
-import { LEDGER_OPS, LEDGER_POPULATIONS, LEDGER_TARGETS } from "./ledger-ops.js";
+import { LEDGER_GOALS, LEDGER_OPS, LEDGER_POPULATIONS, LEDGER_TARGETS } from "./ledger-ops.js";
 import type { GasRow } from "./rows.js";
 
 const ONE_SHARE = 10n ** 18n;
@@ -138,6 +138,7 @@ async function benchPopulation(population: number): Promise<GasRow[]> {
       const block = await chain.client.getBlock({ includeTransactions: false });
       if (block.transactions.length !== 1) throw new Error(`${LEDGER_OPS[key]} was not alone in its block`);
       const target = LEDGER_TARGETS[key];
+      const goal = LEDGER_GOALS[key];
       rows.push({
         op: LEDGER_OPS[key],
         holders,
@@ -145,6 +146,7 @@ async function benchPopulation(population: number): Promise<GasRow[]> {
         dimension: "past distributions",
         size: distributions,
         ...(target === undefined ? {} : { target }),
+        ...(goal === undefined ? {} : { goal }),
       });
     };
     const expectClaimable = async (holder: Wallet, asset: Address): Promise<void> => {
