@@ -17,6 +17,7 @@ import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
 import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
 import { newSalt } from "@fef/sdk/seal";
 import { EstimateStatus } from "@fef/sdk/status";
+import type { Step } from "@fef/sdk/steps";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseAmount, parseBps, parseBytes32, parseId, parseList, parseWhole } from "./lib/args.js";
@@ -479,16 +480,19 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
         `are not finalized yet; run hardhat round:finalize --round ${roundId}`,
     );
   }
-  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
-  const sent = await send(fund, signer, settleRound(fund.addresses, roundId));
-  const after = await readRound(fund, roundId, await chainTime(fund));
+  const { after, transaction } = await sendForRound(
+    fund,
+    args,
+    roundId,
+    settleRound(fund.addresses, roundId),
+  );
   const summary: SettleSummary = {
     roundId,
     fundedCount: after.funded,
     totalWeight: after.totalWeight,
     stipendReserved: after.stipendReserved,
     settledAt: after.settledAt,
-    transaction: sent.transaction,
+    transaction,
   };
   return emit(args.json, summary, () => [
     `Round ${roundId} settled: ${after.funded} funded application(s), total weight ${after.totalWeight}`,
@@ -519,17 +523,32 @@ export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): P
       `--round: round ${roundId}'s stipends are fixed: vesting began at ${isoTime(round.settledAt + round.vestingCliff)}`,
     );
   }
-  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
-  const sent = await send(fund, signer, topUpStipends(fund.addresses, roundId));
-  const after = await readRound(fund, roundId, await chainTime(fund));
+  const { after, transaction } = await sendForRound(
+    fund,
+    args,
+    roundId,
+    topUpStipends(fund.addresses, roundId),
+  );
   const summary: TopUpSummary = {
     roundId,
     added: after.stipendReserved - round.stipendReserved,
     stipendReserved: after.stipendReserved,
-    transaction: sent.transaction,
+    transaction,
   };
   return emit(args.json, summary, () => [
     `Round ${roundId}: ${formatAmount(summary.added, round.stipendAsset)} more reserved for stipends, ` +
       `${formatAmount(summary.stipendReserved, round.stipendAsset)} in all`,
   ]);
+}
+
+/** Anyone (or `--from`) sends `steps` for round `roundId`; the transaction and the round as it is after them. */
+async function sendForRound(
+  fund: Fund,
+  args: SettleArgs,
+  roundId: bigint,
+  steps: readonly Step[],
+): Promise<{ after: RoundView; transaction: string }> {
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, steps);
+  return { after: await readRound(fund, roundId, await chainTime(fund)), transaction: sent.transaction };
 }
