@@ -467,9 +467,7 @@ export interface SettleSummary {
 }
 
 export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<SettleSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const roundId = await roundIdOption(fund, args.round);
-  const round = await readRound(fund, roundId, await chainTime(fund));
+  const { fund, roundId, round } = await chosenRound(args, hre);
   if (round.phase === "settled")
     fail(`--round: round ${roundId} was already settled at ${isoTime(round.settledAt)}`);
   if (round.phase === "closed")
@@ -480,12 +478,7 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
         `are not finalized yet; run hardhat round:finalize --round ${roundId}`,
     );
   }
-  const { after, transaction } = await sendForRound(
-    fund,
-    args,
-    roundId,
-    settleRound(fund.addresses, roundId),
-  );
+  const { after, transaction } = await sendForRound(fund, args, roundId, settleRound);
   const summary: SettleSummary = {
     roundId,
     fundedCount: after.funded,
@@ -512,10 +505,7 @@ export interface TopUpSummary {
  * after an offering in the stipend asset settled. Possible only before the round's vesting cliff.
  */
 export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<TopUpSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const roundId = await roundIdOption(fund, args.round);
-  const now = await chainTime(fund);
-  const round = await readRound(fund, roundId, now);
+  const { fund, roundId, round, now } = await chosenRound(args, hre);
   if (round.phase !== "settled")
     fail(`--round: round ${roundId} is not settled, so it has no stipends to top up`);
   if (round.vestingCliff === 0n || now >= round.settledAt + round.vestingCliff) {
@@ -523,12 +513,7 @@ export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): P
       `--round: round ${roundId}'s stipends are fixed: vesting began at ${isoTime(round.settledAt + round.vestingCliff)}`,
     );
   }
-  const { after, transaction } = await sendForRound(
-    fund,
-    args,
-    roundId,
-    topUpStipends(fund.addresses, roundId),
-  );
+  const { after, transaction } = await sendForRound(fund, args, roundId, topUpStipends);
   const summary: TopUpSummary = {
     roundId,
     added: after.stipendReserved - round.stipendReserved,
@@ -541,14 +526,28 @@ export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): P
   ]);
 }
 
-/** Anyone (or `--from`) sends `steps` for round `roundId`; the transaction and the round as it is after them. */
+/** The Fund, the round `--round` names, the chain's clock, and that round as it is now. */
+async function chosenRound(
+  args: SettleArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<{ fund: Fund; roundId: bigint; round: RoundView; now: bigint }> {
+  const fund = await connectFund(hre, args.deployment);
+  const roundId = await roundIdOption(fund, args.round);
+  const now = await chainTime(fund);
+  return { fund, roundId, round: await readRound(fund, roundId, now), now };
+}
+
+/**
+ * Anyone (or `--from`) sends the steps `action` builds for round `roundId`; the transaction and the round
+ * as it is after them.
+ */
 async function sendForRound(
   fund: Fund,
   args: SettleArgs,
   roundId: bigint,
-  steps: readonly Step[],
+  action: (addresses: Fund["addresses"], roundId: bigint) => readonly Step[],
 ): Promise<{ after: RoundView; transaction: string }> {
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
-  const sent = await send(fund, signer, steps);
+  const sent = await send(fund, signer, action(fund.addresses, roundId));
   return { after: await readRound(fund, roundId, await chainTime(fund)), transaction: sent.transaction };
 }
