@@ -33,7 +33,7 @@ import {
   roundIdOption,
 } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
-import { send, withSalts } from "./lib/send.js";
+import { send, sendEach, withSalts } from "./lib/send.js";
 
 export interface CommitArgs extends CommonArgs {
   application?: string;
@@ -96,6 +96,15 @@ async function applicationsOf(fund: Fund, given: string | undefined): Promise<Ap
   return applications;
 }
 
+/** The Fund and the applications `--application` names (see `applicationsOf`). */
+async function chosenApplications(
+  args: CommonArgs & { application?: string },
+  hre: HardhatRuntimeEnvironment,
+): Promise<{ fund: Fund; applications: ApplicationView[] }> {
+  const fund = await connectFund(hre, args.deployment);
+  return { fund, applications: await applicationsOf(fund, args.application) };
+}
+
 /** The title of application `id` among `applications` (as the estimate rows show it). */
 function titleOf(applications: readonly ApplicationView[], id: bigint): string {
   return applications.find((a) => a.id === id)?.title ?? "";
@@ -125,8 +134,7 @@ export async function commitEstimate(
   args: CommitArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<EstimateSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const applications = await applicationsOf(fund, args.application);
+  const { fund, applications } = await chosenApplications(args, hre);
   const first = applications[0];
   if (first === undefined) fail("--application: nothing to commit");
   const round = await readRound(fund, first.roundId, await chainTime(fund));
@@ -202,8 +210,7 @@ export async function commitEstimate(
       estimates,
     }),
   );
-  const transactions: string[] = [];
-  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions = await sendEach(fund, signer, steps);
   const summary: EstimateSummary = {
     roundId: first.roundId,
     trustee,
@@ -242,8 +249,7 @@ export async function revealEstimate(
   args: RevealArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<RevealSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const applications = await applicationsOf(fund, args.application);
+  const { fund, applications } = await chosenApplications(args, hre);
   const signer = await actingAccount(
     fund.wallets,
     args.from,
@@ -284,8 +290,7 @@ export async function revealEstimate(
     }
   }
   const { steps, records } = await withSalts(() => revealEstimatesSteps(store, keys));
-  const transactions: string[] = [];
-  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions = await sendEach(fund, signer, steps);
   const roundId = applications[0]?.roundId ?? 0n;
   const summary: RevealSummary = {
     roundId,
@@ -345,10 +350,8 @@ async function finalizeAll(
   ids: readonly bigint[],
   json: boolean,
 ): Promise<FinalizeSummary> {
-  const transactions: string[] = [];
-  if (ids.length > 0)
-    for (const batch of finalizeApplications(fund.addresses, ids))
-      transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions =
+    ids.length > 0 ? await sendEach(fund, signer, finalizeApplications(fund.addresses, ids)) : [];
   const finalized = (await readApplications(fund, ids)).map((a) => ({
     applicationId: a.id,
     title: a.title,
