@@ -4,30 +4,24 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 import { openAs, openView, type ViewId } from "./support/dashboard.js";
-import { roleAccounts, viewports } from "./support/roles.js";
+import { atEachViewport, roleAccounts } from "./support/roles.js";
 
 const views: readonly ViewId[] = ["overview", "trustees", "trustee", "researcher", "company", "investor"];
 
-for (const viewport of viewports) {
-  test.describe(`at ${viewport.width} px`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
-
-    for (const view of views) {
-      test(`${view}: no serious or critical accessibility violation`, async ({ page }) => {
-        if (view === "overview" || view === "trustees") await openView(page, view);
-        else await openAs(page, view, roleAccounts[view]);
-        await expect(page.locator(".site-footer")).toBeVisible();
-        await page.waitForLoadState("networkidle");
-        const results = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-          .analyze();
-        const blocking = results.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-          );
-        expect(blocking).toEqual([]);
-      });
-    }
-  });
-}
+atEachViewport(() => {
+  for (const view of views) {
+    test(`${view}: no serious or critical accessibility violation`, async ({ page }) => {
+      if (view === "overview" || view === "trustees") await openView(page, view);
+      else await openAs(page, view, roleAccounts[view]);
+      await expect(page.locator(".site-footer")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const blocking = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(blocking).toEqual([]);
+    });
+  }
+});

@@ -16,7 +16,7 @@ import {
   passProposal,
 } from "./support/chain.js";
 import { expectConfirmed, openAs, sharesText, txEntry } from "./support/dashboard.js";
-import { viewports } from "./support/roles.js";
+import { atEachViewport } from "./support/roles.js";
 import { intoRevealPhase, roundInCommitPhase, sendSteps } from "./support/rounds.js";
 
 const APPLICATION_FUNDED = 2; // IGrantRounds.ApplicationStatus.Funded
@@ -121,81 +121,77 @@ test("a researcher refunds the deposit of an application a trustee estimated, wi
 });
 
 // A researcher's main path, on a phone and a desktop: each run opens its own round.
-for (const viewport of viewports) {
-  test.describe(`at ${viewport.width} px`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+atEachViewport((viewport) => {
+  test(`${viewport.name}: a researcher applies with a title, a checked link and a described proposal whose hash the dashboard computes`, async ({
+    page,
+  }) => {
+    const rounds = fundAddress("GrantRounds");
+    const now = await latestTimestamp();
+    const hour = 3_600n;
+    await passProposal(
+      "OpenRound",
+      encodeActionArgs("OpenRound", [
+        {
+          sharePool: 1_000n * 10n ** 18n,
+          applicationDeadline: now + 24n * hour,
+          commitDeadline: now + 48n * hour,
+          revealDeadline: now + 72n * hour,
+          vestingCliff: 0n,
+          vestingDuration: 30n * 24n * hour,
+          stipendAsset: ETH_ADDRESS,
+          stipendBudget: parseEther("1"),
+          applicationDeposit: 0n,
+        },
+      ]),
+    );
+    const roundId = await fundContract("GrantRounds").read.roundCount();
+    const researcher = await openAs(page, "researcher", 19);
+    await page.getByTestId("apply-round").selectOption(roundId.toString());
 
-    test(`${viewport.name}: a researcher applies with a title, a checked link and a described proposal whose hash the dashboard computes`, async ({
-      page,
-    }) => {
-      const rounds = fundAddress("GrantRounds");
-      const now = await latestTimestamp();
-      const hour = 3_600n;
-      await passProposal(
-        "OpenRound",
-        encodeActionArgs("OpenRound", [
-          {
-            sharePool: 1_000n * 10n ** 18n,
-            applicationDeadline: now + 24n * hour,
-            commitDeadline: now + 48n * hour,
-            revealDeadline: now + 72n * hour,
-            vestingCliff: 0n,
-            vestingDuration: 30n * 24n * hour,
-            stipendAsset: ETH_ADDRESS,
-            stipendBudget: parseEther("1"),
-            applicationDeposit: 0n,
-          },
-        ]),
-      );
-      const roundId = await fundContract("GrantRounds").read.roundCount();
-      const researcher = await openAs(page, "researcher", 19);
-      await page.getByTestId("apply-round").selectOption(roundId.toString());
+    const description = "We train sparse probes on reward-model activations and publish the code.";
+    await page.getByTestId("apply-title").fill("Sparse reward-model probes");
+    await page.getByTestId("apply-uri").fill("javascript:alert(1)");
+    await page.getByTestId("apply-description").fill(description);
+    await page.getByTestId("apply-effort").fill("9");
+    await page.getByTestId("apply-stipend").fill("2");
+    await page.getByTestId("apply-submit").click();
+    // The link and the stipend are refused in words, before any transaction.
+    await expect(
+      page.getByText("Proposal link must start with https://, http:// or ipfs://", { exact: false }),
+    ).toBeVisible();
+    await expect(
+      page.getByText("The stipend requested is more than the round's whole stipend budget (1 ETH)."),
+    ).toBeVisible();
+    await expect(page.getByText("needs a proposal URI")).toHaveCount(0);
+    const hash = keccak256(toBytes(description));
+    await expect(page.getByTestId("apply-hash")).toContainText(hash.slice(0, 6));
 
-      const description = "We train sparse probes on reward-model activations and publish the code.";
-      await page.getByTestId("apply-title").fill("Sparse reward-model probes");
-      await page.getByTestId("apply-uri").fill("javascript:alert(1)");
-      await page.getByTestId("apply-description").fill(description);
-      await page.getByTestId("apply-effort").fill("9");
-      await page.getByTestId("apply-stipend").fill("2");
-      await page.getByTestId("apply-submit").click();
-      // The link and the stipend are refused in words, before any transaction.
-      await expect(
-        page.getByText("Proposal link must start with https://, http:// or ipfs://", { exact: false }),
-      ).toBeVisible();
-      await expect(
-        page.getByText("The stipend requested is more than the round's whole stipend budget (1 ETH)."),
-      ).toBeVisible();
-      await expect(page.getByText("needs a proposal URI")).toHaveCount(0);
-      const hash = keccak256(toBytes(description));
-      await expect(page.getByTestId("apply-hash")).toContainText(hash.slice(0, 6));
+    const before = await fundContract("GrantRounds").read.applicationCount();
+    await page
+      .getByTestId("apply-uri")
+      .fill("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
+    await page.getByTestId("apply-stipend").fill("0.5");
+    await page.getByTestId("apply-submit").click();
+    await expectConfirmed(page, "Submit application");
 
-      const before = await fundContract("GrantRounds").read.applicationCount();
-      await page
-        .getByTestId("apply-uri")
-        .fill("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
-      await page.getByTestId("apply-stipend").fill("0.5");
-      await page.getByTestId("apply-submit").click();
-      await expectConfirmed(page, "Submit application");
-
-      const id = before + 1n;
-      const application = await fundContract("GrantRounds").read.application([id]);
-      expect(application.researcher).toBe(researcher);
-      expect(application.title).toBe("Sparse reward-model probes");
-      expect(application.stipendRequested).toBe(parseEther("0.5"));
-      const [submitted] = await client.getContractEvents({
-        address: rounds,
-        abi: abis.rounds,
-        eventName: "ApplicationSubmitted",
-        args: { applicationId: id },
-        fromBlock: 0n,
-        strict: true,
-      });
-      expect(submitted?.args.uri).toBe("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
-      expect(submitted?.args.contentHash).toBe(hash);
-      // The researcher's list shows the title and, from the history, the proposal's link.
-      const mine = page.getByTestId(`my-application-${id}`);
-      await expect(mine).toContainText("Sparse reward-model probes");
-      await expect(mine).toContainText("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
+    const id = before + 1n;
+    const application = await fundContract("GrantRounds").read.application([id]);
+    expect(application.researcher).toBe(researcher);
+    expect(application.title).toBe("Sparse reward-model probes");
+    expect(application.stipendRequested).toBe(parseEther("0.5"));
+    const [submitted] = await client.getContractEvents({
+      address: rounds,
+      abi: abis.rounds,
+      eventName: "ApplicationSubmitted",
+      args: { applicationId: id },
+      fromBlock: 0n,
+      strict: true,
     });
+    expect(submitted?.args.uri).toBe("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
+    expect(submitted?.args.contentHash).toBe(hash);
+    // The researcher's list shows the title and, from the history, the proposal's link.
+    const mine = page.getByTestId(`my-application-${id}`);
+    await expect(mine).toContainText("Sparse reward-model probes");
+    await expect(mine).toContainText("ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi");
   });
-}
+});

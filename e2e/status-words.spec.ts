@@ -6,7 +6,7 @@ import { type Address, keccak256, toHex, zeroAddress } from "viem";
 
 import { abis, client, devAccount, fundAddress, increaseTime, latestTimestamp } from "./support/chain.js";
 import { expectConfirmed, openAs, openView, type ViewId } from "./support/dashboard.js";
-import { roleAccounts, viewports } from "./support/roles.js";
+import { atEachViewport, roleAccounts } from "./support/roles.js";
 
 const registry = (): Address => fundAddress("ReturnsRegistry");
 
@@ -99,27 +99,23 @@ const views: readonly { view: ViewId; account?: number }[] = [
   { view: "trustees" },
 ];
 
-for (const viewport of viewports) {
-  test.describe(`at ${viewport.width} px`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
-
-    test("no view shows a contradictory or ungrammatical status", async ({ page }) => {
-      for (const { view, account } of views) {
-        if (account === undefined) await openView(page, view);
-        else await openAs(page, view, account);
-        const main = page.locator("main");
-        await expect(main.locator("[aria-busy='true']")).toHaveCount(0, { timeout: 30_000 });
-        const text = (await main.innerText()).replace(/\s+/g, " ");
-        expect(text.length, `${view} has content`).toBeGreaterThan(200);
-        expect(text, view).not.toMatch(/\b0 of 0\b/);
-        expect(text, view).not.toMatch(/\b1 (approvals|estimates|reveals|periods|holders|shares)\b/);
-        expect(text, view).not.toMatch(/\b0(\.0+)?% \(\d+ reveals?\)/);
-        // An application's row never says both that it is unfunded and that it is settled or vesting.
-        for (const row of await main.locator("tr").all()) {
-          const words = await row.innerText();
-          expect(/unfunded/i.test(words) && /settled|vesting/i.test(words), `${view}: ${words}`).toBe(false);
-        }
+atEachViewport(() => {
+  test("no view shows a contradictory or ungrammatical status", async ({ page }) => {
+    for (const { view, account } of views) {
+      if (account === undefined) await openView(page, view);
+      else await openAs(page, view, account);
+      const main = page.locator("main");
+      await expect(main.locator("[aria-busy='true']")).toHaveCount(0, { timeout: 30_000 });
+      const text = (await main.innerText()).replace(/\s+/g, " ");
+      expect(text.length, `${view} has content`).toBeGreaterThan(200);
+      expect(text, view).not.toMatch(/\b0 of 0\b/);
+      expect(text, view).not.toMatch(/\b1 (approvals|estimates|reveals|periods|holders|shares)\b/);
+      expect(text, view).not.toMatch(/\b0(\.0+)?% \(\d+ reveals?\)/);
+      // An application's row never says both that it is unfunded and that it is settled or vesting.
+      for (const row of await main.locator("tr").all()) {
+        const words = await row.innerText();
+        expect(/unfunded/i.test(words) && /settled|vesting/i.test(words), `${view}: ${words}`).toBe(false);
       }
-    });
+    }
   });
-}
+});

@@ -17,6 +17,7 @@ import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
 import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
 import { newSalt } from "@fef/sdk/seal";
 import { EstimateStatus } from "@fef/sdk/status";
+import type { Step } from "@fef/sdk/steps";
 
 import { ANYONE, actingAccount } from "./lib/accounts.js";
 import { optional, parseAmount, parseBps, parseBytes32, parseId, parseList, parseWhole } from "./lib/args.js";
@@ -32,7 +33,7 @@ import {
   roundIdOption,
 } from "./lib/reads.js";
 import { trusteeWho } from "./lib/roles.js";
-import { send, withSalts } from "./lib/send.js";
+import { send, sendEach, withSalts } from "./lib/send.js";
 
 export interface CommitArgs extends CommonArgs {
   application?: string;
@@ -95,6 +96,15 @@ async function applicationsOf(fund: Fund, given: string | undefined): Promise<Ap
   return applications;
 }
 
+/** The Fund and the applications `--application` names (see `applicationsOf`). */
+async function chosenApplications(
+  args: CommonArgs & { application?: string },
+  hre: HardhatRuntimeEnvironment,
+): Promise<{ fund: Fund; applications: ApplicationView[] }> {
+  const fund = await connectFund(hre, args.deployment);
+  return { fund, applications: await applicationsOf(fund, args.application) };
+}
+
 /** The title of application `id` among `applications` (as the estimate rows show it). */
 function titleOf(applications: readonly ApplicationView[], id: bigint): string {
   return applications.find((a) => a.id === id)?.title ?? "";
@@ -124,8 +134,7 @@ export async function commitEstimate(
   args: CommitArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<EstimateSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const applications = await applicationsOf(fund, args.application);
+  const { fund, applications } = await chosenApplications(args, hre);
   const first = applications[0];
   if (first === undefined) fail("--application: nothing to commit");
   const round = await readRound(fund, first.roundId, await chainTime(fund));
@@ -201,8 +210,7 @@ export async function commitEstimate(
       estimates,
     }),
   );
-  const transactions: string[] = [];
-  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions = await sendEach(fund, signer, steps);
   const summary: EstimateSummary = {
     roundId: first.roundId,
     trustee,
@@ -241,8 +249,7 @@ export async function revealEstimate(
   args: RevealArgs,
   hre: HardhatRuntimeEnvironment,
 ): Promise<RevealSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const applications = await applicationsOf(fund, args.application);
+  const { fund, applications } = await chosenApplications(args, hre);
   const signer = await actingAccount(
     fund.wallets,
     args.from,
@@ -283,8 +290,7 @@ export async function revealEstimate(
     }
   }
   const { steps, records } = await withSalts(() => revealEstimatesSteps(store, keys));
-  const transactions: string[] = [];
-  for (const batch of steps) transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions = await sendEach(fund, signer, steps);
   const roundId = applications[0]?.roundId ?? 0n;
   const summary: RevealSummary = {
     roundId,
@@ -344,10 +350,8 @@ async function finalizeAll(
   ids: readonly bigint[],
   json: boolean,
 ): Promise<FinalizeSummary> {
-  const transactions: string[] = [];
-  if (ids.length > 0)
-    for (const batch of finalizeApplications(fund.addresses, ids))
-      transactions.push((await send(fund, signer, [batch])).transaction);
+  const transactions =
+    ids.length > 0 ? await sendEach(fund, signer, finalizeApplications(fund.addresses, ids)) : [];
   const finalized = (await readApplications(fund, ids)).map((a) => ({
     applicationId: a.id,
     title: a.title,
@@ -466,9 +470,7 @@ export interface SettleSummary {
 }
 
 export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<SettleSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const roundId = await roundIdOption(fund, args.round);
-  const round = await readRound(fund, roundId, await chainTime(fund));
+  const { fund, roundId, round } = await chosenRound(args, hre);
   if (round.phase === "settled")
     fail(`--round: round ${roundId} was already settled at ${isoTime(round.settledAt)}`);
   if (round.phase === "closed")
@@ -479,16 +481,14 @@ export async function settle(args: SettleArgs, hre: HardhatRuntimeEnvironment): 
         `are not finalized yet; run hardhat round:finalize --round ${roundId}`,
     );
   }
-  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
-  const sent = await send(fund, signer, settleRound(fund.addresses, roundId));
-  const after = await readRound(fund, roundId, await chainTime(fund));
+  const { after, transaction } = await sendForRound(fund, args, roundId, settleRound);
   const summary: SettleSummary = {
     roundId,
     fundedCount: after.funded,
     totalWeight: after.totalWeight,
     stipendReserved: after.stipendReserved,
     settledAt: after.settledAt,
-    transaction: sent.transaction,
+    transaction,
   };
   return emit(args.json, summary, () => [
     `Round ${roundId} settled: ${after.funded} funded application(s), total weight ${after.totalWeight}`,
@@ -508,10 +508,7 @@ export interface TopUpSummary {
  * after an offering in the stipend asset settled. Possible only before the round's vesting cliff.
  */
 export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): Promise<TopUpSummary> {
-  const fund = await connectFund(hre, args.deployment);
-  const roundId = await roundIdOption(fund, args.round);
-  const now = await chainTime(fund);
-  const round = await readRound(fund, roundId, now);
+  const { fund, roundId, round, now } = await chosenRound(args, hre);
   if (round.phase !== "settled")
     fail(`--round: round ${roundId} is not settled, so it has no stipends to top up`);
   if (round.vestingCliff === 0n || now >= round.settledAt + round.vestingCliff) {
@@ -519,17 +516,41 @@ export async function topUp(args: SettleArgs, hre: HardhatRuntimeEnvironment): P
       `--round: round ${roundId}'s stipends are fixed: vesting began at ${isoTime(round.settledAt + round.vestingCliff)}`,
     );
   }
-  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
-  const sent = await send(fund, signer, topUpStipends(fund.addresses, roundId));
-  const after = await readRound(fund, roundId, await chainTime(fund));
+  const { after, transaction } = await sendForRound(fund, args, roundId, topUpStipends);
   const summary: TopUpSummary = {
     roundId,
     added: after.stipendReserved - round.stipendReserved,
     stipendReserved: after.stipendReserved,
-    transaction: sent.transaction,
+    transaction,
   };
   return emit(args.json, summary, () => [
     `Round ${roundId}: ${formatAmount(summary.added, round.stipendAsset)} more reserved for stipends, ` +
       `${formatAmount(summary.stipendReserved, round.stipendAsset)} in all`,
   ]);
+}
+
+/** The Fund, the round `--round` names, the chain's clock, and that round as it is now. */
+async function chosenRound(
+  args: SettleArgs,
+  hre: HardhatRuntimeEnvironment,
+): Promise<{ fund: Fund; roundId: bigint; round: RoundView; now: bigint }> {
+  const fund = await connectFund(hre, args.deployment);
+  const roundId = await roundIdOption(fund, args.round);
+  const now = await chainTime(fund);
+  return { fund, roundId, round: await readRound(fund, roundId, now), now };
+}
+
+/**
+ * Anyone (or `--from`) sends the steps `action` builds for round `roundId`; the transaction and the round
+ * as it is after them.
+ */
+async function sendForRound(
+  fund: Fund,
+  args: SettleArgs,
+  roundId: bigint,
+  action: (addresses: Fund["addresses"], roundId: bigint) => readonly Step[],
+): Promise<{ after: RoundView; transaction: string }> {
+  const signer = await actingAccount(fund.wallets, args.from, ANYONE);
+  const sent = await send(fund, signer, action(fund.addresses, roundId));
+  return { after: await readRound(fund, roundId, await chainTime(fund)), transaction: sent.transaction };
 }

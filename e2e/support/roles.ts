@@ -17,12 +17,17 @@ export const viewports = [
   { name: "desktop", width: 1440, height: 1000 },
 ] as const;
 
-/** Declares the tests of `body` once per viewport, each group named after its width and run at its size. */
-export function atEachViewport(body: () => void): void {
+export type Viewport = (typeof viewports)[number];
+
+/**
+ * Declares the tests of `body` once per viewport, each group named after its width (and `topic`, when
+ * given: "at 390 px, moving time") and run at its size; `body` gets the viewport to name its tests after.
+ */
+export function atEachViewport(body: (viewport: Viewport) => void, topic?: string): void {
   for (const viewport of viewports) {
-    test.describe(`at ${viewport.width} px`, () => {
+    test.describe(`at ${viewport.width} px${topic === undefined ? "" : `, ${topic}`}`, () => {
       test.use({ viewport: { width: viewport.width, height: viewport.height } });
-      body();
+      body(viewport);
     });
   }
 }

@@ -50,6 +50,13 @@ export async function send(fund: Fund, wallet: Wallet, steps: readonly Step[]): 
   };
 }
 
+/** Sends each of `batches` (one step each) as its own transaction, in order; their transactions. */
+export async function sendEach(fund: Fund, wallet: Wallet, batches: readonly Step[]): Promise<Hash[]> {
+  const transactions: Hash[] = [];
+  for (const batch of batches) transactions.push((await send(fund, wallet, [batch])).transaction);
+  return transactions;
+}
+
 /** Runs an SDK call that reads or writes salt records, turning a SaltRecordError into a plain error. */
 export async function withSalts<T>(action: () => T | Promise<T>): Promise<T> {
   try {

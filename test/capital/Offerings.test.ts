@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
 
-import { DAY, ETH, SHARE, type CapitalSystem } from "../helpers/capital.js";
+import type { CallbackTokenMock, FeeOnTransferTokenMock } from "../../types/ethers-contracts/index.js";
+import { DAY, ETH, SHARE, type CapitalSystem, type OfferingParams } from "../helpers/capital.js";
 import { costOf, deployCapitalSystem, now, offeringParams, openOffering } from "../helpers/capital.js";
 import { expectClaimsBoth } from "../helpers/ledger.js";
 import { connect } from "../helpers/network.js";
@@ -44,6 +45,48 @@ async function snapshot(system: CapitalSystem, offeringId: bigint, investor: str
     pending: await offerings.pendingShares(offeringId, investor),
     supply: await system.shares.totalSupply(),
   };
+}
+
+/** Runs `refused` (calls that must be refused) and checks that nothing the snapshot covers changed. */
+async function expectNothingChanges(
+  system: CapitalSystem,
+  offeringId: bigint,
+  investor: string,
+  refused: () => Promise<void>,
+  tokens: string[] = [],
+): Promise<void> {
+  const before = await snapshot(system, offeringId, investor, tokens);
+  await refused();
+  expect(await snapshot(system, offeringId, investor, tokens)).to.deep.equal(before);
+}
+
+/** `call` is refused with OfferingsWindowOpen(id, end) now and again at `end`, the window's last second. */
+async function expectWindowOpenUntilItsEnd(
+  { offerings }: CapitalSystem,
+  id: bigint,
+  { end }: OfferingParams,
+  call: () => Promise<unknown>,
+): Promise<void> {
+  await expect(call()).to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen").withArgs(id, end);
+  await time.setNextBlockTimestamp(end);
+  await expect(call()).to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen").withArgs(id, end);
+}
+
+/**
+ * Makes `token` a returns asset, gives Alice `minted` of it with Offerings allowed to pull it, and opens
+ * an offering in it; its id and parameters.
+ */
+async function offeringInToken(
+  system: CapitalSystem,
+  token: CallbackTokenMock | FeeOnTransferTokenMock,
+  minted: bigint,
+): Promise<{ id: bigint; params: OfferingParams }> {
+  const { offerings, shares, deployer, alice } = system;
+  await shares.connect(deployer).addReturnsAsset(token);
+  await token.mint(alice, minted);
+  await token.connect(alice).approve(offerings, ethers.MaxUint256);
+  const params = await offeringParams(ethers, { asset: await token.getAddress() });
+  return { id: await openOffering(system, params), params };
 }
 
 describe("Offerings", function () {
@@ -192,24 +235,19 @@ describe("Offerings", function () {
       const { offerings, council, alice } = system;
       await openOffering(system, await offeringParams(ethers));
       for (const id of [0n, 2n]) {
-        await expect(offerings.connect(council).closeOffering(id))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
-        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
-        await expect(offerings.connect(alice).claimShares(id))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
-        await expect(offerings.quote(id, SHARE))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
-        await expect(offerings.offering(id))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
-        await expect(offerings.isAllowed(id, alice, []))
-          .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
-          .withArgs(id);
+        const calls = [
+          () => offerings.connect(council).closeOffering(id),
+          () => offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }),
+          () => offerings.connect(alice).claimShares(id),
+          () => offerings.quote(id, SHARE),
+          () => offerings.offering(id),
+          () => offerings.isAllowed(id, alice, []),
+        ];
+        for (const call of calls) {
+          await expect(call())
+            .to.be.revertedWithCustomError(offerings, "OfferingsUnknownOffering")
+            .withArgs(id);
+        }
       }
     });
   });
@@ -316,11 +354,11 @@ describe("Offerings", function () {
         await offeringParams(ethers, { asset: await usdc.getAddress(), pricePerShare: USDC }),
       );
       await usdc.mint(poor, 10n * USDC);
-      const before = await snapshot(system, id, poor.address);
-      await expect(offerings.connect(poor).subscribe(id, SHARE, []))
-        .to.be.revertedWithCustomError(usdc, "ERC20InsufficientAllowance")
-        .withArgs(await offerings.getAddress(), 0n, USDC);
-      expect(await snapshot(system, id, poor.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, poor.address, async () => {
+        await expect(offerings.connect(poor).subscribe(id, SHARE, []))
+          .to.be.revertedWithCustomError(usdc, "ERC20InsufficientAllowance")
+          .withArgs(await offerings.getAddress(), 0n, USDC);
+      });
     });
   });
 
@@ -332,13 +370,7 @@ describe("Offerings", function () {
       const id = await openOffering(system, params);
       await offerings.connect(alice).subscribe(id, 3n * SHARE, [], { value: 3n * 10n ** 18n });
 
-      await expect(offerings.connect(alice).claimShares(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
-        .withArgs(id, params.end);
-      await time.setNextBlockTimestamp(params.end);
-      await expect(offerings.connect(alice).claimShares(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
-        .withArgs(id, params.end);
+      await expectWindowOpenUntilItsEnd(system, id, params, () => offerings.connect(alice).claimShares(id));
       await networkHelpers.mine(); // the block at `end`: the next one is the first after the window
 
       await expect(offerings.connect(alice).claimShares(id))
@@ -436,11 +468,13 @@ describe("Offerings", function () {
       const { offerings, alice, bob } = system;
       const { id } = await openEthOffering(system);
       await offerings.connect(alice).subscribe(id, 7n * SHARE, [], { value: 7n * 10n ** 18n });
-      const before = await snapshot(system, id, bob.address);
-      await expect(offerings.connect(bob).subscribe(id, 3n * SHARE + 1n, [], { value: 3n * 10n ** 18n + 1n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsCapExceeded")
-        .withArgs(3n * SHARE + 1n, 3n * SHARE);
-      expect(await snapshot(system, id, bob.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, bob.address, async () => {
+        await expect(
+          offerings.connect(bob).subscribe(id, 3n * SHARE + 1n, [], { value: 3n * 10n ** 18n + 1n }),
+        )
+          .to.be.revertedWithCustomError(offerings, "OfferingsCapExceeded")
+          .withArgs(3n * SHARE + 1n, 3n * SHARE);
+      });
     });
 
     it("before the start: OfferingsNotStarted(id, start)", async function () {
@@ -449,24 +483,24 @@ describe("Offerings", function () {
       const params = await offeringParams(ethers);
       const start = BigInt(params.start) + BigInt(DAY);
       const id = await openOffering(system, { ...params, start });
-      const before = await snapshot(system, id, alice.address);
-      await time.setNextBlockTimestamp(start - 1n);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsNotStarted")
-        .withArgs(id, start);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        await time.setNextBlockTimestamp(start - 1n);
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+          .to.be.revertedWithCustomError(offerings, "OfferingsNotStarted")
+          .withArgs(id, start);
+      });
     });
 
     it("after the end: OfferingsEnded(id, end)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, alice } = system;
       const { id, params } = await openEthOffering(system);
-      const before = await snapshot(system, id, alice.address);
-      await time.setNextBlockTimestamp(BigInt(params.end) + 1n);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsEnded")
-        .withArgs(id, params.end);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        await time.setNextBlockTimestamp(BigInt(params.end) + 1n);
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+          .to.be.revertedWithCustomError(offerings, "OfferingsEnded")
+          .withArgs(id, params.end);
+      });
     });
 
     it("after the council closed it: OfferingsClosed(id)", async function () {
@@ -474,34 +508,36 @@ describe("Offerings", function () {
       const { offerings, council, alice } = system;
       const { id } = await openEthOffering(system);
       await offerings.connect(council).closeOffering(id);
-      const before = await snapshot(system, id, alice.address);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsClosed")
-        .withArgs(id);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+          .to.be.revertedWithCustomError(offerings, "OfferingsClosed")
+          .withArgs(id);
+      });
     });
 
     it("under the minimum: OfferingsBelowMinimum(shares, minShares)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, alice } = system;
       const { id } = await openEthOffering(system);
-      const before = await snapshot(system, id, alice.address);
-      const tooFew = SHARE / 2n - 1n;
-      await expect(offerings.connect(alice).subscribe(id, tooFew, [], { value: costOf(tooFew, 10n ** 18n) }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsBelowMinimum")
-        .withArgs(tooFew, SHARE / 2n);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        const tooFew = SHARE / 2n - 1n;
+        await expect(
+          offerings.connect(alice).subscribe(id, tooFew, [], { value: costOf(tooFew, 10n ** 18n) }),
+        )
+          .to.be.revertedWithCustomError(offerings, "OfferingsBelowMinimum")
+          .withArgs(tooFew, SHARE / 2n);
+      });
     });
 
     it("zero shares where the minimum is zero: OfferingsBelowMinimum(0, 1)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { minShares: 0n }));
-      const before = await snapshot(system, id, alice.address);
-      await expect(offerings.connect(alice).subscribe(id, 0n, []))
-        .to.be.revertedWithCustomError(offerings, "OfferingsBelowMinimum")
-        .withArgs(0n, 1n);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        await expect(offerings.connect(alice).subscribe(id, 0n, []))
+          .to.be.revertedWithCustomError(offerings, "OfferingsBelowMinimum")
+          .withArgs(0n, 1n);
+      });
     });
 
     it("short, excess or missing ETH: OfferingsWrongPayment(expected, sent)", async function () {
@@ -509,47 +545,47 @@ describe("Offerings", function () {
       const { offerings, alice } = system;
       const { id } = await openEthOffering(system);
       const cost = 2n * 10n ** 18n;
-      const before = await snapshot(system, id, alice.address);
-      for (const sent of [cost - 1n, cost + 1n, 0n, 2n * cost]) {
-        await expect(offerings.connect(alice).subscribe(id, 2n * SHARE, [], { value: sent }))
-          .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
-          .withArgs(cost, sent);
-      }
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        for (const sent of [cost - 1n, cost + 1n, 0n, 2n * cost]) {
+          await expect(offerings.connect(alice).subscribe(id, 2n * SHARE, [], { value: sent }))
+            .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
+            .withArgs(cost, sent);
+        }
+      });
     });
 
     it("ETH sent with a token offering: OfferingsWrongPayment(0, sent)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, dai, alice } = system;
       const id = await openOffering(system, await offeringParams(ethers, { asset: await dai.getAddress() }));
-      const before = await snapshot(system, id, alice.address);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 1n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
-        .withArgs(0n, 1n);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
-        .withArgs(0n, 10n ** 18n);
-      expect(await snapshot(system, id, alice.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, alice.address, async () => {
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 1n }))
+          .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
+          .withArgs(0n, 1n);
+        await expect(offerings.connect(alice).subscribe(id, SHARE, [], { value: 10n ** 18n }))
+          .to.be.revertedWithCustomError(offerings, "OfferingsWrongPayment")
+          .withArgs(0n, 10n ** 18n);
+      });
     });
 
     it("a fee-on-transfer token: the short delivery is refused, OfferingsShortDelivery(asset, expected, received)", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, deployer, alice } = system;
+      const { offerings, alice } = system;
       const feeToken = await ethers.deployContract("FeeOnTransferTokenMock", ["Fee", "FEE", 100n]); // 1%
-      await shares.connect(deployer).addReturnsAsset(feeToken);
-      await feeToken.mint(alice, 1_000n * 10n ** 18n);
-      await feeToken.connect(alice).approve(offerings, ethers.MaxUint256);
-      const id = await openOffering(
-        system,
-        await offeringParams(ethers, { asset: await feeToken.getAddress() }),
-      );
+      const { id } = await offeringInToken(system, feeToken, 1_000n * 10n ** 18n);
       const feeAddress = await feeToken.getAddress();
-      const before = await snapshot(system, id, alice.address, [feeAddress]);
-      const cost = 10n * 10n ** 18n;
-      await expect(offerings.connect(alice).subscribe(id, 10n * SHARE, []))
-        .to.be.revertedWithCustomError(offerings, "OfferingsShortDelivery")
-        .withArgs(feeAddress, cost, (cost * 99n) / 100n);
-      expect(await snapshot(system, id, alice.address, [feeAddress])).to.deep.equal(before);
+      await expectNothingChanges(
+        system,
+        id,
+        alice.address,
+        async () => {
+          const cost = 10n * 10n ** 18n;
+          await expect(offerings.connect(alice).subscribe(id, 10n * SHARE, []))
+            .to.be.revertedWithCustomError(offerings, "OfferingsShortDelivery")
+            .withArgs(feeAddress, cost, (cost * 99n) / 100n);
+        },
+        [feeAddress],
+      );
       expect(await feeToken.totalSupply()).to.equal(1_000n * 10n ** 18n);
     });
 
@@ -643,23 +679,23 @@ describe("Offerings", function () {
   describe("reentrancy", function () {
     it("refuses a token hook that re-enters subscribe", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, shares, deployer, alice } = system;
+      const { offerings, alice } = system;
       const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
-      await shares.connect(deployer).addReturnsAsset(hookToken);
-      await hookToken.mint(alice, 100n * 10n ** 18n);
-      await hookToken.connect(alice).approve(offerings, ethers.MaxUint256);
-      const id = await openOffering(
-        system,
-        await offeringParams(ethers, { asset: await hookToken.getAddress() }),
-      );
+      const { id } = await offeringInToken(system, hookToken, 100n * 10n ** 18n);
       await hookToken.arm(offerings, offerings.interface.encodeFunctionData("subscribe", [id, SHARE, []]));
 
-      const before = await snapshot(system, id, alice.address, [await hookToken.getAddress()]);
-      await expect(offerings.connect(alice).subscribe(id, SHARE, [])).to.be.revertedWithCustomError(
-        offerings,
-        "ReentrancyGuardReentrantCall",
+      await expectNothingChanges(
+        system,
+        id,
+        alice.address,
+        async () => {
+          await expect(offerings.connect(alice).subscribe(id, SHARE, [])).to.be.revertedWithCustomError(
+            offerings,
+            "ReentrancyGuardReentrantCall",
+          );
+        },
+        [await hookToken.getAddress()],
       );
-      expect(await snapshot(system, id, alice.address, [await hookToken.getAddress()])).to.deep.equal(before);
 
       await hookToken.arm(offerings, offerings.interface.encodeFunctionData("claimShares", [id]));
       await expect(offerings.connect(alice).subscribe(id, SHARE, [])).to.be.revertedWithCustomError(
@@ -673,13 +709,9 @@ describe("Offerings", function () {
 
     it("refuses a token hook that re-enters settleOffering or subscribe during a settlement", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
-      const { offerings, pool, shares, deployer, alice } = system;
+      const { offerings, pool, alice } = system;
       const hookToken = await ethers.deployContract("CallbackTokenMock", ["Hook", "HOOK"]);
-      await shares.connect(deployer).addReturnsAsset(hookToken);
-      await hookToken.mint(alice, 100n * 10n ** 18n);
-      await hookToken.connect(alice).approve(offerings, ethers.MaxUint256);
-      const params = await offeringParams(ethers, { asset: await hookToken.getAddress() });
-      const id = await openOffering(system, params);
+      const { id, params } = await offeringInToken(system, hookToken, 100n * 10n ** 18n);
       await offerings.connect(alice).subscribe(id, 2n * SHARE, []);
       await time.increaseTo(BigInt(params.end) + 1n);
 
@@ -715,15 +747,11 @@ describe("Offerings", function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, carol } = system;
       const { id, params } = await subscribedEthOffering(system);
-      const before = await snapshot(system, id, carol.address);
-      await expect(offerings.connect(carol).settleOffering(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
-        .withArgs(id, params.end);
-      await time.setNextBlockTimestamp(params.end);
-      await expect(offerings.connect(carol).settleOffering(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsWindowOpen")
-        .withArgs(id, params.end);
-      expect(await snapshot(system, id, carol.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, carol.address, async () => {
+        await expectWindowOpenUntilItsEnd(system, id, params, () =>
+          offerings.connect(carol).settleOffering(id),
+        );
+      });
     });
 
     it("after the window, anyone moves the whole ETH raise into the pool in one deposit, once", async function () {
@@ -745,11 +773,11 @@ describe("Offerings", function () {
       expect(settled.settled).to.equal(true);
       expect(settled.capitalRaised).to.equal(raised);
 
-      const before = await snapshot(system, id, carol.address);
-      await expect(offerings.connect(carol).settleOffering(id))
-        .to.be.revertedWithCustomError(offerings, "OfferingsAlreadySettled")
-        .withArgs(id);
-      expect(await snapshot(system, id, carol.address)).to.deep.equal(before);
+      await expectNothingChanges(system, id, carol.address, async () => {
+        await expect(offerings.connect(carol).settleOffering(id))
+          .to.be.revertedWithCustomError(offerings, "OfferingsAlreadySettled")
+          .withArgs(id);
+      });
     });
 
     it("settles an ERC-20 raise: the tokens move and the pool books exactly them", async function () {

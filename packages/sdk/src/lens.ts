@@ -69,49 +69,31 @@ export function snapshotQuery(
   };
 }
 
-function read<F extends Reads>(client: PublicClient, lens: Address, functionName: F, args: Args<F>) {
-  return client.readContract({ address: lens, abi: fundLensAbi, functionName, args } as never) as Promise<
-    LensResult<F>
-  >;
+/** A typed reader of the lens view `functionName`: `(client, lens, ...the view's arguments)`, one eth_call. */
+function reader<F extends Reads>(functionName: F) {
+  return (client: PublicClient, lens: Address, ...args: Args<F> & readonly unknown[]) =>
+    client.readContract({ address: lens, abi: fundLensAbi, functionName, args } as never) as Promise<
+      LensResult<F>
+    >;
 }
 
-/** Everything the dashboard shows at once. */
-export const readSnapshot = (client: PublicClient, lens: Address, query: SnapshotQuery): Promise<Snapshot> =>
-  read(client, lens, "snapshot", [query]);
-export const readFund = (client: PublicClient, lens: Address): Promise<FundView> =>
-  read(client, lens, "fund", []);
-export const readAccount = (client: PublicClient, lens: Address, who: Address): Promise<AccountView> =>
-  read(client, lens, "account", [who]);
-export const readHolders = (client: PublicClient, lens: Address, p: Page) =>
-  read(client, lens, "holdersPage", [p]);
-export const readRounds = (client: PublicClient, lens: Address, p: Page) =>
-  read(client, lens, "roundsPage", [p]);
-export const readApplications = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
-  read(client, lens, "applicationsPage", [p, viewer]);
-export const readApplicationsByIds = (
-  client: PublicClient,
-  lens: Address,
-  ids: readonly bigint[],
-  viewer: Address,
-) => read(client, lens, "applicationsByIds", [ids, viewer]);
-export const readOfferings = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
-  read(client, lens, "offeringsPage", [p, viewer]);
-export const readTechniques = (client: PublicClient, lens: Address, p: Page) =>
-  read(client, lens, "techniquesPage", [p]);
-export const readCompanies = (client: PublicClient, lens: Address, p: Page, viewer: Address) =>
-  read(client, lens, "companiesPage", [p, viewer]);
-export const readCompaniesByIds = (
-  client: PublicClient,
-  lens: Address,
-  ids: readonly bigint[],
-  viewer: Address,
-) => read(client, lens, "companiesByIds", [ids, viewer]);
-export const readCommitments = (client: PublicClient, lens: Address, p: Page) =>
-  read(client, lens, "commitmentsPage", [p]);
-export const readCommitmentsByIds = (client: PublicClient, lens: Address, ids: readonly bigint[]) =>
-  read(client, lens, "commitmentsByIds", [ids]);
-/** Every current trustee's public record in round `roundId` (committed, revealed, missed, recused). */
-export const readTrusteeRecords = (client: PublicClient, lens: Address, roundId: bigint) =>
-  read(client, lens, "trusteeRecords", [roundId]);
-export const readProposals = (client: PublicClient, lens: Address, p: Page) =>
-  read(client, lens, "proposalsPage", [p]);
+/** Everything the dashboard shows at once: `(client, lens, query)`. */
+export const readSnapshot = reader("snapshot");
+export const readFund = reader("fund");
+/** `(client, lens, who)`. */
+export const readAccount = reader("account");
+/** Pages of a list: `(client, lens, page)`, or `(client, lens, page, viewer)` where the view says what the viewer may do. */
+export const readHolders = reader("holdersPage");
+export const readRounds = reader("roundsPage");
+export const readApplications = reader("applicationsPage");
+export const readOfferings = reader("offeringsPage");
+export const readTechniques = reader("techniquesPage");
+export const readCompanies = reader("companiesPage");
+export const readCommitments = reader("commitmentsPage");
+export const readProposals = reader("proposalsPage");
+/** Items by id: `(client, lens, ids, viewer)` (commitments: `(client, lens, ids)`). */
+export const readApplicationsByIds = reader("applicationsByIds");
+export const readCompaniesByIds = reader("companiesByIds");
+export const readCommitmentsByIds = reader("commitmentsByIds");
+/** Every current trustee's public record in round `roundId` (committed, revealed, missed, recused): `(client, lens, roundId)`. */
+export const readTrusteeRecords = reader("trusteeRecords");

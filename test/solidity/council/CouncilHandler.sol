@@ -87,23 +87,11 @@ contract CouncilHandler is TestBase {
     }
 
     function approve(uint256 actorSeed, uint256 proposalSeed) external {
-        if (_proposals.length == 0) return;
-        address actor = _likelyTrustee(actorSeed);
-        uint256 proposalId = _recentProposal(proposalSeed);
-        vm.prank(actor);
-        try council.approve(proposalId) {
-            _modelApproval[proposalId][actor] = _modelGeneration[actor];
-        } catch {}
+        _changeApproval(actorSeed, proposalSeed, true);
     }
 
     function revoke(uint256 actorSeed, uint256 proposalSeed) external {
-        if (_proposals.length == 0) return;
-        address actor = _likelyTrustee(actorSeed);
-        uint256 proposalId = _recentProposal(proposalSeed);
-        vm.prank(actor);
-        try council.revokeApproval(proposalId) {
-            _modelApproval[proposalId][actor] = 0;
-        } catch {}
+        _changeApproval(actorSeed, proposalSeed, false);
     }
 
     function execute(uint256 proposalSeed) external {
@@ -197,6 +185,19 @@ contract CouncilHandler is TestBase {
         if (seed % 4 == 0) return _actor(seed / 4);
         address[] memory current = council.trustees();
         return current[(seed / 4) % current.length];
+    }
+
+    /// @dev A likely trustee approves a recent proposal (or revokes its approval); the model records
+    /// the approval under the actor's current membership, or forgets it, when the council accepts.
+    function _changeApproval(uint256 actorSeed, uint256 proposalSeed, bool approving) private {
+        if (_proposals.length == 0) return;
+        address actor = _likelyTrustee(actorSeed);
+        uint256 proposalId = _recentProposal(proposalSeed);
+        function(uint256) external change = approving ? council.approve : council.revokeApproval;
+        vm.prank(actor);
+        try change(proposalId) {
+            _modelApproval[proposalId][actor] = approving ? _modelGeneration[actor] : 0;
+        } catch {}
     }
 
     /// @dev One of the four latest proposals, so that approvals gather on live ones.
