@@ -10,6 +10,7 @@ import {IFundShares} from "../interfaces/IFundShares.sol";
 import {IOfferings} from "../interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {Asset} from "../libraries/Asset.sol";
+import {ShareIssuer} from "../utils/ShareIssuer.sol";
 
 /// @title Offerings
 /// @notice Investors buy Fund shares at a price the trustees set. Each offering's capital is held
@@ -29,7 +30,7 @@ import {Asset} from "../libraries/Asset.sol";
 /// payments they expect after it.
 /// Escrow until settlement keeps a subscription's cost down to its own bookkeeping: the per-asset
 /// books of the capital pool are written once per offering (`settleOffering`), not once per investor.
-contract Offerings is IOfferings, ReentrancyGuardTransient {
+contract Offerings is IOfferings, ShareIssuer, ReentrancyGuardTransient {
     using Asset for address;
 
     /// @notice Asset id of native ETH.
@@ -38,10 +39,6 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     uint256 public constant SHARE_UNIT = 1e18;
     /// @notice Latest timestamp an offering may use (stored in 40 bits: the year 36812).
     uint256 public constant MAX_TIMESTAMP = type(uint40).max;
-
-    ITrusteeCouncil private immutable _council;
-    IFundShares private immutable _shares;
-    ICapitalPool private immutable _pool;
 
     /// @dev An offering in four slots, laid out so a subscription reads three and writes one:
     /// slot 0 (asset, window, flags) and slot 1 (price, minimum) are read, slot 2 (shares remaining
@@ -75,11 +72,11 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     /// @param council_ the trustee council, sole caller of `openOffering` and `closeOffering`
     /// @param shares_ the share ledger; this contract needs its minter role
     /// @param pool_ the capital pool; this contract needs its depositor role to settle offerings
-    constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
-        _council = council_;
-        _shares = shares_;
-        _pool = pool_;
-    }
+    constructor(
+        ITrusteeCouncil council_,
+        IFundShares shares_,
+        ICapitalPool pool_
+    ) ShareIssuer(council_, shares_, pool_) {}
 
     // ---------------------------------------------------------------- council
 
@@ -277,21 +274,6 @@ contract Offerings is IOfferings, ReentrancyGuardTransient {
     ) external view returns (bool) {
         _existing(offeringId);
         return _isAllowed(_allowlistRoots[offeringId], investor, proof);
-    }
-
-    /// @inheritdoc IOfferings
-    function council() external view returns (address) {
-        return address(_council);
-    }
-
-    /// @inheritdoc IOfferings
-    function shares() external view returns (address) {
-        return address(_shares);
-    }
-
-    /// @inheritdoc IOfferings
-    function capitalPool() external view returns (address) {
-        return address(_pool);
     }
 
     // ---------------------------------------------------------------- internals

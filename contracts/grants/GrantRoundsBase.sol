@@ -10,13 +10,14 @@ import {ITrusteeCouncil} from "../interfaces/ITrusteeCouncil.sol";
 import {AwardMath} from "../libraries/math/AwardMath.sol";
 import {VestingMath} from "../libraries/math/VestingMath.sol";
 import {TextBounds} from "../libraries/TextBounds.sol";
+import {ShareIssuer} from "../utils/ShareIssuer.sol";
 
 /// @title GrantRoundsBase
 /// @notice What every part of `GrantRounds` shares: the Fund contracts it works with, the rounds and
 /// applications as stored, and the rules read everywhere (phases, awards, vesting, stipend reserve).
 /// @dev State is `internal` so that the parts (`GrantEstimates`, `GrantRounds`) read and write the
 /// same packed slots directly: splitting the contract must not add a call or a slot to a hot path.
-abstract contract GrantRoundsBase is IGrantRounds {
+abstract contract GrantRoundsBase is IGrantRounds, ShareIssuer {
     /// @notice Most research-months an application may declare.
     uint32 public constant MAX_EFFORT_MONTHS = 1200;
     /// @notice A probability is in basis points, 0 .. 10,000.
@@ -108,10 +109,6 @@ abstract contract GrantRoundsBase is IGrantRounds {
         uint32 recused;
     }
 
-    ITrusteeCouncil internal immutable _council;
-    IFundShares internal immutable _shares;
-    ICapitalPool internal immutable _pool;
-
     uint256 internal _roundCount;
     uint256 internal _applicationCount;
     mapping(uint256 roundId => RoundData) internal _rounds;
@@ -133,33 +130,11 @@ abstract contract GrantRoundsBase is IGrantRounds {
     /// @param council_ the trustee council: opens, closes and cancels, and says who is a trustee
     /// @param shares_ the share ledger; `GrantRounds` needs its minter role
     /// @param pool_ the capital pool; `GrantRounds` needs its stipend and depositor roles
-    constructor(ITrusteeCouncil council_, IFundShares shares_, ICapitalPool pool_) {
-        if (
-            address(council_) == address(0) || address(shares_) == address(0) || address(pool_) == address(0)
-        ) {
-            revert GrantRoundsInvalidParams();
-        }
-        _council = council_;
-        _shares = shares_;
-        _pool = pool_;
-    }
-
-    // ---------------------------------------------------------------- views
-
-    /// @inheritdoc IGrantRounds
-    function council() external view returns (address) {
-        return address(_council);
-    }
-
-    /// @inheritdoc IGrantRounds
-    function shares() external view returns (address) {
-        return address(_shares);
-    }
-
-    /// @inheritdoc IGrantRounds
-    function capitalPool() external view returns (address) {
-        return address(_pool);
-    }
+    constructor(
+        ITrusteeCouncil council_,
+        IFundShares shares_,
+        ICapitalPool pool_
+    ) ShareIssuer(council_, shares_, pool_) {}
 
     // ---------------------------------------------------------------- internals
 

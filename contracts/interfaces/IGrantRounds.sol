@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IShareIssuer} from "./IShareIssuer.sol";
+
 /// @title Grant rounds: research grants weighted by the trustees' assessed probability and effort
 /// @notice Flow per round: the council opens it → researchers apply (declared effort and requested
 /// stipend are upper bounds; an optional refundable deposit in ETH) → each trustee commits sealed
@@ -14,7 +16,7 @@ pragma solidity 0.8.28;
 /// application — min(threshold, those trustees) — plus at least one reveal, so a withheld reveal
 /// never unfunds an application that reached the quorum. Applications with no revealed estimate are unfunded
 /// without a transaction and never block settlement. Every step is O(1) in applications and rounds.
-interface IGrantRounds {
+interface IGrantRounds is IShareIssuer {
     /// @notice Terms of a round, fixed when the council opens it.
     /// @param sharePool P: shares (18 decimals) shared among funded applications; never exceeded
     /// @param applicationDeadline applications accepted until (inclusive)
@@ -350,10 +352,4 @@ interface IGrantRounds {
     function claimableShares(uint256 applicationId) external view returns (uint256);
     /// @notice Vested stipend not yet claimed.
     function claimableStipend(uint256 applicationId) external view returns (uint256);
-    /// @notice The trustee council (the only caller of the council functions).
-    function council() external view returns (address);
-    /// @notice The share ledger that mints awards.
-    function shares() external view returns (address);
-    /// @notice The capital pool that pays stipends and receives forfeited deposits.
-    function capitalPool() external view returns (address);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IShareIssuer} from "./IShareIssuer.sol";
+
 /// @title Offerings: investors buy Fund shares at a price set by the trustees
 /// @notice The council opens an offering (asset, price, cap, minimum, window, optional Merkle
 /// allowlist). During the window investors subscribe: they pay the exact cost, which this contract
@@ -9,7 +11,7 @@ pragma solidity 0.8.28;
 /// pool in one deposit. Shares are minted only after the window closes (`claimShares`), so a
 /// subscription cannot capture returns paid during the window — the front-running defence (see
 /// docs/front-running.md). Nothing is ever taken beyond the cost of the share units bought.
-interface IOfferings {
+interface IOfferings is IShareIssuer {
     /// @param asset payment asset (`address(0)` = ETH, else a returns-allowlisted ERC-20)
     /// @param pricePerShare asset units per whole share (1e18 share units)
     /// @param shareCap most share units the offering sells
@@ -109,11 +111,4 @@ interface IOfferings {
         address investor,
         bytes32[] calldata proof
     ) external view returns (bool);
-
-    /// @notice The trustee council, the only caller that may open or close offerings.
-    function council() external view returns (address);
-    /// @notice The share ledger that mints subscribed shares.
-    function shares() external view returns (address);
-    /// @notice The capital pool that receives each offering's raise when it settles.
-    function capitalPool() external view returns (address);
 }

@@ -144,6 +144,23 @@ describe("Offerings", function () {
       expect(await offerings.capitalPool()).to.equal(await pool.getAddress());
     });
 
+    it("refuses a zero council, ledger or pool at deployment", async function () {
+      const { offerings, council, shares, pool } = await networkHelpers.loadFixture(deployFixture);
+      const factory = await ethers.getContractFactory("Offerings");
+      const [c, l, p] = [council.address, await shares.getAddress(), await pool.getAddress()];
+      const wirings: [string, string, string][] = [
+        [ETH, l, p],
+        [c, ETH, p],
+        [c, l, ETH],
+      ];
+      for (const wiring of wirings) {
+        await expect(factory.deploy(...wiring)).to.be.revertedWithCustomError(
+          offerings,
+          "ShareIssuerZeroAddress",
+        );
+      }
+    });
+
     it("lets only the council open or close an offering", async function () {
       const system = await networkHelpers.loadFixture(deployFixture);
       const { offerings, alice } = system;

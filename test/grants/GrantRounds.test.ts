@@ -138,7 +138,7 @@ describe("GrantRounds", function () {
       ]) {
         await expect(factory.deploy(at(args, 0), at(args, 1), at(args, 2))).to.be.revertedWithCustomError(
           f.grants,
-          "GrantRoundsInvalidParams",
+          "ShareIssuerZeroAddress",
         );
       }
     });

@@ -158,6 +158,10 @@ export const errorMessages: Readonly<Record<string, Message>> = {
   CapitalPoolNotStray: (a, f) =>
     `Only ${f.amount(a.uint(2), a.address(0))} of ${f.asset(a.address(0))} in the capital pool lies outside its capital, so ${f.amount(a.uint(1), a.address(0))} cannot be returned (the recipient must be set and the amount above zero).`,
 
+  // ------------------------------------------------------------ share-issuing modules (grant rounds, offerings)
+  ShareIssuerZeroAddress: () =>
+    "The module cannot be deployed without its council, share ledger and capital pool: one of the three addresses is zero.",
+
   // ------------------------------------------------------------ grant rounds
   GrantRoundsNotCouncil: (a, f) =>
     `Only the trustee council may do this (through a proposal); ${f.address(a.address(0))} is not the council.`,
