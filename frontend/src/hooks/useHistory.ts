@@ -121,8 +121,8 @@ async function readDatedLogs(
 const scanners = new Map<string, LogScanner<HistoryLog>>();
 
 /**
- * The Fund's history read from event logs, when there is no indexer or it does not answer: the SDK's log scanner (pages of
- * at most 2,000 blocks, split when the provider refuses). A refresh reads only what is new and never
+ * The Fund's history read from event logs, when there is no indexer or it does not answer: the SDK's
+ * log scanner (pages of at most 2,000 blocks, split when the provider refuses). A refresh reads only what is new and never
  * drops what is loaded; the query key has no head block. With an indexer (VITE_INDEXER_URL) nothing is
  * read here: each view asks the indexer's tables for what it shows (returns by day, payments, mint
  * totals), and `useFeedLogs` reads the few events that only the feed has, where they are needed.
