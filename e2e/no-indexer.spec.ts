@@ -1,9 +1,9 @@
 // Without the history indexer, on a phone and a desktop: every request to it is refused (Playwright's
 // interception of its URL), as when it is down. The overview then reads the Fund's history from the
 // chain's logs itself, in bounded pages, and says so; its figures, returns chart and mint provenance
-// match what the chain says. Every other view that reads the indexer says in plain words what it
+// match what the chain says; once the indexer answers again the overview reads from it again. Every other view that reads the indexer says in plain words what it
 // cannot show and shows the rest, read from the chain; no page shows a stack trace or raw failure text.
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { type Address, formatUnits, getAddress, type Hex } from "viem";
 
 import { readAsset } from "@fef/sdk/assets";
@@ -17,17 +17,17 @@ import { atEachViewport, roleAccounts } from "./support/roles.js";
 
 const indexerOrigin = new URL(INDEXER_URL).origin;
 
-/** Refuses every request the page sends to the indexer; returns how many it refused so far. */
-async function refuseIndexer(page: Page): Promise<() => number> {
+const toIndexer = (url: URL) => url.origin === indexerOrigin;
+
+/** Refuses every request the page sends to the indexer; returns how many it refused so far, and the end of it. */
+async function refuseIndexer(page: Page): Promise<{ refused: () => number; stop: () => Promise<void> }> {
   let refused = 0;
-  await page.route(
-    (url) => url.origin === indexerOrigin,
-    (route) => {
-      refused += 1;
-      return route.abort("connectionrefused");
-    },
-  );
-  return () => refused;
+  const refuse = (route: Route) => {
+    refused += 1;
+    return route.abort("connectionrefused");
+  };
+  await page.route(toIndexer, refuse);
+  return { refused: () => refused, stop: () => page.unroute(toIndexer, refuse) };
 }
 
 type BlockRange = { readonly from: bigint; readonly to: bigint };
@@ -110,7 +110,7 @@ atEachViewport(() => {
   test("the overview reads its history from the chain's logs in bounded pages, says so, and matches the chain", async ({
     page,
   }) => {
-    const refused = await refuseIndexer(page);
+    const { refused, stop } = await refuseIndexer(page);
     const logReads = recordLogReads(page);
     await openView(page, "overview");
 
@@ -166,13 +166,22 @@ atEachViewport(() => {
     for (const { from, to } of logReads)
       expect(to - from + 1n).toBeLessThanOrEqual(BigInt(FIRST_PAGE_BLOCKS));
     await expectSettledInPlainWords(page, "overview");
+
+    // The indexer answers again: the page, which keeps asking it, reads its history from it again.
+    await stop();
+    await expect(coverage).toContainText("from the history indexer", { timeout: 30_000 });
+    await expect(page.getByTestId("history-indexer-down")).toHaveCount(0);
+    await expect(coverage).toContainText("The whole history since deployment is loaded.", {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId("returns-charts").locator("figure")).toHaveCount(distributed.size);
   });
 
   test("every view that reads the indexer says plainly what it cannot show and shows the rest from the chain", async ({
     page,
   }) => {
     test.setTimeout(180_000);
-    const refused = await refuseIndexer(page);
+    const { refused } = await refuseIndexer(page);
 
     // Trustee: the proposals the snapshot holds, read from the chain; the older ones need the indexer.
     await openAs(page, "trustee", roleAccounts.trustee);
