@@ -1,8 +1,9 @@
 // Without the history indexer, on a phone and a desktop: every request to it is refused (Playwright's
 // interception of its URL), as when it is down. The overview then reads the Fund's history from the
 // chain's logs itself, in bounded pages, and says so; its figures, returns chart and mint provenance
-// match what the chain says; once the indexer answers again the overview reads from it again. Every other view that reads the indexer says in plain words what it
-// cannot show and shows the rest, read from the chain; no page shows a stack trace or raw failure text.
+// match what the chain says, and once the indexer answers again it reads from it again. Every other
+// view that reads the indexer says in plain words what it cannot show and shows the rest, read from
+// the chain; no page shows a stack trace or raw failure text.
 import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { type Address, formatUnits, getAddress, type Hex } from "viem";
 
