@@ -7,7 +7,7 @@ import { formatAmount, formatDate, formatShares } from "@fef/sdk/format";
 import { accountActivity, type ActivityEntry } from "@fef/sdk/history";
 
 import { useFund } from "../hooks/useFund";
-import { useIndexer } from "../hooks/useIndexer";
+import { useIndexerStatus } from "../hooks/useIndexer";
 import { activityFromLogs, type ActivityRow } from "../lib/activity";
 import { DataTable } from "./DataTable";
 import { AddressLabel } from "./AddressLabel";
@@ -25,12 +25,12 @@ const rowOf = (e: ActivityEntry): ActivityRow => ({
 });
 
 /**
- * What `account` did, newest first: from the indexer's activity table page by page when there is one,
- * else from the loaded event logs.
+ * What `account` did, newest first: from the indexer's activity table page by page when there is one
+ * that answers, else from the loaded event logs.
  */
 export function AccountActivity({ account }: { readonly account: Address }) {
   const { chainId, history, assets } = useFund();
-  const client = useIndexer();
+  const { client, down } = useIndexerStatus();
   const pages = useInfiniteQuery({
     queryKey: ["account-activity", chainId, client?.url, account],
     enabled: client !== undefined,
@@ -53,8 +53,12 @@ export function AccountActivity({ account }: { readonly account: Address }) {
       <h2 id="activity-title">
         Activity of <AddressLabel address={account} plain />
       </h2>
-      <p className="hint">
-        {client ? "From the history indexer." : "From the loaded event history (no indexer configured)."}
+      <p className="hint" data-testid="activity-source">
+        {client
+          ? "From the history indexer."
+          : down
+            ? "From the loaded event history (the history indexer does not answer at the moment)."
+            : "From the loaded event history (no indexer configured)."}
       </p>
       {rows.length === 0 ? (
         <p className="muted">{pages.isLoading ? "Loading…" : "No activity yet."}</p>

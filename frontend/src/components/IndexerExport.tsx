@@ -2,12 +2,12 @@ import { useMutation } from "@tanstack/react-query";
 
 import type { IndexerClient } from "@fef/sdk/history";
 
-import { useIndexer } from "../hooks/useIndexer";
+import { useIndexerStatus } from "../hooks/useIndexer";
 import { downloadCsv } from "../lib/csv";
 
 /**
- * A button that downloads a CSV built from the history indexer. Without an indexer it is replaced by a
- * one-line note: the event-log fallback has no tables to export from.
+ * A button that downloads a CSV built from the history indexer. Without an indexer, or while it does
+ * not answer, it is replaced by a one-line note: the event-log fallback has no tables to export from.
  */
 export function IndexerExport({
   label,
@@ -20,12 +20,19 @@ export function IndexerExport({
   readonly testId: string;
   readonly build: (client: IndexerClient) => Promise<string>;
 }) {
-  const client = useIndexer();
+  const { client, down } = useIndexerStatus();
   const exporter = useMutation({
     mutationFn: async (c: IndexerClient) => downloadCsv(filename, await build(c)),
   });
   if (!client) {
-    return <p className="hint">{label}: needs the history indexer (none is configured for this chain).</p>;
+    return (
+      <p className="hint" data-testid={`${testId}-unavailable`}>
+        {label}:{" "}
+        {down
+          ? "needs the history indexer, which does not answer at the moment."
+          : "needs the history indexer (none is configured for this chain)."}
+      </p>
+    );
   }
   return (
     <>

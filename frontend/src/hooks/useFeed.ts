@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 
-import { indexedEvents, indexerClient, type IndexedEvent, type IndexerClient } from "@fef/sdk/history";
+import { indexedEvents, type IndexedEvent, type IndexerClient } from "@fef/sdk/history";
 
-import { indexerUrlFor } from "../lib/chains";
 import { useFund } from "./useFund";
 import type { HistoryLog } from "./useHistory";
+import { useIndexer } from "./useIndexer";
 
 /**
  * The events that only the indexer's feed has and that views replay (applications, subscriptions,
@@ -57,22 +57,24 @@ async function refreshFeed(client: IndexerClient, feed: Feed): Promise<HistoryLo
 
 /**
  * The history logs a view replays: with an indexer, its feed of `FEED_EVENTS` (read only while a
- * mounted view asks for it with `enabled`); without, the logs the page has read.
+ * mounted view asks for it with `enabled`); without one, or while it does not answer, the logs the
+ * page has read.
  */
 export function useFeedLogs(enabled = true): readonly HistoryLog[] {
   const { chainId, history } = useFund();
-  const url = indexerUrlFor(chainId);
+  const client = useIndexer();
+  const url = client?.url;
   const feed = useQuery({
     queryKey: ["history-feed", chainId, url],
-    enabled: enabled && url !== undefined,
+    enabled: enabled && client !== undefined,
     queryFn: () => {
-      const id = url ?? "";
-      let loaded = feeds.get(id);
+      if (!client) throw new Error("no history indexer");
+      let loaded = feeds.get(client.url);
       if (!loaded) {
         loaded = { logs: [], newest: undefined };
-        feeds.set(id, loaded);
+        feeds.set(client.url, loaded);
       }
-      return refreshFeed(indexerClient(id), loaded);
+      return refreshFeed(client, loaded);
     },
     refetchInterval: REFRESH_MS,
     // The logs array is only ever appended to: comparing it deeply on every refresh is wasted work.

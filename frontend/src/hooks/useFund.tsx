@@ -70,6 +70,8 @@ export type Fund = {
     readonly error: unknown;
     /** Where it comes from: the history indexer, or the chain's logs read by the dashboard. */
     readonly source: "indexer" | "logs";
+    /** An indexer is configured but does not answer: the source is the chain's logs meanwhile. */
+    readonly indexerDown: boolean;
     /** First and newest block covered so far; earlier history needs `loadEarlier`. */
     readonly scannedFrom: bigint | undefined;
     readonly scannedTo: bigint | undefined;
@@ -188,13 +190,22 @@ export function FundProvider({ children }: { children: ReactNode }) {
       logs: data?.logs ?? [],
       loading: historyQuery.isLoading,
       error,
-      source: data?.source ?? (historyRead.indexerUrl ? "indexer" : "logs"),
+      // Logs loaded while the indexer did not answer stay loaded; the source follows the indexer.
+      source: historyRead.indexerUrl ? ("indexer" as const) : ("logs" as const),
+      indexerDown: historyRead.indexerDown,
       scannedFrom: data?.scannedFrom,
       scannedTo: data?.scannedTo,
       complete: data !== undefined && data.complete && !error,
       loadEarlier,
     } as const;
-  }, [historyQuery.data, historyQuery.error, historyQuery.isLoading, historyRead.indexerUrl, loadEarlier]);
+  }, [
+    historyQuery.data,
+    historyQuery.error,
+    historyQuery.isLoading,
+    historyRead.indexerUrl,
+    historyRead.indexerDown,
+    loadEarlier,
+  ]);
 
   const value: Fund = {
     chainId,

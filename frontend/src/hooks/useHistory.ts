@@ -6,7 +6,8 @@ import { usePublicClient } from "wagmi";
 import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from "@fef/sdk/generated/abis";
 import { createLogScanner, type LogScanner } from "@fef/sdk/history";
 
-import { indexerUrlFor, type ChainId } from "../lib/chains";
+import type { ChainId } from "../lib/chains";
+import { useIndexerReach } from "./useIndexerReach";
 
 /** The events the dashboard reads from history: one eth_getLogs per block range covers them all. */
 export const historyEvents = [
@@ -120,8 +121,8 @@ async function readDatedLogs(
 const scanners = new Map<string, LogScanner<HistoryLog>>();
 
 /**
- * The Fund's history read from event logs, when there is no indexer: the SDK's log scanner (pages of
- * at most 2,000 blocks, split when the provider refuses). A refresh reads only what is new and never
+ * The Fund's history read from event logs, when there is no indexer or it does not answer: the SDK's
+ * log scanner (pages of at most 2,000 blocks, split when the provider refuses). A refresh reads only what is new and never
  * drops what is loaded; the query key has no head block. With an indexer (VITE_INDEXER_URL) nothing is
  * read here: each view asks the indexer's tables for what it shows (returns by day, payments, mint
  * totals), and `useFeedLogs` reads the few events that only the feed has, where they are needed.
@@ -129,7 +130,8 @@ const scanners = new Map<string, LogScanner<HistoryLog>>();
 export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
   const client = usePublicClient({ chainId }) as PublicClient | undefined;
   const queryClient = useQueryClient();
-  const indexerUrl = indexerUrlFor(chainId);
+  // An indexer that does not answer counts as none: the page then reads the logs itself.
+  const { url: indexerUrl, down: indexerDown } = useIndexerReach(chainId);
   const key = useMemo(
     () => ["history", chainId, "logs", addresses?.join(",") ?? "", firstBlock.toString()],
     [chainId, addresses, firstBlock],
@@ -173,5 +175,5 @@ export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
     });
   }, [scannerOf, queryClient, key]);
 
-  return { query, loadEarlier, indexerUrl };
+  return { query, loadEarlier, indexerUrl, indexerDown };
 }

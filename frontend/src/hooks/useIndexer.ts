@@ -2,12 +2,29 @@ import { useMemo } from "react";
 
 import { indexerClient, type IndexerClient } from "@fef/sdk/history";
 
-import { indexerUrlFor } from "../lib/chains";
+import { reportingFetch } from "../lib/indexerReach";
 import { useFund } from "./useFund";
+import { useIndexerReach } from "./useIndexerReach";
 
-/** The history indexer of the connected chain (VITE_INDEXER_URL…), or undefined when none is configured. */
-export function useIndexer(): IndexerClient | undefined {
+export type IndexerStatus = {
+  /** The client of the chain's history indexer; undefined without one, or while it does not answer. */
+  readonly client: IndexerClient | undefined;
+  /** An indexer is configured but does not answer: views read the chain's logs and say so. */
+  readonly down: boolean;
+};
+
+/** The history indexer of the connected chain (VITE_INDEXER_URL…) and whether it answers. */
+export function useIndexerStatus(): IndexerStatus {
   const { chainId } = useFund();
-  const url = indexerUrlFor(chainId);
-  return useMemo(() => (url ? indexerClient(url) : undefined), [url]);
+  const { url, down } = useIndexerReach(chainId);
+  const client = useMemo(() => (url ? indexerClient(url, reportingFetch(url)) : undefined), [url]);
+  return { client, down };
+}
+
+/**
+ * The history indexer of the connected chain, or undefined when none is configured or it does not
+ * answer (the views then read the chain's logs).
+ */
+export function useIndexer(): IndexerClient | undefined {
+  return useIndexerStatus().client;
 }

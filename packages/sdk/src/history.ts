@@ -2,8 +2,10 @@
 // else from the chain's logs with a scanner that adapts to the provider's eth_getLogs caps.
 export {
   indexedBlock,
+  indexerAnswers,
   indexerCaughtUp,
   indexerClient,
+  indexerDidNotAnswer,
   indexerReady,
   IndexerError,
   type IndexerClient,

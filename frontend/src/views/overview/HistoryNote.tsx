@@ -26,6 +26,12 @@ export function HistoryNote() {
           Part of the event history could not be loaded; charts and provenance are incomplete until it is.
         </p>
       ) : null}
+      {logs.indexerDown ? (
+        <p className="notice" role="status" data-testid="history-indexer-down">
+          The history indexer does not answer at the moment, so this page reads the Fund's history from the
+          chain's event logs itself. The Fund's current state is read from the chain as always.
+        </p>
+      ) : null}
       <p data-testid="history-coverage">
         {fromIndexer
           ? "Charts, mint provenance and the returns ledger come from the history indexer. "

@@ -7,7 +7,7 @@ import { closedProposals, type IndexedProposal } from "@fef/sdk/history";
 import { describeProposal } from "@fef/sdk/proposals";
 
 import { useFund, type ProposalRow } from "../../hooks/useFund";
-import { useIndexer } from "../../hooks/useIndexer";
+import { useIndexerStatus } from "../../hooks/useIndexer";
 import { ProposalCard, proposalStatus } from "./ProposalCard";
 import { systemNames } from "./systemNames";
 import "./queue.css";
@@ -45,13 +45,20 @@ function Group({
 
 /** Older closed proposals from the history indexer (those the snapshot no longer holds). */
 function IndexedHistory({ after }: { after: bigint | undefined }) {
-  const indexer = useIndexer();
+  const { client: indexer, down } = useIndexerStatus();
   const { now, chainId, assets, system } = useFund();
   const older = useQuery({
     queryKey: ["closed-proposals", chainId, after?.toString(), now.toString()],
     enabled: Boolean(indexer),
     queryFn: () => (indexer ? closedProposals(indexer, now, { before: after, limit: 20 }) : []),
   });
+  if (down)
+    return (
+      <p className="hint" data-testid="proposals-history-unavailable">
+        Earlier proposals come from the history indexer, which does not answer at the moment; the proposals
+        above are read from the chain.
+      </p>
+    );
   if (!indexer || !older.data || older.data.length === 0) return null;
   const state = (p: IndexedProposal) => (p.status === "open" ? "expired" : p.status);
   return (

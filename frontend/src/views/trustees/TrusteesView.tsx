@@ -13,7 +13,7 @@ import { useTrackRecords } from "./useTrackRecords";
 /** The public Trustees page: every trustee's track record, the council's, and candidates' records. */
 export function TrusteesView() {
   const { snapshot, assets } = useFund();
-  const { records, loading, error, source } = useTrackRecords();
+  const { records, loading, error, source, indexerDown } = useTrackRecords();
   const current: readonly Address[] = snapshot?.fund.trustees ?? [];
   const currentSet = new Set(current.map((t) => t.toLowerCase()));
   const former = (records?.trustees ?? []).filter((r) => !currentSet.has(r.trustee));
@@ -32,8 +32,12 @@ export function TrusteesView() {
           <p className="hint" data-testid="track-source">
             {records.outcomes.filter((o) => o.status !== "pending").length} of {records.outcomes.length}{" "}
             funded applications have a resolved outcome. Computed{" "}
-            {source === "indexer" ? "by the history indexer" : "here from the chain's event logs"};{" "}
-            <code>npx hardhat trustee:record --trustee &lt;address&gt;</code> recomputes any record from the
+            {source === "indexer"
+              ? "by the history indexer"
+              : indexerDown
+                ? "here from the chain's event logs, because the history indexer does not answer"
+                : "here from the chain's event logs"}
+            ; <code>npx hardhat trustee:record --trustee &lt;address&gt;</code> recomputes any record from the
             chain alone.
           </p>
           <RecordCard

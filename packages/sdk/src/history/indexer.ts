@@ -96,3 +96,25 @@ export async function indexerCaughtUp(
   const block = await indexedBlock(url, fetchImpl);
   return block !== undefined && block >= head;
 }
+
+/** Whether `error` is the history indexer giving no answer at all (refused, network down), not a refusal. */
+export function indexerDidNotAnswer(error: unknown): boolean {
+  return error instanceof IndexerError && error.status === 0;
+}
+
+/**
+ * Whether the indexer at `url` answers at all: any HTTP answer of its /status counts, even while it
+ * backfills; false only when the request gets none. A client whose query got no answer asks this to
+ * tell an indexer that is down (read the chain's logs instead) from one path that failed (say so).
+ */
+export async function indexerAnswers(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<boolean> {
+  try {
+    await fetchImpl(`${url.replace(/\/+$/, "")}/status`);
+    return true;
+  } catch {
+    return false;
+  }
+}
