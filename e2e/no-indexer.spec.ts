@@ -49,6 +49,20 @@ function recordLogReads(page: Page): BlockRange[] {
 type RpcCall = { method?: string; params?: { fromBlock: Hex; toBlock: Hex }[] };
 
 /** How the returns chart writes a value (its compact figures). */
+/**
+ * The account's activity shows one row labelled `label` per event the chain logged for it, and the
+ * seed made at least one (so the check cannot pass on an empty history).
+ */
+async function expectActivityRows(page: Page, label: RegExp, logged: number): Promise<void> {
+  expect(logged, `the seed's account has events shown as ${label}`).toBeGreaterThan(0);
+  await expect(
+    page
+      .getByTestId("account-activity")
+      .locator("tr")
+      .filter({ has: page.locator("td", { hasText: label }) }),
+  ).toHaveCount(logged, { timeout: 30_000 });
+}
+
 const compact = (v: number) => v.toLocaleString("en-GB", { notation: "compact", maximumFractionDigits: 2 });
 
 /** The value of the overview's fact `term` (its `<dd>`). */
@@ -217,13 +231,7 @@ atEachViewport(() => {
       args: { researcher },
       fromBlock: 0n,
     });
-    expect(awards.length, "the seed's researcher claimed award shares").toBeGreaterThan(0);
-    await expect(
-      page
-        .getByTestId("account-activity")
-        .locator("tr")
-        .filter({ has: page.locator("td", { hasText: /^claimed award shares$/ }) }),
-    ).toHaveCount(awards.length, { timeout: 30_000 });
+    await expectActivityRows(page, /^claimed award shares$/, awards.length);
     await expectSettledInPlainWords(page, "researcher");
 
     // Company: its Promises and their reported periods from the chain; the payments export needs the indexer.
@@ -258,13 +266,7 @@ atEachViewport(() => {
       args: { investor },
       fromBlock: 0n,
     });
-    expect(subscriptions.length, "the seed's investor subscribed").toBeGreaterThan(0);
-    await expect(
-      page
-        .getByTestId("account-activity")
-        .locator("tr")
-        .filter({ has: page.locator("td", { hasText: /^subscribed$/ }) }),
-    ).toHaveCount(subscriptions.length, { timeout: 30_000 });
+    await expectActivityRows(page, /^subscribed$/, subscriptions.length);
     await expectSettledInPlainWords(page, "investor");
 
     // Trustees: the track records are computed here from the chain's logs, and the page says why.
