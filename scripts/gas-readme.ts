@@ -28,7 +28,10 @@ function renderTable(snapshot: GasSnapshot): string {
       const gas = rows.map((row) => row.gas);
       const [min, max] = [Math.min(...gas), Math.max(...gas)];
       const targets = [...new Set(rows.flatMap((row) => (row.target === undefined ? [] : [row.target])))];
-      const goals = [...new Set(rows.flatMap((row) => (row.goal === undefined ? [] : [row.goal])))];
+      // A goal is shown while some size still misses it; once met everywhere it is no longer open.
+      const goals = [
+        ...new Set(rows.flatMap((row) => (row.goal === undefined || row.gas <= row.goal ? [] : [row.goal]))),
+      ];
       const goal = goals.length > 0 ? `open goal ${goals.map(number).join(" / ")}` : undefined;
       const limit =
         targets.length > 0

@@ -1,7 +1,7 @@
 // Trustee and keeper tasks of grant rounds: commit and reveal estimates (in batches), finalize (in
 // batches), settle, and every trustee's public record in a round.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { type Address, type Hex } from "viem";
+import { type Address, type Hash, type Hex } from "viem";
 
 import {
   commitEstimates as commitEstimatesSteps,
@@ -549,7 +549,7 @@ async function sendForRound(
   args: SettleArgs,
   roundId: bigint,
   action: (addresses: Fund["addresses"], roundId: bigint) => readonly Step[],
-): Promise<{ after: RoundView; transaction: string }> {
+): Promise<{ after: RoundView; transaction: Hash }> {
   const signer = await actingAccount(fund.wallets, args.from, ANYONE);
   const sent = await send(fund, signer, action(fund.addresses, roundId));
   return { after: await readRound(fund, roundId, await chainTime(fund)), transaction: sent.transaction };

@@ -9,7 +9,10 @@ import {IFundModule} from "./IFundModule.sol";
 /// the share ledger and use the capital pool; these are fixed at deployment.
 interface IShareIssuer is IFundModule {
     /// @notice The council, the share ledger or the capital pool given at deployment is address zero.
-    error ShareIssuerZeroAddress();
+    /// @param council the council given
+    /// @param shares the share ledger given
+    /// @param pool the capital pool given
+    error ShareIssuerZeroAddress(address council, address shares, address pool);
 
     /// @notice The share ledger that mints the shares this module issues.
     function shares() external view returns (address);

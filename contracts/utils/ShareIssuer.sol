@@ -23,7 +23,7 @@ abstract contract ShareIssuer is IShareIssuer {
         if (
             address(council_) == address(0) || address(shares_) == address(0) || address(pool_) == address(0)
         ) {
-            revert ShareIssuerZeroAddress();
+            revert ShareIssuerZeroAddress(address(council_), address(shares_), address(pool_));
         }
         _council = council_;
         _shares = shares_;

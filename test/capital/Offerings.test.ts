@@ -154,10 +154,9 @@ describe("Offerings", function () {
         [c, l, ETH],
       ];
       for (const wiring of wirings) {
-        await expect(factory.deploy(...wiring)).to.be.revertedWithCustomError(
-          offerings,
-          "ShareIssuerZeroAddress",
-        );
+        await expect(factory.deploy(...wiring))
+          .to.be.revertedWithCustomError(offerings, "ShareIssuerZeroAddress")
+          .withArgs(...wiring);
       }
     });
 

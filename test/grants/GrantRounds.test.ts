@@ -136,10 +136,9 @@ describe("GrantRounds", function () {
         [council, ETH, pool],
         [council, shares, ETH],
       ]) {
-        await expect(factory.deploy(at(args, 0), at(args, 1), at(args, 2))).to.be.revertedWithCustomError(
-          f.grants,
-          "ShareIssuerZeroAddress",
-        );
+        await expect(factory.deploy(at(args, 0), at(args, 1), at(args, 2)))
+          .to.be.revertedWithCustomError(f.grants, "ShareIssuerZeroAddress")
+          .withArgs(at(args, 0), at(args, 1), at(args, 2));
       }
     });
 

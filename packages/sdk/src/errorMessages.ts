@@ -159,8 +159,8 @@ export const errorMessages: Readonly<Record<string, Message>> = {
     `Only ${f.amount(a.uint(2), a.address(0))} of ${f.asset(a.address(0))} in the capital pool lies outside its capital, so ${f.amount(a.uint(1), a.address(0))} cannot be returned (the recipient must be set and the amount above zero).`,
 
   // ------------------------------------------------------------ share-issuing modules (grant rounds, offerings)
-  ShareIssuerZeroAddress: () =>
-    "The module cannot be deployed without its council, share ledger and capital pool: one of the three addresses is zero.",
+  ShareIssuerZeroAddress: (a, f) =>
+    `The module cannot be deployed without its council, share ledger and capital pool, and one of them is the zero address (council ${f.address(a.address(0))}, ledger ${f.address(a.address(1))}, pool ${f.address(a.address(2))}).`,
 
   // ------------------------------------------------------------ grant rounds
   GrantRoundsNotCouncil: (a, f) =>
