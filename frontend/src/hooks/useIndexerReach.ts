@@ -14,6 +14,8 @@ export type IndexerReach = {
   readonly url: string | undefined;
   /** An indexer is configured but does not answer: history comes from the chain's logs meanwhile. */
   readonly down: boolean;
+  /** A request to it got no answer and its /status is being asked (true while `down` too). */
+  readonly suspect: boolean;
 };
 
 /**
@@ -43,5 +45,5 @@ export function useIndexerReach(chainId: number): IndexerReach {
     refetchInterval: ASK_AGAIN_MS,
   });
   const down = suspicion !== undefined && asked.data === false;
-  return { url: down ? undefined : configured, down };
+  return { url: down ? undefined : configured, down, suspect: suspicion !== undefined };
 }

@@ -42,11 +42,12 @@ async function fromLogs(
  * when there is one that answers, else recomputed here from the chain's event logs — the SDK's one
  * implementation either way. An indexer request without an answer is reported by the client's fetch
  * and the shared reach (useIndexerReach) switches the source to the logs; the last records stay shown
- * meanwhile. Any other failure is for the error screen.
+ * meanwhile. Any other failure is for the error screen, and so is a request without an answer once the
+ * indexer has answered the reach's ask (only this path failed).
  */
 export function useTrackRecords(): TrackRecordsState {
   const { chainId, client, system, deployment, now } = useFund();
-  const { client: indexer, down, fetch: indexerFetch } = useIndexerStatus();
+  const { client: indexer, down, suspect, fetch: indexerFetch } = useIndexerStatus();
   const query = useQuery({
     queryKey: ["fef", chainId, "track-records", indexer?.url ?? "logs", now.toString()],
     enabled: indexer !== undefined || (client !== undefined && system !== undefined),
@@ -58,14 +59,15 @@ export function useTrackRecords(): TrackRecordsState {
     staleTime: 10_000,
     // With nothing to show, the page shows the error screen (plain words and a Retry that asks again);
     // a later refresh that fails keeps the records shown, with a notice. An indexer that gave no answer
-    // is no error: the reach asks it and, while it does not answer, the records come from the logs.
-    throwOnError: (error, query) => query.state.data === undefined && !indexerDidNotAnswer(error),
+    // is no error while the reach asks it (and, if it does not answer, the records come from the logs).
+    throwOnError: (error, query) =>
+      query.state.data === undefined && (!indexerDidNotAnswer(error) || !suspect),
   });
   const noAnswer = indexerDidNotAnswer(query.error);
   return {
     records: query.data?.records,
-    loading: query.isLoading || (noAnswer && query.data === undefined),
-    error: noAnswer ? undefined : query.error,
+    loading: query.isLoading || (noAnswer && suspect && query.data === undefined),
+    error: noAnswer && suspect ? undefined : query.error,
     source: query.data?.source ?? (indexer ? "indexer" : "logs"),
     indexerDown: down,
   };
