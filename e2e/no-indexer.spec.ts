@@ -8,9 +8,10 @@ import { expect, test, type Page, type Request, type Route } from "@playwright/t
 import { type Address, formatUnits, getAddress, type Hex } from "viem";
 
 import { readAsset } from "@fef/sdk/assets";
-import { FIRST_PAGE_BLOCKS } from "@fef/sdk/history";
+import { FIRST_PAGE_BLOCKS, trackRecordFactsFromLogs } from "@fef/sdk/history";
+import { computeTrackRecords } from "@fef/sdk/trackRecord";
 
-import { abis, client, fundAddress, fundContract } from "./support/chain.js";
+import { abis, client, fundAddress, fundContract, latestTimestamp } from "./support/chain.js";
 import { openAs, openView, sharesText } from "./support/dashboard.js";
 import { INDEXER_URL, RPC_URL } from "./support/env.js";
 import { expectPlainWords } from "./support/plainWords.js";
@@ -235,9 +236,25 @@ atEachViewport(() => {
     await expectSettledInPlainWords(page, "researcher");
 
     // Company: its Promises and their reported periods from the chain; the payments export needs the indexer.
-    await openAs(page, "company", roleAccounts.company);
+    const company = await openAs(page, "company", roleAccounts.company);
+    const registered = await client.getContractEvents({
+      address: fundAddress("ReturnsRegistry"),
+      abi: abis.registry,
+      eventName: "CommitmentRegistered",
+      fromBlock: 0n,
+    });
+    const companyIds = [...new Set(registered.map((log) => log.args.companyId))];
+    const signedFor: bigint[] = [];
+    for (const id of companyIds) {
+      if (id !== undefined && (await fundContract("ReturnsRegistry").read.isCompanySigner([id, company])))
+        signedFor.push(id);
+    }
+    const ownCommitments = registered.filter(
+      (log) => log.args.companyId !== undefined && signedFor.includes(log.args.companyId),
+    ).length;
+    expect(ownCommitments, "the seed registers the company's Promises").toBeGreaterThan(0);
     const commitments = page.locator("[data-testid^='my-commitment-']");
-    await expect(commitments.first()).toBeVisible({ timeout: 30_000 });
+    await expect(commitments).toHaveCount(ownCommitments, { timeout: 30_000 });
     for (const card of await commitments.all()) {
       const id = BigInt((await card.getAttribute("data-testid"))?.replace("my-commitment-", "") ?? "0");
       const onChain = await fundContract("ReturnsRegistry").read.commitment([id]);
@@ -275,9 +292,44 @@ atEachViewport(() => {
       "here from the chain's event logs, because the history indexer does not answer",
       { timeout: 60_000 },
     );
-    await expect(page.getByTestId("council-record")).toBeVisible();
+    const facts = await trackRecordFactsFromLogs(
+      client,
+      {
+        grantRounds: fundAddress("GrantRounds"),
+        returnsRegistry: fundAddress("ReturnsRegistry"),
+        council: fundAddress("TrusteeCouncil"),
+      },
+      0n,
+      await client.getBlockNumber(),
+    );
+    const councilOutcomes = computeTrackRecords(facts, await latestTimestamp()).council.outcomes;
+    await expect(page.getByTestId("council-record-score")).toContainText(
+      `based on ${councilOutcomes} outcomes`,
+    );
     await expectSettledInPlainWords(page, "trustees");
 
     expect(refused()).toBeGreaterThan(0);
   });
+});
+
+test("an indexer that accepts requests but never answers counts as not answering: the overview reads the logs", async ({
+  page,
+}) => {
+  // Every request to the indexer is held without an answer, as by a hung process; the page's own
+  // timeout (INDEXER_ANSWER_TIMEOUT_MS, for the query and again for /status) is all that ends it.
+  let held = 0;
+  await page.route(toIndexer, () => {
+    held += 1;
+  });
+  await openView(page, "overview");
+  await expect(page.getByTestId("history-indexer-down")).toContainText(
+    "The history indexer does not answer at the moment",
+    { timeout: 30_000 },
+  );
+  const coverage = page.getByTestId("history-coverage");
+  await expect(coverage).toContainText("come from event logs read by this page");
+  await expect(coverage).toContainText("The whole history since deployment is loaded.", { timeout: 60_000 });
+  const shares = fundContract("FundShares");
+  await expect(page.getByTestId("holder-count")).toHaveText((await shares.read.holderCount()).toString());
+  expect(held).toBeGreaterThan(0);
 });

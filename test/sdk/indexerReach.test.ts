@@ -24,6 +24,19 @@ describe("SDK history: whether the indexer answers", function () {
     expect(await indexerAnswers("http://indexer.test", refused)).to.equal(false);
   });
 
+  it("says no when /status accepts the request but never answers (a hung indexer)", async function () {
+    let aborted = false;
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => {
+          aborted = true;
+          reject(init.signal?.reason);
+        });
+      });
+    expect(await indexerAnswers("http://indexer.test", hanging, 50)).to.equal(false);
+    expect(aborted).to.equal(true);
+  });
+
   it("tells a query without an answer from a query the indexer refused", async function () {
     const down = await indexerClient("http://indexer.test", refused)
       .query("SELECT 1")

@@ -25,6 +25,7 @@ import type { ChainId } from "../lib/chains";
 import { deployments } from "../lib/deployments";
 import { fundKeys } from "../lib/fundReads";
 import { useHistory, type HistoryLog } from "./useHistory";
+import { useIndexerReach, type IndexerReach } from "./useIndexerReach";
 
 export type { FundView, Snapshot };
 export type RoundRow = RoundView;
@@ -64,6 +65,8 @@ export type Fund = {
   readonly error: unknown;
   /** Reads the snapshot again (after a failed read). */
   readonly retry: () => void;
+  /** The chain's history indexer while it answers (asked here once for every view). */
+  readonly indexerReach: IndexerReach;
   readonly history: {
     readonly logs: readonly HistoryLog[];
     readonly loading: boolean;
@@ -169,7 +172,14 @@ export function FundProvider({ children }: { children: ReactNode }) {
     [system],
   );
   const firstBlock = deployment?.fromBlock ?? 0n;
-  const historyRead = useHistory({ chainId, addresses, firstBlock });
+  // An indexer that does not answer counts as none: the page then reads the logs itself.
+  const indexerReach = useIndexerReach(chainId);
+  const { query: historyQuery, loadEarlier } = useHistory({
+    chainId,
+    addresses,
+    firstBlock,
+    indexerUrl: indexerReach.url,
+  });
 
   const assets = useMemo(
     () =>
@@ -181,7 +191,6 @@ export function FundProvider({ children }: { children: ReactNode }) {
     [snapshot],
   );
 
-  const { query: historyQuery, loadEarlier } = historyRead;
   const history = useMemo(() => {
     const data = historyQuery.data;
     // An error of the query itself, or one the reader reported while keeping what it had loaded.
@@ -191,8 +200,8 @@ export function FundProvider({ children }: { children: ReactNode }) {
       loading: historyQuery.isLoading,
       error,
       // Logs loaded while the indexer did not answer stay loaded; the source follows the indexer.
-      source: historyRead.indexerUrl ? ("indexer" as const) : ("logs" as const),
-      indexerDown: historyRead.indexerDown,
+      source: indexerReach.url ? ("indexer" as const) : ("logs" as const),
+      indexerDown: indexerReach.down,
       scannedFrom: data?.scannedFrom,
       scannedTo: data?.scannedTo,
       complete: data !== undefined && data.complete && !error,
@@ -202,8 +211,8 @@ export function FundProvider({ children }: { children: ReactNode }) {
     historyQuery.data,
     historyQuery.error,
     historyQuery.isLoading,
-    historyRead.indexerUrl,
-    historyRead.indexerDown,
+    indexerReach.url,
+    indexerReach.down,
     loadEarlier,
   ]);
 
@@ -220,6 +229,7 @@ export function FundProvider({ children }: { children: ReactNode }) {
     loading: snapshotRead.isLoading,
     error: snapshotRead.error,
     retry: () => void snapshotRead.refetch(),
+    indexerReach,
     history,
     holderOffset,
     setHolderOffset,

@@ -7,7 +7,6 @@ import { fundSharesAbi, grantRoundsAbi, offeringsAbi, returnsRegistryAbi } from 
 import { createLogScanner, type LogScanner } from "@fef/sdk/history";
 
 import type { ChainId } from "../lib/chains";
-import { useIndexerReach } from "./useIndexerReach";
 
 /** The events the dashboard reads from history: one eth_getLogs per block range covers them all. */
 export const historyEvents = [
@@ -50,11 +49,12 @@ export type HistoryParams = {
   readonly chainId: ChainId;
   readonly addresses: readonly Address[] | undefined;
   readonly firstBlock: bigint;
+  /** The history indexer that answers (useIndexerReach, via FundProvider): while there is one, nothing is read here. */
+  readonly indexerUrl: string | undefined;
 };
 
 /** What the dashboard shows of its history and how it got it. */
 export type HistoryState = {
-  readonly source: "indexer" | "logs";
   readonly logs: readonly HistoryLog[];
   /** Oldest and newest block covered. */
   readonly scannedFrom: bigint | undefined;
@@ -127,11 +127,9 @@ const scanners = new Map<string, LogScanner<HistoryLog>>();
  * read here: each view asks the indexer's tables for what it shows (returns by day, payments, mint
  * totals), and `useFeedLogs` reads the few events that only the feed has, where they are needed.
  */
-export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
+export function useHistory({ chainId, addresses, firstBlock, indexerUrl }: HistoryParams) {
   const client = usePublicClient({ chainId }) as PublicClient | undefined;
   const queryClient = useQueryClient();
-  // An indexer that does not answer counts as none: the page then reads the logs itself.
-  const { url: indexerUrl, down: indexerDown } = useIndexerReach(chainId);
   const key = useMemo(
     () => ["history", chainId, "logs", addresses?.join(",") ?? "", firstBlock.toString()],
     [chainId, addresses, firstBlock],
@@ -160,7 +158,7 @@ export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
       let state = await scanner.catchUp(await client.getBlockNumber());
       // Read back towards the deployment a bounded number of pages per refresh.
       if (!state.error && !state.complete) state = await scanner.loadEarlier(AUTO_PAGES);
-      return { source: "logs", ...state };
+      return state;
     },
     refetchInterval: REFRESH_MS,
     // The logs array is only ever appended to: comparing it deeply on every refresh is wasted work.
@@ -171,9 +169,9 @@ export function useHistory({ chainId, addresses, firstBlock }: HistoryParams) {
     const scanner = scannerOf();
     if (!scanner) return;
     void scanner.loadEarlier(AUTO_PAGES).then((state) => {
-      queryClient.setQueryData<HistoryState>(key, { source: "logs", ...state });
+      queryClient.setQueryData<HistoryState>(key, state);
     });
   }, [scannerOf, queryClient, key]);
 
-  return { query, loadEarlier, indexerUrl, indexerDown };
+  return { query, loadEarlier };
 }

@@ -4,21 +4,27 @@ import { indexerClient, type IndexerClient } from "@fef/sdk/history";
 
 import { reportingFetch } from "../lib/indexerReach";
 import { useFund } from "./useFund";
-import { useIndexerReach } from "./useIndexerReach";
 
 export type IndexerStatus = {
   /** The client of the chain's history indexer; undefined without one, or while it does not answer. */
   readonly client: IndexerClient | undefined;
   /** An indexer is configured but does not answer: views read the chain's logs and say so. */
   readonly down: boolean;
+  /** A request to it got no answer and whether it answers at all is being asked. */
+  readonly suspect: boolean;
+  /** The `fetch` the client uses (it reports a request without an answer), for the SDK's other indexer reads. */
+  readonly fetch: typeof fetch | undefined;
 };
 
 /** The history indexer of the connected chain (VITE_INDEXER_URL…) and whether it answers. */
 export function useIndexerStatus(): IndexerStatus {
-  const { chainId } = useFund();
-  const { url, down } = useIndexerReach(chainId);
-  const client = useMemo(() => (url ? indexerClient(url, reportingFetch(url)) : undefined), [url]);
-  return { client, down };
+  const { url, down, suspect } = useFund().indexerReach;
+  const reporting = useMemo(() => (url ? reportingFetch(url) : undefined), [url]);
+  const client = useMemo(
+    () => (url && reporting ? indexerClient(url, reporting) : undefined),
+    [url, reporting],
+  );
+  return { client, down, suspect, fetch: reporting };
 }
 
 /**

@@ -2,6 +2,7 @@
 // else from the chain's logs with a scanner that adapts to the provider's eth_getLogs caps.
 export {
   indexedBlock,
+  INDEXER_ANSWER_TIMEOUT_MS,
   indexerAnswers,
   indexerCaughtUp,
   indexerClient,

@@ -1,18 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { PublicClient } from "viem";
 
 import type { ChainDeployment } from "@fef/sdk/deployments";
-import {
-  indexerAnswers,
-  indexerDidNotAnswer,
-  trackRecordFactsFromLogs,
-  trackRecords,
-} from "@fef/sdk/history";
+import { indexerDidNotAnswer, trackRecordFactsFromLogs, trackRecords } from "@fef/sdk/history";
 import { computeTrackRecords, type TrackRecords } from "@fef/sdk/trackRecord";
 
 import { useFund, type System } from "../../hooks/useFund";
 import { useIndexerStatus } from "../../hooks/useIndexer";
-import { reportNoAnswer, reportingFetch } from "../../lib/indexerReach";
 
 export type TrackRecordsState = {
   readonly records: TrackRecords | undefined;
@@ -46,36 +40,35 @@ async function fromLogs(
 /**
  * Every trustee's track record at the chain's time: from the history indexer (which computes it)
  * when there is one that answers, else recomputed here from the chain's event logs — the SDK's one
- * implementation either way.
+ * implementation either way. An indexer request without an answer is reported by the client's fetch
+ * and the shared reach (useIndexerReach) switches the source to the logs; the last records stay shown
+ * meanwhile. Any other failure is for the error screen, and so is a request without an answer once the
+ * indexer has answered the reach's ask (only this path failed).
  */
 export function useTrackRecords(): TrackRecordsState {
   const { chainId, client, system, deployment, now } = useFund();
-  const { client: indexer, down } = useIndexerStatus();
+  const { client: indexer, down, suspect, fetch: indexerFetch } = useIndexerStatus();
   const query = useQuery({
     queryKey: ["fef", chainId, "track-records", indexer?.url ?? "logs", now.toString()],
     enabled: indexer !== undefined || (client !== undefined && system !== undefined),
-    queryFn: async (): Promise<Computed> => {
-      if (!indexer) return fromLogs(client, system, deployment, now);
-      try {
-        return { records: await trackRecords(indexer, now, reportingFetch(indexer.url)), source: "indexer" };
-      } catch (error) {
-        // An indexer that does not answer at all is no reason to show nothing: the chain has it all.
-        // One that answers elsewhere failed on this path: that is the error screen's to say.
-        if (!indexerDidNotAnswer(error) || (await indexerAnswers(indexer.url))) throw error;
-        reportNoAnswer(indexer.url);
-        return fromLogs(client, system, deployment, now);
-      }
-    },
+    queryFn: async (): Promise<Computed> =>
+      indexer
+        ? { records: await trackRecords(indexer, now, indexerFetch), source: "indexer" }
+        : fromLogs(client, system, deployment, now),
+    placeholderData: keepPreviousData,
     staleTime: 10_000,
     // With nothing to show, the page shows the error screen (plain words and a Retry that asks again);
-    // a later refresh that fails keeps the records shown, with a notice.
-    throwOnError: (_error, query) => query.state.data === undefined,
+    // a later refresh that fails keeps the records shown, with a notice. An indexer that gave no answer
+    // is no error while the reach asks it (and, if it does not answer, the records come from the logs).
+    throwOnError: (error, query) =>
+      query.state.data === undefined && (!indexerDidNotAnswer(error) || !suspect),
   });
+  const noAnswer = indexerDidNotAnswer(query.error);
   return {
     records: query.data?.records,
-    loading: query.isLoading,
-    error: query.error,
+    loading: query.isLoading || (noAnswer && suspect && query.data === undefined),
+    error: noAnswer && suspect ? undefined : query.error,
     source: query.data?.source ?? (indexer ? "indexer" : "logs"),
-    indexerDown: down || (indexer !== undefined && query.data?.source === "logs"),
+    indexerDown: down,
   };
 }

@@ -97,22 +97,27 @@ export async function indexerCaughtUp(
   return block !== undefined && block >= head;
 }
 
-/** Whether `error` is the history indexer giving no answer at all (refused, network down), not a refusal. */
+/** Whether `error` is the history indexer giving no answer at all (refused, network down, timed out), not a refusal. */
 export function indexerDidNotAnswer(error: unknown): boolean {
   return error instanceof IndexerError && error.status === 0;
 }
 
+/** How long a request to the indexer may wait for an answer before it counts as none (a hung indexer). */
+export const INDEXER_ANSWER_TIMEOUT_MS = 5_000;
+
 /**
- * Whether the indexer at `url` answers at all: any HTTP answer of its /status counts, even while it
- * backfills; false only when the request gets none. A client whose query got no answer asks this to
- * tell an indexer that is down (read the chain's logs instead) from one path that failed (say so).
+ * Whether the indexer at `url` answers at all: any HTTP answer of its /status within `timeoutMs`
+ * counts, even while it backfills; false when the request gets none (refused, unreachable, or no
+ * answer in time). A client whose query got no answer asks this to tell an indexer that is down (read
+ * the chain's logs instead) from one path that failed (say so).
  */
 export async function indexerAnswers(
   url: string,
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  timeoutMs: number = INDEXER_ANSWER_TIMEOUT_MS,
 ): Promise<boolean> {
   try {
-    await fetchImpl(`${url.replace(/\/+$/, "")}/status`);
+    await fetchImpl(`${url.replace(/\/+$/, "")}/status`, { signal: AbortSignal.timeout(timeoutMs) });
     return true;
   } catch {
     return false;
