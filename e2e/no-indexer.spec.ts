@@ -316,7 +316,8 @@ test("an indexer that accepts requests but never answers counts as not answering
   page,
 }) => {
   // Every request to the indexer is held without an answer, as by a hung process; the page's own
-  // timeout (INDEXER_ANSWER_TIMEOUT_MS, for the query and again for /status) is all that ends it.
+  // timeouts (INDEXER_QUERY_TIMEOUT_MS for the query, then INDEXER_ANSWER_TIMEOUT_MS for /status) are
+  // all that end it.
   let held = 0;
   await page.route(toIndexer, () => {
     held += 1;
@@ -324,7 +325,7 @@ test("an indexer that accepts requests but never answers counts as not answering
   await openView(page, "overview");
   await expect(page.getByTestId("history-indexer-down")).toContainText(
     "The history indexer does not answer at the moment",
-    { timeout: 30_000 },
+    { timeout: 45_000 },
   );
   const coverage = page.getByTestId("history-coverage");
   await expect(coverage).toContainText("come from event logs read by this page");

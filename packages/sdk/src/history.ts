@@ -3,6 +3,7 @@
 export {
   indexedBlock,
   INDEXER_ANSWER_TIMEOUT_MS,
+  INDEXER_QUERY_TIMEOUT_MS,
   indexerAnswers,
   indexerCaughtUp,
   indexerClient,

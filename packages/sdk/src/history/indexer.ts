@@ -102,8 +102,15 @@ export function indexerDidNotAnswer(error: unknown): boolean {
   return error instanceof IndexerError && error.status === 0;
 }
 
-/** How long a request to the indexer may wait for an answer before it counts as none (a hung indexer). */
+/** How long the indexer's /status may take to answer before the indexer counts as not answering (hung). */
 export const INDEXER_ANSWER_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a query to the indexer may wait for its answer to begin (the response's headers) before it
+ * counts as none. Longer than the /status wait, since a query does work first; the body (a large
+ * export, on a slow link) is not limited by it.
+ */
+export const INDEXER_QUERY_TIMEOUT_MS = 15_000;
 
 /**
  * Whether the indexer at `url` answers at all: any HTTP answer of its /status within `timeoutMs`
