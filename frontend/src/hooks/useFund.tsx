@@ -73,8 +73,6 @@ export type Fund = {
     readonly error: unknown;
     /** Where it comes from: the history indexer, or the chain's logs read by the dashboard. */
     readonly source: "indexer" | "logs";
-    /** An indexer is configured but does not answer: the source is the chain's logs meanwhile. */
-    readonly indexerDown: boolean;
     /** First and newest block covered so far; earlier history needs `loadEarlier`. */
     readonly scannedFrom: bigint | undefined;
     readonly scannedTo: bigint | undefined;
@@ -201,20 +199,12 @@ export function FundProvider({ children }: { children: ReactNode }) {
       error,
       // Logs loaded while the indexer did not answer stay loaded; the source follows the indexer.
       source: indexerReach.url ? ("indexer" as const) : ("logs" as const),
-      indexerDown: indexerReach.down,
       scannedFrom: data?.scannedFrom,
       scannedTo: data?.scannedTo,
       complete: data !== undefined && data.complete && !error,
       loadEarlier,
     } as const;
-  }, [
-    historyQuery.data,
-    historyQuery.error,
-    historyQuery.isLoading,
-    indexerReach.url,
-    indexerReach.down,
-    loadEarlier,
-  ]);
+  }, [historyQuery.data, historyQuery.error, historyQuery.isLoading, indexerReach.url, loadEarlier]);
 
   const value: Fund = {
     chainId,

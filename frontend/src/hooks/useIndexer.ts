@@ -12,19 +12,14 @@ export type IndexerStatus = {
   readonly down: boolean;
   /** A request to it got no answer and whether it answers at all is being asked. */
   readonly suspect: boolean;
-  /** The `fetch` the client uses (it reports a request without an answer), for the SDK's other indexer reads. */
-  readonly fetch: typeof fetch | undefined;
 };
 
 /** The history indexer of the connected chain (VITE_INDEXER_URL…) and whether it answers. */
 export function useIndexerStatus(): IndexerStatus {
   const { url, down, suspect } = useFund().indexerReach;
-  const reporting = useMemo(() => (url ? reportingFetch(url) : undefined), [url]);
-  const client = useMemo(
-    () => (url && reporting ? indexerClient(url, reporting) : undefined),
-    [url, reporting],
-  );
-  return { client, down, suspect, fetch: reporting };
+  // Its requests report one without an answer (the SDK's other reads of it use the client's fetch).
+  const client = useMemo(() => (url ? indexerClient(url, reportingFetch(url)) : undefined), [url]);
+  return { client, down, suspect };
 }
 
 /**

@@ -5,7 +5,7 @@ import { useReturnsHistory } from "../../hooks/useReturnsHistory";
 
 /** Says where the event history comes from, how much of it is loaded, and lets the user page further back. */
 export function HistoryNote() {
-  const { history: logs } = useFund();
+  const { history: logs, indexerReach } = useFund();
   const returns = useReturnsHistory();
   const fromIndexer = logs.source === "indexer";
   // With an indexer the page reads no event feed here: what it shows is the indexer's answer (the same
@@ -26,7 +26,7 @@ export function HistoryNote() {
           Part of the event history could not be loaded; charts and provenance are incomplete until it is.
         </p>
       ) : null}
-      {logs.indexerDown ? (
+      {indexerReach.down ? (
         <p className="notice" role="status" data-testid="history-indexer-down">
           The history indexer does not answer at the moment, so this page reads the Fund's history from the
           chain's event logs itself. The Fund's current state is read from the chain as always.

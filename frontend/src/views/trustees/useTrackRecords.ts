@@ -47,13 +47,13 @@ async function fromLogs(
  */
 export function useTrackRecords(): TrackRecordsState {
   const { chainId, client, system, deployment, now } = useFund();
-  const { client: indexer, down, suspect, fetch: indexerFetch } = useIndexerStatus();
+  const { client: indexer, down, suspect } = useIndexerStatus();
   const query = useQuery({
     queryKey: ["fef", chainId, "track-records", indexer?.url ?? "logs", now.toString()],
     enabled: indexer !== undefined || (client !== undefined && system !== undefined),
     queryFn: async (): Promise<Computed> =>
       indexer
-        ? { records: await trackRecords(indexer, now, indexerFetch), source: "indexer" }
+        ? { records: await trackRecords(indexer, now), source: "indexer" }
         : fromLogs(client, system, deployment, now),
     placeholderData: keepPreviousData,
     staleTime: 10_000,

@@ -7,6 +7,8 @@ export type IndexerClient = {
   readonly url: string;
   readonly query: <Row>(sql: string, params?: readonly (string | number | boolean)[]) => Promise<Row[]>;
   readonly requests: () => number;
+  /** The `fetch` its requests go through; the SDK's other reads of the same indexer use it too. */
+  readonly fetch?: typeof fetch;
 };
 
 /** A failure of the history indexer: `status` is its HTTP status, 0 when it did not answer at all. */
@@ -39,6 +41,7 @@ export function indexerClient(
   return {
     url: base,
     requests: () => sent,
+    fetch: fetchImpl,
     async query<Row>(sql: string, params: readonly (string | number | boolean)[] = []): Promise<Row[]> {
       // Each query text is made unique with a trailing comment: Ponder's server caches results by query
       // text and, measured here, served a row after a reorg had removed it from the table.

@@ -8,7 +8,7 @@ import { fetchIndexer, IndexerError, type IndexerClient } from "./indexer.ts";
 export async function trackRecords(
   client: IndexerClient,
   at?: bigint,
-  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+  fetchImpl: typeof fetch = client.fetch ?? globalThis.fetch.bind(globalThis),
 ): Promise<TrackRecords> {
   const query = at !== undefined ? `?at=${at}` : "";
   const response = await fetchIndexer(fetchImpl, client.url, `/track-records${query}`);
