@@ -10,6 +10,7 @@ import {IOfferings} from "../../../contracts/interfaces/IOfferings.sol";
 import {ITrusteeCouncil} from "../../../contracts/interfaces/ITrusteeCouncil.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Drives the real ledger, pool and offerings at random for the capital invariants: investors
@@ -187,32 +188,20 @@ contract CapitalHandler is TestBase {
 }
 
 /// @notice Invariants of investor capital under random subscriptions, claims, offerings and stipends.
-contract CapitalInvariantsTest is TestBase {
+contract CapitalInvariantsTest is InvariantTest {
     CapitalHandler private handler;
 
     function setUp() public {
         // The handler's address is known before it exists, so the contracts can name it as admin and council.
-        address future = _nextAddress();
+        address future = _createdAt(5); // four contracts created before it, the handler is the next
         CapitalPool pool = new CapitalPool(future);
         FundShares shares = new FundShares("Future Endowment Fund", "FEF", future, pool, 30 days);
         Offerings offerings = new Offerings(ITrusteeCouncil(future), shares, pool);
         TestToken token = new TestToken("Test USDC", "tUSDC", 6);
         handler = new CapitalHandler(shares, pool, offerings, token);
+        _targetHandler(address(handler));
         assertEq(uint160(address(handler)), uint160(future), "handler at the predicted address");
         handler.wire();
-    }
-
-    /// @dev CREATE address of this contract's next deployment (nonce = 1 + contracts created so far: 4).
-    function _nextAddress() private view returns (address) {
-        return
-            address(
-                uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(this), bytes1(0x05)))))
-            );
-    }
-
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
     }
 
     /// @notice Per asset, the pool holds exactly capital in − stipends paid, as the handler counted it.

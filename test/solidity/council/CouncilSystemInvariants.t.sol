@@ -14,6 +14,7 @@ import {ITrusteeCouncil} from "../../../contracts/interfaces/ITrusteeCouncil.sol
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {ReturnsRegistry} from "../../../contracts/returns/ReturnsRegistry.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 import {TestBase} from "../utils/Vm.sol";
 
 /// @notice Drives the real Fund at random with the council's whole closed list of powers in reach —
@@ -321,11 +322,11 @@ contract CouncilSystemHandler is TestBase {
 /// @notice Invariant 7: no council action mints shares outside award claims and subscriptions, or
 /// moves reserved stipends, escrowed raises or returns owed to holders — with every typed action and
 /// module migrations in the handler's reach (all 23 kinds of `ActionKind`).
-contract CouncilSystemInvariantsTest is TestBase {
+contract CouncilSystemInvariantsTest is InvariantTest {
     CouncilSystemHandler private handler;
 
     function setUp() public {
-        address future = _nextAddress();
+        address future = _createdAt(10); // nine contracts created before it, the handler is the next
         address[] memory trustees = new address[](1);
         trustees[0] = future;
         CapitalPool pool = new CapitalPool(address(this));
@@ -342,6 +343,7 @@ contract CouncilSystemInvariantsTest is TestBase {
         ReturnsRegistry registry = new ReturnsRegistry(council, shares);
         TestToken token = new TestToken("Test USD", "tUSD", 6);
         handler = new CouncilSystemHandler(council, shares, pool, offerings, rounds, registry, token);
+        _targetHandler(address(handler));
         assertEq(uint160(address(handler)), uint160(future), "handler at the predicted address");
 
         council.bindSystem(
@@ -365,19 +367,6 @@ contract CouncilSystemInvariantsTest is TestBase {
         pool.grantRole(admin, address(council));
         shares.renounceRole(admin, address(this));
         pool.renounceRole(admin, address(this));
-    }
-
-    /// @dev CREATE address of this contract's 10th deployment (nonce 10: nine contracts created before it).
-    function _nextAddress() private view returns (address) {
-        return
-            address(
-                uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(this), bytes1(0x0a)))))
-            );
-    }
-
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
     }
 
     function invariant_sharesMintedOnlyBySubscriptions() public view {

@@ -2,23 +2,19 @@
 pragma solidity 0.8.28;
 
 import {TrusteeCouncil} from "../../../contracts/council/TrusteeCouncil.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 import {CouncilHandler} from "./CouncilHandler.sol";
 
 // Test names follow the runner's conventions (invariant_*).
 // solhint-disable func-name-mixedcase
 
 /// @notice Invariant 4: nothing privileged happens with fewer than M current-trustee approvals.
-contract CouncilThresholdInvariantTest is TestBase {
+contract CouncilThresholdInvariantTest is InvariantTest {
     CouncilHandler private _handler;
 
     function setUp() public {
         _handler = new CouncilHandler();
-    }
-
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(_handler);
+        _targetHandler(address(_handler));
     }
 
     function invariant_nothingExecutesBelowTheThreshold() public view {

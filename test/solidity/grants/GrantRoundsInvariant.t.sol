@@ -5,6 +5,7 @@ pragma solidity 0.8.28;
 
 import {IGrantRounds} from "../../../contracts/interfaces/IGrantRounds.sol";
 import {GrantRoundsSetup} from "./GrantRoundsSetup.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 
 /// @notice Drives real grant rounds at random: researchers (one of them a trustee) apply with any
 /// declared effort and stipend, trustees commit any values, reveal or withhold, the threshold moves,
@@ -250,16 +251,12 @@ contract GrantRoundsHandler is GrantRoundsSetup {
 
 /// @notice Whatever researchers and trustees do, a round awards at most its share pool and its
 /// stipend budget, no applicant gains beyond the trustees' medians, and deposits are accounted exactly.
-contract GrantRoundsInvariantTest is GrantRoundsSetup {
+contract GrantRoundsInvariantTest is GrantRoundsSetup, InvariantTest {
     GrantRoundsHandler private handler;
 
     function setUp() public {
         handler = new GrantRoundsHandler();
-    }
-
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
+        _targetHandler(address(handler));
     }
 
     /// @notice Σ awards ≤ the share pool and Σ stipend awards ≤ min(budget, reserve), per round;

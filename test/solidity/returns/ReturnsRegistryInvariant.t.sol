@@ -10,6 +10,7 @@ import {IReturnsRegistry} from "../../../contracts/interfaces/IReturnsRegistry.s
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {ReturnsRegistry} from "../../../contracts/returns/ReturnsRegistry.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 import {TestBase} from "../utils/Vm.sol";
 import {ReturnsRegistrySetup} from "./ReturnsRegistrySetup.sol";
 
@@ -112,7 +113,7 @@ contract ReturnsRegistryHandler is TestBase {
 }
 
 /// @notice Invariants of the registry under random reports, donations, claims and mints.
-contract ReturnsRegistryInvariantTest is ReturnsRegistrySetup {
+contract ReturnsRegistryInvariantTest is ReturnsRegistrySetup, InvariantTest {
     address private constant ETH = address(0);
 
     ReturnsRegistryHandler private _handler;
@@ -124,14 +125,10 @@ contract ReturnsRegistryInvariantTest is ReturnsRegistrySetup {
         commitmentIds[1] = _commit(1, 7 days, 1_000, 2);
         commitmentIds[2] = _commit(10_000, 30 days, 1_000, 3);
         _handler = new ReturnsRegistryHandler(registry, shares, token, commitmentIds, holders);
+        _targetHandler(address(_handler));
         vm.prank(admin);
         registry.setCompanySigner(COMPANY_ID, address(_handler), true);
         shares.grantRole(shares.MINTER_ROLE(), address(_handler));
-    }
-
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(_handler);
     }
 
     /// @notice Σ payments recorded by the registry = Σ that flowed into the ledger, per asset.

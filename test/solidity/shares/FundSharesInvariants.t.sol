@@ -8,13 +8,13 @@ pragma solidity 0.8.28;
 import {CapitalPool} from "../../../contracts/capital/CapitalPool.sol";
 import {FundShares} from "../../../contracts/shares/FundShares.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {InvariantTest} from "../utils/InvariantTest.sol";
 import {FundSharesHandler} from "./FundSharesHandler.sol";
 
 /// @notice Invariants of the share ledger (DESIGN §3: 1, 2, 3 and 5) under random sequences of
 /// mints, transfers, burns, ETH and token distributions, direct sends with syncs, releases and
 /// claims by five actors (config: 256 runs × depth 100).
-contract FundSharesInvariantsTest is TestBase {
+contract FundSharesInvariantsTest is InvariantTest {
     FundShares private shares;
     TestToken private token;
     FundSharesHandler private handler;
@@ -27,15 +27,11 @@ contract FundSharesInvariantsTest is TestBase {
         shares.addReturnsAsset(address(token));
         shares.setTransfersEnabled(true);
         handler = new FundSharesHandler(shares, token);
+        _targetHandler(address(handler));
         shares.grantRole(shares.MINTER_ROLE(), address(handler));
     }
 
     /// @notice The fuzzer calls the handler only.
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
     /// Invariant 1, per asset: paid in = claimed + Σ claimable + undistributed + moved to capital + dust.
     /// Dust bound: each holder's sub-wei remainder is below 1 wei (ACTORS holders at most) and each
     /// distribution drops below supply / 10^33 wei, which over ≤ 100 distributions per run (the

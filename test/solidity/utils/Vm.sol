@@ -26,6 +26,7 @@ abstract contract TestBase {
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
     error AssertionFailed(string what, uint256 left, uint256 right);
+    error NonceOutOfRange(uint8 nonce);
 
     function assertEq(uint256 left, uint256 right, string memory what) internal pure {
         if (left != right) revert AssertionFailed(what, left, right);
@@ -46,5 +47,12 @@ abstract contract TestBase {
     function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
         if (max <= min) return min;
         return min + (x % (max - min + 1));
+    }
+
+    /// @dev The address of the contract this one creates (CREATE) with account nonce `nonce`: its
+    /// first creation has nonce 1. RLP of [address, nonce] for nonces below 128.
+    function _createdAt(uint8 nonce) internal view returns (address) {
+        if (nonce == 0 || nonce >= 0x80) revert NonceOutOfRange(nonce);
+        return address(uint160(uint256(keccak256(abi.encodePacked(bytes2(0xd694), address(this), nonce)))));
     }
 }
