@@ -189,9 +189,8 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function claimShares(uint256 applicationId) external nonReentrant returns (uint256 amount) {
         (ApplicationData storage app, RoundData storage stored) = _claimant(applicationId);
-        uint256 vested = _vested(_shareAward(app, stored), stored, _vestingStop(app));
-        amount = vested - app.sharesClaimed;
-        if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
+        uint256 vested = _vestedShares(app, stored);
+        amount = _unclaimed(applicationId, vested, app.sharesClaimed);
         // vested ≤ award ≤ sharePool, a uint128.
         app.sharesClaimed = uint128(vested);
         emit SharesClaimed(applicationId, msg.sender, amount);
@@ -201,9 +200,8 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function claimStipend(uint256 applicationId) external nonReentrant returns (uint256 amount) {
         (ApplicationData storage app, RoundData storage stored) = _claimant(applicationId);
-        uint256 vested = _vested(_stipendAward(app, stored), stored, _vestingStop(app));
-        amount = vested - app.stipendClaimed;
-        if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
+        uint256 vested = _vestedStipend(app, stored);
+        amount = _unclaimed(applicationId, vested, app.stipendClaimed);
         // vested ≤ stipend award ≤ assessed stipend, a uint96.
         app.stipendClaimed = uint96(vested);
         address asset = stored.stipendAsset;
@@ -344,8 +342,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function vestedShares(uint256 applicationId) public view returns (uint256) {
         ApplicationData storage app = _applications[applicationId];
-        RoundData storage stored = _rounds[app.roundId];
-        return _vested(_shareAward(app, stored), stored, _vestingStop(app));
+        return _vestedShares(app, _rounds[app.roundId]);
     }
 
     /// @inheritdoc IGrantRounds
@@ -356,8 +353,7 @@ contract GrantRounds is GrantEstimates, ReentrancyGuardTransient {
     /// @inheritdoc IGrantRounds
     function claimableStipend(uint256 applicationId) external view returns (uint256) {
         ApplicationData storage app = _applications[applicationId];
-        RoundData storage stored = _rounds[app.roundId];
-        return _vested(_stipendAward(app, stored), stored, _vestingStop(app)) - app.stipendClaimed;
+        return _vestedStipend(app, _rounds[app.roundId]) - app.stipendClaimed;
     }
 
     // ---------------------------------------------------------------- internals

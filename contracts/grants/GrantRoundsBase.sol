@@ -223,6 +223,33 @@ abstract contract GrantRoundsBase is IGrantRounds, ShareIssuer {
             );
     }
 
+    /// @dev The shares of `app`'s award vested by now, or by its cancellation.
+    function _vestedShares(
+        ApplicationData storage app,
+        RoundData storage stored
+    ) internal view returns (uint256) {
+        return _vested(_shareAward(app, stored), stored, _vestingStop(app));
+    }
+
+    /// @dev The stipend of `app`'s award vested by now, or by its cancellation.
+    function _vestedStipend(
+        ApplicationData storage app,
+        RoundData storage stored
+    ) internal view returns (uint256) {
+        return _vested(_stipendAward(app, stored), stored, _vestingStop(app));
+    }
+
+    /// @dev What a claim pays: the `vested` part of an award less what was `claimed`. Reverts when that
+    /// is nothing, so that every claim pays something.
+    function _unclaimed(
+        uint256 applicationId,
+        uint256 vested,
+        uint256 claimed
+    ) internal pure returns (uint256 amount) {
+        amount = vested - claimed;
+        if (amount == 0) revert GrantRoundsNothingToClaim(applicationId);
+    }
+
     /// @dev Vesting runs until now, or until the cancellation.
     function _vestingStop(ApplicationData storage app) internal view returns (uint256) {
         uint40 cancelledAt = app.cancelledAt;
