@@ -2,25 +2,28 @@
 // the reported periods of the commitments shown (for their period strips), the mint provenance with
 // the rows of the holders shown, and all of it with the returns by day in one request
 // (`overviewHistory`, what the dashboard's overview sends).
-import { getAddress, type Address } from "viem";
+import type { Address } from "viem";
 
 import type { IndexerClient } from "./indexer.ts";
-import type { HolderHistory, MintProvenance, ReturnsDay } from "./queries.ts";
+import {
+  holderRow,
+  mintProvenanceOf,
+  placeholders,
+  REPORTED_PERIOD_COLUMNS,
+  reportedPeriod,
+  returnsDay,
+  type HolderHistory,
+  type MintProvenance,
+  type Num,
+  type ReportedPeriod,
+  type ReturnsDay,
+  type Row,
+} from "./rows.ts";
 
-type Num = string | number;
-const big = (value: Num | null | undefined): bigint => BigInt(value ?? 0);
+export type { ReportedPeriod } from "./rows.ts";
 
 /** Most ids or addresses in one question (the query travels in the URL). */
 export const MAX_ASKED = 100;
-
-/** A reported period of a commitment: when it was reported, and whether it is disputed now. */
-export type ReportedPeriod = {
-  readonly commitmentId: bigint;
-  readonly period: bigint;
-  readonly reportedAt: bigint;
-  readonly late: boolean;
-  readonly disputed: boolean;
-};
 
 /**
  * The periods below `periodsBelow` reported for `commitmentIds` (the first 100), from the payment
@@ -34,18 +37,11 @@ export async function reportedPeriods(
   const ids = commitmentIds.slice(0, MAX_ASKED).map((id) => id.toString());
   if (ids.length === 0 || periodsBelow <= 0) return [];
   const rows = await client.query<Record<string, Num | boolean>>(
-    `select commitment_id, period, timestamp, lateness, disputed from payment
-      where commitment_id in (${ids.map((_, i) => `$${i + 1}::numeric`).join(", ")})
-        and period < ${Math.floor(periodsBelow)}`,
+    `select ${REPORTED_PERIOD_COLUMNS.join(", ")} from payment
+      where commitment_id in (${placeholders(1, ids.length, "::numeric")}) and period < ${Math.floor(periodsBelow)}`,
     ids,
   );
-  return rows.map((r) => ({
-    commitmentId: big(r.commitment_id as Num),
-    period: big(r.period as Num),
-    reportedAt: big(r.timestamp as Num),
-    late: r.lateness === "late",
-    disputed: r.disputed === true,
-  }));
+  return rows.map((r) => reportedPeriod(r));
 }
 
 /**
@@ -61,27 +57,16 @@ export async function provenanceOf(
     wanted.length === 0
       ? ""
       : ` union all select 'holder', address, balance, awarded, subscribed, claim_count::numeric from holder
-           where address in (${wanted.map((_, i) => `$${i + 1}`).join(", ")})`;
+           where address in (${placeholders(1, wanted.length)})`;
   const rows = await client.query<Record<string, Num>>(
     `select 'total' as row_kind, source as name, amount as a, 0::numeric as b, mints::numeric as c,
             accounts::numeric as d from mint_total${holderRows}`,
     wanted,
   );
-  const total = (source: string) => {
-    const row = rows.find((r) => r.row_kind === "total" && r.name === source);
-    return { amount: big(row?.a), mints: Number(row?.c ?? 0), accounts: Number(row?.d ?? 0) };
-  };
+  const of = (kind: string) => rows.filter((r) => r.row_kind === kind);
   return {
-    totals: { award: total("award"), subscription: total("subscription") },
-    holders: rows
-      .filter((r) => r.row_kind === "holder")
-      .map((r) => ({
-        address: getAddress(String(r.name)),
-        balance: big(r.a),
-        awarded: big(r.b),
-        subscribed: big(r.c),
-        claimCount: Number(r.d),
-      })),
+    totals: mintProvenanceOf(of("total"), ["name", "a", "c", "d"]),
+    holders: of("holder").map((r) => holderRow(r, ["name", "a", "b", "c", "d"])),
   };
 }
 
@@ -119,8 +104,6 @@ export async function overviewHistory(
   const wanted = holders.slice(0, MAX_ASKED).map((a) => a.toLowerCase());
   const ids = periodsBelow > 0 ? commitmentIds.slice(0, MAX_ASKED).map((id) => id.toString()) : [];
   const params = [sinceDay.toString(), ...wanted, ...ids];
-  const list = (from: number, count: number, cast = "") =>
-    Array.from({ length: count }, (_, i) => `$${from + i}${cast}`).join(", ");
   // Columns: kind, a text (asset, source, address or lateness), six numbers and a flag.
   const parts = [
     `select 'day' as row_kind, asset::text as name, day::numeric as n1, received::numeric as n2,
@@ -133,48 +116,21 @@ export async function overviewHistory(
   if (wanted.length > 0)
     parts.push(`select 'holder', address::text, balance::numeric, awarded::numeric, subscribed::numeric,
             claim_count::numeric, 0, 0, false
-       from holder where address in (${list(2, wanted.length)})`);
+       from holder where address in (${placeholders(2, wanted.length)})`);
   if (ids.length > 0)
     parts.push(`select 'period', lateness, commitment_id::numeric, period::numeric, timestamp::numeric, 0, 0, 0,
             disputed
-       from payment where commitment_id in (${list(2 + wanted.length, ids.length, "::numeric")})
+       from payment where commitment_id in (${placeholders(2 + wanted.length, ids.length, "::numeric")})
         and period < ${Math.floor(periodsBelow)}`);
-  const rows = await client.query<Record<string, Num | boolean | null>>(
+  const rows = await client.query<Row>(
     `${parts.join("\n union all ")}\n order by row_kind, n1, name`,
     params,
   );
   const of = (kind: string) => rows.filter((r) => r.row_kind === kind);
-  const n = (r: Record<string, Num | boolean | null>, column: string) => big(r[column] as Num | null);
-  const total = (source: string) => {
-    const row = of("total").find((r) => r.name === source);
-    return row
-      ? { amount: n(row, "n1"), mints: Number(n(row, "n2")), accounts: Number(n(row, "n3")) }
-      : { amount: 0n, mints: 0, accounts: 0 };
-  };
   return {
-    days: of("day").map((r) => ({
-      asset: getAddress(String(r.name)),
-      day: n(r, "n1"),
-      received: n(r, "n2"),
-      distributed: n(r, "n3"),
-      claimed: n(r, "n4"),
-      cumulativeReceived: n(r, "n5"),
-      cumulativeDistributed: n(r, "n6"),
-    })),
-    totals: { award: total("award"), subscription: total("subscription") },
-    holders: of("holder").map((r) => ({
-      address: getAddress(String(r.name)),
-      balance: n(r, "n1"),
-      awarded: n(r, "n2"),
-      subscribed: n(r, "n3"),
-      claimCount: Number(n(r, "n4")),
-    })),
-    periods: of("period").map((r) => ({
-      commitmentId: n(r, "n1"),
-      period: n(r, "n2"),
-      reportedAt: n(r, "n3"),
-      late: r.name === "late",
-      disputed: r.flag === true,
-    })),
+    days: of("day").map((r) => returnsDay(r, ["name", "n1", "n2", "n3", "n4", "n5", "n6"])),
+    totals: mintProvenanceOf(of("total"), ["name", "n1", "n2", "n3"]),
+    holders: of("holder").map((r) => holderRow(r, ["name", "n1", "n2", "n3", "n4"])),
+    periods: of("period").map((r) => reportedPeriod(r, ["n1", "n2", "n3", "name", "flag"])),
   };
 }

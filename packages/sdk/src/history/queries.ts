@@ -5,9 +5,22 @@ import { getAddress, type Address, type Hex } from "viem";
 
 import type { IndexerClient } from "./indexer.ts";
 import { graceExtensionAt, NEVER_PAUSED, paymentDueBy, periodEndsAt, type PauseClock } from "./lateness.ts";
+import {
+  big,
+  DAY_COLUMNS,
+  HOLDER_COLUMNS,
+  holderRow,
+  MINT_TOTAL_COLUMNS,
+  mintProvenanceOf,
+  placeholders,
+  returnsDay,
+  type HolderHistory,
+  type MintProvenance,
+  type Num,
+  type ReturnsDay,
+} from "./rows.ts";
 
-type Num = string | number;
-const big = (value: Num | null | undefined): bigint => BigInt(value ?? 0);
+export type { HolderHistory, MintProvenance, ReturnsDay } from "./rows.ts";
 const bigOrNull = (value: Num | null | undefined): bigint | null =>
   value === null || value === undefined ? null : BigInt(value);
 
@@ -24,33 +37,13 @@ function loggedAt(r: Record<string, Num | null>): Cursor & { timestamp: bigint; 
   };
 }
 
-/** One asset's returns on one UTC day, with running totals at the end of the day. */
-export type ReturnsDay = {
-  readonly asset: Address;
-  readonly day: bigint;
-  readonly received: bigint;
-  readonly distributed: bigint;
-  readonly claimed: bigint;
-  readonly cumulativeReceived: bigint;
-  readonly cumulativeDistributed: bigint;
-};
-
 /** Returns received and distributed per asset over time (one row per asset and active day), oldest first. */
 export async function returnsByDay(client: IndexerClient, sinceDay = 0n): Promise<ReturnsDay[]> {
   const rows = await client.query<Record<string, Num>>(
-    `select asset, day, received, distributed, claimed, cumulative_received, cumulative_distributed
-       from returns_day where day >= $1 order by day, asset`,
+    `select ${DAY_COLUMNS.join(", ")} from returns_day where day >= $1 order by day, asset`,
     [sinceDay.toString()],
   );
-  return rows.map((r) => ({
-    asset: getAddress(String(r.asset)),
-    day: big(r.day),
-    received: big(r.received),
-    distributed: big(r.distributed),
-    claimed: big(r.claimed),
-    cumulativeReceived: big(r.cumulative_received),
-    cumulativeDistributed: big(r.cumulative_distributed),
-  }));
+  return rows.map((r) => returnsDay(r));
 }
 
 export type ReturnsLedgerKind = "received" | "donation" | "held" | "distributed" | "claimed" | "reported";
@@ -102,39 +95,11 @@ export async function returnsLedger(
 }
 
 /** Shares minted by provenance. */
-export type MintProvenance = {
-  readonly award: { readonly amount: bigint; readonly mints: number; readonly accounts: number };
-  readonly subscription: { readonly amount: bigint; readonly mints: number; readonly accounts: number };
-};
-
 export async function mintProvenance(client: IndexerClient): Promise<MintProvenance> {
   const rows = await client.query<Record<string, Num>>(
-    `select source, amount, mints, accounts from mint_total`,
+    `select ${MINT_TOTAL_COLUMNS.join(", ")} from mint_total`,
   );
-  const of = (source: string) => {
-    const row = rows.find((r) => r.source === source);
-    return { amount: big(row?.amount), mints: Number(row?.mints ?? 0), accounts: Number(row?.accounts ?? 0) };
-  };
-  return { award: of("award"), subscription: of("subscription") };
-}
-
-export type HolderHistory = {
-  readonly address: Address;
-  readonly balance: bigint;
-  readonly awarded: bigint;
-  readonly subscribed: bigint;
-  readonly claimCount: number;
-};
-
-/** A row of the indexer's `holder` table. */
-function holderRow(r: Record<string, Num>): HolderHistory {
-  return {
-    address: getAddress(String(r.address)),
-    balance: big(r.balance),
-    awarded: big(r.awarded),
-    subscribed: big(r.subscribed),
-    claimCount: Number(r.claim_count),
-  };
+  return mintProvenanceOf(rows);
 }
 
 /** Share holders by balance (largest first), `limit` from `offset`. */
@@ -143,11 +108,11 @@ export async function holders(
   { offset = 0, limit = 1_000 }: { offset?: number; limit?: number } = {},
 ): Promise<HolderHistory[]> {
   const rows = await client.query<Record<string, Num>>(
-    `select address, balance, awarded, subscribed, claim_count from holder
+    `select ${HOLDER_COLUMNS.join(", ")} from holder
       where balance > 0 or awarded > 0 or subscribed > 0
       order by balance desc, address limit ${Math.floor(limit)} offset ${Math.floor(offset)}`,
   );
-  return rows.map(holderRow);
+  return rows.map((r) => holderRow(r));
 }
 
 /**
@@ -161,11 +126,10 @@ export async function holdersByAddress(
   const wanted = addresses.slice(0, 100).map((a) => a.toLowerCase());
   if (wanted.length === 0) return [];
   const rows = await client.query<Record<string, Num>>(
-    `select address, balance, awarded, subscribed, claim_count from holder
-      where address in (${wanted.map((_, i) => `$${i + 1}`).join(", ")})`,
+    `select ${HOLDER_COLUMNS.join(", ")} from holder where address in (${placeholders(1, wanted.length)})`,
     wanted,
   );
-  return rows.map(holderRow);
+  return rows.map((r) => holderRow(r));
 }
 
 export type Lateness = "on_time" | "late" | "overdue";
