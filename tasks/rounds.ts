@@ -12,6 +12,7 @@ import {
 } from "@fef/sdk/actions/grants";
 import { formatAmountExact as formatAmount } from "@fef/sdk/format";
 import { grantRoundsAbi } from "@fef/sdk/generated/abis";
+import { contractEventsSince } from "@fef/sdk/history";
 import { readTrusteeRecords } from "@fef/sdk/lens";
 import { defaultSaltFile, fileSaltStore } from "@fef/sdk/node/saltFile";
 import { deriveSaltFromSecret, walletSaltSecret } from "@fef/sdk/saltSecret";
@@ -399,14 +400,16 @@ export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironmen
   requireRevealsOver(round, now, "round");
   // The round's estimated applications, from the batched-commit events (the contracts keep no
   // per-round list); the ones nobody estimated need nothing.
-  const commits = await fund.client.getContractEvents({
-    address: fund.addresses.GrantRounds,
-    abi: grantRoundsAbi,
-    eventName: "EstimatesCommitted",
-    args: { roundId },
-    fromBlock: 0n,
-    strict: true,
-  });
+  const commits = await contractEventsSince(
+    fund.client,
+    {
+      address: fund.addresses.GrantRounds,
+      abi: grantRoundsAbi,
+      eventName: "EstimatesCommitted",
+      args: { roundId },
+    },
+    fund.fromBlock,
+  );
   const estimated = [...new Set(commits.flatMap((event) => event.args.applicationIds))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );

@@ -15,13 +15,17 @@ export type FundAddresses = SdkFundAddresses & {
 
 /**
  * Reads the Fund's addresses for `chainId` from the Ignition deployment record `file` (by default
- * Ignition's record for the chain). Throws a clear error when the record or a contract is missing.
+ * Ignition's record for the chain), and the deployment's first block (where reads of its logs start;
+ * 0 when the record has no journal). Throws a clear error when the record or a contract is missing.
  */
 export function loadFundAddresses(
   chainId: bigint | number,
   file: string = deployedAddressesFile(chainId),
-): FundAddresses {
+): { addresses: FundAddresses; fromBlock: bigint } {
   const { fund, deployment } = readFundDeployment(chainId, file);
   const { Multicall3, TestToken } = deployment.addresses;
-  return { ...fund, ...(Multicall3 && { Multicall3 }), ...(TestToken && { TestToken }) };
+  return {
+    addresses: { ...fund, ...(Multicall3 && { Multicall3 }), ...(TestToken && { TestToken }) },
+    fromBlock: deployment.fromBlock,
+  };
 }

@@ -37,6 +37,8 @@ export interface Fund {
   /** the Fund's contracts (and the deployment's test token, if any) */
   addresses: FundAddresses & { TestToken?: Address };
   client: PublicClient;
+  /** the deployment's first block: reads of the Fund's logs start there (in bounded pages) */
+  fromBlock: bigint;
   /** one per account the network can sign with, in the network's order */
   wallets: Wallet[];
 }
@@ -56,9 +58,10 @@ export async function connectFund(
   const client: PublicClient = await viem.getPublicClient();
   const chainId = BigInt(await client.getChainId());
   const file = optional(deployment) ?? path.join(hre.config.paths.root, deployedAddressesFile(chainId));
-  let recorded: ReturnType<typeof loadFundAddresses>;
+  let recorded: ReturnType<typeof loadFundAddresses>["addresses"];
+  let fromBlock: bigint;
   try {
-    recorded = loadFundAddresses(chainId, file);
+    ({ addresses: recorded, fromBlock } = loadFundAddresses(chainId, file));
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -87,7 +90,7 @@ export async function connectFund(
   // The node lists its accounts in lower case; their wallets here carry checksummed addresses, as printed.
   const accounts = (await viem.getWalletClients()).map((wallet) => getAddress(wallet.account.address));
   const wallets: Wallet[] = await Promise.all(accounts.map((account) => viem.getWalletClient(account)));
-  return { chainId, addresses, client, wallets };
+  return { chainId, addresses, client, fromBlock, wallets };
 }
 
 /**

@@ -6,6 +6,7 @@ import { actionKindOf } from "@fef/sdk/actionKinds";
 import { proposalsFromLogs } from "@fef/sdk/applicationProposals";
 import { type AssetInfo, ETH, findAsset } from "@fef/sdk/assets";
 import { returnsRegistryAbi } from "@fef/sdk/generated/abis";
+import { contractEventsSince } from "@fef/sdk/history";
 import {
   type ApplicationView as LensApplication,
   type CommitmentView as LensCommitment,
@@ -279,7 +280,7 @@ export async function readApplications(
 ): Promise<ApplicationView[]> {
   const [rows, proposals] = await Promise.all([
     inLists(ids, (list) => readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer)),
-    proposalsFromLogs(fund.client, fund.addresses.GrantRounds, ids),
+    proposalsFromLogs(fund.client, fund.addresses.GrantRounds, ids, fund.fromBlock),
   ]);
   return rows.map((row) => applicationView(row, proposals.get(row.id)));
 }
@@ -448,14 +449,16 @@ export async function readCompanies(fund: Fund, ids: readonly bigint[]): Promise
   if (ids.length === 0) return [];
   const [rows, events] = await Promise.all([
     inLists(ids, (list) => readCompaniesByIds(fund.client, fund.addresses.FundLens, list, ETH.asset)),
-    fund.client.getContractEvents({
-      address: fund.addresses.ReturnsRegistry,
-      abi: returnsRegistryAbi,
-      eventName: "CommitmentRegistered",
-      args: { companyId: [...ids] },
-      fromBlock: 0n,
-      strict: true,
-    }),
+    contractEventsSince(
+      fund.client,
+      {
+        address: fund.addresses.ReturnsRegistry,
+        abi: returnsRegistryAbi,
+        eventName: "CommitmentRegistered",
+        args: { companyId: [...ids] },
+      },
+      fund.fromBlock,
+    ),
   ]);
   const commitments = await readCommitments(
     fund,

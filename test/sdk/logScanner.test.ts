@@ -2,7 +2,13 @@
 // eth_getLogs refused above 2,000 blocks or 10,000 results (and, on request, failing outright).
 import { expect } from "chai";
 
-import { createLogScanner, FIRST_PAGE_BLOCKS, isRangeError, type ScannedLog } from "@fef/sdk/history";
+import {
+  createLogScanner,
+  FIRST_PAGE_BLOCKS,
+  isRangeError,
+  readAllLogs,
+  type ScannedLog,
+} from "@fef/sdk/history";
 
 type Log = ScannedLog & { readonly id: string };
 
@@ -129,6 +135,44 @@ describe("history fallback: log scanner", function () {
     expect(failed.error).to.be.instanceOf(Error);
     expect(failed.scannedTo).to.equal(3_004n);
     expect(failed.logs).to.equal(state.logs);
+  });
+
+  it("reads a whole range at once (readAllLogs) in bounded pages, splitting what the provider refuses", async function () {
+    // 1 log every 7th block, and 12 a block in 3,000..3,999 (over the result cap within one page).
+    const perBlock = (b: bigint) => (b >= 3_000n && b < 4_000n ? 12 : b % 7n === 0n ? 1 : 0);
+    const provider = cappedProvider({ blocks: 9_000n, perBlock, maxBlocks: 1_500n });
+    const logs = await readAllLogs(provider.read, 250n, 8_999n);
+    let expected = 0;
+    for (let b = 250n; b <= 8_999n; b++) expected += perBlock(b);
+    expect(logs.length).to.equal(expected);
+    expect(new Set(logs.map((l) => l.id)).size).to.equal(expected);
+    const ordered = logs.every(
+      (l, i) =>
+        i === 0 ||
+        (logs[i - 1] as Log).blockNumber < l.blockNumber ||
+        ((logs[i - 1] as Log).blockNumber === l.blockNumber && (logs[i - 1] as Log).logIndex < l.logIndex),
+    );
+    expect(ordered, "oldest first").to.equal(true);
+    expect(logs[0]?.blockNumber).to.equal(252n);
+    // No call wider than the first page; the refused ones were split until they passed.
+    expect(provider.calls.every((c) => c.to - c.from + 1n <= FIRST_PAGE_BLOCKS)).to.equal(true);
+    expect(provider.calls.some((c) => c.refused)).to.equal(true);
+    expect(provider.calls.filter((c) => !c.refused).every((c) => c.to - c.from + 1n <= 1_500n)).to.equal(
+      true,
+    );
+    expect(await readAllLogs(provider.read, 10n, 9n)).to.deep.equal([]);
+  });
+
+  it("throws a failure that is not a refusal for size (readAllLogs), rather than return part of the logs", async function () {
+    const provider = cappedProvider({ blocks: 6_000n, perBlock: () => 1 });
+    provider.failOnce(new Error("HTTP request failed: 503 Service Unavailable"));
+    let thrown: unknown;
+    try {
+      await readAllLogs(provider.read, 0n, 5_999n);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).to.include("503 Service Unavailable");
   });
 
   it("tells a provider's range or result refusal from other failures", function () {

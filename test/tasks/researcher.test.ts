@@ -3,10 +3,13 @@ import { keccak256, parseEther, toUtf8Bytes } from "ethers";
 
 import type { Address } from "viem";
 
+import { trusteeCouncilAbi } from "@fef/sdk/generated/abis";
+import { FIRST_PAGE_BLOCKS } from "@fef/sdk/history";
 import { encodeActionParams } from "@fef/sdk/proposals";
 import { readRetiredClaims } from "@fef/sdk/retiredModules";
 
 import type { DeployedModule } from "../../tasks/modules.js";
+import { cappedClient } from "../helpers/cappedClient.js";
 import type {
   ApplySummary,
   ClaimReturnsSummary,
@@ -285,6 +288,31 @@ describe("researcher tasks", () => {
       expect((await fund.pool.books(ethers.ZeroAddress)).stipendsPaid).to.equal(
         before.stipendsPaid + stipend.claimed,
       );
+    });
+
+    it("lists the earlier module's claims through a provider that caps eth_getLogs ranges", async () => {
+      const { fund: fixtureFund, paid } = await networkHelpers.loadFixture(fundedGrants);
+      const fund = withTasks(fixtureFund);
+      const { oldModule } = await migrateGrantRounds(fund, { retireOld: false });
+      // A chain longer than any one request may cover, behind a provider that refuses 1,000+ blocks.
+      await networkHelpers.mine(2_500);
+      const { client, ranges } = cappedClient(connection.provider, 1_000n);
+      const council = (await fund.council.getAddress()) as Address;
+      const researcher = fund.account(6).address as Address;
+      // One eth_getLogs over the whole chain, as the list was read before, is refused.
+      let refused: unknown;
+      try {
+        await client.getContractEvents({ address: council, abi: trusteeCouncilAbi, fromBlock: 0n });
+      } catch (error) {
+        refused = error;
+      }
+      expect(String(refused)).to.include("block range too large");
+      ranges.length = 0;
+      const claims = await readRetiredClaims(client, council, researcher);
+      expect(claims.map((c) => [c.module, c.applicationId])).to.deep.equal([[oldModule, paid]]);
+      expect(claims[0]?.claimableShares).to.be.greaterThan(0n);
+      expect(ranges.length).to.be.greaterThan(2);
+      expect(ranges.every((r) => r.to - r.from + 1n <= FIRST_PAGE_BLOCKS)).to.equal(true);
     });
 
     it("refuses a module retired by its migration, and lists nothing on it", async () => {

@@ -5,6 +5,7 @@
 import type { Address, Hex, PublicClient } from "viem";
 
 import { grantRoundsAbi } from "./generated/abis.ts";
+import { contractEventsSince } from "./history/contractEvents.ts";
 import type { IndexerClient } from "./history/indexer.ts";
 
 /** Where an application's proposal is and the hash its content must have. */
@@ -23,14 +24,16 @@ export async function proposalsFromLogs(
   const found = new Map<bigint, ApplicationProposal>();
   for (let i = 0; i < ids.length; i += PROPOSALS_PER_REQUEST) {
     const chunk = ids.slice(i, i + PROPOSALS_PER_REQUEST);
-    const logs = await client.getContractEvents({
-      address: grantRounds,
-      abi: grantRoundsAbi,
-      eventName: "ApplicationSubmitted",
-      args: { applicationId: [...chunk] },
+    const logs = await contractEventsSince(
+      client,
+      {
+        address: grantRounds,
+        abi: grantRoundsAbi,
+        eventName: "ApplicationSubmitted",
+        args: { applicationId: [...chunk] },
+      },
       fromBlock,
-      strict: true,
-    });
+    );
     for (const log of logs) {
       found.set(log.args.applicationId, { uri: log.args.uri, contentHash: log.args.contentHash });
     }

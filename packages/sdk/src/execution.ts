@@ -1,10 +1,11 @@
 // What an executed proposal did: the council records a failed action instead of reverting, so a
 // successful `execute` transaction may carry a failure. Clients read it from the receipt's logs.
-import { getAbiItem, parseEventLogs, type Address, type Hex, type Log, type PublicClient } from "viem";
+import { parseEventLogs, type Address, type Hex, type Log, type PublicClient } from "viem";
 
 import { decodeRevert, plainErrorFormat } from "./errors.ts";
 import type { ErrorFormat } from "./errorMessages.ts";
 import { trusteeCouncilAbi } from "./generated/abis.ts";
+import { contractEventsSince } from "./history/contractEvents.ts";
 
 export type ExecutionOutcome =
   | { readonly proposalId: bigint; readonly executed: true; readonly result: Hex }
@@ -38,28 +39,23 @@ export function executionOutcomes(
   });
 }
 
-/** The logs reader `executionFailure` needs (any viem public client). */
-type LogReader = Pick<PublicClient, "getLogs">;
-
 /**
  * Why the last failed execution of proposal `proposalId` failed: its `ProposalExecutionFailed` event
- * (found by the indexed proposal id, scanning from `fromBlock`, e.g. the deployment's first block),
+ * (found by the indexed proposal id, read in bounded pages from `fromBlock`, e.g. the deployment's first block),
  * decoded in plain words; undefined when no execution of it has failed.
  */
 export async function executionFailure(
-  client: LogReader,
+  client: PublicClient,
   council: Address,
   proposalId: bigint,
   fromBlock: bigint,
   format: ErrorFormat = plainErrorFormat,
 ): Promise<Extract<ExecutionOutcome, { executed: false }> | undefined> {
-  const logs = await client.getLogs({
-    address: council,
-    event: getAbiItem({ abi: trusteeCouncilAbi, name: "ProposalExecutionFailed" }),
-    args: { proposalId },
+  const logs = await contractEventsSince(
+    client,
+    { address: council, abi: trusteeCouncilAbi, eventName: "ProposalExecutionFailed", args: { proposalId } },
     fromBlock,
-    toBlock: "latest",
-  });
+  );
   const failures = executionOutcomes(logs, format).filter(
     (o): o is Extract<ExecutionOutcome, { executed: false }> => !o.executed,
   );

@@ -17,12 +17,14 @@ export * from "./history/overview.ts";
 export * from "./history/lateness.ts";
 export * from "./history/tables.ts";
 export { indexedEvents, type IndexedEvent } from "./history/events.ts";
+export { contractEventsSince, type EventFilter } from "./history/contractEvents.ts";
 export { trackRecords } from "./history/trackRecords.ts";
 export { trackRecordFactsFromLogs } from "./history/trackRecordLogs.ts";
 export {
   createLogScanner,
   isRangeError,
   FIRST_PAGE_BLOCKS,
+  readAllLogs,
   type LogScanner,
   type LogScanState,
   type ReadLogs,

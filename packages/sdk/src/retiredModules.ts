@@ -3,16 +3,17 @@
 // stipends stay claimable there; the lens reads only the current module, so these reads go to the old
 // module directly. Found from the council's `MigrationExecuted` events and the old module's
 // `ApplicationSubmitted` events (both indexed), so the dashboard and the command line share them.
-import type { Address, BlockNumber, BlockTag, PublicClient } from "viem";
+import type { Address, PublicClient } from "viem";
 
 import { grantRoundsAbi, trusteeCouncilAbi } from "./generated/abis.ts";
+import { contractEventsSince } from "./history/contractEvents.ts";
 import { applicationStatusLabel } from "./status.ts";
 
 /** `ITrusteeCouncil.Module.GrantRounds`. */
 const GRANT_ROUNDS_MODULE = 0;
 
-/** Where log searches start: the deployment's first block when known (public RPCs cap log ranges). */
-export type LogsFrom = BlockNumber | BlockTag;
+/** Where log searches start: the deployment's first block when known (0 reads the whole chain, in pages). */
+export type LogsFrom = bigint;
 
 export type RetiredModule = {
   /** the grant-rounds module the council migrated away from */
@@ -30,16 +31,18 @@ export type RetiredModule = {
 export async function retiredGrantRounds(
   client: PublicClient,
   council: Address,
-  fromBlock: LogsFrom = "earliest",
+  fromBlock: LogsFrom = 0n,
 ): Promise<RetiredModule[]> {
-  const logs = await client.getContractEvents({
-    address: council,
-    abi: trusteeCouncilAbi,
-    eventName: "MigrationExecuted",
-    args: { module: GRANT_ROUNDS_MODULE },
+  const logs = await contractEventsSince(
+    client,
+    {
+      address: council,
+      abi: trusteeCouncilAbi,
+      eventName: "MigrationExecuted",
+      args: { module: GRANT_ROUNDS_MODULE },
+    },
     fromBlock,
-    strict: true,
-  });
+  );
   return logs.map((log) => ({
     address: log.args.oldModule,
     successor: log.args.newModule,
@@ -114,16 +117,13 @@ export async function readModuleClaims(
   client: PublicClient,
   module: Address,
   researcher: Address,
-  fromBlock: LogsFrom = "earliest",
+  fromBlock: LogsFrom = 0n,
 ): Promise<ModuleApplication[]> {
-  const submitted = await client.getContractEvents({
-    address: module,
-    abi: grantRoundsAbi,
-    eventName: "ApplicationSubmitted",
-    args: { researcher },
+  const submitted = await contractEventsSince(
+    client,
+    { address: module, abi: grantRoundsAbi, eventName: "ApplicationSubmitted", args: { researcher } },
     fromBlock,
-    strict: true,
-  });
+  );
   const applications = await Promise.all(
     submitted.map((log) => readModuleApplication(client, module, log.args.applicationId)),
   );
@@ -137,7 +137,7 @@ export async function readRetiredClaims(
   client: PublicClient,
   council: Address,
   researcher: Address,
-  fromBlock: LogsFrom = "earliest",
+  fromBlock: LogsFrom = 0n,
 ): Promise<ModuleApplication[]> {
   const modules = await retiredGrantRounds(client, council, fromBlock);
   const claims = await Promise.all(

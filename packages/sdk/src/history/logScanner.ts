@@ -156,3 +156,22 @@ export function createLogScanner<L extends ScannedLog>({
       }),
   };
 }
+
+/**
+ * Every log `read` finds in blocks `fromBlock`..`toBlock`, oldest first, read in pages of at most
+ * `FIRST_PAGE_BLOCKS` blocks (smaller when the provider refuses a page for its size). Throws the first
+ * error that is not such a refusal. For one-off reads (a task, a list of a researcher's claims); a view
+ * that follows the head keeps its own scanner.
+ */
+export async function readAllLogs<L extends ScannedLog>(
+  read: ReadLogs<L>,
+  fromBlock: bigint,
+  toBlock: bigint,
+): Promise<L[]> {
+  if (toBlock < fromBlock) return [];
+  const scanner = createLogScanner<L>({ read, firstBlock: fromBlock });
+  let state = await scanner.catchUp(toBlock);
+  while (state.error === undefined && !state.complete) state = await scanner.loadEarlier(8);
+  if (state.error !== undefined) throw state.error;
+  return [...state.logs];
+}

@@ -15,7 +15,7 @@ import type {
   TechniqueFacts,
   TrackRecordFacts,
 } from "../trackRecord.ts";
-import { createLogScanner } from "./logScanner.ts";
+import { readAllLogs } from "./logScanner.ts";
 
 const GRANT_EVENTS = [
   "RoundOpened",
@@ -59,9 +59,8 @@ async function readFundLogs(
   const councilEvents = trusteeCouncilAbi.filter(
     (item) => item.type === "event" && (COUNCIL_EVENTS as readonly string[]).includes(item.name),
   );
-  const scanner = createLogScanner<FundLog>({
-    firstBlock: fromBlock,
-    read: async (from, to) => {
+  return readAllLogs<FundLog>(
+    async (from, to) => {
       const range = { fromBlock: from, toBlock: to, strict: true } as const;
       const [grants, returns, council] = await Promise.all([
         client.getLogs({ address: addresses.grantRounds, events: grantEvents, ...range }),
@@ -81,11 +80,9 @@ async function readFundLogs(
         args: log.args as Readonly<Record<string, unknown>>,
       }));
     },
-  });
-  let state = await scanner.catchUp(toBlock);
-  while (state.error === undefined && !state.complete) state = await scanner.loadEarlier(8);
-  if (state.error !== undefined) throw state.error;
-  return [...state.logs];
+    fromBlock,
+    toBlock,
+  );
 }
 
 /** The timestamps of `blocks`, read once each. */
