@@ -108,7 +108,7 @@ export const fundTasks: TaskDefinition[] = [
     FIRST,
   )
     .addOption(text("trustee", "The trustee's address"))
-    .addOption(text("fromBlock", "First block to read events from (default 0: the whole chain)"))
+    .addOption(text("fromBlock", "First block to read events from (default: the deployment's first block)"))
     .addOption(text("at", "Judge outcomes at this time, in Unix seconds (default: the latest block's time)"))
     .setAction(action(trustees, "trusteeRecord"))
     .build(),

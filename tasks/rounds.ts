@@ -29,6 +29,7 @@ import {
   type ApplicationView,
   type RoundView,
   fundView,
+  readApplicationStates,
   readApplications,
   readRound,
   roundIdOption,
@@ -415,7 +416,7 @@ export async function finalize(args: FinalizeArgs, hre: HardhatRuntimeEnvironmen
   );
   const pending: bigint[] = [];
   for (let start = 0; start < estimated.length; start += pageSize) {
-    const page = await readApplications(fund, estimated.slice(start, start + pageSize));
+    const page = await readApplicationStates(fund, estimated.slice(start, start + pageSize));
     for (const application of page) if (application.statusName === "Pending") pending.push(application.id);
   }
   return finalizeAll(fund, signer, roundId, pending, args.json);

@@ -91,7 +91,7 @@ export const trusteeRecord = fundAction(
   async (fund, args: TrusteeRecordArgs): Promise<TrusteeRecordSummary> => {
     const trustee = parseAddress("--trustee", args.trustee);
     const fromBlock =
-      optional(args.fromBlock) === undefined ? 0n : parseWhole("--from-block", args.fromBlock);
+      optional(args.fromBlock) === undefined ? fund.fromBlock : parseWhole("--from-block", args.fromBlock);
     const head = await fund.client.getBlockNumber();
     const at = optional(args.at) === undefined ? await chainTime(fund) : parseWhole("--at", args.at);
     const facts = await trackRecordFactsFromLogs(

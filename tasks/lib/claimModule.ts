@@ -28,7 +28,7 @@ async function claimModule(fund: Fund, given: string | undefined): Promise<Addre
   if (optional(given) === undefined) return current;
   const module = parseAddress("module", given);
   if (same(module, current)) return current;
-  const earlier = await retiredGrantRounds(fund.client, fund.addresses.TrusteeCouncil);
+  const earlier = await retiredGrantRounds(fund.client, fund.addresses.TrusteeCouncil, fund.fromBlock);
   const found = earlier.find((m) => same(m.address, module));
   if (found === undefined) {
     const list = earlier.length === 0 ? "none" : earlier.map((m) => m.address).join(", ");
@@ -49,7 +49,7 @@ export async function claimTarget(
   const module = await claimModule(fund, args.module);
   const count = await readModuleApplicationCount(fund, module);
   if (optional(args.module) === undefined && beyond(args.application, count)) {
-    const earlier = await retiredGrantRounds(fund.client, fund.addresses.TrusteeCouncil);
+    const earlier = await retiredGrantRounds(fund.client, fund.addresses.TrusteeCouncil, fund.fromBlock);
     if (earlier.length > 0)
       fail(
         `--application: application ${optional(args.application) ?? "?"} does not exist on the current grant-rounds ` +

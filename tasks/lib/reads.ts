@@ -285,6 +285,14 @@ export async function readApplications(
   return rows.map((row) => applicationView(row, proposals.get(row.id)));
 }
 
+/** Applications `ids` (which must exist) as the lens gives them, without their proposals (no log read). */
+export async function readApplicationStates(fund: Fund, ids: readonly bigint[]): Promise<ApplicationView[]> {
+  const rows = await inLists(ids, (list) =>
+    readApplicationsByIds(fund.client, fund.addresses.FundLens, list, ETH.asset),
+  );
+  return rows.map((row) => applicationView(row, undefined));
+}
+
 /** Application `id` (which must exist), with `viewer`'s sealed estimate. */
 export async function readApplication(fund: Fund, id: bigint, viewer?: Address): Promise<ApplicationView> {
   const [view] = await readApplications(fund, [id], viewer);

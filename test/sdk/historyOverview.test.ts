@@ -87,6 +87,17 @@ describe("SDK history: the overview's questions", function () {
     expect(client.sent[0]?.sql).to.match(/period < 36\b/);
   });
 
+  it("refuses an answer without a column it asked for, rather than read it as zero", async function () {
+    const client = indexer([{ commitment_id: "1", period: "0", timestamp: "105", lateness: "late" }]);
+    let refused: unknown;
+    try {
+      await reportedPeriods(client, [1n], 36);
+    } catch (error) {
+      refused = error;
+    }
+    expect(String(refused)).to.include('no column "disputed"');
+  });
+
   it("sends nothing for no commitment or no period", async function () {
     const client = indexer([
       { commitment_id: "1", period: "0", timestamp: "1", lateness: "late", disputed: false },

@@ -6,6 +6,7 @@ import {
   createLogScanner,
   FIRST_PAGE_BLOCKS,
   isRangeError,
+  MAX_PAGE_BLOCKS,
   readAllLogs,
   type ScannedLog,
 } from "@fef/sdk/history";
@@ -161,6 +162,41 @@ describe("history fallback: log scanner", function () {
       true,
     );
     expect(await readAllLogs(provider.read, 10n, 9n)).to.deep.equal([]);
+  });
+
+  it("grows its pages while the provider accepts them (readAllLogs), and keeps the size that passed once one is refused", async function () {
+    // No cap: 2,000, 4,000, … 128,000 blocks a page, then 128,000 each.
+    const open = cappedProvider({
+      blocks: 600_000n,
+      perBlock: (b) => (b % 1_000n === 0n ? 1 : 0),
+      maxBlocks: 10n ** 9n,
+    });
+    const all = await readAllLogs(open.read, 0n, 599_999n);
+    expect(all.length).to.equal(600);
+    expect(open.calls.map((c) => c.to - c.from + 1n)).to.deep.equal([
+      2_000n,
+      4_000n,
+      8_000n,
+      16_000n,
+      32_000n,
+      64_000n,
+      128_000n,
+      128_000n,
+      128_000n,
+      90_000n,
+    ]);
+    expect(MAX_PAGE_BLOCKS).to.equal(128_000n);
+    // A 10,000-block cap: the 16,000-block page is refused once, split, and the pages stay at 8,000.
+    const capped = cappedProvider({
+      blocks: 60_000n,
+      perBlock: () => 1,
+      maxBlocks: 10_000n,
+      maxResults: 1e9,
+    });
+    const logs = await readAllLogs(capped.read, 0n, 59_999n);
+    expect(logs.length).to.equal(60_000);
+    expect(capped.calls.filter((c) => c.refused).length).to.equal(1);
+    expect(capped.calls.filter((c) => !c.refused).every((c) => c.to - c.from + 1n <= 8_000n)).to.equal(true);
   });
 
   it("throws a failure that is not a refusal for size (readAllLogs), rather than return part of the logs", async function () {

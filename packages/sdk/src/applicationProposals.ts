@@ -5,8 +5,8 @@
 import type { Address, Hex, PublicClient } from "viem";
 
 import { grantRoundsAbi } from "./generated/abis.ts";
-import { contractEventsSince } from "./history/contractEvents.ts";
 import type { IndexerClient } from "./history/indexer.ts";
+import { readAllLogs } from "./history/logScanner.ts";
 
 /** Where an application's proposal is and the hash its content must have. */
 export type ApplicationProposal = { readonly uri: string; readonly contentHash: Hex };
@@ -14,7 +14,10 @@ export type ApplicationProposal = { readonly uri: string; readonly contentHash: 
 /** Most application ids per request (the lens pages hold up to 100 applications). */
 export const PROPOSALS_PER_REQUEST = 100;
 
-/** The proposals of `ids`, from the chain's `ApplicationSubmitted` logs since `fromBlock`. */
+/**
+ * The proposals of `ids`, from the chain's `ApplicationSubmitted` logs since `fromBlock`: one scan in
+ * bounded pages (`readAllLogs`), each page asking for the ids 100 at a time.
+ */
 export async function proposalsFromLogs(
   client: PublicClient,
   grantRounds: Address,
@@ -22,21 +25,32 @@ export async function proposalsFromLogs(
   fromBlock = 0n,
 ): Promise<Map<bigint, ApplicationProposal>> {
   const found = new Map<bigint, ApplicationProposal>();
-  for (let i = 0; i < ids.length; i += PROPOSALS_PER_REQUEST) {
-    const chunk = ids.slice(i, i + PROPOSALS_PER_REQUEST);
-    const logs = await contractEventsSince(
-      client,
-      {
-        address: grantRounds,
-        abi: grantRoundsAbi,
-        eventName: "ApplicationSubmitted",
-        args: { applicationId: [...chunk] },
-      },
-      fromBlock,
-    );
-    for (const log of logs) {
-      found.set(log.args.applicationId, { uri: log.args.uri, contentHash: log.args.contentHash });
-    }
+  if (ids.length === 0) return found;
+  const chunks: bigint[][] = [];
+  for (let i = 0; i < ids.length; i += PROPOSALS_PER_REQUEST)
+    chunks.push(ids.slice(i, i + PROPOSALS_PER_REQUEST));
+  const logs = await readAllLogs(
+    async (from, to) => {
+      const pages = await Promise.all(
+        chunks.map((applicationId) =>
+          client.getContractEvents({
+            address: grantRounds,
+            abi: grantRoundsAbi,
+            eventName: "ApplicationSubmitted",
+            args: { applicationId },
+            fromBlock: from,
+            toBlock: to,
+            strict: true,
+          }),
+        ),
+      );
+      return pages.flat();
+    },
+    fromBlock,
+    await client.getBlockNumber(),
+  );
+  for (const log of logs) {
+    found.set(log.args.applicationId, { uri: log.args.uri, contentHash: log.args.contentHash });
   }
   return found;
 }

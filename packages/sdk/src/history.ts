@@ -24,6 +24,7 @@ export {
   createLogScanner,
   isRangeError,
   FIRST_PAGE_BLOCKS,
+  MAX_PAGE_BLOCKS,
   readAllLogs,
   type LogScanner,
   type LogScanState,

@@ -31,7 +31,6 @@ contract FundSharesInvariantsTest is InvariantTest {
         shares.grantRole(shares.MINTER_ROLE(), address(handler));
     }
 
-    /// @notice The fuzzer calls the handler only.
     /// Invariant 1, per asset: paid in = claimed + Σ claimable + undistributed + moved to capital + dust.
     /// Dust bound: each holder's sub-wei remainder is below 1 wei (ACTORS holders at most) and each
     /// distribution drops below supply / 10^33 wei, which over ≤ 100 distributions per run (the

@@ -63,6 +63,30 @@ function order(a: ScannedLog, b: ScannedLog): number {
   return a.logIndex - b.logIndex;
 }
 
+/** Calls made, refusals split, and the page size the provider accepts (it shrinks with each split). */
+type Reads = { calls: number; splits: number; page: bigint };
+
+/** One range, split in halves while the provider refuses a part for its size; `reads.page` follows what passed. */
+async function readRange<L extends ScannedLog>(
+  read: ReadLogs<L>,
+  from: bigint,
+  to: bigint,
+  reads: Reads,
+): Promise<L[]> {
+  reads.calls += 1;
+  try {
+    return [...(await read(from, to))];
+  } catch (caught) {
+    if (from >= to || !isRangeError(caught)) throw caught;
+    reads.splits += 1;
+    const middle = from + (to - from) / 2n;
+    reads.page = middle - from + 1n;
+    const lower = await readRange(read, from, middle, reads);
+    const upper = await readRange(read, middle + 1n, to, reads);
+    return [...lower, ...upper];
+  }
+}
+
 export function createLogScanner<L extends ScannedLog>({
   read,
   firstBlock,
@@ -76,9 +100,7 @@ export function createLogScanner<L extends ScannedLog>({
   let scannedFrom: bigint | undefined;
   let scannedTo: bigint | undefined;
   let error: unknown;
-  let page = pageBlocks > 0n ? pageBlocks : 1n;
-  let calls = 0;
-  let splits = 0;
+  const reads: Reads = { calls: 0, splits: 0, page: pageBlocks > 0n ? pageBlocks : 1n };
   let queue: Promise<unknown> = Promise.resolve();
 
   const state = (): LogScanState<L> => ({
@@ -87,26 +109,10 @@ export function createLogScanner<L extends ScannedLog>({
     scannedTo,
     complete: error === undefined && scannedFrom !== undefined && scannedFrom <= firstBlock,
     error,
-    pageBlocks: page,
-    calls,
-    splits,
+    pageBlocks: reads.page,
+    calls: reads.calls,
+    splits: reads.splits,
   });
-
-  /** One range, split while the provider refuses it for its size; the page size follows what passed. */
-  async function readRange(from: bigint, to: bigint): Promise<L[]> {
-    calls += 1;
-    try {
-      return [...(await read(from, to))];
-    } catch (caught) {
-      if (from >= to || !isRangeError(caught)) throw caught;
-      splits += 1;
-      const middle = from + (to - from) / 2n;
-      page = middle - from + 1n;
-      const lower = await readRange(from, middle);
-      const upper = await readRange(middle + 1n, to);
-      return [...lower, ...upper];
-    }
-  }
 
   /** Runs reads one at a time, so the state never sees two overlapping ranges. */
   function serial(work: () => Promise<void>): Promise<LogScanState<L>> {
@@ -129,8 +135,8 @@ export function createLogScanner<L extends ScannedLog>({
       serial(async () => {
         if (scannedTo === undefined) {
           // First read: the newest page, ending at the head.
-          const from = head + 1n - page > firstBlock ? head + 1n - page : firstBlock;
-          const found = await readRange(from, head);
+          const from = head + 1n - reads.page > firstBlock ? head + 1n - reads.page : firstBlock;
+          const found = await readRange(read, from, head, reads);
           logs = found.sort(order);
           scannedFrom = from;
           scannedTo = head;
@@ -138,8 +144,8 @@ export function createLogScanner<L extends ScannedLog>({
         }
         while (scannedTo < head) {
           const from: bigint = scannedTo + 1n;
-          const to = from + page - 1n < head ? from + page - 1n : head;
-          const found = await readRange(from, to);
+          const to = from + reads.page - 1n < head ? from + reads.page - 1n : head;
+          const found = await readRange(read, from, to, reads);
           logs = logs.concat(found.sort(order));
           scannedTo = to;
         }
@@ -148,8 +154,8 @@ export function createLogScanner<L extends ScannedLog>({
       serial(async () => {
         for (let i = 0; i < pages && scannedFrom !== undefined && scannedFrom > firstBlock; i++) {
           const to: bigint = scannedFrom - 1n;
-          const from = to + 1n - page > firstBlock ? to + 1n - page : firstBlock;
-          const found = await readRange(from, to);
+          const from = to + 1n - reads.page > firstBlock ? to + 1n - reads.page : firstBlock;
+          const found = await readRange(read, from, to, reads);
           logs = found.sort(order).concat(logs);
           scannedFrom = from;
         }
@@ -157,21 +163,28 @@ export function createLogScanner<L extends ScannedLog>({
   };
 }
 
+/** The widest page `readAllLogs` grows to, in blocks. */
+export const MAX_PAGE_BLOCKS = 64n * FIRST_PAGE_BLOCKS;
+
 /**
- * Every log `read` finds in blocks `fromBlock`..`toBlock`, oldest first, read in pages of at most
- * `FIRST_PAGE_BLOCKS` blocks (smaller when the provider refuses a page for its size). Throws the first
- * error that is not such a refusal. For one-off reads (a task, a list of a researcher's claims); a view
- * that follows the head keeps its own scanner.
+ * Every log `read` finds in blocks `fromBlock`..`toBlock`, oldest first. Pages start at
+ * `FIRST_PAGE_BLOCKS` and double after each one that passes, up to `MAX_PAGE_BLOCKS`, until the
+ * provider first refuses one for its size; that one is split in halves until each part passes, and
+ * the pages then keep the size that passed. Throws the first error that is not such a refusal. For
+ * one-off reads (a task, a list of a researcher's claims); a view that follows the head keeps a scanner.
  */
 export async function readAllLogs<L extends ScannedLog>(
   read: ReadLogs<L>,
   fromBlock: bigint,
   toBlock: bigint,
 ): Promise<L[]> {
-  if (toBlock < fromBlock) return [];
-  const scanner = createLogScanner<L>({ read, firstBlock: fromBlock });
-  let state = await scanner.catchUp(toBlock);
-  while (state.error === undefined && !state.complete) state = await scanner.loadEarlier(8);
-  if (state.error !== undefined) throw state.error;
-  return [...state.logs];
+  const reads: Reads = { calls: 0, splits: 0, page: FIRST_PAGE_BLOCKS };
+  const pages: L[][] = [];
+  for (let from = fromBlock; from <= toBlock;) {
+    const to = from + reads.page - 1n < toBlock ? from + reads.page - 1n : toBlock;
+    pages.push((await readRange(read, from, to, reads)).sort(order));
+    from = to + 1n;
+    if (reads.splits === 0 && reads.page < MAX_PAGE_BLOCKS) reads.page *= 2n;
+  }
+  return pages.flat();
 }

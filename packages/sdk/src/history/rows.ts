@@ -16,6 +16,12 @@ export type Columns<N extends number, T extends string[] = []> = T["length"] ext
 /** An integer column; a missing value (no row, or a null) counts as zero. */
 export const big = (value: Num | boolean | null | undefined): bigint => BigInt(value ?? 0);
 
+/** The value of column `name` in `r`: a row without that column is a misspelled question, not a zero. */
+function column(r: Row, name: string): Num | boolean | null {
+  if (!(name in r)) throw new Error(`The indexer's answer has no column "${name}"`);
+  return r[name] ?? null;
+}
+
 /** Positional SQL parameters `$from, $from+1, …` (`count` of them, each with `cast`), for an `in (…)` list. */
 export function placeholders(from: number, count: number, cast = ""): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}${cast}`).join(", ");
@@ -56,13 +62,13 @@ export function returnsDay(
   ]: Columns<7> = DAY_COLUMNS,
 ): ReturnsDay {
   return {
-    asset: getAddress(String(r[asset])),
-    day: big(r[day]),
-    received: big(r[received]),
-    distributed: big(r[distributed]),
-    claimed: big(r[claimed]),
-    cumulativeReceived: big(r[cumulativeReceived]),
-    cumulativeDistributed: big(r[cumulativeDistributed]),
+    asset: getAddress(String(column(r, asset))),
+    day: big(column(r, day)),
+    received: big(column(r, received)),
+    distributed: big(column(r, distributed)),
+    claimed: big(column(r, claimed)),
+    cumulativeReceived: big(column(r, cumulativeReceived)),
+    cumulativeDistributed: big(column(r, cumulativeDistributed)),
   };
 }
 
@@ -82,11 +88,11 @@ export function holderRow(
   [address, balance, awarded, subscribed, claimCount]: Columns<5> = HOLDER_COLUMNS,
 ): HolderHistory {
   return {
-    address: getAddress(String(r[address])),
-    balance: big(r[balance]),
-    awarded: big(r[awarded]),
-    subscribed: big(r[subscribed]),
-    claimCount: Number(big(r[claimCount])),
+    address: getAddress(String(column(r, address))),
+    balance: big(column(r, balance)),
+    awarded: big(column(r, awarded)),
+    subscribed: big(column(r, subscribed)),
+    claimCount: Number(big(column(r, claimCount))),
   };
 }
 
@@ -102,11 +108,12 @@ export function mintProvenanceOf(
   [source, amount, mints, accounts]: Columns<4> = MINT_TOTAL_COLUMNS,
 ): MintProvenance {
   const total = (name: string): MintTotal => {
-    const row = rows.find((r) => r[source] === name);
+    const row = rows.find((r) => column(r, source) === name);
+    if (row === undefined) return { amount: 0n, mints: 0, accounts: 0 };
     return {
-      amount: big(row?.[amount]),
-      mints: Number(big(row?.[mints])),
-      accounts: Number(big(row?.[accounts])),
+      amount: big(column(row, amount)),
+      mints: Number(big(column(row, mints))),
+      accounts: Number(big(column(row, accounts))),
     };
   };
   return { award: total("award"), subscription: total("subscription") };
@@ -135,10 +142,10 @@ export function reportedPeriod(
   [commitmentId, period, reportedAt, lateness, disputed]: Columns<5> = REPORTED_PERIOD_COLUMNS,
 ): ReportedPeriod {
   return {
-    commitmentId: big(r[commitmentId]),
-    period: big(r[period]),
-    reportedAt: big(r[reportedAt]),
-    late: r[lateness] === "late",
-    disputed: r[disputed] === true,
+    commitmentId: big(column(r, commitmentId)),
+    period: big(column(r, period)),
+    reportedAt: big(column(r, reportedAt)),
+    late: column(r, lateness) === "late",
+    disputed: column(r, disputed) === true,
   };
 }
