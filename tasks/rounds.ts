@@ -30,7 +30,6 @@ import {
   type RoundView,
   fundView,
   readApplicationStates,
-  readApplications,
   readRound,
   roundIdOption,
 } from "./lib/reads.js";
@@ -90,7 +89,7 @@ async function applicationsOf(fund: Fund, given: string | undefined): Promise<Ap
   const ids = parseList("application", given);
   if (ids.length === 0) fail("--application: give one application id or a comma-separated list");
   for (const id of ids) parseId("application", id.toString(), count, "application");
-  const applications = await readApplications(fund, ids);
+  const applications = await readApplicationStates(fund, ids);
   const roundId = applications[0]?.roundId;
   const other = applications.find((a) => a.roundId !== roundId);
   if (other !== undefined)
@@ -354,7 +353,7 @@ async function finalizeAll(
 ): Promise<FinalizeSummary> {
   const transactions =
     ids.length > 0 ? await sendEach(fund, signer, finalizeApplications(fund.addresses, ids)) : [];
-  const finalized = (await readApplications(fund, ids)).map((a) => ({
+  const finalized = (await readApplicationStates(fund, ids)).map((a) => ({
     applicationId: a.id,
     title: a.title,
     funded: a.statusName === "Funded",

@@ -60,6 +60,14 @@ function cappedProvider({
   };
 }
 
+/** The size of each call's range in thousands of blocks, "refused" beside those that failed. */
+function pageSizes(calls: readonly { from: bigint; to: bigint; refused: boolean }[]): (number | string)[] {
+  return calls.map(({ from, to, refused }) => {
+    const thousands = Number(to - from + 1n) / 1_000;
+    return refused ? `${thousands} refused` : thousands;
+  });
+}
+
 describe("history fallback: log scanner", function () {
   it("starts with pages of at most 2,000 blocks and reads the whole history within the caps", async function () {
     const provider = cappedProvider({ blocks: 9_000n, perBlock: (b) => (b % 10n === 0n ? 1 : 0) });
@@ -155,7 +163,8 @@ describe("history fallback: log scanner", function () {
     );
     expect(ordered, "oldest first").to.equal(true);
     expect(logs[0]?.blockNumber).to.equal(252n);
-    // No call wider than the first page; the refused ones were split until they passed.
+    // The first page (2,000 blocks) is over the 1,500-block cap, so the pages never grew: no call wider
+    // than the first page; the refused ones were split until they passed.
     expect(provider.calls.every((c) => c.to - c.from + 1n <= FIRST_PAGE_BLOCKS)).to.equal(true);
     expect(provider.calls.some((c) => c.refused)).to.equal(true);
     expect(provider.calls.filter((c) => !c.refused).every((c) => c.to - c.from + 1n <= 1_500n)).to.equal(
@@ -194,9 +203,29 @@ describe("history fallback: log scanner", function () {
       maxResults: 1e9,
     });
     const logs = await readAllLogs(capped.read, 0n, 59_999n);
-    expect(logs.length).to.equal(60_000);
-    expect(capped.calls.filter((c) => c.refused).length).to.equal(1);
-    expect(capped.calls.filter((c) => !c.refused).every((c) => c.to - c.from + 1n <= 8_000n)).to.equal(true);
+    expect(logs.map((l) => l.blockNumber)).to.deep.equal(Array.from({ length: 60_000 }, (_, i) => BigInt(i)));
+    expect(pageSizes(capped.calls)).to.deep.equal([2, 4, 8, "16 refused", 8, 8, 8, 8, 8, 6]);
+  });
+
+  it("reads a wide page again at half its size when it fails otherwise (readAllLogs), and stops growing", async function () {
+    // A provider that times out above 10,000 blocks, with words that are not a known refusal.
+    const provider = cappedProvider({
+      blocks: 40_000n,
+      perBlock: (b) => (b % 100n === 0n ? 1 : 0),
+      maxBlocks: 10n ** 9n,
+    });
+    const read = (from: bigint, to: bigint) => {
+      if (to - from + 1n > 10_000n) {
+        provider.calls.push({ from, to, refused: true });
+        return Promise.reject(new Error("query timeout exceeded"));
+      }
+      return provider.read(from, to);
+    };
+    const logs = await readAllLogs(read, 0n, 39_999n);
+    expect(logs.map((l) => l.blockNumber)).to.deep.equal(
+      Array.from({ length: 400 }, (_, i) => BigInt(i * 100)),
+    );
+    expect(pageSizes(provider.calls)).to.deep.equal([2, 4, 8, "16 refused", 8, 8, 8, 2]);
   });
 
   it("throws a failure that is not a refusal for size (readAllLogs), rather than return part of the logs", async function () {

@@ -31,9 +31,11 @@ export async function proposalsFromLogs(
     chunks.push(ids.slice(i, i + PROPOSALS_PER_REQUEST));
   const logs = await readAllLogs(
     async (from, to) => {
-      const pages = await Promise.all(
-        chunks.map((applicationId) =>
-          client.getContractEvents({
+      // One request after another: a public provider rate-limits bursts.
+      const found = [];
+      for (const applicationId of chunks) {
+        found.push(
+          ...(await client.getContractEvents({
             address: grantRounds,
             abi: grantRoundsAbi,
             eventName: "ApplicationSubmitted",
@@ -41,10 +43,10 @@ export async function proposalsFromLogs(
             fromBlock: from,
             toBlock: to,
             strict: true,
-          }),
-        ),
-      );
-      return pages.flat();
+          })),
+        );
+      }
+      return found;
     },
     fromBlock,
     await client.getBlockNumber(),

@@ -170,8 +170,11 @@ export const MAX_PAGE_BLOCKS = 64n * FIRST_PAGE_BLOCKS;
  * Every log `read` finds in blocks `fromBlock`..`toBlock`, oldest first. Pages start at
  * `FIRST_PAGE_BLOCKS` and double after each one that passes, up to `MAX_PAGE_BLOCKS`, until the
  * provider first refuses one for its size; that one is split in halves until each part passes, and
- * the pages then keep the size that passed. Throws the first error that is not such a refusal. For
- * one-off reads (a task, a list of a researcher's claims); a view that follows the head keeps a scanner.
+ * the pages then keep the size that passed. A page wider than `FIRST_PAGE_BLOCKS` that fails for any
+ * other reason (a timeout, a refusal worded unlike the known ones) is read again at half its size, and
+ * the pages stop growing. Throws the first error of a page of at most `FIRST_PAGE_BLOCKS` that is not
+ * a refusal for size. For one-off reads (a task, a list of a researcher's claims); a view that follows
+ * the head keeps a scanner.
  */
 export async function readAllLogs<L extends ScannedLog>(
   read: ReadLogs<L>,
@@ -180,11 +183,21 @@ export async function readAllLogs<L extends ScannedLog>(
 ): Promise<L[]> {
   const reads: Reads = { calls: 0, splits: 0, page: FIRST_PAGE_BLOCKS };
   const pages: L[][] = [];
+  let growing = true;
   for (let from = fromBlock; from <= toBlock;) {
     const to = from + reads.page - 1n < toBlock ? from + reads.page - 1n : toBlock;
-    pages.push((await readRange(read, from, to, reads)).sort(order));
+    let found: L[];
+    try {
+      found = await readRange(read, from, to, reads);
+    } catch (caught) {
+      if (to - from + 1n <= FIRST_PAGE_BLOCKS) throw caught;
+      reads.page = (to - from + 1n) / 2n;
+      growing = false;
+      continue;
+    }
+    pages.push(found.sort(order));
     from = to + 1n;
-    if (reads.splits === 0 && reads.page < MAX_PAGE_BLOCKS) reads.page *= 2n;
+    if (growing && reads.splits === 0 && reads.page < MAX_PAGE_BLOCKS) reads.page *= 2n;
   }
   return pages.flat();
 }
