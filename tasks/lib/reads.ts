@@ -272,6 +272,11 @@ function applicationView(
   };
 }
 
+/** The lens rows of applications `ids` (which must exist), with `viewer`'s sealed estimate on each. */
+function lensApplications(fund: Fund, ids: readonly bigint[], viewer: Address): Promise<LensApplication[]> {
+  return inLists(ids, (list) => readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer));
+}
+
 /** Applications `ids` (which must exist), with `viewer`'s sealed estimate on each. */
 export async function readApplications(
   fund: Fund,
@@ -279,7 +284,7 @@ export async function readApplications(
   viewer: Address = ETH.asset,
 ): Promise<ApplicationView[]> {
   const [rows, proposals] = await Promise.all([
-    inLists(ids, (list) => readApplicationsByIds(fund.client, fund.addresses.FundLens, list, viewer)),
+    lensApplications(fund, ids, viewer),
     proposalsFromLogs(fund.client, fund.addresses.GrantRounds, ids, fund.fromBlock),
   ]);
   return rows.map((row) => applicationView(row, proposals.get(row.id)));
@@ -287,10 +292,7 @@ export async function readApplications(
 
 /** Applications `ids` (which must exist) as the lens gives them, without their proposals (no log read). */
 export async function readApplicationStates(fund: Fund, ids: readonly bigint[]): Promise<ApplicationView[]> {
-  const rows = await inLists(ids, (list) =>
-    readApplicationsByIds(fund.client, fund.addresses.FundLens, list, ETH.asset),
-  );
-  return rows.map((row) => applicationView(row, undefined));
+  return (await lensApplications(fund, ids, ETH.asset)).map((row) => applicationView(row, undefined));
 }
 
 /** Application `id` (which must exist), with `viewer`'s sealed estimate. */

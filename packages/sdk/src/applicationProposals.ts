@@ -32,9 +32,9 @@ export async function proposalsFromLogs(
   const logs = await readAllLogs(
     async (from, to) => {
       // One request after another: a public provider rate-limits bursts.
-      const found = [];
+      const submitted = [];
       for (const applicationId of chunks) {
-        found.push(
+        submitted.push(
           ...(await client.getContractEvents({
             address: grantRounds,
             abi: grantRoundsAbi,
@@ -46,7 +46,7 @@ export async function proposalsFromLogs(
           })),
         );
       }
-      return found;
+      return submitted;
     },
     fromBlock,
     await client.getBlockNumber(),

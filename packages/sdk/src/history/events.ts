@@ -6,6 +6,7 @@ import type { AbiParameter, Hex } from "viem";
 import { fundAbis } from "../fundAbis.ts";
 import type { IndexerClient } from "./indexer.ts";
 import type { Cursor } from "./queries.ts";
+import { placeholders } from "./rows.ts";
 
 /** A decoded Fund event with the time of its block. */
 export type IndexedEvent = Cursor & {
@@ -74,8 +75,7 @@ export async function indexedEvents(
   }: { names: readonly string[]; after?: Cursor & { transactionHash: Hex }; limit?: number },
 ): Promise<{ events: IndexedEvent[]; cursorKept: boolean }> {
   const params: string[] = [...names];
-  const nameList = names.map((_, i) => `$${i + 1}`).join(", ");
-  let where = `name in (${nameList})`;
+  let where = `name in (${placeholders(1, names.length)})`;
   let anchor = "";
   if (after) {
     const at = names.length;
